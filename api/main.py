@@ -1,0 +1,82 @@
+"""The FastAPI application: ``create_app`` wires settings, the store and the routers."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from kg import __version__
+from kg.config import Settings
+from kg.errors import InputError, InputTooLargeError, KGError, NotFoundError, QueryError, StoreLockedError, UnsupportedMediaError
+from kg.store import GraphStore
+
+from .routes import documents, health, sparql
+from .settings import get_settings
+
+log = logging.getLogger("api")
+
+STATUS_OF_ERROR: list[tuple[type[KGError], int, str]] = [
+    (NotFoundError, 404, "not_found"),
+    (InputTooLargeError, 413, "too_large"),
+    (UnsupportedMediaError, 415, "unsupported_media_type"),
+    (InputError, 422, "bad_document"),
+    (QueryError, 400, "bad_query"),
+    (StoreLockedError, 503, "store_busy"),
+]
+
+
+def create_app(settings: Settings | None = None, store: GraphStore | None = None) -> FastAPI:
+    """The API over ``store`` (opened from ``settings.store`` for the app's lifetime when not given)."""
+    settings = settings or get_settings()
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        logging.getLogger("api").setLevel(settings.log_level)
+        log.info("settings: %s", settings.public())
+        owned = store is None
+        app.state.store = store if store is not None else GraphStore.open(settings.store)
+        app.state.settings = settings
+        log.info("serving store %s (%d triples)", app.state.store.location, len(app.state.store))
+        try:
+            yield
+        finally:
+            if owned:
+                app.state.store.close()
+
+    app = FastAPI(
+        title="Claim-provenance knowledge graph",
+        version=__version__,
+        description="Figures and events read from news reports, who says them, whom they cite, "
+        "which reports agree or disagree; as JSON, JSON-LD and SPARQL.",
+        lifespan=lifespan,
+    )
+
+    @app.exception_handler(KGError)
+    async def kg_error(request: Request, exc: KGError) -> JSONResponse:
+        for cls, status, kind in STATUS_OF_ERROR:
+            if isinstance(exc, cls):
+                return JSONResponse({"error": kind, "message": exc.message}, status_code=status)
+        log.error("unexpected library error on %s: %s", request.url.path, exc)
+        return JSONResponse({"error": "server_error", "message": exc.message}, status_code=500)
+
+    @app.exception_handler(RequestValidationError)
+    async def invalid(request: Request, exc: RequestValidationError) -> JSONResponse:
+        details = "; ".join(f"{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in exc.errors())
+        return JSONResponse({"error": "invalid_request", "message": details}, status_code=422)
+
+    @app.exception_handler(StarletteHTTPException)
+    async def http_error(request: Request, exc: StarletteHTTPException) -> JSONResponse:
+        kind = {404: "not_found", 405: "method_not_allowed", 401: "unauthorized"}.get(exc.status_code, "http_error")
+        return JSONResponse({"error": kind, "message": str(exc.detail)}, status_code=exc.status_code,
+                            headers=getattr(exc, "headers", None))
+
+    app.include_router(health.router)
+    app.include_router(documents.router)
+    app.include_router(sparql.router)
+    return app

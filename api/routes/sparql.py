@@ -1,0 +1,186 @@
+"""The SPARQL 1.1 Protocol endpoint (read-only) at ``/sparql``.
+
+Queries arrive by GET (``?query=``), by form POST or by direct POST
+(``application/sparql-query``); ``default-graph-uri`` and ``named-graph-uri`` set the dataset.
+Results are negotiated from ``Accept``: SPARQL JSON, XML, CSV or TSV for SELECT and ASK;
+Turtle, N-Triples, RDF/XML or JSON-LD for CONSTRUCT and DESCRIBE. A GET without a query returns
+the service description.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from urllib.parse import parse_qs
+
+import pyoxigraph as ox
+from fastapi import APIRouter, Request
+from fastapi.responses import Response
+from rdflib import URIRef
+
+from kg.errors import QueryError
+
+from ..deps import SettingsDep, StoreDep
+
+log = logging.getLogger(__name__)
+router = APIRouter(tags=["sparql"])
+
+RESULT_TYPES: list[tuple[str, ox.QueryResultsFormat]] = [
+    ("application/sparql-results+json", ox.QueryResultsFormat.JSON),
+    ("application/sparql-results+xml", ox.QueryResultsFormat.XML),
+    ("text/csv", ox.QueryResultsFormat.CSV),
+    ("text/tab-separated-values", ox.QueryResultsFormat.TSV),
+    ("application/json", ox.QueryResultsFormat.JSON),
+    ("application/xml", ox.QueryResultsFormat.XML),
+]
+BOOLEAN_TYPES = [t for t in RESULT_TYPES if t[1] in (ox.QueryResultsFormat.JSON, ox.QueryResultsFormat.XML)]
+GRAPH_TYPES: list[tuple[str, ox.RdfFormat]] = [
+    ("text/turtle", ox.RdfFormat.TURTLE),
+    ("application/n-triples", ox.RdfFormat.N_TRIPLES),
+    ("application/rdf+xml", ox.RdfFormat.RDF_XML),
+    ("application/ld+json", ox.RdfFormat.JSON_LD),
+    ("text/plain", ox.RdfFormat.N_TRIPLES),
+]
+
+
+class ProtocolError(Exception):
+    """A request the protocol refuses, with its HTTP status."""
+
+    def __init__(self, status: int, message: str) -> None:
+        super().__init__(message)
+        self.status = status
+        self.message = message
+
+
+def _accepted(accept: str) -> list[tuple[str, float]]:
+    """Media ranges of an Accept header, best first."""
+    ranges = []
+    for index, part in enumerate(accept.split(",")):
+        fields = [f.strip() for f in part.split(";")]
+        if not fields[0]:
+            continue
+        q = 1.0
+        for f in fields[1:]:
+            if f.startswith("q="):
+                try:
+                    q = float(f[2:])
+                except ValueError:
+                    q = 0.0
+        ranges.append((fields[0].lower(), q, -index))
+    ranges.sort(key=lambda r: (r[1], r[2]), reverse=True)
+    return [(r[0], r[1]) for r in ranges if r[1] > 0]
+
+
+def negotiate(accept: str | None, offers: list[tuple[str, object]]) -> tuple[str, object]:
+    """The offer that best matches ``accept``; the first offer when anything goes."""
+    if not accept:
+        return offers[0]
+    for media, _ in _accepted(accept):
+        if media in ("*/*", "*"):
+            return offers[0]
+        for offer in offers:
+            if media == offer[0] or (media.endswith("/*") and offer[0].startswith(media[:-1])):
+                return offer
+    raise ProtocolError(406, f"none of the accepted types ({accept}) is available; offered: "
+                        + ", ".join(o[0] for o in offers))
+
+
+async def read_request(request: Request) -> tuple[str | None, list[str], list[str]]:
+    """The query and dataset of a protocol request, checked for the protocol's errors."""
+    params = parse_qs(request.url.query, keep_blank_values=True)
+    if request.method == "POST":
+        media = (request.headers.get("content-type") or "").split(";")[0].strip().lower()
+        body = await request.body()
+        if media == "application/x-www-form-urlencoded":
+            try:
+                form = parse_qs(body.decode("utf-8"), keep_blank_values=True, strict_parsing=False)
+            except UnicodeDecodeError as exc:
+                raise ProtocolError(400, "the form body is not UTF-8") from exc
+            if "update" in form:
+                raise ProtocolError(403, "this endpoint is read-only; updates are refused")
+            if "query" in params:
+                raise ProtocolError(400, "give the query in the body or in the URL, not both")
+            for key, values in form.items():
+                params.setdefault(key, []).extend(values)
+        elif media == "application/sparql-query":
+            charset = request.headers.get("content-type", "").lower()
+            if "charset=" in charset and "utf-8" not in charset.split("charset=")[1]:
+                raise ProtocolError(415, "SPARQL queries must be sent as UTF-8")
+            try:
+                text = body.decode("utf-8")
+            except UnicodeDecodeError as exc:
+                raise ProtocolError(415, "the query body is not UTF-8") from exc
+            if "query" in params:
+                raise ProtocolError(400, "give the query in the body or in the URL, not both")
+            params["query"] = [text]
+        elif media == "application/sparql-update":
+            raise ProtocolError(403, "this endpoint is read-only; updates are refused")
+        else:
+            raise ProtocolError(
+                415, "POST a query as application/x-www-form-urlencoded or application/sparql-query"
+            )
+    if "update" in params:
+        raise ProtocolError(403, "this endpoint is read-only; updates are refused")
+    queries = params.get("query", [])
+    if len(queries) > 1:
+        raise ProtocolError(400, "give exactly one query")
+    return (queries[0] if queries else None), params.get("default-graph-uri", []), params.get("named-graph-uri", [])
+
+
+SERVICE_DESCRIPTION = """@prefix sd: <http://www.w3.org/ns/sparql-service-description#> .
+@prefix void: <http://rdfs.org/ns/void#> .
+
+[] a sd:Service ;
+   sd:endpoint <{endpoint}> ;
+   sd:supportedLanguage sd:SPARQL11Query ;
+   sd:resultFormat <http://www.w3.org/ns/formats/SPARQL_Results_JSON>,
+       <http://www.w3.org/ns/formats/SPARQL_Results_XML>, <http://www.w3.org/ns/formats/SPARQL_Results_CSV>,
+       <http://www.w3.org/ns/formats/SPARQL_Results_TSV>, <http://www.w3.org/ns/formats/Turtle>,
+       <http://www.w3.org/ns/formats/N-Triples>, <http://www.w3.org/ns/formats/RDF_XML>,
+       <http://www.w3.org/ns/formats/JSON-LD> ;
+   sd:feature sd:UnionDefaultGraph ;
+   sd:defaultDataset [ a sd:Dataset ; sd:defaultGraph [ a sd:Graph, void:Dataset ] ] .
+"""
+
+
+@router.api_route("/sparql", methods=["GET", "POST"], response_class=Response)
+async def sparql(request: Request, store: StoreDep, settings: SettingsDep) -> Response:
+    """Run a read-only SPARQL query (SPARQL 1.1 Protocol)."""
+    try:
+        query, default_graphs, named_graphs = await read_request(request)
+        if query is None:
+            if request.method == "GET":
+                endpoint = str(request.url.replace(query=""))
+                return Response(SERVICE_DESCRIPTION.replace("{endpoint}", endpoint), media_type="text/turtle")
+            raise ProtocolError(400, "no query given")
+        if len(query.encode("utf-8")) > settings.max_query_bytes:
+            raise ProtocolError(413, f"the query is longer than {settings.max_query_bytes} bytes")
+        dataset = bool(default_graphs or named_graphs)
+        result = store.query(
+            query,
+            default_graph=[URIRef(g) for g in default_graphs] if dataset else None,
+            named_graphs=[URIRef(g) for g in named_graphs] if dataset else None,
+        )
+        accept = request.headers.get("accept")
+        if isinstance(result, ox.QueryTriples):
+            media, fmt = negotiate(accept, GRAPH_TYPES)
+        elif isinstance(result, ox.QueryBoolean):
+            media, fmt = negotiate(accept, BOOLEAN_TYPES)
+        else:
+            media, fmt = negotiate(accept, RESULT_TYPES)
+        body = result.serialize(format=fmt)
+        log.info("sparql: %s %d bytes as %s", request.method, len(body), media)
+        return Response(body, media_type=media)
+    except ProtocolError as exc:
+        return _error(exc.status, exc.message)
+    except QueryError as exc:
+        return _error(400, exc.message)
+
+
+def _error(status: int, message: str) -> Response:
+    kind = {400: "bad_request", 403: "forbidden", 406: "not_acceptable", 413: "too_large", 415: "unsupported_media_type"}
+    return Response(
+        json.dumps({"error": kind.get(status, "error"), "message": message}),
+        status_code=status,
+        media_type="application/json",
+    )

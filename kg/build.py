@@ -1,0 +1,229 @@
+"""``Document`` and ``Claim`` -> RDF triples: the only place IRIs are minted.
+
+Every IRI is derived from content (document file name, claim id, entity key), never from raw
+text, so rebuilding the same input yields the same triples. Each document's triples go to its
+own named graph (``graph_iri``); verdicts between claims go to ``RECONCILIATION_GRAPH``.
+
+>>> from kg.model import Document
+>>> doc = Document(key="a.txt", text="Hello.", sha256="0" * 64, title="Hello")
+>>> str(document_iri(doc))
+'https://w3id.org/claimgraph/id/document/ebb3ace37412031f'
+>>> (document_iri(doc), DCTERMS.title, Literal("Hello")) in set(document_triples(doc))
+True
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from decimal import Decimal
+
+from rdflib import Literal, URIRef
+from rdflib.term import Node
+
+from .model import Claim, Document, Relation, Source, content_id
+from .vocab import CG, DCTERMS, ID, OA, PROV, RDF, RDFS, SDO, XSD
+
+Triple = tuple[Node, Node, Node]
+
+RECONCILIATION_GRAPH = ID["graph/reconciliation"]
+ENTITIES_GRAPH = ID["graph/entities"]
+CONTEXT_CHARS = 32
+
+
+def graph_iri(doc: Document) -> URIRef:
+    """The named graph holding one document's triples."""
+    return ID[f"graph/{doc.id}"]
+
+
+def graph_iri_for_key(key: str) -> URIRef:
+    """The named graph of the document read from file ``key``."""
+    return ID[f"graph/{content_id('document', key)}"]
+
+
+def document_iri(doc: Document) -> URIRef:
+    return ID[f"document/{doc.id}"]
+
+
+def claim_iri(claim_id: str) -> URIRef:
+    return ID[f"claim/{claim_id}"]
+
+
+def entity_iri(key: str) -> URIRef:
+    """The IRI of a canonical entity of the alias table (``ontology/entities.ttl``)."""
+    return ID[f"entity/{key}"]
+
+
+def relation_iri(relation: Relation) -> URIRef:
+    return ID[f"verdict/{relation.id}"]
+
+
+def source_iri(source: Source, doc_key: str) -> URIRef:
+    """A source's IRI: its entity when resolved; anonymous sources are local to their document."""
+    if source.entity:
+        return entity_iri(source.entity)
+    scope = doc_key if source.kind == "anonymous" else ""
+    return ID[f"source/{content_id(source.kind, scope, source.label.lower())}"]
+
+
+def person_iri(name: str) -> URIRef:
+    return ID[f"person/{content_id('person', ' '.join(name.lower().split()))}"]
+
+
+def _decimal(x: float) -> Literal:
+    return Literal(Decimal(repr(float(x))).normalize(), datatype=XSD.decimal)
+
+
+def document_triples(doc: Document, publisher_entity: str | None = None) -> Iterator[Triple]:
+    """The document node: metadata, text and boilerplate spans."""
+    d = document_iri(doc)
+    yield d, RDF.type, CG.Document
+    yield d, CG.fileName, Literal(doc.key)
+    yield d, CG.sha256, Literal(doc.sha256)
+    yield d, DCTERMS.format, Literal(doc.media_type)
+    yield d, CG.text, Literal(doc.text)
+    if doc.title:
+        yield d, DCTERMS.title, Literal(doc.title)
+    if doc.published:
+        yield d, DCTERMS.issued, Literal(doc.published.isoformat(), datatype=XSD.date)
+    if doc.url:
+        yield d, SDO.url, Literal(doc.url, datatype=XSD.anyURI)
+    for index, name in enumerate(doc.authors):
+        person = person_iri(name)
+        link = URIRef(f"{d}/author/{index}")
+        yield d, DCTERMS.creator, person
+        yield d, PROV.qualifiedAttribution, link
+        yield link, RDF.type, PROV.Attribution
+        yield link, PROV.agent, person
+        yield link, CG.chainIndex, Literal(index)
+        yield person, RDF.type, PROV.Agent
+        yield person, RDFS.label, Literal(name)
+    if doc.publisher:
+        pub = entity_iri(publisher_entity) if publisher_entity else ID[f"source/{content_id('publisher', doc.publisher.lower())}"]
+        yield d, DCTERMS.publisher, pub
+        yield d, PROV.wasAttributedTo, pub
+        yield pub, RDF.type, CG.Source
+        yield pub, RDFS.label, Literal(doc.publisher)
+        yield pub, CG.sourceKind, Literal("publisher")
+    for b in doc.boilerplate:
+        node = ID[f"document/{doc.id}/boilerplate/{b.start}-{b.end}"]
+        yield d, CG.boilerplate, node
+        yield node, RDF.type, CG.Boilerplate
+        yield node, CG.boilerplateKind, Literal(b.kind)
+        yield node, CG.start, Literal(b.start)
+        yield node, CG.end, Literal(b.end)
+
+
+def _selectors(doc: Document, base: URIRef, start: int, end: int) -> Iterator[Triple]:
+    exact = doc.text[start:end]
+    quote, position = URIRef(f"{base}/quote"), URIRef(f"{base}/position")
+    yield base, RDF.type, OA.SpecificResource
+    yield base, OA.hasSource, document_iri(doc)
+    yield base, OA.hasSelector, quote
+    yield base, OA.hasSelector, position
+    yield quote, RDF.type, OA.TextQuoteSelector
+    yield quote, OA.exact, Literal(exact)
+    yield quote, OA.prefix, Literal(doc.text[max(0, start - CONTEXT_CHARS) : start])
+    yield quote, OA.suffix, Literal(doc.text[end : end + CONTEXT_CHARS])
+    yield position, RDF.type, OA.TextPositionSelector
+    yield position, OA.start, Literal(start)
+    yield position, OA.end, Literal(end)
+
+
+def claim_triples(claim: Claim, doc: Document) -> Iterator[Triple]:
+    """One claim: its reading, scope, attribution chain and evidence."""
+    if doc.text[claim.sentence.start : claim.sentence.end] != claim.text:
+        raise ValueError(f"claim {claim.id}: sentence offsets do not match its text")
+    c = claim_iri(claim.id)
+    yield c, RDF.type, CG.FigureClaim if claim.figure else CG.EventClaim
+    yield c, SDO.appearance, document_iri(doc)
+    yield c, CG.start, Literal(claim.start)
+    yield c, CG.end, Literal(claim.end)
+    yield c, CG.modality, Literal(claim.modality)
+    yield from _selectors(doc, URIRef(f"{c}/evidence"), claim.sentence.start, claim.sentence.end)
+    yield c, CG.evidence, URIRef(f"{c}/evidence")
+    if claim.figure:
+        f = claim.figure
+        q = URIRef(f"{c}/figure")
+        yield c, CG.figure, q
+        yield c, CG.confidence, _decimal(round(f.confidence, 3))
+        yield q, RDF.type, CG.Quantity
+        yield q, CG.surface, Literal(f.surface)
+        yield q, CG.start, Literal(f.start)
+        yield q, CG.end, Literal(f.end)
+        yield q, CG.qualifier, Literal(f.qualifier)
+        yield q, CG.circa, Literal(f.qualifier == "approx")
+        if f.repaired:
+            yield q, CG.repaired, Literal(True)
+        if f.unit:
+            yield q, CG.unit, Literal(f.unit)
+        if f.value is not None:
+            yield q, CG.amount, _decimal(f.value)
+        if f.low is not None:
+            yield q, CG.lowerBound, _decimal(f.low)
+        if f.high is not None:
+            yield q, CG.upperBound, _decimal(f.high)
+    if claim.event_type:
+        yield c, CG.eventType, Literal(claim.event_type)
+    for key in claim.participants:
+        yield c, CG.participant, entity_iri(key)
+    if claim.subject:
+        yield c, CG.subjectText, Literal(claim.subject)
+    if claim.subject_entity:
+        yield c, CG.subject, entity_iri(claim.subject_entity)
+    if claim.measure:
+        yield c, CG.measure, Literal(claim.measure)
+    if claim.place:
+        yield c, CG.place, entity_iri(claim.place)
+    if claim.time:
+        t = claim.time
+        yield c, CG.timeText, Literal(t.text)
+        yield c, CG.time, Literal(t.iso)
+        yield c, CG.timeStart, Literal(t.start.isoformat(), datatype=XSD.date)
+        yield c, CG.timeEnd, Literal(t.end.isoformat(), datatype=XSD.date)
+    for index, source in enumerate(claim.sources):
+        agent = source_iri(source, doc.key)
+        link = URIRef(f"{c}/attribution/{index}")
+        yield c, PROV.wasAttributedTo, agent
+        yield c, PROV.qualifiedAttribution, link
+        yield link, RDF.type, PROV.Attribution
+        yield link, PROV.agent, agent
+        yield link, CG.chainIndex, Literal(index)
+        if source.phrase:
+            yield link, CG.phrase, Literal(source.phrase)
+        yield agent, RDF.type, CG.Source
+        yield agent, RDFS.label, Literal(source.label)
+        yield agent, CG.sourceKind, Literal(source.kind)
+    if claim.sources:
+        yield c, PROV.hadPrimarySource, source_iri(claim.sources[-1], doc.key)
+    else:
+        yield c, PROV.hadPrimarySource, document_iri(doc)
+
+
+def document_graph(doc: Document, claims: Iterable[Claim], publisher_entity: str | None = None) -> list[Triple]:
+    """Every triple of one document's named graph."""
+    triples = list(document_triples(doc, publisher_entity))
+    for claim in claims:
+        triples.extend(claim_triples(claim, doc))
+    return triples
+
+
+def relation_triples(relation: Relation) -> Iterator[Triple]:
+    """A verdict node between two claims, carrying its reason."""
+    v = relation_iri(relation)
+    yield v, RDF.type, CG.Corroboration if relation.kind == "corroborates" else CG.Conflict
+    yield v, CG.claim, claim_iri(relation.a)
+    yield v, CG.claim, claim_iri(relation.b)
+    yield v, CG.basis, Literal(relation.basis)
+    yield v, CG.reason, Literal(relation.reason)
+    if relation.tolerance is not None:
+        yield v, CG.tolerance, _decimal(relation.tolerance)
+    if relation.difference is not None:
+        yield v, CG.relativeDifference, _decimal(round(relation.difference, 6))
+    if relation.scope:
+        yield v, CG.scope, Literal(relation.scope)
+    for value in relation.values:
+        yield v, CG.comparedValue, Literal(value)
+    predicate = CG.corroborates if relation.kind == "corroborates" else CG.conflictsWith
+    yield claim_iri(relation.a), predicate, claim_iri(relation.b)
+    yield claim_iri(relation.b), predicate, claim_iri(relation.a)
+

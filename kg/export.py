@@ -1,0 +1,150 @@
+"""Writers: RDF serialisations of the store, SPARQL results, and claim records (JSON lines, table).
+
+>>> sorted(RDF_FORMATS)[:3]
+['jsonld', 'nq', 'nt']
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+import pyoxigraph as ox
+
+from .errors import QueryError
+from .model import Claim
+from .reconcile import independent_sources
+from .store import GraphStore
+
+if TYPE_CHECKING:
+    from .pipeline import Extraction
+
+#: Export names and their Oxigraph formats.
+RDF_FORMATS: dict[str, ox.RdfFormat] = {
+    "ttl": ox.RdfFormat.TURTLE,
+    "trig": ox.RdfFormat.TRIG,
+    "nq": ox.RdfFormat.N_QUADS,
+    "nt": ox.RdfFormat.N_TRIPLES,
+    "jsonld": ox.RdfFormat.JSON_LD,
+    "rdfxml": ox.RdfFormat.RDF_XML,
+}
+
+RESULT_FORMATS: dict[str, ox.QueryResultsFormat] = {
+    "json": ox.QueryResultsFormat.JSON,
+    "xml": ox.QueryResultsFormat.XML,
+    "csv": ox.QueryResultsFormat.CSV,
+    "tsv": ox.QueryResultsFormat.TSV,
+}
+
+
+def rdf(store: GraphStore, fmt: str) -> bytes:
+    """The whole graph in ``fmt`` (quad formats keep the named graphs)."""
+    return store.dump(RDF_FORMATS[fmt])
+
+
+def query_result(store: GraphStore, sparql: str, fmt: str) -> str:
+    """A query's result as text: a SPARQL results format, Turtle for graphs, or a table."""
+    result = store.query(sparql)
+    if isinstance(result, ox.QueryTriples):
+        return result.serialize(format=ox.RdfFormat.TURTLE).decode("utf-8")
+    if isinstance(result, ox.QueryBoolean):
+        return "true" if bool(result) else "false"
+    if fmt in RESULT_FORMATS:
+        return result.serialize(format=RESULT_FORMATS[fmt]).decode("utf-8")
+    if fmt != "table":
+        raise QueryError(f"unknown result format {fmt!r}")
+    names = [v.value for v in result.variables]
+    rows = [[_cell(row[n]) for n in names] for row in result]
+    return table(names, rows)
+
+
+def _cell(term: object) -> str:
+    if term is None:
+        return ""
+    if isinstance(term, ox.Literal):
+        return term.value
+    return getattr(term, "value", str(term))
+
+
+def table(header: Sequence[str], rows: Sequence[Sequence[str]], width: int = 60) -> str:
+    """A plain text table with columns cut to ``width`` characters.
+
+    >>> print(table(["a", "b"], [["1", "two"]]))
+    a  b
+    -  ---
+    1  two
+    """
+    cut = [[(c if len(c) <= width else c[: width - 1] + "…").replace("\n", " ") for c in row] for row in rows]
+    widths = [max([len(h), *(len(r[i]) for r in cut)]) for i, h in enumerate(header)]
+    lines = ["  ".join(h.ljust(w) for h, w in zip(header, widths)).rstrip()]
+    lines.append("  ".join("-" * w for w in widths).rstrip())
+    lines += ["  ".join(c.ljust(w) for c, w in zip(r, widths)).rstrip() for r in cut]
+    return "\n".join(lines)
+
+
+def claim_record(claim: Claim, corroborates: list[str], conflicts: list[str], roots: int) -> dict[str, object]:
+    """One claim in the ``kg extract --format jsonl`` shape."""
+    f = claim.figure
+    return {
+        "id": claim.id,
+        "document": claim.document,
+        "kind": claim.kind,
+        "start": claim.start,
+        "end": claim.end,
+        "text": claim.text,
+        "figure": f.surface if f else None,
+        "value": f.value if f else None,
+        "low": f.low if f else None,
+        "high": f.high if f else None,
+        "qualifier": f.qualifier if f else None,
+        "confidence": round(f.confidence, 3) if f else None,
+        "modality": claim.modality,
+        "unit": f.unit if f else None,
+        "subject": claim.subject,
+        "measure": claim.measure,
+        "time": claim.time.iso if claim.time else None,
+        "time_text": claim.time.text if claim.time else None,
+        "place": claim.place,
+        "event": claim.event_type,
+        "participants": list(claim.participants),
+        "sources": [s.label for s in claim.sources],
+        "corroborates": corroborates,
+        "conflicts": conflicts,
+        "independent_sources": roots,
+    }
+
+
+def claim_records(extraction: Extraction) -> list[dict[str, object]]:
+    """Every claim of an in-memory extraction with its verdicts and root count."""
+    links: dict[str, dict[str, list[str]]] = {c.id: {"corroborates": [], "conflicts": []} for c in extraction.claims}
+    for r in extraction.relations:
+        links[r.a][r.kind].append(r.b)
+        links[r.b][r.kind].append(r.a)
+    roots = independent_sources(extraction.claims, extraction.relations)
+    return [
+        claim_record(c, sorted(set(links[c.id]["corroborates"])), sorted(set(links[c.id]["conflicts"])), roots[c.id])
+        for c in extraction.claims
+    ]
+
+
+def claims_table(records: Sequence[dict[str, object]]) -> str:
+    """Claims for people: figure, reading, time, sources and the sentence."""
+    header = ["document", "figure", "reading", "unit", "time", "sources", "text"]
+    rows = []
+    for r in records:
+        if r["value"] is not None:
+            reading = f"{r['qualifier']} {r['value']:g}"
+        elif r["low"] is not None or r["high"] is not None:
+            reading = f"{r['low']:g}–{r['high']:g}" if r["low"] is not None and r["high"] is not None else "?"
+        else:
+            reading = str(r.get("event") or "")
+        rows.append([
+            str(r["document"])[:12],
+            str(r["figure"] or ""),
+            reading,
+            str(r["unit"] or ""),
+            str(r["time"] or ""),
+            " > ".join(map(str, r["sources"])),  # type: ignore[arg-type]
+            str(r["text"]),
+        ])
+    return table(header, rows, width=50)

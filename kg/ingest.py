@@ -1,0 +1,528 @@
+"""Files -> ``Document``: decoding, metadata, and the boilerplate spans later stages skip.
+
+Plain text, Markdown and HTML are read. Text is decoded as strict UTF-8; binary or undecodable
+input is refused with an ``InputError`` naming the file. Metadata (title, authors, publisher,
+publication date, URL) is read from the text; an optional sidecar ``<file>.meta.json`` beside
+a document supplies what the text lacks and overrides what it states. Boilerplate is marked,
+never removed, so offsets keep pointing into the text.
+
+>>> doc = read_text("a.txt", "Big news from the north\\n\\nBy Ann Lee and Bo Kim\\nMay 5, 2025\\n\\n"
+...                 "The ministry said that about 1,200 workers arrived in the city last year, a record.")
+>>> doc.title, doc.authors, doc.published.isoformat()
+('Big news from the north', ('Ann Lee', 'Bo Kim'), '2025-05-05')
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, replace
+from datetime import date
+from html.parser import HTMLParser
+from pathlib import Path
+
+from .errors import InputError, InputTooLargeError, UnsupportedMediaError
+from .model import Boilerplate, Document
+
+#: File extensions read when a folder is given, with their media types.
+MEDIA_TYPES = {
+    ".txt": "text/plain",
+    ".text": "text/plain",
+    ".md": "text/markdown",
+    ".markdown": "text/markdown",
+    ".html": "text/html",
+    ".htm": "text/html",
+}
+SIDECAR_SUFFIX = ".meta.json"
+SIDECAR_FIELDS = frozenset({"title", "authors", "publisher", "published", "url"})
+DEFAULT_MAX_BYTES = 2_000_000
+
+
+# ------------------------------------------------------------------------------------ files
+
+
+def discover(paths: Iterable[str | Path]) -> list[Path]:
+    """The documents named by ``paths``: files as given, folders searched recursively.
+
+    In folders only known text extensions are taken, in a stable order; sidecars are skipped.
+    A path that does not exist is an ``InputError``.
+    """
+    found: list[Path] = []
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            found.extend(
+                p
+                for p in sorted(path.rglob("*"))
+                if p.is_file() and p.suffix.lower() in MEDIA_TYPES and not p.name.startswith(".")
+            )
+        elif path.is_file():
+            found.append(path)
+        else:
+            raise InputError(f"{raw}: no such file or folder")
+    seen: set[Path] = set()
+    return [p for p in found if not (p.resolve() in seen or seen.add(p.resolve()))]
+
+
+def read_document(path: str | Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
+    """Read one file into a ``Document``, applying its sidecar when there is one."""
+    path = Path(path)
+    try:
+        size = path.stat().st_size
+        if size > max_bytes:
+            raise InputTooLargeError(
+                f"{path}: {size} bytes is over the limit of {max_bytes}; split the document "
+                "or raise max_document_bytes in the settings"
+            )
+        data = path.read_bytes()
+    except OSError as exc:
+        raise InputError(f"{path}: cannot be read ({exc.strerror or exc})") from exc
+    media_type = MEDIA_TYPES.get(path.suffix.lower(), "text/plain")
+    doc = read_bytes(path.name, data, media_type=media_type, max_bytes=max_bytes)
+    sidecar = path.with_name(path.name + SIDECAR_SUFFIX)
+    if sidecar.is_file():
+        doc = apply_sidecar(doc, sidecar)
+    return doc
+
+
+def read_bytes(
+    key: str, data: bytes, media_type: str = "text/plain", max_bytes: int = DEFAULT_MAX_BYTES
+) -> Document:
+    """Decode and read a document from bytes (``key`` is its file name)."""
+    if len(data) > max_bytes:
+        raise InputTooLargeError(f"{key}: {len(data)} bytes is over the limit of {max_bytes}")
+    text = decode(key, data)
+    sha = hashlib.sha256(data).hexdigest()
+    if media_type == "text/html":
+        return read_html(key, text, sha)
+    return read_text(key, text, sha=sha, media_type=media_type)
+
+
+def decode(key: str, data: bytes) -> str:
+    """Strict UTF-8, refusing binary data and empty documents."""
+    if b"\x00" in data[:8192]:
+        raise UnsupportedMediaError(f"{key}: binary data (NUL bytes); give a text, Markdown or HTML file")
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise UnsupportedMediaError(
+            f"{key}: not valid UTF-8 at byte {exc.start}; convert the file to UTF-8"
+        ) from exc
+    controls = sum(1 for ch in text[:8192] if ord(ch) < 32 and ch not in "\t\n\r\f")
+    if controls > 0.05 * min(len(text), 8192):
+        raise UnsupportedMediaError(f"{key}: looks like binary data; give a text, Markdown or HTML file")
+    if not text.strip():
+        raise InputError(f"{key}: the document is empty")
+    return text
+
+
+def apply_sidecar(doc: Document, sidecar: Path) -> Document:
+    """Override metadata with the fields of a JSON sidecar; unknown fields are an error."""
+    try:
+        meta = json.loads(sidecar.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise InputError(f"{sidecar}: not a readable JSON object ({exc})") from exc
+    if not isinstance(meta, dict):
+        raise InputError(f"{sidecar}: must hold a JSON object")
+    unknown = set(meta) - SIDECAR_FIELDS
+    if unknown:
+        raise InputError(f"{sidecar}: unknown fields {sorted(unknown)}; allowed: {sorted(SIDECAR_FIELDS)}")
+    changes: dict[str, object] = {}
+    for name in ("title", "publisher", "url"):
+        if name in meta:
+            changes[name] = None if meta[name] is None else str(meta[name])
+    if "authors" in meta:
+        if not isinstance(meta["authors"], list):
+            raise InputError(f"{sidecar}: authors must be a list of names")
+        changes["authors"] = tuple(str(a) for a in meta["authors"])
+    if "published" in meta:
+        try:
+            changes["published"] = None if meta["published"] is None else date.fromisoformat(meta["published"])
+        except (TypeError, ValueError) as exc:
+            raise InputError(f"{sidecar}: published must be an ISO date (YYYY-MM-DD)") from exc
+    # The sidecar is part of the document's identity: editing it is a new version.
+    sha = hashlib.sha256((doc.sha256 + json.dumps(meta, sort_keys=True)).encode()).hexdigest()
+    return replace(doc, sha256=sha, **changes)
+
+
+# ------------------------------------------------------------------------------------ lines
+
+
+@dataclass(frozen=True)
+class Line:
+    start: int
+    end: int
+    text: str
+
+    @property
+    def stripped(self) -> str:
+        return self.text.strip()
+
+    @property
+    def words(self) -> int:
+        return len(self.text.split())
+
+
+def split_lines(text: str) -> list[Line]:
+    """Lines with their offsets (line breaks excluded)."""
+    lines, pos = [], 0
+    for raw in text.splitlines(keepends=True):
+        body = raw.rstrip("\r\n\u2028\u2029\x0b\x0c\x1c\x1d\x1e\x85")
+        lines.append(Line(pos, pos + len(body), body))
+        pos += len(raw)
+    return lines
+
+
+_TERMINAL = re.compile(r"[.!?][\"'”’)\]]*\s*$")
+_IMAGE = re.compile(r"^\s*!\[.*\]\(.*\)\s*$|^\s*<?https?://\S+>?\s*$|https?://\S+\.(?:jpe?g|png|gif|webp|svg)\b", re.I)
+_AGENCIES = r"AFP|AP|EPA|Reuters|Yonhap|News1|Getty|POOL|Xinhua|KCNA|TASS|Sputnik|UPI|Shutterstock"
+_CAPTION = re.compile(
+    rf"\b(?:Photo|Photograph|Image|Picture)s?\s*(?:by|:|/|courtesy)|"
+    rf"\(([^()]*(?:·|\s/\s|/\s*(?:{_AGENCIES})\b)[^()]*)\)\s*$|"
+    rf"\[[A-Z0-9 .,'&/-]*(?:PHOTO|{_AGENCIES}|YONHAP|NEWS1)[A-Z0-9 .,'&/-]*\]\s*$",
+    re.I,
+)
+_NEWSLETTER = re.compile(
+    r"\bsubscri(?:be|ption)\b|\bnewsletter\b|\bsign(?:ing)? up\b|\benter your e-?mail\b|"
+    r"\bindicates required\b|\bsuccess\w* subscribed\b|\bconfirmation e-?mail\b|\bpaywall\b|"
+    r"\breach [\d,]+ (?:members|subscribers|supporters|readers)\b|\bbecome a (?:member|patron|supporter)\b|"
+    r"\bsupport (?:our|independent) journalism\b|\bstand behind\b.*\bjournalism\b|\bdonate\b",
+    re.I,
+)
+_SHARE = re.compile(
+    r"^(?:share(?: this (?:post|article|story))?:?|tweet|print|e-?mail|copy link|skip to (?:main )?content|"
+    r"edit post|read in \w+|comments?|log ?in|sign in|menu|search|advertisement|"
+    r"this audio is created with ai assistance|\d+ min read|go to .* page|.*please log in.*|"
+    r"standards board policy.*|dynamic country url.*)$",
+    re.I,
+)
+_FEED = re.compile(
+    r"^(?:recent news|latest news|more news|news feed|editors'? picks|related(?: articles| stories| news)?|"
+    r"most (?:read|popular|viewed)|top stories|trending(?: now)?|read more|see also|you may also like|"
+    r"more from [\w ]+)$",
+    re.I,
+)
+_POLL = re.compile(r"^(?:poll|quiz|survey)$", re.I)
+_BYLINE = re.compile(r"^\s*(?:-\s*)?by\s+(?P<rest>\S.*)$", re.I)
+_WRITER = re.compile(r"\b(?:Writer|Author|Written by|Reporter)\s*:?\s+(?P<name>[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){1,3})")
+_EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+|\[email\s*protected\]", re.I)
+_HEADING_NUMBER = re.compile(r"^\s*(?:\d+(?:\.\d+)*\.?|[IVX]+\.|#{1,6})\s+\S")
+_BULLET = re.compile(r"^\s*(?:[-*•–]|\d+\))\s+")
+
+
+def _body_paragraph(line: Line) -> bool:
+    return line.words >= 15 and bool(_TERMINAL.search(line.text))
+
+
+def find_boilerplate(text: str) -> tuple[Boilerplate, ...]:
+    """Mark chrome, captions, images, headers and headings line by line.
+
+    The header is everything before the first body paragraph (15 words or more ending a
+    sentence) that no other rule claims; a feed heading ("RECENT NEWS", "News Feed") in the
+    header runs to the first body paragraph, elsewhere to the end of the document.
+
+    >>> [b.kind for b in find_boilerplate("Title here\\nSubscribe\\n" + "word " * 20 + "end.\\nRECENT NEWS\\nx")]
+    ['header', 'newsletter', 'feed']
+    """
+    lines = split_lines(text)
+    kinds: list[str | None] = [None] * len(lines)
+    first_body = next(
+        (i for i, ln in enumerate(lines) if _body_paragraph(ln) and _line_kind(ln) is None), len(lines)
+    )
+    seen: set[str] = set()
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        s = line.stripped
+        if not s:
+            i += 1
+            continue
+        kind = _line_kind(line)
+        if kind is None and _FEED.match(s):
+            stop = first_body if i < first_body else len(lines)
+            for j in range(i, stop):
+                kinds[j] = "feed"
+            i = max(stop, i + 1)
+            continue
+        if kind is None and _POLL.match(s):
+            j = i
+            while j < len(lines) and (j == i or lines[j].words < 8) and not (j > i and _FEED.match(lines[j].stripped)):
+                kinds[j] = "poll"
+                j += 1
+            i = j
+            continue
+        if kind is None and s in seen and line.words >= 3:
+            kind = "duplicate"
+        if kind is None and i < first_body:
+            kind = "header"
+        if kind is None and _is_heading(line):
+            kind = "heading"
+        kinds[i] = kind
+        seen.add(s)
+        i += 1
+    spans: list[Boilerplate] = []
+    for line, kind in zip(lines, kinds):
+        if kind is None or not line.stripped:
+            continue
+        if spans and spans[-1].kind == kind and not text[spans[-1].end : line.start].strip():
+            spans[-1] = Boilerplate(spans[-1].start, line.end, kind)
+        else:
+            spans.append(Boilerplate(line.start, line.end, kind))
+    return tuple(spans)
+
+
+def _line_kind(line: Line) -> str | None:
+    s = line.stripped
+    if not s:
+        return None
+    if _IMAGE.search(s):
+        return "image"
+    if _BYLINE.match(s) and line.words <= 16:
+        return "byline"
+    if _CAPTION.search(s):
+        return "caption"
+    if _NEWSLETTER.search(s) and line.words <= 40:
+        return "newsletter"
+    if _SHARE.match(s):
+        return "share"
+    return None
+
+
+def _is_heading(line: Line) -> bool:
+    s = line.stripped
+    if _BULLET.match(s) and not _HEADING_NUMBER.match(s):
+        return False
+    if _HEADING_NUMBER.match(s) and line.words <= 12:
+        return True
+    return line.words <= 12 and not re.search(r"[.!?,;:\"”’]\s*$", s)
+
+
+# ------------------------------------------------------------------------------------ metadata
+
+_MONTHS = {
+    m: i
+    for i, names in enumerate(
+        [
+            ("jan", "january"), ("feb", "february"), ("mar", "march"), ("apr", "april"), ("may",),
+            ("jun", "june"), ("jul", "july"), ("aug", "august"), ("sep", "sept", "september"),
+            ("oct", "october"), ("nov", "november"), ("dec", "december"),
+        ],
+        start=1,
+    )
+    for m in names
+}
+_MONTH = r"(?P<month>Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+_DATE_PATTERNS = [
+    re.compile(rf"\b{_MONTH}\s+(?P<day>\d{{1,2}}),?\s+(?P<year>(?:19|20)\d\d)\b", re.I),
+    re.compile(rf"\b(?P<day>\d{{1,2}})\s+{_MONTH},?\s+(?P<year>(?:19|20)\d\d)\b", re.I),
+    re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<month>\d\d)-(?P<day>\d\d)\b"),
+]
+_DATE_LABEL = re.compile(r"^\s*(?:published|posted|updated|date|dated|first published)\b\s*:?", re.I)
+_TIME_OF_DAY = re.compile(r"\b\d{1,2}:\d\d(?:\s*[AP]\.?M\.?)?\b", re.I)
+
+
+def find_date(s: str) -> tuple[date, int, int] | None:
+    """The first full calendar date in ``s`` with its offsets.
+
+    >>> find_date("Published: 05 Feb. 2025, 17:25")[0].isoformat()
+    '2025-02-05'
+    """
+    best = None
+    for pattern in _DATE_PATTERNS:
+        m = pattern.search(s)
+        if not m or (best and best[1] <= m.start()):
+            continue
+        month = m.group("month")
+        month_no = int(month) if month.isdigit() else _MONTHS.get(month.lower().rstrip("."))
+        try:
+            best = (date(int(m.group("year")), month_no, int(m.group("day"))), m.start(), m.end())
+        except (TypeError, ValueError):
+            continue
+    return best
+
+
+def _title_case(name: str) -> str:
+    if name.isupper():
+        return " ".join(w[:1].upper() + w[1:].lower() for w in name.split())
+    return name
+
+
+_NAME = re.compile(r"^[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){1,3}$")
+
+
+def _names(fragment: str) -> list[str]:
+    """Person names in a byline fragment: split on "and", "&" and commas."""
+    fragment = _EMAIL.split(fragment)[0]
+    fragment = re.split(r"[\[(|]|\s[-–—]\s", fragment)[0]
+    hit = find_date(fragment)
+    if hit:
+        fragment = fragment[: hit[1]]
+    names = []
+    for part in re.split(r",|\s+and\s+|\s*&\s*", fragment):
+        part = part.strip(" .-")
+        if _NAME.match(part):
+            names.append(_title_case(part))
+    return names
+
+
+def read_metadata(text: str, boilerplate: tuple[Boilerplate, ...]) -> dict[str, object]:
+    """Title, authors, publisher and publication date read from the header and bylines."""
+    lines = split_lines(text)
+    kind_at = {}
+    for b in boilerplate:
+        for ln in lines:
+            if b.start <= ln.start and ln.end <= b.end:
+                kind_at[ln.start] = b.kind
+    header = [ln for ln in lines if kind_at.get(ln.start) in ("header", "byline", "share") and ln.stripped]
+    title = None
+    for ln in header:
+        s = ln.stripped
+        s = re.sub(r"^\s*[(\[][^)\]]{1,40}[)\]]\s*", "", s)
+        if (
+            4 <= len(s.split()) <= 30
+            and not s.endswith(".")
+            and kind_at.get(ln.start) == "header"
+            and not find_date(s)
+            and not _WRITER.search(s)
+            and not s.isupper()
+        ):
+            title = s
+            break
+    authors: list[str] = []
+    publisher = None
+    published = None
+    for idx, ln in enumerate(lines):
+        s = ln.stripped
+        kind = kind_at.get(ln.start)
+        if kind not in ("header", "byline"):
+            continue
+        m = _BYLINE.match(s)
+        if m:
+            authors += _names(m.group("rest"))
+            follow = next((x.stripped for x in lines[idx + 1 :] if x.stripped), "")
+            pm = re.match(r"^with (?:the )?(?P<pub>[A-Z][\w .&'-]{2,60})$", follow)
+            if pm:
+                publisher = pm.group("pub").strip()
+        w = _WRITER.search(s)
+        if w:
+            authors += _names(w.group("name"))
+        hit = find_date(s)
+        if hit and published is None:
+            rest = (s[: hit[1]] + s[hit[2] :]).strip(" ,-|")
+            rest = _TIME_OF_DAY.sub("", rest).strip(" ,-|")
+            if m or _DATE_LABEL.match(s) or len(rest.split()) <= 1 or w:
+                published = hit[0]
+                # A lone name next to a lone date line is the byline of most news sites.
+                if not rest:
+                    for near in (lines[idx - 1 : idx][::-1], lines[idx + 1 : idx + 2]):
+                        for x in near:
+                            if _NAME.match(x.stripped) and x.stripped != title and len(x.stripped.split()) >= 2:
+                                authors += _names(x.stripped)
+    unique: list[str] = []
+    for a in authors:
+        if a.lower() not in {u.lower() for u in unique}:
+            unique.append(a)
+    return {"title": title, "authors": tuple(unique), "publisher": publisher, "published": published}
+
+
+def read_text(key: str, text: str, sha: str | None = None, media_type: str = "text/plain") -> Document:
+    """A document from decoded text: boilerplate marked, metadata read."""
+    boilerplate = find_boilerplate(text)
+    meta = read_metadata(text, boilerplate)
+    return Document(
+        key=key,
+        text=text,
+        sha256=sha or hashlib.sha256(text.encode("utf-8")).hexdigest(),
+        media_type=media_type,
+        boilerplate=boilerplate,
+        **meta,  # type: ignore[arg-type]
+    )
+
+
+# ------------------------------------------------------------------------------------ HTML
+
+_BLOCK_TAGS = frozenset(
+    "p div br li ul ol h1 h2 h3 h4 h5 h6 tr table section article header footer aside nav "
+    "blockquote pre figure figcaption hr dt dd title".split()
+)
+_SKIP_TAGS = frozenset("script style noscript template svg iframe object embed head math".split())
+
+
+class _TextExtractor(HTMLParser):
+    """HTML to text with the standard library parser: nothing is fetched, no DTD is read."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self.skip = 0
+        self.meta: dict[str, str] = {}
+        self.in_title = False
+        self.title = ""
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        a = {k.lower(): (v or "") for k, v in attrs}
+        if tag == "meta":
+            key = (a.get("property") or a.get("name") or "").lower()
+            if key and "content" in a:
+                self.meta.setdefault(key, a["content"])
+        elif tag == "link" and a.get("rel", "").lower() == "canonical":
+            self.meta.setdefault("canonical", a.get("href", ""))
+        if tag == "title":
+            self.in_title = True
+        if tag in _SKIP_TAGS:
+            self.skip += 1
+        elif tag in _BLOCK_TAGS and not self.skip:
+            self.parts.append("\n")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "title":
+            self.in_title = False
+        if tag in _SKIP_TAGS:
+            self.skip = max(0, self.skip - 1)
+        elif tag in _BLOCK_TAGS and not self.skip:
+            self.parts.append("\n")
+
+    def handle_data(self, data: str) -> None:
+        if self.in_title:
+            self.title += data
+        if not self.skip:
+            self.parts.append(data)
+
+
+def read_html(key: str, html: str, sha: str) -> Document:
+    """An HTML document: its visible text becomes the document text (offsets point into it)."""
+    parser = _TextExtractor()
+    parser.feed(html)
+    parser.close()
+    raw = "".join(parser.parts)
+    text = "\n".join(re.sub(r"[ \t\r\f\v]+", " ", ln).strip() for ln in raw.split("\n"))
+    text = re.sub(r"\n{3,}", "\n\n", text).strip()
+    if not text:
+        raise InputError(f"{key}: the HTML holds no visible text")
+    doc = read_text(key, text, sha=sha, media_type="text/html")
+    m = parser.meta
+    published = None
+    for field in ("article:published_time", "date", "pubdate", "dc.date"):
+        if m.get(field):
+            try:
+                published = date.fromisoformat(m[field][:10])
+                break
+            except ValueError:
+                pass
+    url = m.get("og:url") or m.get("canonical") or None
+    return replace(
+        doc,
+        title=(m.get("og:title") or parser.title.strip() or doc.title),
+        authors=tuple(a for a in [m.get("author", "").strip()] if a) or doc.authors,
+        publisher=m.get("og:site_name") or doc.publisher,
+        published=published or doc.published,
+        url=url if url and re.match(r"^https?://\S+$", url) else doc.url,
+    )
+
+
+def read_all(paths: Iterable[Path], max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Document]:
+    """Read each path in turn (errors propagate: the caller decides to stop or skip)."""
+    for path in paths:
+        yield read_document(path, max_bytes=max_bytes)

@@ -1,0 +1,210 @@
+"""The data that flows between stages, as frozen dataclasses (standard library only).
+
+Each stage turns one of these into the next: ``Document`` (ingest) -> ``Claim`` (extract and
+normalize) -> triples (build); reconciliation adds ``Relation`` between claims. Offsets are
+character offsets into ``Document.text``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from datetime import date
+
+
+def content_id(*parts: object, length: int = 16) -> str:
+    """A stable id derived from content.
+
+    >>> content_id("a.txt", 10, 20)
+    '7dabefc996b10452'
+    """
+    digest = hashlib.sha256("\x1f".join(map(str, parts)).encode("utf-8")).hexdigest()
+    return digest[:length]
+
+
+@dataclass(frozen=True)
+class Span:
+    """A region of a document's text: ``text[start:end]``."""
+
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Boilerplate(Span):
+    """Site chrome, captions, headers: text that is not reporting. ``kind`` names what it is."""
+
+    kind: str = "chrome"
+
+
+@dataclass(frozen=True)
+class Document:
+    """One ingested file: its text, its metadata and the spans later stages skip.
+
+    ``key`` is the file name; it identifies the document across versions, so a changed file
+    replaces the old one. ``sha256`` identifies this version.
+    """
+
+    key: str
+    text: str
+    sha256: str
+    media_type: str = "text/plain"
+    title: str | None = None
+    authors: tuple[str, ...] = ()
+    publisher: str | None = None
+    published: date | None = None
+    url: str | None = None
+    boilerplate: tuple[Boilerplate, ...] = ()
+
+    @property
+    def id(self) -> str:
+        """The document's id: stable across versions of the same file."""
+        return content_id("document", self.key)
+
+    def is_boilerplate(self, start: int, end: int) -> bool:
+        """True when ``[start, end)`` overlaps a boilerplate span."""
+        return any(b.start < end and start < b.end for b in self.boilerplate)
+
+
+@dataclass(frozen=True)
+class FigureMention:
+    """A figure as found in text, before it is read: its span, hedge and unit words."""
+
+    surface: str
+    start: int
+    end: int
+    hedge: str | None = None
+    unit_text: str | None = None
+
+
+@dataclass(frozen=True)
+class TimeMention:
+    """A time expression as written, with its span; ``baseline`` marks "from the previous year"."""
+
+    text: str
+    start: int
+    end: int
+    baseline: bool = False
+
+
+@dataclass(frozen=True)
+class ClaimMention:
+    """What extraction found for one claim; ``normalize`` turns it into a ``Claim``."""
+
+    document: str
+    kind: str
+    start: int
+    end: int
+    sentence: Span
+    text: str
+    figure: FigureMention | None = None
+    subject: str | None = None
+    subject_entity: str | None = None
+    measure: str | None = None
+    times: tuple[TimeMention, ...] = ()
+    inherited_time: TimeMention | None = None
+    place: str | None = None
+    sources: tuple[Source, ...] = ()
+    modality_cues: tuple[str, ...] = ()
+    event_type: str | None = None
+    participants: tuple[str, ...] = ()
+    damaged_text: bool = False
+
+
+@dataclass(frozen=True)
+class Figure:
+    """A number read from text as an amount or an interval, with its hedge and unit.
+
+    ``value`` is set for single figures, ``low``/``high`` for ranges and open bounds
+    (``at_least`` keeps ``value`` and may set ``low``). Shares are in percent, multipliers
+    are plain ratios.
+    """
+
+    surface: str
+    start: int
+    end: int
+    value: float | None
+    low: float | None = None
+    high: float | None = None
+    qualifier: str = "exact"
+    unit: str | None = None
+    confidence: float = 1.0
+    repaired: bool = False
+
+
+@dataclass(frozen=True)
+class Source:
+    """One link of an attribution chain.
+
+    ``entity`` is the canonical entity key when the name resolves to one (``"nis"``),
+    ``kind`` is ``named``, ``anonymous``, ``group``, ``data`` or ``publisher``.
+    """
+
+    label: str
+    kind: str = "named"
+    entity: str | None = None
+    phrase: str | None = None
+
+
+@dataclass(frozen=True)
+class TimeScope:
+    """When a claim applies: as written, and as an ISO 8601 year, date or ``start/end`` interval."""
+
+    text: str
+    iso: str
+    start: date
+    end: date
+    projected: bool = False
+
+
+@dataclass(frozen=True)
+class Claim:
+    """One assertion of a document with everything the later stages need.
+
+    ``start``/``end`` locate the figure (or the key phrase of an event); ``sentence`` locates the
+    whole statement. ``sources`` is the attribution chain, outermost first, without the document.
+    """
+
+    document: str
+    kind: str
+    start: int
+    end: int
+    sentence: Span
+    text: str
+    figure: Figure | None = None
+    subject: str | None = None
+    subject_entity: str | None = None
+    measure: str | None = None
+    time: TimeScope | None = None
+    place: str | None = None
+    sources: tuple[Source, ...] = ()
+    modality: str = "asserted"
+    event_type: str | None = None
+    participants: tuple[str, ...] = ()
+
+    @property
+    def id(self) -> str:
+        """A content-derived id: document, span and reading."""
+        f = self.figure
+        reading = (f.value, f.low, f.high, f.unit) if f else (self.event_type,)
+        return content_id("claim", self.document, self.start, self.end, *reading)
+
+
+@dataclass(frozen=True)
+class Relation:
+    """A verdict between two claims: ``corroborates`` or ``conflicts``, with its reason."""
+
+    kind: str
+    a: str
+    b: str
+    reason: str
+    basis: str = "value"
+    tolerance: float | None = None
+    difference: float | None = None
+    scope: str | None = None
+    values: tuple[str, ...] = field(default_factory=tuple)
+
+    @property
+    def id(self) -> str:
+        first, second = sorted((self.a, self.b))
+        return content_id("relation", self.kind, self.basis, first, second)

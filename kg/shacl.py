@@ -1,0 +1,20 @@
+"""SHACL validation of the store against ``ontology/shapes.ttl`` (pySHACL)."""
+
+from __future__ import annotations
+
+import pyoxigraph as ox
+from pyshacl import validate as shacl_validate
+from rdflib import Dataset
+
+from .ontology import shapes, vocabulary
+from .store import GraphStore
+
+
+def validate(store: GraphStore) -> tuple[bool, str]:
+    """Validate the union of the store's graphs; returns (conforms, report text)."""
+    data = Dataset(default_union=True)
+    data.parse(data=store.dump(ox.RdfFormat.N_QUADS), format="nquads")
+    conforms, _, text = shacl_validate(
+        data, shacl_graph=shapes(), ont_graph=vocabulary(), inference="none", advanced=True, allow_warnings=True
+    )
+    return bool(conforms), str(text)

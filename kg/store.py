@@ -1,0 +1,230 @@
+"""The embedded graph store: Oxigraph on disk (or in memory), one named graph per document.
+
+Terms cross from rdflib to Oxigraph in ``to_ox`` and back in ``to_python``; both fail loudly on
+anything unexpected. Replacing a named graph is one SPARQL Update request, which Oxigraph
+applies as a single transaction: readers and crashes see the old graph or the new one, never
+a mix.
+
+>>> store = GraphStore.memory()
+>>> from rdflib import URIRef, Literal
+>>> g = URIRef("https://example.org/g")
+>>> store.replace_graph(g, [(URIRef("https://example.org/s"), URIRef("https://example.org/p"), Literal(1))])
+>>> store.select("SELECT ?o WHERE { ?s ?p ?o }")
+[{'o': 1}]
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+from collections.abc import Iterable, Mapping
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+
+import pyoxigraph as ox
+from rdflib import BNode, Literal, URIRef
+from rdflib.term import Node
+
+from .errors import QueryError, StoreError, StoreLockedError
+from .vocab import PREFIXES, XSD
+
+log = logging.getLogger(__name__)
+
+Triple = tuple[Node, Node, Node]
+Value = str | int | float | bool | Decimal | date | None
+
+
+def to_ox(term: Node) -> ox.NamedNode | ox.BlankNode | ox.Literal:
+    """An rdflib term as an Oxigraph term."""
+    if isinstance(term, URIRef):
+        return ox.NamedNode(str(term))
+    if isinstance(term, BNode):
+        return ox.BlankNode(str(term))
+    if isinstance(term, Literal):
+        if term.language:
+            return ox.Literal(str(term), language=term.language)
+        if term.datatype:
+            return ox.Literal(str(term), datatype=ox.NamedNode(str(term.datatype)))
+        return ox.Literal(str(term))
+    raise ValueError(f"Unexpected rdflib term: {term!r}")
+
+
+def to_rdflib(term: object) -> Node:
+    """An Oxigraph term as an rdflib term."""
+    if isinstance(term, ox.NamedNode):
+        return URIRef(term.value)
+    if isinstance(term, ox.BlankNode):
+        return BNode(term.value)
+    if isinstance(term, ox.Literal):
+        if term.language:
+            return Literal(term.value, lang=term.language)
+        return Literal(term.value, datatype=URIRef(term.datatype.value))
+    raise ValueError(f"Unexpected Oxigraph term: {term!r}")
+
+
+_INTEGER_TYPES = {str(XSD.integer), str(XSD.int), str(XSD.long), str(XSD.nonNegativeInteger)}
+
+
+def to_python(term: object) -> Value:
+    """An Oxigraph term as a plain Python value: IRIs and strings as ``str``, numbers as numbers."""
+    if term is None:
+        return None
+    if isinstance(term, ox.NamedNode | ox.BlankNode):
+        return term.value
+    if isinstance(term, ox.Literal):
+        dt = term.datatype.value
+        try:
+            if dt in _INTEGER_TYPES:
+                return int(term.value)
+            if dt == str(XSD.decimal):
+                return float(term.value)
+            if dt in (str(XSD.double), str(XSD.float)):
+                return float(term.value)
+            if dt == str(XSD.boolean):
+                return term.value in ("true", "1")
+        except ValueError:
+            return term.value
+        return term.value
+    raise ValueError(f"Unexpected Oxigraph term: {term!r}")
+
+
+def _ntriples(triples: Iterable[Triple]) -> str:
+    return ox.serialize(
+        (ox.Triple(to_ox(s), to_ox(p), to_ox(o)) for s, p, o in triples), format=ox.RdfFormat.N_TRIPLES
+    ).decode("utf-8")
+
+
+class GraphStore:
+    """An Oxigraph dataset: named graphs replaced whole, queries with bound values."""
+
+    def __init__(self, inner: ox.Store, location: str) -> None:
+        self._inner = inner
+        self.location = location
+
+    @classmethod
+    def memory(cls) -> GraphStore:
+        """A store that lives in memory only (for ``kg extract`` and tests)."""
+        return cls(ox.Store(), ":memory:")
+
+    @classmethod
+    def open(cls, path: str | Path, read_only: bool = False) -> GraphStore:
+        """Open (or create) the on-disk store at ``path``.
+
+        Only one process may open it for writing; a second one gets ``StoreLockedError``
+        at once. ``read_only`` opens an existing store without taking the lock.
+        """
+        path = Path(path)
+        if read_only:
+            if not (path / "CURRENT").exists():
+                raise StoreError(f"{path}: no store here; build one with `kg build --store {path}`")
+            try:
+                return cls(ox.Store.read_only(str(path)), str(path))
+            except OSError as exc:
+                raise StoreError(f"{path}: cannot open the store read-only ({exc})") from exc
+        try:
+            path.mkdir(parents=True, exist_ok=True)
+            return cls(ox.Store(str(path)), str(path))
+        except OSError as exc:
+            if "lock" in str(exc).lower():
+                raise StoreLockedError(
+                    f"{path}: the store is in use by another process (a running `kg serve` or "
+                    "`kg build`); stop it, or use its HTTP API, or pass another --store"
+                ) from exc
+            raise StoreError(f"{path}: cannot open the store ({exc})") from exc
+
+    # ---------------------------------------------------------------- writes
+
+    def replace_graph(self, graph: URIRef, triples: Iterable[Triple]) -> None:
+        """Replace the named graph ``graph`` with ``triples`` in one transaction."""
+        # Oxigraph has no multi-call transaction in Python; one update request is one. The
+        # data is written by the N-Triples serialiser, which escapes every term.
+        name = to_ox(graph)
+        body = _ntriples(triples)
+        update = f"DROP SILENT GRAPH {name} ;\nINSERT DATA {{ GRAPH {name} {{\n{body}}} }}"
+        try:
+            self._inner.update(update)
+        except (OSError, SyntaxError) as exc:
+            raise StoreError(f"{self.location}: writing graph {graph} failed ({exc})") from exc
+
+    def remove_graph(self, graph: URIRef) -> None:
+        """Drop a named graph (nothing happens when it does not exist)."""
+        self._inner.update(f"DROP SILENT GRAPH {to_ox(graph)}")
+
+    def flush(self) -> None:
+        if self.location != ":memory:":
+            self._inner.flush()
+
+    # ---------------------------------------------------------------- reads
+
+    def query(
+        self,
+        sparql: str,
+        bindings: Mapping[str, Node] | None = None,
+        *,
+        default_graph: list[URIRef] | None = None,
+        named_graphs: list[URIRef] | None = None,
+    ) -> ox.QuerySolutions | ox.QueryBoolean | ox.QueryTriples:
+        """Run a SPARQL query; the default graph is the union of all graphs unless given."""
+        kwargs: dict[str, object] = {"prefixes": PREFIXES}
+        if default_graph is not None:
+            kwargs["default_graph"] = [to_ox(g) for g in default_graph] or [ox.DefaultGraph()]
+        else:
+            kwargs["use_default_graph_as_union"] = True
+        if named_graphs is not None:
+            kwargs["named_graphs"] = [to_ox(g) for g in named_graphs]
+        if bindings:
+            kwargs["substitutions"] = {ox.Variable(k): to_ox(v) for k, v in bindings.items()}
+        try:
+            return self._inner.query(sparql, **kwargs)
+        except SyntaxError as exc:
+            raise QueryError(f"malformed SPARQL: {exc}") from exc
+        except RuntimeError as exc:
+            raise QueryError(f"the query cannot run: {exc}") from exc
+        except OSError as exc:
+            raise StoreError(f"{self.location}: query failed ({exc})") from exc
+
+    def select(self, sparql: str, bindings: Mapping[str, Node] | None = None) -> list[dict[str, Value]]:
+        """Rows of a SELECT query as dicts of plain Python values (unbound variables omitted)."""
+        result = self.query(sparql, bindings)
+        if not isinstance(result, ox.QuerySolutions):
+            raise QueryError("select() needs a SELECT query")
+        names = [v.value for v in result.variables]
+        return [
+            {name: to_python(row[name]) for name in names if row[name] is not None} for row in result
+        ]
+
+    def ask(self, sparql: str, bindings: Mapping[str, Node] | None = None) -> bool:
+        result = self.query(sparql, bindings)
+        if not isinstance(result, ox.QueryBoolean):
+            raise QueryError("ask() needs an ASK query")
+        return bool(result)
+
+    def graphs(self) -> list[str]:
+        return sorted(g.value for g in self._inner.named_graphs() if isinstance(g, ox.NamedNode))
+
+    def quads(self, graph: URIRef | None = None) -> list[ox.Quad]:
+        return list(self._inner.quads_for_pattern(None, None, None, to_ox(graph) if graph else None))
+
+    def __len__(self) -> int:
+        return len(self._inner)
+
+    def dump(self, format: ox.RdfFormat, graph: URIRef | None = None) -> bytes:
+        """Serialise the dataset (quad formats) or the union of its graphs (triple formats)."""
+        if graph is not None:
+            return self._inner.dump(format=format, from_graph=to_ox(graph), prefixes=PREFIXES)
+        if format.supports_datasets:
+            return self._inner.dump(format=format, prefixes=PREFIXES)
+        seen = {q.triple for q in self._inner}
+        return ox.serialize(sorted(seen, key=str), format=format, prefixes=PREFIXES)
+
+    def canonical_hash(self) -> str:
+        """A hash of the dataset that does not depend on write order or blank node labels."""
+        dataset = ox.Dataset(self._inner)
+        dataset.canonicalize(ox.CanonicalizationAlgorithm.RDFC_1_0)
+        lines = sorted(str(q) for q in dataset)
+        return hashlib.sha256("\n".join(lines).encode("utf-8")).hexdigest()
+
+    def close(self) -> None:
+        self.flush()
+        del self._inner

@@ -1,0 +1,117 @@
+"""The graph's vocabularies as typed namespaces.
+
+``CG`` is generated from ``ontology/claims.ttl`` by rdflib's namespace creator
+(``python -m rdflib.tools.defined_namespace_creator -f ontology/claims.ttl
+https://w3id.org/claimgraph/ns# CG``); ``tests/test_vocab.py`` fails when the two drift apart.
+Misspelt terms raise ``AttributeError``:
+
+>>> CG.Claim
+rdflib.term.URIRef('https://w3id.org/claimgraph/ns#Claim')
+>>> OA.TextQuoteSelector
+rdflib.term.URIRef('http://www.w3.org/ns/oa#TextQuoteSelector')
+"""
+
+from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, SDO, SKOS, XSD, DefinedNamespace, Namespace
+from rdflib.term import URIRef
+
+__all__ = ["CG", "OA", "ID", "DCTERMS", "PROV", "RDF", "RDFS", "SDO", "SKOS", "XSD", "PREFIXES"]
+
+#: Where the graph's own resources (documents, claims, entities, graphs) are minted.
+ID = Namespace("https://w3id.org/claimgraph/id/")
+
+
+class CG(DefinedNamespace):
+    """The claim-provenance vocabulary (``ontology/claims.ttl``)."""
+
+    _NS = Namespace("https://w3id.org/claimgraph/ns#")
+
+    _fail = True
+
+    Boilerplate: URIRef  # A span of a document's text that is site chrome, a caption or a header, not reporting; claims are not read from it.
+    Claim: URIRef  # One assertion made in a document: a figure about a subject, or a dated event, with its attribution chain and evidence.
+    Conflict: URIRef  # Two claims about the same thing in the same scope whose readings cannot both hold.
+    Corroboration: URIRef  # Two claims from different documents whose readings agree within the tolerance, or whose arithmetic is consistent.
+    Document: URIRef  # A report, article or brief as ingested: its text, metadata and checksum. Its triples live in a named graph of their own.
+    Entity: URIRef  # An actor, organisation, outlet, place or group named in the text, with one IRI and its aliases.
+    EventClaim: URIRef  # A claim that an action took place (a treaty signed, a ban in force, talks held), with participants and a time.
+    FigureClaim: URIRef  # A claim that states a quantity.
+    Quantity: URIRef  # A figure read as an amount or interval, after Wikidata's quantity: amount, lower and upper bound, unit, and the hedge that qualified it.
+    Source: URIRef  # Anyone a claim is attributed to: a named entity, an anonymous source, a group, or the document's publisher.
+    Verdict: URIRef  # The result of comparing two claims about the same thing, with the reason: the values, the tolerance, the relative difference and the shared scope.
+    amount: URIRef  # The stated value, when the figure is a single number.
+    basis: URIRef  # What was compared: value (the two readings) or arithmetic (a ratio, a sum, a share).
+    boilerplate: URIRef  # A span of the document marked as chrome.
+    boilerplateKind: URIRef  # What the span is: header, heading, caption, image, newsletter, feed, poll, share, comments.
+    chainIndex: URIRef  # Position of an attribution in the claim's chain, 0 being the outermost source after the document itself.
+    circa: URIRef  # True when the figure is approximate.
+    claim: URIRef  # One of the two claims a verdict compares.
+    comparedValue: URIRef  # A reading that entered the comparison, as an interval in words.
+    confidence: URIRef  # How sure the reading of the figure is, from 0 to 1 (low for figures damaged in scraping).
+    conflictsWith: URIRef  # Shortcut for a conflict verdict between two claims.
+    corroborates: URIRef  # Shortcut for a corroboration verdict between two claims.
+    end: URIRef  # Character offset where a span ends (exclusive) in the document's text.
+    entityType: URIRef  # country, government, agency, organization, media, person, place or group.
+    eventType: URIRef  # The lemma of the action, e.g. sign, ratify, ban, repatriate.
+    evidence: URIRef  # Where the claim is stated: the document and the selectors of the sentence and of its figure or key phrase.
+    figure: URIRef  # The quantity the claim states.
+    fileName: URIRef  # The name of the file the document was read from; it identifies the document across versions.
+    lowerBound: URIRef  # The low end of a range.
+    measure: URIRef  # A normalised key for what is measured, comparable across documents.
+    modality: URIRef  # How the claim is put: asserted, reported, alleged, estimated, projected or hypothetical.
+    partOf: URIRef  # The entity an agency or ministry belongs to (e.g. a ministry of a country).
+    participant: URIRef  # An entity taking part in an event.
+    phrase: URIRef  # The words that name the source in the text (e.g. a source in Russia).
+    place: URIRef  # Where the claim applies.
+    qualifier: URIRef  # The hedge read from the text: exact, approx, at_least, at_most or range.
+    reason: URIRef  # The verdict explained in words, with the arithmetic when there is some.
+    relativeDifference: URIRef  # The distance between the two readings relative to the larger one (0 when the intervals overlap).
+    repaired: URIRef  # True when the figure was read as a range whose dash was lost in scraping.
+    scope: URIRef  # What the two claims share: measure, unit and time.
+    sha256: URIRef  # Hex SHA-256 of the document's bytes as read.
+    sourceKind: URIRef  # named, anonymous, group, data or publisher.
+    start: URIRef  # Character offset where a span begins in the document's text.
+    subject: URIRef  # The entity the claim is about.
+    subjectText: URIRef  # What the figure counts, in the text's words (e.g. North Korean workers).
+    surface: URIRef  # The figure as written, hedge included.
+    text: URIRef  # The document's text; every offset in the graph points into it.
+    time: URIRef  # The claim's point in time or period in ISO 8601: a year, a date, or start/end.
+    timeEnd: URIRef  # Last day of the claim's period.
+    timeStart: URIRef  # First day of the claim's period.
+    timeText: URIRef  # The words that gave the claim its time, kept as written (e.g. last year).
+    tolerance: URIRef  # The relative tolerance used to widen hedged figures into intervals.
+    unit: URIRef  # What the number counts: person, percent, ratio, a currency code, visa, company, hour ...
+    upperBound: URIRef  # The high end of a range.
+
+
+class OA(DefinedNamespace):
+    """The part of the W3C Web Annotation vocabulary that evidence uses."""
+
+    _NS = Namespace("http://www.w3.org/ns/oa#")
+
+    _fail = True
+
+    SpecificResource: URIRef
+    TextQuoteSelector: URIRef
+    TextPositionSelector: URIRef
+    hasSource: URIRef
+    hasSelector: URIRef
+    exact: URIRef
+    prefix: URIRef
+    suffix: URIRef
+    start: URIRef
+    end: URIRef
+
+
+#: Prefixes bound in every serialisation and known to every query.
+PREFIXES: dict[str, str] = {
+    "cg": str(CG._NS),
+    "id": str(ID),
+    "oa": str(OA._NS),
+    "prov": str(PROV._NS),
+    "dcterms": str(DCTERMS._NS),
+    "schema": str(SDO._NS),
+    "skos": str(SKOS._NS),
+    "rdfs": str(RDFS._NS),
+    "rdf": str(RDF._NS),
+    "xsd": str(XSD._NS),
+}

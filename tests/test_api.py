@@ -1,0 +1,79 @@
+"""The JSON API and the SPARQL endpoint on the seed graph."""
+
+from __future__ import annotations
+
+import pytest
+from fastapi.testclient import TestClient
+
+from api.main import create_app
+from kg.config import Settings
+
+pytestmark = pytest.mark.e2e
+
+
+@pytest.fixture(scope="module")
+def client(seed_store):
+    with TestClient(create_app(Settings(store=seed_store.location), store=seed_store)) as c:
+        yield c
+
+
+def test_documents_lists_the_five_seeds_with_their_metadata(client):
+    body = client.get("/documents").json()
+    assert body["total"] == 5
+    by_file = {d["file"]: d for d in body["items"]}
+    assert by_file["001_46a845f7f420ae60.txt"]["published"] is None
+    assert by_file["001_46a845f7f420ae60.txt"]["authors"] == ["Anna Fadiah", "Hayu Andini"]
+    assert by_file["002_9296196bccfae27d.txt"]["published"] == "2025-02-05"
+    assert by_file["002_9296196bccfae27d.txt"]["authors"] == ["Seo Ji-eun"]
+    assert by_file["004_90cfa5b8c2d3a207.txt"]["title"] == (
+        "North Korean Labor Dispatch to Russia: Current Issues and Prospects"
+    )
+    assert by_file["003_7d78bd987665da43.txt"]["publisher"] == "The Kyiv Independent"
+    for d in body["items"]:
+        assert set(d) >= {"id", "file", "title", "authors", "publisher", "published", "url", "sha256", "claims"}
+
+
+def test_one_document_by_id(client):
+    first = client.get("/documents").json()["items"][0]
+    assert client.get(f"/documents/{first['id']}").json() == first
+
+
+@pytest.mark.parametrize("bad", ["nope", "0000000000000000", "../../etc/passwd"])
+def test_unknown_document_is_a_json_404(client, bad):
+    r = client.get(f"/documents/{bad}")
+    assert r.status_code == 404
+    assert r.json()["error"] == "not_found"
+
+
+def test_bad_paging_is_a_json_422(client):
+    r = client.get("/documents", params={"limit": 0})
+    assert r.status_code == 422
+    assert "limit" in r.json()["message"]
+
+
+def test_health(client):
+    body = client.get("/health").json()
+    assert body["status"] == "ok" and body["documents"] == 5 and body["triples"] > 0
+
+
+def test_sparql_get_returns_json_results(client):
+    r = client.get("/sparql", params={"query": "SELECT ?f WHERE { ?d cg:fileName ?f } ORDER BY ?f"})
+    assert r.status_code == 200
+    assert r.headers["content-type"].startswith("application/sparql-results+json")
+    files = [b["f"]["value"] for b in r.json()["results"]["bindings"]]
+    assert files[0] == "000_7b65b09a4260db5d.txt" and len(files) == 5
+
+
+def test_sparql_malformed_is_400(client):
+    r = client.get("/sparql", params={"query": "SELECT * WHERE {"})
+    assert r.status_code == 400 and r.json()["error"] == "bad_request"
+
+
+def test_sparql_unknown_format_is_406(client):
+    r = client.get("/sparql", params={"query": "ASK {}"}, headers={"Accept": "image/png"})
+    assert r.status_code == 406
+
+
+def test_sparql_without_query_describes_the_service(client):
+    r = client.get("/sparql")
+    assert r.status_code == 200 and "sd:Service" in r.text

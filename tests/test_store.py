@@ -1,0 +1,77 @@
+"""The embedded store: whole-graph replacement, locking, escaping."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from rdflib import Literal, URIRef
+
+from kg.errors import QueryError, StoreError
+from kg.store import GraphStore
+
+EX = "https://example.org/"
+G1, G2 = URIRef(EX + "g1"), URIRef(EX + "g2")
+S, P = URIRef(EX + "s"), URIRef(EX + "p")
+
+
+def test_replace_graph_replaces_only_that_graph():
+    store = GraphStore.memory()
+    store.replace_graph(G1, [(S, P, Literal("old")), (S, P, Literal("older"))])
+    store.replace_graph(G2, [(S, P, Literal("other"))])
+    store.replace_graph(G1, [(S, P, Literal("new"))])
+    rows = store.select("SELECT ?g ?o WHERE { GRAPH ?g { ?s ?p ?o } } ORDER BY ?g ?o")
+    assert rows == [{"g": str(G1), "o": "new"}, {"g": str(G2), "o": "other"}]
+
+
+@pytest.mark.parametrize(
+    "value",
+    ['quote " and triple """', "brace } and { GRAPH <x> { }", "line\nbreak\ttab\r", "\u0001\u0007\u001f",
+     "emoji \U0001F600 and \u2028", "back\\slash", "> <script> & ]]>"],
+)
+def test_any_literal_survives_a_write(value):
+    store = GraphStore.memory()
+    store.replace_graph(G1, [(S, P, Literal(value))])
+    assert store.select("SELECT ?o WHERE { ?s ?p ?o }") == [{"o": value}]
+
+
+def test_bindings_are_values_not_text():
+    store = GraphStore.memory()
+    store.replace_graph(G1, [(S, P, Literal("x"))])
+    hostile = Literal('x" } UNION { ?s ?p ?o')
+    assert store.select("SELECT ?s ?v WHERE { ?s ?p ?v }", {"v": hostile}) == []
+    assert store.select("SELECT ?s ?v WHERE { ?s ?p ?v }", {"v": Literal("x")}) == [{"s": str(S), "v": "x"}]
+
+
+def test_malformed_query_is_a_query_error():
+    with pytest.raises(QueryError, match="malformed SPARQL"):
+        GraphStore.memory().select("SELECT WHERE {")
+
+
+def test_a_second_process_gets_a_clear_error_not_a_hang(tmp_path: Path):
+    store = GraphStore.open(tmp_path / "s")
+    try:
+        run = subprocess.run(
+            [sys.executable, "-m", "kg.cli", "build", "--store", str(tmp_path / "s"), str(tmp_path)],
+            capture_output=True, text=True, timeout=60,
+        )
+    finally:
+        store.close()
+    assert run.returncode == 1
+    assert "in use by another process" in run.stderr
+
+
+def test_read_only_open_of_a_missing_store_says_how_to_build(tmp_path: Path):
+    with pytest.raises(StoreError, match="kg build --store"):
+        GraphStore.open(tmp_path / "none", read_only=True)
+
+
+def test_canonical_hash_ignores_write_order():
+    a, b = GraphStore.memory(), GraphStore.memory()
+    a.replace_graph(G1, [(S, P, Literal(1)), (S, P, Literal(2))])
+    a.replace_graph(G2, [(S, P, Literal(3))])
+    b.replace_graph(G2, [(S, P, Literal(3))])
+    b.replace_graph(G1, [(S, P, Literal(2)), (S, P, Literal(1))])
+    assert a.canonical_hash() == b.canonical_hash()
