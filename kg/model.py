@@ -79,12 +79,17 @@ class FigureMention:
 
 @dataclass(frozen=True)
 class TimeMention:
-    """A time expression as written, with its span; ``baseline`` marks "from the previous year"."""
+    """A time expression as written, with its span.
+
+    ``baseline`` marks the other side of a comparison ("from the previous year"); ``reporting``
+    marks when a source spoke ("reported on May 5"), not when the claim holds.
+    """
 
     text: str
     start: int
     end: int
     baseline: bool = False
+    reporting: bool = False
 
 
 @dataclass(frozen=True)

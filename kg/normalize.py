@@ -1,12 +1,457 @@
-"""Claim mentions -> ``Claim``: numbers, hedges, units, times and entity identity."""
+"""Claim mentions -> ``Claim``: numbers, hedges, units, times, modality and measure keys.
+
+>>> read_figure(FigureMention("more than $500 million", 0, 22, "more than", None)).value
+500000000.0
+>>> f = read_figure(FigureMention("$5,0006,000", 0, 11, None, None))
+>>> (f.low, f.high, f.qualifier, f.repaired)
+(5000.0, 6000.0, 'range', True)
+>>> resolve_time("last year", date(2025, 2, 5)).iso
+'2024'
+"""
 
 from __future__ import annotations
 
+import calendar
+import re
 from collections.abc import Iterable
+from dataclasses import replace
+from datetime import date, timedelta
 
-from .model import Claim, ClaimMention, Document
+from .model import Claim, ClaimMention, Document, Figure, FigureMention, TimeMention, TimeScope
+from .ontology import Gazetteer
+
+# ==================================================================================== numbers
+
+_WORDS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+    "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
+    "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
+    "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "a": 1,
+}
+_SCALES = {"hundred": 1e2, "thousand": 1e3, "million": 1e6, "mn": 1e6, "billion": 1e9, "bn": 1e9, "trillion": 1e12}
+_FRACTIONS = {
+    "half": 50.0, "one-half": 50.0, "one half": 50.0, "one-third": 100 / 3, "one third": 100 / 3, "a third": 100 / 3,
+    "two-thirds": 200 / 3, "two thirds": 200 / 3, "one-quarter": 25.0, "one quarter": 25.0, "a quarter": 25.0,
+    "three-quarters": 75.0, "three quarters": 75.0, "one-fifth": 20.0, "one fifth": 20.0, "a fifth": 20.0,
+    "one-tenth": 10.0, "one tenth": 10.0, "a tenth": 10.0,
+}
+# Vague quantities as ranges: "tens of thousands" is 20,000-90,000.
+_VAGUE = {
+    "a dozen": (12, 12), "dozens": (24, 99), "scores": (40, 99), "hundreds": (200, 999), "thousands": (2e3, 9999),
+    "millions": (2e6, 9.99e6), "billions": (2e9, 9.99e9), "tens of thousands": (2e4, 9e4),
+    "hundreds of thousands": (2e5, 9e5), "tens of millions": (2e7, 9e7), "hundreds of millions": (2e8, 9e8),
+    "tens of billions": (2e10, 9e10), "hundreds of billions": (2e11, 9e11), "millions of thousands": (2e6, 9.99e6),
+}
+_CURRENCIES = {
+    "$": "USD", "us$": "USD", "usd": "USD", "dollars": "USD", "€": "EUR", "eur": "EUR", "euros": "EUR",
+    "£": "GBP", "₩": "KRW", "krw": "KRW", "won": "KRW", "¥": "JPY", "yen": "JPY", "yuan": "CNY",
+    "rub": "RUB", "rubles": "RUB", "roubles": "RUB",
+}
+_QUALIFIERS = [
+    ("at_least", r"more than|over|at least|upwards of|in excess of|no fewer than|no less than|above|exceed\w*|"
+                 r"top\w*|surpass\w*|just over|or more|-plus|plus"),
+    ("at_most", r"up to|as many as|as much as|less than|fewer than|under|below|no more than|at most|or less|or fewer"),
+    ("approx", r"about|approximately|around|roughly|nearly|almost|some|close to|circa|an? estimated|the estimated|"
+               r"estimated|just under|approx\.|or so"),
+]
+PERSON_NOUNS = frozenset(
+    "worker laborer labourer migrant people person individual citizen national resident student soldier troop "
+    "deminer defector employee refugee civilian child woman man member official delegate tourist visitor "
+    "casualty prisoner personnel engineer specialist doctor teacher builder miner logger returnee recruit "
+    "conscript volunteer fighter".split()
+)
+_NUMBER = re.compile(
+    r"(?P<num>\d+(?:,\d+)*(?:\.\d+)?)(?:[ \u00a0](?P<scale>hundred|thousand|million|billion|trillion|mn|bn)\b)?"
+    r"|(?P<word>(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-\w+)?|eleven|twelve|thirteen|"
+    r"fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|ten|one|two|three|four|five|six|seven|eight|nine|a)"
+    r"(?:\s(?P<wscale>hundred|thousand|million|billion|trillion))?\b",
+    re.I,
+)
+
+
+def _digits(num: str) -> tuple[float, bool]:
+    """A digit string as a number; False when its grouping is impossible ("5,0006,000")."""
+    whole = num.split(".")[0]
+    groups = whole.split(",")
+    valid = len(groups) == 1 or (1 <= len(groups[0]) <= 3 and all(len(g) == 3 for g in groups[1:]))
+    return float(num.replace(",", "")), valid
+
+
+def _split_grouping(num: str) -> tuple[float, float] | None:
+    """Two numbers run together: "5,0006,000" -> (5000, 6000), "9,00010,000" -> (9000, 10000)."""
+    for cut in range(1, len(num)):
+        left, right = num[:cut], num[cut:]
+        if left.endswith(",") or right.startswith(","):
+            continue
+        lv, lok = _digits(left)
+        rv, rok = _digits(right)
+        if lok and rok and "," in left and lv < rv and not right.startswith("0"):
+            return lv, rv
+    return None
+
+
+def _split_ambiguous(num: str) -> tuple[float, float] | None:
+    """In a damaged text, "33.5" may be "3-3.5" and "2030" may be "20-30"."""
+    whole, _, frac = num.partition(".")
+    if "," in whole or len(whole) < 2:
+        return None
+    for cut in range(1, len(whole)):
+        a = float(whole[:cut])
+        b_text = whole[cut:] + ("." + frac if frac else "")
+        if whole[cut] == "0":
+            continue
+        b = float(b_text)
+        if a < b <= 2 * a:
+            return a, b
+    return None
+
+
+def read_figure(m: FigureMention, damaged: bool = False) -> Figure | None:
+    """A figure's value or interval, qualifier, unit and confidence; None when no number is read."""
+    surface = m.surface
+    low_text = surface.lower()
+    unit_text = (m.unit_text or "").lower().strip()
+    unit = _unit(surface, unit_text)
+    confidence = 1.0
+    repaired = False
+    vague = next((v for k, v in sorted(_VAGUE.items(), key=lambda kv: -len(kv[0])) if re.search(rf"\b{k}\b", low_text)), None)
+    fraction = next((v for k, v in _FRACTIONS.items() if re.search(rf"(?<![\w-]){re.escape(k)}(?![\w-])", low_text)), None)
+    values: list[float] = []
+    is_range = False
+    if fraction is not None and not _NUMBER.search(re.sub(r"(?i)\bone[- ]|\btwo[- ]|\bthree[- ]|\ba\s", "", low_text)):
+        values = [fraction]
+        unit = "percent"
+    elif vague is not None:
+        values = [float(vague[0]), float(vague[1])]
+        is_range = vague[0] != vague[1]
+        confidence = 0.5
+    else:
+        numbers = []
+        body = re.sub(r"^(?:[a-z]+\s+){0,3}?(?=\$|€|£|₩|¥|\d|[a-z]+\b)", "", low_text) if m.hedge else low_text
+        for n in _NUMBER.finditer(body):
+            if n.group("num"):
+                numbers.append((n.group("num"), n.group("scale")))
+            elif n.group("word") and (n.group("word").lower() != "a" or n.group("wscale")):
+                numbers.append((n.group("word"), n.group("wscale")))
+        if not numbers:
+            return None
+        for text, scale in numbers:
+            factor = _SCALES.get((scale or "").lower(), 1.0)
+            if text[0].isdigit():
+                value, valid = _digits(text)
+                if not valid:
+                    pair = _split_grouping(text)
+                    if pair is None:
+                        return None
+                    values += [pair[0] * factor, pair[1] * factor]
+                    is_range, repaired, confidence = True, True, 0.8
+                    continue
+                if damaged and len(numbers) == 1:
+                    pair = _split_ambiguous(text)
+                    implausible = unit == "percent" and value > 100
+                    if pair and (implausible or "." in text):
+                        values += [pair[0] * factor, pair[1] * factor]
+                        is_range, repaired = True, True
+                        confidence = 0.6 if implausible else 0.4
+                        continue
+                values.append(value * factor)
+            else:
+                values.append(_word_value(text) * factor)
+        if len(values) == 2 and not repaired:
+            is_range = True
+            # "3 to 3.5 million": the scale of the high end is shared by the low end.
+            (t0, s0), (t1, s1) = numbers[0], numbers[-1]
+            if not s0 and s1 and values[0] < values[1] / _SCALES[s1.lower()] * 10:
+                values[0] *= _SCALES[s1.lower()]
+    if is_range and len(values) >= 2:
+        low, high = min(values[0], values[-1]), max(values[0], values[-1])
+        return Figure(m.surface, m.start, m.end, None, low, high, "range", unit, confidence, repaired)
+    value = values[0]
+    qualifier = _qualifier(m.hedge)
+    if re.search(r"\b(?:[a-z]+)\b", low_text) and not m.hedge and re.match(r"^[a-z]", low_text) and fraction is None:
+        confidence = min(confidence, 0.9)
+    return Figure(m.surface, m.start, m.end, value, None, None, qualifier, unit, confidence, repaired)
+
+
+def _word_value(word: str) -> float:
+    word = word.lower()
+    if "-" in word:
+        tens, ones = word.split("-", 1)
+        return float(_WORDS.get(tens, 0) + _WORDS.get(ones, 0))
+    return float(_WORDS[word])
+
+
+def _qualifier(hedge: str | None) -> str:
+    if not hedge:
+        return "exact"
+    for name, pattern in _QUALIFIERS:
+        if re.search(rf"(?:^|\s)(?:{pattern})(?:$|\s)", hedge):
+            return name
+    return "exact"
+
+
+def _unit(surface: str, unit_text: str) -> str | None:
+    cur = re.search(r"US\$|\$|€|£|₩|¥|\bUSD\b|\bEUR\b|\bKRW\b|\bRUB\b", surface, re.I)
+    if cur:
+        return _CURRENCIES[cur.group().lower()]
+    if unit_text in _CURRENCIES:
+        return _CURRENCIES[unit_text]
+    if re.search(r"%|percent|per cent", unit_text) or re.search(r"%|\bpercent\b|\bper cent\b", surface, re.I):
+        return "percent" if "point" not in unit_text else "percentage_point"
+    if re.search(r"fold", unit_text):
+        return "ratio"
+    if unit_text == "times":
+        return "ratio"
+    if unit_text == "occurrence":
+        return "occurrence"
+    if unit_text in PERSON_NOUNS or unit_text == "person":
+        return "person"
+    if unit_text.endswith(("koreans", "russians", "chinese", "uzbeks", "pakistanis", "nationals", "people")):
+        return "person"
+    return unit_text or None
+
+
+# ==================================================================================== time
+
+_MONTH_NUMBERS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
+_MONTH_NUMBERS.update({m.lower(): i for i, m in enumerate(calendar.month_abbr) if m})
+_MONTH_NUMBERS["sept"] = 9
+_WEEKDAYS = {d.lower(): i for i, d in enumerate(calendar.day_name)}
+
+
+def _year_scope(y1: int, y2: int | None = None, text: str = "") -> TimeScope:
+    y2 = y2 or y1
+    iso = str(y1) if y1 == y2 else f"{y1}/{y2}"
+    return TimeScope(text, iso, date(y1, 1, 1), date(y2, 12, 31))
+
+
+def _months_scope(y: int, m1: int, m2: int, text: str) -> TimeScope:
+    end = date(y, m2, calendar.monthrange(y, m2)[1])
+    start = date(y, m1, 1)
+    return TimeScope(text, f"{start.isoformat()}/{end.isoformat()}", start, end)
+
+
+def _month(name: str) -> int:
+    return _MONTH_NUMBERS[name.lower().rstrip(".")[:4] if name.lower().startswith("sept") else name.lower().rstrip(".")[:3]]
+
+
+def resolve_time(text: str, published: date | None, anchor_year: int | None = None) -> TimeScope | None:
+    """A time expression as an ISO year, date or interval; relative ones against ``published``.
+
+    ``anchor_year`` is the year the sentence is about, for "the previous year".
+
+    >>> [resolve_time(t, date(2025, 9, 12)).iso for t in ["the mid-2010s", "202223", "mid-2025", "the third quarter of 2024"]]
+    ['2014/2016', '2022/2023', '2025-04-01/2025-09-30', '2024-07-01/2024-09-30']
+    """
+    t = " ".join(text.split())
+    low = t.lower()
+    m = re.fullmatch(r"(?:(early|mid|late)-?\s?)?(?:the\s+)?(?:(early|mid|late)-)?((?:1[89]|20)\d)0s", low)
+    if m:
+        decade = int(m.group(3)) * 10
+        part = m.group(1) or m.group(2)
+        lo, hi = {"early": (0, 3), "mid": (4, 6), "late": (7, 9)}.get(part or "", (0, 9))
+        return _year_scope(decade + lo, decade + hi, t)
+    m = re.fullmatch(r"(?:the\s+)?(first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter\s+of\s+(\d{4})", low)
+    if m:
+        q = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}[m.group(1)]
+        return _months_scope(int(m.group(2)), 3 * q - 2, 3 * q, t)
+    m = re.fullmatch(r"(?:the\s+)?(first|second)\s+half\s+of\s+(\d{4})", low)
+    if m:
+        return _months_scope(int(m.group(2)), 1 if m.group(1) == "first" else 7, 6 if m.group(1) == "first" else 12, t)
+    m = re.fullmatch(r"(early|mid|late)-?\s?(\d{4})", low)
+    if m:
+        m1, m2 = {"early": (1, 4), "mid": (4, 9), "late": (9, 12)}[m.group(1)]
+        return _months_scope(int(m.group(2)), m1, m2, t)
+    m = re.fullmatch(r"([a-z]+)\.?\s+(\d{1,2}),?\s+(\d{4})|(\d{1,2})\s+([a-z]+)\.?,?\s+(\d{4})", low)
+    if m:
+        month, day, year = (m.group(1), m.group(2), m.group(3)) if m.group(1) else (m.group(5), m.group(4), m.group(6))
+        try:
+            d = date(int(year), _month(month), int(day))
+        except (KeyError, ValueError):
+            return None
+        return TimeScope(t, d.isoformat(), d, d)
+    m = re.fullmatch(r"([a-z]+)\.?\s+(\d{4})", low)
+    if m:
+        try:
+            mo = _month(m.group(1))
+        except KeyError:
+            return None
+        return _months_scope(int(m.group(2)), mo, mo, t)
+    m = re.fullmatch(r"([a-z]+)\.?\s+(\d{1,2})", low)
+    if m and published:
+        try:
+            d = date(published.year, _month(m.group(1)), int(m.group(2)))
+        except (KeyError, ValueError):
+            return None
+        if d > published:
+            d = d.replace(year=d.year - 1)
+        return TimeScope(t, d.isoformat(), d, d)
+    m = re.fullmatch(r"(\d{4})\s?[-–/]\s?(\d{4}|\d\d)", low) or re.fullmatch(r"(\d{4})(\d{4}|\d\d)", low)
+    if m:
+        y1 = int(m.group(1))
+        y2 = int(m.group(2)) if len(m.group(2)) == 4 else y1 // 100 * 100 + int(m.group(2))
+        return _year_scope(y1, y2, t) if y1 < y2 else None
+    if re.fullmatch(r"\d{4}", low):
+        return _year_scope(int(low), None, t)
+    if published is None:
+        return None
+    m = re.fullmatch(r"(last|this|next|the previous|the following|the past|the current)\s+(year|month|week|quarter|decade)", low)
+    if m:
+        shift = {"last": -1, "the previous": -1, "the past": -1, "this": 0, "the current": 0, "next": 1, "the following": 1}[m.group(1)]
+        unit = m.group(2)
+        if unit == "year":
+            base = anchor_year if anchor_year and m.group(1) in ("the previous", "the following") else published.year
+            return _year_scope(base + shift, None, t)
+        if unit == "month":
+            y, mo = divmod(published.year * 12 + published.month - 1 + shift, 12)
+            return _months_scope(y, mo + 1, mo + 1, t)
+        if unit == "week":
+            monday = published - timedelta(days=published.weekday()) + timedelta(weeks=shift)
+            return TimeScope(t, f"{monday.isoformat()}/{(monday + timedelta(days=6)).isoformat()}", monday, monday + timedelta(days=6))
+        if unit == "quarter":
+            q = (published.month - 1) // 3 + shift
+            y = published.year + q // 4
+            q = q % 4
+            return _months_scope(y, 3 * q + 1, 3 * q + 3, t)
+        decade = published.year // 10 * 10 + 10 * shift
+        return _year_scope(decade, decade + 9, t)
+    if re.fullmatch(r"a year (?:earlier|ago|before)", low):
+        return _year_scope((anchor_year or published.year) - 1, None, t)
+    if low in ("current", "currently", "at present", "recently") or low.startswith("in recent"):
+        return TimeScope(t, published.isoformat(), published, published)
+    if low in ("today", "yesterday"):
+        d = published - timedelta(days=1 if low == "yesterday" else 0)
+        return TimeScope(t, d.isoformat(), d, d)
+    m = re.fullmatch(r"(?:on\s+)?([a-z]+day)", low)
+    if m and m.group(1) in _WEEKDAYS:
+        d = published - timedelta(days=(published.weekday() - _WEEKDAYS[m.group(1)]) % 7)
+        return TimeScope(t, d.isoformat(), d, d)
+    return None
+
+
+def _choose_time(mention: ClaimMention, figure: Figure | None, published: date | None) -> TimeScope | None:
+    # A baseline time right before the figure is the figure's own ("the current 1.5 million").
+    candidates = [
+        t for t in mention.times
+        if not t.reporting and (not t.baseline or 0 <= mention.start - t.end <= 2)
+    ]
+    if not candidates:
+        candidates = [t for t in mention.times if t.reporting]
+    explicit_years = [s.start.year for s in (resolve_time(t.text, published) for t in candidates) if s]
+    anchor = max(explicit_years) if explicit_years else None
+    change = figure is not None and (figure.unit == "ratio" or re.search(
+        r"\b(?:increase|decrease|rise|growth|drop|jump|fall|surge)\w*\s+of\s+$", mention.text[: max(0, mention.start - mention.sentence.start)], re.I))
+    scopes = [(t, resolve_time(t.text, published, anchor)) for t in candidates]
+    if not scopes:
+        if mention.inherited_time is not None:
+            s = resolve_time(mention.inherited_time.text, published)
+            return replace(s, projected=_future(s, published)) if s else None
+        return None
+    if change and any(s for _, s in scopes):
+        t, s = max(((t, s) for t, s in scopes if s), key=lambda ts: ts[1].end)
+    else:
+        def distance(item: tuple[TimeMention, TimeScope | None]) -> tuple[int, int]:
+            t = item[0]
+            if t.end <= mention.start:
+                return mention.start - t.end, 1
+            if t.start >= mention.end:
+                return t.start - mention.end, 0
+            return 0, 0
+        t, s = min(scopes, key=distance)
+    if s is None:
+        return None
+    projected = _future(s, published) or bool(re.search(r"\bby\s+$", mention.text[: max(0, t.start - mention.sentence.start)], re.I) and _future(s, published, strict=False))
+    return replace(s, projected=projected)
+
+
+def _future(scope: TimeScope, published: date | None, strict: bool = True) -> bool:
+    if published is None:
+        return False
+    return scope.start > published if strict else scope.end >= published
+
+
+# ==================================================================================== claims
+
+def _modality(mention: ClaimMention, time: TimeScope | None) -> str:
+    cues = set(mention.modality_cues)
+    if (time is not None and time.projected) or cues & {"projected", "expected", "forecast", "plans", "plan", "planned"}:
+        return "projected"
+    if cues & {"could", "may", "might", "would", "if"}:
+        return "hypothetical"
+    if cues & {"reportedly", "allegedly", "purportedly"}:
+        return "alleged"
+    if cues & {"estimated", "an estimated"}:
+        return "estimated"
+    return "reported" if mention.sources else "asserted"
+
+
+_CLASSES = {
+    "workers": ("worker", "laborer", "labourer", "migrant", "employee", "labor migrant", "workforce", "labor"),
+    "troops": ("troop", "soldier", "fighter", "deminer", "conscript", "recruit"),
+    "students": ("student",),
+    "visas": ("visa",),
+    "companies": ("company", "firm", "business", "enterprise"),
+    "people": ("people", "person", "individual", "national", "citizen", "resident", "koreans", "north koreans"),
+}
+_FLOW_VERBS = re.compile(r"\b(?:enter\w*|arriv\w*|cross\w*|travel\w*|visit\w*|issu\w*|came|come|sent|send\w*)\b", re.I)
+
+
+def measure_key(mention: ClaimMention, figure: Figure | None, gazetteer: Gazetteer) -> tuple[str | None, str | None]:
+    """A comparable key for what a figure counts, and the entity it is about.
+
+    The key joins the counted class (workers, troops, visas, people ...), the nationality it is
+    qualified by, and the place; shares and money keep their unit.
+    """
+    if figure is None:
+        return None, None
+    subject = (mention.subject or "").lower()
+    head = subject.split()[-1] if subject else ""
+    cls = next((name for name, words in _CLASSES.items() if any(head.startswith(w) or subject.endswith(w) for w in words)), None)
+    if cls is None and figure.unit == "person":
+        cls = "people"
+    if cls is None:
+        cls = figure.unit or "count"
+    nationality = gazetteer.nationality(mention.subject) if mention.subject else None
+    if nationality is None and cls in ("people", "workers", "students", "troops"):
+        nationality = gazetteer.nationality(mention.text[max(0, mention.start - mention.sentence.start - 40): mention.end - mention.sentence.start + 40])
+    parts = [nationality or "any", cls]
+    if mention.place:
+        parts.append(mention.place)
+    return ":".join(parts), nationality
 
 
 def normalize(mentions: Iterable[ClaimMention], doc: Document) -> list[Claim]:
     """Read every mention of ``doc`` into a claim; unreadable mentions are dropped."""
-    return []
+    gazetteer = Gazetteer.load()
+    claims = []
+    seen: set[str] = set()
+    for m in mentions:
+        figure = read_figure(m.figure, damaged=m.damaged_text) if m.figure else None
+        if m.kind == "figure" and figure is None:
+            continue
+        if doc.text[m.start:m.end] != (m.figure.surface if m.figure else doc.text[m.start:m.end]):
+            raise ValueError(f"{doc.key}: figure offsets {m.start}-{m.end} do not match {m.figure!r}")
+        time = _choose_time(m, figure, doc.published)
+        measure, entity = measure_key(m, figure, gazetteer)
+        claim = Claim(
+            document=m.document,
+            kind=m.kind,
+            start=m.start,
+            end=m.end,
+            sentence=m.sentence,
+            text=m.text,
+            figure=figure,
+            subject=m.subject,
+            subject_entity=entity,
+            measure=measure,
+            time=time,
+            place=m.place,
+            sources=m.sources,
+            modality=_modality(m, time),
+            event_type=m.event_type,
+            participants=m.participants,
+        )
+        if claim.id not in seen:
+            seen.add(claim.id)
+            claims.append(claim)
+    return claims

@@ -72,8 +72,16 @@ class Gazetteer:
     in any case. Longer names win over the names they contain.
     """
 
-    def __init__(self, names: dict[str, str], labels: dict[str, str], types: dict[str, str], parents: dict[str, str]):
+    def __init__(
+        self,
+        names: dict[str, str],
+        labels: dict[str, str],
+        types: dict[str, str],
+        parents: dict[str, str],
+        demonyms: dict[str, str] | None = None,
+    ):
         self.labels = labels
+        self.demonyms = demonyms or {}
         self.types = types
         self.parents = parents
         self._names = names
@@ -92,6 +100,7 @@ class Gazetteer:
         labels: dict[str, str] = {}
         types: dict[str, str] = {}
         parents: dict[str, str] = {}
+        demonyms: dict[str, str] = {}
         for entity in g.subjects(CG.entityType, None):
             key = str(entity)[len(ENTITY_PREFIX) :]
             labels[key] = str(g.value(entity, SKOS.prefLabel))
@@ -103,7 +112,9 @@ class Gazetteer:
                 names.setdefault(_norm(name), key)
                 if name.lower().startswith("the "):
                     names.setdefault(_norm(name[4:]), key)
-        return cls(names, labels, types, parents)
+            for name in g.objects(entity, SKOS.hiddenLabel):
+                demonyms[_norm(str(name)).lower()] = key
+        return cls(names, labels, types, parents, demonyms)
 
     def find(self, text: str) -> list[EntityMatch]:
         """Every known name in ``text``, longest first at each position, left to right."""
@@ -121,6 +132,15 @@ class Gazetteer:
         if not matches:
             return None
         return max(matches, key=lambda m: m.end - m.start).key
+
+    def nationality(self, text: str) -> str | None:
+        """The entity a phrase's demonym or name points to ("North Korean workers" -> north-korea)."""
+        lowered = _norm(text).lower()
+        for demonym in sorted(self.demonyms, key=len, reverse=True):
+            if re.search(r"(?<![\w-])" + re.escape(demonym) + r"(?![\w-])", lowered):
+                return self.demonyms[demonym]
+        key = self.resolve(text)
+        return key if key and self.types.get(key) == "country" else None
 
     def label(self, key: str) -> str:
         return self.labels[key]
