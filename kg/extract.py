@@ -189,6 +189,7 @@ def find_figures(text: str, offset: int = 0) -> list[FigureMention]:
             start = hb.start()
         if h_after:
             hedge = (hedge + " " if hedge else "") + h_after.group().strip().lower()
+            end += h_after.end()
         surface = text[start:end]
         figures.append(FigureMention(surface, offset + start, offset + end, hedge, unit_text))
     return figures
@@ -200,12 +201,13 @@ def _atom_ok(text: str, m: re.Match[str]) -> bool:
     before, after = text[:start], text[end:]
     num = m.group("num")
     if num:
+        range_end = re.search(r"(?<![\w-])\$?\d+(?:[.,]\d+)*\s?[-–]$", before)
         if re.search(r"[\w\-/.:#]$", before) and not re.search(r"(?:\$|€|£|₩|¥)$", before) and not m.group("cur"):
-            if not re.search(r"\s-$|[(\[]$", before):
+            if not (re.search(r"\s-$|[(\[]$", before) or range_end):
                 return False
         if re.match(r"^(?:[:/]\d|\.\d|[A-Za-z])", after) and not re.match(r"^(?:-fold|fold)", after, re.I):
             return False
-        if re.match(r"^-\d", after) and not re.search(r"(?:\$|€|£)$", before):
+        if re.match(r"^-\d+(?:-|[A-Za-z])", after) or (re.search(r"\d-$", before) and not range_end):
             return False
         if _COMPOUND_AFTER.match(after):
             return False
@@ -288,7 +290,7 @@ def find_times(text: str, offset: int = 0, figures: Iterable[FigureMention] = ()
             continue
         if re.match(r"^[\w%]|^,\d|^-(?!\d)", text[e:]) and not re.match(r"^s\b", text[e:]):
             continue
-        if _IDENTIFIER_BEFORE.search(text[:s]) or re.search(r"\((?:\s*)$", text[:s]) and re.match(r"^\)", text[e:]) and re.search(r"\b\d+\s*\($", text[:s]):
+        if _IDENTIFIER_BEFORE.search(text[:s]):
             continue
         expr = m.group("expr")
         baseline = bool(_BASELINE_BEFORE.search(text[:s])) or bool(_CHANGE_BASELINE.search(text[:s]) and _CHANGE.search(text))
@@ -310,6 +312,12 @@ INFO_NOUNS = frozenset(
     "data figure figures statistic statistics report reports document documents record records estimate "
     "estimates study survey investigation analysis briefing briefings assessment census poll numbers "
     "information intelligence".split()
+)
+#: Common nouns that stand for the organisation named beside them ("the outlet Mediazona").
+ORG_HEADS = frozenset(
+    "outlet newspaper paper agency ministry media broadcaster website site service daily channel network "
+    "station institute committee council government office bureau department organization organisation "
+    "think-tank tank group body authority authorities commission".split()
 )
 GROUP_NOUNS = frozenset(
     "officials defectors experts analysts lawmakers diplomats residents sources observers researchers "
@@ -393,7 +401,8 @@ class SourceReader:
             covers_head = best.start <= head.idx - start < best.end
             # "a Radio Free Asia report", "the Russian independent outlet Mediazona": a common
             # noun head stands for the entity named inside the phrase, unless a person is named.
-            if covers_head or (head.pos_ == "NOUN" and not people):
+            stands_for = head.lemma_.lower() in INFO_NOUNS or head.lemma_.lower() in ORG_HEADS
+            if covers_head or (stands_for and not people):
                 kind = "group" if self.gazetteer.type(best.key) == "group" else "named"
                 return Source(self.gazetteer.label(best.key), kind, best.key, text)
         if people:
@@ -611,11 +620,36 @@ EVENT_VERBS = frozenset(
 
 # ==================================================================================== driver
 
-_MODALITY = re.compile(
-    r"\b(?P<cue>reportedly|allegedly|purportedly|could|may|might|would|if|projected|expected|forecast|likely|"
-    r"estimated|an\s+estimated|plans?|planned)\b",
-    re.I,
+MODAL_VERBS = frozenset("could may might would".split())
+MODAL_WORDS = frozenset(
+    "reportedly allegedly purportedly projected expected forecast forecasted estimated plans planned likely".split()
 )
+_BASELINE_WORDS = frozenset("compared than versus".split())
+
+
+def modality_cues(tokens: list[Token]) -> tuple[str, ...]:
+    """Hedges that govern a figure: modal verbs and adverbs on its path to the root of its clause.
+
+    A figure in a comparison ("compared to the current 1.5 million") keeps its own modality.
+    """
+    if not tokens:
+        return ()
+    path: list[Token] = []
+    node = tokens[-1]
+    while True:
+        path.append(node)
+        if node.lower_ in _BASELINE_WORDS or node.head == node:
+            break
+        node = node.head
+    cues = []
+    for anchor in path:
+        for t in [anchor, *anchor.children]:
+            word = t.lower_
+            if (t.tag_ == "MD" and word in MODAL_VERBS) or word in MODAL_WORDS:
+                cues.append(word)
+            if t.dep_ == "mark" and word == "if":
+                cues.append("if")
+    return tuple(dict.fromkeys(cues))
 
 
 def scrape_damage(text: str) -> bool:
@@ -678,7 +712,7 @@ def extract(doc: Document, parsed: Doc, gazetteer: Gazetteer) -> list[ClaimMenti
             chain = ()
             if paragraph != carried_paragraph:
                 carried = ()
-        cues = tuple(m.group("cue").lower() for m in _MODALITY.finditer(text))
+        sentence_cues = modality_cues([sent.root])
         # A sentence without a time of its own is read in the time of the last one, within the
         # same or the next paragraph.
         near = last_times and paragraph_no - last_times_paragraph <= 1
@@ -718,12 +752,12 @@ def extract(doc: Document, parsed: Doc, gazetteer: Gazetteer) -> list[ClaimMenti
                     inherited_time=inherited,
                     place=place,
                     sources=chain,
-                    modality_cues=cues,
+                    modality_cues=modality_cues(tokens),
                     damaged_text=damaged,
                 )
             )
         if not figures:
-            mentions.extend(_events(doc, sent, gazetteer, times, chain, cues))
+            mentions.extend(_events(doc, sent, gazetteer, times, chain, sentence_cues))
         explicit = [t for t in times if not t.baseline and not t.reporting]
         if explicit:
             last_times, last_times_paragraph = explicit, paragraph_no

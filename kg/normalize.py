@@ -245,7 +245,7 @@ def resolve_time(text: str, published: date | None, anchor_year: int | None = No
     """
     t = " ".join(text.split())
     low = t.lower()
-    m = re.fullmatch(r"(?:(early|mid|late)-?\s?)?(?:the\s+)?(?:(early|mid|late)-)?((?:1[89]|20)\d)0s", low)
+    m = re.fullmatch(r"(?:the\s+)?(?:(early|mid|late)[-\s]?)?(?:the\s+)?(?:(early|mid|late)-)?((?:1[89]|20)\d)0s", low)
     if m:
         decade = int(m.group(3)) * 10
         part = m.group(1) or m.group(2)
@@ -360,23 +360,21 @@ def _choose_time(mention: ClaimMention, figure: Figure | None, published: date |
         t, s = min(scopes, key=distance)
     if s is None:
         return None
-    projected = _future(s, published) or bool(re.search(r"\bby\s+$", mention.text[: max(0, t.start - mention.sentence.start)], re.I) and _future(s, published, strict=False))
-    return replace(s, projected=projected)
+    return replace(s, projected=_future(s, published))
 
 
-def _future(scope: TimeScope, published: date | None, strict: bool = True) -> bool:
-    if published is None:
-        return False
-    return scope.start > published if strict else scope.end >= published
+def _future(scope: TimeScope, published: date | None) -> bool:
+    """A time after the publication date: the claim is a projection."""
+    return published is not None and scope.start > published
 
 
 # ==================================================================================== claims
 
 def _modality(mention: ClaimMention, time: TimeScope | None) -> str:
     cues = set(mention.modality_cues)
-    if (time is not None and time.projected) or cues & {"projected", "expected", "forecast", "plans", "plan", "planned"}:
+    if (time is not None and time.projected) or cues & {"projected", "expected", "forecast", "forecasted", "plans", "planned"}:
         return "projected"
-    if cues & {"could", "may", "might", "would", "if"}:
+    if cues & {"could", "may", "might", "would", "if", "likely"}:
         return "hypothetical"
     if cues & {"reportedly", "allegedly", "purportedly"}:
         return "alleged"

@@ -1,0 +1,100 @@
+"""Attribution rules on hand-built parses (no statistical model)."""
+
+from __future__ import annotations
+
+import pytest
+import spacy
+from spacy.tokens import Doc
+
+from kg.extract import SourceReader, find_figures
+from kg.model import Document
+from kg.ontology import Gazetteer
+
+VOCAB = spacy.blank("en").vocab
+
+
+def parse(spec: str, ents: dict[str, str] | None = None) -> Doc:
+    """Tokens as ``word|POS|TAG|dep|head|lemma``, heads as token indexes; ``ents`` maps words to labels."""
+    rows = [t.split("|") for t in spec.split()]
+    words = [r[0] for r in rows]
+    spaces = [i + 1 < len(words) and words[i + 1] not in {",", ".", "'s"} for i in range(len(words))]
+    iob, previous = [], None
+    for w in words:
+        label = (ents or {}).get(w)
+        iob.append("O" if not label else ("I-" if previous == label else "B-") + label)
+        previous = label
+    return Doc(
+        VOCAB, words=words, spaces=spaces, pos=[r[1] for r in rows], tags=[r[2] for r in rows],
+        deps=[r[3] for r in rows], heads=[int(r[4]) for r in rows], lemmas=[r[5] for r in rows],
+        sent_starts=[True] + [False] * (len(rows) - 1), ents=iob,
+    )
+
+
+def chain(doc: Doc, publisher: str | None = None) -> list[tuple[str, str]]:
+    document = Document(key="t.txt", text=doc.text, sha256="0" * 64, publisher=publisher)
+    reader = SourceReader(document, Gazetteer.load())
+    sent = next(doc.sents)
+    figures = [(f.start, f.end) for f in find_figures(doc.text)]
+    found = reader.read(sent, figures)
+    return [(s.label, s.kind) for s in found.chain] if found else []
+
+
+ACCORDING = parse(
+    "According|VERB|VBG|prep|7|accord to|ADP|IN|prep|0|to the|DET|DT|det|5|the Russian|ADJ|JJ|amod|5|russian "
+    "Labor|PROPN|NNP|compound|5|labor Ministry|PROPN|NNP|pobj|1|ministry ,|PUNCT|,|punct|7|, "
+    "gap|NOUN|NN|nsubj|8|gap is|AUX|VBZ|ROOT|8|be 1.5|NUM|CD|compound|10|1.5 million|NUM|CD|attr|8|million "
+    ".|PUNCT|.|punct|8|."
+)
+TOLD = parse(
+    "A|DET|DT|det|1|a source|NOUN|NN|nsubj|4|source in|ADP|IN|prep|1|in Russia|PROPN|NNP|pobj|2|russia "
+    "told|VERB|VBD|ROOT|4|tell Daily|PROPN|NNP|compound|6|daily NK|PROPN|NNP|dobj|4|nk that|SCONJ|IN|mark|10|that "
+    "300|NUM|CD|nummod|9|300 workers|NOUN|NNS|nsubj|10|worker came|VERB|VBD|ccomp|4|come .|PUNCT|.|punct|4|.",
+    {"Russia": "GPE", "Daily": "ORG", "NK": "ORG"},
+)
+CITING = parse(
+    "The|DET|DT|det|1|the WSJ|PROPN|NNP|nsubj|2|wsj reported|VERB|VBD|ROOT|2|report ,|PUNCT|,|punct|2|, "
+    "citing|VERB|VBG|advcl|2|cite South|ADJ|JJ|amod|6|south Korean|ADJ|JJ|amod|7|korean "
+    "intelligence|NOUN|NN|dobj|4|intelligence ,|PUNCT|,|punct|2|, that|SCONJ|IN|mark|11|that "
+    "15,000|NUM|CD|nsubj|11|15,000 came|VERB|VBD|ccomp|2|come .|PUNCT|.|punct|2|.",
+    {"WSJ": "ORG"},
+)
+RELEASED = parse(
+    "Figures|NOUN|NNS|nsubj|11|figure released|VERB|VBN|acl|0|release by|ADP|IN|agent|1|by "
+    "Rosstat|PROPN|NNP|pobj|2|rosstat ,|PUNCT|,|punct|0|, cited|VERB|VBN|acl|0|cite by|ADP|IN|agent|5|by "
+    "an|DET|DT|det|9|an RFA|PROPN|NNP|compound|9|rfa report|NOUN|NN|pobj|6|report ,|PUNCT|,|punct|0|, "
+    "show|VERB|VBP|ROOT|11|show that|SCONJ|IN|mark|14|that 13,221|NUM|CD|nsubj|14|13,221 "
+    "came|VERB|VBD|ccomp|11|come .|PUNCT|.|punct|11|.",
+    {"Rosstat": "ORG", "RFA": "ORG"},
+)
+SELF = parse(
+    "7,887|NUM|CD|nummod|1|7,887 people|NOUN|NNS|nsubj|2|people said|VERB|VBD|ROOT|2|say "
+    "they|PRON|PRP|nsubj|4|they came|VERB|VBD|ccomp|2|come .|PUNCT|.|punct|2|."
+)
+ADD = parse(
+    "Savings|NOUN|NNS|nsubj|1|saving add|VERB|VBP|ROOT|1|add $|SYM|$|nmod|4|$ 200|NUM|CD|compound|4|200 "
+    "million|NUM|CD|dobj|1|million .|PUNCT|.|punct|1|."
+)
+DEFECTORS = parse(
+    "Defectors|NOUN|NNS|nsubj|1|defector report|VERB|VBP|ROOT|1|report that|SCONJ|IN|mark|5|that "
+    "the|DET|DT|det|4|the regime|NOUN|NN|nsubj|5|regime takes|VERB|VBZ|ccomp|1|take 90|NUM|CD|nummod|7|90 "
+    "%|NOUN|NN|dobj|5|% .|PUNCT|.|punct|1|."
+)
+
+
+@pytest.mark.parametrize(
+    "doc, publisher, expected",
+    [
+        (ACCORDING, None, [("Russian Labor Ministry", "named")]),
+        (TOLD, "Daily NK", [("A source in Russia", "anonymous")]),
+        (TOLD, "Reuters", [("Daily NK", "named"), ("A source in Russia", "anonymous")]),
+        (CITING, None, [("The Wall Street Journal", "named"), ("National Intelligence Service", "named")]),
+        (RELEASED, None, [("Radio Free Asia", "named"), ("Federal State Statistics Service", "named")]),
+        (SELF, None, []),
+        (ADD, None, []),
+        (DEFECTORS, None, [("Defectors", "group")]),
+    ],
+    ids=["according-to", "told-publisher", "told-outlet", "citing", "released-cited", "figure-as-speaker",
+         "add-with-object", "group"],
+)
+def test_chains(doc, publisher, expected):
+    assert chain(doc, publisher) == expected

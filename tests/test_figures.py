@@ -1,0 +1,149 @@
+"""Figure rules on plain text: finding (extract) and reading (normalize). No model needed."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.extract import find_figures, scrape_damage
+from kg.model import FigureMention
+from kg.normalize import read_figure
+
+
+def one(text: str, damaged: bool = False):
+    found = find_figures(text)
+    assert len(found) == 1, [f.surface for f in found]
+    figure = read_figure(found[0], damaged=damaged)
+    assert text[found[0].start:found[0].end] == found[0].surface
+    return figure
+
+
+@pytest.mark.parametrize(
+    "text, surface, value, low, high, qualifier, unit",
+    [
+        ("approximately 15,000 workers", "approximately 15,000", 15000, None, None, "approx", None),
+        ("nearly 8,000 arrived", "nearly 8,000", 8000, None, None, "approx", None),
+        ("more than $500 million annually", "more than $500 million", 5e8, None, None, "at_least", "USD"),
+        ("at least 120 companies", "at least 120", 120, None, None, "at_least", None),
+        ("between 100,000 and 150,000 workers", "between 100,000 and 150,000", None, 1e5, 1.5e5, "range", None),
+        ("the remaining $100 to $200 monthly pay", "$100 to $200", None, 100, 200, "range", "USD"),
+        ("a 12-fold increase", "12-fold", 12, None, None, "exact", "ratio"),
+        ("rose nearly 12 times from the previous year", "nearly 12 times", 12, None, None, "approx", "ratio"),
+        ("an increase of 1,083 percent", "1,083 percent", 1083, None, None, "exact", "percent"),
+        ("about one-third of income", "about one-third", 100 / 3, None, None, "approx", "percent"),
+        ("consumed half of expected earnings", "half", 50, None, None, "exact", "percent"),
+        ("pockets over 90% of wages", "over 90%", 90, None, None, "at_least", "percent"),
+        ("a gap of 1.5 million workers", "1.5 million", 1.5e6, None, None, "exact", None),
+        ("up to 3,000 troops", "up to 3,000", 3000, None, None, "at_most", None),
+        ("as many as 40 vessels", "as many as 40", 40, None, None, "at_most", None),
+        ("fewer than 2,500 visas", "fewer than 2,500", 2500, None, None, "at_most", None),
+        ("roughly 44 percent", "roughly 44 percent", 44, None, None, "approx", "percent"),
+        ("some 30,000 were based", "some 30,000", 30000, None, None, "approx", None),
+        ("another $200 million or more", "$200 million or more", 2e8, None, None, "at_least", "USD"),
+        ("could exceed $1 billion each year", "$1 billion", 1e9, None, None, "at_least", "USD"),
+        ("to top 13,000, officials said", "13,000", 13000, None, None, "at_least", None),
+        ("paid 2,000 rubles a day", "2,000 rubles", 2000, None, None, "exact", "RUB"),
+        ("costs €45 each", "€45", 45, None, None, "exact", "EUR"),
+        ("twelve inspectors came", "twelve", 12, None, None, "exact", None),
+        ("forty-five migrants", "forty-five", 45, None, None, "exact", None),
+        ("two million residents", "two million", 2e6, None, None, "exact", None),
+        ("3 to 3.5 million tonnes", "3 to 3.5 million", None, 3e6, 3.5e6, "range", None),
+        ("2.5-3 percent of output", "2.5-3 percent", None, 2.5, 3, "range", "percent"),
+        ("an estimated 100,000 workers", "an estimated 100,000", 100000, None, None, "approx", None),
+    ],
+)
+def test_figure_readings(text, surface, value, low, high, qualifier, unit):
+    f = one(text)
+    assert f.surface == surface
+    assert f.value == pytest.approx(value) if value is not None else f.value is None
+    assert (f.low, f.high) == (pytest.approx(low) if low else None, pytest.approx(high) if high else None)
+    assert (f.qualifier, f.unit) == (qualifier, unit)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In 2024, officials met.",
+        "on May 5, at 2:36 PM",
+        "Published 05 Feb. 2025, 17:25",
+        "UN Security Council Resolution 2397 (2017) required",
+        "before the COVID-19 pandemic",
+        "the 80th anniversary",
+        "image 8a2baf21-6633-402a-8f3a",
+        "Section 12 of the act",
+        "the 1990s saw",
+        "in mid-2025",
+        "a 12-hour shift",
+        "an F-16 jet",
+        "the 2024 Crocus City Hall attack",
+        "one such missile",
+        "In 202223, prices",
+        "Early Period (19461965): fishing",
+    ],
+)
+def test_not_figures(text):
+    assert find_figures(text) == []
+
+
+@pytest.mark.parametrize(
+    "text, low, high",
+    [
+        ("accumulate $5,0006,000 after", 5000, 6000),
+        ("roughly $9,00010,000 per person", 9000, 10000),
+        ("paid $1,2001,500 monthly", 1200, 1500),
+    ],
+)
+def test_lost_dash_in_grouped_numbers_is_repaired(text, low, high):
+    f = one(text)
+    assert (f.low, f.high, f.qualifier, f.repaired) == (low, high, "range", True)
+    assert f.confidence < 1
+
+
+@pytest.mark.parametrize(
+    "text, low, high, max_confidence",
+    [
+        ("only 2030 percent of what", 20, 30, 0.6),
+        ("an estimated 33.5 million foreign workers", 3e6, 3.5e6, 0.4),
+        ("roughly 44.5 percent of the total", 4, 4.5, 0.4),
+    ],
+)
+def test_ambiguous_figures_in_a_damaged_text_become_low_confidence_ranges(text, low, high, max_confidence):
+    f = one(text, damaged=True)
+    assert (f.low, f.high, f.qualifier) == (pytest.approx(low), pytest.approx(high), "range")
+    assert f.confidence <= max_confidence
+
+
+@pytest.mark.parametrize("text, value", [("an estimated 33.5 million", 33.5e6), ("about 80%", 80), ("149 people", 149)])
+def test_the_same_figures_in_a_clean_text_are_read_as_written(text, value):
+    assert one(text, damaged=False).value == pytest.approx(value)
+
+
+@pytest.mark.parametrize("text, value", [("about 80%", 80), ("which killed 149 people", 149), ("$6,500 over", 6500)])
+def test_plausible_figures_in_a_damaged_text_are_kept(text, value):
+    assert one(text, damaged=True).value == pytest.approx(value)
+
+
+@pytest.mark.parametrize(
+    "text, damaged",
+    [
+        ("Early Period (19461965): fishing", True),
+        ("accumulate $5,0006,000 after", True),
+        ("In 202223, an estimated", True),
+        ("In 1946, 1,965 workers came; 5,000-6,000 later", False),
+        ("the 2024-25 season", False),
+    ],
+)
+def test_scrape_damage_detection(text, damaged):
+    assert scrape_damage(text) is damaged
+
+
+@pytest.mark.parametrize(
+    "text, low, high, confidence",
+    [("tens of thousands of workers", 2e4, 9e4, 0.5), ("dozens of North Koreans", 24, 99, 0.5)],
+)
+def test_vague_quantities_are_wide_low_confidence_ranges(text, low, high, confidence):
+    f = one(text)
+    assert (f.low, f.high, f.confidence) == (low, high, confidence)
+
+
+def test_an_unreadable_mention_reads_as_nothing():
+    assert read_figure(FigureMention("lots", 0, 4, None, None)) is None

@@ -1,0 +1,79 @@
+"""Time rules: finding expressions (extract) and resolving them (normalize). No model needed."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from kg.extract import find_figures, find_times
+from kg.normalize import resolve_time
+
+PUBLISHED = date(2025, 2, 5)  # a Wednesday
+
+
+@pytest.mark.parametrize(
+    "text, iso",
+    [
+        ("2024", "2024"),
+        ("last year", "2024"),
+        ("this year", "2025"),
+        ("next year", "2026"),
+        ("the previous year", "2024"),
+        ("this week", "2025-02-03/2025-02-09"),
+        ("last month", "2025-01-01/2025-01-31"),
+        ("mid-2025", "2025-04-01/2025-09-30"),
+        ("early 2023", "2023-01-01/2023-04-30"),
+        ("the mid-2010s", "2014/2016"),
+        ("the late 2010s", "2017/2019"),
+        ("the 2010s", "2010/2019"),
+        ("the 1990s", "1990/1999"),
+        ("the third quarter of 2024", "2024-07-01/2024-09-30"),
+        ("the first half of 2023", "2023-01-01/2023-06-30"),
+        ("December 2019", "2019-12-01/2019-12-31"),
+        ("June 18, 2024", "2024-06-18"),
+        ("05 Feb. 2025", "2025-02-05"),
+        ("May 5", "2024-05-05"),
+        ("Feb. 4", "2025-02-04"),
+        ("on Wednesday", "2025-02-05"),
+        ("on Monday", "2025-02-03"),
+        ("2022-23", "2022/2023"),
+        ("202223", "2022/2023"),
+        ("19661990", "1966/1990"),
+        ("current", "2025-02-05"),
+        ("a year earlier", "2024"),
+    ],
+)
+def test_resolve(text, iso):
+    assert resolve_time(text, PUBLISHED).iso == iso
+
+
+def test_previous_year_is_relative_to_the_sentence_year():
+    assert resolve_time("the previous year", PUBLISHED, anchor_year=2019).iso == "2018"
+
+
+@pytest.mark.parametrize("text", ["last year", "this week", "on Wednesday", "May 5", "current"])
+def test_relative_times_need_a_publication_date(text):
+    assert resolve_time(text, None) is None
+
+
+def test_absolute_times_need_no_publication_date():
+    assert resolve_time("2024", None).iso == "2024"
+
+
+@pytest.mark.parametrize(
+    "text, found",
+    [
+        ("13,221 entered in 2024 from 1,117 in 2023", [("2024", False), ("2023", False)]),
+        ("rose 12 times in 2024 from the previous year", [("2024", False), ("the previous year", True)]),
+        ("By mid-2025, the number had risen", [("mid-2025", False)]),
+        ("compared to the current 1.5 million", [("current", True)]),
+        ("Documents from 2022 indicated", [("2022", False)]),
+        ("In the third quarter of 2024, students came", [("the third quarter of 2024", False)]),
+        ("before the COVID-19 pandemic", []),
+        ("Resolution 2397 (2017) required", [("2017", False)]),
+    ],
+)
+def test_find_times(text, found):
+    times = find_times(text, 0, find_figures(text))
+    assert [(t.text, t.baseline) for t in times] == found
