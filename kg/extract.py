@@ -25,7 +25,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from .errors import ModelError
-from .model import ClaimMention, Document, FigureMention, Source, TimeMention
+from .model import ClaimMention, Document, FigureMention, Frame, Source, TimeMention
 from .model import Span as TextSpan
 from .ontology import Gazetteer
 
@@ -59,7 +59,30 @@ def load_model(name: str) -> Language:
     if missing:
         raise ModelError(f"the spaCy model {name!r} lacks {sorted(missing)}; use an English pipeline with a parser, a lemmatizer and NER")
     nlp.add_pipe("kg_line_breaks", before="parser")
+    ruler = nlp.add_pipe("entity_ruler", name="kg_aliases", before="ner", config={"overwrite_ents": True})
+    ruler.add_patterns(alias_patterns(Gazetteer.load()))
     return nlp
+
+
+_NER_LABELS = {"country": "GPE", "place": "LOC", "person": "PERSON", "group": "NORP"}
+
+
+def alias_patterns(gazetteer: Gazetteer) -> list[dict[str, object]]:
+    """Entity-ruler patterns from the alias table, so known outlets and agencies get the right label.
+
+    The statistical model often tags outlets as people or places ("Mediazona", "Daily NK");
+    names from the alias table are labelled before it runs.
+    """
+    patterns = []
+    for name, key in gazetteer.names():
+        label = _NER_LABELS.get(gazetteer.type(key), "ORG")
+        tokens = re.findall(r"\w+|[^\w\s]", name)
+        if len(name) <= 5 and name.replace(".", "").isupper():
+            pattern = [{"ORTH": t} for t in tokens]
+        else:
+            pattern = [{"LOWER": t.lower()} for t in tokens]
+        patterns.append({"label": label, "pattern": pattern, "id": key})
+    return patterns
 
 
 def parse(nlp: Language, docs: Iterable[Document], batch_size: int = 8) -> Iterator[tuple[Document, Doc]]:
@@ -598,15 +621,143 @@ _HUMAN_VERBS = frozenset(
 )
 
 
-def _place(sent: Span, gazetteer: Gazetteer) -> str | None:
+def _path(tok: Token) -> list[Token]:
+    """The token and its heads up to the root."""
+    out = [tok]
+    while out[-1].head != out[-1]:
+        out.append(out[-1].head)
+    return out
+
+
+def _place(tokens: list[Token], gazetteer: Gazetteer) -> str | None:
+    """Where a figure applies: "to Russia", "in the Soviet Union", "the Russian border" on its path."""
+    for anchor in _path(tokens[-1]):
+        for t in anchor.children:
+            if t.dep_ == "prep" and t.lower_ in ("to", "in", "into", "inside", "within", "across"):
+                for c in t.children:
+                    if c.dep_ == "pobj":
+                        key = gazetteer.resolve(_span_text(_subtree(c))[0])
+                        if key and gazetteer.type(key) in ("country", "place"):
+                            return key
+            if t.dep_ == "dobj" and anchor.pos_ == "VERB" and anchor.lemma_.lower() in ENTRY_VERBS:
+                key = gazetteer.nationality(_span_text(_subtree(t))[0])
+                if key:
+                    return key
+    return None
+
+
+ENTRY_VERBS = frozenset("enter arrive cross travel visit come".split())
+TRANSFER_VERBS = frozenset("send dispatch deploy export supply provide transfer".split())
+_CHANGE_NOUNS = frozenset("increase rise growth jump surge decrease decline drop fall".split())
+_GROWTH_VERBS = frozenset("reach grow rise increase hit total stand exceed fall drop climb top surge swell".split())
+_PURPOSE = re.compile(r"\b(?:stud(?:y|ies|ying|ent|ents)|education\w*|academic|universit\w+|enrol\w*)\b", re.I)
+ANAPHORA = re.compile(r"\b(?:this|these|such)\s+(?:arrangement|scheme|way|route|program\w*|channel|visas?)\b", re.I)
+
+
+def _purpose(text: str) -> str | None:
+    return "study" if _PURPOSE.search(text) else None
+
+
+def _frame(
+    tokens: list[Token], noun: Token | None, number_of: Token | None, purpose: str | None
+) -> tuple[Frame, Token | None]:
+    """The words that say what a figure measures, and the noun it is part of."""
+    counted = noun.lemma_.lower() if noun is not None else (number_of.lemma_.lower() if number_of is not None else None)
+    verb = next((t for t in _path(tokens[-1])[1:] if t.pos_ in ("VERB", "AUX")), None)
+    if verb is not None and verb.lemma_.lower() in SPEECH_VERBS:
+        # "7,887 people said they visited Russia": what is counted is the reported act.
+        verb = next((c for c in verb.children if c.dep_ == "ccomp"), verb)
+    if number_of is not None and noun is None:
+        # "the number of North Koreans entering Russia": the verb of the counted phrase.
+        holders = [number_of, number_of.head.head] if number_of.head.lower_ == "of" else [number_of]
+        verb = next((c for h in holders for c in h.children if c.dep_ in ("acl", "relcl")), verb)
+    of = None
+    base = noun if noun is not None else tokens[-1]
+    # "a gap of 1.5 million workers", "an increase of 1,083 percent"
+    if base.dep_ == "pobj" and base.head.lower_ == "of" and base.head.head.pos_ in ("NOUN", "PROPN"):
+        of = base.head.head
+    # "90% of wages", "half of expected earnings", "a 12-fold increase in arrivals"
+    for t in tokens + ([noun] if noun is not None else []):
+        for c in t.children:
+            if c.dep_ == "prep" and (c.lower_ == "of" or c.lower_ == "in" and t.lemma_.lower() in _CHANGE_NOUNS):
+                objs = [o for o in c.children if o.dep_ == "pobj"]
+                if objs and of is None:
+                    of = objs[0]
+    # "the shortage could reach 2.4 million", "a figure projected to grow to 2.4 million"
+    if of is None and verb is not None and verb.lemma_.lower() in _GROWTH_VERBS:
+        node = verb
+        while node.dep_ in ("xcomp", "ccomp", "conj") and node.head != node:
+            node = node.head
+        subjects = [c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")]
+        holder = subjects[0] if subjects else (node.head if node.dep_ == "acl" else None)
+        if holder is not None and holder.lower_ in ("figure", "number", "total", "it") and holder.dep_ == "appos":
+            holder = holder.head
+        if holder is not None and holder.pos_ in ("NOUN", "PROPN"):
+            of = holder
+    if counted in _CHANGE_NOUNS and of is not None:
+        counted = of.lemma_.lower()
+    frame = Frame(
+        counted=counted,
+        verb=verb.lemma_.lower() if verb is not None else None,
+        of=of.lemma_.lower() if of is not None else None,
+        purpose=purpose,
+    )
+    return frame, of
+
+
+def _modified(noun: Token | None) -> bool:
+    """A counted noun with its own qualifiers ("foreign workers") is not read in the topic's nationality."""
+    return noun is not None and any(c.dep_ in ("amod", "compound") for c in noun.children)
+
+
+def _increment(tokens: list[Token], noun: Token | None) -> bool:
+    """"another 3,000", "an additional 5,000": an increment, not a total."""
+    words = {t.lower_ for t in tokens}
+    if noun is not None:
+        words |= {c.lower_ for c in noun.children}
+    first = tokens[0]
+    if first.i > 0:
+        words.add(first.nbor(-1).lower_)
+    return bool(words & {"another", "additional", "extra", "further"})
+
+
+def _subject_nationality(sent: Span, gazetteer: Gazetteer) -> str | None:
+    """The nationality of a sentence's grammatical subjects ("North Korean workers ...")."""
     for t in sent:
-        if t.lower_ in ("to", "in", "into", "inside", "across", "within") and t.dep_ == "prep":
-            for c in t.children:
-                if c.dep_ == "pobj" and c.ent_type_ in ("GPE", "LOC"):
-                    ent = next((e for e in sent.doc.ents if e.start <= c.i < e.end), None)
-                    key = gazetteer.resolve(ent.text if ent else c.text)
-                    if key and gazetteer.type(key) in ("country", "place"):
+        if t.dep_ in ("nsubj", "nsubjpass"):
+            key = gazetteer.nationality(_span_text(_subtree(t))[0])
+            if key and any(w in PERSON_NOUNS for w in (t.lemma_.lower(), t.lower_)):
+                return key
+            if key and t.ent_type_ == "NORP":
+                return key
+    return None
+
+
+def _recipient_nationality(tokens: list[Token], gazetteer: Gazetteer) -> str | None:
+    """"8,600 student visas to North Koreans": the people a counted thing went to."""
+    for anchor in _path(tokens[-1])[:4]:
+        for c in anchor.children:
+            if c.dep_ == "prep" and c.lower_ in ("to", "for"):
+                for o in c.children:
+                    if o.dep_ == "pobj" and o.ent_type_ == "NORP":
+                        key = gazetteer.nationality(_span_text(_subtree(o))[0])
+                        if key:
+                            return key
+    return None
+
+
+def _agent_nationality(tokens: list[Token], gazetteer: Gazetteer) -> str | None:
+    """"North Korea sent 15,000 ...": the country that is the subject of the governing verb."""
+    for anchor in _path(tokens[-1])[1:]:
+        if anchor.pos_ in ("VERB", "AUX"):
+            if anchor.lemma_.lower() not in TRANSFER_VERBS:
+                return None
+            for c in anchor.children:
+                if c.dep_ == "nsubj":
+                    key = gazetteer.resolve(_span_text(_subtree(c))[0])
+                    if key and gazetteer.type(key) == "country":
                         return key
+            return None
     return None
 
 
@@ -679,6 +830,8 @@ def extract(doc: Document, parsed: Doc, gazetteer: Gazetteer) -> list[ClaimMenti
     last_times_paragraph = -1
     paragraph_no, previous_line = 0, -1
     section = 0
+    topic_nationality: str | None = None
+    previous_purpose: str | None = None
     for sent in parsed.sents:
         text = sent.text
         if not text.strip() or _in_boilerplate(doc, sent.start_char, sent.end_char):
@@ -717,9 +870,13 @@ def extract(doc: Document, parsed: Doc, gazetteer: Gazetteer) -> list[ClaimMenti
         # same or the next paragraph.
         near = last_times and paragraph_no - last_times_paragraph <= 1
         inherited = None if times else (last_times[-1] if near else None)
-        place = _place(sent, gazetteer)
         number_of = _number_of(sent)
+        sentence_nationality = _subject_nationality(sent, gazetteer)
+        if sentence_nationality:
+            topic_nationality = sentence_nationality
+        purpose = _purpose(text) or (previous_purpose if ANAPHORA.search(text) else None)
         previous_subject: tuple[str | None, str | None] = (None, None)
+        previous_frame: tuple[Frame, str | None] | None = None
         for f in figures:
             span = parsed.char_span(f.start, f.end, alignment_mode="expand")
             tokens = list(span) if span is not None else []
@@ -728,9 +885,14 @@ def extract(doc: Document, parsed: Doc, gazetteer: Gazetteer) -> list[ClaimMenti
             noun = _counted_noun(tokens) if tokens else None
             subject, unit_noun = None, None
             if noun is not None and noun.lower_ not in ("percent", "times", "fold"):
-                subject, unit_noun = _noun_phrase(noun), noun.lemma_.lower() if noun.pos_ != "PROPN" else noun.text.lower()
+                subject, unit_noun = _noun_phrase(noun), noun.lemma_.lower()
+                if noun.pos_ == "PROPN":
+                    # "13,221 North Koreans": a people named by their country counts persons.
+                    unit_noun = "person" if noun.ent_type_ in ("NORP", "GPE") or gazetteer.nationality(subject) else noun.text.lower()
             elif number_of is not None:
                 subject, unit_noun = _noun_phrase(number_of), number_of.lemma_.lower()
+                if number_of.pos_ == "PROPN" and number_of.ent_type_ in ("NORP", "GPE"):
+                    unit_noun = "person"
             elif previous_subject[0]:
                 subject, unit_noun = previous_subject
             elif tokens and tokens[-1].head.lemma_.lower() in _HUMAN_VERBS and tokens[-1].dep_ in ("nsubj", "nsubjpass"):
@@ -738,6 +900,21 @@ def extract(doc: Document, parsed: Doc, gazetteer: Gazetteer) -> list[ClaimMenti
             if subject or unit_noun:
                 previous_subject = (subject, unit_noun)
             unit_text = f.unit_text or unit_noun
+            frame, of_token = _frame(tokens, noun, number_of, purpose) if tokens else (Frame(purpose=purpose), None)
+            nationality = (
+                (gazetteer.nationality(subject) if subject else None)
+                or (gazetteer.nationality(_noun_phrase(of_token)) if of_token is not None else None)
+                or _recipient_nationality(tokens, gazetteer)
+                or _agent_nationality(tokens, gazetteer)
+            )
+            if noun is None and number_of is None and previous_frame is not None:
+                # "business with 3,098 individuals, transport with 1,648": the list shares its frame.
+                frame, nationality = replace(previous_frame[0], verb=frame.verb or previous_frame[0].verb), nationality or previous_frame[1]
+            elif nationality is None and not _modified(noun):
+                nationality = topic_nationality
+            if tokens and _increment(tokens, noun):
+                frame = replace(frame, purpose=(frame.purpose + "+" if frame.purpose else "") + "added")
+            previous_frame = (frame, nationality)
             mentions.append(
                 ClaimMention(
                     document=doc.key,
@@ -748,9 +925,11 @@ def extract(doc: Document, parsed: Doc, gazetteer: Gazetteer) -> list[ClaimMenti
                     text=text,
                     figure=replace(f, unit_text=unit_text),
                     subject=subject,
+                    subject_entity=nationality,
+                    frame=frame,
                     times=tuple(times),
                     inherited_time=inherited,
-                    place=place,
+                    place=_place(tokens, gazetteer) if tokens else None,
                     sources=chain,
                     modality_cues=modality_cues(tokens),
                     damaged_text=damaged,
@@ -761,6 +940,7 @@ def extract(doc: Document, parsed: Doc, gazetteer: Gazetteer) -> list[ClaimMenti
         explicit = [t for t in times if not t.baseline and not t.reporting]
         if explicit:
             last_times, last_times_paragraph = explicit, paragraph_no
+        previous_purpose = purpose
     return mentions
 
 

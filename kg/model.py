@@ -93,6 +93,17 @@ class TimeMention:
 
 
 @dataclass(frozen=True)
+class Frame:
+    """What a figure measures, as words of its sentence: the counted noun, the verb that governs
+    it, the noun it is a part of ("gap of 1.5 million", "90% of wages") and a stated purpose."""
+
+    counted: str | None = None
+    verb: str | None = None
+    of: str | None = None
+    purpose: str | None = None
+
+
+@dataclass(frozen=True)
 class ClaimMention:
     """What extraction found for one claim; ``normalize`` turns it into a ``Claim``."""
 
@@ -105,7 +116,7 @@ class ClaimMention:
     figure: FigureMention | None = None
     subject: str | None = None
     subject_entity: str | None = None
-    measure: str | None = None
+    frame: Frame | None = None
     times: tuple[TimeMention, ...] = ()
     inherited_time: TimeMention | None = None
     place: str | None = None

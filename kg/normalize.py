@@ -17,8 +17,7 @@ from collections.abc import Iterable
 from dataclasses import replace
 from datetime import date, timedelta
 
-from .model import Claim, ClaimMention, Document, Figure, FigureMention, TimeMention, TimeScope
-from .ontology import Gazetteer
+from .model import Claim, ClaimMention, Document, Figure, FigureMention, Frame, TimeMention, TimeScope
 
 # ==================================================================================== numbers
 
@@ -383,44 +382,65 @@ def _modality(mention: ClaimMention, time: TimeScope | None) -> str:
     return "reported" if mention.sources else "asserted"
 
 
-_CLASSES = {
-    "workers": ("worker", "laborer", "labourer", "migrant", "employee", "labor migrant", "workforce", "labor"),
-    "troops": ("troop", "soldier", "fighter", "deminer", "conscript", "recruit"),
-    "students": ("student",),
-    "visas": ("visa",),
-    "companies": ("company", "firm", "business", "enterprise"),
-    "people": ("people", "person", "individual", "national", "citizen", "resident", "koreans", "north koreans"),
-}
-_FLOW_VERBS = re.compile(r"\b(?:enter\w*|arriv\w*|cross\w*|travel\w*|visit\w*|issu\w*|came|come|sent|send\w*)\b", re.I)
+_KINDS: list[tuple[str, frozenset[str]]] = [
+    ("labor-shortage", frozenset("gap shortage shortfall deficit".split())),
+    ("wage-share", frozenset("wage wages income earning earnings pay salary salaries".split())),
+    ("entries", frozenset("visa entry arrival crossing".split())),
+    ("workers", frozenset("worker laborer labourer migrant employee workforce labor labour".split())),
+    ("troops", frozenset("troop soldier fighter deminer conscript recruit".split())),
+    ("students", frozenset("student".split())),
+    ("companies", frozenset("company firm business enterprise".split())),
+    ("people", frozenset("people person individual national citizen resident north koreans koreans".split())),
+]
+_CURRENCY_CODES = frozenset(_CURRENCIES.values())
+_ENTRY_VERBS = frozenset("enter arrive cross travel visit come".split())
+_DEATH_VERBS = frozenset("kill die".split())
 
 
-def measure_key(mention: ClaimMention, figure: Figure | None, gazetteer: Gazetteer) -> tuple[str | None, str | None]:
-    """A comparable key for what a figure counts, and the entity it is about.
+def _kind(frame: Frame, unit: str | None) -> str | None:
+    """The class of thing a figure measures, from its frame."""
+    words = [w for w in (frame.of, frame.counted) if w]
+    for name, vocabulary in _KINDS[:2]:
+        if frame.of in vocabulary:
+            return name
+    if frame.verb in _DEATH_VERBS:
+        return "deaths"
+    if any(w in _KINDS[4][1] for w in words):
+        return "troops"
+    if frame.verb in _ENTRY_VERBS or frame.counted in ("visa", "entry", "arrival"):
+        return "entries"
+    for name, vocabulary in _KINDS[3:]:
+        if any(w in vocabulary for w in words):
+            return name
+    if unit == "person":
+        return "people"
+    return None
 
-    The key joins the counted class (workers, troops, visas, people ...), the nationality it is
-    qualified by, and the place; shares and money keep their unit.
+
+def measure_key(mention: ClaimMention, figure: Figure | None) -> str | None:
+    """A key for what a figure measures, comparable across documents.
+
+    It joins the nationality of what is counted, the class of thing (entries, workers, troops,
+    labor-shortage, wage-share ...), the stated purpose, and the unit when the unit is not a
+    count of people: ``north-korea:entries:study``, ``any:wage-share:percent``.
+    Figures whose class cannot be told get no key and are never compared.
     """
-    if figure is None:
-        return None, None
-    subject = (mention.subject or "").lower()
-    head = subject.split()[-1] if subject else ""
-    cls = next((name for name, words in _CLASSES.items() if any(head.startswith(w) or subject.endswith(w) for w in words)), None)
-    if cls is None and figure.unit == "person":
-        cls = "people"
-    if cls is None:
-        cls = figure.unit or "count"
-    nationality = gazetteer.nationality(mention.subject) if mention.subject else None
-    if nationality is None and cls in ("people", "workers", "students", "troops"):
-        nationality = gazetteer.nationality(mention.text[max(0, mention.start - mention.sentence.start - 40): mention.end - mention.sentence.start + 40])
-    parts = [nationality or "any", cls]
-    if mention.place:
-        parts.append(mention.place)
-    return ":".join(parts), nationality
+    if figure is None or mention.frame is None:
+        return None
+    kind = _kind(mention.frame, figure.unit)
+    if kind is None or figure.unit in ("year", "hour", "decade", "month", "day", "week"):
+        return None
+    nationality = mention.subject_entity if kind not in ("labor-shortage", "wage-share") else None
+    parts = [nationality or "any", kind]
+    if mention.frame.purpose:
+        parts.append(mention.frame.purpose)
+    if figure.unit in ("percent", "ratio", "percentage_point") or figure.unit in _CURRENCY_CODES:
+        parts.append(figure.unit)
+    return ":".join(parts)
 
 
 def normalize(mentions: Iterable[ClaimMention], doc: Document) -> list[Claim]:
     """Read every mention of ``doc`` into a claim; unreadable mentions are dropped."""
-    gazetteer = Gazetteer.load()
     claims = []
     seen: set[str] = set()
     for m in mentions:
@@ -430,7 +450,7 @@ def normalize(mentions: Iterable[ClaimMention], doc: Document) -> list[Claim]:
         if doc.text[m.start:m.end] != (m.figure.surface if m.figure else doc.text[m.start:m.end]):
             raise ValueError(f"{doc.key}: figure offsets {m.start}-{m.end} do not match {m.figure!r}")
         time = _choose_time(m, figure, doc.published)
-        measure, entity = measure_key(m, figure, gazetteer)
+        measure = measure_key(m, figure)
         claim = Claim(
             document=m.document,
             kind=m.kind,
@@ -440,7 +460,7 @@ def normalize(mentions: Iterable[ClaimMention], doc: Document) -> list[Claim]:
             text=m.text,
             figure=figure,
             subject=m.subject,
-            subject_entity=entity,
+            subject_entity=m.subject_entity,
             measure=measure,
             time=time,
             place=m.place,

@@ -122,6 +122,10 @@ class Gazetteer:
         return [EntityMatch(self.key_of(m.group()), text[m.start() : m.end()], m.start(), m.end())
                 for m in self._pattern.finditer(normalised)]
 
+    def names(self) -> list[tuple[str, str]]:
+        """Every known name with its entity key."""
+        return sorted(self._names.items())
+
     def key_of(self, name: str) -> str:
         name = _norm(name)
         return self._names.get(name) or self._folded[name.lower()]
