@@ -13,7 +13,15 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from kg import __version__
 from kg.config import Settings
-from kg.errors import InputError, InputTooLargeError, KGError, NotFoundError, QueryError, StoreLockedError, UnsupportedMediaError
+from kg.errors import (
+    InputError,
+    InputTooLargeError,
+    KGError,
+    NotFoundError,
+    QueryError,
+    StoreLockedError,
+    UnsupportedMediaError,
+)
 from kg.store import GraphStore
 
 from .routes import documents, health, sparql

@@ -59,10 +59,7 @@ def relation_iri(relation: Relation) -> URIRef:
 
 def source_iri(source: Source, doc_key: str) -> URIRef:
     """A source's IRI: its entity when resolved; anonymous sources are local to their document."""
-    if source.entity:
-        return entity_iri(source.entity)
-    scope = doc_key if source.kind == "anonymous" else ""
-    return ID[f"source/{content_id(source.kind, scope, source.label.lower())}"]
+    return root_iri(source.identity(doc_key))
 
 
 def person_iri(name: str) -> URIRef:
@@ -205,6 +202,26 @@ def document_graph(doc: Document, claims: Iterable[Claim], publisher_entity: str
     for claim in claims:
         triples.extend(claim_triples(claim, doc))
     return triples
+
+
+def independence_triples(claim_id: str, independent: int, single_source: bool, roots: Iterable[URIRef]) -> Iterator[Triple]:
+    """What reconciliation says of one claim: its roots and how many are independent."""
+    c = claim_iri(claim_id)
+    yield c, CG.independentSources, Literal(independent)
+    if single_source:
+        yield c, CG.singleSourceStory, Literal(True)
+    for root in roots:
+        yield c, CG.root, root
+
+
+def root_iri(key: str) -> URIRef:
+    """The IRI of a root node as ``reconcile.root_key`` names it (entity, source or document)."""
+    kind, _, rest = key.partition(":")
+    if kind == "entity":
+        return entity_iri(rest)
+    if kind == "document":
+        return ID[f"document/{content_id('document', rest)}"]
+    return ID[f"source/{rest}"]
 
 
 def relation_triples(relation: Relation) -> Iterator[Triple]:

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import click
 
-from . import export, pipeline, shacl
+from . import export, lookup, pipeline, shacl
 from .config import Settings
 from .errors import InputError, KGError, QueryError
 from .store import GraphStore
@@ -114,6 +114,47 @@ def extract_command(paths: tuple[str, ...], fmt: str) -> None:
             click.echo(json.dumps(record, ensure_ascii=False))
     else:
         click.echo(export.claims_table(records))
+
+
+@main.command()
+@store_option
+@click.option("--conflicts", is_flag=True, help="List the conflicts between claims, with their reasons.")
+@click.option("--document", default=None, help="Only claims of this file name.")
+@click.option("--measure", default=None, help="Only claims whose measure key contains this text.")
+@click.option("--format", "fmt", type=click.Choice(["table", "jsonl"]), default="table", show_default=True)
+def claims(store: str | None, conflicts: bool, document: str | None, measure: str | None, fmt: str) -> None:
+    """List the claims in the store (or the conflicts between them)."""
+    view = lookup.GraphView(GraphStore.open(_settings(store).store, read_only=True))
+    if conflicts:
+        rows = []
+        for r in (r for r in view.relations if r.kind == "conflicts"):
+            a, b = view.records[r.a], view.records[r.b]
+            if fmt == "jsonl":
+                click.echo(json.dumps({"a": a, "b": b, "reason": r.reason, "basis": r.basis}, ensure_ascii=False))
+                continue
+            rows.append([f"{a['figure']} ({str(a['document'])[:12]}; {' > '.join(a['sources']) or 'document'})",
+                         f"{b['figure']} ({str(b['document'])[:12]}; {' > '.join(b['sources']) or 'document'})",
+                         r.reason])
+        if fmt == "table":
+            click.echo(export.table(["claim", "conflicts with", "reason"], rows, width=70))
+        return
+    records = [r for r in view.records.values()
+               if (document is None or r["document"] == document) and (measure is None or measure in str(r["measure"]))]
+    records.sort(key=lambda r: (str(r["document"]), int(r["start"])))  # type: ignore[call-overload]
+    if fmt == "jsonl":
+        for record in records:
+            click.echo(json.dumps(record, ensure_ascii=False))
+    else:
+        click.echo(export.claims_table(records))
+
+
+@main.command()
+@click.argument("claim_id")
+@store_option
+def sources(claim_id: str, store: str | None) -> None:
+    """The provenance of one claim: documents, attribution chain, evidence, who agrees or disagrees."""
+    graph = GraphStore.open(_settings(store).store, read_only=True)
+    click.echo(json.dumps(lookup.provenance(graph, lookup.GraphView(graph), claim_id), indent=2, ensure_ascii=False))
 
 
 @main.command()

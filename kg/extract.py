@@ -511,7 +511,7 @@ class SourceReader:
                             (outer if t.lemma_.lower() in ("cite", "quote", "report") else inner).append(src)
                 cut.append(t)
         if cut:
-            head_tokens = _subtree(tokens[0].sent.root if False else _phrase_head(tokens), stop=cut)
+            head_tokens = _subtree(_phrase_head(tokens), stop=cut)
             base = self.source(head_tokens) if not (inner or outer) else None
             return tuple(_dedupe(outer + ([base] if base else []) + inner))
         src = self.source(tokens)
@@ -773,7 +773,8 @@ EVENT_VERBS = frozenset(
 
 MODAL_VERBS = frozenset("could may might would".split())
 MODAL_WORDS = frozenset(
-    "reportedly allegedly purportedly projected expected forecast forecasted estimated plans planned likely".split()
+    "reportedly allegedly purportedly projected expected forecast forecasted estimated plans planned likely "
+    "hopes hope aims aim intends seeks wants".split()
 )
 _BASELINE_WORDS = frozenset("compared than versus".split())
 
@@ -814,10 +815,6 @@ def scrape_damage(text: str) -> bool:
     return any(_year_pair(m.group()) for m in re.finditer(r"(?<!\d)(?:1[89]|20)\d{4}(?:\d\d)?(?!\d)", text))
 
 
-def _paragraph_of(doc: Document, pos: int) -> int:
-    return doc.text.count("\n\n", 0, pos) + doc.text.count("\n", 0, pos)
-
-
 def extract(doc: Document, parsed: Doc, gazetteer: Gazetteer) -> list[ClaimMention]:
     """Every claim mention of one parsed document, in text order."""
     damaged = scrape_damage(doc.text)
@@ -833,17 +830,22 @@ def extract(doc: Document, parsed: Doc, gazetteer: Gazetteer) -> list[ClaimMenti
     topic_nationality: str | None = None
     previous_purpose: str | None = None
     for sent in parsed.sents:
-        text = sent.text
-        if not text.strip() or _in_boilerplate(doc, sent.start_char, sent.end_char):
+        stripped = sent.text.strip()
+        if not stripped:
             continue
-        new_section = sum(1 for h in headings if h < sent.start_char)
+        s_start = sent.start_char + (len(sent.text) - len(sent.text.lstrip()))
+        s_end = s_start + len(stripped)
+        text = stripped
+        if _in_boilerplate(doc, s_start, s_end):
+            continue
+        new_section = sum(1 for h in headings if h < s_start)
         if new_section != section:
             section, carried, last_times = new_section, (), []
-        paragraph = _line_index(doc.text, sent.start_char)
+        paragraph = _line_index(doc.text, s_start)
         if paragraph != previous_line:
             paragraph_no, previous_line = paragraph_no + 1, paragraph
-        figures = [f for f in find_figures(text, sent.start_char) if not doc.is_boilerplate(f.start, f.end)]
-        times = find_times(text, sent.start_char, figures)
+        figures = [f for f in find_figures(text, s_start) if not doc.is_boilerplate(f.start, f.end)]
+        times = find_times(text, s_start, figures)
         spans = [(f.start, f.end) for f in figures]
         attribution = reader.read(sent, spans)
         if attribution:
@@ -921,7 +923,7 @@ def extract(doc: Document, parsed: Doc, gazetteer: Gazetteer) -> list[ClaimMenti
                     kind="figure",
                     start=f.start,
                     end=f.end,
-                    sentence=TextSpan(sent.start_char, sent.end_char),
+                    sentence=TextSpan(s_start, s_end),
                     text=text,
                     figure=replace(f, unit_text=unit_text),
                     subject=subject,
@@ -936,7 +938,7 @@ def extract(doc: Document, parsed: Doc, gazetteer: Gazetteer) -> list[ClaimMenti
                 )
             )
         if not figures:
-            mentions.extend(_events(doc, sent, gazetteer, times, chain, sentence_cues))
+            mentions.extend(_events(doc, sent, TextSpan(s_start, s_end), gazetteer, times, chain, sentence_cues))
         explicit = [t for t in times if not t.baseline and not t.reporting]
         if explicit:
             last_times, last_times_paragraph = explicit, paragraph_no
@@ -944,7 +946,7 @@ def extract(doc: Document, parsed: Doc, gazetteer: Gazetteer) -> list[ClaimMenti
     return mentions
 
 
-def _events(doc: Document, sent: Span, gazetteer: Gazetteer, times: list[TimeMention],
+def _events(doc: Document, sent: Span, span: TextSpan, gazetteer: Gazetteer, times: list[TimeMention],
             chain: tuple[Source, ...], cues: tuple[str, ...]) -> list[ClaimMention]:
     """Dated actions with known participants: "Putin and Kim signed a treaty in June 2024"."""
     explicit = [t for t in times if not t.baseline]
@@ -972,8 +974,8 @@ def _events(doc: Document, sent: Span, gazetteer: Gazetteer, times: list[TimeMen
                 kind="event",
                 start=start,
                 end=end,
-                sentence=TextSpan(sent.start_char, sent.end_char),
-                text=sent.text,
+                sentence=span,
+                text=doc.text[span.start:span.end],
                 times=tuple(explicit),
                 sources=chain,
                 modality_cues=cues,

@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
-from rdflib import URIRef
+from datetime import date
 
+from rdflib import Literal, URIRef
+
+from . import build as rdf
 from . import queries
 from .build import ID
 from .errors import NotFoundError
+from .model import Claim, Figure, Relation, Source, Span, TimeScope
+from .ontology import ENTITY_PREFIX
 from .store import GraphStore
 
 DOCUMENT_PREFIX = str(ID["document/"])
@@ -50,3 +55,197 @@ def document(store: GraphStore, doc_id: str) -> dict[str, object]:
 
 def _is_id(value: str) -> bool:
     return len(value) == 16 and all(c in "0123456789abcdef" for c in value)
+
+
+def load_claims(store: GraphStore) -> list[Claim]:
+    """Every claim in the store, read back for reconciliation (the inverse of ``build.claim_triples``)."""
+    chains: dict[str, list[Source]] = {}
+    for row in store.select(queries.CLAIM_ATTRIBUTIONS):
+        agent = str(row["agent"])
+        entity = agent[len(ENTITY_PREFIX):] if agent.startswith(ENTITY_PREFIX) else None
+        chains.setdefault(str(row["claim"]), []).append(
+            Source(str(row["name"]), str(row["sourceKind"]), entity, _opt(row.get("words")))
+        )
+    participants: dict[str, list[str]] = {}
+    for row in store.select(queries.CLAIM_PARTICIPANTS):
+        participants.setdefault(str(row["claim"]), []).append(_entity_key(row["participant"]))
+    claims = []
+    for row in store.select(queries.CLAIMS):
+        iri = str(row["claim"])
+        figure = None
+        if row.get("surface") is not None:
+            figure = Figure(
+                surface=str(row["surface"]), start=int(row["fstart"]), end=int(row["fend"]),  # type: ignore[arg-type]
+                value=_num(row.get("amount")), low=_num(row.get("low")), high=_num(row.get("high")),
+                qualifier=str(row["qualifier"]), unit=_opt(row.get("unit")),
+                confidence=float(row.get("confidence") or 1.0), repaired=bool(row.get("repaired")),  # type: ignore[arg-type]
+            )
+        time = None
+        if row.get("time") is not None:
+            time = TimeScope(str(row["timeText"]), str(row["time"]), date.fromisoformat(str(row["timeStart"])),
+                             date.fromisoformat(str(row["timeEnd"])), projected=row["modality"] == "projected")
+        claim = Claim(
+            document=str(row["file"]), kind="figure" if figure else "event",
+            start=int(row["start"]), end=int(row["end"]),  # type: ignore[arg-type]
+            sentence=Span(int(row["sstart"]), int(row["send"])), text=str(row["text"]),  # type: ignore[arg-type]
+            figure=figure, subject=_opt(row.get("subjectText")),
+            subject_entity=_entity_key(row["subject"]) if row.get("subject") else None,
+            measure=_opt(row.get("measure")), time=time,
+            place=_entity_key(row["place"]) if row.get("place") else None,
+            sources=tuple(chains.get(iri, ())), modality=str(row["modality"]),
+            event_type=_opt(row.get("eventType")), participants=tuple(participants.get(iri, ())),
+        )
+        if str(rdf.claim_iri(claim.id)) != iri:
+            raise ValueError(f"claim {iri} does not read back to the same id ({claim.id})")
+        claims.append(claim)
+    return sorted(claims, key=lambda c: (c.document, c.start, c.id))
+
+
+def _opt(value: object) -> str | None:
+    return None if value is None else str(value)
+
+
+def _num(value: object) -> float | None:
+    return None if value is None else float(value)  # type: ignore[arg-type]
+
+
+def _entity_key(iri: object) -> str:
+    return str(iri)[len(ENTITY_PREFIX):]
+
+
+
+
+CLAIM_PREFIX = str(ID["claim/"])
+
+
+def _claim_id(iri: object) -> str:
+    return str(iri)[len(CLAIM_PREFIX):]
+
+
+def load_relations(store: GraphStore) -> list[Relation]:
+    """Every verdict in the store."""
+    out = []
+    for row in store.select(queries.VERDICTS):
+        kind = "corroborates" if str(row["type"]).endswith("Corroboration") else "conflicts"
+        out.append(Relation(
+            kind, _claim_id(row["a"]), _claim_id(row["b"]), str(row["reason"]), str(row["basis"]),
+            _num(row.get("tolerance")), _num(row.get("difference")), _opt(row.get("scope")),
+        ))
+    return sorted(out, key=lambda r: r.id)
+
+
+class GraphView:
+    """Claims, verdicts and roots of a store, read once, for lookups by the CLI and the API."""
+
+    def __init__(self, store: GraphStore) -> None:
+        from .export import claim_record
+
+        self.claims = {c.id: c for c in load_claims(store)}
+        self.relations = load_relations(store)
+        self.links: dict[str, dict[str, list[Relation]]] = {
+            cid: {"corroborates": [], "conflicts": []} for cid in self.claims
+        }
+        for r in self.relations:
+            for own, other in ((r.a, r.b), (r.b, r.a)):
+                if own in self.links:
+                    self.links[own][r.kind].append(r)
+        stored = {_claim_id(row["claim"]): row for row in store.select(queries.INDEPENDENCE)}
+        self.roots: dict[str, list[dict[str, str]]] = {}
+        for row in store.select(queries.CLAIM_ROOTS):
+            self.roots.setdefault(_claim_id(row["claim"]), []).append(
+                {"iri": str(row["root"]), "label": str(row.get("label") or row["root"])}
+            )
+        self.records = {}
+        for cid, c in self.claims.items():
+            row = stored.get(cid, {})
+            record = claim_record(
+                c,
+                sorted({self.other(r, cid) for r in self.links[cid]["corroborates"]}),
+                sorted({self.other(r, cid) for r in self.links[cid]["conflicts"]}),
+                int(row.get("n") or 1),
+            )
+            record["single_source_story"] = bool(row.get("single"))
+            self.records[cid] = record
+
+    @staticmethod
+    def other(relation: Relation, claim_id: str) -> str:
+        return relation.b if relation.a == claim_id else relation.a
+
+    def claim(self, claim_id: str) -> Claim:
+        if claim_id not in self.claims:
+            raise NotFoundError(f"no claim with id {claim_id!r}")
+        return self.claims[claim_id]
+
+
+def _document_text(store: GraphStore, key: str) -> str:
+    rows = store.select(queries.DOCUMENT_TEXT_BY_FILE, {"file": Literal(key)})
+    return str(rows[0]["text"]) if rows else ""
+
+
+def _chain(claim: Claim, document: dict[str, object]) -> list[dict[str, object]]:
+    """The attribution chain from the document to the root, outermost first."""
+    links: list[dict[str, object]] = [{
+        "label": document.get("publisher") or document["file"], "kind": "document",
+        "iri": str(ID[f"document/{document['id']}"]),
+    }]
+    for s in claim.sources:
+        links.append({"label": s.label, "kind": s.kind, "entity": s.entity, "phrase": s.phrase,
+                      "iri": str(rdf.source_iri(s, claim.document))})
+    return links
+
+
+def evidence(claim: Claim, text: str, document_iri: str, context: int = rdf.CONTEXT_CHARS) -> dict[str, object]:
+    """The evidence as W3C Web Annotation selectors: the sentence and the figure's own span."""
+
+    def selectors(start: int, end: int) -> list[dict[str, object]]:
+        return [
+            {"type": "TextQuoteSelector", "exact": text[start:end],
+             "prefix": text[max(0, start - context):start], "suffix": text[end:end + context]},
+            {"type": "TextPositionSelector", "start": start, "end": end},
+        ]
+
+    return {
+        "type": "SpecificResource",
+        "source": document_iri,
+        "selector": selectors(claim.sentence.start, claim.sentence.end),
+        "span": selectors(claim.start, claim.end),
+    }
+
+
+def provenance(store: GraphStore, view: GraphView, claim_id: str) -> dict[str, object]:
+    """Everything about where one claim comes from and who agrees or disagrees with it."""
+    claim = view.claim(claim_id)
+    docs = {d["file"]: d for d in documents(store)}
+    own = docs[claim.document]
+    text = _document_text(store, claim.document)
+
+    def related(kind: str) -> list[dict[str, object]]:
+        out = []
+        for r in view.links[claim_id][kind]:
+            other = view.claims[view.other(r, claim_id)]
+            other_doc = docs[other.document]
+            out.append({
+                "claim": view.records[other.id],
+                "document": other_doc,
+                "chain": _chain(other, other_doc),
+                "roots": view.roots.get(other.id, []),
+                "verdict": {"kind": r.kind, "basis": r.basis, "reason": r.reason, "tolerance": r.tolerance,
+                            "relative_difference": r.difference, "scope": r.scope},
+            })
+        return out
+
+    corroborating = related("corroborates")
+    seen = [own] + [x["document"] for x in corroborating]
+    unique_docs = list({d["id"]: d for d in seen}.values())
+    record = view.records[claim_id]
+    return {
+        "claim": record,
+        "documents": unique_docs,
+        "chain": _chain(claim, own),
+        "roots": view.roots.get(claim_id, []),
+        "evidence": evidence(claim, text, str(ID[f"document/{own['id']}"])),
+        "corroborated_by": corroborating,
+        "conflicts_with": related("conflicts"),
+        "independent_sources": record["independent_sources"],
+        "single_source_story": record["single_source_story"],
+    }

@@ -161,6 +161,16 @@ class Source:
     entity: str | None = None
     phrase: str | None = None
 
+    def identity(self, document: str) -> str:
+        """Who this source is, across the corpus: its entity, or its kind and label.
+
+        Anonymous sources ("a source in Russia") are different people in different documents.
+        """
+        if self.entity:
+            return f"entity:{self.entity}"
+        scope = document if self.kind == "anonymous" else ""
+        return f"source:{content_id(self.kind, scope, self.label.lower())}"
+
 
 @dataclass(frozen=True)
 class TimeScope:

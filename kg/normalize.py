@@ -17,7 +17,16 @@ from collections.abc import Iterable
 from dataclasses import replace
 from datetime import date, timedelta
 
-from .model import Claim, ClaimMention, Document, Figure, FigureMention, Frame, TimeMention, TimeScope
+from .model import (
+    Claim,
+    ClaimMention,
+    Document,
+    Figure,
+    FigureMention,
+    Frame,
+    TimeMention,
+    TimeScope,
+)
 
 # ==================================================================================== numbers
 
@@ -159,7 +168,7 @@ def read_figure(m: FigureMention, damaged: bool = False) -> Figure | None:
         if len(values) == 2 and not repaired:
             is_range = True
             # "3 to 3.5 million": the scale of the high end is shared by the low end.
-            (t0, s0), (t1, s1) = numbers[0], numbers[-1]
+            s0, s1 = numbers[0][1], numbers[-1][1]
             if not s0 and s1 and values[0] < values[1] / _SCALES[s1.lower()] * 10:
                 values[0] *= _SCALES[s1.lower()]
     if is_range and len(values) >= 2:
@@ -371,7 +380,8 @@ def _future(scope: TimeScope, published: date | None) -> bool:
 
 def _modality(mention: ClaimMention, time: TimeScope | None) -> str:
     cues = set(mention.modality_cues)
-    if (time is not None and time.projected) or cues & {"projected", "expected", "forecast", "forecasted", "plans", "planned"}:
+    if (time is not None and time.projected) or cues & {"projected", "expected", "forecast", "forecasted", "plans",
+                                                         "planned", "hopes", "hope", "aims", "aim", "intends", "seeks", "wants"}:
         return "projected"
     if cues & {"could", "may", "might", "would", "if", "likely"}:
         return "hypothetical"

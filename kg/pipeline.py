@@ -14,7 +14,7 @@ from pathlib import Path
 from spacy.language import Language
 
 from . import build as rdf
-from . import extract, ingest, normalize, queries, reconcile
+from . import extract, ingest, lookup, normalize, queries, reconcile
 from .config import Settings
 from .errors import InputError
 from .model import Claim, Document, Relation
@@ -136,16 +136,25 @@ def build(
     return report
 
 
-def load_claims(store: GraphStore) -> list[Claim]:
-    """Every claim in the store, read back for reconciliation."""
-    return []
-
-
 def refresh_verdicts(store: GraphStore, settings: Settings, changed: bool) -> tuple[int, int]:
     """Recompute the verdicts over every claim in the store when any document changed."""
     claim_count = int(store.select(queries.COUNT_CLAIMS)[0]["n"])
     if not changed:
         return claim_count, int(store.select(queries.COUNT_VERDICTS)[0]["n"])
-    relations = reconcile.reconcile(load_claims(store), tolerance=settings.tolerance)
-    store.replace_graph(rdf.RECONCILIATION_GRAPH, (t for r in relations for t in rdf.relation_triples(r)))
+    claims = lookup.load_claims(store)
+    relations = reconcile.reconcile(claims, tolerance=settings.tolerance)
+    store.replace_graph(rdf.RECONCILIATION_GRAPH, reconciliation_triples(claims, relations))
     return claim_count, len(relations)
+
+
+def reconciliation_triples(claims: Sequence[Claim], relations: Sequence[Relation]) -> list[rdf.Triple]:
+    """The verdicts, and each claim's roots, independent-source count and single-source flag."""
+    triples = [t for r in relations for t in rdf.relation_triples(r)]
+    roots = reconcile.roots(claims)
+    independent = reconcile.independent_sources(claims, relations)
+    single = {c for story in reconcile.single_source_stories(claims, relations) for c in story}
+    for c in claims:
+        if c.figure is not None:
+            iris = [rdf.root_iri(key) for key in sorted(roots[c.id])]
+            triples.extend(rdf.independence_triples(c.id, independent[c.id], c.id in single, iris))
+    return triples

@@ -48,3 +48,84 @@ SELECT (COUNT(DISTINCT ?claim) AS ?n) WHERE { ?claim schema:appearance ?doc }
 COUNT_VERDICTS = """
 SELECT (COUNT(DISTINCT ?verdict) AS ?n) WHERE { ?verdict cg:claim ?claim }
 """
+
+CLAIMS = """
+SELECT ?claim ?file ?type ?start ?end ?sstart ?send ?text ?surface ?fstart ?fend ?amount ?low ?high
+       ?qualifier ?unit ?confidence ?repaired ?measure ?subjectText ?subject ?place ?modality
+       ?time ?timeText ?timeStart ?timeEnd ?eventType
+WHERE {
+  ?claim schema:appearance ?doc ; a ?type ; cg:start ?start ; cg:end ?end ; cg:modality ?modality ;
+         cg:evidence ?evidence .
+  FILTER(?type IN (cg:FigureClaim, cg:EventClaim))
+  ?doc cg:fileName ?file .
+  ?evidence oa:hasSelector ?position, ?quote .
+  ?position a oa:TextPositionSelector ; oa:start ?sstart ; oa:end ?send .
+  ?quote a oa:TextQuoteSelector ; oa:exact ?text .
+  OPTIONAL {
+    ?claim cg:figure ?q .
+    ?q cg:surface ?surface ; cg:qualifier ?qualifier ; cg:start ?fstart ; cg:end ?fend .
+    OPTIONAL { ?q cg:amount ?amount }
+    OPTIONAL { ?q cg:lowerBound ?low }
+    OPTIONAL { ?q cg:upperBound ?high }
+    OPTIONAL { ?q cg:unit ?unit }
+    OPTIONAL { ?q cg:repaired ?repaired }
+  }
+  OPTIONAL { ?claim cg:confidence ?confidence }
+  OPTIONAL { ?claim cg:measure ?measure }
+  OPTIONAL { ?claim cg:subjectText ?subjectText }
+  OPTIONAL { ?claim cg:subject ?subject }
+  OPTIONAL { ?claim cg:place ?place }
+  OPTIONAL { ?claim cg:time ?time ; cg:timeText ?timeText ; cg:timeStart ?timeStart ; cg:timeEnd ?timeEnd }
+  OPTIONAL { ?claim cg:eventType ?eventType }
+}
+"""
+
+CLAIM_ATTRIBUTIONS = """
+SELECT ?claim ?index (SAMPLE(?label) AS ?name) (SAMPLE(?kind) AS ?sourceKind) ?agent (SAMPLE(?phrase) AS ?words)
+WHERE {
+  ?claim schema:appearance ?doc ; prov:qualifiedAttribution ?link .
+  ?link cg:chainIndex ?index ; prov:agent ?agent .
+  ?agent rdfs:label ?label ; cg:sourceKind ?kind .
+  OPTIONAL { ?link cg:phrase ?phrase }
+}
+GROUP BY ?claim ?index ?agent
+ORDER BY ?claim ?index
+"""
+
+CLAIM_PARTICIPANTS = """
+SELECT ?claim ?participant WHERE { ?claim cg:participant ?participant }
+"""
+
+VERDICTS = """
+SELECT ?verdict ?type ?basis ?reason ?tolerance ?difference ?scope (MIN(?claim) AS ?a) (MAX(?claim) AS ?b)
+WHERE {
+  ?verdict a ?type ; cg:claim ?claim ; cg:basis ?basis ; cg:reason ?reason .
+  FILTER(?type IN (cg:Corroboration, cg:Conflict))
+  OPTIONAL { ?verdict cg:tolerance ?tolerance }
+  OPTIONAL { ?verdict cg:relativeDifference ?difference }
+  OPTIONAL { ?verdict cg:scope ?scope }
+}
+GROUP BY ?verdict ?type ?basis ?reason ?tolerance ?difference ?scope
+"""
+
+INDEPENDENCE = """
+SELECT ?claim ?n ?single WHERE {
+  ?claim cg:independentSources ?n .
+  OPTIONAL { ?claim cg:singleSourceStory ?single }
+}
+"""
+
+CLAIM_ROOTS = """
+SELECT ?claim ?root (SAMPLE(COALESCE(?l2, ?l1, ?l3)) AS ?label) WHERE {
+  ?claim cg:root ?root .
+  OPTIONAL { ?root rdfs:label ?l1 }
+  OPTIONAL { ?root skos:prefLabel ?l2 }
+  OPTIONAL { ?root cg:fileName ?l3 }
+}
+GROUP BY ?claim ?root
+ORDER BY ?claim ?root
+"""
+
+DOCUMENT_TEXT_BY_FILE = """
+SELECT ?file ?text WHERE { ?doc a cg:Document ; cg:fileName ?file ; cg:text ?text }
+"""

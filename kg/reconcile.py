@@ -1,17 +1,358 @@
-"""Claims -> corroboration and conflict verdicts, and the citation graph (networkx)."""
+"""Claims -> corroboration and conflict verdicts, and the citation graph (networkx).
+
+Two claims are compared only when they measure the same thing: the same measure key (class of
+thing, purpose, unit), compatible nationality and place, overlapping time, the same kind of
+statement (facts with facts, projections with projections), and different documents.
+Candidates are found by blocking on those keys and on the years a claim covers, never by
+comparing all pairs.
+
+Each hedged figure is read as an interval (``interval``): overlapping intervals corroborate,
+disjoint ones conflict. Ratios and percentage changes are checked against the counts they
+relate, and lists of parts against their stated total.
+
+>>> from kg.model import Figure
+>>> interval(Figure("nearly 8,000", 0, 12, 8000, qualifier="approx"), 0.05)
+(7600.0, 8000.0)
+>>> interval(Figure("more than 300", 0, 13, 300, qualifier="at_least"), 0.05)
+(300.0, inf)
+"""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import math
+import re
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 
-from .model import Claim, Relation
+import networkx as nx
+
+from .model import Claim, Figure, Relation
+
+WINDOW = 64
+#: Parts must add up to their total within this share (rounding in the source, not estimates).
+SUM_TOLERANCE = 0.001
+_BELOW = re.compile(r"^\s*(?:nearly|almost|just under|close to|up to)\b", re.I)
+_COUNT_UNITS = {"percent", "ratio", "percentage_point", "USD", "EUR", "GBP", "KRW", "JPY", "CNY", "RUB",
+                "year", "hour", "decade", "month", "day", "week"}
+_CHANGE = re.compile(r"\b(?:increase|rise|growth|jump|surge|decrease|decline|drop|fall)s?\s+of\s+$", re.I)
 
 
-def reconcile(claims: Sequence[Claim], tolerance: float = 0.05) -> list[Relation]:
-    """Verdicts between comparable claims of different documents."""
-    return []
+#: How far an open bound reaches when it is taken as support: "more than 300" backs 300-450, not 15,000.
+OPEN_REACH = 1.5
+
+
+def interval(figure: Figure, tolerance: float, bounded: bool = False) -> tuple[float, float]:
+    """A figure as the interval of values it allows, widened by ``tolerance`` when hedged.
+
+    Open bounds ("more than 300") are open-ended; ``bounded`` closes them at ``OPEN_REACH``
+    times the bound, which is what they can be said to support.
+    """
+    if figure.low is not None and figure.high is not None:
+        return figure.low, figure.high
+    raw = figure.value if figure.value is not None else (figure.low if figure.low is not None else figure.high)
+    assert raw is not None
+    v = float(raw)
+    if figure.qualifier == "at_least":
+        cap = 100.0 if figure.unit == "percent" and v <= 100 else math.inf
+        return v, min(cap, v * OPEN_REACH) if bounded else cap
+    if figure.qualifier == "at_most":
+        return (v / OPEN_REACH if bounded else 0.0), v
+    if figure.qualifier == "approx":
+        if _BELOW.match(figure.surface):
+            return v * (1 - tolerance), v
+        return v * (1 - tolerance), v * (1 + tolerance)
+    return v, v
+
+
+def _describe(figure: Figure, iv: tuple[float, float]) -> str:
+    lo, hi = iv
+    if lo == hi:
+        return f"{figure.surface} = {lo:,.6g}"
+    return f"{figure.surface} = [{lo:,.6g}, {'∞' if math.isinf(hi) else format(hi, ',.6g')}]"
+
+
+@dataclass(frozen=True)
+class _Measure:
+    nationality: str | None
+    block: str
+
+    @classmethod
+    def of(cls, claim: Claim) -> _Measure | None:
+        if not claim.measure:
+            return None
+        nationality, _, block = claim.measure.partition(":")
+        return cls(None if nationality == "any" else nationality, block)
+
+
+def _comparable(a: Claim, b: Claim, ma: _Measure, mb: _Measure) -> str | None:
+    """The shared scope of two claims, or None when they do not speak of the same thing."""
+    if a.document == b.document:
+        return None
+    if ma.nationality and mb.nationality and ma.nationality != mb.nationality:
+        return None
+    if a.place and b.place and a.place != b.place:
+        return None
+    if _projection(a) != _projection(b):
+        return None
+    if a.time and b.time and (a.time.end < b.time.start or b.time.end < a.time.start):
+        return None
+    nationality = ma.nationality or mb.nationality or "any"
+    when = a.time.iso if a.time else (b.time.iso if b.time else "unknown time")
+    if a.time and b.time and a.time.iso != b.time.iso:
+        when = f"{a.time.iso} and {b.time.iso}"
+    return f"{nationality}:{ma.block}, {when}"
+
+
+def _projection(c: Claim) -> bool:
+    return c.modality in ("projected", "hypothetical")
+
+
+def _years(c: Claim) -> list[object]:
+    if c.time is None:
+        return ["?"]
+    y1, y2 = c.time.start.year, c.time.end.year
+    return list(range(y1, y2 + 1)) if y2 - y1 <= 12 else [f"{y1 // 10}0s"]
+
+
+def _candidates(claims: Sequence[Claim]) -> Iterable[tuple[Claim, Claim, _Measure, _Measure]]:
+    """Pairs that share a block (measure) and a year; undated claims meet every year of their block."""
+    blocks: dict[str, list[tuple[Claim, _Measure]]] = defaultdict(list)
+    for c in claims:
+        m = _Measure.of(c)
+        if m is not None and c.figure is not None and c.figure.confidence > 0.5:
+            blocks[m.block].append((c, m))
+    seen: set[tuple[str, str]] = set()
+    for members in blocks.values():
+        buckets: dict[object, list[tuple[Claim, _Measure]]] = defaultdict(list)
+        undated = []
+        for c, m in members:
+            for y in _years(c):
+                buckets[y].append((c, m))
+            if c.time is None:
+                undated.append((c, m))
+        for key, bucket in buckets.items():
+            if key != "?":
+                bucket = bucket + undated
+            bucket.sort(key=lambda cm: (interval(cm[0].figure, 0)[0], cm[0].id))  # type: ignore[arg-type]
+            for i, (a, ma) in enumerate(bucket):
+                for b, mb in bucket[i + 1 : i + 1 + WINDOW]:
+                    pair = (a.id, b.id) if a.id < b.id else (b.id, a.id)
+                    if a.id == b.id or pair in seen:
+                        continue
+                    seen.add(pair)
+                    yield a, b, ma, mb
+
+
+def value_verdicts(claims: Sequence[Claim], tolerance: float) -> list[Relation]:
+    """Corroborations and conflicts from comparing the figures of comparable claims."""
+    out = []
+    for a, b, ma, mb in _candidates(claims):
+        scope = _comparable(a, b, ma, mb)
+        if scope is None:
+            continue
+        fa, fb = a.figure, b.figure
+        assert fa is not None and fb is not None
+        ia, ib = interval(fa, tolerance), interval(fb, tolerance)
+        values = (_describe(fa, ia), _describe(fb, ib))
+        ca, cb = interval(fa, tolerance, bounded=True), interval(fb, tolerance, bounded=True)
+        if ca[0] <= cb[1] and cb[0] <= ca[1]:
+            reason = f"{values[0]} and {values[1]} overlap (tolerance {tolerance:.0%}); same {scope}"
+            out.append(Relation("corroborates", a.id, b.id, reason, "value", tolerance, 0.0, scope, values))
+            continue
+        if ia[0] <= ib[1] and ib[0] <= ia[1]:
+            # An open bound far from a point neither supports nor contradicts it.
+            continue
+        if (a.time is None or b.time is None) and "percent" not in ma.block:
+            # Counts change over time: without both dates a difference is not a contradiction.
+            continue
+        gap = max(ia[0], ib[0]) - min(ia[1], ib[1])
+        difference = gap / max(abs(ia[0]), abs(ib[0]), abs(ia[1]) if not math.isinf(ia[1]) else 0,
+                               abs(ib[1]) if not math.isinf(ib[1]) else 0, 1e-9)
+        undated = " (one side undated)" if a.time is None or b.time is None else ""
+        reason = f"{values[0]} and {values[1]} are disjoint, {difference:.1%} apart; same {scope}{undated}"
+        out.append(Relation("conflicts", a.id, b.id, reason, "value", tolerance, difference, scope, values))
+    return out
+
+
+# ------------------------------------------------------------------------------------ arithmetic
+
+
+def _is_change(c: Claim) -> bool:
+    prefix = c.text[: max(0, c.start - c.sentence.start)]
+    return c.figure is not None and (c.figure.unit == "ratio" or (c.figure.unit == "percent" and bool(_CHANGE.search(prefix))))
+
+
+def _count(c: Claim) -> bool:
+    return c.figure is not None and c.figure.value is not None and c.figure.unit not in _COUNT_UNITS \
+        and c.figure.qualifier in ("exact", "approx") and c.time is not None
+
+
+def arithmetic_verdicts(claims: Sequence[Claim], tolerance: float) -> list[Relation]:
+    """Ratios and percentage changes against the counts they relate; parts against their total."""
+    counts: dict[tuple[str, int], list[Claim]] = defaultdict(list)
+    for c in claims:
+        m = _Measure.of(c)
+        if m is not None and _count(c) and c.time and c.time.start.year == c.time.end.year:
+            counts[(m.block, c.time.start.year)].append(c)
+    out: list[Relation] = []
+    for r in claims:
+        m = _Measure.of(r)
+        if m is None or not _is_change(r) or r.time is None:
+            continue
+        block = m.block.rsplit(":", 1)[0]
+        year = r.time.end.year
+        for now in counts.get((block, year), []):
+            for before in counts.get((block, year - 1), []):
+                if now.document != before.document:
+                    continue
+                mn, mb = _Measure.of(now), _Measure.of(before)
+                if any(x and m.nationality and x.nationality and x.nationality != m.nationality for x in (mn, mb)):
+                    continue
+                out.extend(_change_verdicts(r, now, before, tolerance))
+    out.extend(_sum_verdicts(claims, tolerance))
+    return out
+
+
+def _change_verdicts(r: Claim, now: Claim, before: Claim, tolerance: float) -> list[Relation]:
+    assert r.figure and now.figure and before.figure and now.figure.value and before.figure.value
+    ratio = now.figure.value / before.figure.value
+    if r.figure.unit == "ratio":
+        computed, shown = ratio, f"{now.figure.surface} / {before.figure.surface} = {ratio:.3g}"
+    else:
+        computed = (ratio - 1) * 100
+        shown = f"({now.figure.surface} - {before.figure.surface}) / {before.figure.surface} = {computed:.4g}%"
+    lo, hi = interval(r.figure, tolerance)
+    ok = lo * (1 - tolerance) <= computed <= hi * (1 + tolerance) if not math.isinf(hi) else computed >= lo * (1 - tolerance)
+    kind = "corroborates" if ok else "conflicts"
+    difference = 0.0 if ok else abs(computed - (r.figure.value or lo)) / max(abs(computed), 1e-9)
+    verdict = "agrees with" if ok else "contradicts"
+    reason = f"{shown}, which {verdict} {r.figure.surface} (tolerance {tolerance:.0%})"
+    scope = f"{r.measure}, {now.time.iso if now.time else ''} against {before.time.iso if before.time else ''}"
+    out = []
+    for other in (now, before):
+        if other.document == r.document and ok:
+            continue
+        out.append(Relation(kind, r.id, other.id, reason, "arithmetic", tolerance, difference, scope,
+                            (r.figure.surface, now.figure.surface, before.figure.surface)))
+    return out
+
+
+def _sum_verdicts(claims: Sequence[Claim], tolerance: float) -> list[Relation]:
+    """A total followed in the same document by parts that add up to it ("13,221 ... of whom 7,887 ...")."""
+    by_doc: dict[str, list[Claim]] = defaultdict(list)
+    for c in claims:
+        if c.figure is not None and c.figure.value is not None and c.figure.unit not in _COUNT_UNITS and c.time:
+            by_doc[c.document].append(c)
+    out = []
+    for doc_claims in by_doc.values():
+        doc_claims.sort(key=lambda c: c.start)
+        for i, total in enumerate(doc_claims):
+            assert total.figure and total.figure.value and total.time
+            parts = [c for c in doc_claims[i + 1 : i + 1 + 24]
+                     if c.time and c.time.iso == total.time.iso and c.figure and c.figure.value and c.figure.value < total.figure.value]
+            running, best = 0.0, None
+            for n, part in enumerate(parts, 1):
+                running += part.figure.value  # type: ignore[union-attr,operator]
+                if running > total.figure.value * (1 + SUM_TOLERANCE):
+                    break
+                if n >= 2 and abs(running - total.figure.value) <= SUM_TOLERANCE * total.figure.value:
+                    best = (n, running)
+            if best is None:
+                continue
+            n, running = best
+            listed = " + ".join(p.figure.surface for p in parts[:n])  # type: ignore[union-attr]
+            reason = f"{listed} = {running:,.6g}, the stated total {total.figure.surface}"
+            for p in parts[:n]:
+                out.append(Relation("corroborates", total.id, p.id, reason, "arithmetic", SUM_TOLERANCE, 0.0,
+                                    f"parts of {total.figure.surface}, {total.time.iso}",
+                                    (total.figure.surface, p.figure.surface)))  # type: ignore[union-attr]
+    return out
+
+
+# ------------------------------------------------------------------------------------ independence
+
+
+def root_key(claim: Claim) -> str:
+    """The node a claim's attribution chain ends at: its innermost source, or its document."""
+    if not claim.sources:
+        return f"document:{claim.document}"
+    return claim.sources[-1].identity(claim.document)
+
+
+def citation_graph(claims: Iterable[Claim]) -> nx.DiGraph:
+    """Documents -> the sources they quote -> the sources those cite, one edge per chain link."""
+    g = nx.DiGraph()
+    for c in claims:
+        previous = f"document:{c.document}"
+        g.add_node(previous, kind="document", label=c.document)
+        for s in c.sources:
+            node = s.identity(c.document)
+            g.add_node(node, kind="source", label=s.label)
+            if node != previous:
+                g.add_edge(previous, node)
+            previous = node
+    return g
+
+
+def roots(claims: Sequence[Claim]) -> dict[str, frozenset[str]]:
+    """For each claim, the root sources its chain leads to.
+
+    The chain's last link is followed further when other claims of the same measure show that
+    source citing another; a cycle of citations is one root.
+    """
+    by_measure: dict[str | None, list[Claim]] = defaultdict(list)
+    for c in claims:
+        by_measure[c.measure].append(c)
+    out: dict[str, frozenset[str]] = {}
+    for group in by_measure.values():
+        g = citation_graph(group)
+        dag = nx.condensation(g)
+        members = dag.graph["mapping"]
+        sinks_of: dict[int, frozenset[str]] = {}
+        for c in group:
+            start = members[root_key(c)] if root_key(c) in members else None
+            if start is None:
+                out[c.id] = frozenset({root_key(c)})
+                continue
+            if start not in sinks_of:
+                reach = nx.descendants(dag, start) | {start}
+                sinks = [n for n in reach if dag.out_degree(n) == 0]
+                sinks_of[start] = frozenset(min(dag.nodes[n]["members"]) for n in sinks)
+            out[c.id] = sinks_of[start]
+    return out
 
 
 def independent_sources(claims: Sequence[Claim], relations: Sequence[Relation]) -> dict[str, int]:
-    """For each claim, the distinct roots among it and the claims that corroborate it."""
-    return {c.id: 1 for c in claims}
+    """For each claim, the distinct roots among it and the claims that corroborate it by value."""
+    root = roots(claims)
+    allies: dict[str, set[str]] = defaultdict(set)
+    for r in relations:
+        if r.kind == "corroborates" and r.basis == "value":
+            allies[r.a].add(r.b)
+            allies[r.b].add(r.a)
+    return {c.id: len(root[c.id].union(*(root[x] for x in allies[c.id] if x in root))) for c in claims}
+
+
+def single_source_stories(claims: Sequence[Claim], relations: Sequence[Relation]) -> list[frozenset[str]]:
+    """Clusters of corroborating claims from two or more documents that all trace back to one root."""
+    root = roots(claims)
+    doc_of = {c.id: c.document for c in claims}
+    g = nx.Graph()
+    g.add_edges_from((r.a, r.b) for r in relations if r.kind == "corroborates" and r.basis == "value")
+    stories = []
+    for component in nx.connected_components(g):
+        docs = {doc_of[c] for c in component if c in doc_of}
+        shared = set.intersection(*(set(root.get(c, ())) for c in component))
+        if len(docs) >= 2 and len({r for c in component for r in root.get(c, ())}) == 1 and shared:
+            stories.append(frozenset(component))
+    return stories
+
+
+def reconcile(claims: Sequence[Claim], tolerance: float = 0.05) -> list[Relation]:
+    """Every verdict between the claims: by value, then by arithmetic."""
+    relations = value_verdicts(claims, tolerance) + arithmetic_verdicts(claims, tolerance)
+    unique: dict[str, Relation] = {}
+    for r in relations:
+        unique.setdefault(r.id, r)
+    return sorted(unique.values(), key=lambda r: r.id)

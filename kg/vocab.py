@@ -11,7 +11,17 @@ rdflib.term.URIRef('https://w3id.org/claimgraph/ns#Claim')
 rdflib.term.URIRef('http://www.w3.org/ns/oa#TextQuoteSelector')
 """
 
-from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, SDO, SKOS, XSD, DefinedNamespace, Namespace
+from rdflib.namespace import (
+    DCTERMS,
+    PROV,
+    RDF,
+    RDFS,
+    SDO,
+    SKOS,
+    XSD,
+    DefinedNamespace,
+    Namespace,
+)
 from rdflib.term import URIRef
 
 __all__ = ["CG", "OA", "ID", "DCTERMS", "PROV", "RDF", "RDFS", "SDO", "SKOS", "XSD", "PREFIXES"]
@@ -55,6 +65,7 @@ class CG(DefinedNamespace):
     evidence: URIRef  # Where the claim is stated: the document and the selectors of the sentence and of its figure or key phrase.
     figure: URIRef  # The quantity the claim states.
     fileName: URIRef  # The name of the file the document was read from; it identifies the document across versions.
+    independentSources: URIRef  # How many distinct roots the attribution chains of this claim and of the claims that corroborate it lead to; a document with no attribution is its own root.
     lowerBound: URIRef  # The low end of a range.
     measure: URIRef  # A normalised key for what is measured, comparable across documents.
     modality: URIRef  # How the claim is put: asserted, reported, alleged, estimated, projected or hypothetical.
@@ -66,8 +77,10 @@ class CG(DefinedNamespace):
     reason: URIRef  # The verdict explained in words, with the arithmetic when there is some.
     relativeDifference: URIRef  # The distance between the two readings relative to the larger one (0 when the intervals overlap).
     repaired: URIRef  # True when the figure was read as a range whose dash was lost in scraping.
+    root: URIRef  # A source (or document) at the end of the claim's attribution chain, followed through what the sources are known to cite.
     scope: URIRef  # What the two claims share: measure, unit and time.
     sha256: URIRef  # Hex SHA-256 of the document's bytes as read.
+    singleSourceStory: URIRef  # True when the claim belongs to a cluster of corroborating reports from several documents that all trace back to one root (circular reporting).
     sourceKind: URIRef  # named, anonymous, group, data or publisher.
     start: URIRef  # Character offset where a span begins in the document's text.
     subject: URIRef  # The entity the claim is about.

@@ -9,7 +9,14 @@ from pathlib import Path
 import pytest
 
 from kg.errors import InputError, InputTooLargeError, UnsupportedMediaError
-from kg.ingest import discover, find_boilerplate, find_date, read_bytes, read_document, read_text
+from kg.ingest import (
+    discover,
+    find_boilerplate,
+    find_date,
+    read_bytes,
+    read_document,
+    read_text,
+)
 
 
 @pytest.mark.parametrize(
