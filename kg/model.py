@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass, field
+from functools import cached_property
 from datetime import date
 
 
@@ -208,7 +209,7 @@ class Claim:
     event_type: str | None = None
     participants: tuple[str, ...] = ()
 
-    @property
+    @cached_property
     def id(self) -> str:
         """A content-derived id: document, span and reading."""
         f = self.figure
@@ -230,7 +231,7 @@ class Relation:
     scope: str | None = None
     values: tuple[str, ...] = field(default_factory=tuple)
 
-    @property
+    @cached_property
     def id(self) -> str:
         first, second = sorted((self.a, self.b))
         return content_id("relation", self.kind, self.basis, first, second)

@@ -29,7 +29,7 @@ import networkx as nx
 
 from .model import Claim, Figure, Relation
 
-WINDOW = 64
+WINDOW = 16
 #: Parts must add up to their total within this share (rounding in the source, not estimates).
 SUM_TOLERANCE = 0.001
 _BELOW = re.compile(r"^\s*(?:nearly|almost|just under|close to|up to)\b", re.I)

@@ -1,0 +1,74 @@
+"""Reconciliation time per claim at N, 2N and 4N synthetic claims (flat means blocking works).
+
+    .venv/bin/python bench/reconcile_bench.py [--n 5000] [--seed 7]
+
+Claims are drawn from a fixed mix of measures, nationalities, years, hedges and sources, so the
+blocks grow with the corpus the way a news feed's do.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import time
+from datetime import date
+
+from kg.model import Claim, Figure, Source, Span, TimeScope
+from kg.reconcile import independent_sources, reconcile, single_source_stories
+
+MEASURES = ["entries", "workers", "troops", "entries:study", "labor-shortage", "wage-share:percent", "companies"]
+NATIONS = ["north-korea", "russia", "china", "any", "ukraine", "south-korea"]
+HEDGES = [("exact", ""), ("approx", "about "), ("approx", "nearly "), ("at_least", "more than "), ("at_most", "up to ")]
+SOURCES = ["National Intelligence Service", "Rosstat", "Russian Labor Ministry", "Reuters", "Yonhap", "TASS",
+           "Mediazona", "UN Security Council", "Defectors", "Daily NK"]
+
+
+def synthetic_claims(n: int, seed: int) -> list[Claim]:
+    rng = random.Random(seed)
+    claims = []
+    for i in range(n):
+        measure = f"{rng.choice(NATIONS)}:{rng.choice(MEASURES)}"
+        base = rng.choice([1_000, 8_000, 15_000, 30_000, 100_000, 1_500_000])
+        value = round(base * rng.uniform(0.85, 1.15))
+        qualifier, hedge = rng.choice(HEDGES)
+        surface = f"{hedge}{value:,}"
+        y = rng.randint(2015, 2025)
+        chain = tuple(Source(s, entity=s.lower().replace(" ", "-")) for s in rng.sample(SOURCES, rng.randint(0, 2)))
+        claims.append(Claim(
+            document=f"doc{i // 8:06d}.txt", kind="figure", start=i, end=i + len(surface), sentence=Span(i, i + 80),
+            text=surface, figure=Figure(surface, i, i + len(surface), value, qualifier=qualifier, unit="person"),
+            measure=measure, time=TimeScope(str(y), str(y), date(y, 1, 1), date(y, 12, 31)), sources=chain,
+        ))
+    return claims
+
+
+def measure(n: int, seed: int, repeat: int = 3) -> tuple[float, int]:
+    claims = synthetic_claims(n, seed)
+    best = float("inf")
+    for _ in range(repeat):
+        t0 = time.perf_counter()
+        relations = reconcile(claims)
+        independent_sources(claims, relations)
+        single_source_stories(claims, relations)
+        best = min(best, time.perf_counter() - t0)
+    return best, len(relations)
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--n", type=int, default=5000)
+    ap.add_argument("--seed", type=int, default=7)
+    args = ap.parse_args()
+    rows = []
+    for factor in (1, 2, 4):
+        n = args.n * factor
+        seconds, relations = measure(n, args.seed)
+        rows.append((n, seconds, relations, seconds / n * 1e6))
+    base = rows[0][3]
+    print(f"{'claims':>8} {'seconds':>9} {'verdicts':>9} {'us/claim':>9} {'ratio':>6}")
+    for n, seconds, relations, per in rows:
+        print(f"{n:>8} {seconds:>9.3f} {relations:>9} {per:>9.1f} {per / base:>6.2f}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,205 @@
+"""Verdicts between claims on small hand-made claim sets."""
+
+from __future__ import annotations
+
+import math
+from datetime import date
+
+import pytest
+
+from kg.model import Claim, Figure, Source, Span, TimeScope
+from kg.reconcile import (
+    interval,
+    independent_sources,
+    reconcile,
+    roots,
+    single_source_stories,
+)
+
+
+def year(y: int, y2: int | None = None) -> TimeScope:
+    return TimeScope(str(y), str(y) if not y2 else f"{y}/{y2}", date(y, 1, 1), date(y2 or y, 12, 31))
+
+
+def claim(doc: str, surface: str, value=None, low=None, high=None, qualifier="exact", unit="person",
+          measure="north-korea:entries", time=year(2024), sources=(), modality="reported", start=0,
+          text=None) -> Claim:
+    text = text or surface
+    return Claim(
+        document=doc, kind="figure", start=start, end=start + len(surface), sentence=Span(start, start + len(text)),
+        text=text, figure=Figure(surface, start, start + len(surface), value, low, high, qualifier, unit),
+        measure=measure, time=time, sources=tuple(Source(s, entity=s.lower()) for s in sources), modality=modality,
+    )
+
+
+def kinds(claims, tolerance=0.05):
+    return sorted((r.kind, r.basis) for r in reconcile(claims, tolerance))
+
+
+@pytest.mark.parametrize(
+    "surface, value, low, high, qualifier, expected",
+    [
+        ("7,887", 7887, None, None, "exact", (7887, 7887)),
+        ("about 15,000", 15000, None, None, "approx", (14250, 15750)),
+        ("approximately 15,000", 15000, None, None, "approx", (14250, 15750)),
+        ("roughly 5,000", 5000, None, None, "approx", (4750, 5250)),
+        ("nearly 8,000", 8000, None, None, "approx", (7600, 8000)),
+        ("almost 8,000", 8000, None, None, "approx", (7600, 8000)),
+        ("more than 300", 300, None, None, "at_least", (300, math.inf)),
+        ("at least 120", 120, None, None, "at_least", (120, math.inf)),
+        ("up to 3,000", 3000, None, None, "at_most", (0, 3000)),
+        ("between 15,000 and 30,000", None, 15000, 30000, "range", (15000, 30000)),
+    ],
+)
+def test_intervals_of_every_hedge(surface, value, low, high, qualifier, expected):
+    f = Figure(surface, 0, len(surface), value, low, high, qualifier)
+    assert interval(f, 0.05) == pytest.approx(expected)
+
+
+def test_open_bounds_support_only_values_near_them():
+    f = Figure("more than 300", 0, 13, 300, qualifier="at_least")
+    assert interval(f, 0.05, bounded=True) == (300, 450)
+    share = Figure("over 90%", 0, 8, 90, qualifier="at_least", unit="percent")
+    assert interval(share, 0.05) == (90, 100)
+
+
+def test_hedged_figures_that_overlap_corroborate_and_disjoint_ones_conflict():
+    a = claim("a.txt", "7,887", 7887)
+    b = claim("b.txt", "nearly 8,000", 8000, qualifier="approx")
+    c = claim("c.txt", "8,600", 8600)
+    relations = reconcile([a, b, c])
+    by_pair = {frozenset((r.a, r.b)): r for r in relations}
+    assert by_pair[frozenset((a.id, b.id))].kind == "corroborates"
+    assert by_pair[frozenset((a.id, c.id))].kind == "conflicts"
+    conflict = by_pair[frozenset((b.id, c.id))]
+    assert conflict.kind == "conflicts"
+    assert "nearly 8,000 = [7,600, 8,000]" in conflict.reason and "8,600" in conflict.reason
+    assert conflict.difference == pytest.approx(600 / 8600)
+    assert conflict.tolerance == 0.05 and "north-korea:entries" in conflict.scope
+
+
+def test_tolerance_is_configurable():
+    a = claim("a.txt", "about 15,000", 15000, qualifier="approx")
+    b = claim("b.txt", "about 17,000", 17000, qualifier="approx")
+    assert kinds([a, b], tolerance=0.05) == [("conflicts", "value")]
+    assert kinds([a, b], tolerance=0.10) == [("corroborates", "value")]
+
+
+def test_claims_of_one_document_are_not_compared():
+    assert reconcile([claim("a.txt", "100", 100, start=0), claim("a.txt", "100", 100, start=50)]) == []
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        {"time": year(2023)},  # different years
+        {"measure": "north-korea:workers"},  # a stock is not a flow
+        {"measure": "north-korea:entries:study"},  # another purpose
+        {"measure": "russia:entries"},  # another nationality
+        {"modality": "projected"},  # a projection is not a report
+    ],
+)
+def test_claims_out_of_scope_are_not_compared(change):
+    a = claim("a.txt", "13,221", 13221)
+    b = claim("b.txt", "1,117", 1117, **change)
+    assert reconcile([a, b]) == []
+
+
+def test_unknown_nationality_and_place_are_compatible():
+    a = claim("a.txt", "12,000", 12000, measure="north-korea:troops")
+    b = claim("b.txt", "12,000", 12000, measure="any:troops")
+    assert kinds([a, b]) == [("corroborates", "value")]
+
+
+def test_undated_counts_may_corroborate_but_not_conflict():
+    dated = claim("a.txt", "12,000", 12000, measure="north-korea:troops")
+    same = claim("b.txt", "12,000", 12000, measure="north-korea:troops", time=None)
+    other = claim("c.txt", "3,000", 3000, measure="north-korea:troops", time=None)
+    assert kinds([dated, same, other]) == [("corroborates", "value")]
+
+
+def test_undated_shares_can_conflict():
+    a = claim("a.txt", "over 90%", 90, qualifier="at_least", unit="percent", measure="any:wage-share:percent", time=None)
+    b = claim("b.txt", "half", 50, unit="percent", measure="any:wage-share:percent", time=year(2017, 2019))
+    (r,) = reconcile([a, b])
+    assert r.kind == "conflicts" and "undated" in r.reason
+
+
+def test_ratio_is_checked_against_the_counts_it_relates():
+    now = claim("a.txt", "13,221", 13221, start=0)
+    before = claim("a.txt", "1,117", 1117, time=year(2023), start=20)
+    fold = claim("b.txt", "12-fold", 12, unit="ratio", measure="north-korea:entries:ratio")
+    relations = [r for r in reconcile([now, before, fold]) if r.basis == "arithmetic"]
+    assert {r.kind for r in relations} == {"corroborates"} and len(relations) == 2
+    assert "13,221 / 1,117 = 11.8" in relations[0].reason
+
+
+def test_inconsistent_arithmetic_is_a_conflict():
+    now = claim("a.txt", "13,221", 13221, start=0)
+    before = claim("a.txt", "1,117", 1117, time=year(2023), start=20)
+    fold = claim("b.txt", "a 3-fold", 3, unit="ratio", measure="north-korea:entries:ratio")
+    relations = [r for r in reconcile([now, before, fold]) if r.basis == "arithmetic"]
+    assert relations and {r.kind for r in relations} == {"conflicts"}
+
+
+def test_percentage_change_is_checked():
+    now = claim("a.txt", "13,221", 13221, start=0)
+    before = claim("a.txt", "1,117", 1117, time=year(2023), start=20)
+    text = "an increase of 1,083 percent"
+    change = claim("b.txt", "1,083 percent", 1083, unit="percent", measure="north-korea:entries:percent",
+                   text=text, start=15)
+    change = Claim(**{**change.__dict__, "sentence": Span(0, len(text))})
+    relations = [r for r in reconcile([now, before, change]) if r.basis == "arithmetic"]
+    assert relations and relations[0].kind == "corroborates" and "1084%" in relations[0].reason
+
+
+def test_parts_that_add_up_to_their_total():
+    total = claim("a.txt", "13,221", 13221, start=0)
+    parts = [claim("a.txt", str(v), v, start=10 * (i + 1)) for i, v in enumerate([7887, 3098, 1648, 286, 234, 53, 15])]
+    relations = [r for r in reconcile([total, *parts]) if r.basis == "arithmetic"]
+    assert len(relations) == 7 and all(r.a == total.id for r in relations)
+    assert "= 13,221, the stated total 13,221" in relations[0].reason
+
+
+def test_parts_that_do_not_add_up_are_not_linked():
+    total = claim("a.txt", "13,221", 13221, start=0)
+    parts = [claim("a.txt", str(v), v, start=10 * (i + 1)) for i, v in enumerate([7887, 3098])]
+    assert [r for r in reconcile([total, *parts]) if r.basis == "arithmetic"] == []
+
+
+def test_two_reports_with_one_root_are_one_independent_source():
+    a = claim("a.txt", "1.5 million", 1.5e6, measure="any:labor-shortage", sources=["Ministry"])
+    b = claim("b.txt", "1.5 million", 1.5e6, measure="any:labor-shortage", sources=["Outlet", "Ministry"])
+    relations = reconcile([a, b])
+    assert independent_sources([a, b], relations) == {a.id: 1, b.id: 1}
+    assert single_source_stories([a, b], relations) == [frozenset({a.id, b.id})]
+
+
+def test_unattributed_documents_are_their_own_roots():
+    a = claim("a.txt", "about 15,000", 15000, qualifier="approx", measure="north-korea:workers", sources=["NIS"])
+    b = claim("b.txt", "about 15,000", 15000, qualifier="approx", measure="north-korea:workers", sources=["WSJ", "NIS"])
+    c = claim("c.txt", "about 15,000", 15000, qualifier="approx", measure="north-korea:workers")
+    relations = reconcile([a, b, c])
+    assert independent_sources([a, b, c], relations) == {a.id: 2, b.id: 2, c.id: 2}
+    assert single_source_stories([a, b, c], relations) == []
+
+
+def test_missing_links_are_followed_through_other_chains():
+    full = claim("a.txt", "100", 100, sources=["Outlet", "Agency"])
+    short = claim("b.txt", "100", 100, sources=["Outlet"])
+    assert roots([full, short])[short.id] == frozenset({"entity:agency"})
+
+
+def test_a_citation_cycle_is_one_root():
+    a = claim("a.txt", "100", 100, sources=["X", "Y"])
+    b = claim("b.txt", "100", 100, sources=["Y", "X"])
+    found = roots([a, b])
+    assert found[a.id] == found[b.id] and len(found[a.id]) == 1
+
+
+def test_blocking_keeps_candidate_pairs_linear():
+    from kg.reconcile import _candidates
+
+    many = [claim(f"{i}.txt", "100", 100 + i, measure=f"any:kind{i % 50}") for i in range(2000)]
+    pairs = sum(1 for _ in _candidates(many))
+    assert pairs <= 2000 * 16

@@ -1,0 +1,106 @@
+"""The claim network on the seeds: the BRIEF's examples, the gold groups, and the stored verdicts."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+from kg import export, lookup, pipeline
+from kg.config import Settings
+
+pytestmark = pytest.mark.e2e
+
+
+@pytest.fixture(scope="module")
+def extraction(seeds_dir, nlp):
+    return pipeline.extract_claims(sorted(seeds_dir.glob("*.txt")), Settings(), nlp=nlp)
+
+
+@pytest.fixture(scope="module")
+def records(extraction):
+    return {r["id"]: r for r in export.claim_records(extraction)}
+
+
+def pick(records, doc, figure):
+    (hit,) = [r for r in records.values() if r["document"].startswith(doc) and r["figure"] == figure]
+    return hit
+
+
+def test_labor_ministry_figures_corroborate_with_one_root(records):
+    for figure in ("1.5 million", "2.4 million"):
+        a, b = pick(records, "001", figure), pick(records, "003", figure)
+        assert b["id"] in a["corroborates"]
+        assert a["independent_sources"] == b["independent_sources"] == 1
+
+
+def test_labor_ministry_pairs_are_single_source_stories(extraction):
+    from kg.reconcile import single_source_stories
+
+    stories = single_source_stories(extraction.claims, extraction.relations)
+    by_id = {c.id: c for c in extraction.claims}
+    surfaces = sorted(sorted(by_id[i].figure.surface for i in story) for story in stories)
+    assert ["1.5 million", "1.5 million"] in surfaces and ["2.4 million", "2.4 million"] in surfaces
+
+
+def test_fifteen_thousand_workers_three_documents_two_roots(records):
+    claims = [pick(records, "001", "approximately 15,000"), pick(records, "003", "about 15,000"),
+              pick(records, "004", "about 15,000")]
+    ids = {c["id"] for c in claims}
+    for c in claims:
+        assert ids - {c["id"]} <= set(c["corroborates"])
+        assert c["independent_sources"] == 2
+
+
+def test_student_visa_counts_conflict_with_reasons(extraction, records):
+    visas = pick(records, "001", "8,600")
+    assert {pick(records, "002", "7,887")["id"], pick(records, "004", "nearly 8,000")["id"]} <= set(visas["conflicts"])
+    reasons = [r.reason for r in extraction.relations if r.kind == "conflicts" and visas["id"] in (r.a, r.b)]
+    assert all("disjoint" in reason and "apart" in reason for reason in reasons)
+
+
+def test_wage_shares_conflict(records):
+    ninety = pick(records, "001", "over 90%")
+    assert {pick(records, "004", "about one-third")["id"], pick(records, "004", "half")["id"]} <= set(ninety["conflicts"])
+
+
+def test_ratio_agrees_with_the_counts(extraction, records):
+    fold = pick(records, "001", "12-fold")
+    assert pick(records, "002", "13,221")["id"] in fold["corroborates"]
+    assert any("13,221 / 1,117" in r.reason for r in extraction.relations)
+
+
+def test_entry_purposes_sum_to_the_total(extraction, records):
+    total = pick(records, "002", "13,221")
+    parts = [r for r in extraction.relations if r.basis == "arithmetic" and r.a == total["id"]]
+    assert len(parts) == 7
+
+
+def test_gold_groups_are_linked(tmp_path, records, shared_dir):
+    path = tmp_path / "claims.jsonl"
+    path.write_text("".join(json.dumps(r) + "\n" for r in records.values()), encoding="utf-8")
+    ev = shared_dir / "eval"
+    run = subprocess.run(
+        [sys.executable, str(ev / "score.py"), str(path), str(ev / "gold-dev.jsonl"), "--groups",
+         str(ev / "groups-dev.json"), "--json"], capture_output=True, text=True, check=False,
+    )
+    groups = json.loads(run.stdout)["groups"]
+    for kind in ("corroborate", "conflict", "independent_sources"):
+        ok, total = groups[kind]
+        assert ok == total, (kind, groups[kind])
+
+
+def test_the_store_holds_the_same_verdicts(seed_store, extraction):
+    view = lookup.GraphView(seed_store)
+    assert sorted(r.id for r in view.relations) == sorted(r.id for r in extraction.relations)
+    assert sorted(view.claims) == sorted(c.id for c in extraction.claims)
+
+
+def test_claims_read_back_from_the_store_unchanged(seed_store, extraction):
+    stored = {c.id: c for c in lookup.load_claims(seed_store)}
+    for c in extraction.claims:
+        assert stored[c.id].figure == c.figure
+        assert stored[c.id].sources == tuple(s for s in c.sources)
+        assert stored[c.id].measure == c.measure
