@@ -1,13 +1,17 @@
-"""Dependencies as named types: the store and the settings opened in the app's lifespan."""
+"""Dependencies as named types: the store, the settings, and a cached view of the claims."""
 
 from __future__ import annotations
 
+import threading
 from typing import Annotated
 
 from fastapi import Depends, Request
 
 from kg.config import Settings
+from kg.lookup import GraphView
 from kg.store import GraphStore
+
+_view_lock = threading.Lock()
 
 
 def get_store(request: Request) -> GraphStore:
@@ -18,5 +22,19 @@ def get_app_settings(request: Request) -> Settings:
     return request.app.state.settings
 
 
+def get_view(request: Request) -> GraphView:
+    """Claims, verdicts and roots read once per version of the store."""
+    state = request.app.state
+    store: GraphStore = state.store
+    cached = getattr(state, "view", None)
+    if cached is None or cached[0] != store.generation:
+        with _view_lock:
+            cached = getattr(state, "view", None)
+            if cached is None or cached[0] != store.generation:
+                state.view = cached = (store.generation, GraphView(store))
+    return cached[1]
+
+
 StoreDep = Annotated[GraphStore, Depends(get_store)]
 SettingsDep = Annotated[Settings, Depends(get_app_settings)]
+ViewDep = Annotated[GraphView, Depends(get_view)]

@@ -24,7 +24,7 @@ from kg.errors import (
 )
 from kg.store import GraphStore
 
-from .routes import documents, health, sparql
+from .routes import claims, documents, entities, export, health, sparql, verdicts
 from .settings import get_settings
 
 log = logging.getLogger("api")
@@ -84,7 +84,6 @@ def create_app(settings: Settings | None = None, store: GraphStore | None = None
         return JSONResponse({"error": kind, "message": str(exc.detail)}, status_code=exc.status_code,
                             headers=getattr(exc, "headers", None))
 
-    app.include_router(health.router)
-    app.include_router(documents.router)
-    app.include_router(sparql.router)
+    for module in (health, claims, documents, entities, verdicts, sparql, export):
+        app.include_router(module.router)
     return app

@@ -41,3 +41,133 @@ class Page(BaseModel):
 
 class DocumentPage(Page):
     items: list[DocumentOut]
+
+
+class ClaimOut(BaseModel):
+    """One claim: its figure read as a value or interval, its scope, its sources and its verdicts."""
+
+    id: str
+    document: str
+    kind: str = Field(description="figure or event")
+    start: int = Field(description="Offset of the figure (or key phrase) in the document's text.")
+    end: int
+    text: str = Field(description="The sentence.")
+    figure: str | None
+    value: float | None
+    low: float | None
+    high: float | None
+    qualifier: str | None = Field(description="exact, approx, at_least, at_most or range")
+    confidence: float | None
+    modality: str
+    unit: str | None
+    subject: str | None
+    measure: str | None
+    time: str | None = Field(description="ISO 8601 year, date or start/end interval.")
+    time_text: str | None
+    place: str | None
+    event: str | None
+    participants: list[str]
+    sources: list[str] = Field(description="The attribution chain, outermost first, without the document.")
+    corroborates: list[str]
+    conflicts: list[str]
+    independent_sources: int
+    single_source_story: bool = False
+
+
+class ClaimPage(Page):
+    items: list[ClaimOut]
+
+
+class ChainLink(BaseModel):
+    label: str
+    kind: str = Field(description="document, named, anonymous, group or data")
+    iri: str
+    entity: str | None = None
+    phrase: str | None = None
+
+
+class Root(BaseModel):
+    iri: str
+    label: str
+
+
+class Selector(BaseModel):
+    type: str
+    exact: str | None = None
+    prefix: str | None = None
+    suffix: str | None = None
+    start: int | None = None
+    end: int | None = None
+
+
+class EvidenceOut(BaseModel):
+    """W3C Web Annotation: the document and selectors of the sentence and of the figure's span."""
+
+    type: str
+    source: str
+    selector: list[Selector]
+    span: list[Selector]
+
+
+class VerdictOut(BaseModel):
+    kind: str
+    basis: str
+    reason: str
+    tolerance: float | None
+    relative_difference: float | None
+    scope: str | None
+
+
+class RelatedClaim(BaseModel):
+    claim: ClaimOut
+    document: DocumentOut
+    chain: list[ChainLink]
+    roots: list[Root]
+    verdict: VerdictOut
+
+
+class SourcesOut(BaseModel):
+    """The provenance of one claim."""
+
+    claim: ClaimOut
+    documents: list[DocumentOut] = Field(description="The documents that carry the claim or corroborate it.")
+    chain: list[ChainLink] = Field(description="From the document to the root, outermost first.")
+    roots: list[Root]
+    evidence: EvidenceOut
+    corroborated_by: list[RelatedClaim]
+    conflicts_with: list[RelatedClaim]
+    independent_sources: int
+    single_source_story: bool
+
+
+class EntityOut(BaseModel):
+    id: str
+    iri: str
+    label: str
+    type: str
+    aliases: list[str]
+    claims: int
+
+
+class EntityPage(Page):
+    items: list[EntityOut]
+
+
+class EntityDetail(EntityOut):
+    claim_ids: list[str]
+
+
+class RelationOut(BaseModel):
+    id: str
+    kind: str
+    basis: str
+    reason: str
+    tolerance: float | None
+    relative_difference: float | None
+    scope: str | None
+    a: ClaimOut
+    b: ClaimOut
+
+
+class RelationPage(Page):
+    items: list[RelationOut]

@@ -6,9 +6,14 @@
 
 from __future__ import annotations
 
+import csv
+import io
+import re
+import xml.etree.ElementTree as ET
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+import networkx as nx
 import pyoxigraph as ox
 
 from .errors import QueryError
@@ -148,3 +153,101 @@ def claims_table(records: Sequence[dict[str, object]]) -> str:
             str(r["text"]),
         ])
     return table(header, rows, width=50)
+
+
+# ------------------------------------------------------------------------------------ network formats
+
+_XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+
+
+def xml_safe(text: str) -> str:
+    """Text that XML 1.0 can carry: control characters and lone surrogates are dropped."""
+    return _XML_INVALID.sub("", text)
+
+
+def _clean_network(g: nx.MultiDiGraph) -> nx.MultiDiGraph:
+    """A copy whose attributes are strings, floats or ints and XML-safe (networkx writes others wrongly)."""
+    out = nx.MultiDiGraph()
+
+    def clean(attrs: dict[str, object]) -> dict[str, object]:
+        kept: dict[str, object] = {}
+        for k, v in attrs.items():
+            if v is None or k == "colour":
+                continue
+            kept[k] = xml_safe(v) if isinstance(v, str) else (float(v) if isinstance(v, float) else v)
+        return kept
+
+    for n, attrs in g.nodes(data=True):
+        out.add_node(xml_safe(str(n)), **clean(attrs))
+    for a, b, key, attrs in g.edges(keys=True, data=True):
+        out.add_edge(xml_safe(str(a)), xml_safe(str(b)), key=key, **clean(attrs))
+    return out
+
+
+GEXF_NS = "http://gexf.net/1.3"
+GEXF_VIZ_NS = "http://gexf.net/1.3/viz"
+
+
+def gexf(g: nx.MultiDiGraph) -> bytes:
+    """GEXF 1.3 for Gephi, valid against the format's RELAX NG schema.
+
+    networkx writes an ``xsi:schemaLocation`` (in a misspelt namespace) the schema refuses, and
+    stamps the file with today's date; both are removed, so the same graph gives the same bytes.
+    """
+    clean = _clean_network(g)
+    for n, attrs in g.nodes(data=True):
+        colour = attrs.get("colour")
+        if colour:
+            r, gr, b = colour  # type: ignore[misc]
+            clean.nodes[xml_safe(str(n))]["viz"] = {"color": {"r": r, "g": gr, "b": b, "a": 1.0},
+                                                   "size": float(attrs.get("size", 5.0))}  # type: ignore[arg-type]
+    root = ET.fromstring("\n".join(nx.generate_gexf(clean, version="1.3")))
+    for name in [k for k in root.attrib if k.endswith("schemaLocation")]:
+        del root.attrib[name]
+    meta = root.find(f"{{{GEXF_NS}}}meta")
+    if meta is not None:
+        meta.attrib.pop("lastmodifieddate", None)
+    graph = root.find(f"{{{GEXF_NS}}}graph")
+    if graph is not None and not graph.get("name"):
+        graph.attrib.pop("name", None)
+    ET.register_namespace("", GEXF_NS)
+    ET.register_namespace("viz", GEXF_VIZ_NS)
+    return b'<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="utf-8")
+
+
+def graphml(g: nx.MultiDiGraph) -> bytes:
+    """GraphML of the claim network (yEd, Cytoscape, Gephi)."""
+    clean = _clean_network(g)
+    return ("\n".join(nx.generate_graphml(clean, encoding="utf-8", prettyprint=True)) + "\n").encode("utf-8")
+
+
+_FORMULA = re.compile(r"^[=+\-@\t\r]")
+CSV_FIELDS = ["id", "document", "start", "end", "figure", "value", "low", "high", "qualifier", "unit",
+              "confidence", "modality", "subject", "measure", "time", "place", "sources", "corroborates",
+              "conflicts", "independent_sources", "text"]
+
+
+def spreadsheet_safe(value: object) -> str:
+    """A cell a spreadsheet will not run as a formula (OWASP's CSV-injection rule).
+
+    >>> spreadsheet_safe("=HYPERLINK(1)"), spreadsheet_safe(-3), spreadsheet_safe("-3 workers")
+    ("'=HYPERLINK(1)", '-3', "'-3 workers")
+    """
+    if value is None:
+        return ""
+    if isinstance(value, list):
+        value = "; ".join(map(str, value))
+    if isinstance(value, int | float):
+        return str(value)
+    text = xml_safe(str(value)).replace("\r\n", "\n")
+    return "'" + text if _FORMULA.match(text) else text
+
+
+def claims_csv(records: Sequence[dict[str, object]]) -> bytes:
+    """Claims as CSV for spreadsheets, one row a claim."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(CSV_FIELDS)
+    for r in records:
+        writer.writerow([spreadsheet_safe(r.get(k)) for k in CSV_FIELDS])
+    return buffer.getvalue().encode("utf-8")

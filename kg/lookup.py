@@ -249,3 +249,95 @@ def provenance(store: GraphStore, view: GraphView, claim_id: str) -> dict[str, o
         "independent_sources": record["independent_sources"],
         "single_source_story": record["single_source_story"],
     }
+
+
+def _mentions(claim: Claim) -> set[str]:
+    """The entities a claim is about or attributed to."""
+    keys = {k for k in (claim.subject_entity, claim.place, *claim.participants) if k}
+    keys.update(s.entity for s in claim.sources if s.entity)
+    return keys
+
+
+def search(
+    view: GraphView,
+    entity: str | None = None,
+    document: str | None = None,
+    source: str | None = None,
+    measure: str | None = None,
+    text: str | None = None,
+    verdict: str | None = None,
+) -> list[dict[str, object]]:
+    """Claims matching every filter given, in document order.
+
+    ``entity`` is an entity key; ``document`` a file name or document id; ``source`` part of a
+    source's label or an entity key; ``measure`` and ``text`` are substrings (case-insensitive);
+    ``verdict`` is corroborated, conflicting or single-source.
+    """
+    from .model import content_id
+
+    out = []
+    for cid, c in view.claims.items():
+        record = view.records[cid]
+        if entity and entity not in _mentions(c):
+            continue
+        if document and document not in (c.document, content_id("document", c.document)):
+            continue
+        if source and not any(source.lower() in s.label.lower() or source == s.entity for s in c.sources):
+            continue
+        if measure and measure.lower() not in (c.measure or "").lower():
+            continue
+        if text and text.lower() not in c.text.lower():
+            continue
+        if verdict == "corroborated" and not record["corroborates"]:
+            continue
+        if verdict == "conflicting" and not record["conflicts"]:
+            continue
+        if verdict == "single-source" and not record["single_source_story"]:
+            continue
+        out.append(record)
+    out.sort(key=lambda r: (str(r["document"]), int(r["start"])))  # type: ignore[call-overload]
+    return out
+
+
+def entities(store: GraphStore, view: GraphView) -> list[dict[str, object]]:
+    """Known entities with their aliases and how many claims name them."""
+    aliases: dict[str, list[str]] = {}
+    for row in store.select(queries.ENTITY_ALIASES):
+        aliases.setdefault(str(row["entity"]), []).append(str(row["alias"]))
+    counts: dict[str, list[str]] = {}
+    for cid, c in view.claims.items():
+        for key in _mentions(c):
+            counts.setdefault(key, []).append(cid)
+    out = []
+    for row in store.select(queries.ENTITIES):
+        iri = str(row["entity"])
+        key = iri[len(ENTITY_PREFIX):]
+        out.append({"id": key, "iri": iri, "label": str(row["label"]), "type": str(row["type"]),
+                    "aliases": aliases.get(iri, []), "claims": len(counts.get(key, [])),
+                    "claim_ids": sorted(counts.get(key, []))})
+    return out
+
+
+def entity(store: GraphStore, view: GraphView, key: str) -> dict[str, object]:
+    for e in entities(store, view):
+        if e["id"] == key:
+            return e
+    raise NotFoundError(f"no entity with id {key!r}")
+
+
+def relations(view: GraphView, kind: str) -> list[dict[str, object]]:
+    """Verdicts of one kind with both claims."""
+    return [
+        {"id": r.id, "kind": r.kind, "basis": r.basis, "reason": r.reason, "tolerance": r.tolerance,
+         "relative_difference": r.difference, "scope": r.scope, "a": view.records[r.a], "b": view.records[r.b]}
+        for r in view.relations if r.kind == kind and r.a in view.records and r.b in view.records
+    ]
+
+
+def describe_claim(store: GraphStore, claim_id: str, fmt: object) -> bytes:
+    """The triples of one claim (with its figure, evidence and attributions), serialised."""
+    import pyoxigraph as ox
+
+    result = store.query(queries.DESCRIBE_CLAIM, {"claim": rdf.claim_iri(claim_id)})
+    assert isinstance(result, ox.QueryTriples)
+    return result.serialize(format=fmt)

@@ -129,3 +129,21 @@ ORDER BY ?claim ?root
 DOCUMENT_TEXT_BY_FILE = """
 SELECT ?file ?text WHERE { ?doc a cg:Document ; cg:fileName ?file ; cg:text ?text }
 """
+
+ENTITIES = """
+SELECT ?entity ?label ?type WHERE { ?entity cg:entityType ?type ; skos:prefLabel ?label }
+ORDER BY ?label
+"""
+
+ENTITY_ALIASES = """
+SELECT ?entity ?alias WHERE { ?entity cg:entityType ?type ; skos:altLabel ?alias }
+ORDER BY ?entity ?alias
+"""
+
+DESCRIBE_CLAIM = """
+CONSTRUCT { ?claim ?p ?o . ?o ?p2 ?o2 . ?o2 ?p3 ?o3 }
+WHERE {
+  ?claim ?p ?o .
+  OPTIONAL { ?o ?p2 ?o2 . FILTER(STRSTARTS(STR(?o), STR(?claim))) OPTIONAL { ?o2 ?p3 ?o3 . FILTER(STRSTARTS(STR(?o2), STR(?claim))) } }
+}
+"""

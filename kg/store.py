@@ -101,6 +101,8 @@ class GraphStore:
     def __init__(self, inner: ox.Store, location: str) -> None:
         self._inner = inner
         self.location = location
+        #: Incremented by every write, so readers can tell when a cached view is stale.
+        self.generation = 0
 
     @classmethod
     def memory(cls) -> GraphStore:
@@ -146,10 +148,12 @@ class GraphStore:
             self._inner.update(update)
         except (OSError, SyntaxError) as exc:
             raise StoreError(f"{self.location}: writing graph {graph} failed ({exc})") from exc
+        self.generation += 1
 
     def remove_graph(self, graph: URIRef) -> None:
         """Drop a named graph (nothing happens when it does not exist)."""
         self._inner.update(f"DROP SILENT GRAPH {to_ox(graph)}")
+        self.generation += 1
 
     def flush(self) -> None:
         if self.location != ":memory:":
@@ -164,9 +168,12 @@ class GraphStore:
         *,
         default_graph: list[URIRef] | None = None,
         named_graphs: list[URIRef] | None = None,
+        base_iri: str | None = None,
     ) -> ox.QuerySolutions | ox.QueryBoolean | ox.QueryTriples:
         """Run a SPARQL query; the default graph is the union of all graphs unless given."""
         kwargs: dict[str, object] = {"prefixes": PREFIXES}
+        if base_iri:
+            kwargs["base_iri"] = base_iri
         if default_graph is not None:
             kwargs["default_graph"] = [to_ox(g) for g in default_graph] or [ox.DefaultGraph()]
         else:

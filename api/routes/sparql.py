@@ -144,6 +144,7 @@ SERVICE_DESCRIPTION = """@prefix sd: <http://www.w3.org/ns/sparql-service-descri
 
 
 @router.api_route("/sparql", methods=["GET", "POST"], response_class=Response)
+@router.api_route("/sparql/", methods=["GET", "POST"], response_class=Response, include_in_schema=False)
 async def sparql(request: Request, store: StoreDep, settings: SettingsDep) -> Response:
     """Run a read-only SPARQL query (SPARQL 1.1 Protocol)."""
     try:
@@ -160,6 +161,7 @@ async def sparql(request: Request, store: StoreDep, settings: SettingsDep) -> Re
             query,
             default_graph=[URIRef(g) for g in default_graphs] if dataset else None,
             named_graphs=[URIRef(g) for g in named_graphs] if dataset else None,
+            base_iri=str(request.url.replace(query="")),
         )
         accept = request.headers.get("accept")
         if isinstance(result, ox.QueryTriples):

@@ -1,0 +1,60 @@
+"""Claims and their provenance."""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+import pyoxigraph as ox
+from fastapi import APIRouter, Path, Query, Request
+from fastapi.responses import Response
+
+from kg import lookup
+from kg.build import ID
+
+from ..deps import StoreDep, ViewDep
+from ..jsonld import JSONLD, as_jsonld, wants_jsonld
+from ..schemas import ClaimOut, ClaimPage, ErrorOut, SourcesOut
+
+router = APIRouter(prefix="/claims", tags=["claims"])
+
+ClaimId = Annotated[str, Path(pattern=r"^[0-9a-f]{16}$", description="A claim id (16 hex digits).")]
+NOT_FOUND = {404: {"model": ErrorOut}, 422: {"model": ErrorOut}}
+
+
+@router.get("", response_model=ClaimPage, responses={200: {"content": {JSONLD: {}}}})
+def list_claims(
+    request: Request,
+    view: ViewDep,
+    entity: Annotated[str | None, Query(max_length=200, description="Entity id, e.g. north-korea")] = None,
+    document: Annotated[str | None, Query(max_length=300, description="File name or document id")] = None,
+    source: Annotated[str | None, Query(max_length=200, description="Part of a source's name, or its entity id")] = None,
+    measure: Annotated[str | None, Query(max_length=200)] = None,
+    text: Annotated[str | None, Query(max_length=500, description="Words of the sentence")] = None,
+    verdict: Annotated[Literal["corroborated", "conflicting", "single-source"] | None, Query()] = None,
+    offset: Annotated[int, Query(ge=0)] = 0,
+    limit: Annotated[int, Query(ge=1, le=1000)] = 100,
+) -> ClaimPage | Response:
+    """Claims, filtered and paged, in document order."""
+    found = lookup.search(view, entity, document, source, measure, text, verdict)
+    page = ClaimPage(total=len(found), offset=offset, limit=limit,
+                     items=[ClaimOut(**r) for r in found[offset : offset + limit]])  # type: ignore[arg-type]
+    if wants_jsonld(request):
+        return as_jsonld(page.model_dump(), str(ID["claim/"]))
+    return page
+
+
+@router.get("/{claim_id}", response_model=ClaimOut, responses={**NOT_FOUND, 200: {"content": {JSONLD: {}}}})
+def get_claim(claim_id: ClaimId, request: Request, view: ViewDep, store: StoreDep) -> ClaimOut | Response:
+    """One claim; as JSON-LD, its triples (figure, evidence, attributions) from the graph."""
+    view.claim(claim_id)
+    if wants_jsonld(request):
+        return Response(lookup.describe_claim(store, claim_id, ox.RdfFormat.JSON_LD), media_type=JSONLD)
+    return ClaimOut(**view.records[claim_id])  # type: ignore[arg-type]
+
+
+@router.get("/{claim_id}/sources", response_model=SourcesOut, responses=NOT_FOUND)
+def claim_sources(claim_id: ClaimId, view: ViewDep, store: StoreDep) -> SourcesOut:
+    """Where a claim comes from: its documents, the attribution chain to the root, the evidence,
+    the claims that corroborate or contradict it with their own sources, and the count of
+    independent roots."""
+    return SourcesOut.model_validate(lookup.provenance(store, view, claim_id))
