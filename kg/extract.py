@@ -358,7 +358,7 @@ _PRONOUNS = frozenset("he she".split())
 
 def _span_text(tokens: list[Token]) -> tuple[str, int, int]:
     start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
-    return tokens[0].doc.text[start:end], start, end
+    return tokens[0].doc[tokens[0].i : tokens[-1].i + 1].text, start, end
 
 
 def _subtree(tok: Token, stop: Iterable[Token] = ()) -> list[Token]:
@@ -477,7 +477,7 @@ class SourceReader:
                 continue
             if tok.lemma_.lower() in DATA_VERBS and tok.lemma_.lower() != "find":
                 head_lemma = subjects[0].lemma_.lower()
-                if head_lemma not in INFO_NOUNS and subjects[0].lower_ not in INFO_NOUNS and not self.gazetteer.find(sent.doc.text[s:e]):
+                if head_lemma not in INFO_NOUNS and subjects[0].lower_ not in INFO_NOUNS and not self.gazetteer.find(_span_text(subject_tokens)[0]):
                     if subjects[0].lower_ not in GROUP_NOUNS:
                         continue
             chain = list(self._chain_of_phrase(subject_tokens))
@@ -595,7 +595,7 @@ def _noun_phrase(noun: Token) -> str:
     if not tokens:
         return noun.text
     start, end = tokens[0].idx, noun.idx + len(noun.text)
-    return noun.doc.text[start:end]
+    return noun.doc[tokens[0].i : noun.i + 1].text
 
 
 def _flatten(tokens: list[Token]) -> list[Token]:
