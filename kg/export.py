@@ -20,6 +20,7 @@ from .errors import QueryError
 from .model import Claim
 from .reconcile import independent_sources
 from .store import GraphStore
+from .vocab import PREFIXES
 
 if TYPE_CHECKING:
     from .pipeline import Extraction
@@ -43,8 +44,24 @@ RESULT_FORMATS: dict[str, ox.QueryResultsFormat] = {
 
 
 def rdf(store: GraphStore, fmt: str) -> bytes:
-    """The whole graph in ``fmt`` (quad formats keep the named graphs)."""
-    return store.dump(RDF_FORMATS[fmt])
+    """The whole graph in ``fmt`` (quad formats keep the named graphs).
+
+    XML 1.0 cannot carry control characters even escaped, so RDF/XML replaces them with U+FFFD.
+    """
+    if fmt != "rdfxml":
+        return store.dump(RDF_FORMATS[fmt])
+    triples = {q.triple for q in store.quads()}
+    safe = [ox.Triple(t.subject, t.predicate, _xml_literal(t.object)) for t in sorted(triples, key=str)]
+    return ox.serialize(safe, format=ox.RdfFormat.RDF_XML, prefixes=PREFIXES)
+
+
+def _xml_literal(term: object) -> object:
+    if isinstance(term, ox.Literal) and _XML_INVALID.search(term.value):
+        value = _XML_INVALID.sub("\ufffd", term.value)
+        if term.language:
+            return ox.Literal(value, language=term.language)
+        return ox.Literal(value, datatype=term.datatype)
+    return term
 
 
 def query_result(store: GraphStore, sparql: str, fmt: str) -> str:

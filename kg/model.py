@@ -19,7 +19,7 @@ def content_id(*parts: object, length: int = 16) -> str:
     >>> content_id("a.txt", 10, 20)
     '7dabefc996b10452'
     """
-    digest = hashlib.sha256("\x1f".join(map(str, parts)).encode("utf-8")).hexdigest()
+    digest = hashlib.sha256("\x1f".join(map(str, parts)).encode("utf-8", "surrogatepass")).hexdigest()
     return digest[:length]
 
 

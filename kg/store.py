@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import re
 from collections.abc import Iterable, Mapping
 from datetime import date
 from decimal import Decimal
@@ -35,6 +36,14 @@ Triple = tuple[Node, Node, Node]
 Value = str | int | float | bool | Decimal | date | None
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _text(value: str) -> str:
+    """Text RDF can carry: a lone surrogate (only reachable through escaped input) becomes U+FFFD."""
+    return _SURROGATE.sub("\ufffd", value)
+
+
 def to_ox(term: Node) -> ox.NamedNode | ox.BlankNode | ox.Literal:
     """An rdflib term as an Oxigraph term."""
     if isinstance(term, URIRef):
@@ -43,10 +52,10 @@ def to_ox(term: Node) -> ox.NamedNode | ox.BlankNode | ox.Literal:
         return ox.BlankNode(str(term))
     if isinstance(term, Literal):
         if term.language:
-            return ox.Literal(str(term), language=term.language)
+            return ox.Literal(_text(str(term)), language=term.language)
         if term.datatype:
-            return ox.Literal(str(term), datatype=ox.NamedNode(str(term.datatype)))
-        return ox.Literal(str(term))
+            return ox.Literal(_text(str(term)), datatype=ox.NamedNode(str(term.datatype)))
+        return ox.Literal(_text(str(term)))
     raise ValueError(f"Unexpected rdflib term: {term!r}")
 
 
@@ -59,10 +68,13 @@ def to_rdflib(term: object) -> Node:
     if isinstance(term, ox.Literal):
         if term.language:
             return Literal(term.value, lang=term.language)
+        if term.datatype.value == _XSD_STRING:
+            return Literal(term.value)  # RDF 1.1: a plain literal is an xsd:string
         return Literal(term.value, datatype=URIRef(term.datatype.value))
     raise ValueError(f"Unexpected Oxigraph term: {term!r}")
 
 
+_XSD_STRING = str(XSD.string)
 _INTEGER_TYPES = {str(XSD.integer), str(XSD.int), str(XSD.long), str(XSD.nonNegativeInteger)}
 
 

@@ -15,11 +15,12 @@ from urllib.parse import parse_qs
 
 import pyoxigraph as ox
 from fastapi import APIRouter, Request
-from fastapi.responses import Response
+from fastapi.responses import HTMLResponse, Response
 from rdflib import URIRef
 
 from kg.errors import QueryError
 
+from .. import query_page
 from ..deps import SettingsDep, StoreDep
 
 log = logging.getLogger(__name__)
@@ -32,14 +33,16 @@ RESULT_TYPES: list[tuple[str, ox.QueryResultsFormat]] = [
     ("text/tab-separated-values", ox.QueryResultsFormat.TSV),
     ("application/json", ox.QueryResultsFormat.JSON),
     ("application/xml", ox.QueryResultsFormat.XML),
+    ("text/html", "html"),
 ]
-BOOLEAN_TYPES = [t for t in RESULT_TYPES if t[1] in (ox.QueryResultsFormat.JSON, ox.QueryResultsFormat.XML)]
+BOOLEAN_TYPES = [t for t in RESULT_TYPES if t[1] in (ox.QueryResultsFormat.JSON, ox.QueryResultsFormat.XML, "html")]
 GRAPH_TYPES: list[tuple[str, ox.RdfFormat]] = [
     ("text/turtle", ox.RdfFormat.TURTLE),
     ("application/n-triples", ox.RdfFormat.N_TRIPLES),
     ("application/rdf+xml", ox.RdfFormat.RDF_XML),
     ("application/ld+json", ox.RdfFormat.JSON_LD),
     ("text/plain", ox.RdfFormat.N_TRIPLES),
+    ("text/html", "html"),
 ]
 
 
@@ -147,9 +150,13 @@ SERVICE_DESCRIPTION = """@prefix sd: <http://www.w3.org/ns/sparql-service-descri
 @router.api_route("/sparql/", methods=["GET", "POST"], response_class=Response, include_in_schema=False)
 async def sparql(request: Request, store: StoreDep, settings: SettingsDep) -> Response:
     """Run a read-only SPARQL query (SPARQL 1.1 Protocol)."""
+    query: str | None = None
     try:
         query, default_graphs, named_graphs = await read_request(request)
+        browser = _prefers_html(request.headers.get("accept"))
         if query is None:
+            if request.method == "GET" and browser:
+                return HTMLResponse(query_page.page())
             if request.method == "GET":
                 endpoint = str(request.url.replace(query=""))
                 return Response(SERVICE_DESCRIPTION.replace("{endpoint}", endpoint), media_type="text/turtle")
@@ -170,13 +177,23 @@ async def sparql(request: Request, store: StoreDep, settings: SettingsDep) -> Re
             media, fmt = negotiate(accept, BOOLEAN_TYPES)
         else:
             media, fmt = negotiate(accept, RESULT_TYPES)
+        if fmt == "html":
+            return HTMLResponse(query_page.page(query, result))
         body = result.serialize(format=fmt)
         log.info("sparql: %s %d bytes as %s", request.method, len(body), media)
         return Response(body, media_type=media)
     except ProtocolError as exc:
         return _error(exc.status, exc.message)
     except QueryError as exc:
+        if _prefers_html(request.headers.get("accept")):
+            return HTMLResponse(query_page.page(query, error=exc.message), status_code=400)
         return _error(400, exc.message)
+
+
+def _prefers_html(accept: str | None) -> bool:
+    """A browser navigating here: HTML is what it asks for first."""
+    ranges = _accepted(accept or "")
+    return bool(ranges) and ranges[0][0] in ("text/html", "application/xhtml+xml")
 
 
 def _error(status: int, message: str) -> Response:

@@ -1,0 +1,96 @@
+"""The SPARQL query page for browsers: a plain form that works offline, results as HTML.
+
+The YASGUI editor is offered as an upgrade the user asks for, so a browser with no network
+shows no failed loads.
+"""
+
+from __future__ import annotations
+
+from html import escape
+
+import pyoxigraph as ox
+
+EXAMPLE = """SELECT ?figure ?reason WHERE {
+  ?verdict a cg:Conflict ; cg:reason ?reason ; cg:claim ?claim .
+  ?claim cg:figure/cg:surface ?figure .
+} LIMIT 20"""
+
+YASGUI_CSS = "https://unpkg.com/@triply/yasgui@4/build/yasgui.min.css"
+YASGUI_JS = "https://unpkg.com/@triply/yasgui@4/build/yasgui.min.js"
+
+_PAGE = """<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<link rel="icon" href="data:,">
+<title>SPARQL query – claim-provenance graph</title>
+<style>
+body {{ font: 15px/1.45 system-ui, sans-serif; margin: 1.5rem; max-width: 72rem; color: #222; }}
+textarea {{ width: 100%; min-height: 12rem; font: 13px/1.4 ui-monospace, monospace; box-sizing: border-box; }}
+table {{ border-collapse: collapse; margin-top: 1rem; font-size: 13px; }}
+th, td {{ border: 1px solid #ccc; padding: .25rem .5rem; text-align: left; vertical-align: top; }}
+th {{ background: #f2f2f2; }}
+.error {{ color: #a00; }}
+nav a {{ margin-right: 1rem; }}
+</style>
+</head>
+<body>
+<nav><a href="/">Claims</a><a href="/sparql">SPARQL</a><a href="/docs">API</a><a href="/export/gexf">Gephi export</a></nav>
+<h1>SPARQL query</h1>
+<p>Read-only SPARQL 1.1 over the whole graph. Prefixes <code>cg:</code>, <code>prov:</code>, <code>dcterms:</code>,
+<code>schema:</code>, <code>oa:</code>, <code>skos:</code>, <code>rdfs:</code> and <code>xsd:</code> are predefined.</p>
+<form id="query-form" method="get" action="/sparql">
+<label for="query">Query</label>
+<textarea id="query" name="query" spellcheck="false">{query}</textarea>
+<p><button type="submit" id="run">Run query</button>
+<button type="button" id="yasgui-button">Use the YASGUI editor (needs network)</button></p>
+</form>
+<div id="yasgui"></div>
+{results}
+<script>
+document.getElementById("yasgui-button").addEventListener("click", function () {{
+  var css = document.createElement("link");
+  css.rel = "stylesheet"; css.href = "{yasgui_css}";
+  document.head.appendChild(css);
+  var js = document.createElement("script");
+  js.src = "{yasgui_js}";
+  js.onload = function () {{
+    document.getElementById("query-form").hidden = true;
+    new Yasgui(document.getElementById("yasgui"), {{ requestConfig: {{ endpoint: "/sparql" }} }});
+  }};
+  document.head.appendChild(js);
+}});
+</script>
+</body>
+</html>
+"""
+
+
+def _term(term: object) -> str:
+    if term is None:
+        return ""
+    if isinstance(term, ox.NamedNode):
+        return f'<a href="{escape(term.value)}">{escape(term.value)}</a>'
+    return escape(getattr(term, "value", str(term)))
+
+
+def page(query: str | None = None, result: object = None, error: str | None = None) -> str:
+    """The query page, with the results of ``query`` when there are some."""
+    parts = []
+    if error:
+        parts.append(f'<p class="error" id="error">{escape(error)}</p>')
+    elif isinstance(result, ox.QueryBoolean):
+        parts.append(f'<p id="boolean">{"true" if bool(result) else "false"}</p>')
+    elif isinstance(result, ox.QueryTriples):
+        text = result.serialize(format=ox.RdfFormat.TURTLE).decode("utf-8")
+        parts.append(f'<pre id="graph">{escape(text)}</pre>')
+    elif isinstance(result, ox.QuerySolutions):
+        names = [v.value for v in result.variables]
+        rows = [[_term(row[n]) for n in names] for row in result]
+        head = "".join(f"<th>{escape(n)}</th>" for n in names)
+        body = "".join("<tr>" + "".join(f"<td>{c}</td>" for c in r) + "</tr>" for r in rows)
+        parts.append(f'<p id="count">{len(rows)} rows</p><table id="results"><thead><tr>{head}</tr></thead>'
+                     f"<tbody>{body}</tbody></table>")
+    return _PAGE.format(query=escape(query if query is not None else EXAMPLE), results="\n".join(parts),
+                        yasgui_css=YASGUI_CSS, yasgui_js=YASGUI_JS)

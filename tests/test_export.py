@@ -1,0 +1,119 @@
+"""Exports: Gephi GEXF validated by jing, round trips through readers, and hostile text."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from datetime import date
+
+import networkx as nx
+import pytest
+import rdflib
+from rdflib.compare import graph_diff, to_isomorphic
+
+from kg import export, lookup, reconcile
+from kg.build import claim_triples, document_graph, graph_iri
+from kg.model import Claim, Document, Figure, Source, Span, TimeScope
+from kg.ontology import Gazetteer
+from kg.store import GraphStore, to_rdflib
+
+HOSTILE = "ctl:" + "".join(chr(c) for c in range(32)) + " surrogate:\ud800 cdata:]]> lt:< amp:& quote:\" end"
+
+
+def network_of(store: GraphStore) -> nx.MultiDiGraph:
+    view = lookup.GraphView(store)
+    docs = {d["file"]: d for d in lookup.documents(store)}
+    return reconcile.claim_network(list(view.claims.values()), view.relations, docs, Gazetteer.load().labels)
+
+
+@pytest.fixture(scope="module")
+def seed_network(seed_store):
+    return network_of(seed_store)
+
+
+def jing(schema, path):  # type: ignore[no-untyped-def]
+    if shutil.which("jing") is None:
+        pytest.skip("jing is not installed (Debian package jing; .ci/run installs it)")
+    return subprocess.run(["jing", str(schema), str(path)], capture_output=True, text=True)
+
+
+@pytest.mark.e2e
+def test_gexf_of_the_seed_graph_validates_and_reads_back(seed_network, tmp_path, shared_dir):
+    path = tmp_path / "seeds.gexf"
+    path.write_bytes(export.gexf(seed_network))
+    run = jing(shared_dir / "gexf" / "1.3" / "gexf.rng", path)
+    assert run.returncode == 0, run.stdout[:2000]
+    back = nx.read_gexf(path)
+    assert (back.number_of_nodes(), back.number_of_edges()) == (seed_network.number_of_nodes(), seed_network.number_of_edges())
+    kinds = {d["kind"] for _, d in back.nodes(data=True)}
+    assert kinds == {"claim", "document", "source", "entity"}
+    relations = {d["relation"] for _, _, d in back.edges(data=True)}
+    assert relations == {"cites", "about", "appears-in", "corroborates", "conflicts"}
+    assert any("start" in d for _, d in back.nodes(data=True)), "documents carry their dates for the timeline"
+
+
+@pytest.mark.e2e
+def test_gexf_is_reproducible(seed_network):
+    assert export.gexf(seed_network) == export.gexf(seed_network)
+    assert b"lastmodifieddate" not in export.gexf(seed_network)
+
+
+@pytest.mark.e2e
+def test_graphml_reads_back(seed_network, tmp_path):
+    path = tmp_path / "seeds.graphml"
+    path.write_bytes(export.graphml(seed_network))
+    back = nx.read_graphml(path)
+    assert back.number_of_nodes() == seed_network.number_of_nodes()
+
+
+@pytest.mark.e2e
+def test_turtle_export_is_isomorphic_to_the_store(seed_store):
+    exported = rdflib.Graph().parse(data=export.rdf(seed_store, "ttl"), format="turtle")
+    union_graph = rdflib.Graph()
+    for q in seed_store.quads():
+        union_graph.add((to_rdflib(q.subject), to_rdflib(q.predicate), to_rdflib(q.object)))
+    iso_a, iso_b = to_isomorphic(exported), to_isomorphic(union_graph)
+    if iso_a != iso_b:
+        _, only_a, only_b = graph_diff(iso_a, iso_b)
+        pytest.fail(f"differs: {len(only_a)} only in the export, {len(only_b)} only in the store")
+
+
+def hostile_store() -> GraphStore:
+    doc = Document(key="h.txt", text=HOSTILE + " 1,200 workers.", sha256="0" * 64, title=HOSTILE,
+                   authors=(HOSTILE,), publisher=HOSTILE, published=date(2025, 1, 1))
+    start = len(HOSTILE) + 1
+    claim = Claim(document="h.txt", kind="figure", start=start, end=start + 5, sentence=Span(0, len(doc.text)),
+                  text=doc.text, figure=Figure("1,200", start, start + 5, 1200.0, unit="person"),
+                  subject=HOSTILE, measure="any:workers", sources=(Source(HOSTILE, "group"),),
+                  time=TimeScope(HOSTILE, "2025", date(2025, 1, 1), date(2025, 12, 31)))
+    store = GraphStore.memory()
+    store.replace_graph(graph_iri(doc), document_graph(doc, [claim]))
+    assert list(claim_triples(claim, doc))
+    return store
+
+
+@pytest.mark.parametrize("fmt, parser", [("ttl", "turtle"), ("nt", "nt"), ("rdfxml", "xml"), ("nq", "nquads"), ("trig", "trig")])
+def test_rdf_exports_survive_any_text(fmt, parser):
+    store = hostile_store()
+    data = export.rdf(store, fmt)
+    g = rdflib.Dataset() if parser in ("nquads", "trig") else rdflib.Graph()
+    g.parse(data=data, format=parser)
+    assert len(g) > 0 if parser not in ("nquads", "trig") else len(list(g.quads())) > 0
+
+
+def test_network_exports_survive_any_text(tmp_path):
+    from xml.etree import ElementTree
+
+    g = network_of(hostile_store())
+    for name, data in (("h.gexf", export.gexf(g)), ("h.graphml", export.graphml(g))):
+        ElementTree.fromstring(data)  # strict XML parser
+        (tmp_path / name).write_bytes(data)
+    assert nx.read_gexf(tmp_path / "h.gexf").number_of_nodes() == g.number_of_nodes()
+    assert nx.read_graphml(tmp_path / "h.graphml").number_of_nodes() == g.number_of_nodes()
+
+
+@pytest.mark.parametrize("cell", ["=1+1", "+1", "-1+2", "@SUM(A1)", "\t=1", "\r=1"])
+def test_csv_cells_cannot_be_formulas(cell):
+    data = export.claims_csv([{"id": "x", "text": cell, "figure": cell}]).decode()
+    assert f"'{cell.lstrip()}" in data.replace("\r", "") or "'" + cell in data
+    assert "\n=" not in data and ",=" not in data
