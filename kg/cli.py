@@ -169,12 +169,12 @@ def query(sparql: str, store: str | None, fmt: str) -> None:
 
 @main.command(name="export")
 @store_option
-@click.option("--format", "fmt", type=click.Choice(sorted(export.RDF_FORMATS)), default="ttl", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(lookup.EXPORT_FORMATS), default="ttl", show_default=True)
 @click.option("--output", "-o", type=click.Path(dir_okay=False, writable=True), default=None, help="File to write (default stdout).")
 def export_command(store: str | None, fmt: str, output: str | None) -> None:
-    """Export the whole graph."""
+    """Export the whole graph: RDF, GEXF for Gephi, GraphML, or CSV of the claims."""
     graph = GraphStore.open(_settings(store).store, read_only=True)
-    data = export.rdf(graph, fmt)
+    data = lookup.export_bytes(graph, fmt)
     if output:
         Path(output).write_bytes(data)
     else:

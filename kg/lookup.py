@@ -341,3 +341,31 @@ def describe_claim(store: GraphStore, claim_id: str, fmt: object) -> bytes:
     result = store.query(queries.DESCRIBE_CLAIM, {"claim": rdf.claim_iri(claim_id)})
     assert isinstance(result, ox.QueryTriples)
     return result.serialize(format=fmt)
+
+
+def network(store: GraphStore, view: GraphView):  # type: ignore[no-untyped-def]
+    """The claim network of the store (claims, documents, sources, entities) for Gephi."""
+    from .ontology import Gazetteer
+    from .reconcile import claim_network
+
+    return claim_network(list(view.claims.values()), view.relations, {d["file"]: d for d in documents(store)},
+                         Gazetteer.load().labels)
+
+
+def export_bytes(store: GraphStore, fmt: str) -> bytes:
+    """The whole graph in one of the export formats (RDF, ``gexf``, ``graphml`` or ``csv``)."""
+    from . import export
+
+    if fmt in export.RDF_FORMATS:
+        return export.rdf(store, fmt)
+    view = GraphView(store)
+    if fmt == "csv":
+        return export.claims_csv(sorted(view.records.values(), key=lambda r: (str(r["document"]), int(r["start"]))))  # type: ignore[call-overload]
+    if fmt == "gexf":
+        return export.gexf(network(store, view))
+    if fmt == "graphml":
+        return export.graphml(network(store, view))
+    raise ValueError(f"unknown export format {fmt!r}")
+
+
+EXPORT_FORMATS = ("ttl", "trig", "nq", "nt", "jsonld", "rdfxml", "gexf", "graphml", "csv")

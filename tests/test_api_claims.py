@@ -145,3 +145,8 @@ def test_openapi_documents_every_route(client):
 def test_errors_are_json(client):
     r = client.get("/nowhere")
     assert r.status_code == 404 and json.loads(r.text)["error"] == "not_found"
+
+
+def test_the_readme_example_id_is_the_fifteen_thousand_worker_claim(client):
+    """Ids derive from content: the id the README shows stays the same from build to build."""
+    assert fifteen_thousand(client)["id"] == "f2cd65bc6d26af6b"

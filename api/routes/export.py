@@ -7,10 +7,9 @@ from typing import Literal
 from fastapi import APIRouter
 from fastapi.responses import Response
 
-from kg import export, lookup, reconcile
-from kg.ontology import Gazetteer
+from kg import lookup
 
-from ..deps import StoreDep, ViewDep
+from ..deps import StoreDep
 
 router = APIRouter(tags=["export"])
 
@@ -23,18 +22,8 @@ MEDIA = {
 
 @router.get("/export/{fmt}", response_class=Response, responses={200: {"content": {m: {} for m in MEDIA.values()}}})
 def export_graph(fmt: Literal["gexf", "graphml", "ttl", "trig", "nq", "nt", "jsonld", "rdfxml", "csv"],
-                 store: StoreDep, view: ViewDep) -> Response:
+                 store: StoreDep) -> Response:
     """The whole graph: ``gexf`` (Gephi), ``graphml``, RDF (``ttl``, ``trig``, ``nq``, ``nt``,
     ``jsonld``, ``rdfxml``) or ``csv`` of the claims."""
-    if fmt in export.RDF_FORMATS:
-        body = export.rdf(store, fmt)
-    elif fmt == "csv":
-        body = export.claims_csv(list(view.records.values()))
-    else:
-        network = reconcile.claim_network(
-            list(view.claims.values()), view.relations, {d["file"]: d for d in lookup.documents(store)},
-            Gazetteer.load().labels,
-        )
-        body = export.gexf(network) if fmt == "gexf" else export.graphml(network)
-    filename = f"claimgraph.{fmt}"
-    return Response(body, media_type=MEDIA[fmt], headers={"Content-Disposition": f'attachment; filename="{filename}"'})
+    return Response(lookup.export_bytes(store, fmt), media_type=MEDIA[fmt],
+                    headers={"Content-Disposition": f'attachment; filename="claimgraph.{fmt}"'})
