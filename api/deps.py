@@ -9,6 +9,7 @@ from fastapi import Depends, Request
 
 from kg.config import Settings
 from kg.lookup import GraphView
+from kg.sandbox import QueryRunner
 from kg.store import GraphStore
 
 _view_lock = threading.Lock()
@@ -20,6 +21,10 @@ def get_store(request: Request) -> GraphStore:
 
 def get_app_settings(request: Request) -> Settings:
     return request.app.state.settings
+
+
+def get_runner(request: Request) -> QueryRunner:
+    return request.app.state.runner
 
 
 def get_view(request: Request) -> GraphView:
@@ -38,3 +43,4 @@ def get_view(request: Request) -> GraphView:
 StoreDep = Annotated[GraphStore, Depends(get_store)]
 SettingsDep = Annotated[Settings, Depends(get_app_settings)]
 ViewDep = Annotated[GraphView, Depends(get_view)]
+RunnerDep = Annotated[QueryRunner, Depends(get_runner)]

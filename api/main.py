@@ -6,6 +6,7 @@ import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
+import pyoxigraph as ox
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
@@ -22,7 +23,9 @@ from kg.errors import (
     StoreLockedError,
     UnsupportedMediaError,
 )
+from kg.sandbox import QueryRunner
 from kg.store import GraphStore
+from kg.vocab import PREFIXES
 
 from .routes import claims, documents, entities, export, health, sparql, verdicts
 from .settings import get_settings
@@ -50,12 +53,23 @@ def create_app(settings: Settings | None = None, store: GraphStore | None = None
         owned = store is None
         app.state.store = store if store is not None else GraphStore.open(settings.store)
         app.state.settings = settings
-        log.info("serving store %s (%d triples)", app.state.store.location, len(app.state.store))
+        graph: GraphStore = app.state.store
+        app.state.runner = QueryRunner(
+            None if graph.location == ":memory:" else graph.location,
+            lambda: graph.dump(ox.RdfFormat.N_QUADS),
+            lambda: graph.generation,
+            PREFIXES,
+            workers=settings.query_workers,
+            timeout=settings.query_timeout,
+            max_rows=settings.max_rows,
+        )
+        log.info("serving store %s (%d triples)", graph.location, len(graph))
         try:
             yield
         finally:
+            app.state.runner.close()
             if owned:
-                app.state.store.close()
+                graph.close()
 
     app = FastAPI(
         title="Claim-provenance knowledge graph",

@@ -75,16 +75,23 @@ def _term(term: object) -> str:
     return escape(getattr(term, "value", str(term)))
 
 
-def page(query: str | None = None, result: object = None, error: str | None = None) -> str:
+def page(query: str | None = None, answer: object = None, error: str | None = None) -> str:
     """The query page, with the results of ``query`` when there are some."""
     parts = []
+    result: object = None
+    if answer is not None:
+        if answer.kind == "graph":  # type: ignore[attr-defined]
+            result = answer
+        else:
+            result = ox.parse_query_results(answer.body, format=ox.QueryResultsFormat.JSON)  # type: ignore[attr-defined]
+        if answer.truncated:  # type: ignore[attr-defined]
+            parts.append('<p id="truncated">The results were cut at the row limit.</p>')
     if error:
         parts.append(f'<p class="error" id="error">{escape(error)}</p>')
     elif isinstance(result, ox.QueryBoolean):
         parts.append(f'<p id="boolean">{"true" if bool(result) else "false"}</p>')
-    elif isinstance(result, ox.QueryTriples):
-        text = result.serialize(format=ox.RdfFormat.TURTLE).decode("utf-8")
-        parts.append(f'<pre id="graph">{escape(text)}</pre>')
+    elif result is not None and getattr(result, "kind", None) == "graph":
+        parts.append(f'<pre id="graph">{escape(result.body.decode("utf-8"))}</pre>')  # type: ignore[attr-defined]
     elif isinstance(result, ox.QuerySolutions):
         names = [v.value for v in result.variables]
         rows = [[_term(row[n]) for n in names] for row in result]

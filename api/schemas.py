@@ -171,3 +171,12 @@ class RelationOut(BaseModel):
 
 class RelationPage(Page):
     items: list[RelationOut]
+
+
+class IngestOut(BaseModel):
+    """What ingesting one document did."""
+
+    status: str = Field(description="added, replaced or unchanged")
+    document: DocumentOut
+    claims: int = Field(description="Claims in the whole graph after the build.")
+    verdicts: int

@@ -26,6 +26,7 @@ class Settings(BaseSettings):
     api_token: SecretStr | None = Field(None, description="Bearer token for POST /documents; unset disables it.")
     query_timeout: float = Field(10.0, gt=0, description="Seconds a SPARQL query may run.")
     max_rows: int = Field(10_000, ge=1, description="Rows a SPARQL result is cut to.")
+    query_workers: int = Field(2, ge=1, le=64, description="Worker processes that run public SPARQL queries.")
     max_query_bytes: int = Field(100_000, ge=1, description="Longest SPARQL query accepted.")
     log_level: str = Field("INFO", description="Logging level of the service.")
 

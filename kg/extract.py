@@ -594,7 +594,6 @@ def _noun_phrase(noun: Token) -> str:
     tokens = sorted([*_flatten(keep), noun], key=lambda t: t.i)
     if not tokens:
         return noun.text
-    start, end = tokens[0].idx, noun.idx + len(noun.text)
     return noun.doc[tokens[0].i : noun.i + 1].text
 
 

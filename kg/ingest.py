@@ -418,7 +418,8 @@ def read_metadata(text: str, boilerplate: tuple[Boilerplate, ...]) -> dict[str, 
                 if not rest:
                     for near in (lines[idx - 1 : idx][::-1], lines[idx + 1 : idx + 2]):
                         for x in near:
-                            if _NAME.match(x.stripped) and x.stripped != title and len(x.stripped.split()) >= 2:
+                            if (_NAME.match(x.stripped) and not _BYLINE.match(x.stripped)
+                                    and x.stripped != title and len(x.stripped.split()) >= 2):
                                 authors += _names(x.stripped)
     unique: list[str] = []
     for a in authors:

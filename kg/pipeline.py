@@ -114,21 +114,42 @@ def build(
     on_plan: Callable[[int], None] | None = None,
 ) -> BuildReport:
     """Ingest ``paths`` into ``store``: unchanged documents skipped, changed ones replaced whole."""
+    docs, failed = read_documents(paths, settings)
+    report = build_documents(docs, store, settings, nlp, progress, on_plan)
+    report.failed = failed + report.failed
+    return report
+
+
+def build_documents(
+    docs: Sequence[Document],
+    store: GraphStore,
+    settings: Settings,
+    nlp: Language | None = None,
+    progress: Callable[[Document], None] | None = None,
+    on_plan: Callable[[int], None] | None = None,
+) -> BuildReport:
+    """Write read documents into ``store`` and recompute the verdicts when anything changed."""
     report = BuildReport()
-    docs, report.failed = read_documents(paths, settings)
     known = {row["file"]: row["sha"] for row in store.select(queries.DOCUMENT_VERSIONS)}
     todo = []
     for doc in docs:
         if known.get(doc.key) == doc.sha256:
             report.unchanged.append(doc.key)
         else:
-            (report.replaced if doc.key in known else report.added).append(doc.key)
             todo.append(doc)
     if on_plan:
         on_plan(len(todo))
     if todo:
         nlp = nlp or extract.load_model(settings.model)
-        write_documents(store, claims_of(nlp, todo, settings.batch_size, progress))
+        parseable = []
+        for doc in todo:
+            if len(doc.text) > nlp.max_length:
+                report.failed.append((doc.key, f"{doc.key}: {len(doc.text)} characters is more than the parser takes "
+                                               f"({nlp.max_length}); split the document"))
+            else:
+                parseable.append(doc)
+                (report.replaced if doc.key in known else report.added).append(doc.key)
+        write_documents(store, claims_of(nlp, parseable, settings.batch_size, progress))
         write_reference_graphs(store)
     report.claims, report.relations = refresh_verdicts(store, settings, changed=bool(todo))
     store.flush()

@@ -2,14 +2,23 @@
 
 from __future__ import annotations
 
+import logging
+import secrets
+import threading
 from typing import Annotated
 
-from fastapi import APIRouter, Query
+from fastapi import APIRouter, Header, HTTPException, Query, Request
+from starlette.concurrency import run_in_threadpool
 
-from kg import lookup
+from kg import extract, ingest, lookup, pipeline
+from kg.errors import InputTooLargeError, UnsupportedMediaError
 
-from ..deps import StoreDep
-from ..schemas import DocumentOut, DocumentPage, ErrorOut
+from ..deps import SettingsDep, StoreDep
+from ..schemas import DocumentOut, DocumentPage, ErrorOut, IngestOut
+
+log = logging.getLogger(__name__)
+_write_lock = threading.Lock()
+MEDIA_TYPES = {"text/plain", "text/markdown", "text/html"}
 
 router = APIRouter(prefix="/documents", tags=["documents"])
 
@@ -30,3 +39,57 @@ def list_documents(
 def get_document(doc_id: str, store: StoreDep) -> DocumentOut:
     """One document by id."""
     return DocumentOut(**lookup.document(store, doc_id))
+
+
+@router.post(
+    "", status_code=201, response_model=IngestOut,
+    responses={401: {"model": ErrorOut}, 403: {"model": ErrorOut}, 413: {"model": ErrorOut},
+               415: {"model": ErrorOut}, 422: {"model": ErrorOut}},
+)
+async def ingest_document(
+    request: Request,
+    store: StoreDep,
+    settings: SettingsDep,
+    name: Annotated[str, Query(pattern=r"^[A-Za-z0-9][A-Za-z0-9._ -]{0,199}$",
+                               description="File name that identifies the document (a new version replaces the old)")],
+    authorization: Annotated[str | None, Header()] = None,
+) -> IngestOut:
+    """Ingest one document (the body: text/plain, text/markdown or text/html, UTF-8), behind the
+    bearer token of the settings (``KG_API_TOKEN``)."""
+    if settings.api_token is None:
+        raise HTTPException(403, "document upload is disabled; set KG_API_TOKEN to enable it")
+    expected = f"Bearer {settings.api_token.get_secret_value()}"
+    if not authorization or not secrets.compare_digest(authorization.encode(), expected.encode()):
+        raise HTTPException(401, "a valid bearer token is required", headers={"WWW-Authenticate": "Bearer"})
+    media = (request.headers.get("content-type") or "").split(";")[0].strip().lower()
+    if media not in MEDIA_TYPES:
+        raise UnsupportedMediaError(f"{name}: send text/plain, text/markdown or text/html, not {media or 'no type'}")
+    limit = settings.max_document_bytes
+    declared = request.headers.get("content-length")
+    if declared and declared.isdigit() and int(declared) > limit:
+        raise InputTooLargeError(f"{name}: {declared} bytes is over the limit of {limit}")
+    chunks, size = [], 0
+    async for chunk in request.stream():
+        size += len(chunk)
+        if size > limit:
+            raise InputTooLargeError(f"{name}: the body is over the limit of {limit} bytes")
+        chunks.append(chunk)
+    doc = ingest.read_bytes(name, b"".join(chunks), media_type=media, max_bytes=limit)
+
+    def write() -> pipeline.BuildReport:
+        with _write_lock:
+            state = request.app.state
+            if getattr(state, "nlp", None) is None:
+                state.nlp = extract.load_model(settings.model)
+            return pipeline.build_documents([doc], store, settings, state.nlp)
+
+    report = await run_in_threadpool(write)
+    if report.failed:
+        raise InputTooLargeError(report.failed[0][1])
+    status = "added" if report.added else "replaced" if report.replaced else "unchanged"
+    log.info("documents: %s %s (%d claims in the graph)", status, name, report.claims)
+    return IngestOut(status=status, document=DocumentOut(**lookup.document(store, doc.id)),  # type: ignore[arg-type]
+                     claims=report.claims, verdicts=report.relations)
+
+
+

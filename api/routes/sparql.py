@@ -13,35 +13,35 @@ import json
 import logging
 from urllib.parse import parse_qs
 
-import pyoxigraph as ox
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, Response
-from rdflib import URIRef
+from starlette.concurrency import run_in_threadpool
 
 from kg.errors import QueryError
+from kg.sandbox import QueryBusy, QueryTimeout, check_query
 
 from .. import query_page
-from ..deps import SettingsDep, StoreDep
+from ..deps import RunnerDep, SettingsDep
 
 log = logging.getLogger(__name__)
 router = APIRouter(tags=["sparql"])
 
-RESULT_TYPES: list[tuple[str, ox.QueryResultsFormat]] = [
-    ("application/sparql-results+json", ox.QueryResultsFormat.JSON),
-    ("application/sparql-results+xml", ox.QueryResultsFormat.XML),
-    ("text/csv", ox.QueryResultsFormat.CSV),
-    ("text/tab-separated-values", ox.QueryResultsFormat.TSV),
-    ("application/json", ox.QueryResultsFormat.JSON),
-    ("application/xml", ox.QueryResultsFormat.XML),
+RESULT_TYPES: list[tuple[str, str]] = [
+    ("application/sparql-results+json", "json"),
+    ("application/sparql-results+xml", "xml"),
+    ("text/csv", "csv"),
+    ("text/tab-separated-values", "tsv"),
+    ("application/json", "json"),
+    ("application/xml", "xml"),
     ("text/html", "html"),
 ]
-BOOLEAN_TYPES = [t for t in RESULT_TYPES if t[1] in (ox.QueryResultsFormat.JSON, ox.QueryResultsFormat.XML, "html")]
-GRAPH_TYPES: list[tuple[str, ox.RdfFormat]] = [
-    ("text/turtle", ox.RdfFormat.TURTLE),
-    ("application/n-triples", ox.RdfFormat.N_TRIPLES),
-    ("application/rdf+xml", ox.RdfFormat.RDF_XML),
-    ("application/ld+json", ox.RdfFormat.JSON_LD),
-    ("text/plain", ox.RdfFormat.N_TRIPLES),
+BOOLEAN_TYPES = [t for t in RESULT_TYPES if t[1] in ("json", "xml", "html")]
+GRAPH_TYPES: list[tuple[str, str]] = [
+    ("text/turtle", "ttl"),
+    ("application/n-triples", "nt"),
+    ("application/rdf+xml", "rdfxml"),
+    ("application/ld+json", "jsonld"),
+    ("text/plain", "nt"),
     ("text/html", "html"),
 ]
 
@@ -88,12 +88,26 @@ def negotiate(accept: str | None, offers: list[tuple[str, object]]) -> tuple[str
                         + ", ".join(o[0] for o in offers))
 
 
-async def read_request(request: Request) -> tuple[str | None, list[str], list[str]]:
+async def read_body(request: Request, limit: int) -> bytes:
+    """The request body, refused with 413 past ``limit`` bytes whether or not it says its length."""
+    declared = request.headers.get("content-length")
+    if declared and declared.isdigit() and int(declared) > limit:
+        raise ProtocolError(413, f"the request body is larger than {limit} bytes")
+    chunks, size = [], 0
+    async for chunk in request.stream():
+        size += len(chunk)
+        if size > limit:
+            raise ProtocolError(413, f"the request body is larger than {limit} bytes")
+        chunks.append(chunk)
+    return b"".join(chunks)
+
+
+async def read_request(request: Request, limit: int) -> tuple[str | None, list[str], list[str]]:
     """The query and dataset of a protocol request, checked for the protocol's errors."""
     params = parse_qs(request.url.query, keep_blank_values=True)
     if request.method == "POST":
         media = (request.headers.get("content-type") or "").split(";")[0].strip().lower()
-        body = await request.body()
+        body = await read_body(request, limit)
         if media == "application/x-www-form-urlencoded":
             try:
                 form = parse_qs(body.decode("utf-8"), keep_blank_values=True, strict_parsing=False)
@@ -148,11 +162,17 @@ SERVICE_DESCRIPTION = """@prefix sd: <http://www.w3.org/ns/sparql-service-descri
 
 @router.api_route("/sparql", methods=["GET", "POST"], response_class=Response)
 @router.api_route("/sparql/", methods=["GET", "POST"], response_class=Response, include_in_schema=False)
-async def sparql(request: Request, store: StoreDep, settings: SettingsDep) -> Response:
-    """Run a read-only SPARQL query (SPARQL 1.1 Protocol)."""
+async def sparql(request: Request, runner: RunnerDep, settings: SettingsDep) -> Response:
+    """Run a read-only SPARQL query (SPARQL 1.1 Protocol) under a time budget.
+
+    ``SERVICE`` and updates are refused before evaluation; results are cut at the row limit,
+    with the header ``X-Results-Truncated: true``; a query over the time budget gets 503.
+    """
     query: str | None = None
     try:
-        query, default_graphs, named_graphs = await read_request(request)
+        if len(request.url.query.encode()) > settings.max_query_bytes:
+            raise ProtocolError(414, f"the request URI is longer than {settings.max_query_bytes} bytes; POST the query")
+        query, default_graphs, named_graphs = await read_request(request, settings.max_query_bytes)
         browser = _prefers_html(request.headers.get("accept"))
         if query is None:
             if request.method == "GET" and browser:
@@ -161,29 +181,30 @@ async def sparql(request: Request, store: StoreDep, settings: SettingsDep) -> Re
                 endpoint = str(request.url.replace(query=""))
                 return Response(SERVICE_DESCRIPTION.replace("{endpoint}", endpoint), media_type="text/turtle")
             raise ProtocolError(400, "no query given")
-        if len(query.encode("utf-8")) > settings.max_query_bytes:
-            raise ProtocolError(413, f"the query is longer than {settings.max_query_bytes} bytes")
+        form = await run_in_threadpool(check_query, query)
+        accept = request.headers.get("accept")
+        offers = {"CONSTRUCT": GRAPH_TYPES, "DESCRIBE": GRAPH_TYPES, "ASK": BOOLEAN_TYPES}.get(form, RESULT_TYPES)
+        media, fmt = negotiate(accept, offers)
         dataset = bool(default_graphs or named_graphs)
-        result = store.query(
-            query,
-            default_graph=[URIRef(g) for g in default_graphs] if dataset else None,
-            named_graphs=[URIRef(g) for g in named_graphs] if dataset else None,
+        answer = await run_in_threadpool(
+            runner.run, query,
+            result_format="json" if fmt == "html" else fmt,
+            graph_format="ttl" if fmt == "html" else fmt,
+            default_graph=default_graphs if dataset else None,
+            named_graph=named_graphs if dataset else None,
             base_iri=str(request.url.replace(query="")),
         )
-        accept = request.headers.get("accept")
-        if isinstance(result, ox.QueryTriples):
-            media, fmt = negotiate(accept, GRAPH_TYPES)
-        elif isinstance(result, ox.QueryBoolean):
-            media, fmt = negotiate(accept, BOOLEAN_TYPES)
-        else:
-            media, fmt = negotiate(accept, RESULT_TYPES)
+        headers = {"X-Results-Truncated": "true"} if answer.truncated else {}
+        log.info("sparql: %s %s, %d bytes as %s%s", request.method, form, len(answer.body), media,
+                 " (truncated)" if answer.truncated else "")
         if fmt == "html":
-            return HTMLResponse(query_page.page(query, result))
-        body = result.serialize(format=fmt)
-        log.info("sparql: %s %d bytes as %s", request.method, len(body), media)
-        return Response(body, media_type=media)
+            return HTMLResponse(query_page.page(query, answer=answer), headers=headers)
+        return Response(answer.body, media_type=media, headers=headers)
     except ProtocolError as exc:
         return _error(exc.status, exc.message)
+    except (QueryTimeout, QueryBusy) as exc:
+        log.warning("sparql: %s", exc.message)
+        return _error(503, exc.message)
     except QueryError as exc:
         if _prefers_html(request.headers.get("accept")):
             return HTMLResponse(query_page.page(query, error=exc.message), status_code=400)
@@ -197,7 +218,8 @@ def _prefers_html(accept: str | None) -> bool:
 
 
 def _error(status: int, message: str) -> Response:
-    kind = {400: "bad_request", 403: "forbidden", 406: "not_acceptable", 413: "too_large", 415: "unsupported_media_type"}
+    kind = {400: "bad_request", 403: "forbidden", 406: "not_acceptable", 413: "too_large", 414: "uri_too_long",
+            415: "unsupported_media_type", 503: "unavailable"}
     return Response(
         json.dumps({"error": kind.get(status, "error"), "message": message}),
         status_code=status,

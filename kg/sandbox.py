@@ -1,0 +1,366 @@
+"""Public SPARQL, run safely: checked before evaluation, in worker processes that can be killed.
+
+``check_query`` parses a query (rdflib's SPARQL parser) and refuses what must never run on a
+public endpoint: updates, and ``SERVICE`` anywhere in the query (Oxigraph would fetch it).
+``QueryRunner`` evaluates checked queries in a pool of worker processes, each with its own
+read-only view of the store; a query over its time budget is answered with ``QueryTimeout``
+and its worker is killed and replaced, so other clients keep being served. Results are cut at
+``max_rows`` and say so.
+
+>>> check_query("SELECT * WHERE { ?s ?p ?o }")
+'SELECT'
+>>> check_query("SELECT * WHERE { SERVICE <http://127.0.0.1/> { ?s ?p ?o } }")
+Traceback (most recent call last):
+...
+kg.errors.QueryError: [E400] SERVICE is not allowed: this endpoint never fetches remote data
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import logging
+import multiprocessing as mp
+import queue
+import threading
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass
+from multiprocessing.connection import Connection
+from xml.sax.saxutils import escape, quoteattr
+
+import pyoxigraph as ox
+
+from .errors import KGError, QueryError
+
+log = logging.getLogger(__name__)
+
+
+class QueryTimeout(KGError):
+    """A query ran past its time budget and was stopped."""
+
+    code = "E401"
+
+
+class QueryBusy(KGError):
+    """No query worker became free within the time budget."""
+
+    code = "E402"
+
+
+# ------------------------------------------------------------------------------------ checking
+
+
+def _walk(node: object, seen: set[int]) -> list[str]:
+    """Names of every parse-tree node (rdflib CompValue) under ``node``."""
+    from rdflib.plugins.sparql.parserutils import CompValue
+
+    if id(node) in seen:
+        return []
+    seen.add(id(node))
+    names = []
+    if isinstance(node, CompValue):
+        names.append(node.name)
+        children = list(node.values())
+    elif isinstance(node, dict):
+        children = list(node.values())
+    elif isinstance(node, list | tuple) or hasattr(node, "asList"):
+        children = list(node)
+    else:
+        return names
+    for child in children:
+        names.extend(_walk(child, seen))
+    return names
+
+
+def check_query(query: str) -> str:
+    """The query's form (SELECT, ASK, CONSTRUCT, DESCRIBE) once it is known safe to run.
+
+    Raises ``QueryError`` for malformed queries, updates and ``SERVICE``.
+    """
+    from pyparsing import ParseException
+    from rdflib.plugins.sparql.parser import parseQuery, parseUpdate
+
+    try:
+        tree = parseQuery(query)
+    except (ParseException, RecursionError, ValueError, TypeError) as exc:
+        try:
+            parseUpdate(query)
+        except (ParseException, RecursionError, ValueError, TypeError):
+            raise QueryError(f"malformed SPARQL query: {exc}") from exc
+        raise QueryError("this endpoint is read-only: updates are refused") from exc
+    names = _walk(tree, set())
+    if "ServiceGraphPattern" in names:
+        raise QueryError("SERVICE is not allowed: this endpoint never fetches remote data")
+    for form in ("SelectQuery", "AskQuery", "ConstructQuery", "DescribeQuery"):
+        if form in names:
+            return form.removesuffix("Query").upper()
+    raise QueryError("not a SPARQL query")
+
+
+# ------------------------------------------------------------------------------------ results
+
+RESULT_FORMATS = ("json", "xml", "csv", "tsv")
+GRAPH_FORMATS = {
+    "ttl": ox.RdfFormat.TURTLE, "nt": ox.RdfFormat.N_TRIPLES, "rdfxml": ox.RdfFormat.RDF_XML,
+    "jsonld": ox.RdfFormat.JSON_LD,
+}
+_XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
+_LANG_STRING = "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"
+
+
+def _json_term(t: object) -> dict[str, str]:
+    if isinstance(t, ox.NamedNode):
+        return {"type": "uri", "value": t.value}
+    if isinstance(t, ox.BlankNode):
+        return {"type": "bnode", "value": t.value}
+    if isinstance(t, ox.Literal):
+        out = {"type": "literal", "value": t.value}
+        if t.language:
+            out["xml:lang"] = t.language
+        elif t.datatype.value != _XSD_STRING:
+            out["datatype"] = t.datatype.value
+        return out
+    return {"type": "triple", "value": str(t)}
+
+
+def _xml_term(t: object) -> str:
+    if isinstance(t, ox.NamedNode):
+        return f"<uri>{escape(t.value)}</uri>"
+    if isinstance(t, ox.BlankNode):
+        return f"<bnode>{escape(t.value)}</bnode>"
+    if isinstance(t, ox.Literal):
+        if t.language:
+            return f"<literal xml:lang={quoteattr(t.language)}>{escape(t.value)}</literal>"
+        if t.datatype.value != _XSD_STRING:
+            return f"<literal datatype={quoteattr(t.datatype.value)}>{escape(t.value)}</literal>"
+        return f"<literal>{escape(t.value)}</literal>"
+    return f"<literal>{escape(str(t))}</literal>"
+
+
+def _csv_cell(t: object) -> str:
+    if t is None:
+        return ""
+    value = t.value if isinstance(t, ox.NamedNode | ox.Literal) else (f"_:{t.value}" if isinstance(t, ox.BlankNode) else str(t))
+    if any(c in value for c in ',"\n\r'):
+        return '"' + value.replace('"', '""') + '"'
+    return value
+
+
+def write_solutions(variables: Sequence[str], rows: Sequence[Sequence[object]], fmt: str) -> bytes:
+    """SPARQL results in JSON, XML, CSV or TSV (W3C result formats) from rows of Oxigraph terms."""
+    if fmt == "json":
+        bindings = [{v: _json_term(t) for v, t in zip(variables, row) if t is not None} for row in rows]
+        return json.dumps({"head": {"vars": list(variables)}, "results": {"bindings": bindings}},
+                          ensure_ascii=False).encode("utf-8")
+    if fmt == "xml":
+        out = io.StringIO()
+        out.write('<?xml version="1.0"?>\n<sparql xmlns="http://www.w3.org/2005/sparql-results#"><head>')
+        out.write("".join(f"<variable name={quoteattr(v)}/>" for v in variables))
+        out.write("</head><results>")
+        for row in rows:
+            out.write("<result>")
+            out.write("".join(f"<binding name={quoteattr(v)}>{_xml_term(t)}</binding>"
+                              for v, t in zip(variables, row) if t is not None))
+            out.write("</result>")
+        out.write("</results></sparql>\n")
+        return out.getvalue().encode("utf-8")
+    if fmt == "csv":
+        lines = [",".join(variables)] + [",".join(_csv_cell(t) for t in row) for row in rows]
+        return ("\r\n".join(lines) + "\r\n").encode("utf-8")
+    if fmt == "tsv":
+        lines = ["\t".join(f"?{v}" for v in variables)] + ["\t".join("" if t is None else str(t) for t in row) for row in rows]
+        return ("\n".join(lines) + "\n").encode("utf-8")
+    raise QueryError(f"unknown results format {fmt!r}")
+
+
+@dataclass(frozen=True)
+class Answer:
+    """A query's result, serialised: ``kind`` is solutions, boolean or graph."""
+
+    kind: str
+    body: bytes
+    truncated: bool = False
+    rows: int = 0
+
+
+def evaluate(store: ox.Store, task: dict[str, object], prefixes: dict[str, str]) -> Answer:
+    """Run one checked query on ``store`` and serialise it (in the worker)."""
+    kwargs: dict[str, object] = {"prefixes": prefixes}
+    if task.get("base_iri"):
+        kwargs["base_iri"] = task["base_iri"]
+    defaults, named = task.get("default_graph"), task.get("named_graph")
+    if defaults is not None or named is not None:
+        kwargs["default_graph"] = [ox.NamedNode(g) for g in defaults or []] or [ox.DefaultGraph()]
+        kwargs["named_graphs"] = [ox.NamedNode(g) for g in named or []]
+    else:
+        kwargs["use_default_graph_as_union"] = True
+    try:
+        result = store.query(str(task["query"]), **kwargs)
+    except SyntaxError as exc:
+        raise QueryError(f"malformed SPARQL query: {exc}") from exc
+    limit = int(task["max_rows"])  # type: ignore[arg-type]
+    if isinstance(result, ox.QueryBoolean):
+        fmt = task["result_format"] if task["result_format"] in ("json", "xml") else "json"
+        return Answer("boolean", result.serialize(format=_RESULTS[fmt]))  # type: ignore[index]
+    if isinstance(result, ox.QueryTriples):
+        triples = []
+        for t in result:
+            if len(triples) == limit:
+                return Answer("graph", ox.serialize(triples, format=GRAPH_FORMATS[str(task["graph_format"])]), True, limit)
+            triples.append(t)
+        return Answer("graph", ox.serialize(triples, format=GRAPH_FORMATS[str(task["graph_format"])]), False, len(triples))
+    variables = [v.value for v in result.variables]
+    rows: list[list[object]] = []
+    truncated = False
+    for solution in result:
+        if len(rows) == limit:
+            truncated = True
+            break
+        rows.append([solution[v] for v in variables])
+    return Answer("solutions", write_solutions(variables, rows, str(task["result_format"])), truncated, len(rows))
+
+
+_RESULTS = {"json": ox.QueryResultsFormat.JSON, "xml": ox.QueryResultsFormat.XML}
+
+
+# ------------------------------------------------------------------------------------ workers
+
+
+def _worker(conn: Connection, location: str | None, snapshot: bytes | None, prefixes: dict[str, str]) -> None:
+    """A worker process: open the store read-only (or load a snapshot) and answer tasks."""
+    if location:
+        store = ox.Store.read_only(location)
+    else:
+        store = ox.Store()
+        if snapshot:
+            store.load(snapshot, format=ox.RdfFormat.N_QUADS)
+    conn.send(("ready", None))
+    while True:
+        try:
+            task = conn.recv()
+        except EOFError:
+            return
+        if task is None:
+            return
+        try:
+            check_query(str(task["query"]))
+            conn.send(("ok", evaluate(store, task, prefixes)))
+        except KGError as exc:
+            conn.send(("error", exc.message))
+        except Exception as exc:  # noqa: BLE001 - reported to the parent as a query error
+            conn.send(("error", f"the query failed: {exc}"))
+
+
+class _Worker:
+    def __init__(self, ctx: mp.context.BaseContext, location: str | None, snapshot: bytes | None,
+                 prefixes: dict[str, str]) -> None:
+        self.conn, child = ctx.Pipe()
+        self.process = ctx.Process(target=_worker, args=(child, location, snapshot, prefixes), daemon=True)
+        self.process.start()
+        child.close()
+        self.ready = False
+
+    def wait_ready(self, timeout: float) -> bool:
+        if not self.ready and self.conn.poll(timeout):
+            self.conn.recv()
+            self.ready = True
+        return self.ready
+
+    def kill(self) -> None:
+        self.process.kill()
+        self.process.join(5)
+        self.conn.close()
+
+
+class QueryRunner:
+    """A pool of worker processes that run public queries under a time budget.
+
+    ``source`` returns how workers see the data: an on-disk store path (opened read-only), or
+    an N-Quads snapshot for in-memory stores. ``generation`` tells when the data changed; workers
+    are then replaced before the next query.
+    """
+
+    def __init__(self, location: str | None, snapshot, generation, prefixes: dict[str, str],  # type: ignore[no-untyped-def]
+                 workers: int = 2, timeout: float = 10.0, max_rows: int = 10_000) -> None:
+        self._ctx = mp.get_context("spawn")
+        self._location = location
+        self._snapshot = snapshot
+        self._generation = generation
+        self._prefixes = prefixes
+        self.size = workers
+        self.timeout = timeout
+        self.max_rows = max_rows
+        self._idle: queue.Queue[_Worker] = queue.Queue()
+        self._lock = threading.Lock()
+        self._built_for = -1
+        self._closed = False
+
+    def _spawn(self) -> _Worker:
+        data = None if self._location else self._snapshot()
+        return _Worker(self._ctx, self._location, data, self._prefixes)
+
+    def _refresh(self) -> None:
+        with self._lock:
+            current = self._generation()
+            if current == self._built_for:
+                return
+            while True:
+                try:
+                    self._idle.get_nowait().kill()
+                except queue.Empty:
+                    break
+            for _ in range(self.size):
+                self._idle.put(self._spawn())
+            self._built_for = current
+
+    def _replace(self) -> None:
+        if not self._closed:
+            self._idle.put(self._spawn())
+
+    def run(self, query: str, result_format: str = "json", graph_format: str = "ttl",
+            default_graph: list[str] | None = None, named_graph: list[str] | None = None,
+            base_iri: str | None = None) -> Answer:
+        """Run ``query`` in a worker within the time budget."""
+        self._refresh()
+        deadline = time.monotonic() + self.timeout
+        try:
+            worker = self._idle.get(timeout=self.timeout)
+        except queue.Empty as exc:
+            raise QueryBusy(f"every query worker stayed busy for {self.timeout:g} s; try again") from exc
+        generation = self._built_for
+        try:
+            if not worker.wait_ready(max(0.1, deadline - time.monotonic()) + 30):
+                raise QueryBusy("a query worker did not start")
+            worker.conn.send({"query": query, "result_format": result_format, "graph_format": graph_format,
+                              "default_graph": default_graph, "named_graph": named_graph, "base_iri": base_iri,
+                              "max_rows": self.max_rows})
+            if not worker.conn.poll(max(0.0, deadline - time.monotonic())):
+                worker.kill()
+                threading.Thread(target=self._replace, daemon=True).start()
+                worker = None  # type: ignore[assignment]
+                raise QueryTimeout(f"the query ran longer than {self.timeout:g} s and was stopped")
+            status, value = worker.conn.recv()
+        except (EOFError, OSError, BrokenPipeError) as exc:
+            if worker is not None:
+                worker.kill()
+                worker = None  # type: ignore[assignment]
+                threading.Thread(target=self._replace, daemon=True).start()
+            raise QueryError(f"the query worker failed ({exc})") from exc
+        finally:
+            if worker is not None:
+                if generation == self._built_for:
+                    self._idle.put(worker)
+                else:
+                    worker.kill()
+        if status == "error":
+            raise QueryError(value)
+        return value
+
+    def close(self) -> None:
+        self._closed = True
+        while True:
+            try:
+                self._idle.get_nowait().kill()
+            except queue.Empty:
+                break

@@ -1,0 +1,261 @@
+"""Hostile requests: updates, remote fetches, runaway queries, oversized and binary uploads."""
+
+from __future__ import annotations
+
+import shutil
+import socket
+import threading
+import time
+from concurrent.futures import ThreadPoolExecutor
+
+import pytest
+from fastapi.testclient import TestClient
+
+from api.main import create_app
+from kg.config import Settings
+from kg.store import GraphStore
+
+pytestmark = pytest.mark.e2e
+
+UPDATES = [
+    'INSERT DATA { <http://x/s> <http://x/p> "o" }',
+    "DELETE WHERE { ?s ?p ?o }",
+    "DROP ALL",
+    "CLEAR DEFAULT",
+    "LOAD <http://127.0.0.1:9/data.ttl>",
+    "CREATE GRAPH <http://x/g>",
+]
+
+
+@pytest.fixture(scope="module")
+def live_copy(seed_store, tmp_path_factory):
+    """A writable copy of the seed store behind an app with a short query budget."""
+    path = tmp_path_factory.mktemp("security") / "store"
+    shutil.copytree(seed_store.location, path)
+    store = GraphStore.open(path)
+    settings = Settings(store=str(path), query_timeout=2.0, max_rows=10, api_token="test-token", query_workers=2,
+                        max_query_bytes=20_000)
+    with TestClient(create_app(settings, store=store)) as client:
+        yield client, store
+    store.close()
+
+
+@pytest.mark.parametrize("update", UPDATES)
+@pytest.mark.parametrize("how", ["get", "form", "direct", "update"])
+def test_updates_are_refused_and_change_nothing(live_copy, update, how):
+    client, store = live_copy
+    before = store.canonical_hash()
+    if how == "get":
+        r = client.get("/sparql", params={"query": update})
+    elif how == "form":
+        r = client.post("/sparql", data={"update": update})
+    elif how == "direct":
+        r = client.post("/sparql", content=update, headers={"Content-Type": "application/sparql-query"})
+    else:
+        r = client.post("/sparql", content=update, headers={"Content-Type": "application/sparql-update"})
+    assert 400 <= r.status_code < 500, r.text
+    assert store.canonical_hash() == before
+
+
+class Listener:
+    """A TCP listener on loopback that counts connections."""
+
+    def __init__(self, family=socket.AF_INET, host="127.0.0.1"):  # type: ignore[no-untyped-def]
+        self.sock = socket.socket(family)
+        self.sock.bind((host, 0))
+        self.sock.listen(16)
+        self.sock.settimeout(0.2)
+        self.port = self.sock.getsockname()[1]
+        self.connections = 0
+        self.running = True
+        self.thread = threading.Thread(target=self._serve, daemon=True)
+        self.thread.start()
+
+    def _serve(self) -> None:
+        while self.running:
+            try:
+                conn, _ = self.sock.accept()
+                self.connections += 1
+                conn.close()
+            except OSError:
+                continue
+
+    def close(self) -> None:
+        self.running = False
+        self.thread.join(2)
+        self.sock.close()
+
+
+@pytest.fixture
+def listener():
+    v4 = Listener()
+    try:
+        v6 = Listener(socket.AF_INET6, "::1")
+    except OSError:
+        v6 = None
+    yield v4, v6
+    v4.close()
+    if v6:
+        v6.close()
+
+
+def remote_queries(port: int, port6: int) -> list[str]:
+    svc = f"http://127.0.0.1:{port}/sparql"
+    return [
+        f"SELECT * WHERE {{ SERVICE <{svc}> {{ ?s ?p ?o }} }}",
+        f"SELECT * WHERE {{ SERVICE <http://localhost:{port}/sparql> {{ ?s ?p ?o }} }}",
+        f"SELECT * WHERE {{ SERVICE <http://[::1]:{port6}/sparql> {{ ?s ?p ?o }} }}",
+        "SELECT * WHERE { SERVICE <file:///etc/passwd> { ?s ?p ?o } }",
+        f"SELECT * WHERE {{ BIND(<{svc}> AS ?x) SERVICE ?x {{ ?s ?p ?o }} }}",
+        f"SELECT * WHERE {{ ?a ?b ?c OPTIONAL {{ SERVICE <{svc}> {{ ?s ?p ?o }} }} }} LIMIT 1",
+        f"SELECT * WHERE {{ {{ ?a ?b ?c }} UNION {{ SERVICE SILENT <{svc}> {{ ?s ?p ?o }} }} }} LIMIT 1",
+        f"SELECT * WHERE {{ {{ SELECT ?s WHERE {{ SERVICE <{svc}> {{ ?s ?p ?o }} }} }} }}",
+        f"ASK {{ ?a ?b ?c FILTER EXISTS {{ SERVICE <{svc}> {{ ?s ?p ?o }} }} }}",
+        f"SELECT * FROM <{svc}> WHERE {{ ?s ?p ?o }} LIMIT 1",
+        f"SELECT * FROM NAMED <{svc}> WHERE {{ GRAPH ?g {{ ?s ?p ?o }} }} LIMIT 1",
+        f"LOAD <{svc}>",
+    ]
+
+
+def test_queries_never_reach_the_network(live_copy, listener):
+    client, _ = live_copy
+    v4, v6 = listener
+    port6 = v6.port if v6 else v4.port
+    statuses = []
+    for q in remote_queries(v4.port, port6):
+        statuses.append(client.get("/sparql", params={"query": q}).status_code)
+        statuses.append(client.post("/sparql", content=q, headers={"Content-Type": "application/sparql-query"}).status_code)
+    svc = f"http://127.0.0.1:{v4.port}/g"
+    statuses.append(client.get("/sparql", params={"query": "ASK { ?s ?p ?o }", "default-graph-uri": svc}).status_code)
+    statuses.append(client.get("/sparql", params={"query": "ASK { GRAPH ?g { ?s ?p ?o } }", "named-graph-uri": svc}).status_code)
+    time.sleep(0.5)
+    assert v4.connections == 0 and (v6 is None or v6.connections == 0)
+    assert all(s < 500 for s in statuses), statuses
+
+
+def test_service_queries_are_refused_with_400(live_copy):
+    client, _ = live_copy
+    r = client.get("/sparql", params={"query": "SELECT * WHERE { SERVICE <http://example.org/> { ?s ?p ?o } }"})
+    assert r.status_code == 400 and "SERVICE" in r.json()["message"]
+
+
+def test_runaway_query_is_stopped_while_others_are_served(live_copy):
+    client, _ = live_copy
+    product = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"
+    simple = "ASK { ?s a cg:Document }"
+    with ThreadPoolExecutor(4) as pool:
+        started = time.monotonic()
+        heavy = pool.submit(lambda: (client.get("/sparql", params={"query": product}), time.monotonic() - started))
+        time.sleep(0.3)
+        quick = [pool.submit(client.get, "/sparql", params={"query": simple}) for _ in range(3)]
+        answers = [f.result(timeout=30) for f in quick]
+        response, elapsed = heavy.result(timeout=30)
+    assert response.status_code == 503 and elapsed < 2.0 + 2.0, (response.status_code, elapsed)
+    assert all(a.status_code == 200 for a in answers)
+    assert client.get("/sparql", params={"query": simple}).status_code == 200, "the pool recovers"
+
+
+def test_results_are_capped_and_say_so(live_copy):
+    client, _ = live_copy
+    r = client.get("/sparql", params={"query": "SELECT ?s WHERE { ?s ?p ?o }"})
+    assert r.status_code == 200 and r.headers["X-Results-Truncated"] == "true"
+    assert len(r.json()["results"]["bindings"]) == 10
+    small = client.get("/sparql", params={"query": "SELECT ?f WHERE { ?d cg:fileName ?f }"})
+    assert "X-Results-Truncated" not in small.headers
+
+
+def test_oversized_queries(live_copy):
+    client, _ = live_copy
+    long = "SELECT * WHERE { ?s ?p ?o } #" + "x" * 30_000
+    assert client.get("/sparql", params={"query": long}).status_code == 414
+    assert client.post("/sparql", content=long, headers={"Content-Type": "application/sparql-query"}).status_code == 413
+
+    def chunks():
+        for _ in range(5):
+            yield b"x" * 10_000
+
+    r = client.post("/sparql", content=chunks(), headers={"Content-Type": "application/sparql-query"})
+    assert r.status_code == 413
+
+
+BODY = ("Workers head north to the city\n\nBy Ann Lee\nMay 1, 2025\n\nThe Russian Labor Ministry said on Monday that "
+        "about 1,200 North Korean workers arrived in Vladivostok in 2024, a record for the region.\n").encode()
+AUTH = {"Authorization": "Bearer test-token", "Content-Type": "text/plain"}
+
+
+def test_upload_needs_the_token(live_copy):
+    client, store = live_copy
+    before = store.canonical_hash()
+    assert client.post("/documents", params={"name": "a.txt"}, content=BODY, headers={"Content-Type": "text/plain"}).status_code == 401
+    bad = {**AUTH, "Authorization": "Bearer wrong"}
+    assert client.post("/documents", params={"name": "a.txt"}, content=BODY, headers=bad).status_code == 401
+    assert store.canonical_hash() == before
+
+
+def test_upload_disabled_without_a_configured_token(seed_store):
+    settings = Settings(store=seed_store.location, query_workers=1)
+    with TestClient(create_app(settings, store=seed_store)) as client:
+        r = client.post("/documents", params={"name": "a.txt"}, content=BODY, headers=AUTH)
+        assert r.status_code == 403 and "KG_API_TOKEN" in r.json()["message"]
+
+
+@pytest.mark.parametrize(
+    "body, media, status",
+    [
+        (b"\x89PNG\r\n\x1a\n\x00\x00", "text/plain", 415),
+        ("Caf\u00e9".encode("latin-1") * 20, "text/plain", 415),
+        (b"   \n", "text/plain", 422),
+        (b"text", "application/pdf", 415),
+    ],
+)
+def test_bad_uploads_are_refused(live_copy, body, media, status):
+    client, store = live_copy
+    before = store.canonical_hash()
+    r = client.post("/documents", params={"name": "bad.txt"}, content=body, headers={**AUTH, "Content-Type": media})
+    assert r.status_code == status and r.json()["message"]
+    assert store.canonical_hash() == before
+
+
+def test_ten_megabytes_is_too_large_with_and_without_length(live_copy):
+    client, _ = live_copy
+    big = b"word " * (2 * 1024 * 1024)
+    assert client.post("/documents", params={"name": "big.txt"}, content=big, headers=AUTH).status_code == 413
+
+    def chunks():
+        for _ in range(100):
+            yield b"word " * 20_000
+
+    assert client.post("/documents", params={"name": "big.txt"}, content=chunks(), headers=AUTH).status_code == 413
+
+
+@pytest.mark.parametrize("name", ["../etc/passwd", ".hidden", "a/b.txt", "x" * 300, ""])
+def test_upload_names_are_checked(live_copy, name):
+    client, _ = live_copy
+    assert client.post("/documents", params={"name": name}, content=BODY, headers=AUTH).status_code == 422
+
+
+def test_hostile_html_is_read_without_fetching(live_copy, listener):
+    client, _ = live_copy
+    v4, _ = listener
+    html = f"""<!DOCTYPE html [<!ENTITY xxe SYSTEM "http://127.0.0.1:{v4.port}/x">]>
+    <html><head><title>Deep page about workers</title><script src="http://127.0.0.1:{v4.port}/s.js"></script></head>
+    <body><img src="http://127.0.0.1:{v4.port}/i.png">{'<div>' * 5000}<p>The ministry said that about 900 North
+    Korean workers arrived in 2024 &xxe; in the region.</p>{'</div>' * 5000}</body></html>""".encode()
+    r = client.post("/documents", params={"name": "hostile.html"}, content=html, headers={**AUTH, "Content-Type": "text/html"})
+    assert r.status_code == 201, r.text
+    time.sleep(0.3)
+    assert v4.connections == 0
+
+
+def test_an_upload_is_searchable_and_replaced_whole(live_copy):
+    client, store = live_copy
+    r = client.post("/documents", params={"name": "upload.txt"}, content=BODY, headers=AUTH)
+    assert r.status_code == 201 and r.json()["status"] == "added"
+    assert r.json()["document"]["authors"] == ["Ann Lee"]
+    assert client.post("/documents", params={"name": "upload.txt"}, content=BODY, headers=AUTH).json()["status"] == "unchanged"
+    changed = BODY.replace(b"1,200", b"1,300")
+    assert client.post("/documents", params={"name": "upload.txt"}, content=changed, headers=AUTH).json()["status"] == "replaced"
+    figures = [c["figure"] for c in client.get("/claims", params={"document": "upload.txt"}).json()["items"]]
+    assert figures == ["about 1,300"]
+    count = client.get("/sparql", params={"query": "SELECT (COUNT(*) AS ?n) WHERE { ?d cg:fileName \"upload.txt\" }"})
+    assert count.json()["results"]["bindings"][0]["n"]["value"] == "1"
