@@ -143,6 +143,8 @@ def test_runaway_query_is_stopped_while_others_are_served(live_copy):
     client, _ = live_copy
     product = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"
     simple = "ASK { ?s a cg:Document }"
+    for _ in range(3):  # both workers started and warm
+        assert client.get("/sparql", params={"query": simple}).status_code == 200
     with ThreadPoolExecutor(4) as pool:
         started = time.monotonic()
         heavy = pool.submit(lambda: (client.get("/sparql", params={"query": product}), time.monotonic() - started))
