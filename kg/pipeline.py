@@ -11,15 +11,17 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from rdflib import Literal
 from spacy.language import Language
 
 from . import build as rdf
 from . import extract, ingest, lookup, normalize, queries, reconcile
 from .config import Settings
 from .errors import InputError
-from .model import Claim, Document, Relation
+from .model import Claim, Document, Relation, content_id
 from .ontology import Gazetteer, entities, vocabulary
 from .store import GraphStore
+from .vocab import CG
 
 log = logging.getLogger(__name__)
 
@@ -158,13 +160,22 @@ def build_documents(
 
 
 def refresh_verdicts(store: GraphStore, settings: Settings, changed: bool) -> tuple[int, int]:
-    """Recompute the verdicts over every claim in the store when any document changed."""
+    """Recompute the verdicts over every claim in the store when the documents changed.
+
+    The verdicts record a digest of the document versions they were computed from, so a build
+    killed after writing documents but before the verdicts recomputes them next time.
+    """
     claim_count = int(store.select(queries.COUNT_CLAIMS)[0]["n"])
-    if not changed:
+    versions = sorted((str(r["file"]), str(r["sha"])) for r in store.select(queries.DOCUMENT_VERSIONS))
+    digest = content_id("verdicts", settings.tolerance, *(f"{f}={h}" for f, h in versions), length=64)
+    stored = store.select(queries.VERDICT_DIGEST)
+    if not changed and stored and stored[0]["digest"] == digest:
         return claim_count, int(store.select(queries.COUNT_VERDICTS)[0]["n"])
     claims = lookup.load_claims(store)
     relations = reconcile.reconcile(claims, tolerance=settings.tolerance)
-    store.replace_graph(rdf.RECONCILIATION_GRAPH, reconciliation_triples(claims, relations))
+    triples = reconciliation_triples(claims, relations)
+    triples.append((rdf.RECONCILIATION_GRAPH, CG.inputDigest, Literal(digest)))
+    store.replace_graph(rdf.RECONCILIATION_GRAPH, triples)
     return claim_count, len(relations)
 
 

@@ -147,3 +147,7 @@ WHERE {
   OPTIONAL { ?o ?p2 ?o2 . FILTER(STRSTARTS(STR(?o), STR(?claim))) OPTIONAL { ?o2 ?p3 ?o3 . FILTER(STRSTARTS(STR(?o2), STR(?claim))) } }
 }
 """
+
+VERDICT_DIGEST = """
+SELECT ?digest WHERE { GRAPH ?g { ?g cg:inputDigest ?digest } }
+"""

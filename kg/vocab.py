@@ -66,6 +66,7 @@ class CG(DefinedNamespace):
     figure: URIRef  # The quantity the claim states.
     fileName: URIRef  # The name of the file the document was read from; it identifies the document across versions.
     independentSources: URIRef  # How many distinct roots the attribution chains of this claim and of the claims that corroborate it lead to; a document with no attribution is its own root.
+    inputDigest: URIRef  # A digest of the document versions the verdicts were computed from; a build that finds it different recomputes them.
     lowerBound: URIRef  # The low end of a range.
     measure: URIRef  # A normalised key for what is measured, comparable across documents.
     modality: URIRef  # How the claim is put: asserted, reported, alleged, estimated, projected or hypothetical.
