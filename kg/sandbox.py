@@ -1,6 +1,7 @@
 """Public SPARQL, run safely: checked before evaluation, in worker processes that can be killed.
 
-``check_query`` parses a query (rdflib's SPARQL parser) and refuses what must never run on a
+``check_query`` parses a query (rdflib's SPARQL parser, which is not thread-safe, so it runs in
+the single-threaded workers) and refuses what must never run on a
 public endpoint: updates, and ``SERVICE`` anywhere in the query (Oxigraph would fetch it).
 ``QueryRunner`` evaluates checked queries in a pool of worker processes, each with its own
 read-only view of the store; a query over its time budget is answered with ``QueryTimeout``
@@ -40,6 +41,12 @@ class QueryTimeout(KGError):
     """A query ran past its time budget and was stopped."""
 
     code = "E401"
+
+
+class NotAcceptable(KGError):
+    """The client accepts no format for this kind of result (``message`` names the kind)."""
+
+    code = "E403"
 
 
 class QueryBusy(KGError):
@@ -200,16 +207,16 @@ def evaluate(store: ox.Store, task: dict[str, object], prefixes: dict[str, str])
     except SyntaxError as exc:
         raise QueryError(f"malformed SPARQL query: {exc}") from exc
     limit = int(task["max_rows"])  # type: ignore[arg-type]
+    fmt = str(task["format"])
     if isinstance(result, ox.QueryBoolean):
-        fmt = task["result_format"] if task["result_format"] in ("json", "xml") else "json"
-        return Answer("boolean", result.serialize(format=_RESULTS[fmt]))  # type: ignore[index]
+        return Answer("boolean", result.serialize(format=_RESULTS[fmt]))
     if isinstance(result, ox.QueryTriples):
         triples = []
         for t in result:
             if len(triples) == limit:
-                return Answer("graph", ox.serialize(triples, format=GRAPH_FORMATS[str(task["graph_format"])]), True, limit)
+                return Answer("graph", ox.serialize(triples, format=GRAPH_FORMATS[fmt]), True, limit)
             triples.append(t)
-        return Answer("graph", ox.serialize(triples, format=GRAPH_FORMATS[str(task["graph_format"])]), False, len(triples))
+        return Answer("graph", ox.serialize(triples, format=GRAPH_FORMATS[fmt]), False, len(triples))
     variables = [v.value for v in result.variables]
     rows: list[list[object]] = []
     truncated = False
@@ -218,7 +225,7 @@ def evaluate(store: ox.Store, task: dict[str, object], prefixes: dict[str, str])
             truncated = True
             break
         rows.append([solution[v] for v in variables])
-    return Answer("solutions", write_solutions(variables, rows, str(task["result_format"])), truncated, len(rows))
+    return Answer("solutions", write_solutions(variables, rows, fmt), truncated, len(rows))
 
 
 _RESULTS = {"json": ox.QueryResultsFormat.JSON, "xml": ox.QueryResultsFormat.XML}
@@ -244,8 +251,13 @@ def _worker(conn: Connection, location: str | None, snapshot: bytes | None, pref
         if task is None:
             return
         try:
-            check_query(str(task["query"]))
-            conn.send(("ok", evaluate(store, task, prefixes)))
+            form = check_query(str(task["query"]))
+            kind = {"ASK": "boolean", "CONSTRUCT": "graph", "DESCRIBE": "graph"}.get(form, "solutions")
+            chosen = task["formats"].get(kind)  # type: ignore[union-attr]
+            if chosen is None:
+                conn.send(("not_acceptable", kind))
+                continue
+            conn.send(("ok", evaluate(store, {**task, "format": chosen}, prefixes)))
         except KGError as exc:
             conn.send(("error", exc.message))
         except Exception as exc:  # noqa: BLE001 - reported to the parent as a query error
@@ -318,10 +330,16 @@ class QueryRunner:
         if not self._closed:
             self._idle.put(self._spawn())
 
-    def run(self, query: str, result_format: str = "json", graph_format: str = "ttl",
+    def run(self, query: str, formats: dict[str, str | None] | None = None,
             default_graph: list[str] | None = None, named_graph: list[str] | None = None,
             base_iri: str | None = None) -> Answer:
-        """Run ``query`` in a worker within the time budget."""
+        """Run ``query`` in a worker within the time budget.
+
+        ``formats`` names the serialisation for each kind of result (``solutions``: json, xml,
+        csv, tsv; ``boolean``: json, xml; ``graph``: ttl, nt, rdfxml, jsonld); a kind mapped to
+        None is not acceptable to the client and raises ``NotAcceptable``.
+        """
+        formats = formats or {"solutions": "json", "boolean": "json", "graph": "ttl"}
         self._refresh()
         deadline = time.monotonic() + self.timeout
         try:
@@ -332,9 +350,8 @@ class QueryRunner:
         try:
             if not worker.wait_ready(max(0.1, deadline - time.monotonic()) + 30):
                 raise QueryBusy("a query worker did not start")
-            worker.conn.send({"query": query, "result_format": result_format, "graph_format": graph_format,
-                              "default_graph": default_graph, "named_graph": named_graph, "base_iri": base_iri,
-                              "max_rows": self.max_rows})
+            worker.conn.send({"query": query, "formats": formats, "default_graph": default_graph,
+                              "named_graph": named_graph, "base_iri": base_iri, "max_rows": self.max_rows})
             if not worker.conn.poll(max(0.0, deadline - time.monotonic())):
                 worker.kill()
                 threading.Thread(target=self._replace, daemon=True).start()
@@ -355,6 +372,8 @@ class QueryRunner:
                     worker.kill()
         if status == "error":
             raise QueryError(value)
+        if status == "not_acceptable":
+            raise NotAcceptable(value)
         return value
 
     def close(self) -> None:

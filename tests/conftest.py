@@ -78,15 +78,16 @@ def server(tmp_path_factory):
     port = free_port()
     store = tmp_path_factory.mktemp("live") / "store"
     env = {**os.environ, "KG_STORE": str(store)}
+    log = (store.parent / "serve.log").open("w")
     proc = subprocess.Popen(
         [sys.executable, "-m", "kg.cli", "serve", "--port", str(port)], cwd=ROOT, env=env,
-        stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+        stdout=log, stderr=subprocess.STDOUT, text=True,
     )
     base = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 120
     while time.monotonic() < deadline:
         if proc.poll() is not None:
-            pytest.fail(f"kg serve exited: {proc.stdout.read()}")
+            pytest.fail(f"kg serve exited: {(store.parent / 'serve.log').read_text()[-3000:]}")
         try:
             with urllib.request.urlopen(base + "/health", timeout=2) as r:
                 if r.status == 200:
@@ -102,5 +103,6 @@ def server(tmp_path_factory):
         proc.wait(timeout=20)
     except subprocess.TimeoutExpired:
         proc.kill()
+    log.close()
 
 

@@ -18,7 +18,7 @@ from fastapi.responses import HTMLResponse, Response
 from starlette.concurrency import run_in_threadpool
 
 from kg.errors import QueryError
-from kg.sandbox import QueryBusy, QueryTimeout, check_query
+from kg.sandbox import NotAcceptable, QueryBusy, QueryTimeout
 
 from .. import query_page
 from ..deps import RunnerDep, SettingsDep
@@ -181,21 +181,30 @@ async def sparql(request: Request, runner: RunnerDep, settings: SettingsDep) -> 
                 endpoint = str(request.url.replace(query=""))
                 return Response(SERVICE_DESCRIPTION.replace("{endpoint}", endpoint), media_type="text/turtle")
             raise ProtocolError(400, "no query given")
-        form = await run_in_threadpool(check_query, query)
         accept = request.headers.get("accept")
-        offers = {"CONSTRUCT": GRAPH_TYPES, "DESCRIBE": GRAPH_TYPES, "ASK": BOOLEAN_TYPES}.get(form, RESULT_TYPES)
-        media, fmt = negotiate(accept, offers)
+        chosen: dict[str, tuple[str, str] | None] = {}
+        for kind, offers in (("solutions", RESULT_TYPES), ("boolean", BOOLEAN_TYPES), ("graph", GRAPH_TYPES)):
+            try:
+                chosen[kind] = negotiate(accept, offers)  # type: ignore[arg-type]
+            except ProtocolError:
+                chosen[kind] = None
+        formats = {k: (None if v is None else ("json" if k != "graph" else "ttl") if v[1] == "html" else v[1])
+                   for k, v in chosen.items()}
         dataset = bool(default_graphs or named_graphs)
-        answer = await run_in_threadpool(
-            runner.run, query,
-            result_format="json" if fmt == "html" else fmt,
-            graph_format="ttl" if fmt == "html" else fmt,
-            default_graph=default_graphs if dataset else None,
-            named_graph=named_graphs if dataset else None,
-            base_iri=str(request.url.replace(query="")),
-        )
+        try:
+            answer = await run_in_threadpool(
+                runner.run, query, formats,
+                default_graph=default_graphs if dataset else None,
+                named_graph=named_graphs if dataset else None,
+                base_iri=str(request.url.replace(query="")),
+            )
+        except NotAcceptable as exc:
+            offers = {"solutions": RESULT_TYPES, "boolean": BOOLEAN_TYPES, "graph": GRAPH_TYPES}[exc.message]
+            raise ProtocolError(406, f"none of the accepted types ({accept}) is available; offered: "
+                                + ", ".join(o[0] for o in offers)) from exc
+        media, fmt = chosen[answer.kind]  # type: ignore[misc]
         headers = {"X-Results-Truncated": "true"} if answer.truncated else {}
-        log.info("sparql: %s %s, %d bytes as %s%s", request.method, form, len(answer.body), media,
+        log.info("sparql: %s %s, %d bytes as %s%s", request.method, answer.kind, len(answer.body), media,
                  " (truncated)" if answer.truncated else "")
         if fmt == "html":
             return HTMLResponse(query_page.page(query, answer=answer), headers=headers)

@@ -1,0 +1,102 @@
+"""A bounded load test of a running service on loopback: mixed lookups and simple SPARQL.
+
+    .venv/bin/python bench/load.py http://127.0.0.1:8000 [--clients 50] [--seconds 60]
+
+Each client keeps one connection and loops over: a claim's sources, a claim, a page of claims,
+and a simple SPARQL query. Prints p50/p99 per kind and the error rate.
+"""
+
+from __future__ import annotations
+
+import argparse
+import http.client
+import json
+import statistics
+import threading
+import time
+from urllib.parse import quote, urlsplit
+
+SPARQL = "SELECT ?f WHERE { ?d cg:fileName ?f } LIMIT 10"
+
+
+def percentile(values: list[float], p: float) -> float:
+    if not values:
+        return float("nan")
+    values = sorted(values)
+    return values[min(len(values) - 1, int(round(p / 100 * (len(values) - 1))))]
+
+
+def run_load(base: str, clients: int, seconds: float, max_requests: int = 1_000_000) -> dict[str, object]:
+    """Drive ``clients`` threads against ``base`` for ``seconds``; return latency and error figures."""
+    parts = urlsplit(base)
+    conn = http.client.HTTPConnection(parts.hostname, parts.port, timeout=30)
+    conn.request("GET", "/claims?limit=50")
+    ids = [c["id"] for c in json.loads(conn.getresponse().read())["items"]]
+    conn.close()
+    paths = {
+        "lookup": [f"/claims/{i}/sources" for i in ids] + [f"/claims/{i}" for i in ids] + ["/claims?limit=20"],
+        "sparql": [f"/sparql?query={quote(SPARQL)}"],
+    }
+    latencies: dict[str, list[float]] = {"lookup": [], "sparql": []}
+    errors = {"lookup": 0, "sparql": 0}
+    lock = threading.Lock()
+    deadline = time.monotonic() + seconds
+    budget = [max_requests]
+
+    def client(n: int) -> None:
+        c = http.client.HTTPConnection(parts.hostname, parts.port, timeout=30)
+        i = n
+        while time.monotonic() < deadline:
+            with lock:
+                if budget[0] <= 0:
+                    break
+                budget[0] -= 1
+            kind = "sparql" if i % 4 == 0 else "lookup"
+            path = paths[kind][i % len(paths[kind])]
+            i += 1
+            t0 = time.perf_counter()
+            try:
+                c.request("GET", path, headers={"Accept": "application/json"})
+                r = c.getresponse()
+                r.read()
+                ok = r.status == 200
+            except (OSError, http.client.HTTPException):
+                ok = False
+                c.close()
+                c = http.client.HTTPConnection(parts.hostname, parts.port, timeout=30)
+            elapsed = time.perf_counter() - t0
+            with lock:
+                latencies[kind].append(elapsed)
+                if not ok:
+                    errors[kind] += 1
+        c.close()
+
+    threads = [threading.Thread(target=client, args=(n,)) for n in range(clients)]
+    started = time.monotonic()
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    wall = time.monotonic() - started
+    report: dict[str, object] = {"clients": clients, "seconds": round(wall, 1)}
+    for kind, values in latencies.items():
+        report[kind] = {
+            "requests": len(values), "per_second": round(len(values) / wall, 1),
+            "p50_ms": round(percentile(values, 50) * 1000, 1), "p99_ms": round(percentile(values, 99) * 1000, 1),
+            "mean_ms": round(statistics.fmean(values) * 1000, 1) if values else None,
+            "errors": errors[kind], "error_rate": round(errors[kind] / max(1, len(values)), 5),
+        }
+    return report
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("base")
+    ap.add_argument("--clients", type=int, default=50)
+    ap.add_argument("--seconds", type=float, default=60)
+    args = ap.parse_args()
+    print(json.dumps(run_load(args.base, args.clients, args.seconds), indent=2))
+
+
+if __name__ == "__main__":
+    main()
