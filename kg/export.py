@@ -19,6 +19,7 @@ import pyoxigraph as ox
 from .errors import QueryError
 from .model import Claim
 from .reconcile import independent_sources
+from .sandbox import check_query
 from .store import GraphStore
 from .vocab import PREFIXES
 
@@ -65,7 +66,11 @@ def _xml_literal(term: object) -> object:
 
 
 def query_result(store: GraphStore, sparql: str, fmt: str) -> str:
-    """A query's result as text: a SPARQL results format, Turtle for graphs, or a table."""
+    """A query's result as text: a SPARQL results format, Turtle for graphs, or a table.
+
+    The query is checked first like a public one: no updates, no ``SERVICE``.
+    """
+    check_query(sparql)
     result = store.query(sparql)
     if isinstance(result, ox.QueryTriples):
         return result.serialize(format=ox.RdfFormat.TURTLE).decode("utf-8")

@@ -261,3 +261,25 @@ def test_an_upload_is_searchable_and_replaced_whole(live_copy):
     assert figures == ["about 1,300"]
     count = client.get("/sparql", params={"query": "SELECT (COUNT(*) AS ?n) WHERE { ?d cg:fileName \"upload.txt\" }"})
     assert count.json()["results"]["bindings"][0]["n"]["value"] == "1"
+
+
+def test_text_beyond_the_parser_limit_is_refused_not_a_server_error(live_copy):
+    client, store = live_copy
+    before = store.canonical_hash()
+    huge = ("Officials said about 1,000 workers arrived. " * 30_000).encode()
+    assert 1_000_000 < len(huge) < 2_000_000
+    r = client.post("/documents", params={"name": "long.txt"}, content=huge, headers=AUTH)
+    assert r.status_code == 413 and "split" in r.json()["message"]
+    assert store.canonical_hash() == before
+
+
+def test_the_command_line_query_refuses_service(seed_store, listener):
+    from click.testing import CliRunner
+
+    from kg.cli import main
+
+    v4, _ = listener
+    q = f"SELECT * WHERE {{ SERVICE <http://127.0.0.1:{v4.port}/> {{ ?s ?p ?o }} }}"
+    result = CliRunner().invoke(main, ["query", "--store", seed_store.location, q])
+    assert result.exit_code == 2 and "SERVICE is not allowed" in result.stderr
+    assert v4.connections == 0
