@@ -141,6 +141,7 @@ class GraphView:
         from .export import claim_record
 
         self.claims = {c.id: c for c in load_claims(store)}
+        self.documents = {d["file"]: d for d in documents(store)}
         self.relations = load_relations(store)
         self.links: dict[str, dict[str, list[Relation]]] = {
             cid: {"corroborates": [], "conflicts": []} for cid in self.claims
@@ -215,7 +216,7 @@ def evidence(claim: Claim, text: str, document_iri: str, context: int = rdf.CONT
 def provenance(store: GraphStore, view: GraphView, claim_id: str) -> dict[str, object]:
     """Everything about where one claim comes from and who agrees or disagrees with it."""
     claim = view.claim(claim_id)
-    docs = {d["file"]: d for d in documents(store)}
+    docs = view.documents
     own = docs[claim.document]
     text = _document_text(store, claim.document)
 
@@ -348,8 +349,7 @@ def network(store: GraphStore, view: GraphView):  # type: ignore[no-untyped-def]
     from .ontology import Gazetteer
     from .reconcile import claim_network
 
-    return claim_network(list(view.claims.values()), view.relations, {d["file"]: d for d in documents(store)},
-                         Gazetteer.load().labels)
+    return claim_network(list(view.claims.values()), view.relations, view.documents, Gazetteer.load().labels)
 
 
 def export_bytes(store: GraphStore, fmt: str) -> bytes:
