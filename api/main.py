@@ -18,8 +18,11 @@ from kg.errors import (
     InputError,
     InputTooLargeError,
     KGError,
+    NotAcceptable,
     NotFoundError,
+    QueryBusy,
     QueryError,
+    QueryTimeout,
     StoreLockedError,
     UnsupportedMediaError,
 )
@@ -37,6 +40,9 @@ STATUS_OF_ERROR: list[tuple[type[KGError], int, str]] = [
     (InputTooLargeError, 413, "too_large"),
     (UnsupportedMediaError, 415, "unsupported_media_type"),
     (InputError, 422, "bad_document"),
+    (QueryTimeout, 503, "unavailable"),
+    (QueryBusy, 503, "unavailable"),
+    (NotAcceptable, 406, "not_acceptable"),
     (QueryError, 400, "bad_query"),
     (StoreLockedError, 503, "store_busy"),
 ]

@@ -59,6 +59,24 @@ class QueryError(KGError):
     code = "E400"
 
 
+class QueryTimeout(QueryError):
+    """A query ran past its time budget and was stopped."""
+
+    code = "E401"
+
+
+class QueryBusy(QueryError):
+    """No query worker became free within the time budget."""
+
+    code = "E402"
+
+
+class NotAcceptable(QueryError):
+    """The client accepts no format for this kind of result (``message`` names the kind)."""
+
+    code = "E403"
+
+
 class NotFoundError(KGError):
     """An id names nothing in the graph."""
 

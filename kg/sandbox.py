@@ -32,27 +32,9 @@ from xml.sax.saxutils import escape, quoteattr
 
 import pyoxigraph as ox
 
-from .errors import KGError, QueryError
+from .errors import KGError, NotAcceptable, QueryBusy, QueryError, QueryTimeout
 
 log = logging.getLogger(__name__)
-
-
-class QueryTimeout(KGError):
-    """A query ran past its time budget and was stopped."""
-
-    code = "E401"
-
-
-class NotAcceptable(KGError):
-    """The client accepts no format for this kind of result (``message`` names the kind)."""
-
-    code = "E403"
-
-
-class QueryBusy(KGError):
-    """No query worker became free within the time budget."""
-
-    code = "E402"
 
 
 # ------------------------------------------------------------------------------------ checking

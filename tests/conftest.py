@@ -47,6 +47,14 @@ def settings(tmp_path: Path) -> Settings:
 
 
 @pytest.fixture(scope="session")
+def extraction(nlp):
+    """The whole pipeline run in memory on the seeds."""
+    from kg import pipeline
+
+    return pipeline.extract_claims(sorted(SEEDS.glob("*.txt")), Settings(), nlp=nlp)
+
+
+@pytest.fixture(scope="session")
 def seed_store(tmp_path_factory: pytest.TempPathFactory, nlp) -> GraphStore:
     """The seeds built once into an on-disk store shared by read-only tests."""
     from kg import pipeline

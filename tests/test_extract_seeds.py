@@ -8,16 +8,10 @@ import sys
 
 import pytest
 
-from kg import export, pipeline
-from kg.config import Settings
+from kg import export
 from kg.ingest import read_document
 
 pytestmark = pytest.mark.e2e
-
-
-@pytest.fixture(scope="module")
-def extraction(seeds_dir, nlp):
-    return pipeline.extract_claims(sorted(seeds_dir.glob("*.txt")), Settings(), nlp=nlp)
 
 
 @pytest.fixture(scope="module")

@@ -9,8 +9,8 @@ import pytest
 
 from kg.model import Claim, Figure, Source, Span, TimeScope
 from kg.reconcile import (
-    interval,
     independent_sources,
+    interval,
     reconcile,
     roots,
     single_source_stories,

@@ -8,15 +8,9 @@ import sys
 
 import pytest
 
-from kg import export, lookup, pipeline
-from kg.config import Settings
+from kg import export, lookup
 
 pytestmark = pytest.mark.e2e
-
-
-@pytest.fixture(scope="module")
-def extraction(seeds_dir, nlp):
-    return pipeline.extract_claims(sorted(seeds_dir.glob("*.txt")), Settings(), nlp=nlp)
 
 
 @pytest.fixture(scope="module")

@@ -17,8 +17,7 @@ from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, Response
 from starlette.concurrency import run_in_threadpool
 
-from kg.errors import QueryError
-from kg.sandbox import NotAcceptable, QueryBusy, QueryTimeout
+from kg.errors import NotAcceptable, QueryBusy, QueryError, QueryTimeout
 
 from .. import query_page
 from ..deps import RunnerDep, SettingsDep
