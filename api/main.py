@@ -30,7 +30,7 @@ from kg.sandbox import QueryRunner
 from kg.store import GraphStore
 from kg.vocab import PREFIXES
 
-from .routes import claims, documents, entities, export, health, sparql, verdicts
+from .routes import claims, documents, entities, export, health, pages, sparql, verdicts
 from .settings import get_settings
 
 log = logging.getLogger("api")
@@ -104,6 +104,6 @@ def create_app(settings: Settings | None = None, store: GraphStore | None = None
         return JSONResponse({"error": kind, "message": str(exc.detail)}, status_code=exc.status_code,
                             headers=getattr(exc, "headers", None))
 
-    for module in (health, claims, documents, entities, verdicts, sparql, export):
+    for module in (health, claims, documents, entities, verdicts, sparql, export, pages):
         app.include_router(module.router)
     return app

@@ -369,3 +369,34 @@ def export_bytes(store: GraphStore, fmt: str) -> bytes:
 
 
 EXPORT_FORMATS = ("ttl", "trig", "nq", "nt", "jsonld", "rdfxml", "gexf", "graphml", "csv")
+
+
+def document_pieces(store: GraphStore, view: GraphView, doc_id: str) -> list[dict[str, object]]:
+    """A document's text cut into pieces: plain text, claims (their figures) and boilerplate."""
+    meta = document(store, doc_id)
+    text = _document_text(store, str(meta["file"]))
+    marks: list[tuple[int, int, str, str]] = []
+    for c in view.claims.values():
+        if c.document == meta["file"]:
+            marks.append((c.start, c.end, "claim", c.id))
+    chrome = [(int(r["start"]), int(r["end"]), "chrome", str(r["kind"]))  # type: ignore[arg-type]
+              for r in store.select(queries.DOCUMENT_BOILERPLATE, {"doc": URIRef(DOCUMENT_PREFIX + doc_id)})]
+    pieces: list[dict[str, object]] = []
+    pos = 0
+    for start, end, kind, value in sorted(marks + chrome, key=lambda m: (m[0], -m[1])):
+        if start < pos:
+            continue
+        if start > pos:
+            pieces.append({"text": text[pos:start]})
+        pieces.append({"text": text[start:end], kind: value})
+        pos = end
+    pieces.append({"text": text[pos:]})
+    return pieces
+
+
+def evidence_context(store: GraphStore, claim: Claim, around: int = 400) -> tuple[str, str, str]:
+    """The text before the figure, the figure, and the text after it, within ``around`` characters."""
+    text = _document_text(store, claim.document)
+    start = max(0, min(claim.sentence.start, claim.start - around))
+    end = min(len(text), max(claim.sentence.end, claim.end + around))
+    return text[start:claim.start], text[claim.start:claim.end], text[claim.end:end]

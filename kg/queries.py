@@ -151,3 +151,10 @@ WHERE {
 VERDICT_DIGEST = """
 SELECT ?digest WHERE { GRAPH ?g { ?g cg:inputDigest ?digest } }
 """
+
+DOCUMENT_BOILERPLATE = """
+SELECT ?doc ?start ?end ?kind WHERE {
+  ?doc cg:boilerplate ?b . ?b cg:start ?start ; cg:end ?end ; cg:boilerplateKind ?kind .
+}
+ORDER BY ?start
+"""

@@ -1,0 +1,87 @@
+"""The analysts' pages: search, claim, document, entity, measure and conflicts, rendered on the server."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+from fastapi import APIRouter, Path as PathParam, Query, Request
+from fastapi.responses import HTMLResponse
+from fastapi.templating import Jinja2Templates
+
+from kg import lookup
+
+from .. import charts
+from ..deps import StoreDep, ViewDep
+
+router = APIRouter(include_in_schema=False)
+templates = Jinja2Templates(directory=str(Path(__file__).resolve().parent.parent / "templates"))
+Text = Annotated[str | None, Query(max_length=300)]
+
+
+def _render(request: Request, name: str, **context: object) -> HTMLResponse:
+    return templates.TemplateResponse(request, name, context)
+
+
+@router.get("/", response_class=HTMLResponse)
+def search_page(request: Request, store: StoreDep, view: ViewDep, text: Text = None, entity: Text = None,
+                measure: Text = None, document: Text = None, source: Text = None, verdict: Text = None) -> HTMLResponse:
+    verdict = verdict if verdict in ("corroborated", "conflicting", "single-source") else None
+    claims = lookup.search(view, entity or None, document or None, source or None, measure or None, text or None, verdict)
+    params = {"text": text, "entity": entity, "measure": measure, "document": document, "source": source, "verdict": verdict}
+    return _render(request, "search.html", title="Claims", claims=claims, params=params,
+                   entities=[e for e in lookup.entities(store, view) if e["claims"]],
+                   measures=sorted({c.measure for c in view.claims.values() if c.measure}),
+                   documents=list(view.documents.values()), documents_by_file=view.documents)
+
+
+@router.get("/ui/claims/{claim_id}", response_class=HTMLResponse)
+def claim_page(request: Request, claim_id: Annotated[str, PathParam(pattern=r"^[0-9a-f]{16}$")],
+               store: StoreDep, view: ViewDep) -> HTMLResponse:
+    prov = lookup.provenance(store, view, claim_id)
+    before, exact, after = lookup.evidence_context(store, view.claim(claim_id))
+    return _render(request, "claim.html", title=str(prov["claim"]["figure"] or "claim"), claim=prov["claim"],  # type: ignore[index]
+                   prov=prov, before=before, exact=exact, after=after)
+
+
+@router.get("/ui/documents", response_class=HTMLResponse)
+def documents_page(request: Request, view: ViewDep) -> HTMLResponse:
+    items = [{"href": f"/ui/documents/{d['id']}", "label": d["title"] or d["file"],
+              "note": f"{d['publisher'] or ''} {d['published'] or ''} · {d['claims']} claims"} for d in view.documents.values()]
+    return _render(request, "listing.html", title="Documents", items=items)
+
+
+@router.get("/ui/documents/{doc_id}", response_class=HTMLResponse)
+def document_page(request: Request, doc_id: Annotated[str, PathParam(pattern=r"^[0-9a-f]{16}$")],
+                  store: StoreDep, view: ViewDep) -> HTMLResponse:
+    doc = lookup.document(store, doc_id)
+    return _render(request, "document.html", title=str(doc["title"] or doc["file"]), doc=doc,
+                   pieces=lookup.document_pieces(store, view, doc_id))
+
+
+@router.get("/ui/entities", response_class=HTMLResponse)
+def entities_page(request: Request, store: StoreDep, view: ViewDep) -> HTMLResponse:
+    items = [{"href": f"/ui/entities/{e['id']}", "label": e["label"], "note": f"{e['type']} · {e['claims']} claims"}
+             for e in lookup.entities(store, view) if e["claims"]]
+    return _render(request, "listing.html", title="Entities", items=items)
+
+
+@router.get("/ui/entities/{entity_id}", response_class=HTMLResponse)
+def entity_page(request: Request, entity_id: Annotated[str, PathParam(max_length=100)], store: StoreDep,
+                view: ViewDep) -> HTMLResponse:
+    entity = lookup.entity(store, view, entity_id)
+    claims = lookup.search(view, entity=entity_id)
+    return _render(request, "figures.html", title=str(entity["label"]), aliases=entity["aliases"], claims=claims,
+                   chart=charts.figures_over_time(claims, str(entity["label"])))
+
+
+@router.get("/ui/measures/{measure:path}", response_class=HTMLResponse)
+def measure_page(request: Request, measure: Annotated[str, PathParam(max_length=200)], view: ViewDep) -> HTMLResponse:
+    claims = [r for r in lookup.search(view) if r["measure"] == measure]
+    return _render(request, "figures.html", title=f"Measure {measure}", aliases=[], claims=claims,
+                   chart=charts.figures_over_time(claims, measure))
+
+
+@router.get("/ui/conflicts", response_class=HTMLResponse)
+def conflicts_page(request: Request, view: ViewDep) -> HTMLResponse:
+    return _render(request, "conflicts.html", title="Conflicts", items=lookup.relations(view, "conflicts"))

@@ -1,0 +1,114 @@
+"""The analysts' pages: valid HTML, and a real browser from search to a claim's sources and back."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from fastapi.testclient import TestClient
+
+from api.main import create_app
+from kg.config import Settings
+
+pytestmark = pytest.mark.e2e
+
+ARTIFACTS = Path(__file__).resolve().parent.parent / "test-artifacts"
+
+
+@pytest.fixture(scope="module")
+def client(seed_store):
+    with TestClient(create_app(Settings(store=seed_store.location, query_workers=1), store=seed_store)) as c:
+        yield c
+
+
+def pages(client) -> list[str]:  # type: ignore[no-untyped-def]
+    docs = client.get("/documents").json()["items"]
+    conflict = client.get("/conflicts").json()["items"][0]
+    return ["/", "/?text=15%2C000&verdict=corroborated", "/ui/claims/f2cd65bc6d26af6b", f"/ui/claims/{conflict['a']['id']}",
+            "/ui/documents", f"/ui/documents/{docs[3]['id']}", "/ui/entities", "/ui/entities/north-korea",
+            "/ui/measures/north-korea:entries:study", "/ui/conflicts", "/sparql"]
+
+
+def test_every_page_is_valid_html(client):
+    html5lib = pytest.importorskip("html5lib")
+    for path in pages(client):
+        r = client.get(path, headers={"Accept": "text/html"})
+        assert r.status_code == 200, path
+        parser = html5lib.HTMLParser(strict=True)
+        parser.parse(r.text)
+        assert not parser.errors, (path, parser.errors[:3])
+
+
+def test_document_page_highlights_claims_and_greys_chrome(client):
+    docs = {d["file"]: d for d in client.get("/documents").json()["items"]}
+    html = client.get(f"/ui/documents/{docs['003_7d78bd987665da43.txt']['id']}").text
+    assert 'class="chrome" title="newsletter"' in html
+    assert '<mark id="cf2cd65bc6d26af6b">' in html
+
+
+def test_unknown_pages_are_404(client):
+    assert client.get("/ui/claims/0123456789abcdef").status_code == 404
+    assert client.get("/ui/entities/atlantis").status_code == 404
+
+
+def browser():  # type: ignore[no-untyped-def]
+    from test_live_server import chrome
+
+    return chrome()
+
+
+def test_from_search_to_the_fifteen_thousand_worker_claim_and_a_conflict(server):
+    from selenium.webdriver.common.by import By
+
+    ARTIFACTS.mkdir(exist_ok=True)
+    b = browser()
+    try:
+        b.get(server + "/")
+        b.save_screenshot(str(ARTIFACTS / "page-search.png"))
+        box = b.find_element(By.ID, "text")
+        box.send_keys("15,000")
+        b.find_element(By.CSS_SELECTOR, "form.filters button").click()
+        link = next(a for a in b.find_elements(By.CSS_SELECTOR, "#claims a") if a.text == "about 15,000"
+                    and "f2cd65bc6d26af6b" in a.get_attribute("href"))
+        link.click()
+        assert b.find_element(By.CSS_SELECTOR, "#evidence mark.evidence").text == "about 15,000"
+        docs = [li.text for li in b.find_elements(By.CSS_SELECTOR, "#documents li")]
+        assert len(docs) == 3
+        assert "National Intelligence Service" in b.find_element(By.ID, "roots").text
+        b.save_screenshot(str(ARTIFACTS / "page-claim.png"))
+        # A conflict, followed to the other side.
+        b.get(server + "/ui/conflicts")
+        b.save_screenshot(str(ARTIFACTS / "page-conflicts.png"))
+        first = b.find_element(By.CSS_SELECTOR, "#conflicts tbody tr td a")
+        first.click()
+        other = b.find_element(By.CSS_SELECTOR, "#conflicts a.conflict")
+        other_figure = other.text
+        other.click()
+        assert b.find_element(By.TAG_NAME, "h1").text.startswith(other_figure)
+        b.save_screenshot(str(ARTIFACTS / "page-conflict-other-side.png"))
+        b.get(server + "/ui/entities/north-korea")
+        assert b.find_elements(By.CSS_SELECTOR, "#chart svg")
+        b.save_screenshot(str(ARTIFACTS / "page-entity.png"))
+        b.find_element(By.LINK_TEXT, "Documents").click()
+        b.find_elements(By.CSS_SELECTOR, "#items a")[3].click()
+        b.save_screenshot(str(ARTIFACTS / "page-document.png"))
+        errors = [e for e in b.get_log("browser") if e["level"] == "SEVERE"]
+        assert errors == [], errors
+    finally:
+        b.quit()
+
+
+def test_pages_fit_a_phone(server):
+    b = browser()
+    try:
+        b.set_window_size(390, 844)
+        b.get(server + "/ui/claims/f2cd65bc6d26af6b")
+        width = b.execute_script("return document.documentElement.scrollWidth")
+        ARTIFACTS.mkdir(exist_ok=True)
+        b.save_screenshot(str(ARTIFACTS / "page-claim-phone.png"))
+        assert width <= 400, width
+    finally:
+        b.quit()
+
+
