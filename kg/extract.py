@@ -98,6 +98,7 @@ _MONTHS = (
     r"Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
     r"Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?"
 )
+_CAP_MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
 _UNITS_WORD = r"ones?|twos?|three|four|five|six|seven|eight|nine"
 _TENS_WORD = r"twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
 _TEENS_WORD = r"ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen"
@@ -281,6 +282,8 @@ _TIME = re.compile(
     | \d{{1,2}}\s+(?:{_MONTHS})\.?,?\s+(?:1[89]|20)\d\d
     | (?:{_MONTHS})\.?\s+(?:1[89]|20)\d\d
     | (?:{_MONTHS})\.?\s+\d{{1,2}}\b
+    | (?:(?:the\s+)?(?:first|second|third|fourth|last)\s+(?:week|weeks|half|days)\s+of\s+|(?:early|mid|late)[-\s])?
+      (?<=\s|-)(?-i:{_CAP_MONTHS})\b(?!\.?\s*\d)
     | (?:1[89]|20)\d\d\s?[-–/]\s?(?:(?:1[89]|20)\d\d|\d\d)\b
     | (?:1[89]|20)\d\d(?:1[89]|20)\d\d
     | (?:1[89]|20)\d\d\d\d(?!\d)
@@ -317,7 +320,8 @@ def find_times(text: str, offset: int = 0, figures: Iterable[FigureMention] = ()
             continue
         expr = m.group("expr")
         baseline = bool(_BASELINE_BEFORE.search(text[:s])) or bool(_CHANGE_BASELINE.search(text[:s]) and _CHANGE.search(text))
-        out.append(TimeMention(expr, offset + s, offset + e, baseline=baseline))
+        since = bool(re.search(r"\bsince\s+$", text[:s], re.I))
+        out.append(TimeMention(expr, offset + s, offset + e, baseline=baseline, since=since))
     return out
 
 
@@ -340,7 +344,7 @@ INFO_NOUNS = frozenset(
 ORG_HEADS = frozenset(
     "outlet newspaper paper agency ministry media broadcaster website site service daily channel network "
     "station institute committee council government office bureau department organization organisation "
-    "think-tank tank group body authority authorities commission".split()
+    "think-tank tank group body authority authorities commission panel watchdog".split()
 )
 GROUP_NOUNS = frozenset(
     "officials defectors experts analysts lawmakers diplomats residents sources observers researchers "
@@ -396,12 +400,14 @@ class SourceReader:
         self.gazetteer = gazetteer
         self.publisher = gazetteer.resolve(doc.publisher) if doc.publisher else None
         self.last_person: Source | None = None
+        self.last_org: Source | None = None
 
     # ------------------------------------------------------------ one phrase -> one source
 
     def source(self, tokens: list[Token]) -> Source | None:
         """The source a noun phrase names, or None when it names no one."""
         tokens = [t for t in tokens if not t.is_punct or t.text in ".'’-"]
+        definite = bool(tokens) and tokens[0].lower_ in ("the", "this", "that")
         while tokens and (tokens[0].dep_ in ("det", "predet") and tokens[0].lower_ in ("the",) or tokens[0].is_punct):
             tokens = tokens[1:]
         if not tokens:
@@ -424,10 +430,13 @@ class SourceReader:
             covers_head = best.start <= head.idx - start < best.end
             # "a Radio Free Asia report", "the Russian independent outlet Mediazona": a common
             # noun head stands for the entity named inside the phrase, unless a person is named.
-            stands_for = head.lemma_.lower() in INFO_NOUNS or head.lemma_.lower() in ORG_HEADS
+            stands_for = head.pos_ == "NOUN" and (head.lemma_.lower() in INFO_NOUNS or head.lemma_.lower() in ORG_HEADS)
             if covers_head or (stands_for and not people):
                 kind = "group" if self.gazetteer.type(best.key) == "group" else "named"
-                return Source(self.gazetteer.label(best.key), kind, best.key, text)
+                src = Source(self.gazetteer.label(best.key), kind, best.key, text)
+                if self.gazetteer.type(best.key) not in ("person", "group", "country", "place"):
+                    self.last_org = src
+                return src
         if people:
             person = people[-1]
             key = self.gazetteer.resolve(person.text)
@@ -437,8 +446,12 @@ class SourceReader:
             return src
         orgs = [e for e in tokens[0].doc.ents if e.label_ == "ORG" and e.start >= tokens[0].i and e.end <= tokens[-1].i + 1]
         if orgs:
-            return Source(orgs[-1].text, "named", None, text)
+            self.last_org = Source(orgs[-1].text, "named", None, text)
+            return self.last_org
         clean = re.sub(r"^(?:the)\s+", "", text, flags=re.I)
+        if definite and head.lemma_.lower() in INFO_NOUNS | ORG_HEADS and len(tokens) <= 2 and self.last_org is not None:
+            # "The report said ...", "The group estimated ...": the organisation named before.
+            return self.last_org
         if lemma in INFO_NOUNS or head.lemma_.lower() in INFO_NOUNS:
             return Source(clean, "data", None, text)
         first = tokens[0].lower_

@@ -380,6 +380,7 @@ def read_metadata(text: str, boilerplate: tuple[Boilerplate, ...]) -> dict[str, 
     for ln in header:
         s = ln.stripped
         s = re.sub(r"^\s*[(\[][^)\]]{1,40}[)\]]\s*", "", s)
+        s = re.sub(r"^#{1,6}\s+|^[*_]{1,3}(?=\S)|(?<=\S)[*_]{1,3}$", "", s).strip()
         if (
             4 <= len(s.split()) <= 30
             and not s.endswith(".")

@@ -83,7 +83,8 @@ class TimeMention:
     """A time expression as written, with its span.
 
     ``baseline`` marks the other side of a comparison ("from the previous year"); ``reporting``
-    marks when a source spoke ("reported on May 5"), not when the claim holds.
+    marks when a source spoke ("reported on May 5"), not when the claim holds; ``since`` marks the
+    start of a period that runs to the publication date ("since February 2022").
     """
 
     text: str
@@ -91,6 +92,7 @@ class TimeMention:
     end: int
     baseline: bool = False
     reporting: bool = False
+    since: bool = False
 
 
 @dataclass(frozen=True)

@@ -303,6 +303,11 @@ def resolve_time(text: str, published: date | None, anchor_year: int | None = No
         return _year_scope(int(low), None, t)
     if published is None:
         return None
+    m = re.fullmatch(r"(?:(?:the\s+)?(?:first|second|third|fourth|last)\s+(?:weeks?|half|days)\s+of\s+|(?:early|mid|late)[-\s])?([a-z]+)", low)
+    if m and m.group(1) in _MONTH_NUMBERS and len(m.group(1)) > 3:
+        month = _MONTH_NUMBERS[m.group(1)]
+        year = published.year if month <= published.month else published.year - 1
+        return _months_scope(year, month, month, t)
     m = re.fullmatch(r"(last|this|next|the previous|the following|the past|the current)\s+(year|month|week|quarter|decade)", low)
     if m:
         shift = {"last": -1, "the previous": -1, "the past": -1, "this": 0, "the current": 0, "next": 1, "the following": 1}[m.group(1)]
@@ -352,7 +357,7 @@ def _choose_time(mention: ClaimMention, figure: Figure | None, published: date |
     scopes = [(t, resolve_time(t.text, published, anchor)) for t in candidates]
     if not scopes:
         if mention.inherited_time is not None:
-            s = resolve_time(mention.inherited_time.text, published)
+            s = _since(mention.inherited_time, resolve_time(mention.inherited_time.text, published), published)
             return replace(s, projected=_future(s, published)) if s else None
         return None
     if change and any(s for _, s in scopes):
@@ -366,9 +371,17 @@ def _choose_time(mention: ClaimMention, figure: Figure | None, published: date |
                 return t.start - mention.end, 0
             return 0, 0
         t, s = min(scopes, key=distance)
+    s = _since(t, s, published)
     if s is None:
         return None
     return replace(s, projected=_future(s, published))
+
+
+def _since(t: TimeMention, s: TimeScope | None, published: date | None) -> TimeScope | None:
+    """"since February 2022": the period from then to the report."""
+    if s is None or not t.since or published is None or published <= s.start:
+        return s
+    return TimeScope(f"since {s.text}", f"{s.start.isoformat()}/{published.isoformat()}", s.start, published)
 
 
 def _future(scope: TimeScope, published: date | None) -> bool:

@@ -241,3 +241,10 @@ def test_markdown_images_and_headings_are_boilerplate():
     text = "# A headline about the workers\n\n![a photo](https://example.org/p.jpg)\n\n" + body + "\n## Section\n\n" + body
     doc = read_text("a.md", text, media_type="text/markdown")
     assert [b.kind for b in doc.boilerplate] == ["header", "image", "heading", "duplicate"]
+
+
+def test_markdown_heading_marks_are_not_part_of_the_title():
+    body = "The ministry said on Monday that about 1,200 workers arrived in the city last year, a record.\n"
+    doc = read_text("a.md", "# Workers head north to the city\n\n*Reuters* | 12 June 2024\n\n" + body)
+    assert doc.title == "Workers head north to the city"
+    assert doc.published == date(2024, 6, 12)

@@ -77,3 +77,16 @@ def test_absolute_times_need_no_publication_date():
 def test_find_times(text, found):
     times = find_times(text, 0, find_figures(text))
     assert [(t.text, t.baseline) for t in times] == found
+
+
+@pytest.mark.parametrize(
+    "text, iso",
+    [("October", "2024-10-01/2024-10-31"), ("January", "2025-01-01/2025-01-31"),
+     ("the first week of October", "2024-10-01/2024-10-31"), ("early February", "2025-02-01/2025-02-28")],
+)
+def test_month_without_a_year_is_the_last_one_before_publication(text, iso):
+    assert resolve_time(text, PUBLISHED).iso == iso
+
+
+def test_may_the_verb_is_not_a_month():
+    assert [t.text for t in find_times("Officials may raise the quota in May, they said.")] == ["May"]
