@@ -13,10 +13,12 @@ import argparse
 import statistics
 import tempfile
 import time
+import tracemalloc
 from pathlib import Path
 
 import pyoxigraph as ox
 import rdflib
+from rdflib.plugins.sparql import prepareQuery
 
 from kg.store import GraphStore, to_rdflib
 from kg.vocab import PREFIXES
@@ -58,12 +60,21 @@ def main() -> None:
         ox_seconds = time.perf_counter() - t0
         ox_bytes = du(Path(tmp))
 
+        def load_rdflib() -> rdflib.Dataset:
+            ds = rdflib.Dataset()
+            for q in quads:
+                g = ds.graph(to_rdflib(q.graph_name)) if isinstance(q.graph_name, ox.NamedNode) else ds.default_graph
+                g.add((to_rdflib(q.subject), to_rdflib(q.predicate), to_rdflib(q.object)))
+            return ds
+
         t0 = time.perf_counter()
-        ds = rdflib.Dataset()
-        for q in quads:
-            g = ds.graph(to_rdflib(q.graph_name)) if isinstance(q.graph_name, ox.NamedNode) else ds.default_graph
-            g.add((to_rdflib(q.subject), to_rdflib(q.predicate), to_rdflib(q.object)))
+        load_rdflib()
         rdf_seconds = time.perf_counter() - t0
+        tracemalloc.start()  # a second load, to weigh it (tracing slows it down)
+        kept = load_rdflib()
+        rdf_bytes = tracemalloc.get_traced_memory()[0]
+        tracemalloc.stop()
+        del kept
         union = rdflib.Graph()
         for q in quads:
             union.add((to_rdflib(q.subject), to_rdflib(q.predicate), to_rdflib(q.object)))
@@ -71,7 +82,8 @@ def main() -> None:
         print(f"{'writes':<22} {'triples/s':>12} {'ratio':>6}")
         print(f"{'oxigraph (disk)':<22} {len(quads) / ox_seconds:>12.0f} {1.0:>6.2f}")
         print(f"{'rdflib (memory)':<22} {len(quads) / rdf_seconds:>12.0f} {ox_seconds / rdf_seconds:>6.2f}")
-        print(f"oxigraph on disk: {ox_bytes / len(quads):.0f} bytes per quad")
+        print(f"oxigraph on disk: {ox_bytes / len(quads):.0f} bytes per quad (files); "
+              f"rdflib in memory: {rdf_bytes / len(quads):.0f} bytes per quad (Python heap)")
         print(f"\n{'query':<22} {'oxigraph p50/p99 ms':>20} {'rdflib p50/p99 ms':>20} {'ratio p50':>10}")
         for name, query in MIX.items():
             ox_times, rdf_times = [], []
@@ -79,7 +91,7 @@ def main() -> None:
                 t0 = time.perf_counter()
                 list(ox_store.query(query, prefixes=PREFIXES, use_default_graph_as_union=True))
                 ox_times.append(time.perf_counter() - t0)
-            prepared = rdflib.plugins.sparql.prepareQuery(query, initNs=PREFIXES)
+            prepared = prepareQuery(query, initNs=PREFIXES)
             for _ in range(max(5, args.repeat // 20)):
                 t0 = time.perf_counter()
                 list(union.query(prepared))
