@@ -26,32 +26,29 @@ def percentile(values: list[float], p: float) -> float:
     return values[min(len(values) - 1, int(round(p / 100 * (len(values) - 1))))]
 
 
-def run_load(base: str, clients: int, seconds: float, max_requests: int = 1_000_000) -> dict[str, object]:
-    """Drive ``clients`` threads against ``base`` for ``seconds``; return latency and error figures."""
-    parts = urlsplit(base)
-    conn = http.client.HTTPConnection(parts.hostname, parts.port, timeout=30)
-    conn.request("GET", "/claims?limit=50")
-    ids = [c["id"] for c in json.loads(conn.getresponse().read())["items"]]
-    conn.close()
-    paths = {
-        "lookup": [f"/claims/{i}/sources" for i in ids] + [f"/claims/{i}" for i in ids] + ["/claims?limit=20"],
-        "sparql": [f"/sparql?query={quote(SPARQL)}"],
-    }
-    latencies: dict[str, list[float]] = {"lookup": [], "sparql": []}
-    errors = {"lookup": 0, "sparql": 0}
+def drive(host: str, port: int, paths: dict[str, list[str]], clients: int, seconds: float,
+          max_requests: int = 1_000_000, mix: int = 4) -> tuple[dict[str, list[float]], dict[str, int], float]:
+    """``clients`` threads with one keep-alive connection each, cycling through ``paths``.
+
+    With two kinds, one request in ``mix`` is of the second kind. Returns the latencies and
+    errors of each kind and the wall time.
+    """
+    kinds = list(paths)
+    latencies: dict[str, list[float]] = {k: [] for k in kinds}
+    errors = {k: 0 for k in kinds}
     lock = threading.Lock()
     deadline = time.monotonic() + seconds
     budget = [max_requests]
 
     def client(n: int) -> None:
-        c = http.client.HTTPConnection(parts.hostname, parts.port, timeout=30)
+        c = http.client.HTTPConnection(host, port, timeout=30)
         i = n
         while time.monotonic() < deadline:
             with lock:
                 if budget[0] <= 0:
                     break
                 budget[0] -= 1
-            kind = "sparql" if i % 4 == 0 else "lookup"
+            kind = kinds[-1] if len(kinds) > 1 and i % mix == 0 else kinds[0]
             path = paths[kind][i % len(paths[kind])]
             i += 1
             t0 = time.perf_counter()
@@ -63,12 +60,11 @@ def run_load(base: str, clients: int, seconds: float, max_requests: int = 1_000_
             except (OSError, http.client.HTTPException):
                 ok = False
                 c.close()
-                c = http.client.HTTPConnection(parts.hostname, parts.port, timeout=30)
+                c = http.client.HTTPConnection(host, port, timeout=30)
             elapsed = time.perf_counter() - t0
             with lock:
                 latencies[kind].append(elapsed)
-                if not ok:
-                    errors[kind] += 1
+                errors[kind] += not ok
         c.close()
 
     threads = [threading.Thread(target=client, args=(n,)) for n in range(clients)]
@@ -77,15 +73,33 @@ def run_load(base: str, clients: int, seconds: float, max_requests: int = 1_000_
         t.start()
     for t in threads:
         t.join()
-    wall = time.monotonic() - started
+    return latencies, errors, time.monotonic() - started
+
+
+def summary(values: list[float], errors: int, wall: float) -> dict[str, object]:
+    return {
+        "requests": len(values), "per_second": round(len(values) / wall, 1),
+        "p50_ms": round(percentile(values, 50) * 1000, 1), "p99_ms": round(percentile(values, 99) * 1000, 1),
+        "mean_ms": round(statistics.fmean(values) * 1000, 1) if values else None,
+        "errors": errors, "error_rate": round(errors / max(1, len(values)), 5),
+    }
+
+
+def run_load(base: str, clients: int, seconds: float, max_requests: int = 1_000_000) -> dict[str, object]:
+    """Drive ``clients`` threads against ``base`` for ``seconds``; return latency and error figures."""
+    parts = urlsplit(base)
+    conn = http.client.HTTPConnection(parts.hostname, parts.port, timeout=30)
+    conn.request("GET", "/claims?limit=50")
+    ids = [c["id"] for c in json.loads(conn.getresponse().read())["items"]]
+    conn.close()
+    paths = {
+        "lookup": [f"/claims/{i}/sources" for i in ids] + [f"/claims/{i}" for i in ids] + ["/claims?limit=20"],
+        "sparql": [f"/sparql?query={quote(SPARQL)}"],
+    }
+    latencies, errors, wall = drive(str(parts.hostname), int(parts.port or 80), paths, clients, seconds, max_requests)
     report: dict[str, object] = {"clients": clients, "seconds": round(wall, 1)}
     for kind, values in latencies.items():
-        report[kind] = {
-            "requests": len(values), "per_second": round(len(values) / wall, 1),
-            "p50_ms": round(percentile(values, 50) * 1000, 1), "p99_ms": round(percentile(values, 99) * 1000, 1),
-            "mean_ms": round(statistics.fmean(values) * 1000, 1) if values else None,
-            "errors": errors[kind], "error_rate": round(errors[kind] / max(1, len(values)), 5),
-        }
+        report[kind] = summary(values, errors[kind], wall)
     return report
 
 

@@ -15,7 +15,12 @@ import time
 from datetime import date
 
 from kg.model import Claim, Figure, Source, Span, TimeScope
-from kg.reconcile import _candidates, independent_sources, reconcile, single_source_stories
+from kg.reconcile import (
+    _candidates,
+    independent_sources,
+    reconcile,
+    single_source_stories,
+)
 
 MEASURES = ["entries", "workers", "troops", "entries:study", "labor-shortage", "wage-share:percent", "companies"]
 NATIONS = ["north-korea", "russia", "china", "any", "ukraine", "south-korea"]

@@ -16,10 +16,11 @@ import json
 import socket
 import subprocess
 import sys
-import threading
 import time
 from pathlib import Path
 from urllib.parse import quote
+
+from load import drive, percentile
 
 SPARQL = "/sparql?query=" + quote("SELECT ?f WHERE { ?d cg:fileName ?f } LIMIT 10")
 
@@ -40,38 +41,11 @@ def serve(store: str, port: int) -> None:
     uvicorn.run(app, host="127.0.0.1", port=port, log_level="warning", access_log=False)
 
 
-def drive(port: int, paths: list[str], clients: int, seconds: float) -> dict[str, float]:
-    latencies: list[float] = []
-    errors = [0]
-    lock = threading.Lock()
-    deadline = time.monotonic() + seconds
-
-    def client(n: int) -> None:
-        c = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
-        i = n
-        while time.monotonic() < deadline:
-            path = paths[i % len(paths)]
-            i += 1
-            t0 = time.perf_counter()
-            c.request("GET", path)
-            r = c.getresponse()
-            r.read()
-            dt = time.perf_counter() - t0
-            with lock:
-                latencies.append(dt)
-                errors[0] += r.status != 200
-        c.close()
-
-    threads = [threading.Thread(target=client, args=(n,)) for n in range(clients)]
-    t0 = time.monotonic()
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join()
-    wall = time.monotonic() - t0
-    latencies.sort()
-    return {"rps": len(latencies) / wall, "p50_ms": latencies[len(latencies) // 2] * 1000,
-            "p99_ms": latencies[int(0.99 * (len(latencies) - 1))] * 1000, "errors": errors[0]}
+def measure(port: int, paths: list[str], clients: int, seconds: float) -> dict[str, float]:
+    latencies, errors, wall = drive("127.0.0.1", port, {"all": paths}, clients, seconds)
+    values = sorted(latencies["all"])
+    return {"rps": len(values) / wall, "p50_ms": percentile(values, 50) * 1000,
+            "p99_ms": percentile(values, 99) * 1000, "errors": errors["all"]}
 
 
 def main() -> None:
@@ -105,8 +79,8 @@ def main() -> None:
             "GET /claims/{id}/sources": [f"/claims/{i}/sources" for i in ids],
             "simple SPARQL": [SPARQL],
         }
-        drive(port, ["/bench/trivial"], args.clients, 2)  # warm-up
-        results = {name: drive(port, paths, args.clients, args.seconds) for name, paths in runs.items()}
+        measure(port, ["/bench/trivial"], args.clients, 2)  # warm-up
+        results = {name: measure(port, paths, args.clients, args.seconds) for name, paths in runs.items()}
         base = results["trivial endpoint"]["rps"]
         print(f"{args.clients} clients, {args.seconds:g} s each, loopback")
         print(f"{'endpoint':<26} {'req/s':>8} {'p50 ms':>8} {'p99 ms':>8} {'errors':>7} {'ratio':>6}")

@@ -194,8 +194,9 @@ _NEWSLETTER = re.compile(
 _SHARE = re.compile(
     r"^(?:share(?: this (?:post|article|story))?:?|tweet|print|e-?mail|copy link|skip to (?:main )?content|"
     r"edit post|read in \w+|comments?|log ?in|sign in|menu|search|advertisement|"
-    r"this audio is created with ai assistance|\d+ min read|go to .* page|.*please log in.*|"
-    r"standards board policy.*|dynamic country url.*)$",
+    r"this audio is created with ai assistance|\d+ min read|.*\bgo to .* page|"
+    r".*\b(?:log ?in|sign ?in|register)\b.*\bcomments?\b.*|.*\bcomments?\b.*\b(?:log ?in|sign ?in)\b.*|"
+    r".*\(\s*\d+\s*/\s*\d+\s*\S{0,3}\s*\))$",
     re.I,
 )
 _FEED = re.compile(
