@@ -75,6 +75,7 @@ def test_query_page_in_a_real_browser(server):
         box.clear()
         box.send_keys("SELECT ?file WHERE { ?d a cg:Document ; cg:fileName ?file } ORDER BY ?file")
         browser.find_element(By.ID, "run").click()
+        WebDriverWait(browser, 20).until(EC.url_contains("query="))
         WebDriverWait(browser, 20).until(EC.presence_of_element_located((By.ID, "results")))
         cells = [td.text for td in browser.find_elements(By.CSS_SELECTOR, "#results tbody td")]
         assert cells[0] == "000_7b65b09a4260db5d.txt" and len(cells) == 5

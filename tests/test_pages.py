@@ -60,6 +60,8 @@ def browser():  # type: ignore[no-untyped-def]
 
 def test_from_search_to_the_fifteen_thousand_worker_claim_and_a_conflict(server):
     from selenium.webdriver.common.by import By
+    from selenium.webdriver.support import expected_conditions as EC
+    from selenium.webdriver.support.ui import WebDriverWait
 
     ARTIFACTS.mkdir(exist_ok=True)
     b = browser()
@@ -69,9 +71,12 @@ def test_from_search_to_the_fifteen_thousand_worker_claim_and_a_conflict(server)
         box = b.find_element(By.ID, "text")
         box.send_keys("15,000")
         b.find_element(By.CSS_SELECTOR, "form.filters button").click()
-        link = next(a for a in b.find_elements(By.CSS_SELECTOR, "#claims a") if a.text == "about 15,000"
-                    and "f2cd65bc6d26af6b" in a.get_attribute("href"))
+        WebDriverWait(b, 20).until(EC.url_contains("text=15"))
+        link = WebDriverWait(b, 20).until(
+            EC.element_to_be_clickable((By.CSS_SELECTOR, '#claims a[href="/ui/claims/f2cd65bc6d26af6b"]')))
+        assert link.text == "about 15,000"
         link.click()
+        WebDriverWait(b, 20).until(EC.presence_of_element_located((By.ID, "evidence")))
         assert b.find_element(By.CSS_SELECTOR, "#evidence mark.evidence").text == "about 15,000"
         docs = [li.text for li in b.find_elements(By.CSS_SELECTOR, "#documents li")]
         assert len(docs) == 3
@@ -82,16 +87,19 @@ def test_from_search_to_the_fifteen_thousand_worker_claim_and_a_conflict(server)
         b.save_screenshot(str(ARTIFACTS / "page-conflicts.png"))
         first = b.find_element(By.CSS_SELECTOR, "#conflicts tbody tr td a")
         first.click()
-        other = b.find_element(By.CSS_SELECTOR, "#conflicts a.conflict")
-        other_figure = other.text
+        other = WebDriverWait(b, 20).until(EC.element_to_be_clickable((By.CSS_SELECTOR, "#conflicts a.conflict")))
+        other_figure, other_href = other.text, other.get_attribute("href")
         other.click()
+        WebDriverWait(b, 20).until(EC.url_to_be(other_href))
         assert b.find_element(By.TAG_NAME, "h1").text.startswith(other_figure)
         b.save_screenshot(str(ARTIFACTS / "page-conflict-other-side.png"))
         b.get(server + "/ui/entities/north-korea")
         assert b.find_elements(By.CSS_SELECTOR, "#chart svg")
         b.save_screenshot(str(ARTIFACTS / "page-entity.png"))
         b.find_element(By.LINK_TEXT, "Documents").click()
+        WebDriverWait(b, 20).until(EC.presence_of_element_located((By.ID, "items")))
         b.find_elements(By.CSS_SELECTOR, "#items a")[3].click()
+        WebDriverWait(b, 20).until(EC.presence_of_element_located((By.ID, "text")))
         b.save_screenshot(str(ARTIFACTS / "page-document.png"))
         errors = [e for e in b.get_log("browser") if e["level"] == "SEVERE"]
         assert errors == [], errors
