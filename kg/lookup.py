@@ -13,8 +13,10 @@ from .errors import NotFoundError
 from .model import Claim, Figure, Relation, Source, Span, TimeScope
 from .ontology import ENTITY_PREFIX
 from .store import GraphStore
+from .vocab import CG
 
 DOCUMENT_PREFIX = str(ID["document/"])
+CG_PREFIX = str(CG._NS)
 
 
 def _local(iri: object, prefix: str) -> str:
@@ -59,41 +61,54 @@ def _is_id(value: str) -> bool:
 
 def load_claims(store: GraphStore) -> list[Claim]:
     """Every claim in the store, read back for reconciliation (the inverse of ``build.claim_triples``)."""
+    agents: dict[str, tuple[str, str]] = {}
+    for row in store.select(queries.SOURCES):
+        agent, kind = str(row["agent"]), str(row["kind"])
+        # A source that is also a document's publisher keeps the kind it has in claims.
+        if agent not in agents or agents[agent][1] == "publisher":
+            agents[agent] = (str(row["label"]), kind)
     chains: dict[str, list[Source]] = {}
     for row in store.select(queries.CLAIM_ATTRIBUTIONS):
         agent = str(row["agent"])
         entity = agent[len(ENTITY_PREFIX):] if agent.startswith(ENTITY_PREFIX) else None
-        chains.setdefault(str(row["claim"]), []).append(
-            Source(str(row["name"]), str(row["sourceKind"]), entity, _opt(row.get("words")))
-        )
+        label, kind = agents[agent]
+        chains.setdefault(str(row["claim"]), []).append(Source(label, kind, entity, _opt(row.get("words"))))
     participants: dict[str, list[str]] = {}
     for row in store.select(queries.CLAIM_PARTICIPANTS):
         participants.setdefault(str(row["claim"]), []).append(_entity_key(row["participant"]))
+    evidence = {str(r["claim"]): r for r in store.select(queries.CLAIM_EVIDENCE)}
+    figures: dict[str, dict[str, object]] = {}
+    for r in store.select(queries.CLAIM_FIGURES):
+        figures.setdefault(str(r["claim"]), {})[str(r["p"])[len(CG_PREFIX):]] = r["o"]
+    fields: dict[str, dict[str, object]] = {}
+    for r in store.select(queries.CLAIM_FIELDS):
+        fields.setdefault(str(r["claim"]), {})[str(r["p"])[len(CG_PREFIX):]] = r["o"]
     claims = []
     for row in store.select(queries.CLAIMS):
         iri = str(row["claim"])
+        ev, fig, more = evidence[iri], figures.get(iri), fields.get(iri, {})
         figure = None
-        if row.get("surface") is not None:
+        if fig:
             figure = Figure(
-                surface=str(row["surface"]), start=int(row["fstart"]), end=int(row["fend"]),  # type: ignore[arg-type]
-                value=_num(row.get("amount")), low=_num(row.get("low")), high=_num(row.get("high")),
-                qualifier=str(row["qualifier"]), unit=_opt(row.get("unit")),
-                confidence=float(row.get("confidence") or 1.0), repaired=bool(row.get("repaired")),  # type: ignore[arg-type]
+                surface=str(fig["surface"]), start=int(fig["start"]), end=int(fig["end"]),  # type: ignore[arg-type]
+                value=_num(fig.get("amount")), low=_num(fig.get("lowerBound")), high=_num(fig.get("upperBound")),
+                qualifier=str(fig["qualifier"]), unit=_opt(fig.get("unit")),
+                confidence=float(more.get("confidence") or 1.0), repaired=bool(fig.get("repaired")),  # type: ignore[arg-type]
             )
         time = None
-        if row.get("time") is not None:
-            time = TimeScope(str(row["timeText"]), str(row["time"]), date.fromisoformat(str(row["timeStart"])),
-                             date.fromisoformat(str(row["timeEnd"])), projected=row["modality"] == "projected")
+        if more.get("time") is not None:
+            time = TimeScope(str(more["timeText"]), str(more["time"]), date.fromisoformat(str(more["timeStart"])),
+                             date.fromisoformat(str(more["timeEnd"])), projected=row["modality"] == "projected")
         claim = Claim(
             document=str(row["file"]), kind="figure" if figure else "event",
             start=int(row["start"]), end=int(row["end"]),  # type: ignore[arg-type]
-            sentence=Span(int(row["sstart"]), int(row["send"])), text=str(row["text"]),  # type: ignore[arg-type]
-            figure=figure, subject=_opt(row.get("subjectText")),
-            subject_entity=_entity_key(row["subject"]) if row.get("subject") else None,
-            measure=_opt(row.get("measure")), time=time,
-            place=_entity_key(row["place"]) if row.get("place") else None,
+            sentence=Span(int(ev["sstart"]), int(ev["send"])), text=str(ev["text"]),  # type: ignore[arg-type]
+            figure=figure, subject=_opt(more.get("subjectText")),
+            subject_entity=_entity_key(more["subject"]) if more.get("subject") else None,
+            measure=_opt(more.get("measure")), time=time,
+            place=_entity_key(more["place"]) if more.get("place") else None,
             sources=tuple(chains.get(iri, ())), modality=str(row["modality"]),
-            event_type=_opt(row.get("eventType")), participants=tuple(participants.get(iri, ())),
+            event_type=_opt(more.get("eventType")), participants=tuple(participants.get(iri, ())),
         )
         if str(rdf.claim_iri(claim.id)) != iri:
             raise ValueError(f"claim {iri} does not read back to the same id ({claim.id})")
@@ -151,11 +166,13 @@ class GraphView:
                 if own in self.links:
                     self.links[own][r.kind].append(r)
         stored = {_claim_id(row["claim"]): row for row in store.select(queries.INDEPENDENCE)}
+        labels: dict[str, str] = {}
+        for row in store.select(queries.ROOT_LABELS):
+            labels.setdefault(str(row["root"]), str(row["label"]))
         self.roots: dict[str, list[dict[str, str]]] = {}
         for row in store.select(queries.CLAIM_ROOTS):
-            self.roots.setdefault(_claim_id(row["claim"]), []).append(
-                {"iri": str(row["root"]), "label": str(row.get("label") or row["root"])}
-            )
+            root = str(row["root"])
+            self.roots.setdefault(_claim_id(row["claim"]), []).append({"iri": root, "label": labels.get(root, root)})
         self.records = {}
         for cid, c in self.claims.items():
             row = stored.get(cid, {})

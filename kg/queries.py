@@ -49,47 +49,54 @@ COUNT_VERDICTS = """
 SELECT (COUNT(DISTINCT ?verdict) AS ?n) WHERE { ?verdict cg:claim ?claim }
 """
 
+# Claims are read back in a few simple queries (one join each) rather than one with many
+# OPTIONALs, which Oxigraph plans poorly on large graphs.
 CLAIMS = """
-SELECT ?claim ?file ?type ?start ?end ?sstart ?send ?text ?surface ?fstart ?fend ?amount ?low ?high
-       ?qualifier ?unit ?confidence ?repaired ?measure ?subjectText ?subject ?place ?modality
-       ?time ?timeText ?timeStart ?timeEnd ?eventType
-WHERE {
-  ?claim schema:appearance ?doc ; a ?type ; cg:start ?start ; cg:end ?end ; cg:modality ?modality ;
-         cg:evidence ?evidence .
+SELECT ?claim ?file ?type ?start ?end ?modality WHERE {
+  ?claim schema:appearance ?doc ; a ?type ; cg:start ?start ; cg:end ?end ; cg:modality ?modality .
   FILTER(?type IN (cg:FigureClaim, cg:EventClaim))
   ?doc cg:fileName ?file .
+}
+"""
+
+CLAIM_EVIDENCE = """
+SELECT ?claim ?sstart ?send ?text WHERE {
+  ?claim cg:evidence ?evidence .
   ?evidence oa:hasSelector ?position, ?quote .
   ?position a oa:TextPositionSelector ; oa:start ?sstart ; oa:end ?send .
   ?quote a oa:TextQuoteSelector ; oa:exact ?text .
-  OPTIONAL {
-    ?claim cg:figure ?q .
-    ?q cg:surface ?surface ; cg:qualifier ?qualifier ; cg:start ?fstart ; cg:end ?fend .
-    OPTIONAL { ?q cg:amount ?amount }
-    OPTIONAL { ?q cg:lowerBound ?low }
-    OPTIONAL { ?q cg:upperBound ?high }
-    OPTIONAL { ?q cg:unit ?unit }
-    OPTIONAL { ?q cg:repaired ?repaired }
-  }
-  OPTIONAL { ?claim cg:confidence ?confidence }
-  OPTIONAL { ?claim cg:measure ?measure }
-  OPTIONAL { ?claim cg:subjectText ?subjectText }
-  OPTIONAL { ?claim cg:subject ?subject }
-  OPTIONAL { ?claim cg:place ?place }
-  OPTIONAL { ?claim cg:time ?time ; cg:timeText ?timeText ; cg:timeStart ?timeStart ; cg:timeEnd ?timeEnd }
-  OPTIONAL { ?claim cg:eventType ?eventType }
+}
+"""
+
+CLAIM_FIGURES = """
+SELECT ?claim ?p ?o WHERE {
+  ?claim cg:figure ?q .
+  ?q ?p ?o .
+}
+"""
+
+CLAIM_FIELDS = """
+SELECT ?claim ?p ?o WHERE {
+  ?claim ?p ?o .
+  FILTER(?p IN (cg:confidence, cg:measure, cg:subjectText, cg:subject, cg:place, cg:time, cg:timeText,
+                cg:timeStart, cg:timeEnd, cg:eventType))
 }
 """
 
 CLAIM_ATTRIBUTIONS = """
-SELECT ?claim ?index (SAMPLE(?label) AS ?name) (SAMPLE(?kind) AS ?sourceKind) ?agent (SAMPLE(?phrase) AS ?words)
-WHERE {
-  ?claim schema:appearance ?doc ; prov:qualifiedAttribution ?link .
+SELECT ?claim ?index ?agent ?words WHERE {
+  ?claim a ?type ; prov:qualifiedAttribution ?link .
+  FILTER(?type IN (cg:FigureClaim, cg:EventClaim))
   ?link cg:chainIndex ?index ; prov:agent ?agent .
-  ?agent rdfs:label ?label ; cg:sourceKind ?kind .
-  OPTIONAL { ?link cg:phrase ?phrase }
+  OPTIONAL { ?link cg:phrase ?words }
 }
-GROUP BY ?claim ?index ?agent
 ORDER BY ?claim ?index
+"""
+
+# Labels and kinds of sources, once each: a source named in many documents is in many graphs,
+# and joining its triples across graphs (in the union default graph) would multiply the rows.
+SOURCES = """
+SELECT DISTINCT ?agent ?label ?kind WHERE { GRAPH ?g { ?agent a cg:Source ; rdfs:label ?label ; cg:sourceKind ?kind } }
 """
 
 CLAIM_PARTICIPANTS = """
@@ -116,14 +123,15 @@ SELECT ?claim ?n ?single WHERE {
 """
 
 CLAIM_ROOTS = """
-SELECT ?claim ?root (SAMPLE(COALESCE(?l2, ?l1, ?l3)) AS ?label) WHERE {
-  ?claim cg:root ?root .
-  OPTIONAL { ?root rdfs:label ?l1 }
-  OPTIONAL { ?root skos:prefLabel ?l2 }
-  OPTIONAL { ?root cg:fileName ?l3 }
-}
-GROUP BY ?claim ?root
+SELECT ?claim ?root WHERE { ?claim cg:root ?root }
 ORDER BY ?claim ?root
+"""
+
+ROOT_LABELS = """
+SELECT DISTINCT ?root ?label WHERE {
+  ?claim cg:root ?root .
+  { ?root skos:prefLabel ?label } UNION { ?root rdfs:label ?label } UNION { ?root cg:fileName ?label }
+}
 """
 
 DOCUMENT_TEXT_BY_FILE = """
