@@ -413,11 +413,7 @@ class SourceReader:
         if not tokens:
             return None
         text, start, end = _span_text(tokens)
-        head = min(tokens, key=lambda t: (t.head in tokens, t.i)) if len(tokens) > 1 else tokens[0]
-        for t in tokens:
-            if t.head not in tokens or t.head == t:
-                head = t
-                break
+        head = _phrase_head(tokens)
         lemma = head.lower_
         if lemma in _PRONOUNS:
             return self.last_person

@@ -90,6 +90,3 @@ async def ingest_document(
     log.info("documents: %s %s (%d claims in the graph)", status, name, report.claims)
     return IngestOut(status=status, document=DocumentOut(**lookup.document(store, doc.id)),  # type: ignore[arg-type]
                      claims=report.claims, verdicts=report.relations)
-
-
-
