@@ -157,14 +157,8 @@ class EntityDetail(EntityOut):
     claim_ids: list[str]
 
 
-class RelationOut(BaseModel):
+class RelationOut(VerdictOut):
     id: str
-    kind: str
-    basis: str
-    reason: str
-    tolerance: float | None
-    relative_difference: float | None
-    scope: str | None
     a: ClaimOut
     b: ClaimOut
 

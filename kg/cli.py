@@ -107,8 +107,10 @@ def serve(store: str | None, host: str, port: int) -> None:
 @click.option("--format", "fmt", type=click.Choice(["jsonl", "table"]), default="jsonl", show_default=True)
 def extract_command(paths: tuple[str, ...], fmt: str) -> None:
     """Run the whole pipeline in memory on PATHS and print the claims."""
-    result = pipeline.extract_claims(paths, Settings())
-    records = export.claim_records(result)
+    _print_records(export.claim_records(pipeline.extract_claims(paths, Settings())), fmt)
+
+
+def _print_records(records: list[dict[str, object]], fmt: str) -> None:
     if fmt == "jsonl":
         for record in records:
             click.echo(json.dumps(record, ensure_ascii=False))
@@ -138,14 +140,7 @@ def claims(store: str | None, conflicts: bool, document: str | None, measure: st
         if fmt == "table":
             click.echo(export.table(["claim", "conflicts with", "reason"], rows, width=70))
         return
-    records = [r for r in view.records.values()
-               if (document is None or r["document"] == document) and (measure is None or measure in str(r["measure"]))]
-    records.sort(key=lambda r: (str(r["document"]), int(r["start"])))  # type: ignore[call-overload]
-    if fmt == "jsonl":
-        for record in records:
-            click.echo(json.dumps(record, ensure_ascii=False))
-    else:
-        click.echo(export.claims_table(records))
+    _print_records(lookup.search(view, document=document, measure=measure), fmt)
 
 
 @main.command()

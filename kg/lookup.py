@@ -369,13 +369,16 @@ def network(store: GraphStore, view: GraphView):  # type: ignore[no-untyped-def]
     return claim_network(list(view.claims.values()), view.relations, view.documents, Gazetteer.load().labels)
 
 
-def export_bytes(store: GraphStore, fmt: str) -> bytes:
-    """The whole graph in one of the export formats (RDF, ``gexf``, ``graphml`` or ``csv``)."""
+def export_bytes(store: GraphStore, fmt: str, view: GraphView | None = None) -> bytes:
+    """The whole graph in one of the export formats (RDF, ``gexf``, ``graphml`` or ``csv``).
+
+    ``view`` is a view of ``store`` already read (the service keeps one); otherwise one is read.
+    """
     from . import export
 
     if fmt in export.RDF_FORMATS:
         return export.rdf(store, fmt)
-    view = GraphView(store)
+    view = view or GraphView(store)
     if fmt == "csv":
         return export.claims_csv(sorted(view.records.values(), key=lambda r: (str(r["document"]), int(r["start"]))))  # type: ignore[call-overload]
     if fmt == "gexf":

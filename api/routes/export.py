@@ -9,7 +9,7 @@ from fastapi.responses import Response
 
 from kg import lookup
 
-from ..deps import StoreDep
+from ..deps import StoreDep, ViewDep
 
 router = APIRouter(tags=["export"])
 
@@ -22,8 +22,8 @@ MEDIA = {
 
 @router.get("/export/{fmt}", response_class=Response, responses={200: {"content": {m: {} for m in MEDIA.values()}}})
 def export_graph(fmt: Literal["gexf", "graphml", "ttl", "trig", "nq", "nt", "jsonld", "rdfxml", "csv"],
-                 store: StoreDep) -> Response:
+                 store: StoreDep, view: ViewDep) -> Response:
     """The whole graph: ``gexf`` (Gephi), ``graphml``, RDF (``ttl``, ``trig``, ``nq``, ``nt``,
     ``jsonld``, ``rdfxml``) or ``csv`` of the claims."""
-    return Response(lookup.export_bytes(store, fmt), media_type=MEDIA[fmt],
+    return Response(lookup.export_bytes(store, fmt, view), media_type=MEDIA[fmt],
                     headers={"Content-Disposition": f'attachment; filename="claimgraph.{fmt}"'})
