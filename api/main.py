@@ -30,6 +30,7 @@ from kg.sandbox import QueryRunner
 from kg.store import GraphStore
 from kg.vocab import PREFIXES
 
+from .cache import LookupCache
 from .routes import claims, documents, entities, export, health, pages, sparql, verdicts
 from .settings import get_settings
 
@@ -106,4 +107,11 @@ def create_app(settings: Settings | None = None, store: GraphStore | None = None
 
     for module in (health, claims, documents, entities, verdicts, sparql, export, pages):
         app.include_router(module.router)
+
+    def generation() -> int | None:
+        graph: GraphStore | None = getattr(app.state, "store", None)
+        return None if graph is None else graph.generation
+
+    if settings.response_cache:
+        app.add_middleware(LookupCache, generation=generation, max_entries=settings.response_cache)
     return app

@@ -28,6 +28,7 @@ class Settings(BaseSettings):
     max_rows: int = Field(10_000, ge=1, description="Rows a SPARQL result is cut to.")
     query_workers: int = Field(2, ge=1, le=64, description="Worker processes that run public SPARQL queries.")
     max_query_bytes: int = Field(100_000, ge=1, description="Longest SPARQL query accepted.")
+    response_cache: int = Field(4096, ge=0, description="Lookup answers kept per store version; 0 turns the cache off.")
     log_level: str = Field("INFO", description="Logging level of the service.")
 
     def public(self) -> dict[str, object]:

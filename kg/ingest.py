@@ -221,7 +221,7 @@ def find_boilerplate(text: str) -> tuple[Boilerplate, ...]:
     """Mark chrome, captions, images, headers and headings line by line.
 
     The header is everything before the first body paragraph (15 words or more ending a
-    sentence) that no other rule claims; a feed heading ("RECENT NEWS", "News Feed") in the
+    sentence; in a piece with none, the first sentence after its title) that no other rule claims; a feed heading ("RECENT NEWS", "News Feed") in the
     header runs to the first body paragraph, elsewhere to the end of the document.
 
     >>> [b.kind for b in find_boilerplate("Title here\\nSubscribe\\n" + "word " * 20 + "end.\\nRECENT NEWS\\nx")]
@@ -230,8 +230,11 @@ def find_boilerplate(text: str) -> tuple[Boilerplate, ...]:
     lines = split_lines(text)
     kinds: list[str | None] = [None] * len(lines)
     first_body = next(
-        (i for i, ln in enumerate(lines) if _body_paragraph(ln) and _line_kind(ln) is None), len(lines)
+        (i for i, ln in enumerate(lines) if _body_paragraph(ln) and _line_kind(ln) is None), None
     )
+    if first_body is None:  # a short piece: its first sentence after the title starts the body
+        first_body = next((i for i, ln in enumerate(lines) if i and ln.words >= 6 and _TERMINAL.search(ln.text)
+                           and _line_kind(ln) is None), len(lines))
     seen: set[str] = set()
     i = 0
     while i < len(lines):

@@ -168,6 +168,12 @@ def test_feed_in_the_header_stops_at_the_article():
 # ------------------------------------------------------------------ hostile files
 
 
+def test_a_short_piece_has_a_body():
+    text = "Arrivals\n\nOfficials said 1,200 workers arrived in March.\n"
+    spans = find_boilerplate(text)
+    assert [(b.kind, text[b.start : b.end]) for b in spans] == [("header", "Arrivals")]
+
+
 def test_empty_file_is_refused(tmp_path: Path):
     (tmp_path / "empty.txt").write_bytes(b"  \n\n")
     with pytest.raises(InputError, match=r"empty\.txt: the document is empty"):

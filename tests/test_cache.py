@@ -1,0 +1,64 @@
+"""Lookup answers are cached per store version, with ETags, and retired by a write."""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+from fastapi.testclient import TestClient
+
+from api.main import create_app
+from kg.config import Settings
+from kg.store import GraphStore
+
+pytestmark = pytest.mark.e2e
+
+AUTH = {"Authorization": "Bearer t", "Content-Type": "text/plain"}
+BODY = b"Arrivals\n\nOfficials said about 1,200 workers arrived in Vladivostok in March 2024.\n"
+
+
+@pytest.fixture
+def writable(seed_store, tmp_path):
+    shutil.copytree(seed_store.location, tmp_path / "store")
+    store = GraphStore.open(tmp_path / "store")
+    settings = Settings(store=str(tmp_path / "store"), api_token="t", query_workers=1)
+    with TestClient(create_app(settings, store=store)) as client:
+        yield client
+    store.close()
+
+
+def test_etag_round_trip_gives_304(writable):
+    first = writable.get("/claims", params={"limit": 3})
+    etag = first.headers["etag"]
+    again = writable.get("/claims", params={"limit": 3}, headers={"If-None-Match": etag})
+    assert again.status_code == 304 and again.content == b""
+    assert writable.get("/claims", params={"limit": 3}, headers={"If-None-Match": '"other"'}).json() == first.json()
+
+
+def test_representations_are_cached_apart(writable):
+    claim = writable.get("/claims", params={"limit": 1}).json()["items"][0]["id"]
+    plain = writable.get(f"/claims/{claim}")
+    linked = writable.get(f"/claims/{claim}", headers={"Accept": "application/ld+json"})
+    assert plain.headers["content-type"].startswith("application/json")
+    assert linked.headers["content-type"].startswith("application/ld+json")
+    assert plain.headers["etag"] != linked.headers["etag"]
+    assert writable.get(f"/claims/{claim}").json() == plain.json()
+
+
+def test_a_write_retires_cached_answers(writable):
+    before = writable.get("/claims", params={"document": "fresh.txt"})
+    assert before.json()["total"] == 0
+    assert writable.post("/documents", params={"name": "fresh.txt"}, content=BODY, headers=AUTH).status_code == 201
+    after = writable.get("/claims", params={"document": "fresh.txt"}, headers={"If-None-Match": before.headers["etag"]})
+    assert after.status_code == 200 and after.json()["total"] == 1
+    assert after.headers["etag"] != before.headers["etag"]
+
+
+def test_errors_are_not_cached(writable):
+    assert writable.get("/claims/0000000000000000").status_code == 404
+    assert "etag" not in writable.get("/claims/0000000000000000").headers
+
+
+def test_cache_can_be_turned_off(seed_store):
+    with TestClient(create_app(Settings(store=seed_store.location, response_cache=0), store=seed_store)) as client:
+        assert "etag" not in client.get("/claims", params={"limit": 1}).headers
