@@ -15,8 +15,9 @@ import click
 
 from . import export, lookup, pipeline, shacl
 from .config import Settings
-from .errors import InputError, KGError, QueryError
-from .store import GraphStore
+from .errors import ConfigError, InputError, KGError, QueryError
+from .store import open_store
+from .workers import open_workers
 
 DEFAULT_SEEDS = "seeds"
 
@@ -29,7 +30,7 @@ class _Group(click.Group):
             return super().invoke(ctx)
         except KGError as exc:
             click.echo(f"kg: error: {exc}", err=True)
-            status = 2 if isinstance(exc, InputError | QueryError) else 1
+            status = 2 if isinstance(exc, InputError | QueryError | ConfigError) else 1
             ctx.exit(status)
 
 
@@ -53,12 +54,17 @@ def main() -> None:
 @click.argument("paths", nargs=-1, type=click.Path())
 @store_option
 @click.option("--progress/--no-progress", default=True, help="Show a progress bar on stderr.")
-def build(paths: tuple[str, ...], store: str | None, progress: bool) -> None:
+@click.option("--workers", type=click.IntRange(1, 256), default=1, show_default=True,
+              help="Worker processes that parse and extract (for large corpora).")
+@click.option("--dask", "dask_address", metavar="ADDRESS", default=None,
+              help="Parse, extract and reconcile on a Dask cluster: a scheduler address (tcp://host:8786) "
+                   "or local:N for N local worker processes.")
+def build(paths: tuple[str, ...], store: str | None, progress: bool, workers: int, dask_address: str | None) -> None:
     """Ingest files or folders (default seeds/) into the store."""
     from tqdm import tqdm
 
     settings = _settings(store)
-    graph = GraphStore.open(settings.store)
+    graph = open_store(settings)
     bar: tqdm | None = None
 
     def plan(total: int) -> None:
@@ -66,9 +72,9 @@ def build(paths: tuple[str, ...], store: str | None, progress: bool) -> None:
         bar = tqdm(total=total, unit="doc", desc="kg build", file=sys.stderr, disable=not progress or total == 0)
 
     try:
-        report = pipeline.build(
-            paths or [DEFAULT_SEEDS], graph, settings, progress=lambda doc: bar and bar.update(1), on_plan=plan
-        )
+        with open_workers(settings, processes=workers, dask=dask_address) as pool:
+            report = pipeline.build(paths or [DEFAULT_SEEDS], graph, settings,
+                                    progress=lambda doc: bar and bar.update(1), on_plan=plan, workers=pool)
     finally:
         if bar is not None:
             bar.close()
@@ -91,7 +97,7 @@ def serve(store: str | None, host: str, port: int) -> None:
     from api.main import create_app
 
     settings = _settings(store)
-    graph = GraphStore.open(settings.store)
+    graph = open_store(settings)
     try:
         if not graph.select(pipeline.queries.DOCUMENT_VERSIONS):
             click.echo(f"kg serve: the store is empty; building it from {DEFAULT_SEEDS}/", err=True)
@@ -126,7 +132,7 @@ def _print_records(records: list[dict[str, object]], fmt: str) -> None:
 @click.option("--format", "fmt", type=click.Choice(["table", "jsonl"]), default="table", show_default=True)
 def claims(store: str | None, conflicts: bool, document: str | None, measure: str | None, fmt: str) -> None:
     """List the claims in the store (or the conflicts between them)."""
-    view = lookup.GraphView(GraphStore.open(_settings(store).store, read_only=True))
+    view = lookup.GraphView(open_store(_settings(store), read_only=True))
     if conflicts:
         rows = []
         for r in (r for r in view.relations if r.kind == "conflicts"):
@@ -148,7 +154,7 @@ def claims(store: str | None, conflicts: bool, document: str | None, measure: st
 @store_option
 def sources(claim_id: str, store: str | None) -> None:
     """The provenance of one claim: documents, attribution chain, evidence, who agrees or disagrees."""
-    graph = GraphStore.open(_settings(store).store, read_only=True)
+    graph = open_store(_settings(store), read_only=True)
     click.echo(json.dumps(lookup.provenance(graph, lookup.GraphView(graph), claim_id), indent=2, ensure_ascii=False))
 
 
@@ -158,7 +164,7 @@ def sources(claim_id: str, store: str | None) -> None:
 @click.option("--format", "fmt", type=click.Choice(["table", "json", "csv", "tsv", "xml"]), default="table")
 def query(sparql: str, store: str | None, fmt: str) -> None:
     """Run a read-only SPARQL query on the store."""
-    graph = GraphStore.open(_settings(store).store, read_only=True)
+    graph = open_store(_settings(store), read_only=True)
     click.echo(export.query_result(graph, sparql, fmt))
 
 
@@ -168,7 +174,7 @@ def query(sparql: str, store: str | None, fmt: str) -> None:
 @click.option("--output", "-o", type=click.Path(dir_okay=False, writable=True), default=None, help="File to write (default stdout).")
 def export_command(store: str | None, fmt: str, output: str | None) -> None:
     """Export the whole graph: RDF, GEXF for Gephi, GraphML, or CSV of the claims."""
-    graph = GraphStore.open(_settings(store).store, read_only=True)
+    graph = open_store(_settings(store), read_only=True)
     data = lookup.export_bytes(graph, fmt)
     if output:
         Path(output).write_bytes(data)
@@ -180,7 +186,7 @@ def export_command(store: str | None, fmt: str, output: str | None) -> None:
 @store_option
 def validate(store: str | None) -> None:
     """Check the store against the SHACL shapes of ontology/shapes.ttl."""
-    graph = GraphStore.open(_settings(store).store, read_only=True)
+    graph = open_store(_settings(store), read_only=True)
     conforms, report = shacl.validate(graph)
     click.echo(report if not conforms else "kg validate: the graph conforms to the shapes")
     if not conforms:

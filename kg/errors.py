@@ -41,6 +41,12 @@ class ModelError(KGError):
     code = "E200"
 
 
+class ConfigError(KGError):
+    """An option or setting is wrong (a bad worker count, an unreachable cluster, no credentials)."""
+
+    code = "E210"
+
+
 class StoreError(KGError):
     """The store cannot be opened or written."""
 

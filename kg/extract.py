@@ -43,6 +43,10 @@ def line_breaks(doc: Doc) -> Doc:
     return doc
 
 
+#: Characters the parser takes in one document (spaCy's default, which ``load_model`` keeps).
+MAX_LENGTH = 1_000_000
+
+
 def load_model(name: str) -> Language:
     """Load the installed spaCy pipeline ``name``; nothing is ever downloaded."""
     if importlib.util.find_spec(name) is None and not Path(name).exists():
@@ -58,6 +62,7 @@ def load_model(name: str) -> Language:
     missing = REQUIRED_COMPONENTS - set(nlp.pipe_names)
     if missing:
         raise ModelError(f"the spaCy model {name!r} lacks {sorted(missing)}; use an English pipeline with a parser, a lemmatizer and NER")
+    nlp.max_length = MAX_LENGTH
     nlp.add_pipe("kg_line_breaks", before="parser")
     ruler = nlp.add_pipe("entity_ruler", name="kg_aliases", before="ner", config={"overwrite_ents": True})
     ruler.add_patterns(alias_patterns(Gazetteer.load()))

@@ -22,6 +22,7 @@ from .model import Claim, Document, Relation, content_id
 from .ontology import Gazetteer, entities, vocabulary
 from .store import GraphStore
 from .vocab import CG
+from .workers import InProcess, Workers, claims_of
 
 log = logging.getLogger(__name__)
 
@@ -66,27 +67,12 @@ def read_documents(paths: Iterable[str | Path], settings: Settings) -> tuple[lis
     return docs, failed
 
 
-def claims_of(
-    nlp: Language, docs: Sequence[Document], batch_size: int, progress: Callable[[Document], None] | None = None
-) -> list[tuple[Document, list[Claim]]]:
-    """Parse each document once and read its claims."""
-    gazetteer = Gazetteer.load()
-    out = []
-    for doc, parsed in extract.parse(nlp, docs, batch_size=batch_size):
-        mentions = extract.extract(doc, parsed, gazetteer)
-        out.append((doc, normalize.normalize(mentions, doc)))
-        if progress:
-            progress(doc)
-    return out
-
-
 def extract_claims(paths: Iterable[str | Path], settings: Settings, nlp: Language | None = None) -> Extraction:
     """Run the whole pipeline in memory on ``paths`` (any unreadable file is an error)."""
     docs, failed = read_documents(paths, settings)
     if failed:
         raise InputError("; ".join(message for _, message in failed))
-    nlp = nlp or extract.load_model(settings.model)
-    pairs = claims_of(nlp, docs, settings.batch_size)
+    pairs = claims_of(nlp or extract.load_model(settings.model), docs, settings.batch_size)
     claims = [c for _, cs in pairs for c in cs]
     return Extraction(docs, claims, reconcile.reconcile(claims, tolerance=settings.tolerance))
 
@@ -114,10 +100,14 @@ def build(
     nlp: Language | None = None,
     progress: Callable[[Document], None] | None = None,
     on_plan: Callable[[int], None] | None = None,
+    workers: Workers | None = None,
 ) -> BuildReport:
-    """Ingest ``paths`` into ``store``: unchanged documents skipped, changed ones replaced whole."""
+    """Ingest ``paths`` into ``store``: unchanged documents skipped, changed ones replaced whole.
+
+    ``workers`` says where parsing and verdicts run (default: this process, with ``nlp``).
+    """
     docs, failed = read_documents(paths, settings)
-    report = build_documents(docs, store, settings, nlp, progress, on_plan)
+    report = build_documents(docs, store, settings, nlp, progress, on_plan, workers)
     report.failed = failed + report.failed
     return report
 
@@ -129,8 +119,11 @@ def build_documents(
     nlp: Language | None = None,
     progress: Callable[[Document], None] | None = None,
     on_plan: Callable[[int], None] | None = None,
+    workers: Workers | None = None,
 ) -> BuildReport:
     """Write read documents into ``store`` and recompute the verdicts when anything changed."""
+    workers = workers or InProcess(settings, nlp)
+    limit = nlp.max_length if nlp is not None else extract.MAX_LENGTH
     report = BuildReport()
     known = {row["file"]: row["sha"] for row in store.select(queries.DOCUMENT_VERSIONS)}
     todo = []
@@ -142,24 +135,24 @@ def build_documents(
     if on_plan:
         on_plan(len(todo))
     if todo:
-        nlp = nlp or extract.load_model(settings.model)
         parseable = []
         for doc in todo:
-            if len(doc.text) > nlp.max_length:
+            if len(doc.text) > limit:
                 report.failed.append((doc.key, f"{doc.key}: {len(doc.text)} characters is more than the parser takes "
-                                               f"({nlp.max_length}); split the document"))
+                                               f"({limit}); split the document"))
             else:
                 parseable.append(doc)
                 (report.replaced if doc.key in known else report.added).append(doc.key)
-        write_documents(store, claims_of(nlp, parseable, settings.batch_size, progress))
+        write_documents(store, workers.extract(parseable, progress))
         write_reference_graphs(store)
-    report.claims, report.relations = refresh_verdicts(store, settings, changed=bool(todo))
+    report.claims, report.relations = refresh_verdicts(store, settings, changed=bool(todo), workers=workers)
     store.flush()
     log.info("build: %s", report.summary())
     return report
 
 
-def refresh_verdicts(store: GraphStore, settings: Settings, changed: bool) -> tuple[int, int]:
+def refresh_verdicts(store: GraphStore, settings: Settings, changed: bool,
+                     workers: Workers | None = None) -> tuple[int, int]:
     """Recompute the verdicts over every claim in the store when the documents changed.
 
     The verdicts record a digest of the document versions they were computed from, so a build
@@ -172,7 +165,8 @@ def refresh_verdicts(store: GraphStore, settings: Settings, changed: bool) -> tu
     if not changed and stored and stored[0]["digest"] == digest:
         return claim_count, int(store.select(queries.COUNT_VERDICTS)[0]["n"])
     claims = lookup.load_claims(store)
-    relations = reconcile.reconcile(claims, tolerance=settings.tolerance)
+    relations = reconcile.reconcile(claims, tolerance=settings.tolerance,
+                                    map_=workers.map if workers is not None else map)
     triples = reconciliation_triples(claims, relations)
     triples.append((rdf.RECONCILIATION_GRAPH, CG.inputDigest, Literal(digest)))
     store.replace_graph(rdf.RECONCILIATION_GRAPH, triples)

@@ -23,7 +23,7 @@ import gc
 import math
 import re
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 import networkx as nx
@@ -189,8 +189,8 @@ def _count(c: Claim) -> bool:
         and c.figure.qualifier in ("exact", "approx") and c.time is not None
 
 
-def arithmetic_verdicts(claims: Sequence[Claim], tolerance: float) -> list[Relation]:
-    """Ratios and percentage changes against the counts they relate; parts against their total."""
+def change_verdicts(claims: Sequence[Claim], tolerance: float) -> list[Relation]:
+    """Ratios and percentage changes against the counts they relate."""
     counts: dict[tuple[str, int], list[Claim]] = defaultdict(list)
     for c in claims:
         m = _Measure.of(c)
@@ -211,7 +211,6 @@ def arithmetic_verdicts(claims: Sequence[Claim], tolerance: float) -> list[Relat
                 if any(x and m.nationality and x.nationality and x.nationality != m.nationality for x in (mn, mb)):
                     continue
                 out.extend(_change_verdicts(r, now, before, tolerance))
-    out.extend(_sum_verdicts(claims, tolerance))
     return out
 
 
@@ -239,7 +238,7 @@ def _change_verdicts(r: Claim, now: Claim, before: Claim, tolerance: float) -> l
     return out
 
 
-def _sum_verdicts(claims: Sequence[Claim], tolerance: float) -> list[Relation]:
+def sum_verdicts(claims: Sequence[Claim], tolerance: float) -> list[Relation]:
     """A total followed in the same document by parts that add up to it ("13,221 ... of whom 7,887 ...")."""
     by_doc: dict[str, list[Claim]] = defaultdict(list)
     for c in claims:
@@ -350,18 +349,60 @@ def single_source_stories(claims: Sequence[Claim], relations: Sequence[Relation]
     return stories
 
 
-def reconcile(claims: Sequence[Claim], tolerance: float = 0.05) -> list[Relation]:
-    """Every verdict between the claims: by value, then by arithmetic."""
+def blocking_key(claim: Claim) -> str | None:
+    """The family of measures a claim can be compared with ("entries" for "entries:ratio")."""
+    m = _Measure.of(claim)
+    return None if m is None else m.block.split(":", 1)[0]
+
+
+@dataclass(frozen=True)
+class Partition:
+    """Claims that can only meet each other: one blocking key's, or one document's for sums."""
+
+    kind: str  # "block" or "document"
+    claims: tuple[Claim, ...]
+    tolerance: float
+
+
+def partitions(claims: Sequence[Claim], tolerance: float) -> list[Partition]:
+    """Independent pieces of the work: every verdict is made inside exactly one of them.
+
+    >>> partitions([], 0.05)
+    []
+    """
+    blocks: dict[str, list[Claim]] = defaultdict(list)
+    documents: dict[str, list[Claim]] = defaultdict(list)
+    for c in claims:
+        key = blocking_key(c)
+        if key is not None:
+            blocks[key].append(c)
+        documents[c.document].append(c)
+    return [Partition("block", tuple(cs), tolerance) for _, cs in sorted(blocks.items())] + \
+        [Partition("document", tuple(cs), tolerance) for _, cs in sorted(documents.items())]
+
+
+def partition_verdicts(part: Partition) -> list[Relation]:
+    """The verdicts inside one partition (picklable, so it runs on any worker)."""
+    if part.kind == "block":
+        return value_verdicts(part.claims, part.tolerance) + change_verdicts(part.claims, part.tolerance)
+    return sum_verdicts(part.claims, part.tolerance)
+
+
+Mapper = Callable[[Callable[[Partition], list[Relation]], Sequence[Partition]], Iterable[list[Relation]]]
+
+
+def reconcile(claims: Sequence[Claim], tolerance: float = 0.05, map_: Mapper = map) -> list[Relation]:
+    """Every verdict between the claims, partition by partition (``map_`` may run them elsewhere)."""
     # The claims live as long as the call: keep the cyclic garbage collector from rescanning
     # them while verdicts are made, which would cost time proportional to the corpus.
     gc.freeze()
     try:
-        relations = value_verdicts(claims, tolerance) + arithmetic_verdicts(claims, tolerance)
+        unique: dict[str, Relation] = {}
+        for found in map_(partition_verdicts, partitions(claims, tolerance)):
+            for r in found:
+                unique.setdefault(r.id, r)
     finally:
         gc.unfreeze()
-    unique: dict[str, Relation] = {}
-    for r in relations:
-        unique.setdefault(r.id, r)
     return sorted(unique.values(), key=lambda r: r.id)
 
 

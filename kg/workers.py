@@ -1,0 +1,246 @@
+"""Where parsing, extraction and verdicts run: here, in worker processes, or on a Dask cluster.
+
+Every kind of worker gets documents and sends back compact claims (never spaCy ``Doc``\\s), and
+each worker process loads the spaCy pipeline once. The results do not depend on where the work
+ran: a document's claims come from that document alone, and verdicts from partitions of the
+claims that no verdict crosses (``reconcile.partitions``).
+
+    with open_workers(settings, processes=4) as workers:      # or dask="tcp://host:8786"
+        for doc, claims in workers.extract(documents):
+            ...
+        relations = reconcile.reconcile(claims, map_=workers.map)
+"""
+
+from __future__ import annotations
+
+import logging
+import multiprocessing
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from contextlib import contextmanager
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import Any, Protocol, TypeVar
+
+from spacy.language import Language
+
+from . import extract, normalize
+from .config import Settings
+from .errors import ConfigError
+from .model import Claim, Document
+from .ontology import Gazetteer
+
+log = logging.getLogger(__name__)
+
+X = TypeVar("X")
+Y = TypeVar("Y")
+Extracted = list[tuple[Document, list[Claim]]]
+
+#: Most documents in flight per worker: enough to keep it busy, few enough to bound memory.
+IN_FLIGHT = 4
+
+
+def claims_of(
+    nlp: Language, docs: Sequence[Document], batch_size: int, progress: Callable[[Document], None] | None = None
+) -> Extracted:
+    """Parse each document once and read its claims."""
+    gazetteer = Gazetteer.load()
+    out = []
+    for doc, parsed in extract.parse(nlp, docs, batch_size=batch_size):
+        out.append((doc, normalize.normalize(extract.extract(doc, parsed, gazetteer), doc)))
+        if progress:
+            progress(doc)
+    return out
+
+
+@cache
+def _pipeline(model: str) -> Language:
+    """The spaCy pipeline, loaded once per process."""
+    return extract.load_model(model)
+
+
+@dataclass(frozen=True)
+class Job:
+    """Documents for one worker to read, with the pipeline to read them with."""
+
+    model: str
+    batch_size: int
+    documents: tuple[Document, ...]
+
+
+def run_job(job: Job) -> Extracted:
+    """Read one job's documents (runs inside a worker)."""
+    return claims_of(_pipeline(job.model), job.documents, job.batch_size)
+
+
+class Workers(Protocol):
+    """A place to run work: ``extract`` documents, ``map`` any picklable function."""
+
+    def extract(self, docs: Sequence[Document], progress: Callable[[Document], None] | None = None) -> Iterator[tuple[Document, list[Claim]]]: ...
+
+    def map(self, fn: Callable[[X], Y], items: Sequence[X]) -> Iterable[Y]: ...
+
+
+class InProcess:
+    """Everything in this process, one ``nlp.pipe`` stream."""
+
+    def __init__(self, settings: Settings, nlp: Language | None = None) -> None:
+        self.settings = settings
+        self.nlp = nlp
+
+    def extract(self, docs: Sequence[Document], progress: Callable[[Document], None] | None = None) -> Iterator[tuple[Document, list[Claim]]]:
+        if not docs:
+            return iter(())
+        nlp = self.nlp or _pipeline(self.settings.model)
+        return iter(claims_of(nlp, docs, self.settings.batch_size, progress))
+
+    def map(self, fn: Callable[[X], Y], items: Sequence[X]) -> Iterable[Y]:
+        return map(fn, items)
+
+
+def _jobs(docs: Sequence[Document], settings: Settings) -> Iterator[Job]:
+    """Documents in groups of ``batch_size``, longest first so no worker is left with a big one."""
+    ordered = sorted(docs, key=lambda d: len(d.text), reverse=True)
+    for i in range(0, len(ordered), settings.batch_size):
+        yield Job(settings.model, settings.batch_size, tuple(ordered[i : i + settings.batch_size]))
+
+
+class _Submitting:
+    """Submits jobs to ``submit`` with a bounded number in flight and yields results as they end."""
+
+    def __init__(self, submit: Callable[[Job], Any], settings: Settings, width: int) -> None:
+        self.submit = submit
+        self.settings = settings
+        self.width = width
+
+    def run(self, docs: Sequence[Document], progress: Callable[[Document], None] | None,
+            done: Callable[[set[Any]], tuple[set[Any], set[Any]]]) -> Iterator[tuple[Document, list[Claim]]]:
+        jobs = _jobs(docs, self.settings)
+        running: set[Any] = set()
+        for job in jobs:
+            running.add(self.submit(job))
+            if len(running) >= self.width:
+                break
+        while running:
+            finished, running = done(running)
+            for future in finished:
+                for doc, claims in future.result():
+                    if progress:
+                        progress(doc)
+                    yield doc, claims
+                job = next(jobs, None)
+                if job is not None:
+                    running.add(self.submit(job))
+
+
+class ProcessPool:
+    """``n`` worker processes on this machine (``kg build --workers N``)."""
+
+    def __init__(self, settings: Settings, n: int) -> None:
+        self.settings = settings
+        self.n = n
+        # Fresh interpreters, not forks: the parent may hold threads (progress bars) and a store.
+        self.pool = ProcessPoolExecutor(n, mp_context=multiprocessing.get_context("spawn"))
+
+    def extract(self, docs: Sequence[Document], progress: Callable[[Document], None] | None = None) -> Iterator[tuple[Document, list[Claim]]]:
+        submitting = _Submitting(lambda job: self.pool.submit(run_job, job), self.settings, self.n * IN_FLIGHT)
+        return submitting.run(docs, progress, lambda running: _wait_first(running))
+
+    def map(self, fn: Callable[[X], Y], items: Sequence[X]) -> Iterable[Y]:
+        return self.pool.map(fn, items, chunksize=max(1, len(items) // (self.n * 8)))
+
+    def close(self) -> None:
+        self.pool.shutdown(cancel_futures=True)
+
+
+def _wait_first(running: set[Future[Extracted]]) -> tuple[set[Future[Extracted]], set[Future[Extracted]]]:
+    done, pending = wait(running, return_when=FIRST_COMPLETED)
+    return set(done), set(pending)
+
+
+# ------------------------------------------------------------------------------------ Dask
+
+#: The Dask settings the project ships (``kg/dask.yaml``); workers started elsewhere should use
+#: the same file (``DASK_CONFIG``, see the README).
+DASK_CONFIG = "dask.yaml"
+
+
+def dask_config() -> dict[str, Any]:
+    import yaml
+
+    return yaml.safe_load(resources.files("kg").joinpath(DASK_CONFIG).read_text(encoding="utf-8"))
+
+
+class DaskCluster:
+    """A Dask cluster: ``local:N`` starts N worker processes on 127.0.0.1, anything else is a
+    scheduler address (``tcp://host:8786``)."""
+
+    def __init__(self, settings: Settings, address: str) -> None:
+        try:
+            import dask
+            from distributed import Client, LocalCluster
+        except ImportError as exc:  # pragma: no cover - a dependency of the package
+            raise ConfigError(f"--dask needs dask.distributed ({exc}); install it with `pip install distributed`") from exc
+        dask.config.update(dask.config.config, dask_config(), priority="new")
+        self.settings = settings
+        self.cluster = None
+        logging.getLogger("distributed").setLevel(max(logging.WARNING, logging.getLogger().level))
+        if address.startswith("local:"):
+            try:
+                n = int(address.removeprefix("local:"))
+            except ValueError:
+                n = 0
+            if n < 1:
+                raise ConfigError(f"--dask {address}: give the number of workers, e.g. local:2")
+            self.cluster = LocalCluster(n_workers=n, threads_per_worker=1, processes=True, host="127.0.0.1",
+                                        dashboard_address="127.0.0.1:0", worker_dashboard_address=None)
+            address = self.cluster.scheduler_address
+        try:
+            self.client = Client(address, timeout="20s")
+        except (OSError, TimeoutError) as exc:
+            self.close()
+            raise ConfigError(f"--dask {address}: cannot reach the scheduler ({exc})") from exc
+        self.width = max(1, len(self.client.scheduler_info(n_workers=-1)["workers"])) * IN_FLIGHT
+        log.info("dask: %s with %d workers", address, self.width // IN_FLIGHT)
+
+    def extract(self, docs: Sequence[Document], progress: Callable[[Document], None] | None = None) -> Iterator[tuple[Document, list[Claim]]]:
+        from distributed import wait as dask_wait
+
+        def done(running: set[Any]) -> tuple[set[Any], set[Any]]:
+            finished = dask_wait(list(running), return_when="FIRST_COMPLETED")
+            return set(finished.done), set(finished.not_done)
+
+        submitting = _Submitting(lambda job: self.client.submit(run_job, job, pure=False), self.settings, self.width)
+        return submitting.run(docs, progress, done)
+
+    def map(self, fn: Callable[[X], Y], items: Sequence[X]) -> Iterable[Y]:
+        return self.client.gather(self.client.map(fn, items, pure=False))
+
+    def close(self) -> None:
+        if getattr(self, "client", None) is not None:
+            self.client.close()
+        if self.cluster is not None:
+            self.cluster.close()
+
+
+@contextmanager
+def open_workers(settings: Settings, processes: int = 1, dask: str | None = None,
+                 nlp: Language | None = None) -> Iterator[Workers]:
+    """Workers for a build: a Dask cluster, a pool of ``processes``, or this process."""
+    if dask and processes > 1:
+        raise ConfigError("give either --dask or --workers, not both")
+    if dask:
+        cluster = DaskCluster(settings, dask)
+        try:
+            yield cluster
+        finally:
+            cluster.close()
+    elif processes > 1:
+        pool = ProcessPool(settings, processes)
+        try:
+            yield pool
+        finally:
+            pool.close()
+    else:
+        yield InProcess(settings, nlp)
