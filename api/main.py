@@ -27,7 +27,7 @@ from kg.errors import (
     UnsupportedMediaError,
 )
 from kg.sandbox import QueryRunner
-from kg.store import GraphStore
+from kg.store import GraphStore, open_store
 from kg.vocab import PREFIXES
 
 from .cache import LookupCache
@@ -58,7 +58,7 @@ def create_app(settings: Settings | None = None, store: GraphStore | None = None
         logging.getLogger("api").setLevel(settings.log_level)
         log.info("settings: %s", settings.public())
         owned = store is None
-        app.state.store = store if store is not None else GraphStore.open(settings.store)
+        app.state.store = store if store is not None else open_store(settings)
         app.state.settings = settings
         graph: GraphStore = app.state.store
         app.state.runner = QueryRunner(
@@ -69,6 +69,7 @@ def create_app(settings: Settings | None = None, store: GraphStore | None = None
             workers=settings.query_workers,
             timeout=settings.query_timeout,
             max_rows=settings.max_rows,
+            auth=graph.credentials,
         )
         log.info("serving store %s (%d triples)", graph.location, len(graph))
         try:

@@ -188,7 +188,7 @@ def xml_safe(text: str) -> str:
 
 
 def _clean_network(g: nx.MultiDiGraph) -> nx.MultiDiGraph:
-    """A copy whose attributes are strings, floats or ints and XML-safe (networkx writes others wrongly)."""
+    """A sorted copy whose attributes are strings, floats or ints and XML-safe (networkx writes others wrongly)."""
     out = nx.MultiDiGraph()
 
     def clean(attrs: dict[str, object]) -> dict[str, object]:
@@ -199,10 +199,12 @@ def _clean_network(g: nx.MultiDiGraph) -> nx.MultiDiGraph:
             kept[k] = xml_safe(v) if isinstance(v, str) else (float(v) if isinstance(v, float) else v)
         return kept
 
-    for n, attrs in g.nodes(data=True):
+    # Sorted, so the same graph always exports to the same bytes.
+    for n, attrs in sorted(g.nodes(data=True), key=lambda item: str(item[0])):
         out.add_node(xml_safe(str(n)), **clean(attrs))
-    for a, b, key, attrs in g.edges(keys=True, data=True):
-        out.add_edge(xml_safe(str(a)), xml_safe(str(b)), key=key, **clean(attrs))
+    edges = [(xml_safe(str(a)), xml_safe(str(b)), clean(attrs)) for a, b, attrs in g.edges(data=True)]
+    for a, b, attrs in sorted(edges, key=lambda e: (e[0], e[1], sorted(map(str, e[2].items())))):
+        out.add_edge(a, b, **attrs)
     return out
 
 

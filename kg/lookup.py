@@ -356,9 +356,13 @@ def describe_claim(store: GraphStore, claim_id: str, fmt: object) -> bytes:
     """The triples of one claim (with its figure, evidence and attributions), serialised."""
     import pyoxigraph as ox
 
-    result = store.query(queries.DESCRIBE_CLAIM, {"claim": rdf.claim_iri(claim_id)})
-    assert isinstance(result, ox.QueryTriples)
-    return result.serialize(format=fmt)
+    triples = set()
+    for query in queries.CLAIM_TRIPLES:
+        result = store.query(query, {"claim": rdf.claim_iri(claim_id)})
+        assert isinstance(result, ox.QuerySolutions)
+        subject = "s" if "s" in {v.value for v in result.variables} else "claim"
+        triples.update(ox.Triple(row[subject], row["p"], row["o"]) for row in result)
+    return ox.serialize(sorted(triples, key=str), format=fmt)
 
 
 def network(store: GraphStore, view: GraphView):  # type: ignore[no-untyped-def]

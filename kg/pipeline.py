@@ -15,7 +15,7 @@ from rdflib import Literal
 from spacy.language import Language
 
 from . import build as rdf
-from . import extract, ingest, lookup, normalize, queries, reconcile
+from . import extract, ingest, lookup, queries, reconcile
 from .config import Settings
 from .errors import InputError
 from .model import Claim, Document, Relation, content_id

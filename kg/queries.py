@@ -1,5 +1,9 @@
 """Named SPARQL queries. Values are passed as bindings, never formatted into the text.
 
+A query that takes bindings projects every bound variable and binds it by a pattern in each group
+whose filters read it: a SPARQL server receives bindings as a trailing ``VALUES`` block
+(``kg.remote``), which some servers accept only on SELECT and only for projected variables.
+
 Every query runs with the default graph as the union of the store's graphs and the prefixes
 of ``kg.vocab.PREFIXES``.
 """
@@ -101,10 +105,11 @@ SELECT DISTINCT ?agent ?label ?kind WHERE { GRAPH ?g { ?agent a cg:Source ; rdfs
 
 CLAIM_PARTICIPANTS = """
 SELECT ?claim ?participant WHERE { ?claim cg:participant ?participant }
+ORDER BY ?claim ?participant
 """
 
 VERDICTS = """
-SELECT ?verdict ?type ?basis ?reason ?tolerance ?difference ?scope (MIN(?claim) AS ?a) (MAX(?claim) AS ?b)
+SELECT ?verdict ?type ?basis ?reason ?tolerance ?difference ?scope (MIN(STR(?claim)) AS ?a) (MAX(STR(?claim)) AS ?b)
 WHERE {
   ?verdict a ?type ; cg:claim ?claim ; cg:basis ?basis ; cg:reason ?reason .
   FILTER(?type IN (cg:Corroboration, cg:Conflict))
@@ -148,13 +153,15 @@ SELECT ?entity ?alias WHERE { ?entity cg:entityType ?type ; skos:altLabel ?alias
 ORDER BY ?entity ?alias
 """
 
-DESCRIBE_CLAIM = """
-CONSTRUCT { ?claim ?p ?o . ?o ?p2 ?o2 . ?o2 ?p3 ?o3 }
-WHERE {
-  ?claim ?p ?o .
-  OPTIONAL { ?o ?p2 ?o2 . FILTER(STRSTARTS(STR(?o), STR(?claim))) OPTIONAL { ?o2 ?p3 ?o3 . FILTER(STRSTARTS(STR(?o2), STR(?claim))) } }
-}
-"""
+#: A claim's triples, its parts' (figure, evidence, attribution links: IRIs under the claim's)
+#: and their parts', one level per query (plain patterns travel best to other SPARQL servers).
+CLAIM_TRIPLES = (
+    """SELECT ?claim ?p ?o WHERE { ?claim ?p ?o }""",
+    """SELECT ?claim ?s ?p ?o WHERE { ?claim ?p0 ?s . ?s ?p ?o . FILTER(STRSTARTS(STR(?s), STR(?claim))) }""",
+    """SELECT ?claim ?s ?p ?o WHERE {
+  ?claim ?p0 ?x . ?x ?p1 ?s . ?s ?p ?o . FILTER(STRSTARTS(STR(?x), STR(?claim)) && STRSTARTS(STR(?s), STR(?claim)))
+}""",
+)
 
 VERDICT_DIGEST = """
 SELECT ?digest WHERE { GRAPH ?g { ?g cg:inputDigest ?digest } }

@@ -21,8 +21,8 @@ from __future__ import annotations
 import json
 import logging
 import time
-from functools import lru_cache
 from collections.abc import Generator, Iterable, Iterator
+from functools import lru_cache
 from typing import Any
 from urllib.parse import urlsplit, urlunsplit
 
@@ -31,7 +31,7 @@ import pyoxigraph as ox
 
 from .config import Settings
 from .errors import ConfigError, QueryError, StoreError
-from .store import GraphStore, Triple, _ntriples, to_ox
+from .store import GraphStore, Triple, _ntriples
 
 log = logging.getLogger(__name__)
 
@@ -216,6 +216,9 @@ class SparqlStore(GraphStore):
     def connect(cls, settings: Settings) -> SparqlStore:
         from .build import ID
 
+        if urlsplit(settings.store).username is not None:
+            raise ConfigError("put the SPARQL server's credentials in KG_STORE_USER and KG_STORE_PASSWORD, "
+                              "not in the store URL")
         auth = None
         if settings.store_user:
             password = settings.store_password.get_secret_value() if settings.store_password else ""
@@ -245,6 +248,10 @@ class SparqlStore(GraphStore):
         self._writes = value
         self._seen = (0.0, self._seen[1])
 
+    @property
+    def credentials(self) -> tuple[str, str] | None:
+        return self._inner.auth  # type: ignore[attr-defined, no-any-return]
+
     def _gsp(self, method: str, graph: str, body: bytes | None = None) -> httpx.Response:
         client: httpx.Client = self._inner.client  # type: ignore[attr-defined]
         try:
@@ -257,6 +264,9 @@ class SparqlStore(GraphStore):
         """PUT the graph whole (the Graph Store Protocol replaces it in one request)."""
         body = _ntriples(triples).encode("utf-8")
         response = self._gsp("PUT", str(graph), body)
+        if response.status_code in (401, 403):
+            raise StoreError(f"{self.graph_store}: the server refused to write (HTTP {response.status_code}); "
+                             "check KG_STORE_USER and KG_STORE_PASSWORD")
         if response.status_code not in (200, 201, 204):
             raise StoreError(f"{self.graph_store}: writing graph {graph} failed "
                              f"(HTTP {response.status_code} {response.text.strip()[:200]})")

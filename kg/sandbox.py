@@ -32,7 +32,10 @@ from xml.sax.saxutils import escape, quoteattr
 
 import pyoxigraph as ox
 
+from .build import ID
 from .errors import KGError, NotAcceptable, QueryBusy, QueryError, QueryTimeout
+from .remote import RemoteDataset
+from .store import is_remote
 
 log = logging.getLogger(__name__)
 
@@ -173,7 +176,7 @@ class Answer:
     rows: int = 0
 
 
-def evaluate(store: ox.Store, task: dict[str, object], prefixes: dict[str, str]) -> Answer:
+def evaluate(store: ox.Store | RemoteDataset, task: dict[str, object], prefixes: dict[str, str]) -> Answer:
     """Run one checked query on ``store`` and serialise it (in the worker)."""
     kwargs: dict[str, object] = {"prefixes": prefixes}
     if task.get("base_iri"):
@@ -216,9 +219,13 @@ _RESULTS = {"json": ox.QueryResultsFormat.JSON, "xml": ox.QueryResultsFormat.XML
 # ------------------------------------------------------------------------------------ workers
 
 
-def _worker(conn: Connection, location: str | None, snapshot: bytes | None, prefixes: dict[str, str]) -> None:
+def _worker(conn: Connection, location: str | None, snapshot: bytes | None, prefixes: dict[str, str],
+            auth: tuple[str, str] | None = None) -> None:
     """A worker process: open the store read-only (or load a snapshot) and answer tasks."""
-    if location:
+    store: ox.Store | RemoteDataset
+    if location and is_remote(location):
+        store = RemoteDataset(location, str(ID["graph/"]), auth)
+    elif location:
         store = ox.Store.read_only(location)
     else:
         store = ox.Store()
@@ -248,9 +255,9 @@ def _worker(conn: Connection, location: str | None, snapshot: bytes | None, pref
 
 class _Worker:
     def __init__(self, ctx: mp.context.BaseContext, location: str | None, snapshot: bytes | None,
-                 prefixes: dict[str, str]) -> None:
+                 prefixes: dict[str, str], auth: tuple[str, str] | None = None) -> None:
         self.conn, child = ctx.Pipe()
-        self.process = ctx.Process(target=_worker, args=(child, location, snapshot, prefixes), daemon=True)
+        self.process = ctx.Process(target=_worker, args=(child, location, snapshot, prefixes, auth), daemon=True)
         self.process.start()
         child.close()
         self.ready = False
@@ -270,15 +277,17 @@ class _Worker:
 class QueryRunner:
     """A pool of worker processes that run public queries under a time budget.
 
-    ``source`` returns how workers see the data: an on-disk store path (opened read-only), or
-    an N-Quads snapshot for in-memory stores. ``generation`` tells when the data changed; workers
+    Workers see the data at ``location``: an on-disk store (opened read-only) or a SPARQL
+    server's URL (queried with ``auth``); for in-memory stores, ``snapshot`` returns N-Quads. ``generation`` tells when the data changed; workers
     are then replaced before the next query.
     """
 
     def __init__(self, location: str | None, snapshot, generation, prefixes: dict[str, str],  # type: ignore[no-untyped-def]
-                 workers: int = 2, timeout: float = 10.0, max_rows: int = 10_000) -> None:
+                 workers: int = 2, timeout: float = 10.0, max_rows: int = 10_000,
+                 auth: tuple[str, str] | None = None) -> None:
         self._ctx = mp.get_context("spawn")
         self._location = location
+        self._auth = auth
         self._snapshot = snapshot
         self._generation = generation
         self._prefixes = prefixes
@@ -292,7 +301,7 @@ class QueryRunner:
 
     def _spawn(self) -> _Worker:
         data = None if self._location else self._snapshot()
-        return _Worker(self._ctx, self._location, data, self._prefixes)
+        return _Worker(self._ctx, self._location, data, self._prefixes, self._auth)
 
     def _refresh(self) -> None:
         with self._lock:

@@ -148,6 +148,11 @@ class GraphStore:
                 ) from exc
             raise StoreError(f"{path}: cannot open the store ({exc})") from exc
 
+    @property
+    def credentials(self) -> tuple[str, str] | None:
+        """User and password for the server holding the store (none for the embedded store)."""
+        return None
+
     # ---------------------------------------------------------------- writes
 
     def replace_graph(self, graph: URIRef, triples: Iterable[Triple]) -> None:

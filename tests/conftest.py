@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import socket
@@ -83,34 +84,41 @@ def free_port() -> int:
 @pytest.fixture(scope="session")
 def server(tmp_path_factory):
     """A real `kg serve` on a free loopback port, built from seeds/ into a fresh store."""
-    port = free_port()
     store = tmp_path_factory.mktemp("live") / "store"
-    env = {**os.environ, "KG_STORE": str(store)}
-    log = (store.parent / "serve.log").open("w")
+    with serving({**os.environ, "KG_STORE": str(store)}, store.parent / "serve.log") as base:
+        yield base
+
+
+@contextlib.contextmanager
+def serving(env: dict[str, str], log_path: Path, timeout: float = 120):
+    """Run `kg serve` with ``env`` on a free loopback port until the block ends; yields its URL."""
+    port = free_port()
+    log = log_path.open("w")
     proc = subprocess.Popen(
         [sys.executable, "-m", "kg.cli", "serve", "--port", str(port)], cwd=ROOT, env=env,
         stdout=log, stderr=subprocess.STDOUT, text=True,
     )
     base = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 120
-    while time.monotonic() < deadline:
-        if proc.poll() is not None:
-            pytest.fail(f"kg serve exited: {(store.parent / 'serve.log').read_text()[-3000:]}")
-        try:
-            with urllib.request.urlopen(base + "/health", timeout=2) as r:
-                if r.status == 200:
-                    break
-        except OSError:
-            time.sleep(0.5)
-    else:
-        proc.kill()
-        pytest.fail("kg serve did not answer within 120 s")
-    yield base
-    proc.terminate()
+    deadline = time.monotonic() + timeout
     try:
-        proc.wait(timeout=20)
-    except subprocess.TimeoutExpired:
-        proc.kill()
-    log.close()
+        while time.monotonic() < deadline:
+            if proc.poll() is not None:
+                pytest.fail(f"kg serve exited: {log_path.read_text()[-3000:]}")
+            try:
+                with urllib.request.urlopen(base + "/health", timeout=2) as r:
+                    if r.status == 200:
+                        break
+            except OSError:
+                time.sleep(0.5)
+        else:
+            pytest.fail(f"kg serve did not answer within {timeout:g} s")
+        yield base
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+        log.close()
 
 
