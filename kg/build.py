@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from decimal import Decimal
+from functools import lru_cache
 
 from rdflib import Literal, URIRef
 from rdflib.term import Node
@@ -44,8 +45,9 @@ def document_iri(doc: Document) -> URIRef:
     return ID[f"document/{doc.id}"]
 
 
+@lru_cache(maxsize=1 << 16)
 def claim_iri(claim_id: str) -> URIRef:
-    return ID[f"claim/{claim_id}"]
+    return URIRef(f"{ID}claim/{claim_id}")
 
 
 def entity_iri(key: str) -> URIRef:
@@ -54,7 +56,7 @@ def entity_iri(key: str) -> URIRef:
 
 
 def relation_iri(relation: Relation) -> URIRef:
-    return ID[f"verdict/{relation.id}"]
+    return URIRef(f"{ID}verdict/{relation.id}")
 
 
 def source_iri(source: Source, doc_key: str) -> URIRef:

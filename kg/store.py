@@ -103,8 +103,18 @@ def to_python(term: object) -> Value:
 
 
 def _ntriples(triples: Iterable[Triple]) -> str:
+    iris: dict[Node, ox.NamedNode] = {}  # subjects and predicates repeat: convert each once
+
+    def iri(term: Node) -> ox.NamedNode | ox.BlankNode | ox.Literal:
+        if type(term) is not URIRef:
+            return to_ox(term)
+        found = iris.get(term)
+        if found is None:
+            found = iris[term] = ox.NamedNode(str(term))
+        return found
+
     return ox.serialize(
-        (ox.Triple(to_ox(s), to_ox(p), to_ox(o)) for s, p, o in triples), format=ox.RdfFormat.N_TRIPLES
+        (ox.Triple(iri(s), iri(p), iri(o)) for s, p, o in triples), format=ox.RdfFormat.N_TRIPLES
     ).decode("utf-8")
 
 

@@ -55,7 +55,7 @@ def claims_of(
 
 
 @cache
-def _pipeline(model: str) -> Language:
+def pipeline_for(model: str) -> Language:
     """The spaCy pipeline, loaded once per process."""
     return extract.load_model(model)
 
@@ -71,7 +71,7 @@ class Job:
 
 def run_job(job: Job) -> Extracted:
     """Read one job's documents (runs inside a worker)."""
-    return claims_of(_pipeline(job.model), job.documents, job.batch_size)
+    return claims_of(pipeline_for(job.model), job.documents, job.batch_size)
 
 
 class Workers(Protocol):
@@ -92,18 +92,20 @@ class InProcess:
     def extract(self, docs: Sequence[Document], progress: Callable[[Document], None] | None = None) -> Iterator[tuple[Document, list[Claim]]]:
         if not docs:
             return iter(())
-        nlp = self.nlp or _pipeline(self.settings.model)
+        nlp = self.nlp or pipeline_for(self.settings.model)
         return iter(claims_of(nlp, docs, self.settings.batch_size, progress))
 
     def map(self, fn: Callable[[X], Y], items: Sequence[X]) -> Iterable[Y]:
         return map(fn, items)
 
 
-def _jobs(docs: Sequence[Document], settings: Settings) -> Iterator[Job]:
-    """Documents in groups of ``batch_size``, longest first so no worker is left with a big one."""
+def _jobs(docs: Sequence[Document], settings: Settings, width: int) -> Iterator[Job]:
+    """Documents in groups of at most ``batch_size``, small enough that ``width`` jobs in flight
+    share the work evenly, longest first so no worker is left alone with a big one at the end."""
     ordered = sorted(docs, key=lambda d: len(d.text), reverse=True)
-    for i in range(0, len(ordered), settings.batch_size):
-        yield Job(settings.model, settings.batch_size, tuple(ordered[i : i + settings.batch_size]))
+    size = max(1, min(settings.batch_size, len(ordered) // (2 * width)))
+    for i in range(0, len(ordered), size):
+        yield Job(settings.model, settings.batch_size, tuple(ordered[i : i + size]))
 
 
 class _Submitting:
@@ -116,7 +118,7 @@ class _Submitting:
 
     def run(self, docs: Sequence[Document], progress: Callable[[Document], None] | None,
             done: Callable[[set[Any]], tuple[set[Any], set[Any]]]) -> Iterator[tuple[Document, list[Claim]]]:
-        jobs = _jobs(docs, self.settings)
+        jobs = _jobs(docs, self.settings, self.width)
         running: set[Any] = set()
         for job in jobs:
             running.add(self.submit(job))
@@ -141,7 +143,8 @@ class ProcessPool:
         self.settings = settings
         self.n = n
         # Fresh interpreters, not forks: the parent may hold threads (progress bars) and a store.
-        self.pool = ProcessPoolExecutor(n, mp_context=multiprocessing.get_context("spawn"))
+        self.pool = ProcessPoolExecutor(n, mp_context=multiprocessing.get_context("spawn"),
+                                        initializer=pipeline_for, initargs=(settings.model,))
 
     def extract(self, docs: Sequence[Document], progress: Callable[[Document], None] | None = None) -> Iterator[tuple[Document, list[Claim]]]:
         submitting = _Submitting(lambda job: self.pool.submit(run_job, job), self.settings, self.n * IN_FLIGHT)
@@ -201,6 +204,10 @@ class DaskCluster:
         except (OSError, TimeoutError) as exc:
             self.close()
             raise ConfigError(f"--dask {address}: cannot reach the scheduler ({exc})") from exc
+        # Every worker, present and future, loads the pipeline once before its first task.
+        from .dask_plugin import LoadPipeline
+
+        self.client.register_plugin(LoadPipeline(settings.model))
         self.width = max(1, len(self.client.scheduler_info(n_workers=-1)["workers"])) * IN_FLIGHT
         log.info("dask: %s with %d workers", address, self.width // IN_FLIGHT)
 
