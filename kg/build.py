@@ -2,7 +2,8 @@
 
 Every IRI is derived from content (document file name, claim id, entity key), never from raw
 text, so rebuilding the same input yields the same triples. Each document's triples go to its
-own named graph (``graph_iri``); verdicts between claims go to ``RECONCILIATION_GRAPH``.
+own named graph (``graph_iri``); verdicts between claims go to the numbered ``VERDICTS_GRAPHS``,
+the digest of the documents they were made from to ``RECONCILIATION_GRAPH``.
 
 >>> from kg.model import Document
 >>> doc = Document(key="a.txt", text="Hello.", sha256="0" * 64, title="Hello")
@@ -27,6 +28,8 @@ from .vocab import CG, DCTERMS, ID, OA, PROV, RDF, RDFS, SDO, XSD
 Triple = tuple[Node, Node, Node]
 
 RECONCILIATION_GRAPH = ID["graph/reconciliation"]
+#: Verdicts and what they imply for each claim, in numbered graphs ``graph/verdicts/0`` ...
+VERDICTS_GRAPHS = "graph/verdicts/"
 ENTITIES_GRAPH = ID["graph/entities"]
 CONTEXT_CHARS = 32
 

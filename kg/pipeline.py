@@ -7,11 +7,11 @@ store, skipping unchanged ones and replacing changed ones whole, then recomputes
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from rdflib import Literal
+from rdflib import Literal, URIRef
 from spacy.language import Language
 
 from . import build as rdf
@@ -165,22 +165,57 @@ def refresh_verdicts(store: GraphStore, settings: Settings, changed: bool,
     if not changed and stored and stored[0]["digest"] == digest:
         return claim_count, int(store.select(queries.COUNT_VERDICTS)[0]["n"])
     claims = lookup.load_claims(store)
-    relations = reconcile.reconcile(claims, tolerance=settings.tolerance,
-                                    map_=workers.map if workers is not None else map)
-    triples = reconciliation_triples(claims, relations)
-    triples.append((rdf.RECONCILIATION_GRAPH, CG.inputDigest, Literal(digest)))
-    store.replace_graph(rdf.RECONCILIATION_GRAPH, triples)
-    return claim_count, len(relations)
+    edges: list[reconcile.Edge] = []
+    parts = _GraphWriter(store, rdf.VERDICTS_GRAPHS)
+    for r in reconcile.verdicts(claims, settings.tolerance, workers.map if workers is not None else map):
+        edges.append(reconcile.Edge(r.kind, r.basis, r.a, r.b))
+        parts.add(rdf.relation_triples(r))
+    for triples in independence_triples(claims, edges):
+        parts.add(triples)
+    parts.close()
+    store.replace_graph(rdf.RECONCILIATION_GRAPH, [(rdf.RECONCILIATION_GRAPH, CG.inputDigest, Literal(digest))])
+    return claim_count, len(edges)
 
 
-def reconciliation_triples(claims: Sequence[Claim], relations: Sequence[Relation]) -> list[rdf.Triple]:
-    """The verdicts, and each claim's roots, independent-source count and single-source flag."""
-    triples = [t for r in relations for t in rdf.relation_triples(r)]
+#: Triples per derived graph: verdicts are written in graphs of this size, so a build never
+#: holds the whole verdict set as RDF at once.
+TRIPLES_PER_GRAPH = 200_000
+
+
+class _GraphWriter:
+    """Writes derived triples into numbered graphs under ``prefix`` as they come, then drops the
+    numbered graphs a previous, larger write left behind."""
+
+    def __init__(self, store: GraphStore, prefix: str, size: int = TRIPLES_PER_GRAPH) -> None:
+        self.store, self.prefix, self.size = store, prefix, size
+        self.pending: list[rdf.Triple] = []
+        self.written: set[str] = set()
+
+    def add(self, triples: Iterable[rdf.Triple]) -> None:
+        self.pending.extend(triples)
+        if len(self.pending) >= self.size:
+            self._flush()
+
+    def _flush(self) -> None:
+        graph = rdf.ID[f"{self.prefix}{len(self.written)}"]
+        self.store.replace_graph(graph, self.pending)
+        self.written.add(str(graph))
+        self.pending = []
+
+    def close(self) -> None:
+        if self.pending or not self.written:
+            self._flush()
+        for graph in self.store.graphs():
+            if graph.startswith(str(rdf.ID[self.prefix])) and graph not in self.written:
+                self.store.remove_graph(URIRef(graph))
+
+
+def independence_triples(claims: Sequence[Claim], edges: Sequence[reconcile.Link]) -> Iterator[list[rdf.Triple]]:
+    """Each claim's roots, independent-source count and single-source flag, claim by claim."""
     roots = reconcile.roots(claims)
-    independent = reconcile.independent_sources(claims, relations)
-    single = {c for story in reconcile.single_source_stories(claims, relations) for c in story}
+    independent = reconcile.independent_sources(claims, edges, roots)
+    single = {c for story in reconcile.single_source_stories(claims, edges, roots) for c in story}
     for c in claims:
         if c.figure is not None:
             iris = [rdf.root_iri(key) for key in sorted(roots[c.id])]
-            triples.extend(rdf.independence_triples(c.id, independent[c.id], c.id in single, iris))
-    return triples
+            yield list(rdf.independence_triples(c.id, independent[c.id], c.id in single, iris))

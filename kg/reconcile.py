@@ -23,8 +23,9 @@ import gc
 import math
 import re
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from typing import NamedTuple, Protocol
 
 import networkx as nx
 
@@ -323,9 +324,28 @@ def roots(claims: Sequence[Claim]) -> dict[str, frozenset[str]]:
     return out
 
 
-def independent_sources(claims: Sequence[Claim], relations: Sequence[Relation]) -> dict[str, int]:
+class Link(Protocol):
+    """What independence needs of a verdict (a ``Relation``, or a compact ``Edge``)."""
+
+    kind: str
+    basis: str
+    a: str
+    b: str
+
+
+class Edge(NamedTuple):
+    """A verdict without its reason and values, to keep many of them in memory."""
+
+    kind: str
+    basis: str
+    a: str
+    b: str
+
+
+def independent_sources(claims: Sequence[Claim], relations: Iterable[Link],
+                        root: dict[str, frozenset[str]] | None = None) -> dict[str, int]:
     """For each claim, the distinct roots among it and the claims that corroborate it by value."""
-    root = roots(claims)
+    root = root if root is not None else roots(claims)
     allies: dict[str, set[str]] = defaultdict(set)
     for r in relations:
         if r.kind == "corroborates" and r.basis == "value":
@@ -334,9 +354,10 @@ def independent_sources(claims: Sequence[Claim], relations: Sequence[Relation]) 
     return {c.id: len(root[c.id].union(*(root[x] for x in allies[c.id] if x in root))) for c in claims}
 
 
-def single_source_stories(claims: Sequence[Claim], relations: Sequence[Relation]) -> list[frozenset[str]]:
+def single_source_stories(claims: Sequence[Claim], relations: Iterable[Link],
+                          root: dict[str, frozenset[str]] | None = None) -> list[frozenset[str]]:
     """Clusters of corroborating claims from two or more documents that all trace back to one root."""
-    root = roots(claims)
+    root = root if root is not None else roots(claims)
     doc_of = {c.id: c.document for c in claims}
     g = nx.Graph()
     g.add_edges_from((r.a, r.b) for r in relations if r.kind == "corroborates" and r.basis == "value")
@@ -391,19 +412,26 @@ def partition_verdicts(part: Partition) -> list[Relation]:
 Mapper = Callable[[Callable[[Partition], list[Relation]], Sequence[Partition]], Iterable[list[Relation]]]
 
 
-def reconcile(claims: Sequence[Claim], tolerance: float = 0.05, map_: Mapper = map) -> list[Relation]:
-    """Every verdict between the claims, partition by partition (``map_`` may run them elsewhere)."""
+def verdicts(claims: Sequence[Claim], tolerance: float = 0.05, map_: Mapper = map) -> Iterator[Relation]:
+    """Every verdict between the claims once, partition by partition, in an order that does not
+    depend on where the partitions ran (``map_`` may run them elsewhere)."""
+    seen: set[str] = set()
     # The claims live as long as the call: keep the cyclic garbage collector from rescanning
     # them while verdicts are made, which would cost time proportional to the corpus.
     gc.freeze()
     try:
-        unique: dict[str, Relation] = {}
         for found in map_(partition_verdicts, partitions(claims, tolerance)):
             for r in found:
-                unique.setdefault(r.id, r)
+                if r.id not in seen:
+                    seen.add(r.id)
+                    yield r
     finally:
         gc.unfreeze()
-    return sorted(unique.values(), key=lambda r: r.id)
+
+
+def reconcile(claims: Sequence[Claim], tolerance: float = 0.05, map_: Mapper = map) -> list[Relation]:
+    """Every verdict between the claims, sorted by id."""
+    return sorted(verdicts(claims, tolerance, map_), key=lambda r: r.id)
 
 
 # ------------------------------------------------------------------------------------ network

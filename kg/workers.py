@@ -221,8 +221,11 @@ class DaskCluster:
         submitting = _Submitting(lambda job: self.client.submit(run_job, job, pure=False), self.settings, self.width)
         return submitting.run(docs, progress, done)
 
-    def map(self, fn: Callable[[X], Y], items: Sequence[X]) -> Iterable[Y]:
-        return self.client.gather(self.client.map(fn, items, pure=False))
+    def map(self, fn: Callable[[X], Y], items: Sequence[X]) -> Iterator[Y]:
+        """Results in the order of ``items``, each fetched and released in turn."""
+        for future in self.client.map(fn, items, pure=False):
+            yield future.result()
+            future.release()
 
     def close(self) -> None:
         if getattr(self, "client", None) is not None:
