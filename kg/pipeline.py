@@ -83,8 +83,14 @@ def publisher_entity(doc: Document) -> str | None:
 
 def write_documents(store: GraphStore, pairs: Iterable[tuple[Document, list[Claim]]]) -> None:
     """Replace each document's named graph with its new triples."""
+    unflushed = 0
     for doc, claims in pairs:
-        store.replace_graph(rdf.graph_iri(doc), rdf.document_graph(doc, claims, publisher_entity(doc)))
+        triples = list(rdf.document_graph(doc, claims, publisher_entity(doc)))
+        store.replace_graph(rdf.graph_iri(doc), triples)
+        unflushed += len(triples)
+        if unflushed >= TRIPLES_PER_GRAPH:
+            store.flush()  # bounded write buffers, however large the corpus
+            unflushed = 0
 
 
 def write_reference_graphs(store: GraphStore) -> None:
@@ -179,7 +185,7 @@ def refresh_verdicts(store: GraphStore, settings: Settings, changed: bool,
 
 #: Triples per derived graph: verdicts are written in graphs of this size, so a build never
 #: holds the whole verdict set as RDF at once.
-TRIPLES_PER_GRAPH = 200_000
+TRIPLES_PER_GRAPH = 50_000
 
 
 class _GraphWriter:
@@ -199,6 +205,7 @@ class _GraphWriter:
     def _flush(self) -> None:
         graph = rdf.ID[f"{self.prefix}{len(self.written)}"]
         self.store.replace_graph(graph, self.pending)
+        self.store.flush()  # to disk now, rather than in the store's write buffers
         self.written.add(str(graph))
         self.pending = []
 
