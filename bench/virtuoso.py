@@ -5,7 +5,8 @@
         server.user, server.password     # the dba account, for the Graph Store endpoint
 
 Both ports bind to 127.0.0.1; the database lives in ``folder`` and goes with it. Results are
-not cut at Virtuoso's default 10,000 rows (``ResultSetMaxRows``).
+cut at ``max_rows`` (Virtuoso's ``ResultSetMaxRows``; its own default, 10,000, is too few for a
+large graph).
 """
 
 from __future__ import annotations
@@ -59,7 +60,7 @@ Charset = UTF-8
 EnabledGzipContent = 0
 
 [SPARQL]
-ResultSetMaxRows = 10000000
+ResultSetMaxRows = {max_rows}
 MaxQueryCostEstimationTime = 0
 MaxQueryExecutionTime = 300
 DeferInferenceRulesInit = 0
@@ -82,8 +83,9 @@ class Virtuoso:
     user = "dba"
     password = "dba"  # the fresh database's own default, reachable from loopback only
 
-    def __init__(self, folder: str | Path, start_timeout: float = 120.0) -> None:
+    def __init__(self, folder: str | Path, start_timeout: float = 120.0, max_rows: int = 10_000_000) -> None:
         self.folder = Path(folder)
+        self.max_rows = max_rows
         self.start_timeout = start_timeout
         self.http_port = free_port()
         self.sql_port = free_port()
@@ -99,7 +101,8 @@ class Virtuoso:
             raise RuntimeError("virtuoso-t is not installed (Debian: apt-get install virtuoso-opensource-7-bin)")
         self.folder.mkdir(parents=True, exist_ok=True)
         ini = self.folder / "virtuoso.ini"
-        ini.write_text(INI.format(folder=self.folder.resolve(), sql_port=self.sql_port, http_port=self.http_port))
+        ini.write_text(INI.format(folder=self.folder.resolve(), sql_port=self.sql_port, http_port=self.http_port,
+                                  max_rows=self.max_rows))
         self.process = subprocess.Popen([program, "+foreground", "+configfile", str(ini)], cwd=self.folder,
                                         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
         deadline = time.monotonic() + self.start_timeout

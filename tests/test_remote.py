@@ -133,3 +133,17 @@ def test_unreachable_server_is_a_clear_error(tmp_path):
         open_store(Settings(store=f"http://127.0.0.1:{port}/sparql"))
     done = kg("claims", env={**os.environ, "KG_STORE": f"http://127.0.0.1:{port}/sparql"})
     assert done.returncode != 0 and "cannot be reached" in done.stderr and "Traceback" not in done.stderr
+
+
+def test_answers_cut_by_the_server_are_an_error_not_a_short_answer(tmp_path):
+    if virtuoso.binary() is None:
+        pytest.skip("virtuoso-t is not installed; .ci/run installs it (apt-get install virtuoso-opensource-7-bin)")
+    with virtuoso.Virtuoso(tmp_path / "small", max_rows=50) as small:
+        settings = Settings(store=small.endpoint, store_user=small.user, store_password=small.password)
+        done = kg("build", str(SEEDS), "--no-progress", env=env_for(small))
+        assert done.returncode != 0 and "ResultSetMaxRows" in done.stderr and "Traceback" not in done.stderr
+        store = open_store(settings)
+        with pytest.raises(StoreError, match="ResultSetMaxRows"):
+            store.select("SELECT ?s ?p ?o WHERE { ?s ?p ?o }")
+        assert len(store.select("SELECT ?s WHERE { ?s ?p ?o } LIMIT 5")) == 5
+        store.close()
