@@ -17,6 +17,7 @@ import spacy
 from kg import extract, ingest, pipeline
 from kg.config import Settings
 from kg.store import GraphStore
+from kg.workers import InProcess
 
 
 def main() -> None:
@@ -52,8 +53,7 @@ def main() -> None:
     def build() -> float:
         store = GraphStore.memory()
         t0 = time.perf_counter()
-        pairs = pipeline.claims_of(ours, corpus, settings.batch_size)
-        pipeline.write_documents(store, pairs)
+        pipeline.write_documents(store, InProcess(settings, ours).extract(corpus))
         pipeline.refresh_verdicts(store, settings, changed=True)
         return time.perf_counter() - t0
 

@@ -19,9 +19,8 @@ import tempfile
 import time
 from pathlib import Path
 
-from synthetic import write_corpus
-
 from fastapi.testclient import TestClient
+from synthetic import write_corpus
 
 from api.main import create_app
 from kg import pipeline

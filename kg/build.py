@@ -23,6 +23,7 @@ from rdflib import Literal, URIRef
 from rdflib.term import Node
 
 from .model import Claim, Document, Relation, Source, content_id
+from .ontology import Gazetteer
 from .vocab import CG, DCTERMS, ID, OA, PROV, RDF, RDFS, SDO, XSD
 
 Triple = tuple[Node, Node, Node]
@@ -199,6 +200,11 @@ def claim_triples(claim: Claim, doc: Document) -> Iterator[Triple]:
         yield c, PROV.hadPrimarySource, source_iri(claim.sources[-1], doc.key)
     else:
         yield c, PROV.hadPrimarySource, document_iri(doc)
+
+
+def publisher_of(doc: Document) -> str | None:
+    """The known entity that publishes ``doc``, from the alias table."""
+    return Gazetteer.load().resolve(doc.publisher) if doc.publisher else None
 
 
 def document_graph(doc: Document, claims: Iterable[Claim], publisher_entity: str | None = None) -> list[Triple]:

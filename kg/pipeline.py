@@ -19,10 +19,10 @@ from . import extract, ingest, lookup, queries, reconcile
 from .config import Settings
 from .errors import InputError
 from .model import Claim, Document, Relation, content_id
-from .ontology import Gazetteer, entities, vocabulary
-from .store import GraphStore
+from .ontology import entities, vocabulary
+from .store import GraphStore, ntriples
 from .vocab import CG
-from .workers import InProcess, Workers, claims_of
+from .workers import InProcess, ReadDocument, Workers, claims_of, verdict_job
 
 log = logging.getLogger(__name__)
 
@@ -77,17 +77,12 @@ def extract_claims(paths: Iterable[str | Path], settings: Settings, nlp: Languag
     return Extraction(docs, claims, reconcile.reconcile(claims, tolerance=settings.tolerance))
 
 
-def publisher_entity(doc: Document) -> str | None:
-    return Gazetteer.load().resolve(doc.publisher) if doc.publisher else None
-
-
-def write_documents(store: GraphStore, pairs: Iterable[tuple[Document, list[Claim]]]) -> None:
+def write_documents(store: GraphStore, documents: Iterable[ReadDocument]) -> None:
     """Replace each document's named graph with its new triples."""
     unflushed = 0
-    for doc, claims in pairs:
-        triples = list(rdf.document_graph(doc, claims, publisher_entity(doc)))
-        store.replace_graph(rdf.graph_iri(doc), triples)
-        unflushed += len(triples)
+    for read in documents:
+        store.replace_graph_text(rdf.graph_iri(read.document), read.graph)
+        unflushed += read.graph.count("\n")
         if unflushed >= TRIPLES_PER_GRAPH:
             store.flush()  # bounded write buffers, however large the corpus
             unflushed = 0
@@ -173,11 +168,12 @@ def refresh_verdicts(store: GraphStore, settings: Settings, changed: bool,
     claims = lookup.load_claims(store)
     edges: list[reconcile.Edge] = []
     parts = _GraphWriter(store, rdf.VERDICTS_GRAPHS)
-    for r in reconcile.verdicts(claims, settings.tolerance, workers.map if workers is not None else map):
-        edges.append(reconcile.Edge(r.kind, r.basis, r.a, r.b))
-        parts.add(rdf.relation_triples(r))
+    for verdict in reconcile.verdicts(claims, settings.tolerance, workers.map if workers is not None else map,
+                                      job=verdict_job):
+        edges.append(verdict.edge)
+        parts.add(verdict.triples)
     for triples in independence_triples(claims, edges):
-        parts.add(triples)
+        parts.add(ntriples(triples))
     parts.close()
     store.replace_graph(rdf.RECONCILIATION_GRAPH, [(rdf.RECONCILIATION_GRAPH, CG.inputDigest, Literal(digest))])
     return claim_count, len(edges)
@@ -194,20 +190,23 @@ class _GraphWriter:
 
     def __init__(self, store: GraphStore, prefix: str, size: int = TRIPLES_PER_GRAPH) -> None:
         self.store, self.prefix, self.size = store, prefix, size
-        self.pending: list[rdf.Triple] = []
+        self.pending: list[str] = []
+        self.count = 0
         self.written: set[str] = set()
 
-    def add(self, triples: Iterable[rdf.Triple]) -> None:
-        self.pending.extend(triples)
-        if len(self.pending) >= self.size:
+    def add(self, text: str) -> None:
+        """Add N-Triples written by ``ntriples``."""
+        self.pending.append(text)
+        self.count += text.count("\n")
+        if self.count >= self.size:
             self._flush()
 
     def _flush(self) -> None:
         graph = rdf.ID[f"{self.prefix}{len(self.written)}"]
-        self.store.replace_graph(graph, self.pending)
+        self.store.replace_graph_text(graph, "".join(self.pending))
         self.store.flush()  # to disk now, rather than in the store's write buffers
         self.written.add(str(graph))
-        self.pending = []
+        self.pending, self.count = [], 0
 
     def close(self) -> None:
         if self.pending or not self.written:
@@ -217,12 +216,17 @@ class _GraphWriter:
                 self.store.remove_graph(URIRef(graph))
 
 
-def independence_triples(claims: Sequence[Claim], edges: Sequence[reconcile.Link]) -> Iterator[list[rdf.Triple]]:
-    """Each claim's roots, independent-source count and single-source flag, claim by claim."""
+def independence_triples(claims: Sequence[Claim], edges: Sequence[reconcile.Link],
+                         batch: int = 1000) -> Iterator[list[rdf.Triple]]:
+    """Each claim's roots, independent-source count and single-source flag, ``batch`` claims at a time."""
     roots = reconcile.roots(claims)
     independent = reconcile.independent_sources(claims, edges, roots)
     single = {c for story in reconcile.single_source_stories(claims, edges, roots) for c in story}
-    for c in claims:
+    triples: list[rdf.Triple] = []
+    for n, c in enumerate(claims, 1):
         if c.figure is not None:
             iris = [rdf.root_iri(key) for key in sorted(roots[c.id])]
-            yield list(rdf.independence_triples(c.id, independent[c.id], c.id in single, iris))
+            triples.extend(rdf.independence_triples(c.id, independent[c.id], c.id in single, iris))
+        if n % batch == 0 or n == len(claims):
+            yield triples
+            triples = []

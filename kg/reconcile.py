@@ -25,7 +25,7 @@ import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from typing import NamedTuple, Protocol
+from typing import Any, NamedTuple, Protocol, TypeVar
 
 import networkx as nx
 
@@ -409,18 +409,28 @@ def partition_verdicts(part: Partition) -> list[Relation]:
     return sum_verdicts(part.claims, part.tolerance)
 
 
-Mapper = Callable[[Callable[[Partition], list[Relation]], Sequence[Partition]], Iterable[list[Relation]]]
+Mapper = Callable[[Callable[[Partition], list[Any]], Sequence[Partition]], Iterable[list[Any]]]
 
 
-def verdicts(claims: Sequence[Claim], tolerance: float = 0.05, map_: Mapper = map) -> Iterator[Relation]:
+class HasId(Protocol):
+    @property
+    def id(self) -> str: ...
+
+
+V = TypeVar("V", bound=HasId)
+
+
+def verdicts(claims: Sequence[Claim], tolerance: float = 0.05, map_: Mapper = map,
+             job: Callable[[Partition], list[V]] = partition_verdicts) -> Iterator[V]:  # type: ignore[assignment]
     """Every verdict between the claims once, partition by partition, in an order that does not
-    depend on where the partitions ran (``map_`` may run them elsewhere)."""
+    depend on where the partitions ran (``map_`` may run them elsewhere; ``job`` may hand back
+    each verdict in another form that keeps its ``id``)."""
     seen: set[str] = set()
     # The claims live as long as the call: keep the cyclic garbage collector from rescanning
     # them while verdicts are made, which would cost time proportional to the corpus.
     gc.freeze()
     try:
-        for found in map_(partition_verdicts, partitions(claims, tolerance)):
+        for found in map_(job, partitions(claims, tolerance)):
             for r in found:
                 if r.id not in seen:
                     seen.add(r.id)

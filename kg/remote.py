@@ -21,7 +21,7 @@ from __future__ import annotations
 import json
 import logging
 import time
-from collections.abc import Generator, Iterable, Iterator
+from collections.abc import Generator, Iterator
 from functools import lru_cache
 from typing import Any
 from urllib.parse import urlsplit, urlunsplit
@@ -31,7 +31,7 @@ import pyoxigraph as ox
 
 from .config import Settings
 from .errors import ConfigError, QueryError, StoreError
-from .store import GraphStore, Triple, _ntriples
+from .store import GraphStore
 
 log = logging.getLogger(__name__)
 
@@ -260,10 +260,9 @@ class SparqlStore(GraphStore):
         except httpx.HTTPError as exc:
             raise StoreError(f"{self.graph_store}: the graph store cannot be reached ({exc})") from exc
 
-    def replace_graph(self, graph: Any, triples: Iterable[Triple]) -> None:
+    def replace_graph_text(self, graph: Any, text: str) -> None:
         """PUT the graph whole (the Graph Store Protocol replaces it in one request)."""
-        body = _ntriples(triples).encode("utf-8")
-        response = self._gsp("PUT", str(graph), body)
+        response = self._gsp("PUT", str(graph), text.encode("utf-8"))
         if response.status_code in (401, 403):
             raise StoreError(f"{self.graph_store}: the server refused to write (HTTP {response.status_code}); "
                              "check KG_STORE_USER and KG_STORE_PASSWORD")

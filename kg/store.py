@@ -102,7 +102,8 @@ def to_python(term: object) -> Value:
     raise ValueError(f"Unexpected Oxigraph term: {term!r}")
 
 
-def _ntriples(triples: Iterable[Triple]) -> str:
+def ntriples(triples: Iterable[Triple]) -> str:
+    """Triples as N-Triples text (Oxigraph's serialiser escapes every term)."""
     iris: dict[Node, ox.NamedNode] = {}  # subjects and predicates repeat: convert each once
 
     def iri(term: Node) -> ox.NamedNode | ox.BlankNode | ox.Literal:
@@ -167,10 +168,14 @@ class GraphStore:
 
     def replace_graph(self, graph: URIRef, triples: Iterable[Triple]) -> None:
         """Replace the named graph ``graph`` with ``triples`` in one transaction."""
+        self.replace_graph_text(graph, ntriples(triples))
+
+    def replace_graph_text(self, graph: URIRef, body: str) -> None:
+        """Replace the named graph ``graph`` with the triples of ``body``, N-Triples written by
+        ``ntriples`` (possibly in another process), in one transaction."""
         # Oxigraph has no multi-call transaction in Python; one update request is one. The
         # data is written by the N-Triples serialiser, which escapes every term.
         name = to_ox(graph)
-        body = _ntriples(triples)
         update = f"DROP SILENT GRAPH {name} ;\nINSERT DATA {{ GRAPH {name} {{\n{body}}} }}"
         try:
             self._inner.update(update)

@@ -1,7 +1,7 @@
 """Where parsing, extraction and verdicts run: here, in worker processes, or on a Dask cluster.
 
-Every kind of worker gets documents and sends back compact claims (never spaCy ``Doc``\\s), and
-each worker process loads the spaCy pipeline once. The results do not depend on where the work
+Every kind of worker gets documents and sends back compact claims with the document's graph as
+N-Triples (never spaCy ``Doc``\\s), and each worker process loads the spaCy pipeline once. The results do not depend on where the work
 ran: a document's claims come from that document alone, and verdicts from partitions of the
 claims that no verdict crosses (``reconcile.partitions``).
 
@@ -21,15 +21,17 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
-from typing import Any, Protocol, TypeVar
+from typing import Any, NamedTuple, Protocol, TypeVar
 
 from spacy.language import Language
 
-from . import extract, normalize
+from . import build as rdf
+from . import extract, normalize, reconcile
 from .config import Settings
 from .errors import ConfigError
 from .model import Claim, Document
 from .ontology import Gazetteer
+from .store import ntriples
 
 log = logging.getLogger(__name__)
 
@@ -61,6 +63,33 @@ def pipeline_for(model: str) -> Language:
 
 
 @dataclass(frozen=True)
+class ReadDocument:
+    """A document as a worker sends it back: its claims, and its named graph as N-Triples."""
+
+    document: Document
+    claims: list[Claim]
+    graph: str
+
+
+def read_document(doc: Document, claims: list[Claim]) -> ReadDocument:
+    return ReadDocument(doc, claims, ntriples(rdf.document_graph(doc, claims, rdf.publisher_of(doc))))
+
+
+class SerialisedVerdict(NamedTuple):
+    """A verdict as a worker sends it back: its id, what independence needs, its triples."""
+
+    id: str
+    edge: reconcile.Edge
+    triples: str
+
+
+def verdict_job(part: reconcile.Partition) -> list[SerialisedVerdict]:
+    """The verdicts of one partition, serialised (runs inside a worker)."""
+    return [SerialisedVerdict(r.id, reconcile.Edge(r.kind, r.basis, r.a, r.b), ntriples(rdf.relation_triples(r)))
+            for r in reconcile.partition_verdicts(part)]
+
+
+@dataclass(frozen=True)
 class Job:
     """Documents for one worker to read, with the pipeline to read them with."""
 
@@ -69,15 +98,15 @@ class Job:
     documents: tuple[Document, ...]
 
 
-def run_job(job: Job) -> Extracted:
+def run_job(job: Job) -> list[ReadDocument]:
     """Read one job's documents (runs inside a worker)."""
-    return claims_of(pipeline_for(job.model), job.documents, job.batch_size)
+    return [read_document(doc, claims) for doc, claims in claims_of(pipeline_for(job.model), job.documents, job.batch_size)]
 
 
 class Workers(Protocol):
     """A place to run work: ``extract`` documents, ``map`` any picklable function."""
 
-    def extract(self, docs: Sequence[Document], progress: Callable[[Document], None] | None = None) -> Iterator[tuple[Document, list[Claim]]]: ...
+    def extract(self, docs: Sequence[Document], progress: Callable[[Document], None] | None = None) -> Iterator[ReadDocument]: ...
 
     def map(self, fn: Callable[[X], Y], items: Sequence[X]) -> Iterable[Y]: ...
 
@@ -89,11 +118,11 @@ class InProcess:
         self.settings = settings
         self.nlp = nlp
 
-    def extract(self, docs: Sequence[Document], progress: Callable[[Document], None] | None = None) -> Iterator[tuple[Document, list[Claim]]]:
+    def extract(self, docs: Sequence[Document], progress: Callable[[Document], None] | None = None) -> Iterator[ReadDocument]:
         if not docs:
             return iter(())
         nlp = self.nlp or pipeline_for(self.settings.model)
-        return iter(claims_of(nlp, docs, self.settings.batch_size, progress))
+        return (read_document(doc, claims) for doc, claims in claims_of(nlp, docs, self.settings.batch_size, progress))
 
     def map(self, fn: Callable[[X], Y], items: Sequence[X]) -> Iterable[Y]:
         return map(fn, items)
@@ -117,7 +146,7 @@ class _Submitting:
         self.width = width
 
     def run(self, docs: Sequence[Document], progress: Callable[[Document], None] | None,
-            done: Callable[[set[Any]], tuple[set[Any], set[Any]]]) -> Iterator[tuple[Document, list[Claim]]]:
+            done: Callable[[set[Any]], tuple[set[Any], set[Any]]]) -> Iterator[ReadDocument]:
         jobs = _jobs(docs, self.settings, self.width)
         running: set[Any] = set()
         for job in jobs:
@@ -127,10 +156,10 @@ class _Submitting:
         while running:
             finished, running = done(running)
             for future in finished:
-                for doc, claims in future.result():
+                for read in future.result():
                     if progress:
-                        progress(doc)
-                    yield doc, claims
+                        progress(read.document)
+                    yield read
                 job = next(jobs, None)
                 if job is not None:
                     running.add(self.submit(job))
@@ -146,7 +175,7 @@ class ProcessPool:
         self.pool = ProcessPoolExecutor(n, mp_context=multiprocessing.get_context("spawn"),
                                         initializer=pipeline_for, initargs=(settings.model,))
 
-    def extract(self, docs: Sequence[Document], progress: Callable[[Document], None] | None = None) -> Iterator[tuple[Document, list[Claim]]]:
+    def extract(self, docs: Sequence[Document], progress: Callable[[Document], None] | None = None) -> Iterator[ReadDocument]:
         submitting = _Submitting(lambda job: self.pool.submit(run_job, job), self.settings, self.n * IN_FLIGHT)
         return submitting.run(docs, progress, lambda running: _wait_first(running))
 
@@ -157,7 +186,7 @@ class ProcessPool:
         self.pool.shutdown(cancel_futures=True)
 
 
-def _wait_first(running: set[Future[Extracted]]) -> tuple[set[Future[Extracted]], set[Future[Extracted]]]:
+def _wait_first(running: set[Future[list[ReadDocument]]]) -> tuple[set[Future[list[ReadDocument]]], set[Future[list[ReadDocument]]]]:
     done, pending = wait(running, return_when=FIRST_COMPLETED)
     return set(done), set(pending)
 
@@ -211,7 +240,7 @@ class DaskCluster:
         self.width = max(1, len(self.client.scheduler_info(n_workers=-1)["workers"])) * IN_FLIGHT
         log.info("dask: %s with %d workers", address, self.width // IN_FLIGHT)
 
-    def extract(self, docs: Sequence[Document], progress: Callable[[Document], None] | None = None) -> Iterator[tuple[Document, list[Claim]]]:
+    def extract(self, docs: Sequence[Document], progress: Callable[[Document], None] | None = None) -> Iterator[ReadDocument]:
         from distributed import wait as dask_wait
 
         def done(running: set[Any]) -> tuple[set[Any], set[Any]]:
