@@ -177,7 +177,7 @@ class ProcessPool:
 
     def extract(self, docs: Sequence[Document], progress: Callable[[Document], None] | None = None) -> Iterator[ReadDocument]:
         submitting = _Submitting(lambda job: self.pool.submit(run_job, job), self.settings, self.n * IN_FLIGHT)
-        return submitting.run(docs, progress, lambda running: _wait_first(running))
+        return submitting.run(docs, progress, _wait_first)
 
     def map(self, fn: Callable[[X], Y], items: Sequence[X]) -> Iterable[Y]:
         return self.pool.map(fn, items, chunksize=max(1, len(items) // (self.n * 8)))
