@@ -167,8 +167,8 @@ class GraphView:
                     self.links[own][r.kind].append(r)
         stored = {_claim_id(row["claim"]): row for row in store.select(queries.INDEPENDENCE)}
         labels: dict[str, str] = {}
-        for row in store.select(queries.ROOT_LABELS):
-            labels.setdefault(str(row["root"]), str(row["label"]))
+        for row in sorted(store.select(queries.ROOT_LABELS), key=lambda r: int(r["rank"]), reverse=True):
+            labels[str(row["root"])] = str(row["first"])  # the best rank is written last
         self.roots: dict[str, list[dict[str, str]]] = {}
         for row in store.select(queries.CLAIM_ROOTS):
             root = str(row["root"])

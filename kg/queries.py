@@ -14,14 +14,18 @@ DOCUMENT_VERSIONS = """
 SELECT ?file ?sha WHERE { ?doc a cg:Document ; cg:fileName ?file ; cg:sha256 ?sha }
 """
 
+# A document's metadata, authors and publisher are in its own graph; reading them inside
+# GRAPH ?g keeps an author or publisher named by many documents from multiplying the rows.
 DOCUMENTS = """
 SELECT ?doc ?file ?title ?publisher ?published ?url ?sha ?media (COUNT(DISTINCT ?claim) AS ?claims) WHERE {
-  ?doc a cg:Document ; cg:fileName ?file ; cg:sha256 ?sha ; dcterms:format ?media .
-  OPTIONAL { ?doc dcterms:title ?title }
-  OPTIONAL { ?doc dcterms:publisher/rdfs:label ?publisher }
-  OPTIONAL { ?doc dcterms:issued ?published }
-  OPTIONAL { ?doc schema:url ?url }
-  OPTIONAL { ?claim schema:appearance ?doc }
+  GRAPH ?g {
+    ?doc a cg:Document ; cg:fileName ?file ; cg:sha256 ?sha ; dcterms:format ?media .
+    OPTIONAL { ?doc dcterms:title ?title }
+    OPTIONAL { ?doc dcterms:publisher/rdfs:label ?publisher }
+    OPTIONAL { ?doc dcterms:issued ?published }
+    OPTIONAL { ?doc schema:url ?url }
+    OPTIONAL { ?claim schema:appearance ?doc }
+  }
 }
 GROUP BY ?doc ?file ?title ?publisher ?published ?url ?sha ?media
 ORDER BY ?file
@@ -29,10 +33,11 @@ ORDER BY ?file
 
 DOCUMENT_AUTHORS = """
 SELECT ?doc ?name WHERE {
-  ?doc a cg:Document ; prov:qualifiedAttribution ?link .
-  ?link cg:chainIndex ?index ; prov:agent ?person .
-  ?doc dcterms:creator ?person .
-  ?person rdfs:label ?name .
+  GRAPH ?g {
+    ?doc a cg:Document ; prov:qualifiedAttribution ?link ; dcterms:creator ?person .
+    ?link cg:chainIndex ?index ; prov:agent ?person .
+    ?person rdfs:label ?name .
+  }
 }
 ORDER BY ?doc ?index
 """
@@ -132,11 +137,16 @@ SELECT ?claim ?root WHERE { ?claim cg:root ?root }
 ORDER BY ?claim ?root
 """
 
+# Each distinct root once, then its labels by rank: 1 an entity's preferred label, 2 a source's
+# label (in every graph that names it), 3 a document's file name; the smallest of each rank.
 ROOT_LABELS = """
-SELECT DISTINCT ?root ?label WHERE {
-  ?claim cg:root ?root .
-  { ?root skos:prefLabel ?label } UNION { ?root rdfs:label ?label } UNION { ?root cg:fileName ?label }
+SELECT ?root ?rank (MIN(?label) AS ?first) WHERE {
+  { SELECT DISTINCT ?root WHERE { ?claim cg:root ?root } }
+  { ?root skos:prefLabel ?label BIND(1 AS ?rank) }
+  UNION { ?root rdfs:label ?label BIND(2 AS ?rank) }
+  UNION { ?root cg:fileName ?label BIND(3 AS ?rank) }
 }
+GROUP BY ?root ?rank
 """
 
 DOCUMENT_TEXT_BY_FILE = """
