@@ -9,9 +9,9 @@ from __future__ import annotations
 import csv
 import io
 import re
-import xml.etree.ElementTree as ET
-from collections.abc import Sequence
-from typing import TYPE_CHECKING
+from collections.abc import Iterable, Sequence
+from typing import IO, TYPE_CHECKING
+from xml.sax.saxutils import quoteattr
 
 import networkx as nx
 import pyoxigraph as ox
@@ -213,30 +213,91 @@ GEXF_VIZ_NS = "http://gexf.net/1.3/viz"
 
 
 def gexf(g: nx.MultiDiGraph) -> bytes:
-    """GEXF 1.3 for Gephi, valid against the format's RELAX NG schema.
+    """GEXF 1.3 for Gephi, valid against the format's RELAX NG schema (see ``write_gexf``)."""
+    out = io.BytesIO()
+    write_gexf(g, out)
+    return out.getvalue()
 
-    networkx writes an ``xsi:schemaLocation`` (in a misspelt namespace) the schema refuses, and
-    stamps the file with today's date; both are removed, so the same graph gives the same bytes.
+
+#: Node attributes GEXF carries in the node element itself, not as attribute values.
+_NODE_FIELDS = {"label", "start", "end", "colour"}
+_GEXF_TYPES = {bool: "boolean", int: "long", float: "double", str: "string"}
+
+
+def _attribute_types(items: Iterable[dict[str, object]], skip: set[str]) -> dict[str, str]:
+    types: dict[str, str] = {}
+    for attrs in items:
+        for k, v in attrs.items():
+            if v is not None and k not in skip:
+                kind = _GEXF_TYPES.get(type(v), "string")
+                types[k] = kind if types.get(k, kind) == kind else "string"
+    return dict(sorted(types.items()))
+
+
+def _attvalue(value: object) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return xml_safe(str(value))
+
+
+def write_gexf(g: nx.MultiDiGraph, out: IO[bytes]) -> None:
+    """Write the network as GEXF 1.3, element by element, nodes and edges sorted.
+
+    Nodes carry ``label`` and (documents) ``start`` for the timeline, ``colour`` and ``size`` as
+    ``viz`` elements, every other attribute as a declared attribute value; so the same graph
+    always gives the same bytes, and memory stays that of the graph, whatever its size.
     """
-    clean = _clean_network(g)
-    for n, attrs in g.nodes(data=True):
+    nodes = sorted(g.nodes(data=True), key=lambda item: str(item[0]))
+    edges = sorted(((str(a), str(b), attrs) for a, b, attrs in g.edges(data=True)),
+                   key=lambda e: (e[0], e[1], str(e[2].get("relation", "")), str(e[2].get("basis", ""))))
+    node_types = _attribute_types((attrs for _, attrs in nodes), _NODE_FIELDS)
+    edge_types = _attribute_types((attrs for _, _, attrs in edges), set())
+    node_ids = {k: str(i) for i, k in enumerate(node_types)}
+    edge_ids = {k: str(i + len(node_ids)) for i, k in enumerate(edge_types)}
+    dynamic = any("start" in attrs or "end" in attrs for _, attrs in nodes)
+
+    def write(text: str) -> None:
+        out.write(text.encode("utf-8"))
+
+    def declare(cls: str, types: dict[str, str], ids: dict[str, str]) -> None:
+        write(f'    <attributes class="{cls}" mode="static">\n')
+        for k, kind in types.items():
+            write(f"      <attribute id={quoteattr(ids[k])} title={quoteattr(xml_safe(k))} type=\"{kind}\" />\n")
+        write("    </attributes>\n")
+
+    def values(attrs: dict[str, object], ids: dict[str, str]) -> None:
+        present = [(ids[k], v) for k, v in attrs.items() if k in ids and v is not None]
+        if present:
+            write("        <attvalues>\n")
+            for key, v in sorted(present, key=lambda kv: int(kv[0])):
+                write(f"          <attvalue for=\"{key}\" value={quoteattr(_attvalue(v))} />\n")
+            write("        </attvalues>\n")
+
+    write('<?xml version="1.0" encoding="UTF-8"?>\n')
+    write(f'<gexf xmlns="{GEXF_NS}" xmlns:viz="{GEXF_VIZ_NS}" version="1.3">\n')
+    write("  <meta>\n    <creator>claimgraph</creator>\n  </meta>\n")
+    mode = ' mode="dynamic" timeformat="date"' if dynamic else ' mode="static"'
+    write(f'  <graph defaultedgetype="directed"{mode}>\n')
+    declare("node", node_types, node_ids)
+    declare("edge", edge_types, edge_ids)
+    write("    <nodes>\n")
+    for n, attrs in nodes:
+        label = attrs.get("label")
+        extra = "".join(f" {k}={quoteattr(_attvalue(attrs[k]))}" for k in ("start", "end") if attrs.get(k))
+        write(f"      <node id={quoteattr(xml_safe(str(n)))} label={quoteattr(_attvalue(n if label is None else label))}{extra}>\n")
         colour = attrs.get("colour")
         if colour:
             r, gr, b = colour  # type: ignore[misc]
-            clean.nodes[xml_safe(str(n))]["viz"] = {"color": {"r": r, "g": gr, "b": b, "a": 1.0},
-                                                   "size": float(attrs.get("size", 5.0))}  # type: ignore[arg-type]
-    root = ET.fromstring("\n".join(nx.generate_gexf(clean, version="1.3")))
-    for name in [k for k in root.attrib if k.endswith("schemaLocation")]:
-        del root.attrib[name]
-    meta = root.find(f"{{{GEXF_NS}}}meta")
-    if meta is not None:
-        meta.attrib.pop("lastmodifieddate", None)
-    graph = root.find(f"{{{GEXF_NS}}}graph")
-    if graph is not None and not graph.get("name"):
-        graph.attrib.pop("name", None)
-    ET.register_namespace("", GEXF_NS)
-    ET.register_namespace("viz", GEXF_VIZ_NS)
-    return b'<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="utf-8")
+            write(f'        <viz:color r="{int(r)}" g="{int(gr)}" b="{int(b)}" a="1.0" />\n')
+            write(f'        <viz:size value="{float(attrs.get("size", 5.0))}" />\n')  # type: ignore[arg-type]
+        values(attrs, node_ids)
+        write("      </node>\n")
+    write("    </nodes>\n    <edges>\n")
+    for i, (a, b, attrs) in enumerate(edges):
+        write(f"      <edge id=\"{i}\" source={quoteattr(xml_safe(a))} target={quoteattr(xml_safe(b))}>\n")
+        values(attrs, edge_ids)
+        write("      </edge>\n")
+    write("    </edges>\n  </graph>\n</gexf>\n")
 
 
 def graphml(g: nx.MultiDiGraph) -> bytes:
