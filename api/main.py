@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import threading
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
@@ -71,6 +72,7 @@ def create_app(settings: Settings | None = None, store: GraphStore | None = None
             max_rows=settings.max_rows,
             auth=graph.credentials,
         )
+        threading.Thread(target=app.state.runner.start, name="query-workers", daemon=True).start()
         log.info("serving store %s (%d triples)", graph.location, len(graph))
         try:
             yield

@@ -303,10 +303,14 @@ class QueryRunner:
         data = None if self._location else self._snapshot()
         return _Worker(self._ctx, self._location, data, self._prefixes, self._auth)
 
+    def start(self) -> None:
+        """Start the workers now rather than on the first query (the service calls this at start-up)."""
+        self._refresh()
+
     def _refresh(self) -> None:
         with self._lock:
             current = self._generation()
-            if current == self._built_for:
+            if current == self._built_for or self._closed:
                 return
             while True:
                 try:
@@ -368,7 +372,8 @@ class QueryRunner:
         return value
 
     def close(self) -> None:
-        self._closed = True
+        with self._lock:  # not while workers are being started
+            self._closed = True
         while True:
             try:
                 self._idle.get_nowait().kill()

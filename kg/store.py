@@ -258,6 +258,14 @@ class GraphStore:
         seen = {q.triple for q in self._inner}
         return ox.serialize(sorted(seen, key=str), format=format, prefixes=PREFIXES)
 
+    def backup(self, target: str | Path) -> None:
+        """A consistent copy of the on-disk store at ``target`` (which must not exist), taken
+        while the store stays open; copying its files instead races with its compactions."""
+        try:
+            self._inner.backup(str(target))
+        except (OSError, ValueError, AttributeError) as exc:  # AttributeError: a server's store
+            raise StoreError(f"{self.location}: cannot back up to {target} ({exc})") from exc
+
     def canonical_hash(self) -> str:
         """A hash of the dataset that does not depend on write order or blank node labels."""
         dataset = ox.Dataset(self._inner)

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
-
 import pytest
 from fastapi.testclient import TestClient
 
@@ -19,7 +17,7 @@ BODY = b"Arrivals\n\nOfficials said about 1,200 workers arrived in Vladivostok i
 
 @pytest.fixture
 def writable(seed_store, tmp_path):
-    shutil.copytree(seed_store.location, tmp_path / "store")
+    seed_store.backup(tmp_path / "store")
     store = GraphStore.open(tmp_path / "store")
     settings = Settings(store=str(tmp_path / "store"), api_token="t", query_workers=1)
     with TestClient(create_app(settings, store=store)) as client:

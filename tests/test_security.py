@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 import socket
 import threading
 import time
@@ -31,7 +30,7 @@ UPDATES = [
 def live_copy(seed_store, tmp_path_factory):
     """A writable copy of the seed store behind an app with a short query budget."""
     path = tmp_path_factory.mktemp("security") / "store"
-    shutil.copytree(seed_store.location, path)
+    seed_store.backup(path)
     store = GraphStore.open(path)
     settings = Settings(store=str(path), query_timeout=2.0, max_rows=10, api_token="test-token", query_workers=2,
                         max_query_bytes=20_000)
