@@ -22,6 +22,8 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 CACHED_PREFIXES = ("/claims", "/entities", "/verdicts", "/documents")
 MAX_ENTRIES = 4096
 MAX_BODY = 512 * 1024
+#: Bytes of kept answers in all: the least recently used go first past this.
+MAX_BYTES = 64 * 1024 * 1024
 VARY = (b"accept",)
 
 
@@ -36,6 +38,7 @@ class LookupCache:
         self.max_entries = max_entries
         self.entries: OrderedDict[tuple[object, ...], tuple[int, list[tuple[bytes, bytes]], bytes]] = OrderedDict()
         self.kept_generation: int | None = None
+        self.kept_bytes = 0
         self.nonce = os.urandom(8).hex()
         self.hits = 0
         self.misses = 0
@@ -110,7 +113,12 @@ class LookupCache:
     def _keep(self, key: tuple[object, ...], status: int, headers: list[tuple[bytes, bytes]], body: bytes) -> None:
         if self.kept_generation != key[0]:
             self.entries.clear()
+            self.kept_bytes = 0
             self.kept_generation = key[0]  # type: ignore[assignment]
+        old = self.entries.pop(key, None)
+        if old is not None:
+            self.kept_bytes -= len(old[2])
         self.entries[key] = (status, headers, body)
-        while len(self.entries) > self.max_entries:
-            self.entries.popitem(last=False)
+        self.kept_bytes += len(body)
+        while len(self.entries) > self.max_entries or self.kept_bytes > MAX_BYTES:
+            self.kept_bytes -= len(self.entries.popitem(last=False)[1][2])

@@ -60,3 +60,17 @@ def test_errors_are_not_cached(writable):
 def test_cache_can_be_turned_off(seed_store):
     with TestClient(create_app(Settings(store=seed_store.location, response_cache=0), store=seed_store)) as client:
         assert "etag" not in client.get("/claims", params={"limit": 1}).headers
+
+
+def test_kept_answers_are_bounded_in_count_and_bytes(monkeypatch):
+    import api.cache
+
+    cache = api.cache.LookupCache(None, lambda: 1, max_entries=3)  # type: ignore[arg-type]
+    for i in range(5):
+        cache._keep((1, f"/p{i}", b"", b""), 200, [], b"x" * 10)
+    assert [k[1] for k in cache.entries] == ["/p2", "/p3", "/p4"] and cache.kept_bytes == 30
+    monkeypatch.setattr(api.cache, "MAX_BYTES", 25)
+    cache._keep((1, "/big", b"", b""), 200, [], b"y" * 20)
+    assert [k[1] for k in cache.entries] == ["/big"] and cache.kept_bytes == 20
+    cache._keep((2, "/next", b"", b""), 200, [], b"z")
+    assert [k[1] for k in cache.entries] == ["/next"] and cache.kept_bytes == 1
