@@ -1,8 +1,8 @@
 """A response cache for the read-only lookups, valid for one version of the store.
 
-Lookups (a claim, its sources, a page of claims, an entity, the verdicts) are answered from the
-graph, which changes only when a document is written. Each successful GET answer is kept with the
-store's generation; a write bumps the generation and so retires every kept answer. Answers carry
+Lookups (a claim, its sources, a page of claims, an entity, conflicts and corroborations) are
+answered from the graph, which changes only when a document is written. Each successful GET
+answer is kept with the store's generation; a write bumps the generation and so retires every kept answer. Answers carry
 an ``ETag`` (unique to this process and generation, so a restart over a rebuilt store never
 matches an old one), and a client that sends it back in ``If-None-Match`` gets ``304 Not Modified``.
 
@@ -19,7 +19,7 @@ from collections.abc import Callable, Iterable
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-CACHED_PREFIXES = ("/claims", "/entities", "/verdicts", "/documents")
+CACHED_PREFIXES = ("/claims", "/entities", "/conflicts", "/corroborations", "/documents")
 MAX_ENTRIES = 4096
 MAX_BODY = 512 * 1024
 #: Bytes of kept answers in all: the least recently used go first past this.
