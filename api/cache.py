@@ -2,9 +2,10 @@
 
 Lookups (a claim, its sources, a page of claims, an entity, conflicts and corroborations) are
 answered from the graph, which changes only when a document is written. Each successful GET
-answer is kept with the store's generation; a write bumps the generation and so retires every kept answer. Answers carry
-an ``ETag`` (unique to this process and generation, so a restart over a rebuilt store never
-matches an old one), and a client that sends it back in ``If-None-Match`` gets ``304 Not Modified``.
+answer is kept with the store's generation; a write bumps the generation and so retires every
+kept answer. Answers carry an ``ETag`` (unique to this process and generation, so a restart over
+a rebuilt store never matches an old one), and a client that sends it back in ``If-None-Match``
+gets ``304 Not Modified``.
 
 SPARQL, exports and pages are not cached: a query may be non-deterministic (``RAND()``, ``NOW()``)
 and exports are large.
