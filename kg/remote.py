@@ -29,6 +29,7 @@ from urllib.parse import urlsplit, urlunsplit
 import httpx
 import pyoxigraph as ox
 
+from . import queries
 from .config import Settings
 from .errors import ConfigError, QueryError, StoreError
 from .store import GraphStore
@@ -207,10 +208,9 @@ class SparqlStore(GraphStore):
     """A ``GraphStore`` kept in a SPARQL server (``--store http://host:8890/sparql``)."""
 
     def __init__(self, inner: RemoteDataset, location: str, graph_store: str) -> None:
-        self._writes = 0
-        self._seen: tuple[float, int] = (0.0, 0)
         super().__init__(inner, location)  # type: ignore[arg-type]
         self.graph_store = graph_store
+        self._seen: tuple[float, int] = (0.0, 0)  # when the digest was last read, and its hash
 
     @classmethod
     def connect(cls, settings: Settings) -> SparqlStore:
@@ -232,21 +232,16 @@ class SparqlStore(GraphStore):
         """Fail early, with the address, when the server does not answer."""
         self.ask("ASK { }")
 
-    @property  # type: ignore[override]
+    @property
     def generation(self) -> int:
-        """Changes with this process's writes and, within ``GENERATION_TTL``, with anyone else's."""
+        """Changes with this process's writes and, within ``GENERATION_TTL``, with anyone else's
+        (a build elsewhere ends by writing a new verdict digest)."""
         checked, seen = self._seen
         now = time.monotonic()
         if now - checked > GENERATION_TTL:
-            rows = self.select("SELECT ?digest WHERE { GRAPH ?g { ?g cg:inputDigest ?digest } }")
-            seen = hash(tuple(sorted(str(r["digest"]) for r in rows)))
+            seen = hash(tuple(sorted(str(r["digest"]) for r in self.select(queries.VERDICT_DIGEST))))
             self._seen = (now, seen)
         return hash((self._writes, seen))
-
-    @generation.setter
-    def generation(self, value: int) -> None:
-        self._writes = value
-        self._seen = (0.0, self._seen[1])
 
     @property
     def credentials(self) -> tuple[str, str] | None:
@@ -269,19 +264,16 @@ class SparqlStore(GraphStore):
         if response.status_code not in (200, 201, 204):
             raise StoreError(f"{self.graph_store}: writing graph {graph} failed "
                              f"(HTTP {response.status_code} {response.text.strip()[:200]})")
-        self.generation = self._writes + 1
+        self._writes += 1
 
     def remove_graph(self, graph: Any) -> None:
         response = self._gsp("DELETE", str(graph))
         if response.status_code not in (200, 204, 404):
             raise StoreError(f"{self.graph_store}: removing graph {graph} failed (HTTP {response.status_code})")
-        self.generation = self._writes + 1
+        self._writes += 1
 
     def flush(self) -> None:
         return None
-
-    def graphs(self) -> list[str]:
-        return [g.value for g in self._inner.named_graphs()]
 
     def close(self) -> None:
         self._inner.close()  # type: ignore[attr-defined]

@@ -125,8 +125,7 @@ class GraphStore:
     def __init__(self, inner: ox.Store, location: str) -> None:
         self._inner = inner
         self.location = location
-        #: Incremented by every write, so readers can tell when a cached view is stale.
-        self.generation = 0
+        self._writes = 0
 
     @classmethod
     def memory(cls) -> GraphStore:
@@ -160,6 +159,11 @@ class GraphStore:
             raise StoreError(f"{path}: cannot open the store ({exc})") from exc
 
     @property
+    def generation(self) -> int:
+        """Changes with every write, so readers can tell when a cached view is stale."""
+        return self._writes
+
+    @property
     def credentials(self) -> tuple[str, str] | None:
         """User and password for the server holding the store (none for the embedded store)."""
         return None
@@ -181,12 +185,12 @@ class GraphStore:
             self._inner.update(update)
         except (OSError, SyntaxError) as exc:
             raise StoreError(f"{self.location}: writing graph {graph} failed ({exc})") from exc
-        self.generation += 1
+        self._writes += 1
 
     def remove_graph(self, graph: URIRef) -> None:
         """Drop a named graph (nothing happens when it does not exist)."""
         self._inner.update(f"DROP SILENT GRAPH {to_ox(graph)}")
-        self.generation += 1
+        self._writes += 1
 
     def flush(self) -> None:
         if self.location != ":memory:":
