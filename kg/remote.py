@@ -10,7 +10,7 @@ that speaks both protocols should do.
 * Bindings are sent as a trailing ``VALUES`` block, as rdflib's ``SPARQLStore`` does: a bound
   variable is joined, not substituted, so named queries bind it by a pattern in every group whose
   filters read it.
-* Only this project's graphs (``graph_prefix``) count as the dataset for ``len``, dumps and
+* Only this project's graphs (IRIs under ``GRAPHS``) count as the dataset for ``len``, dumps and
   hashes; a shared server's other graphs stay out of them.
 * Results cut short by the server (Virtuoso's ``ResultSetMaxRows``) are an error, never a
   silently short answer.
@@ -30,6 +30,7 @@ import httpx
 import pyoxigraph as ox
 
 from . import queries
+from .build import ID
 from .config import Settings
 from .errors import ConfigError, QueryError, StoreError
 from .store import GraphStore
@@ -40,6 +41,8 @@ JSON_RESULTS = "application/sparql-results+json"
 NTRIPLES = "application/n-triples"
 #: Query endpoint path -> Graph Store endpoint path, for servers whose layout is known.
 GRAPH_STORE_PATHS = {"/sparql": "/sparql-graph-crud-auth", "/sparql-auth": "/sparql-graph-crud-auth", "/query": "/store"}
+#: Where this project's named graphs live (documents, verdicts, vocabulary).
+GRAPHS = str(ID["graph/"])
 #: Seconds the store caches its generation (a write elsewhere shows within this time).
 GENERATION_TTL = 2.0
 
@@ -80,10 +83,9 @@ def _values(substitutions: dict[ox.Variable, Any]) -> str:
 class RemoteDataset:
     """A SPARQL server seen through the subset of ``pyoxigraph.Store`` the library uses."""
 
-    def __init__(self, endpoint: str, graph_prefix: str, auth: tuple[str, str] | None = None,
+    def __init__(self, endpoint: str, auth: tuple[str, str] | None = None,
                  timeout: float = 300.0) -> None:
         self.endpoint = endpoint
-        self.graph_prefix = graph_prefix
         self.auth = auth
         self.client = httpx.Client(auth=ServerAuth(*auth) if auth else None, timeout=timeout,
                                    headers={"User-Agent": "claimgraph"})
@@ -145,7 +147,7 @@ class RemoteDataset:
         rows = self.query("SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g")
         assert isinstance(rows, ox.QuerySolutions)
         return {row["g"].value: int(row["n"].value) for row in rows
-                if isinstance(row["g"], ox.NamedNode) and row["g"].value.startswith(self.graph_prefix)}
+                if isinstance(row["g"], ox.NamedNode) and row["g"].value.startswith(GRAPHS)}
 
     def named_graphs(self) -> Iterator[ox.NamedNode]:
         return iter(ox.NamedNode(g) for g in sorted(self._graph_sizes()))
@@ -214,8 +216,6 @@ class SparqlStore(GraphStore):
 
     @classmethod
     def connect(cls, settings: Settings) -> SparqlStore:
-        from .build import ID
-
         if urlsplit(settings.store).username is not None:
             raise ConfigError("put the SPARQL server's credentials in KG_STORE_USER and KG_STORE_PASSWORD, "
                               "not in the store URL")
@@ -224,7 +224,7 @@ class SparqlStore(GraphStore):
             password = settings.store_password.get_secret_value() if settings.store_password else ""
             auth = (settings.store_user, password)
         graph_store = settings.graph_store or graph_store_url(settings.store)
-        store = cls(RemoteDataset(settings.store, str(ID["graph/"]), auth), settings.store, graph_store)
+        store = cls(RemoteDataset(settings.store, auth), settings.store, graph_store)
         store.ping()
         return store
 

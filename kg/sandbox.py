@@ -32,7 +32,6 @@ from xml.sax.saxutils import escape, quoteattr
 
 import pyoxigraph as ox
 
-from .build import ID
 from .errors import KGError, NotAcceptable, QueryBusy, QueryError, QueryTimeout
 from .remote import RemoteDataset
 from .store import is_remote
@@ -224,7 +223,7 @@ def _worker(conn: Connection, location: str | None, snapshot: bytes | None, pref
     """A worker process: open the store read-only (or load a snapshot) and answer tasks."""
     store: ox.Store | RemoteDataset
     if location and is_remote(location):
-        store = RemoteDataset(location, str(ID["graph/"]), auth)
+        store = RemoteDataset(location, auth)
     elif location:
         store = ox.Store.read_only(location)
     else:
