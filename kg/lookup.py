@@ -357,10 +357,9 @@ def describe_claim(store: GraphStore, claim_id: str, fmt: object) -> bytes:
     import pyoxigraph as ox
 
     triples = set()
-    for query in queries.CLAIM_TRIPLES:
+    for subject, query in queries.CLAIM_TRIPLES:
         result = store.query(query, {"claim": rdf.claim_iri(claim_id)})
         assert isinstance(result, ox.QuerySolutions)
-        subject = "s" if "s" in {v.value for v in result.variables} else "claim"
         triples.update(ox.Triple(row[subject], row["p"], row["o"]) for row in result)
     return ox.serialize(sorted(triples, key=str), format=fmt)
 

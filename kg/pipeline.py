@@ -172,7 +172,7 @@ def refresh_verdicts(store: GraphStore, settings: Settings, changed: bool,
                                       job=verdict_job):
         edges.append(verdict.edge)
         parts.add(verdict.triples)
-    for triples in independence_triples(claims, edges):
+    for triples in independence_batches(claims, edges):
         parts.add(ntriples(triples))
     parts.close()
     store.replace_graph(rdf.RECONCILIATION_GRAPH, [(rdf.RECONCILIATION_GRAPH, CG.inputDigest, Literal(digest))])
@@ -216,7 +216,7 @@ class _GraphWriter:
                 self.store.remove_graph(URIRef(graph))
 
 
-def independence_triples(claims: Sequence[Claim], edges: Sequence[reconcile.Link],
+def independence_batches(claims: Sequence[Claim], edges: Sequence[reconcile.Link],
                          batch: int = 1000) -> Iterator[list[rdf.Triple]]:
     """Each claim's roots, independent-source count and single-source flag, ``batch`` claims at a time."""
     roots = reconcile.roots(claims)

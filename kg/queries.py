@@ -164,13 +164,14 @@ ORDER BY ?entity ?alias
 """
 
 #: A claim's triples, its parts' (figure, evidence, attribution links: IRIs under the claim's)
-#: and their parts', one level per query (plain patterns travel best to other SPARQL servers).
+#: and their parts', one level per query (plain patterns travel best to other SPARQL servers),
+#: each with the variable that holds the triples' subject.
 CLAIM_TRIPLES = (
-    """SELECT ?claim ?p ?o WHERE { ?claim ?p ?o }""",
-    """SELECT ?claim ?s ?p ?o WHERE { ?claim ?p0 ?s . ?s ?p ?o . FILTER(STRSTARTS(STR(?s), STR(?claim))) }""",
-    """SELECT ?claim ?s ?p ?o WHERE {
+    ("claim", """SELECT ?claim ?p ?o WHERE { ?claim ?p ?o }"""),
+    ("s", """SELECT ?claim ?s ?p ?o WHERE { ?claim ?p0 ?s . ?s ?p ?o . FILTER(STRSTARTS(STR(?s), STR(?claim))) }"""),
+    ("s", """SELECT ?claim ?s ?p ?o WHERE {
   ?claim ?p0 ?x . ?x ?p1 ?s . ?s ?p ?o . FILTER(STRSTARTS(STR(?x), STR(?claim)) && STRSTARTS(STR(?s), STR(?claim)))
-}""",
+}"""),
 )
 
 VERDICT_DIGEST = """
