@@ -384,6 +384,10 @@ class Partition:
     claims: tuple[Claim, ...]
     tolerance: float
 
+    def __len__(self) -> int:
+        """How many claims: the work a partition is, as a scheduler weighs it."""
+        return len(self.claims)
+
 
 def partitions(claims: Sequence[Claim], tolerance: float) -> list[Partition]:
     """Independent pieces of the work: every verdict is made inside exactly one of them.

@@ -15,11 +15,11 @@ from __future__ import annotations
 
 import logging
 import multiprocessing
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence, Sized
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from contextlib import contextmanager
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, partial
 from importlib import resources
 from typing import Any, NamedTuple, Protocol, TypeVar
 
@@ -103,6 +103,37 @@ def run_job(job: Job) -> list[ReadDocument]:
     return [read_document(doc, claims) for doc, claims in claims_of(pipeline_for(job.model), job.documents, job.batch_size)]
 
 
+def chunks(items: Sequence[X], count: int) -> list[Sequence[X]]:
+    """``items`` cut, in order, into about ``count`` runs of similar weight (an item weighs its
+    ``len`` when it has one, else 1): a heavy item is a task of its own, light ones share one.
+
+    >>> [list(c) for c in chunks(["aaaa", "b", "c", "d", "e"], 2)]
+    [['aaaa'], ['b', 'c', 'd', 'e']]
+    """
+    weights = [len(x) if isinstance(x, Sized) else 1 for x in items]
+    target = max(1.0, sum(weights) / max(1, count))
+    out: list[Sequence[X]] = []
+    start, weight = 0, 0
+    for i, w in enumerate(weights):
+        weight += w
+        if weight >= target:
+            out.append(items[start : i + 1])
+            start, weight = i + 1, 0
+    if start < len(items):
+        out.append(items[start:])
+    return out
+
+
+def apply(fn: Callable[[X], Y], chunk: Sequence[X]) -> list[Y]:
+    """``fn`` on each item of one chunk (runs inside a worker)."""
+    return [fn(x) for x in chunk]
+
+
+#: Tasks per worker when a ``map`` is cut into chunks: enough to even out the work, few
+#: enough that the cost of a task stays small beside its work.
+CHUNKS_PER_WORKER = 8
+
+
 class Workers(Protocol):
     """A place to run work: ``extract`` documents, ``map`` any picklable function."""
 
@@ -179,8 +210,10 @@ class ProcessPool:
         submitting = _Submitting(lambda job: self.pool.submit(run_job, job), self.settings, self.n * IN_FLIGHT)
         return submitting.run(docs, progress, _wait_first)
 
-    def map(self, fn: Callable[[X], Y], items: Sequence[X]) -> Iterable[Y]:
-        return self.pool.map(fn, items, chunksize=max(1, len(items) // (self.n * 8)))
+    def map(self, fn: Callable[[X], Y], items: Sequence[X]) -> Iterator[Y]:
+        """Results in the order of ``items``, computed in chunks of similar weight."""
+        for results in self.pool.map(partial(apply, fn), chunks(items, self.n * CHUNKS_PER_WORKER)):
+            yield from results
 
     def close(self) -> None:
         self.pool.shutdown(cancel_futures=True)
@@ -251,9 +284,11 @@ class DaskCluster:
         return submitting.run(docs, progress, done)
 
     def map(self, fn: Callable[[X], Y], items: Sequence[X]) -> Iterator[Y]:
-        """Results in the order of ``items``, each fetched and released in turn."""
-        for future in self.client.map(fn, items, pure=False):
-            yield future.result()
+        """Results in the order of ``items``, computed in chunks of similar weight, each chunk
+        fetched and released in turn."""
+        parts = chunks(items, self.width // IN_FLIGHT * CHUNKS_PER_WORKER)
+        for future in self.client.map(partial(apply, fn), parts, pure=False):
+            yield from future.result()
             future.release()
 
     def close(self) -> None:

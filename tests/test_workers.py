@@ -13,7 +13,7 @@ from kg import pipeline, reconcile
 from kg.config import Settings
 from kg.errors import ConfigError
 from kg.store import GraphStore
-from kg.workers import DaskCluster, open_workers
+from kg.workers import DaskCluster, ProcessPool, chunks, open_workers
 
 
 def test_partitions_cover_every_verdict(extraction):
@@ -27,6 +27,33 @@ def test_partitions_cover_every_verdict(extraction):
     whole = {r.id for r in reconcile.reconcile(claims)}
     assert whole == {r.id for p in parts for r in reconcile.partition_verdicts(p)}
     assert reconcile.reconcile(list(reversed(claims))) == reconcile.reconcile(claims)
+
+
+@pytest.mark.parametrize("count", [1, 2, 5, 16, 100])
+def test_chunks_keep_order_and_even_out_the_weight(count):
+    items = [(i,) * w for i, w in enumerate([50, 1, 1, 2, 1, 30, 1, 1, 1, 8, 1, 1, 1, 1, 20])]
+    parts = chunks(items, count)
+    assert [x for part in parts for x in part] == items
+    assert all(part for part in parts)
+    target = sum(map(len, items)) / count
+    # A chunk only outgrows the target by its last item, and a heavy item never waits behind others.
+    assert all(sum(map(len, part[:-1])) < max(1, target) for part in parts)
+    assert len(parts) <= max(1, count) + 1
+
+
+def test_chunks_of_nothing_and_of_weightless_items():
+    assert chunks([], 4) == []
+    assert [list(c) for c in chunks(list(range(10)), 5)] == [[0, 1], [2, 3], [4, 5], [6, 7], [8, 9]]
+
+
+@pytest.mark.e2e
+def test_worker_pool_map_keeps_the_order_of_its_items(tmp_path):
+    pool = ProcessPool(Settings(store=str(tmp_path / "s")), 2)
+    try:
+        items = [(i,) * w for i, w in enumerate([40, 1, 1, 1, 30, 1, 2, 2, 1, 1, 25, 1] * 3)]
+        assert list(pool.map(len, items)) == [len(x) for x in items]
+    finally:
+        pool.close()
 
 
 @pytest.mark.e2e
@@ -49,12 +76,16 @@ def test_local_dask_cluster_is_private_and_uses_the_shipped_settings(tmp_path):
         assert len(info["workers"]) == 2 and all(w.startswith("tcp://127.0.0.1:") for w in info["workers"])
         assert cluster.cluster.dashboard_link.startswith("http://127.0.0.1:")
 
-        def worker_settings() -> tuple[str | None, bool]:
+        def worker_settings() -> tuple[str | None, bool, str]:
             import dask
 
-            return os.environ.get("MALLOC_TRIM_THRESHOLD_"), dask.config.get("distributed.worker.profile.enabled")
+            return (os.environ.get("MALLOC_TRIM_THRESHOLD_"), dask.config.get("distributed.worker.profile.enabled"),
+                    dask.config.get("distributed.admin.tick.interval"))
 
-        assert set(cluster.client.run(worker_settings).values()) == {(None, False)}
+        assert set(cluster.client.run(worker_settings).values()) == {(None, False, "1s")}
+        # A map keeps the order of its items whatever chunks they ran in.
+        items = [(i,) * w for i, w in enumerate([40, 1, 1, 1, 30, 1, 2, 2, 1, 1, 25, 1])]
+        assert list(cluster.map(len, items)) == [len(x) for x in items]
     finally:
         cluster.close()
 
