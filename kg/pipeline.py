@@ -166,6 +166,8 @@ def refresh_verdicts(store: GraphStore, settings: Settings, changed: bool,
     if not changed and stored and stored[0]["digest"] == digest:
         return claim_count, int(store.select(queries.COUNT_VERDICTS)[0]["n"])
     claims = lookup.load_claims(store)
+    # Without its digest, a set of verdicts cut short by a crash is recomputed by the next build.
+    store.remove_graph(rdf.RECONCILIATION_GRAPH)
     edges: list[reconcile.Edge] = []
     parts = _GraphWriter(store, rdf.VERDICTS_GRAPHS)
     for verdict in reconcile.verdicts(claims, settings.tolerance, workers.map if workers is not None else map,
@@ -203,7 +205,8 @@ class _GraphWriter:
 
     def _flush(self) -> None:
         graph = rdf.ID[f"{self.prefix}{len(self.written)}"]
-        self.store.replace_graph_text(graph, "".join(self.pending))
+        # Not atomic, and much faster: a build cut short rewrites every derived graph.
+        self.store.replace_graph_text(graph, "".join(self.pending), atomic=False)
         self.store.flush()  # to disk now, rather than in the store's write buffers
         self.written.add(str(graph))
         self.pending, self.count = [], 0

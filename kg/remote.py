@@ -255,8 +255,9 @@ class SparqlStore(GraphStore):
         except httpx.HTTPError as exc:
             raise StoreError(f"{self.graph_store}: the graph store cannot be reached ({exc})") from exc
 
-    def replace_graph_text(self, graph: Any, text: str) -> None:
-        """PUT the graph whole (the Graph Store Protocol replaces it in one request)."""
+    def replace_graph_text(self, graph: Any, text: str, atomic: bool = True) -> None:
+        """PUT the graph whole (the Graph Store Protocol replaces it in one request, so every
+        write is atomic)."""
         response = self._gsp("PUT", str(graph), text.encode("utf-8"))
         if response.status_code in (401, 403):
             raise StoreError(f"{self.graph_store}: the server refused to write (HTTP {response.status_code}); "
