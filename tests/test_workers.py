@@ -76,13 +76,14 @@ def test_local_dask_cluster_is_private_and_uses_the_shipped_settings(tmp_path):
         assert len(info["workers"]) == 2 and all(w.startswith("tcp://127.0.0.1:") for w in info["workers"])
         assert cluster.cluster.dashboard_link.startswith("http://127.0.0.1:")
 
-        def worker_settings() -> tuple[str | None, bool, str]:
+        def worker_settings() -> tuple[str | None, bool, str, str]:
             import dask
 
             return (os.environ.get("MALLOC_TRIM_THRESHOLD_"), dask.config.get("distributed.worker.profile.enabled"),
-                    dask.config.get("distributed.admin.tick.interval"))
+                    dask.config.get("distributed.admin.tick.interval"),
+                    dask.config.get("distributed.worker.memory.monitor-interval"))
 
-        assert set(cluster.client.run(worker_settings).values()) == {(None, False, "1s")}
+        assert set(cluster.client.run(worker_settings).values()) == {(None, False, "1s", "500ms")}
         # A map keeps the order of its items whatever chunks they ran in.
         items = [(i,) * w for i, w in enumerate([40, 1, 1, 1, 30, 1, 2, 2, 1, 1, 25, 1])]
         assert list(cluster.map(len, items)) == [len(x) for x in items]
