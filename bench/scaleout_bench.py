@@ -5,8 +5,9 @@ and the load rate of a SPARQL server (Virtuoso) against the embedded store.
 
 The corpus is seeds/ repeated until it holds ``--min-words`` words. Each build runs the whole
 pipeline (parse, extract, normalise, write, reconcile) into an in-memory store; the workers are
-started, and their model loaded, before the clock starts; the ways of building take turns, best
-of ``--repeat`` rounds each. Efficiency is T(1) / (N x T(N)).
+started, and their model loaded, before the clock starts. The ways of building take turns for
+``--repeat`` rounds; efficiency is T(1) / (N x T(N)) within a round, and the figures are medians
+over the rounds.
 The load rate writes the same document graphs into a private Virtuoso on loopback (Graph Store
 Protocol PUTs) and into an on-disk Oxigraph store.
 """
@@ -14,7 +15,7 @@ Protocol PUTs) and into an on-disk Oxigraph store.
 from __future__ import annotations
 
 import argparse
-import math
+import statistics
 import tempfile
 import time
 from collections.abc import Callable
@@ -46,23 +47,30 @@ def timed_build(docs: list[Document], settings: Settings, workers: object) -> fl
     return time.perf_counter() - t0
 
 
-def efficiency(docs: list[Document], settings: Settings, n: int, repeat: int) -> list[tuple[str, float, float]]:
-    """Each way of building, best of ``repeat`` rounds. The rounds take the ways in turn, each
-    started afresh and warmed up, so a slow spell on the machine falls on all of them alike."""
+def efficiency(docs: list[Document], settings: Settings, n: int,
+               repeat: int) -> list[tuple[str, float, float, tuple[float, float]]]:
+    """Each way of building, ``repeat`` rounds: the median time, and the median over rounds of
+    the efficiency against the same round's one-process build (with its lowest and highest). The
+    ways take turns, each started afresh and warmed up, so a slow spell on the machine falls on a
+    round, not on one way."""
     warm = docs[: 2 * n]
     ways: list[tuple[str, int, Callable[[], AbstractContextManager[object]]]] = [
         ("one process (baseline)", 1, lambda: nullcontext(InProcess(settings))),
         (f"--workers {n}", n, lambda: open_workers(settings, processes=n)),
         (f"--dask local:{n}", n, lambda: open_workers(settings, dask=f"local:{n}")),
     ]
-    best: dict[str, float] = {}
+    times: dict[str, list[float]] = {name: [] for name, _, _ in ways}
     for _ in range(repeat):
         for name, _, start in ways:
             with start() as workers:
                 timed_build(warm, settings, workers)
-                best[name] = min(best.get(name, math.inf), timed_build(docs, settings, workers))
-    t1 = best[ways[0][0]]
-    return [(name, best[name], t1 / (width * best[name])) for name, width, _ in ways]
+                times[name].append(timed_build(docs, settings, workers))
+    baseline = times[ways[0][0]]
+    rows = []
+    for name, width, _ in ways:
+        effs = [t1 / (width * t) for t1, t in zip(baseline, times[name], strict=True)]
+        rows.append((name, statistics.median(times[name]), statistics.median(effs), (min(effs), max(effs))))
+    return rows
 
 
 def load_rates(docs: list[Document], settings: Settings) -> list[tuple[str, int, float]]:
@@ -95,16 +103,16 @@ def main() -> None:
     ap.add_argument("paths", nargs="*", default=["seeds"])
     ap.add_argument("--workers", type=int, default=2)
     ap.add_argument("--min-words", type=int, default=100_000)
-    ap.add_argument("--repeat", type=int, default=3)
+    ap.add_argument("--repeat", type=int, default=5)
     ap.add_argument("--no-virtuoso", action="store_true")
     args = ap.parse_args()
     settings = Settings(store=":memory:")
     docs = corpus(args.paths, args.min_words)
     words = sum(len(d.text.split()) for d in docs)
     print(f"{len(docs)} documents, {words} words, batch {settings.batch_size}")
-    print(f"{'build':<28} {'seconds':>8} {'words/s':>9} {'efficiency':>10}")
-    for name, seconds, eff in efficiency(docs, settings, args.workers, args.repeat):
-        print(f"{name:<28} {seconds:>8.2f} {words / seconds:>9.0f} {eff:>10.2f}")
+    print(f"{'build':<28} {'seconds':>8} {'words/s':>9} {'efficiency':>10} {'range':>11}")
+    for name, seconds, eff, (lo, hi) in efficiency(docs, settings, args.workers, args.repeat):
+        print(f"{name:<28} {seconds:>8.2f} {words / seconds:>9.0f} {eff:>10.2f} {lo:>5.2f}-{hi:.2f}")
     if not args.no_virtuoso:
         rates = load_rates(docs[: min(len(docs), 50)], settings)
         print(f"{'store':<42} {'quads':>7} {'quads/s':>9} {'ratio':>6}")
