@@ -1,9 +1,9 @@
 """Where parsing, extraction and verdicts run: here, in worker processes, or on a Dask cluster.
 
 Every kind of worker gets documents and sends back compact claims with the document's graph as
-N-Triples (never spaCy ``Doc``\\s), and each worker process loads the spaCy pipeline once. The results do not depend on where the work
-ran: a document's claims come from that document alone, and verdicts from partitions of the
-claims that no verdict crosses (``reconcile.partitions``).
+N-Triples (never spaCy ``Doc``\\s), and each worker process loads the spaCy pipeline once. The
+results do not depend on where the work ran: a document's claims come from that document alone,
+and verdicts from partitions of the claims that no verdict crosses (``reconcile.partitions``).
 
     with open_workers(settings, processes=4) as workers:      # or dask="tcp://host:8786"
         for doc, claims in workers.extract(documents):
@@ -270,8 +270,8 @@ class DaskCluster:
         from .dask_plugin import LoadPipeline
 
         self.client.register_plugin(LoadPipeline(settings.model))
-        self.width = max(1, len(self.client.scheduler_info(n_workers=-1)["workers"])) * IN_FLIGHT
-        log.info("dask: %s with %d workers", address, self.width // IN_FLIGHT)
+        self.n = max(1, len(self.client.scheduler_info(n_workers=-1)["workers"]))
+        log.info("dask: %s with %d workers", address, self.n)
 
     def extract(self, docs: Sequence[Document], progress: Callable[[Document], None] | None = None) -> Iterator[ReadDocument]:
         from distributed import wait as dask_wait
@@ -280,13 +280,14 @@ class DaskCluster:
             finished = dask_wait(list(running), return_when="FIRST_COMPLETED")
             return set(finished.done), set(finished.not_done)
 
-        submitting = _Submitting(lambda job: self.client.submit(run_job, job, pure=False), self.settings, self.width)
+        submitting = _Submitting(lambda job: self.client.submit(run_job, job, pure=False), self.settings,
+                                 self.n * IN_FLIGHT)
         return submitting.run(docs, progress, done)
 
     def map(self, fn: Callable[[X], Y], items: Sequence[X]) -> Iterator[Y]:
         """Results in the order of ``items``, computed in chunks of similar weight, each chunk
         fetched and released in turn."""
-        parts = chunks(items, self.width // IN_FLIGHT * CHUNKS_PER_WORKER)
+        parts = chunks(items, self.n * CHUNKS_PER_WORKER)
         for future in self.client.map(partial(apply, fn), parts, pure=False):
             yield from future.result()
             future.release()
