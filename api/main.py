@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import threading
+from concurrent.futures import ThreadPoolExecutor
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
@@ -71,13 +72,21 @@ def create_app(settings: Settings | None = None, store: GraphStore | None = None
             timeout=settings.query_timeout,
             max_rows=settings.max_rows,
             auth=graph.credentials,
+            max_bytes=settings.max_answer_bytes,
+            memory_mb=settings.query_memory_mb,
+            queue=settings.query_queue,
         )
+        # SPARQL waits in threads of its own, so slow queries never hold the threads REST needs;
+        # a few more threads than the runner admits let a query past the queue be refused at once.
+        app.state.query_threads = ThreadPoolExecutor(settings.query_workers + settings.query_queue + 4,
+                                                     thread_name_prefix="sparql")
         threading.Thread(target=app.state.runner.start, name="query-workers", daemon=True).start()
         log.info("serving store %s (%d triples)", graph.location, len(graph))
         try:
             yield
         finally:
             app.state.runner.close()
+            app.state.query_threads.shutdown(wait=False, cancel_futures=True)
             if owned:
                 graph.close()
 

@@ -33,6 +33,12 @@ class Settings(BaseSettings):
     max_rows: int = Field(10_000, ge=1, description="Rows a SPARQL result is cut to.")
     query_workers: int = Field(2, ge=1, le=64, description="Worker processes that run public SPARQL queries.")
     max_query_bytes: int = Field(100_000, ge=1, description="Longest SPARQL query accepted.")
+    max_answer_bytes: int = Field(16 * 1024 * 1024, ge=1024, description="Bytes a SPARQL answer is cut to "
+                                  "(as rows are cut to max_rows).")
+    query_memory_mb: int = Field(1024, ge=0, description="Memory (MiB of heap) each SPARQL query worker may use; "
+                                 "0 for no cap.")
+    query_queue: int = Field(16, ge=0, le=1024, description="SPARQL queries that may wait for a worker; "
+                             "more are refused with 503 and Retry-After.")
     response_cache: int = Field(4096, ge=0, description="Lookup answers kept per store version; 0 turns the cache off.")
     log_level: str = Field("INFO", description="Logging level of the service.")
 

@@ -70,8 +70,7 @@ def query_result(store: GraphStore, sparql: str, fmt: str) -> str:
 
     The query is checked first like a public one: no updates, no ``SERVICE``.
     """
-    check_query(sparql)
-    result = store.query(sparql)
+    result = store.query(check_query(sparql).text)
     if isinstance(result, ox.QueryTriples):
         return result.serialize(format=ox.RdfFormat.TURTLE).decode("utf-8")
     if isinstance(result, ox.QueryBoolean):

@@ -176,29 +176,36 @@ def split_lines(text: str) -> list[Line]:
 
 
 _TERMINAL = re.compile(r"[.!?][\"'”’)\]]*\s*$")
-_IMAGE = re.compile(r"^\s*!\[.*\]\(.*\)\s*$|^\s*<?https?://\S+>?\s*$|https?://\S+\.(?:jpe?g|png|gif|webp|svg)\b", re.I)
+# Every rule below runs on untrusted scraped lines: each is linear in the line's length (no
+# nested or overlapping quantifiers; runs start only where a run begins; possessive forms where
+# a failed match could retry), and lines longer than ``MAX_CHROME_LINE`` are never chrome.
+MAX_CHROME_LINE = 1_000
+_LINK_LINE = re.compile(r"^<?https?://[^\s>]++>?$", re.I)
+_IMAGE_FILE = re.compile(r"\.(?:jpe?g|png|gif|webp|svg)\b", re.I)
 _AGENCIES = r"AFP|AP|EPA|Reuters|Yonhap|News1|Getty|POOL|Xinhua|KCNA|TASS|Sputnik|UPI|Shutterstock"
-_CAPTION = re.compile(
-    rf"\b(?:Photo|Photograph|Image|Picture)s?\s*(?:by|:|/|courtesy)|"
-    rf"\(([^()]*(?:·|\s/\s|/\s*(?:{_AGENCIES})\b)[^()]*)\)\s*$|"
-    rf"\[[A-Z0-9 .,'&/-]*(?:PHOTO|{_AGENCIES}|YONHAP|NEWS1)[A-Z0-9 .,'&/-]*\]\s*$",
-    re.I,
-)
+_PHOTO_CREDIT = re.compile(r"\b(?:Photo|Photograph|Image|Picture)s?\s*+(?:by|:|/|courtesy)", re.I)
+_AGENCY_CREDIT = re.compile(rf"·|\s/\s|/\s*+(?:{_AGENCIES})\b", re.I)
+_BRACKET_CREDIT = re.compile(rf"^[A-Z0-9 .,'&/-]*+$", re.I)
+_BRACKET_AGENCY = re.compile(rf"PHOTO|{_AGENCIES}", re.I)
 _NEWSLETTER = re.compile(
     r"\bsubscri(?:be|ption)\b|\bnewsletter\b|\bsign(?:ing)? up\b|\benter your e-?mail\b|"
-    r"\bindicates required\b|\bsuccess\w* subscribed\b|\bconfirmation e-?mail\b|\bpaywall\b|"
-    r"\breach [\d,]+ (?:members|subscribers|supporters|readers)\b|\bbecome a (?:member|patron|supporter)\b|"
-    r"\bsupport (?:our|independent) journalism\b|\bstand behind\b.*\bjournalism\b|\bdonate\b",
+    r"\bindicates required\b|\bsuccess\w*+ subscribed\b|\bconfirmation e-?mail\b|\bpaywall\b|"
+    r"\breach [\d,]++ (?:members|subscribers|supporters|readers)\b|\bbecome a (?:member|patron|supporter)\b|"
+    r"\bsupport (?:our|independent) journalism\b|\bdonate\b",
     re.I,
 )
+_STAND_BEHIND = re.compile(r"\bstand behind\b", re.I)
+_JOURNALISM = re.compile(r"\bjournalism\b", re.I)
 _SHARE = re.compile(
     r"^(?:share(?: this (?:post|article|story))?:?|tweet|print|e-?mail|copy link|skip to (?:main )?content|"
-    r"edit post|read in \w+|comments?|log ?in|sign in|menu|search|advertisement|"
-    r"this audio is created with ai assistance|\d+ min read|.*\bgo to .* page|"
-    r".*\b(?:log ?in|sign ?in|register)\b.*\bcomments?\b.*|.*\bcomments?\b.*\b(?:log ?in|sign ?in)\b.*|"
-    r".*\(\s*\d+\s*/\s*\d+\s*\S{0,3}\s*\))$",
+    r"edit post|read in \w++|comments?|log ?in|sign in|menu|search|advertisement|"
+    r"this audio is created with ai assistance|\d++ min read)$",
     re.I,
 )
+_GO_TO = re.compile(r"\bgo to ", re.I)
+_LOGIN = re.compile(r"\b(?:log ?in|sign ?in|register)\b", re.I)
+_COMMENTS = re.compile(r"\bcomments?\b", re.I)
+_GALLERY_COUNT = re.compile(r"\(\s*+\d++\s*+/\s*+\d++\s*+\S{0,3}\s*\)", re.I)
 _FEED = re.compile(
     r"^(?:recent news|latest news|more news|news feed|editors'? picks|related(?: articles| stories| news)?|"
     r"most (?:read|popular|viewed)|top stories|trending(?: now)?|read more|see also|you may also like|"
@@ -208,7 +215,7 @@ _FEED = re.compile(
 _POLL = re.compile(r"^(?:poll|quiz|survey)$", re.I)
 _BYLINE = re.compile(r"^\s*(?:-\s*)?by\s+(?P<rest>\S.*)$", re.I)
 _WRITER = re.compile(r"\b(?:Writer|Author|Written by|Reporter)\s*:?\s+(?P<name>[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){1,3})")
-_EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+|\[email\s*protected\]", re.I)
+_EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]++@[\w-]++\.[\w.-]++|\[email\s*+protected\]", re.I)
 _HEADING_NUMBER = re.compile(r"^\s*(?:\d+(?:\.\d+)*\.?|[IVX]+\.|#{1,6})\s+\S")
 _BULLET = re.compile(r"^\s*(?:[-*•–]|\d+\))\s+")
 
@@ -279,19 +286,61 @@ def find_boilerplate(text: str) -> tuple[Boilerplate, ...]:
 
 def _line_kind(line: Line) -> str | None:
     s = line.stripped
-    if not s:
+    if not s or len(s) > MAX_CHROME_LINE:
         return None
-    if _IMAGE.search(s):
+    if _is_image(s):
         return "image"
     if _BYLINE.match(s) and line.words <= 16:
         return "byline"
-    if _CAPTION.search(s):
+    if _is_caption(s):
         return "caption"
-    if _NEWSLETTER.search(s) and line.words <= 40:
+    if line.words <= 40 and _is_newsletter(s):
         return "newsletter"
-    if _SHARE.match(s):
+    if _is_share(s):
         return "share"
     return None
+
+
+def _is_image(s: str) -> bool:
+    """A Markdown image, a bare link, or a line naming an image file by URL."""
+    if (s.startswith("![") and s.endswith(")") and "](" in s) or _LINK_LINE.match(s):
+        return True
+    return any(word.lower().startswith(("http://", "https://")) and _IMAGE_FILE.search(word) for word in s.split())
+
+
+def _is_caption(s: str) -> bool:
+    """A photo credit, or a line ending in a credit: "(Name · Agency)", "(AFP / Name)", "[YONHAP PHOTO]"."""
+    if _PHOTO_CREDIT.search(s):
+        return True
+    if s.endswith(")") and (open_at := s.rfind("(", 0, len(s) - 1)) >= 0:
+        inner = s[open_at + 1 : -1]
+        return ")" not in inner and bool(_AGENCY_CREDIT.search(inner))
+    if s.endswith("]") and (open_at := s.rfind("[")) >= 0:
+        inner = s[open_at + 1 : -1]
+        return bool(_BRACKET_CREDIT.match(inner)) and bool(_BRACKET_AGENCY.search(inner))
+    return False
+
+
+def _is_newsletter(s: str) -> bool:
+    if _NEWSLETTER.search(s):
+        return True
+    stand = _STAND_BEHIND.search(s)
+    return stand is not None and _JOURNALISM.search(s, stand.end()) is not None
+
+
+def _is_share(s: str) -> bool:
+    """Share and login prompts, reading times, "go to ... page" links, gallery counters "(3/10)"."""
+    if _SHARE.match(s):
+        return True
+    go = _GO_TO.search(s)
+    if go is not None and s.lower().endswith(" page") and len(s) - go.end() >= 5:
+        return True
+    login, comments = _LOGIN.search(s), _COMMENTS.search(s)
+    if login and comments and (_COMMENTS.search(s, login.end()) or _LOGIN.search(s, comments.end())):
+        return True
+    if s.endswith(")") and (open_at := s.rfind("(")) >= 0:
+        return bool(_GALLERY_COUNT.fullmatch(s[open_at:]))
+    return False
 
 
 def _is_heading(line: Line) -> bool:

@@ -8,7 +8,7 @@ read-only view of the store; a query over its time budget is answered with ``Que
 and its worker is killed and replaced, so other clients keep being served. Results are cut at
 ``max_rows`` and say so.
 
->>> check_query("SELECT * WHERE { ?s ?p ?o }")
+>>> check_query("SELECT * WHERE { ?s ?p ?o } # the whole store").form
 'SELECT'
 >>> check_query("SELECT * WHERE { SERVICE <http://127.0.0.1/> { ?s ?p ?o } }")
 Traceback (most recent call last):
@@ -22,10 +22,10 @@ import io
 import json
 import logging
 import multiprocessing as mp
-import queue
+import queue as _queue
 import threading
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from multiprocessing.connection import Connection
 from xml.sax.saxutils import escape, quoteattr
@@ -33,7 +33,9 @@ from xml.sax.saxutils import escape, quoteattr
 import pyoxigraph as ox
 
 from .errors import KGError, NotAcceptable, QueryBusy, QueryError, QueryTimeout
+from .isolation import deny_network, limit_memory, network_isolation_supported
 from .remote import RemoteDataset
+from .sparql_text import canonical_query
 from .store import is_remote
 
 log = logging.getLogger(__name__)
@@ -64,19 +66,32 @@ def _walk(node: object, seen: set[int]) -> list[str]:
     return names
 
 
-def check_query(query: str) -> str:
-    """The query's form (SELECT, ASK, CONSTRUCT, DESCRIBE) once it is known safe to run.
+@dataclass(frozen=True)
+class CheckedQuery:
+    """A query known safe to run: its form and the canonical text the engine must run."""
 
-    Raises ``QueryError`` for malformed queries, updates and ``SERVICE``.
+    form: str
+    text: str
+
+
+def check_query(query: str) -> CheckedQuery:
+    """The query's form (SELECT, ASK, CONSTRUCT, DESCRIBE) and the text to run, once known safe.
+
+    The check reads the canonical text of ``sparql_text.canonical_query`` and so must the
+    engine: run ``CheckedQuery.text``, never the text given. Raises ``QueryError`` for
+    malformed queries, updates and ``SERVICE``.
     """
     from pyparsing import ParseException
     from rdflib.plugins.sparql.parser import parseQuery, parseUpdate
 
+    canonical = canonical_query(query)
+    if "SERVICE" in canonical.keywords:
+        raise QueryError("SERVICE is not allowed: this endpoint never fetches remote data")
     try:
-        tree = parseQuery(query)
+        tree = parseQuery(canonical.text)
     except (ParseException, RecursionError, ValueError, TypeError) as exc:
         try:
-            parseUpdate(query)
+            parseUpdate(canonical.text)
         except (ParseException, RecursionError, ValueError, TypeError):
             raise QueryError(f"malformed SPARQL query: {exc}") from exc
         raise QueryError("this endpoint is read-only: updates are refused") from exc
@@ -85,7 +100,7 @@ def check_query(query: str) -> str:
         raise QueryError("SERVICE is not allowed: this endpoint never fetches remote data")
     for form in ("SelectQuery", "AskQuery", "ConstructQuery", "DescribeQuery"):
         if form in names:
-            return form.removesuffix("Query").upper()
+            return CheckedQuery(form.removesuffix("Query").upper(), canonical.text)
     raise QueryError("not a SPARQL query")
 
 
@@ -138,31 +153,54 @@ def _csv_cell(t: object) -> str:
     return value
 
 
-def write_solutions(variables: Sequence[str], rows: Sequence[Sequence[object]], fmt: str) -> bytes:
-    """SPARQL results in JSON, XML, CSV or TSV (W3C result formats) from rows of Oxigraph terms."""
+def _solution_parts(variables: Sequence[str], fmt: str) -> tuple[str, Callable[[Sequence[object]], str], str]:
+    """Head, row writer and tail of a W3C results format (JSON, XML, CSV, TSV)."""
     if fmt == "json":
-        bindings = [{v: _json_term(t) for v, t in zip(variables, row) if t is not None} for row in rows]
-        return json.dumps({"head": {"vars": list(variables)}, "results": {"bindings": bindings}},
-                          ensure_ascii=False).encode("utf-8")
+        head = json.dumps({"head": {"vars": list(variables)}}, ensure_ascii=False)[:-1] + ', "results": {"bindings": ['
+        return head, (lambda row: json.dumps({v: _json_term(t) for v, t in zip(variables, row) if t is not None},
+                                             ensure_ascii=False)), "]}}"
     if fmt == "xml":
-        out = io.StringIO()
-        out.write('<?xml version="1.0"?>\n<sparql xmlns="http://www.w3.org/2005/sparql-results#"><head>')
-        out.write("".join(f"<variable name={quoteattr(v)}/>" for v in variables))
-        out.write("</head><results>")
-        for row in rows:
-            out.write("<result>")
-            out.write("".join(f"<binding name={quoteattr(v)}>{_xml_term(t)}</binding>"
-                              for v, t in zip(variables, row) if t is not None))
-            out.write("</result>")
-        out.write("</results></sparql>\n")
-        return out.getvalue().encode("utf-8")
+        head = ('<?xml version="1.0"?>\n<sparql xmlns="http://www.w3.org/2005/sparql-results#"><head>'
+                + "".join(f"<variable name={quoteattr(v)}/>" for v in variables) + "</head><results>")
+        return head, (lambda row: "<result>" + "".join(
+            f"<binding name={quoteattr(v)}>{_xml_term(t)}</binding>" for v, t in zip(variables, row) if t is not None
+        ) + "</result>"), "</results></sparql>\n"
     if fmt == "csv":
-        lines = [",".join(variables)] + [",".join(_csv_cell(t) for t in row) for row in rows]
-        return ("\r\n".join(lines) + "\r\n").encode("utf-8")
+        return ",".join(variables) + "\r\n", (lambda row: ",".join(_csv_cell(t) for t in row) + "\r\n"), ""
     if fmt == "tsv":
-        lines = ["\t".join(f"?{v}" for v in variables)] + ["\t".join("" if t is None else str(t) for t in row) for row in rows]
-        return ("\n".join(lines) + "\n").encode("utf-8")
+        return ("\t".join(f"?{v}" for v in variables) + "\n",
+                (lambda row: "\t".join("" if t is None else str(t) for t in row) + "\n"), "")
     raise QueryError(f"unknown results format {fmt!r}")
+
+
+def write_solutions(variables: Sequence[str], rows: Iterable[Sequence[object]], fmt: str,
+                    max_rows: int | None = None, max_bytes: int | None = None) -> tuple[bytes, int, bool]:
+    """SPARQL results in JSON, XML, CSV or TSV (W3C result formats) from rows of Oxigraph terms.
+
+    Returns the body, the rows written and whether rows were left out to stay within
+    ``max_rows`` rows and about ``max_bytes`` bytes.
+
+    >>> body, count, cut = write_solutions(["n"], [[ox.Literal("1")], [ox.Literal("2")]], "csv", max_rows=1)
+    >>> body, count, cut
+    (b'n\\r\\n1\\r\\n', 1, True)
+    """
+    head, write_row, tail = _solution_parts(variables, fmt)
+    parts = [head]
+    size, count, truncated = len(head) + len(tail), 0, False
+    separator = "," if fmt == "json" else ""
+    for row in rows:
+        if max_rows is not None and count >= max_rows:
+            truncated = True
+            break
+        text = (separator if count else "") + write_row(row)
+        size += len(text)
+        if max_bytes is not None and size > max_bytes:
+            truncated = True
+            break
+        parts.append(text)
+        count += 1
+    parts.append(tail)
+    return "".join(parts).encode("utf-8"), count, truncated
 
 
 @dataclass(frozen=True)
@@ -176,7 +214,11 @@ class Answer:
 
 
 def evaluate(store: ox.Store | RemoteDataset, task: dict[str, object], prefixes: dict[str, str]) -> Answer:
-    """Run one checked query on ``store`` and serialise it (in the worker)."""
+    """Run one checked query on ``store`` and serialise it (in the worker).
+
+    ``task["query"]`` must be the canonical text that ``check_query`` returned. The answer
+    holds at most ``task["max_rows"]`` rows and about ``task["max_bytes"]`` bytes.
+    """
     kwargs: dict[str, object] = {"prefixes": prefixes}
     if task.get("base_iri"):
         kwargs["base_iri"] = task["base_iri"]
@@ -191,25 +233,23 @@ def evaluate(store: ox.Store | RemoteDataset, task: dict[str, object], prefixes:
     except SyntaxError as exc:
         raise QueryError(f"malformed SPARQL query: {exc}") from exc
     limit = int(task["max_rows"])  # type: ignore[arg-type]
+    max_bytes = int(task.get("max_bytes") or 0) or None  # type: ignore[arg-type]
     fmt = str(task["format"])
     if isinstance(result, ox.QueryBoolean):
         return Answer("boolean", result.serialize(format=_RESULTS[fmt]))
     if isinstance(result, ox.QueryTriples):
-        triples = []
+        triples, size, truncated = [], 0, False
         for t in result:
-            if len(triples) == limit:
-                return Answer("graph", ox.serialize(triples, format=GRAPH_FORMATS[fmt]), True, limit)
+            size += len(str(t)) + 3
+            if len(triples) == limit or (max_bytes is not None and size > max_bytes):
+                truncated = True
+                break
             triples.append(t)
-        return Answer("graph", ox.serialize(triples, format=GRAPH_FORMATS[fmt]), False, len(triples))
+        return Answer("graph", ox.serialize(triples, format=GRAPH_FORMATS[fmt]), truncated, len(triples))
     variables = [v.value for v in result.variables]
-    rows: list[list[object]] = []
-    truncated = False
-    for solution in result:
-        if len(rows) == limit:
-            truncated = True
-            break
-        rows.append([solution[v] for v in variables])
-    return Answer("solutions", write_solutions(variables, rows, fmt), truncated, len(rows))
+    rows = ([solution[v] for v in variables] for solution in result)
+    body, count, truncated = write_solutions(variables, rows, fmt, limit, max_bytes)
+    return Answer("solutions", body, truncated, count)
 
 
 _RESULTS = {"json": ox.QueryResultsFormat.JSON, "xml": ox.QueryResultsFormat.XML}
@@ -218,18 +258,39 @@ _RESULTS = {"json": ox.QueryResultsFormat.JSON, "xml": ox.QueryResultsFormat.XML
 # ------------------------------------------------------------------------------------ workers
 
 
-def _worker(conn: Connection, location: str | None, snapshot: bytes | None, prefixes: dict[str, str],
-            auth: tuple[str, str] | None = None) -> None:
-    """A worker process: open the store read-only (or load a snapshot) and answer tasks."""
-    store: ox.Store | RemoteDataset
+@dataclass(frozen=True)
+class WorkerLimits:
+    """What a query worker may use: memory (MiB of data segment, 0 for no cap) and the network."""
+
+    memory_mb: int = 1024
+    network: bool = False
+
+
+def _open(location: str | None, snapshot: bytes | None, auth: tuple[str, str] | None) -> ox.Store | RemoteDataset:
     if location and is_remote(location):
-        store = RemoteDataset(location, auth)
-    elif location:
-        store = ox.Store.read_only(location)
-    else:
-        store = ox.Store()
-        if snapshot:
-            store.load(snapshot, format=ox.RdfFormat.N_QUADS)
+        return RemoteDataset(location, auth)
+    if location:
+        # A writer compacting the store can make a fresh read-only open fail now and then.
+        for attempt in range(5):
+            try:
+                return ox.Store.read_only(location)
+            except OSError:
+                if attempt == 4:
+                    raise
+                time.sleep(0.05 * (attempt + 1))
+    store = ox.Store()
+    if snapshot:
+        store.load(snapshot, format=ox.RdfFormat.N_QUADS)
+    return store
+
+
+def _worker(conn: Connection, location: str | None, snapshot: bytes | None, prefixes: dict[str, str],
+            auth: tuple[str, str] | None, limits: WorkerLimits) -> None:
+    """A worker process: open the store read-only (or load a snapshot), wall itself in, answer tasks."""
+    store = _open(location, snapshot, auth)
+    if not limits.network:
+        deny_network()
+    limit_memory(limits.memory_mb)
     conn.send(("ready", None))
     while True:
         try:
@@ -239,24 +300,27 @@ def _worker(conn: Connection, location: str | None, snapshot: bytes | None, pref
         if task is None:
             return
         try:
-            form = check_query(str(task["query"]))
-            kind = {"ASK": "boolean", "CONSTRUCT": "graph", "DESCRIBE": "graph"}.get(form, "solutions")
+            checked = check_query(str(task["query"]))
+            kind = {"ASK": "boolean", "CONSTRUCT": "graph", "DESCRIBE": "graph"}.get(checked.form, "solutions")
             chosen = task["formats"].get(kind)  # type: ignore[union-attr]
             if chosen is None:
                 conn.send(("not_acceptable", kind))
                 continue
-            conn.send(("ok", evaluate(store, {**task, "format": chosen}, prefixes)))
+            conn.send(("ok", evaluate(store, {**task, "query": checked.text, "format": chosen}, prefixes)))
         except KGError as exc:
             conn.send(("error", exc.message))
+        except MemoryError:
+            conn.send(("error", f"the query needed more than the {limits.memory_mb} MiB a query may use"))
         except Exception as exc:  # noqa: BLE001 - reported to the parent as a query error
             conn.send(("error", f"the query failed: {exc}"))
 
 
 class _Worker:
     def __init__(self, ctx: mp.context.BaseContext, location: str | None, snapshot: bytes | None,
-                 prefixes: dict[str, str], auth: tuple[str, str] | None = None) -> None:
+                 prefixes: dict[str, str], auth: tuple[str, str] | None, limits: WorkerLimits) -> None:
         self.conn, child = ctx.Pipe()
-        self.process = ctx.Process(target=_worker, args=(child, location, snapshot, prefixes, auth), daemon=True)
+        self.process = ctx.Process(target=_worker, args=(child, location, snapshot, prefixes, auth, limits),
+                                   daemon=True)
         self.process.start()
         child.close()
         self.ready = False
@@ -277,13 +341,17 @@ class QueryRunner:
     """A pool of worker processes that run public queries under a time budget.
 
     Workers see the data at ``location``: an on-disk store (opened read-only) or a SPARQL
-    server's URL (queried with ``auth``); for in-memory stores, ``snapshot`` returns N-Quads. ``generation`` tells when the data changed; workers
-    are then replaced before the next query.
+    server's URL (queried with ``auth``); for in-memory stores, ``snapshot`` returns N-Quads.
+    ``generation`` tells when the data changed; workers are then replaced before the next query.
+    Workers of a local store cannot open network sockets; every worker's memory is capped at
+    ``memory_mb``. At most ``workers + queue`` queries are admitted at once; one more is refused
+    at once with ``QueryBusy`` rather than waiting.
     """
 
     def __init__(self, location: str | None, snapshot, generation, prefixes: dict[str, str],  # type: ignore[no-untyped-def]
                  workers: int = 2, timeout: float = 10.0, max_rows: int = 10_000,
-                 auth: tuple[str, str] | None = None) -> None:
+                 auth: tuple[str, str] | None = None, *, max_bytes: int = 16 * 1024 * 1024,
+                 memory_mb: int = 1024, queue: int = 16) -> None:
         self._ctx = mp.get_context("spawn")
         self._location = location
         self._auth = auth
@@ -293,14 +361,21 @@ class QueryRunner:
         self.size = workers
         self.timeout = timeout
         self.max_rows = max_rows
-        self._idle: queue.Queue[_Worker] = queue.Queue()
+        self.max_bytes = max_bytes
+        remote = bool(location and is_remote(location))
+        if not remote and not network_isolation_supported():
+            log.warning("query workers cannot be cut off from the network on this platform; "
+                        "SERVICE is still refused by the query check")
+        self._limits = WorkerLimits(memory_mb, network=remote or not network_isolation_supported())
+        self.admitted = threading.BoundedSemaphore(workers + queue)
+        self._idle: _queue.Queue[_Worker] = _queue.Queue()
         self._lock = threading.Lock()
         self._built_for = -1
         self._closed = False
 
     def _spawn(self) -> _Worker:
         data = None if self._location else self._snapshot()
-        return _Worker(self._ctx, self._location, data, self._prefixes, self._auth)
+        return _Worker(self._ctx, self._location, data, self._prefixes, self._auth, self._limits)
 
     def start(self) -> None:
         """Start the workers now rather than on the first query (the service calls this at start-up)."""
@@ -314,7 +389,7 @@ class QueryRunner:
             while True:
                 try:
                     self._idle.get_nowait().kill()
-                except queue.Empty:
+                except _queue.Empty:
                     break
             for _ in range(self.size):
                 self._idle.put(self._spawn())
@@ -334,18 +409,28 @@ class QueryRunner:
         None is not acceptable to the client and raises ``NotAcceptable``.
         """
         formats = formats or {"solutions": "json", "boolean": "json", "graph": "ttl"}
+        if not self.admitted.acquire(blocking=False):
+            raise QueryBusy(f"{self.size} queries are running and the queue is full; try again shortly")
+        try:
+            return self._run(query, formats, default_graph, named_graph, base_iri)
+        finally:
+            self.admitted.release()
+
+    def _run(self, query: str, formats: dict[str, str | None], default_graph: list[str] | None,
+             named_graph: list[str] | None, base_iri: str | None) -> Answer:
         self._refresh()
         deadline = time.monotonic() + self.timeout
         try:
             worker = self._idle.get(timeout=self.timeout)
-        except queue.Empty as exc:
+        except _queue.Empty as exc:
             raise QueryBusy(f"every query worker stayed busy for {self.timeout:g} s; try again") from exc
         generation = self._built_for
         try:
             if not worker.wait_ready(max(0.1, deadline - time.monotonic()) + 30):
                 raise QueryBusy("a query worker did not start")
             worker.conn.send({"query": query, "formats": formats, "default_graph": default_graph,
-                              "named_graph": named_graph, "base_iri": base_iri, "max_rows": self.max_rows})
+                              "named_graph": named_graph, "base_iri": base_iri, "max_rows": self.max_rows,
+                              "max_bytes": self.max_bytes})
             if not worker.conn.poll(max(0.0, deadline - time.monotonic())):
                 worker.kill()
                 threading.Thread(target=self._replace, daemon=True).start()
@@ -357,7 +442,8 @@ class QueryRunner:
                 worker.kill()
                 worker = None  # type: ignore[assignment]
                 threading.Thread(target=self._replace, daemon=True).start()
-            raise QueryError(f"the query worker failed ({exc})") from exc
+            raise QueryError("the query stopped its worker (most likely by needing more than the "
+                             f"{self._limits.memory_mb} MiB a query may use); simplify it and try again") from exc
         finally:
             if worker is not None:
                 if generation == self._built_for:
@@ -376,5 +462,5 @@ class QueryRunner:
         while True:
             try:
                 self._idle.get_nowait().kill()
-            except queue.Empty:
+            except _queue.Empty:
                 break

@@ -9,13 +9,14 @@ the service description.
 
 from __future__ import annotations
 
+import asyncio
+import functools
 import json
 import logging
 from urllib.parse import parse_qs
 
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, Response
-from starlette.concurrency import run_in_threadpool
 
 from kg.errors import NotAcceptable, QueryBusy, QueryError, QueryTimeout
 
@@ -190,13 +191,12 @@ async def sparql(request: Request, runner: RunnerDep, settings: SettingsDep) -> 
         formats = {k: (None if v is None else ("json" if k != "graph" else "ttl") if v[1] == "html" else v[1])
                    for k, v in chosen.items()}
         dataset = bool(default_graphs or named_graphs)
+        run = functools.partial(runner.run, query, formats,
+                                default_graph=default_graphs if dataset else None,
+                                named_graph=named_graphs if dataset else None,
+                                base_iri=str(request.url.replace(query="")))
         try:
-            answer = await run_in_threadpool(
-                runner.run, query, formats,
-                default_graph=default_graphs if dataset else None,
-                named_graph=named_graphs if dataset else None,
-                base_iri=str(request.url.replace(query="")),
-            )
+            answer = await asyncio.get_running_loop().run_in_executor(request.app.state.query_threads, run)
         except NotAcceptable as exc:
             offers = {"solutions": RESULT_TYPES, "boolean": BOOLEAN_TYPES, "graph": GRAPH_TYPES}[exc.message]
             raise ProtocolError(406, f"none of the accepted types ({accept}) is available; offered: "
@@ -212,7 +212,7 @@ async def sparql(request: Request, runner: RunnerDep, settings: SettingsDep) -> 
         return _error(exc.status, exc.message)
     except (QueryTimeout, QueryBusy) as exc:
         log.warning("sparql: %s", exc.message)
-        return _error(503, exc.message)
+        return _error(503, exc.message, {"Retry-After": "2" if isinstance(exc, QueryBusy) else "10"})
     except QueryError as exc:
         if _prefers_html(request.headers.get("accept")):
             return HTMLResponse(query_page.page(query, error=exc.message), status_code=400)
@@ -225,11 +225,12 @@ def _prefers_html(accept: str | None) -> bool:
     return bool(ranges) and ranges[0][0] in ("text/html", "application/xhtml+xml")
 
 
-def _error(status: int, message: str) -> Response:
+def _error(status: int, message: str, headers: dict[str, str] | None = None) -> Response:
     kind = {400: "bad_request", 403: "forbidden", 406: "not_acceptable", 413: "too_large", 414: "uri_too_long",
             415: "unsupported_media_type", 503: "unavailable"}
     return Response(
         json.dumps({"error": kind.get(status, "error"), "message": message}),
         status_code=status,
         media_type="application/json",
+        headers=headers,
     )
