@@ -33,6 +33,7 @@ from kg.store import GraphStore, open_store
 from kg.vocab import PREFIXES
 
 from .cache import LookupCache
+from .security import SecurityHeaders
 from .routes import claims, documents, entities, export, health, pages, sparql, verdicts
 from .settings import get_settings
 
@@ -126,4 +127,5 @@ def create_app(settings: Settings | None = None, store: GraphStore | None = None
 
     if settings.response_cache:
         app.add_middleware(LookupCache, generation=generation, max_entries=settings.response_cache)
+    app.add_middleware(SecurityHeaders)
     return app

@@ -6,6 +6,8 @@ shows no failed loads.
 
 from __future__ import annotations
 
+import base64
+import hashlib
 from html import escape
 
 import pyoxigraph as ox
@@ -17,6 +19,25 @@ EXAMPLE = """SELECT ?figure ?reason WHERE {
 
 YASGUI_CSS = "https://unpkg.com/@triply/yasgui@4/build/yasgui.min.css"
 YASGUI_JS = "https://unpkg.com/@triply/yasgui@4/build/yasgui.min.js"
+YASGUI_ORIGIN = "https://unpkg.com"
+#: Rows shown in a results table; the other formats carry every row.
+HTML_ROWS = 1_000
+
+#: The page's one script; the Content-Security-Policy allows it by its hash and nothing else inline.
+SCRIPT = """document.getElementById("yasgui-button").addEventListener("click", function () {
+  var css = document.createElement("link");
+  css.rel = "stylesheet"; css.href = "%s";
+  document.head.appendChild(css);
+  var js = document.createElement("script");
+  js.src = "%s";
+  js.onload = function () {
+    document.getElementById("query-form").hidden = true;
+    new Yasgui(document.getElementById("yasgui"), { requestConfig: { endpoint: "/sparql" } });
+  };
+  document.head.appendChild(js);
+});
+""" % (YASGUI_CSS, YASGUI_JS)
+SCRIPT_HASH = "sha256-" + base64.b64encode(hashlib.sha256(SCRIPT.encode("utf-8")).digest()).decode("ascii")
 
 _PAGE = """<!DOCTYPE html>
 <html lang="en">
@@ -48,20 +69,7 @@ nav a {{ margin-right: 1rem; }}
 </form>
 <div id="yasgui"></div>
 {results}
-<script>
-document.getElementById("yasgui-button").addEventListener("click", function () {{
-  var css = document.createElement("link");
-  css.rel = "stylesheet"; css.href = "{yasgui_css}";
-  document.head.appendChild(css);
-  var js = document.createElement("script");
-  js.src = "{yasgui_js}";
-  js.onload = function () {{
-    document.getElementById("query-form").hidden = true;
-    new Yasgui(document.getElementById("yasgui"), {{ requestConfig: {{ endpoint: "/sparql" }} }});
-  }};
-  document.head.appendChild(js);
-}});
-</script>
+<script>{script}</script>
 </body>
 </html>
 """
@@ -71,7 +79,9 @@ def _term(term: object) -> str:
     if term is None:
         return ""
     if isinstance(term, ox.NamedNode):
-        return f'<a href="{escape(term.value)}">{escape(term.value)}</a>'
+        if term.value.lower().startswith(("http://", "https://")):  # never javascript:, data: and the like
+            return f'<a href="{escape(term.value)}" rel="noopener noreferrer">{escape(term.value)}</a>'
+        return escape(term.value)
     return escape(getattr(term, "value", str(term)))
 
 
@@ -94,10 +104,16 @@ def page(query: str | None = None, answer: object = None, error: str | None = No
         parts.append(f'<pre id="graph">{escape(result.body.decode("utf-8"))}</pre>')  # type: ignore[attr-defined]
     elif isinstance(result, ox.QuerySolutions):
         names = [v.value for v in result.variables]
-        rows = [[_term(row[n]) for n in names] for row in result]
+        rows, more = [], False
+        for row in result:
+            if len(rows) == HTML_ROWS:
+                more = True
+                break
+            rows.append([_term(row[n]) for n in names])
         head = "".join(f"<th>{escape(n)}</th>" for n in names)
         body = "".join("<tr>" + "".join(f"<td>{c}</td>" for c in r) + "</tr>" for r in rows)
-        parts.append(f'<p id="count">{len(rows)} rows</p><table id="results"><thead><tr>{head}</tr></thead>'
+        shown = f"the first {len(rows)} rows; ask for CSV or JSON for all of them" if more else f"{len(rows)} rows"
+        parts.append(f'<p id="count">{shown}</p><table id="results"><thead><tr>{head}</tr></thead>'
                      f"<tbody>{body}</tbody></table>")
     return _PAGE.format(query=escape(query if query is not None else EXAMPLE), results="\n".join(parts),
-                        yasgui_css=YASGUI_CSS, yasgui_js=YASGUI_JS)
+                        script=SCRIPT)

@@ -27,7 +27,7 @@ def main() -> None:
     ap.add_argument("--min-words", type=int, default=50_000)
     args = ap.parse_args()
     settings = Settings()
-    docs = [ingest.read_document(p) for p in ingest.discover(args.paths)]
+    docs = [ingest.read_document(p) for p in ingest.discover(args.paths)[0]]
     words = sum(len(d.text.split()) for d in docs)
     copies = max(1, -(-args.min_words // words))
     # Distinct keys so every copy is a document of its own.

@@ -34,7 +34,7 @@ from kg.workers import InProcess, open_workers
 
 
 def corpus(paths: list[str], min_words: int) -> list[Document]:
-    docs = [ingest.read_document(p) for p in ingest.discover(paths)]
+    docs = [ingest.read_document(p) for p in ingest.discover(paths)[0]]
     words = sum(len(d.text.split()) for d in docs)
     copies = max(1, -(-min_words // words))
     return [replace(d, key=f"{i}-{d.key}") for i in range(copies) for d in docs]

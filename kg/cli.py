@@ -103,6 +103,8 @@ def serve(store: str | None, host: str, port: int) -> None:
             click.echo(f"kg serve: the store is empty; building it from {DEFAULT_SEEDS}/", err=True)
             report = pipeline.build([DEFAULT_SEEDS], graph, settings)
             click.echo(f"kg build: {report.summary()}", err=True)
+        else:  # verdicts cut short by a crash are recomputed before anyone reads them
+            pipeline.refresh_verdicts(graph, settings, changed=False)
         uvicorn.run(create_app(settings, store=graph), host=host, port=port, log_level=settings.log_level.lower())
     finally:
         graph.close()

@@ -43,27 +43,41 @@ DEFAULT_MAX_BYTES = 2_000_000
 # ------------------------------------------------------------------------------------ files
 
 
-def discover(paths: Iterable[str | Path]) -> list[Path]:
-    """The documents named by ``paths``: files as given, folders searched recursively.
+def discover(paths: Iterable[str | Path]) -> tuple[list[Path], list[tuple[str, str]]]:
+    """The documents named by ``paths`` and the files refused, each with the reason.
 
-    In folders only known text extensions are taken, in a stable order; sidecars are skipped.
-    A path that does not exist is an ``InputError``.
+    Files are taken as given; folders are searched recursively for known text extensions, in a
+    stable order, sidecars and hidden files skipped. A link in a folder that leads out of that
+    folder is refused, never followed. Documents are known by their file name, so two files of
+    one name are an ``InputError`` naming both; so is a path that does not exist.
     """
     found: list[Path] = []
+    refused: list[tuple[str, str]] = []
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
-            found.extend(
-                p
-                for p in sorted(path.rglob("*"))
-                if p.is_file() and p.suffix.lower() in MEDIA_TYPES and not p.name.startswith(".")
-            )
+            root = path.resolve()
+            for p in sorted(path.rglob("*")):
+                if not (p.is_file() and p.suffix.lower() in MEDIA_TYPES and not p.name.startswith(".")):
+                    continue
+                if p.is_symlink() and not p.resolve().is_relative_to(root):
+                    refused.append((str(p), f"{p}: a link that leads out of {raw}; links out of a folder "
+                                             "are not followed (name the file itself to read it)"))
+                    continue
+                found.append(p)
         elif path.is_file():
             found.append(path)
         else:
             raise InputError(f"{raw}: no such file or folder")
     seen: set[Path] = set()
-    return [p for p in found if not (p.resolve() in seen or seen.add(p.resolve()))]
+    unique = [p for p in found if not (p.resolve() in seen or seen.add(p.resolve()))]
+    by_name: dict[str, Path] = {}
+    for p in unique:
+        if p.name in by_name:
+            raise InputError(f"{by_name[p.name]} and {p} have the same file name, which is what identifies "
+                             "a document; rename one of them")
+        by_name[p.name] = p
+    return unique, refused
 
 
 def read_document(path: str | Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:

@@ -58,8 +58,9 @@ class Extraction:
 
 def read_documents(paths: Iterable[str | Path], settings: Settings) -> tuple[list[Document], list[tuple[str, str]]]:
     """Read every document under ``paths``; failures are collected, not raised."""
-    docs, failed = [], []
-    for path in ingest.discover(paths):
+    docs: list[Document] = []
+    found, failed = ingest.discover(paths)
+    for path in found:
         try:
             docs.append(ingest.read_document(path, max_bytes=settings.max_document_bytes))
         except InputError as exc:
@@ -165,6 +166,9 @@ def refresh_verdicts(store: GraphStore, settings: Settings, changed: bool,
     stored = store.select(queries.VERDICT_DIGEST)
     if not changed and stored and stored[0]["digest"] == digest:
         return claim_count, int(store.select(queries.COUNT_VERDICTS)[0]["n"])
+    if not changed:
+        log.warning("the verdicts are %s (a write was cut short); recomputing them",
+                    "stale" if stored else "missing")
     claims = lookup.load_claims(store)
     # Without its digest, a set of verdicts cut short by a crash is recomputed by the next build.
     store.remove_graph(rdf.RECONCILIATION_GRAPH)

@@ -223,7 +223,7 @@ def test_folders_are_searched_for_text_files_only(tmp_path: Path):
     (tmp_path / "c.html").write_text("x")
     (tmp_path / "a.txt.meta.json").write_text("{}")
     (tmp_path / "d.pdf").write_bytes(b"%PDF")
-    assert [p.name for p in discover([tmp_path])] == ["a.txt", "b.md", "c.html"]
+    assert [p.name for p in discover([tmp_path])[0]] == ["a.txt", "b.md", "c.html"]
 
 
 def test_html_is_read_without_scripts_or_fetching():
@@ -254,3 +254,25 @@ def test_markdown_heading_marks_are_not_part_of_the_title():
     doc = read_text("a.md", "# Workers head north to the city\n\n*Reuters* | 12 June 2024\n\n" + body)
     assert doc.title == "Workers head north to the city"
     assert doc.published == date(2024, 6, 12)
+
+
+def test_links_out_of_a_folder_are_refused_not_followed(tmp_path: Path):
+    outside = tmp_path / "secret.txt"
+    outside.write_text("root:x:0:0:root:/root:/bin/bash\n")
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    (folder / "a.txt").write_text("x")
+    (folder / "b.txt").write_text("y")
+    (folder / "passwd.txt").symlink_to(outside)
+    (folder / "inside.txt").symlink_to(folder / "b.txt")
+    found, refused = discover([folder])
+    assert [p.name for p in found] == ["a.txt", "b.txt"]
+    assert len(refused) == 1 and "passwd.txt" in refused[0][1] and "not followed" in refused[0][1]
+
+
+def test_two_files_of_one_name_are_an_error_naming_both(tmp_path: Path):
+    for part in ("a", "b"):
+        (tmp_path / part).mkdir()
+        (tmp_path / part / "report.txt").write_text(part)
+    with pytest.raises(InputError, match=r"a/report.txt and .*b/report.txt have the same file name"):
+        discover([tmp_path])
