@@ -16,6 +16,7 @@ from __future__ import annotations
 import hashlib
 import os
 from collections import OrderedDict
+from dataclasses import dataclass
 from collections.abc import Callable, Iterable
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
@@ -28,6 +29,20 @@ MAX_BYTES = 64 * 1024 * 1024
 VARY = (b"accept",)
 
 
+@dataclass(frozen=True)
+class _Entry:
+    """A kept answer; ``size`` counts its key and headers as well as its body."""
+
+    status: int
+    headers: list[tuple[bytes, bytes]]
+    body: bytes
+    size: int
+
+
+def _key_bytes(key: tuple[object, ...]) -> int:
+    return 64 + sum(len(part) for part in key if isinstance(part, bytes | str))
+
+
 class LookupCache:
     """ASGI middleware; ``generation`` tells the store's current version."""
 
@@ -37,7 +52,7 @@ class LookupCache:
         self.generation = generation
         self.prefixes = tuple(prefixes)
         self.max_entries = max_entries
-        self.entries: OrderedDict[tuple[object, ...], tuple[int, list[tuple[bytes, bytes]], bytes]] = OrderedDict()
+        self.entries: OrderedDict[tuple[object, ...], _Entry] = OrderedDict()
         self.kept_generation: int | None = None
         self.kept_bytes = 0
         self.nonce = os.urandom(8).hex()
@@ -62,7 +77,7 @@ class LookupCache:
         if found is not None:
             self.entries.move_to_end(key)
             self.hits += 1
-            await self._replay(scope, send, *found)
+            await self._replay(scope, send, found.status, found.headers, found.body)
             return
         self.misses += 1
         await self._record(scope, receive, send, key)
@@ -118,8 +133,10 @@ class LookupCache:
             self.kept_generation = key[0]  # type: ignore[assignment]
         old = self.entries.pop(key, None)
         if old is not None:
-            self.kept_bytes -= len(old[2])
-        self.entries[key] = (status, headers, body)
-        self.kept_bytes += len(body)
+            self.kept_bytes -= old.size
+        entry = _Entry(status, headers, body, _key_bytes(key) + sum(len(k) + len(v) for k, v in headers) + len(body))
+        self.entries[key] = entry
+        self.kept_bytes += entry.size
         while len(self.entries) > self.max_entries or self.kept_bytes > MAX_BYTES:
-            self.kept_bytes -= len(self.entries.popitem(last=False)[1][2])
+            self.kept_bytes -= self.entries.popitem(last=False)[1].size
+

@@ -7,6 +7,8 @@ from fastapi.responses import Response
 
 from kg.vocab import PREFIXES
 
+from .negotiation import best_offer
+
 JSONLD = "application/ld+json"
 
 #: The context that maps the JSON API's field names to the vocabulary.
@@ -44,7 +46,8 @@ CONTEXT = {
 
 
 def wants_jsonld(request: Request) -> bool:
-    return JSONLD in (request.headers.get("accept") or "")
+    """Whether the client prefers JSON-LD to plain JSON (``q=0`` refuses it)."""
+    return best_offer(request.headers.get("accept"), ["application/json", JSONLD]) == JSONLD
 
 
 def as_jsonld(payload: dict[str, object], base: str) -> Response:

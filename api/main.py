@@ -72,7 +72,7 @@ def create_app(settings: Settings | None = None, store: GraphStore | None = None
             workers=settings.query_workers,
             timeout=settings.query_timeout,
             max_rows=settings.max_rows,
-            auth=graph.credentials,
+            auth=settings.query_credentials(),
             max_bytes=settings.max_answer_bytes,
             memory_mb=settings.query_memory_mb,
             queue=settings.query_queue,

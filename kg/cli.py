@@ -12,6 +12,7 @@ import sys
 from pathlib import Path
 
 import click
+from pydantic import ValidationError
 
 from . import export, lookup, pipeline, shacl
 from .config import Settings
@@ -35,7 +36,11 @@ class _Group(click.Group):
 
 
 def _settings(store: str | None) -> Settings:
-    return Settings(store=store) if store else Settings()
+    try:
+        return Settings(store=store) if store else Settings()
+    except ValidationError as exc:
+        problems = "; ".join(f"{'.'.join(map(str, e['loc'])) or 'settings'}: {e['msg']}" for e in exc.errors())
+        raise ConfigError(f"the settings are wrong: {problems}") from exc
 
 
 store_option = click.option(
@@ -79,8 +84,8 @@ def build(paths: tuple[str, ...], store: str | None, progress: bool, workers: in
         if bar is not None:
             bar.close()
         graph.close()
-    for path, message in report.failed:
-        click.echo(f"kg: error: {message}", err=True)
+    for _, error in report.failed:
+        click.echo(f"kg: error: {error.message}", err=True)
     click.echo(f"kg build: {report.summary()} -> {settings.store}", err=True)
     if report.failed:
         sys.exit(2)
@@ -115,7 +120,7 @@ def serve(store: str | None, host: str, port: int) -> None:
 @click.option("--format", "fmt", type=click.Choice(["jsonl", "table"]), default="jsonl", show_default=True)
 def extract_command(paths: tuple[str, ...], fmt: str) -> None:
     """Run the whole pipeline in memory on PATHS and print the claims."""
-    _print_records(export.claim_records(pipeline.extract_claims(paths, Settings())), fmt)
+    _print_records(export.claim_records(pipeline.extract_claims(paths, _settings(None))), fmt)
 
 
 def _print_records(records: list[dict[str, object]], fmt: str) -> None:

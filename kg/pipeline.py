@@ -17,7 +17,7 @@ from spacy.language import Language
 from . import build as rdf
 from . import extract, ingest, lookup, queries, reconcile
 from .config import Settings
-from .errors import InputError
+from .errors import InputError, InputTooLargeError
 from .model import Claim, Document, Relation, content_id
 from .ontology import entities, vocabulary
 from .store import GraphStore, ntriples
@@ -36,7 +36,7 @@ class BuildReport:
     added: list[str] = field(default_factory=list)
     replaced: list[str] = field(default_factory=list)
     unchanged: list[str] = field(default_factory=list)
-    failed: list[tuple[str, str]] = field(default_factory=list)
+    failed: list[tuple[str, InputError]] = field(default_factory=list)
     claims: int = 0
     relations: int = 0
 
@@ -56,15 +56,16 @@ class Extraction:
     relations: list[Relation]
 
 
-def read_documents(paths: Iterable[str | Path], settings: Settings) -> tuple[list[Document], list[tuple[str, str]]]:
+def read_documents(paths: Iterable[str | Path], settings: Settings) -> tuple[list[Document], list[tuple[str, InputError]]]:
     """Read every document under ``paths``; failures are collected, not raised."""
     docs: list[Document] = []
-    found, failed = ingest.discover(paths)
+    found, refused = ingest.discover(paths)
+    failed = [(path, InputError(message)) for path, message in refused]
     for path in found:
         try:
             docs.append(ingest.read_document(path, max_bytes=settings.max_document_bytes))
         except InputError as exc:
-            failed.append((str(path), exc.message))
+            failed.append((str(path), exc))
     return docs, failed
 
 
@@ -72,7 +73,7 @@ def extract_claims(paths: Iterable[str | Path], settings: Settings, nlp: Languag
     """Run the whole pipeline in memory on ``paths`` (any unreadable file is an error)."""
     docs, failed = read_documents(paths, settings)
     if failed:
-        raise InputError("; ".join(message for _, message in failed))
+        raise InputError("; ".join(exc.message for _, exc in failed))
     pairs = claims_of(nlp or extract.load_model(settings.model), docs, settings.batch_size)
     claims = [c for _, cs in pairs for c in cs]
     return Extraction(docs, claims, reconcile.reconcile(claims, tolerance=settings.tolerance))
@@ -140,8 +141,8 @@ def build_documents(
         parseable = []
         for doc in todo:
             if len(doc.text) > limit:
-                report.failed.append((doc.key, f"{doc.key}: {len(doc.text)} characters is more than the parser takes "
-                                               f"({limit}); split the document"))
+                report.failed.append((doc.key, InputTooLargeError(
+                    f"{doc.key}: {len(doc.text)} characters is more than the parser takes ({limit}); split the document")))
             else:
                 parseable.append(doc)
                 (report.replaced if doc.key in known else report.added).append(doc.key)

@@ -243,10 +243,6 @@ class SparqlStore(GraphStore):
             self._seen = (now, seen)
         return hash((self._writes, seen))
 
-    @property
-    def credentials(self) -> tuple[str, str] | None:
-        return self._inner.auth  # type: ignore[attr-defined, no-any-return]
-
     def _gsp(self, method: str, graph: str, body: bytes | None = None) -> httpx.Response:
         client: httpx.Client = self._inner.client  # type: ignore[attr-defined]
         try:

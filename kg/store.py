@@ -163,11 +163,6 @@ class GraphStore:
         """Changes with every write, so readers can tell when a cached view is stale."""
         return self._writes
 
-    @property
-    def credentials(self) -> tuple[str, str] | None:
-        """User and password for the server holding the store (none for the embedded store)."""
-        return None
-
     # ---------------------------------------------------------------- writes
 
     def replace_graph(self, graph: URIRef, triples: Iterable[Triple]) -> None:

@@ -9,9 +9,11 @@ from api.main import create_app
 from kg.config import Settings
 from kg.store import GraphStore
 
+TOKEN = "a-test-token-of-32-characters-xx"
+
 pytestmark = pytest.mark.e2e
 
-AUTH = {"Authorization": "Bearer t", "Content-Type": "text/plain"}
+AUTH = {"Authorization": f"Bearer {TOKEN}", "Content-Type": "text/plain"}
 BODY = b"Arrivals\n\nOfficials said about 1,200 workers arrived in Vladivostok in March 2024.\n"
 
 
@@ -19,7 +21,7 @@ BODY = b"Arrivals\n\nOfficials said about 1,200 workers arrived in Vladivostok i
 def writable(seed_store, tmp_path):
     seed_store.backup(tmp_path / "store")
     store = GraphStore.open(tmp_path / "store")
-    settings = Settings(store=str(tmp_path / "store"), api_token="t", query_workers=1)
+    settings = Settings(store=str(tmp_path / "store"), api_token=TOKEN, query_workers=1)
     with TestClient(create_app(settings, store=store)) as client:
         yield client
     store.close()
@@ -65,12 +67,25 @@ def test_cache_can_be_turned_off(seed_store):
 def test_kept_answers_are_bounded_in_count_and_bytes(monkeypatch):
     import api.cache
 
+    overhead = api.cache._key_bytes((1, "/p0", b"", b""))
     cache = api.cache.LookupCache(None, lambda: 1, max_entries=3)  # type: ignore[arg-type]
     for i in range(5):
         cache._keep((1, f"/p{i}", b"", b""), 200, [], b"x" * 10)
-    assert [k[1] for k in cache.entries] == ["/p2", "/p3", "/p4"] and cache.kept_bytes == 30
-    monkeypatch.setattr(api.cache, "MAX_BYTES", 25)
+    assert [k[1] for k in cache.entries] == ["/p2", "/p3", "/p4"] and cache.kept_bytes == 3 * (overhead + 10)
+    monkeypatch.setattr(api.cache, "MAX_BYTES", overhead + 25)
     cache._keep((1, "/big", b"", b""), 200, [], b"y" * 20)
-    assert [k[1] for k in cache.entries] == ["/big"] and cache.kept_bytes == 20
+    assert [k[1] for k in cache.entries] == ["/big"]
     cache._keep((2, "/next", b"", b""), 200, [], b"z")
-    assert [k[1] for k in cache.entries] == ["/next"] and cache.kept_bytes == 1
+    assert [k[1] for k in cache.entries] == ["/next"]
+
+
+def test_keys_count_toward_the_byte_cap(monkeypatch):
+    """Many answers with long query strings and headers cannot grow the cache past its cap."""
+    import api.cache
+
+    monkeypatch.setattr(api.cache, "MAX_BYTES", 100_000)
+    cache = api.cache.LookupCache(None, lambda: 1, max_entries=10_000)  # type: ignore[arg-type]
+    for i in range(200):
+        cache._keep((1, "/claims", f"text={i}&pad={'x' * 5_000}".encode(), b"a" * 3_000), 200,
+                    [(b"content-type", b"application/json")], b"{}")
+    assert cache.kept_bytes <= 100_000 and len(cache.entries) < 20

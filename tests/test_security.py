@@ -14,6 +14,8 @@ from api.main import create_app
 from kg.config import Settings
 from kg.store import GraphStore
 
+TOKEN = "a-test-token-of-32-characters-xx"
+
 pytestmark = pytest.mark.e2e
 
 UPDATES = [
@@ -32,7 +34,7 @@ def live_copy(seed_store, tmp_path_factory):
     path = tmp_path_factory.mktemp("security") / "store"
     seed_store.backup(path)
     store = GraphStore.open(path)
-    settings = Settings(store=str(path), query_timeout=2.0, max_rows=10, api_token="test-token", query_workers=2,
+    settings = Settings(store=str(path), query_timeout=2.0, max_rows=10, api_token=TOKEN, query_workers=2,
                         max_query_bytes=20_000)
     with TestClient(create_app(settings, store=store)) as client:
         yield client, store
@@ -181,7 +183,7 @@ def test_oversized_queries(live_copy):
 
 BODY = ("Workers head north to the city\n\nBy Ann Lee\nMay 1, 2025\n\nThe Russian Labor Ministry said on Monday that "
         "about 1,200 North Korean workers arrived in Vladivostok in 2024, a record for the region.\n").encode()
-AUTH = {"Authorization": "Bearer test-token", "Content-Type": "text/plain"}
+AUTH = {"Authorization": f"Bearer {TOKEN}", "Content-Type": "text/plain"}
 
 
 def test_upload_needs_the_token(live_copy):

@@ -74,19 +74,21 @@ async def ingest_document(
         if size > limit:
             raise InputTooLargeError(f"{name}: the body is over the limit of {limit} bytes")
         chunks.append(chunk)
-    doc = ingest.read_bytes(name, b"".join(chunks), media_type=media, max_bytes=limit)
+    body = b"".join(chunks)
 
-    def write() -> pipeline.BuildReport:
+    def write() -> tuple[pipeline.BuildReport, str]:
+        # Reading (HTML extraction, chrome rules) and parsing run here, off the event loop.
+        doc = ingest.read_bytes(name, body, media_type=media, max_bytes=limit)
         with _write_lock:
             state = request.app.state
             if getattr(state, "nlp", None) is None:
                 state.nlp = extract.load_model(settings.model)
-            return pipeline.build_documents([doc], store, settings, state.nlp)
+            return pipeline.build_documents([doc], store, settings, state.nlp), doc.id
 
-    report = await run_in_threadpool(write)
+    report, doc_id = await run_in_threadpool(write)
     if report.failed:
-        raise InputTooLargeError(report.failed[0][1])
+        raise report.failed[0][1]
     status = "added" if report.added else "replaced" if report.replaced else "unchanged"
     log.info("documents: %s %s (%d claims in the graph)", status, name, report.claims)
-    return IngestOut(status=status, document=DocumentOut(**lookup.document(store, doc.id)),  # type: ignore[arg-type]
+    return IngestOut(status=status, document=DocumentOut(**lookup.document(store, doc_id)),  # type: ignore[arg-type]
                      claims=report.claims, verdicts=report.relations)

@@ -21,6 +21,7 @@ from fastapi.responses import HTMLResponse, Response
 from kg.errors import NotAcceptable, QueryBusy, QueryError, QueryTimeout
 
 from .. import query_page
+from ..negotiation import accepted, best_offer
 from ..deps import RunnerDep, SettingsDep
 
 log = logging.getLogger(__name__)
@@ -55,37 +56,13 @@ class ProtocolError(Exception):
         self.message = message
 
 
-def _accepted(accept: str) -> list[tuple[str, float]]:
-    """Media ranges of an Accept header, best first."""
-    ranges = []
-    for index, part in enumerate(accept.split(",")):
-        fields = [f.strip() for f in part.split(";")]
-        if not fields[0]:
-            continue
-        q = 1.0
-        for f in fields[1:]:
-            if f.startswith("q="):
-                try:
-                    q = float(f[2:])
-                except ValueError:
-                    q = 0.0
-        ranges.append((fields[0].lower(), q, -index))
-    ranges.sort(key=lambda r: (r[1], r[2]), reverse=True)
-    return [(r[0], r[1]) for r in ranges if r[1] > 0]
-
-
 def negotiate(accept: str | None, offers: list[tuple[str, object]]) -> tuple[str, object]:
     """The offer that best matches ``accept``; the first offer when anything goes."""
-    if not accept:
-        return offers[0]
-    for media, _ in _accepted(accept):
-        if media in ("*/*", "*"):
-            return offers[0]
-        for offer in offers:
-            if media == offer[0] or (media.endswith("/*") and offer[0].startswith(media[:-1])):
-                return offer
-    raise ProtocolError(406, f"none of the accepted types ({accept}) is available; offered: "
-                        + ", ".join(o[0] for o in offers))
+    media = best_offer(accept, [o[0] for o in offers])
+    if media is None:
+        raise ProtocolError(406, f"none of the accepted types ({accept}) is available; offered: "
+                            + ", ".join(o[0] for o in offers))
+    return next(o for o in offers if o[0] == media)
 
 
 async def read_body(request: Request, limit: int) -> bytes:
@@ -221,7 +198,7 @@ async def sparql(request: Request, runner: RunnerDep, settings: SettingsDep) -> 
 
 def _prefers_html(accept: str | None) -> bool:
     """A browser navigating here: HTML is what it asks for first."""
-    ranges = _accepted(accept or "")
+    ranges = accepted(accept or "")
     return bool(ranges) and ranges[0][0] in ("text/html", "application/xhtml+xml")
 
 
