@@ -185,22 +185,22 @@ def write_solutions(variables: Sequence[str], rows: Iterable[Sequence[object]], 
     (b'n\\r\\n1\\r\\n', 1, True)
     """
     head, write_row, tail = _solution_parts(variables, fmt)
-    parts = [head]
-    size, count, truncated = len(head) + len(tail), 0, False
+    parts = [head.encode("utf-8")]
+    size, count, truncated = len(parts[0]) + len(tail), 0, False
     separator = "," if fmt == "json" else ""
     for row in rows:
         if max_rows is not None and count >= max_rows:
             truncated = True
             break
-        text = (separator if count else "") + write_row(row)
-        size += len(text)
+        data = ((separator if count else "") + write_row(row)).encode("utf-8")
+        size += len(data)
         if max_bytes is not None and size > max_bytes:
             truncated = True
             break
-        parts.append(text)
+        parts.append(data)
         count += 1
-    parts.append(tail)
-    return "".join(parts).encode("utf-8"), count, truncated
+    parts.append(tail.encode("utf-8"))
+    return b"".join(parts), count, truncated
 
 
 @dataclass(frozen=True)
@@ -240,7 +240,7 @@ def evaluate(store: ox.Store | RemoteDataset, task: dict[str, object], prefixes:
     if isinstance(result, ox.QueryTriples):
         triples, size, truncated = [], 0, False
         for t in result:
-            size += len(str(t)) + 3
+            size += len(str(t).encode("utf-8")) + 3
             if len(triples) == limit or (max_bytes is not None and size > max_bytes):
                 truncated = True
                 break

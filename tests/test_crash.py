@@ -139,3 +139,33 @@ def test_readers_during_a_build_see_consistent_results(versions, nlp, tmp_path):
     store.close()
     assert errors == []
     assert seen == {5}, "every reader always sees exactly the five documents, each in one version"
+
+
+def test_verdicts_lost_in_a_crash_are_recomputed_when_the_service_starts(seed_store, tmp_path, monkeypatch):
+    """A server killed while writing verdicts leaves documents whole and verdicts gone; `kg serve` restores them."""
+    from click.testing import CliRunner
+    from rdflib import URIRef
+
+    import uvicorn
+
+    from kg import build as rdf
+    from kg.cli import main
+
+    path = tmp_path / "store"
+    seed_store.backup(path)
+    store = GraphStore.open(path)
+    whole = store.canonical_hash()
+    verdicts = int(store.select(pipeline.queries.COUNT_VERDICTS)[0]["n"])
+    for graph in store.graphs():
+        if graph.startswith(str(rdf.ID[rdf.VERDICTS_GRAPHS])) or graph == str(rdf.RECONCILIATION_GRAPH):
+            store.remove_graph(URIRef(graph))
+    assert store.canonical_hash() != whole and not int(store.select(pipeline.queries.COUNT_VERDICTS)[0]["n"])
+    store.close()
+    served = []
+    monkeypatch.setattr(uvicorn, "run", lambda app, **kwargs: served.append(app))
+    result = CliRunner().invoke(main, ["serve", "--store", str(path)])
+    assert result.exit_code == 0, result.output
+    assert served, "the service was started"
+    store = GraphStore.open(path, read_only=True)
+    assert verdicts > 0 and int(store.select(pipeline.queries.COUNT_VERDICTS)[0]["n"]) == verdicts
+    assert store.canonical_hash() == whole

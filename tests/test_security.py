@@ -115,6 +115,12 @@ def remote_queries(port: int, port6: int) -> list[str]:
         f"SELECT * FROM <{svc}> WHERE {{ ?s ?p ?o }} LIMIT 1",
         f"SELECT * FROM NAMED <{svc}> WHERE {{ GRAPH ?g {{ ?s ?p ?o }} }} LIMIT 1",
         f"LOAD <{svc}>",
+        # Comment tricks: the check and the engine must agree on where a comment ends.
+        *(f"SELECT * WHERE {{ # x{t}SERVICE <{svc}> {{ ?x ?p ?o }}\n}}"
+          for t in ("\r", "\x0b", "\x0c", "\x85", "\u2028", "\u2029")),
+        f'SELECT * WHERE {{ BIND("\\u0022 # " AS ?q) SERVICE <{svc}> {{ ?x ?p ?o }} }}',
+        f"SELECT * WHERE {{ \\u0053ERVICE <{svc}> {{ ?x ?p ?o }} }}",
+        f"PREFIX c: <http://127.0.0.1:{port}/> SELECT * WHERE {{ SERVICE:x{{ ?x ?p ?o }} }}",
     ]
 
 
@@ -125,6 +131,7 @@ def test_queries_never_reach_the_network(live_copy, listener):
     statuses = []
     for q in remote_queries(v4.port, port6):
         statuses.append(client.get("/sparql", params={"query": q}).status_code)
+        statuses.append(client.post("/sparql", data={"query": q}).status_code)
         statuses.append(client.post("/sparql", content=q, headers={"Content-Type": "application/sparql-query"}).status_code)
     svc = f"http://127.0.0.1:{v4.port}/g"
     statuses.append(client.get("/sparql", params={"query": "ASK { ?s ?p ?o }", "default-graph-uri": svc}).status_code)
@@ -284,3 +291,116 @@ def test_the_command_line_query_refuses_service(seed_store, listener):
     result = CliRunner().invoke(main, ["query", "--store", seed_store.location, q])
     assert result.exit_code == 2 and "SERVICE is not allowed" in result.stderr
     assert v4.connections == 0
+
+
+def test_answers_are_bounded_in_bytes(seed_store):
+    """A short query that builds a huge value gets a cut answer, never hundreds of megabytes."""
+    doubling = " ".join(f"BIND(CONCAT(?v{i}, ?v{i}) AS ?v{i + 1})" for i in range(22))
+    query = f'SELECT ?v22 WHERE {{ BIND("abcdefgh" AS ?v0) {doubling} }}'
+    settings = Settings(store=seed_store.location, query_workers=1, max_answer_bytes=200_000)
+    with TestClient(create_app(settings, store=seed_store)) as client:
+        r = client.get("/sparql", params={"query": query})
+        assert r.status_code == 200 and r.headers["X-Results-Truncated"] == "true"
+        assert len(r.content) < 200_000
+        r = client.get("/sparql", params={"query": "SELECT ?s ?p ?o WHERE { ?s ?p ?o }"}, headers={"Accept": "text/csv"})
+        assert r.headers["X-Results-Truncated"] == "true" and len(r.content) <= 200_000
+
+
+def test_a_query_past_its_memory_cap_fails_alone(seed_store):
+    """A worker that runs out of its memory cap is replaced; the query gets a 400 that says why."""
+    doubling = " ".join(f"BIND(CONCAT(?v{i}, ?v{i}) AS ?v{i + 1})" for i in range(27))
+    query = f'SELECT (STRLEN(?v27) AS ?n) WHERE {{ BIND("abcdefgh" AS ?v0) {doubling} }}'
+    settings = Settings(store=seed_store.location, query_workers=1, query_memory_mb=300, query_timeout=30)
+    with TestClient(create_app(settings, store=seed_store)) as client:
+        r = client.get("/sparql", params={"query": query})
+        assert r.status_code == 400 and "MiB" in r.json()["message"], r.text
+        assert client.get("/sparql", params={"query": "ASK { ?s a cg:Document }"}).json()["boolean"] is True
+
+
+def test_slow_sparql_never_starves_rest(seed_store):
+    """With every query worker busy and the queue full, REST still answers and SPARQL says when to retry."""
+    product = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"
+    settings = Settings(store=seed_store.location, query_workers=1, query_queue=2, query_timeout=3.0)
+    with TestClient(create_app(settings, store=seed_store)) as client:
+        assert client.get("/sparql", params={"query": "ASK { ?s ?p ?o }"}).status_code == 200
+        with ThreadPoolExecutor(48) as pool:
+            slow = [pool.submit(client.get, "/sparql", params={"query": product}) for _ in range(45)]
+            time.sleep(0.3)
+            rest = [client.get(path) for path in ("/health", "/claims", "/documents")]
+            still_running = sum(not f.done() for f in slow)
+            answers = [f.result(timeout=60) for f in slow]
+    assert all(r.status_code == 200 for r in rest)
+    assert still_running > 0, "REST answered while slow queries were still running"
+    refused = [a for a in answers if a.status_code == 503 and "queue is full" in a.json()["message"]]
+    assert len(refused) >= 40 and all(a.headers["Retry-After"].isdigit() for a in refused)
+
+
+def test_html_results_link_only_web_iris(live_copy):
+    client, _ = live_copy
+    query = 'SELECT ?x ?y WHERE { BIND(IRI("javascript:alert(document.domain)") AS ?x) BIND(IRI("https://example.org/a") AS ?y) }'
+    r = client.get("/sparql", params={"query": query}, headers={"Accept": "text/html"})
+    assert r.status_code == 200
+    assert 'href="javascript:' not in r.text and 'href="https://example.org/a"' in r.text
+
+
+@pytest.mark.parametrize("path", ["/", "/sparql", "/claims", "/health", "/ui/conflicts", "/nowhere"])
+def test_every_answer_carries_the_security_headers(live_copy, path):
+    client, _ = live_copy
+    r = client.get(path, headers={"Accept": "text/html"})
+    policy = r.headers["Content-Security-Policy"]
+    assert "frame-ancestors 'none'" in policy and "object-src 'none'" in policy and "'unsafe-inline'" not in policy.split(
+        "style-src")[0]
+    assert r.headers["X-Content-Type-Options"] == "nosniff" and r.headers["X-Frame-Options"] == "DENY"
+    assert r.headers["Referrer-Policy"] == "no-referrer"
+
+
+def test_the_query_page_script_is_the_one_the_policy_allows(live_copy):
+    import base64
+    import hashlib
+    import re
+
+    client, _ = live_copy
+    r = client.get("/sparql", headers={"Accept": "text/html"})
+    scripts = re.findall(r"<script>(.*?)</script>", r.text, re.S)
+    assert len(scripts) == 1
+    digest = base64.b64encode(hashlib.sha256(scripts[0].encode()).digest()).decode()
+    assert f"'sha256-{digest}'" in r.headers["Content-Security-Policy"]
+
+
+@pytest.mark.parametrize("token, expected", [("", None), ("   ", None), ("short", "at least 16")])
+def test_empty_tokens_disable_uploads_and_short_ones_are_refused(token, expected):
+    from pydantic import ValidationError
+
+    if expected is None:
+        assert Settings(api_token=token).api_token is None
+    else:
+        with pytest.raises(ValidationError, match=expected):
+            Settings(api_token=token)
+
+
+def test_json_ld_refused_with_q_zero_is_not_sent(live_copy):
+    client, _ = live_copy
+    r = client.get("/claims", params={"limit": 1}, headers={"Accept": "application/ld+json;q=0, application/json"})
+    assert r.headers["content-type"].startswith("application/json")
+    r = client.get("/claims", params={"limit": 1}, headers={"Accept": "application/ld+json"})
+    assert r.headers["content-type"].startswith("application/ld+json")
+
+
+def test_a_failed_build_says_what_failed_with_the_right_status(live_copy):
+    client, store = live_copy
+    before = store.canonical_hash()
+    r = client.post("/documents", params={"name": "empty.txt"}, content=b"\n\n   \n", headers=AUTH)
+    assert r.status_code == 422 and r.json()["error"] == "bad_document"
+    assert store.canonical_hash() == before
+
+
+def test_a_pathological_upload_does_not_hold_the_service(live_copy):
+    """A long hostile line is read in linear time, off the event loop."""
+    client, store = live_copy
+    hostile = ("Title of a page\n\n(" + " /" * 60_000 + "\n\nThe ministry said about 1,200 workers arrived "
+               "in the city in 2024, more than in any year before.\n").encode()
+    with ThreadPoolExecutor(2) as pool:
+        upload = pool.submit(client.post, "/documents", params={"name": "hostile.txt"}, content=hostile, headers=AUTH)
+        health = client.get("/health")
+        r = upload.result(timeout=120)
+    assert health.status_code == 200 and r.status_code == 201, r.text
