@@ -404,3 +404,11 @@ def test_a_pathological_upload_does_not_hold_the_service(live_copy):
         health = client.get("/health")
         r = upload.result(timeout=120)
     assert health.status_code == 200 and r.status_code == 201, r.text
+
+
+def test_a_large_html_result_is_a_page_not_a_server_error(seed_store):
+    settings = Settings(store=seed_store.location, query_workers=1)
+    with TestClient(create_app(settings, store=seed_store)) as client:
+        r = client.get("/sparql", params={"query": "SELECT * WHERE { ?s ?p ?o }"}, headers={"Accept": "text/html"})
+    assert r.status_code == 200 and "the first 1000 rows" in r.text
+    assert r.text.count("<tr>") == 1001
