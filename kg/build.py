@@ -90,6 +90,8 @@ def document_triples(doc: Document, publisher_entity: str | None = None) -> Iter
         yield d, DCTERMS.issued, Literal(doc.published.isoformat(), datatype=XSD.date)
     if doc.url:
         yield d, SDO.url, Literal(doc.url, datatype=XSD.anyURI)
+    if doc.language:
+        yield d, DCTERMS.language, Literal(doc.language, datatype=XSD.language)
     for index, name in enumerate(doc.authors):
         person = person_iri(name)
         link = URIRef(f"{d}/author/{index}")

@@ -14,7 +14,7 @@ from pathlib import Path
 import click
 from pydantic import ValidationError
 
-from . import export, lookup, pipeline, shacl
+from . import export, ingest, lookup, pipeline, shacl
 from .config import Settings
 from .errors import ConfigError, InputError, KGError, QueryError
 from .store import open_store
@@ -121,6 +121,23 @@ def serve(store: str | None, host: str, port: int) -> None:
 def extract_command(paths: tuple[str, ...], fmt: str) -> None:
     """Run the whole pipeline in memory on PATHS and print the claims."""
     _print_records(export.claim_records(pipeline.extract_claims(paths, _settings(None))), fmt)
+
+
+@main.command(name="text")
+@click.argument("path", type=click.Path())
+@click.option("--json", "as_json", is_flag=True, help="Print the document's metadata as JSON instead.")
+def text_command(path: str, as_json: bool) -> None:
+    """Print exactly the text that claim offsets point into: what the reader kept of PATH."""
+    doc = ingest.read_document(path, max_bytes=_settings(None).max_document_bytes)
+    if not as_json:
+        sys.stdout.write(doc.text)
+        return
+    click.echo(json.dumps({
+        "file": doc.key, "title": doc.title, "authors": list(doc.authors), "publisher": doc.publisher,
+        "published": doc.published.isoformat() if doc.published else None, "url": doc.url,
+        "language": doc.language, "media_type": doc.media_type, "sha256": doc.sha256, "characters": len(doc.text),
+        "boilerplate": [{"start": b.start, "end": b.end, "kind": b.kind} for b in doc.boilerplate],
+    }, indent=2, ensure_ascii=False))
 
 
 def _print_records(records: list[dict[str, object]], fmt: str) -> None:

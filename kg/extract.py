@@ -90,6 +90,16 @@ def alias_patterns(gazetteer: Gazetteer) -> list[dict[str, object]]:
     return patterns
 
 
+def reads_language(nlp: Language, doc: Document) -> bool:
+    """Whether ``nlp`` reads the document's language (an undeclared language is taken as readable).
+
+    >>> import spacy
+    >>> reads_language(spacy.blank("en"), Document("a.html", "Hallo Welt", "0", language="de"))
+    False
+    """
+    return doc.language is None or doc.language == nlp.lang
+
+
 def parse(nlp: Language, docs: Iterable[Document], batch_size: int = 8) -> Iterator[tuple[Document, Doc]]:
     """Parse documents in batches with ``nlp.pipe``, each exactly once."""
     docs = list(docs)

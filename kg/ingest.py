@@ -1,8 +1,9 @@
 """Files -> ``Document``: decoding, metadata, and the boilerplate spans later stages skip.
 
 Plain text, Markdown and HTML are read. Text is decoded as strict UTF-8; binary or undecodable
-input is refused with an ``InputError`` naming the file. Metadata (title, authors, publisher,
-publication date, URL) is read from the text; an optional sidecar ``<file>.meta.json`` beside
+input is refused with an ``InputError`` naming the file. A web page becomes its article text
+(``webpage``), with the page's metadata. Metadata of plain text (title, authors, publisher,
+publication date) is read from the text; an optional sidecar ``<file>.meta.json`` beside
 a document supplies what the text lacks and overrides what it states. Boilerplate is marked,
 never removed, so offsets keep pointing into the text.
 
@@ -20,11 +21,12 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from datetime import date
-from html.parser import HTMLParser
 from pathlib import Path
 
 from .errors import InputError, InputTooLargeError, UnsupportedMediaError
+from .dateline import find_date
 from .model import Boilerplate, Document
+from .webpage import read_page
 
 #: File extensions read when a folder is given, with their media types.
 MEDIA_TYPES = {
@@ -199,7 +201,7 @@ _IMAGE_FILE = re.compile(r"\.(?:jpe?g|png|gif|webp|svg)\b", re.I)
 _AGENCIES = r"AFP|AP|EPA|Reuters|Yonhap|News1|Getty|POOL|Xinhua|KCNA|TASS|Sputnik|UPI|Shutterstock"
 _PHOTO_CREDIT = re.compile(r"\b(?:Photo|Photograph|Image|Picture)s?\s*+(?:by|:|/|courtesy)", re.I)
 _AGENCY_CREDIT = re.compile(rf"·|\s/\s|/\s*+(?:{_AGENCIES})\b", re.I)
-_BRACKET_CREDIT = re.compile(rf"^[A-Z0-9 .,'&/-]*+$", re.I)
+_BRACKET_CREDIT = re.compile(r"^[A-Z0-9 .,'&/-]*+$", re.I)
 _BRACKET_AGENCY = re.compile(rf"PHOTO|{_AGENCIES}", re.I)
 _NEWSLETTER = re.compile(
     r"\bsubscri(?:be|ption)\b|\bnewsletter\b|\bsign(?:ing)? up\b|\benter your e-?mail\b|"
@@ -368,46 +370,8 @@ def _is_heading(line: Line) -> bool:
 
 # ------------------------------------------------------------------------------------ metadata
 
-_MONTHS = {
-    m: i
-    for i, names in enumerate(
-        [
-            ("jan", "january"), ("feb", "february"), ("mar", "march"), ("apr", "april"), ("may",),
-            ("jun", "june"), ("jul", "july"), ("aug", "august"), ("sep", "sept", "september"),
-            ("oct", "october"), ("nov", "november"), ("dec", "december"),
-        ],
-        start=1,
-    )
-    for m in names
-}
-_MONTH = r"(?P<month>Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
-_DATE_PATTERNS = [
-    re.compile(rf"\b{_MONTH}\s+(?P<day>\d{{1,2}}),?\s+(?P<year>(?:19|20)\d\d)\b", re.I),
-    re.compile(rf"\b(?P<day>\d{{1,2}})\s+{_MONTH},?\s+(?P<year>(?:19|20)\d\d)\b", re.I),
-    re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<month>\d\d)-(?P<day>\d\d)\b"),
-]
 _DATE_LABEL = re.compile(r"^\s*(?:published|posted|updated|date|dated|first published)\b\s*:?", re.I)
 _TIME_OF_DAY = re.compile(r"\b\d{1,2}:\d\d(?:\s*[AP]\.?M\.?)?\b", re.I)
-
-
-def find_date(s: str) -> tuple[date, int, int] | None:
-    """The first full calendar date in ``s`` with its offsets.
-
-    >>> find_date("Published: 05 Feb. 2025, 17:25")[0].isoformat()
-    '2025-02-05'
-    """
-    best = None
-    for pattern in _DATE_PATTERNS:
-        m = pattern.search(s)
-        if not m or (best and best[1] <= m.start()):
-            continue
-        month = m.group("month")
-        month_no = int(month) if month.isdigit() else _MONTHS.get(month.lower().rstrip("."))
-        try:
-            best = (date(int(m.group("year")), month_no, int(m.group("day"))), m.start(), m.end())
-        except (TypeError, ValueError):
-            continue
-    return best
 
 
 def _title_case(name: str) -> str:
@@ -512,82 +476,37 @@ def read_text(key: str, text: str, sha: str | None = None, media_type: str = "te
 
 # ------------------------------------------------------------------------------------ HTML
 
-_BLOCK_TAGS = frozenset(
-    "p div br li ul ol h1 h2 h3 h4 h5 h6 tr table section article header footer aside nav "
-    "blockquote pre figure figcaption hr dt dd title".split()
-)
-_SKIP_TAGS = frozenset("script style noscript template svg iframe object embed head math".split())
 
-
-class _TextExtractor(HTMLParser):
-    """HTML to text with the standard library parser: nothing is fetched, no DTD is read."""
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.parts: list[str] = []
-        self.skip = 0
-        self.meta: dict[str, str] = {}
-        self.in_title = False
-        self.title = ""
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        a = {k.lower(): (v or "") for k, v in attrs}
-        if tag == "meta":
-            key = (a.get("property") or a.get("name") or "").lower()
-            if key and "content" in a:
-                self.meta.setdefault(key, a["content"])
-        elif tag == "link" and a.get("rel", "").lower() == "canonical":
-            self.meta.setdefault("canonical", a.get("href", ""))
-        if tag == "title":
-            self.in_title = True
-        if tag in _SKIP_TAGS:
-            self.skip += 1
-        elif tag in _BLOCK_TAGS and not self.skip:
-            self.parts.append("\n")
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag == "title":
-            self.in_title = False
-        if tag in _SKIP_TAGS:
-            self.skip = max(0, self.skip - 1)
-        elif tag in _BLOCK_TAGS and not self.skip:
-            self.parts.append("\n")
-
-    def handle_data(self, data: str) -> None:
-        if self.in_title:
-            self.title += data
-        if not self.skip:
-            self.parts.append(data)
+def _headlines(text: str, title: str | None) -> list[Boilerplate]:
+    """Lines of an article's text that repeat its headline (extractors often keep the ``<h1>``)."""
+    wanted = " ".join((title or "").lower().split())
+    if len(wanted) < 12:
+        return []
+    found = []
+    for line in split_lines(text):
+        s = " ".join(line.stripped.lower().split())
+        if len(s) >= 12 and (s == wanted or wanted.startswith(s) or s.startswith(wanted)):
+            found.append(Boilerplate(line.start, line.end, "header"))
+    return found
 
 
 def read_html(key: str, html: str, sha: str) -> Document:
-    """An HTML document: its visible text becomes the document text (offsets point into it)."""
-    parser = _TextExtractor()
-    parser.feed(html)
-    parser.close()
-    raw = "".join(parser.parts)
-    text = "\n".join(re.sub(r"[ \t\r\f\v]+", " ", ln).strip() for ln in raw.split("\n"))
-    text = re.sub(r"\n{3,}", "\n\n", text).strip()
-    if not text:
-        raise InputError(f"{key}: the HTML holds no visible text")
-    doc = read_text(key, text, sha=sha, media_type="text/html")
-    m = parser.meta
-    published = None
-    for field in ("article:published_time", "date", "pubdate", "dc.date"):
-        if m.get(field):
-            try:
-                published = date.fromisoformat(m[field][:10])
-                break
-            except ValueError:
-                pass
-    url = m.get("og:url") or m.get("canonical") or None
-    return replace(
-        doc,
-        title=(m.get("og:title") or parser.title.strip() or doc.title),
-        authors=tuple(a for a in [m.get("author", "").strip()] if a) or doc.authors,
-        publisher=m.get("og:site_name") or doc.publisher,
-        published=published or doc.published,
-        url=url if url and re.match(r"^https?://\S+$", url) else doc.url,
+    """A web page: its article text becomes the document text (offsets point into it).
+
+    The article and its metadata come from ``webpage.read_page``; the line rules then mark what
+    chrome remains inside the article (captions, share prompts, newsletter boxes).
+    """
+    page = read_page(key, html)
+    boilerplate = tuple(sorted(
+        [b for b in find_boilerplate(page.text) if b.kind != "header"] + _headlines(page.text, page.title),
+        key=lambda b: b.start,
+    ))
+    stated = read_metadata(page.text, boilerplate)  # a byline or dateline the page's markup did not tag
+    return Document(
+        key=key, text=page.text, sha256=sha, media_type="text/html", title=page.title or stated["title"],
+        authors=page.authors or stated["authors"], publisher=page.publisher,
+        published=page.published or stated["published"], url=page.url, language=page.language,
+        boilerplate=boilerplate,
     )
 
 

@@ -55,6 +55,7 @@ class Document:
     publisher: str | None = None
     published: date | None = None
     url: str | None = None
+    language: str | None = None
     boilerplate: tuple[Boilerplate, ...] = ()
 
     @property

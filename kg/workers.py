@@ -46,14 +46,26 @@ IN_FLIGHT = 4
 def claims_of(
     nlp: Language, docs: Sequence[Document], batch_size: int, progress: Callable[[Document], None] | None = None
 ) -> Extracted:
-    """Parse each document once and read its claims."""
+    """Parse each document once and read its claims.
+
+    A document in a language the pipeline does not read keeps its metadata and gets no claims
+    (with a warning), rather than claims read from a parse of text the model cannot read.
+    """
     gazetteer = Gazetteer.load()
-    out = []
-    for doc, parsed in extract.parse(nlp, docs, batch_size=batch_size):
-        out.append((doc, normalize.normalize(extract.extract(doc, parsed, gazetteer), doc)))
+    readable = [doc for doc in docs if extract.reads_language(nlp, doc)]
+    claims: dict[str, list[Claim]] = {}
+    for doc in docs:
+        if len(readable) < len(docs) and not extract.reads_language(nlp, doc):
+            log.warning("%s: written in %r, which the %r pipeline does not read; stored without claims",
+                        doc.key, doc.language, nlp.meta.get("name", nlp.lang))
+            claims[doc.key] = []
+            if progress:
+                progress(doc)
+    for doc, parsed in extract.parse(nlp, readable, batch_size=batch_size):
+        claims[doc.key] = normalize.normalize(extract.extract(doc, parsed, gazetteer), doc)
         if progress:
             progress(doc)
-    return out
+    return [(doc, claims[doc.key]) for doc in docs]
 
 
 @cache

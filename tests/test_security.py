@@ -244,15 +244,22 @@ def test_upload_names_are_checked(live_copy, name):
     assert client.post("/documents", params={"name": name}, content=BODY, headers=AUTH).status_code == 422
 
 
-def test_hostile_html_is_read_without_fetching(live_copy, listener):
-    client, _ = live_copy
+@pytest.mark.parametrize("depth, status", [(100, 201), (5000, 422)])
+def test_hostile_html_is_read_without_fetching(live_copy, listener, depth, status):
+    """Entities, scripts and images are never fetched; a page nested past the parser's depth
+    limit is refused with a reason rather than read wrongly."""
+    client, store = live_copy
     v4, _ = listener
+    before = store.canonical_hash()
     html = f"""<!DOCTYPE html [<!ENTITY xxe SYSTEM "http://127.0.0.1:{v4.port}/x">]>
     <html><head><title>Deep page about workers</title><script src="http://127.0.0.1:{v4.port}/s.js"></script></head>
-    <body><img src="http://127.0.0.1:{v4.port}/i.png">{'<div>' * 5000}<p>The ministry said that about 900 North
-    Korean workers arrived in 2024 &xxe; in the region.</p>{'</div>' * 5000}</body></html>""".encode()
-    r = client.post("/documents", params={"name": "hostile.html"}, content=html, headers={**AUTH, "Content-Type": "text/html"})
-    assert r.status_code == 201, r.text
+    <body><img src="http://127.0.0.1:{v4.port}/i.png">{'<div>' * depth}<p>The ministry said that about 900 North
+    Korean workers arrived in 2024 &xxe; in the region.</p>{'</div>' * depth}</body></html>""".encode()
+    r = client.post("/documents", params={"name": f"hostile{depth}.html"}, content=html,
+                    headers={**AUTH, "Content-Type": "text/html"})
+    assert r.status_code == status, r.text
+    if status != 201:
+        assert "no article text" in r.json()["message"] and store.canonical_hash() == before
     time.sleep(0.3)
     assert v4.connections == 0
 
