@@ -181,6 +181,35 @@ class Line:
         return len(self.text.split())
 
 
+_ENDS_SENTENCE = tuple(".!?:;\"”’)]|")
+_RUNS_ON = tuple(",-–—(/&")
+
+
+def paragraph_lines(text: str) -> list[Line]:
+    """Lines, with a paragraph wrapped across several lines joined into one.
+
+    A line runs on into the next when it stops mid-sentence: it ends in a comma, a dash or an
+    opening bracket, or it ends without closing punctuation and the next line starts in lower
+    case; a line that is chrome on its own (a byline, a prompt, a feed heading) does not. The joined line spans all of them (offsets unchanged) and reads them with spaces.
+
+    >>> [ln.text for ln in paragraph_lines("A title\\nThe ministry said that\\nabout 1,200 workers came,\\nand left.")]
+    ['A title', 'The ministry said that about 1,200 workers came, and left.']
+    """
+    joined: list[Line] = []
+    for line in split_lines(text):
+        previous = joined[-1] if joined else None
+        body = line.text.strip()
+        if previous is not None and body and previous.text.strip():
+            tail = previous.text.rstrip()
+            runs_on = tail.endswith(_RUNS_ON) or (not tail.endswith(_ENDS_SENTENCE) and body[0].islower())
+            if runs_on and _line_kind(previous) is None and not _FEED.match(tail.strip()) \
+                    and not _POLL.match(tail.strip()):
+                joined[-1] = Line(previous.start, line.end, f"{tail} {body}")
+                continue
+        joined.append(line)
+    return joined
+
+
 def split_lines(text: str) -> list[Line]:
     """Lines with their offsets (line breaks excluded)."""
     lines, pos = [], 0
@@ -243,14 +272,15 @@ def _body_paragraph(line: Line) -> bool:
 def find_boilerplate(text: str) -> tuple[Boilerplate, ...]:
     """Mark chrome, captions, images, headers and headings line by line.
 
+    Lines are read as paragraphs (``paragraph_lines``: a paragraph wrapped across lines is one).
     The header is everything before the first body paragraph (15 words or more ending a
-    sentence; in a piece with none, the first sentence after its title) that no other rule claims; a feed heading ("RECENT NEWS", "News Feed") in the
-    header runs to the first body paragraph, elsewhere to the end of the document.
+    sentence; in a piece with none, the first sentence after its title) that no other rule
+    claims; a feed heading ("RECENT NEWS", "Most read") runs to the next body paragraph.
 
     >>> [b.kind for b in find_boilerplate("Title here\\nSubscribe\\n" + "word " * 20 + "end.\\nRECENT NEWS\\nx")]
     ['header', 'newsletter', 'feed']
     """
-    lines = split_lines(text)
+    lines = paragraph_lines(text)
     kinds: list[str | None] = [None] * len(lines)
     first_body = next(
         (i for i, ln in enumerate(lines) if _body_paragraph(ln) and _line_kind(ln) is None), None
@@ -268,7 +298,9 @@ def find_boilerplate(text: str) -> tuple[Boilerplate, ...]:
             continue
         kind = _line_kind(line)
         if kind is None and _FEED.match(s):
-            stop = first_body if i < first_body else len(lines)
+            # A list of links runs to the next real paragraph, never over the article.
+            stop = next((j for j in range(i + 1, len(lines)) if _body_paragraph(lines[j])
+                         and _line_kind(lines[j]) is None), len(lines))
             for j in range(i, stop):
                 kinds[j] = "feed"
             i = max(stop, i + 1)
