@@ -144,6 +144,20 @@ def _without_doctype(html: str) -> str:
     return html if close < 0 else html[:start] + html[close + 1:]
 
 
+#: Article texts shorter than this (characters) are read again with the full extraction.
+_SHORT_ARTICLE = 1_000
+
+
+def _extract(tree: lxml.html.HtmlElement, fast: bool, dated: bool):  # type: ignore[no-untyped-def]
+    """trafilatura's reading of ``tree``; htmldate searches the whole page for a date only when
+    the page shows none in a ``<time>`` element (``dated``)."""
+    return trafilatura.bare_extraction(
+        tree, include_comments=False, include_tables=True, include_images=False, include_links=False,
+        with_metadata=True, deduplicate=False, fast=fast,
+        date_extraction_params={"original_date": True, "extensive_search": not dated},
+    )
+
+
 def read_page(key: str, html: str) -> Page:
     """The article of ``html`` and its metadata; ``InputError`` when the page holds no text."""
     tree = load_html(_without_doctype(html))
@@ -152,10 +166,15 @@ def read_page(key: str, html: str) -> Page:
     language = _language(tree)
     shown = _shown_date(tree)
     element_title = tree.findtext(".//title")  # read before the extractor prunes the tree
-    found = trafilatura.bare_extraction(
-        tree, include_comments=False, include_tables=True, include_images=False, include_links=False,
-        with_metadata=True, deduplicate=False,
-    )
+    found = _extract(tree, fast=True, dated=shown is not None)
+    current = len(found.text or "") if found is not None else 0
+    if current < _SHORT_ARTICLE:
+        # A short reading may be the fast heuristics missing the article: try the full
+        # extraction, which also compares its result with other algorithms'.
+        again = load_html(_without_doctype(html))
+        fuller = _extract(again, fast=False, dated=shown is not None) if again is not None else None
+        if fuller is not None and len(fuller.text or "") > current:
+            found = fuller
     if found is None or not (found.text or "").strip():
         raise InputError(f"{key}: no article text found in the page")
     title = _title(found.title, element_title)
