@@ -14,7 +14,9 @@ sentence outside boilerplate it finds:
 
 from __future__ import annotations
 
+import bisect
 import importlib.util
+import logging
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
@@ -25,9 +27,11 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from .errors import ModelError
-from .model import ClaimMention, Document, FigureMention, Frame, Source, TimeMention
+from .model import Boilerplate, ClaimMention, Document, FigureMention, Frame, Source, TimeMention
 from .model import Span as TextSpan
 from .ontology import Gazetteer
+
+log = logging.getLogger(__name__)
 
 #: Components the rules read: tags and lemmas, the dependency parse, named entities.
 REQUIRED_COMPONENTS = frozenset({"parser", "ner", "lemmatizer"})
@@ -45,6 +49,10 @@ def line_breaks(doc: Doc) -> Doc:
 
 #: Characters the parser takes in one document (spaCy's default, which ``load_model`` keeps).
 MAX_LENGTH = 1_000_000
+#: Longest sentence read for claims (news sentences run to a few hundred characters): reading a
+#: sentence costs time in proportion to its length for each figure in it, so a run-on wall of
+#: scraped text is skipped, with a warning, rather than read in quadratic time.
+MAX_SENTENCE = 2_000
 
 
 def load_model(name: str) -> Language:
@@ -169,6 +177,19 @@ _COMPOUND_AFTER = re.compile(r"^-(?!fold\b|percent\b)[A-Za-z]", re.I)
 _YEAR = re.compile(r"^(?:1[89]\d\d|20\d\d)$")
 
 
+#: Characters of context the rules around a figure or a time read on either side: enough for
+#: any hedge, unit or label, and a bound that keeps a long sentence's work linear in its length.
+CONTEXT = 120
+
+
+def _left(text: str, i: int) -> str:
+    return text[max(0, i - CONTEXT) : i]
+
+
+def _right(text: str, i: int) -> str:
+    return text[i : i + CONTEXT]
+
+
 def _is_year(num: str) -> bool:
     return bool(_YEAR.match(num))
 
@@ -195,7 +216,7 @@ def find_figures(text: str, offset: int = 0) -> list[FigureMention]:
         if i + 1 < len(atoms):
             n_start, n_end, n = atoms[i + 1]
             glue = text[end:n_start]
-            before = text[:start]
+            before = _left(text, start)
             kinds_match = bool(m.group("num")) == bool(n.group("num"))
             if _RANGE_JOIN.match(glue) and kinds_match and not re.search(r"\bfrom\s+\S*$", before, re.I):
                 between = re.search(r"\bbetween\s+(?:\S+\s+)?$", before, re.I)
@@ -207,7 +228,7 @@ def find_figures(text: str, offset: int = 0) -> list[FigureMention]:
         i += 1
     figures = []
     for start, end, kind in joined:
-        after = text[end:]
+        after = _right(text, end)
         unit_text = None
         u = _AFTER_UNIT.match(after)
         if u and not (u.group("times") and not _times_is_ratio(text, end + u.end())):
@@ -216,16 +237,17 @@ def find_figures(text: str, offset: int = 0) -> list[FigureMention]:
         elif u and u.group("times"):
             unit_text = "occurrence"
             end += u.end()
-        h_after = _HEDGE_AFTER.match(text[end:])
+        h_after = _HEDGE_AFTER.match(_right(text, end))
         hedge = None
-        hb = _HEDGE_BEFORE.search(text[:start])
+        window = max(0, start - CONTEXT)  # where _left(text, start) begins
+        hb = _HEDGE_BEFORE.search(_left(text, start))
         if hb and hb.group("hedge").lower() != "between":
             hedge = " ".join(hb.group("hedge").lower().split())
             # The surface keeps adverbial hedges ("about 15,000"), not verbs ("exceed $1 billion").
             if not re.match(r"exceed|top|surpass", hedge):
-                start = hb.start()
+                start = window + hb.start()
         if kind == "range" and hb and hb.group("hedge").lower() == "between":
-            start = hb.start()
+            start = window + hb.start()
         if h_after:
             hedge = (hedge + " " if hedge else "") + h_after.group().strip().lower()
             end += h_after.end()
@@ -237,7 +259,7 @@ def find_figures(text: str, offset: int = 0) -> list[FigureMention]:
 def _atom_ok(text: str, m: re.Match[str]) -> bool:
     """Reject years, dates, clock times, ordinals, identifiers and compound modifiers."""
     start, end = m.start(), m.end()
-    before, after = text[:start], text[end:]
+    before, after = _left(text, start), _right(text, end)
     num = m.group("num")
     if num:
         range_end = re.search(r"(?<![\w-])\$?\d+(?:[.,]\d+)*\s?[-–]$", before)
@@ -282,7 +304,7 @@ def _year_pair(digits: str) -> bool:
 
 def _times_is_ratio(text: str, end: int) -> bool:
     """"nearly 12 times from the previous year" is a ratio; "crossed 7,887 times" is a count."""
-    return bool(re.match(r"^\s+(?:more|less|higher|lower|larger|bigger|greater|as|than|from|over|compared|the|what)\b", text[end:], re.I))
+    return bool(re.match(r"^\s+(?:more|less|higher|lower|larger|bigger|greater|as|than|from|over|compared|the|what)\b", _right(text, end), re.I))
 
 
 # ==================================================================================== times
@@ -323,19 +345,25 @@ def find_times(text: str, offset: int = 0, figures: Iterable[FigureMention] = ()
     """
     taken = [(f.start - offset, f.end - offset) for f in figures]
     out = []
+    changes = None  # whether the sentence speaks of a change; looked up once, when first needed
     for m in _TIME.finditer(text):
         s, e = m.start(), m.end()
         if any(a < e and s < b for a, b in taken):
             continue
-        if re.search(r"[\w$€£-]$", text[:s]) and not re.search(r"(?:mid|early|late)-$", text[:s], re.I):
+        left, right = _left(text, s), _right(text, e)
+        if re.search(r"[\w$€£-]$", left) and not re.search(r"(?:mid|early|late)-$", left, re.I):
             continue
-        if re.match(r"^[\w%]|^,\d|^-(?!\d)", text[e:]) and not re.match(r"^s\b", text[e:]):
+        if re.match(r"^[\w%]|^,\d|^-(?!\d)", right) and not re.match(r"^s\b", right):
             continue
-        if _IDENTIFIER_BEFORE.search(text[:s]):
+        if _IDENTIFIER_BEFORE.search(left):
             continue
         expr = m.group("expr")
-        baseline = bool(_BASELINE_BEFORE.search(text[:s])) or bool(_CHANGE_BASELINE.search(text[:s]) and _CHANGE.search(text))
-        since = bool(re.search(r"\bsince\s+$", text[:s], re.I))
+        baseline = bool(_BASELINE_BEFORE.search(left))
+        if not baseline and _CHANGE_BASELINE.search(left):
+            if changes is None:
+                changes = bool(_CHANGE.search(text))
+            baseline = changes
+        since = bool(re.search(r"\bsince\s+$", left, re.I))
         out.append(TimeMention(expr, offset + s, offset + e, baseline=baseline, since=since))
     return out
 
@@ -435,7 +463,7 @@ class SourceReader:
         if lemma in ("it", "they", "this", "that", "which", "who", "we", "i", "you"):
             return None
         matches = self.gazetteer.find(text)
-        people = [e for e in tokens[0].doc.ents if e.label_ == "PERSON" and e.start >= tokens[0].i and e.end <= tokens[-1].i + 1]
+        people = _entities_within(tokens, "PERSON")
         if matches:
             best = max(matches, key=lambda m: m.end - m.start)
             covers_head = best.start <= head.idx - start < best.end
@@ -455,7 +483,7 @@ class SourceReader:
             src = Source(label, "named", key, text)
             self.last_person = src
             return src
-        orgs = [e for e in tokens[0].doc.ents if e.label_ == "ORG" and e.start >= tokens[0].i and e.end <= tokens[-1].i + 1]
+        orgs = _entities_within(tokens, "ORG")
         if orgs:
             self.last_org = Source(orgs[-1].text, "named", None, text)
             return self.last_org
@@ -843,6 +871,9 @@ def extract(doc: Document, parsed: Doc, gazetteer: Gazetteer) -> list[ClaimMenti
     damaged = scrape_damage(doc.text)
     reader = SourceReader(doc, gazetteer)
     headings = sorted(b.start for b in doc.boilerplate if b.kind in ("heading", "header"))
+    chrome = _Spans(doc.boilerplate)
+    line_breaks = [i for i, c in enumerate(doc.text) if c == "\n"]
+    too_long = 0
     mentions: list[ClaimMention] = []
     carried: tuple[Source, ...] = ()
     carried_paragraph = -1
@@ -859,15 +890,18 @@ def extract(doc: Document, parsed: Doc, gazetteer: Gazetteer) -> list[ClaimMenti
         s_start = sent.start_char + (len(sent.text) - len(sent.text.lstrip()))
         s_end = s_start + len(stripped)
         text = stripped
-        if _in_boilerplate(doc, s_start, s_end):
+        if chrome.covered(s_start, s_end) * 2 > s_end - s_start:  # mostly boilerplate
             continue
-        new_section = sum(1 for h in headings if h < s_start)
+        if s_end - s_start > MAX_SENTENCE:
+            too_long += 1
+            continue
+        new_section = bisect.bisect_left(headings, s_start)
         if new_section != section:
             section, carried, last_times = new_section, (), []
-        paragraph = _line_index(doc.text, s_start)
+        paragraph = bisect.bisect_left(line_breaks, s_start)
         if paragraph != previous_line:
             paragraph_no, previous_line = paragraph_no + 1, paragraph
-        figures = [f for f in find_figures(text, s_start) if not doc.is_boilerplate(f.start, f.end)]
+        figures = [f for f in find_figures(text, s_start) if not chrome.covered(f.start, f.end)]
         times = find_times(text, s_start, figures)
         spans = [(f.start, f.end) for f in figures]
         attribution = reader.read(sent, spans)
@@ -966,6 +1000,9 @@ def extract(doc: Document, parsed: Doc, gazetteer: Gazetteer) -> list[ClaimMenti
         if explicit:
             last_times, last_times_paragraph = explicit, paragraph_no
         previous_purpose = purpose
+    if too_long:
+        log.warning("%s: %d sentences of more than %d characters were not read for claims", doc.key, too_long,
+                    MAX_SENTENCE)
     return mentions
 
 
@@ -1020,11 +1057,48 @@ def _in_condition(tok: Token) -> bool:
     return False
 
 
-def _in_boilerplate(doc: Document, start: int, end: int) -> bool:
-    """A sentence is skipped when most of it is boilerplate."""
-    covered = sum(max(0, min(end, b.end) - max(start, b.start)) for b in doc.boilerplate)
-    return covered * 2 > (end - start)
+def _entities_within(tokens: list[Token], label: str) -> list[Span]:
+    """Named entities of ``label`` wholly inside ``tokens``, read from the tokens' IOB tags
+    (``Doc.ents`` would build every entity of the document on each call)."""
+    doc, last = tokens[0].doc, tokens[-1].i
+    found: list[Span] = []
+    i = tokens[0].i
+    while i <= last:
+        if doc[i].ent_iob_ == "B" and doc[i].ent_type_ == label:
+            j = i + 1
+            while j < len(doc) and doc[j].ent_iob_ == "I":
+                j += 1
+            if j - 1 <= last:
+                found.append(doc[i:j])
+            i = j
+        else:
+            i += 1
+    return found
 
 
-def _line_index(text: str, pos: int) -> int:
-    return text.count("\n", 0, pos)
+class _Spans:
+    """Boilerplate spans, asked how much of a range they cover in time logarithmic in their number.
+
+    >>> _Spans([Boilerplate(0, 10, "header"), Boilerplate(5, 20, "feed"), Boilerplate(30, 40, "image")]).covered(8, 35)
+    17
+    """
+
+    def __init__(self, spans: Iterable[Boilerplate]) -> None:
+        ordered = sorted((b.start, b.end) for b in spans)
+        merged: list[list[int]] = []
+        for start, end in ordered:
+            if merged and start <= merged[-1][1]:
+                merged[-1][1] = max(merged[-1][1], end)
+            else:
+                merged.append([start, end])
+        self.starts = [m[0] for m in merged]
+        self.ends = [m[1] for m in merged]
+
+    def covered(self, start: int, end: int) -> int:
+        """Characters of ``[start, end)`` inside a span."""
+        i = max(0, bisect.bisect_right(self.starts, start) - 1)
+        total = 0
+        while i < len(self.starts) and self.starts[i] < end:
+            total += max(0, min(end, self.ends[i]) - max(start, self.starts[i]))
+            i += 1
+        return total
