@@ -309,10 +309,16 @@ def _worker(conn: Connection, location: str | None, snapshot: bytes | None, pref
             conn.send(("ok", evaluate(store, {**task, "query": checked.text, "format": chosen}, prefixes)))
         except KGError as exc:
             conn.send(("error", exc.message))
+        except OSError as exc:  # the store's files changed under this read-only view (a compaction)
+            conn.send(("stale", str(exc)))
         except MemoryError:
             conn.send(("error", f"the query needed more than the {limits.memory_mb} MiB a query may use"))
         except Exception as exc:  # noqa: BLE001 - reported to the parent as a query error
             conn.send(("error", f"the query failed: {exc}"))
+
+
+class _StaleView(Exception):
+    """A worker's read-only view of the store no longer matches the files on disk."""
 
 
 class _Worker:
@@ -412,7 +418,14 @@ class QueryRunner:
         if not self.admitted.acquire(blocking=False):
             raise QueryBusy(f"{self.size} queries are running and the queue is full; try again shortly")
         try:
-            return self._run(query, formats, default_graph, named_graph, base_iri)
+            try:
+                return self._run(query, formats, default_graph, named_graph, base_iri)
+            except _StaleView:
+                # A writer compacted the store under the worker's view: once more on a fresh one.
+                try:
+                    return self._run(query, formats, default_graph, named_graph, base_iri)
+                except _StaleView as exc:
+                    raise QueryBusy(f"the store is being rewritten ({exc}); try again") from exc
         finally:
             self.admitted.release()
 
@@ -437,6 +450,10 @@ class QueryRunner:
                 worker = None  # type: ignore[assignment]
                 raise QueryTimeout(f"the query ran longer than {self.timeout:g} s and was stopped")
             status, value = worker.conn.recv()
+            if status == "stale":  # its view is past use: a fresh worker takes its place
+                worker.kill()
+                worker = None  # type: ignore[assignment]
+                self._replace()
         except (EOFError, OSError, BrokenPipeError) as exc:
             if worker is not None:
                 worker.kill()
@@ -450,6 +467,8 @@ class QueryRunner:
                     self._idle.put(worker)
                 else:
                     worker.kill()
+        if status == "stale":
+            raise _StaleView(value)
         if status == "error":
             raise QueryError(value)
         if status == "not_acceptable":
