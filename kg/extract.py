@@ -155,7 +155,8 @@ _AFTER_UNIT = re.compile(
         |\s+(?P<curword>dollars|won|rubles|roubles|euros|yuan|yen)\b)""",
     re.I | re.X,
 )
-_RANGE_JOIN = re.compile(r"^\s*(?:to|-|–|—|and)\s*$", re.I)
+# What joins the two ends of a range; the first end may repeat the unit ("3% to 4%").
+_RANGE_JOIN = re.compile(r"^(?:\s?%|\s?percent)?\s*(?:to|-|–|—|and)\s*$", re.I)
 _HEDGE_BEFORE = re.compile(
     r"""(?P<hedge>more\s+than|over|at\s+least|upwards\s+of|in\s+excess\s+of|no\s+(?:fewer|less)\s+than|above|
         exceed(?:s|ed|ing)?|top(?:s|ped)?|surpass(?:es|ed)?|
@@ -175,6 +176,9 @@ _MONTH_BEFORE = re.compile(rf"\b(?:{_MONTHS})\.?\s*$", re.I)
 _MONTH_AFTER = re.compile(rf"^\s*(?:{_MONTHS})\b", re.I)
 _COMPOUND_AFTER = re.compile(r"^-(?!fold\b|percent\b)[A-Za-z]", re.I)
 _YEAR = re.compile(r"^(?:1[89]\d\d|20\d\d)$")
+_CLOCK_AFTER = re.compile(r"^\s?(?:[ap]\.\s?m\.|[ap]m\b)", re.I)
+# Words before a bare four-digit number that make an earlier year of it ("since 1796").
+_YEAR_BEFORE = re.compile(r"\b(?:since|in|from|until|till|before|after|by|of|around|circa)\s+$", re.I)
 
 
 #: Characters of context the rules around a figure or a time read on either side: enough for
@@ -218,7 +222,11 @@ def find_figures(text: str, offset: int = 0) -> list[FigureMention]:
             glue = text[end:n_start]
             before = _left(text, start)
             kinds_match = bool(m.group("num")) == bool(n.group("num"))
-            if _RANGE_JOIN.match(glue) and kinds_match and not re.search(r"\bfrom\s+\S*$", before, re.I):
+            # A unit repeated after the first end must come after the second too ("3% to 4%", not
+            # "3.5 percent to $27.2 billion").
+            same_unit = not re.match(r"^\s?(?:%|percent)", glue, re.I) or (
+                not n.group("cur") and bool(re.match(r"^\s?(?:%|percent\b)", _right(text, n_end), re.I)))
+            if _RANGE_JOIN.match(glue) and kinds_match and same_unit and not re.search(r"\bfrom\s+\S*$", before, re.I):
                 between = re.search(r"\bbetween\s+(?:\S+\s+)?$", before, re.I)
                 if glue.strip().lower() != "and" or between:
                     joined.append((start, n_end, "range"))
@@ -273,6 +281,14 @@ def _atom_ok(text: str, m: re.Match[str]) -> bool:
         if _COMPOUND_AFTER.match(after):
             return False
         if _is_year(num) and not m.group("cur") and not m.group("scale") and not re.match(r"^\s?(?:%|percent\b)", after, re.I):
+            return False
+        opened, closed = bool(re.search(r"\[$", before)), bool(re.match(r"^\]", after))
+        if (opened and (closed or not after.strip())) or (closed and not before.strip()):
+            return False  # a footnote or citation marker "[2]", which a sentence break may have cut
+        if _CLOCK_AFTER.match(after):  # "at 9 a.m.", "by 11pm"
+            return False
+        if (re.fullmatch(r"1[0-7]\d\d", num) and _YEAR_BEFORE.search(before) and not m.group("cur")
+                and re.match(r"^\s*(?:[.,;:)]|$|and\b|to\b)", after)):  # "since 1796."
             return False
         if re.fullmatch(r"\d{5,}", num) and _year_pair(num) and not m.group("cur"):
             return False
