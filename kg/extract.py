@@ -127,7 +127,7 @@ _TENS_WORD = r"twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
 _TEENS_WORD = r"ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen"
 _WORD_NUMBER = (
     rf"(?:{_TENS_WORD})(?:-(?:{_UNITS_WORD}))?|{_TEENS_WORD}|three|four|five|six|seven|eight|nine|"
-    r"(?:one|two|a)(?=\s+(?:hundred|thousand|million|billion|trillion)\b)"
+    r"two|(?:one|a)(?=\s+(?:hundred|thousand|million|billion|trillion)\b)"
 )
 _VAGUE = (
     r"(?:tens|hundreds|thousands|millions)\s+of\s+(?:thousands|millions|billions)|"
@@ -304,6 +304,8 @@ def _atom_ok(text: str, m: re.Match[str]) -> bool:
             return False
         if m.group("word") and word in ("a",) and not m.group("scale"):
             return False
+        if word == "two" and not m.group("scale") and re.search(r"\b(?:the|these|those)\s+$", before, re.I):
+            return False  # "the two leaders", like "both": a reference back, not a count
     return True
 
 

@@ -52,6 +52,9 @@ def one(text: str, damaged: bool = False):
         ("3 to 3.5 million tonnes", "3 to 3.5 million", None, 3e6, 3.5e6, "range", None),
         ("2.5-3 percent of output", "2.5-3 percent", None, 2.5, 3, "range", "percent"),
         ("an estimated 100,000 workers", "an estimated 100,000", 100000, None, None, "approx", None),
+        ("after two other measles cases were confirmed", "two", 2, None, None, "exact", None),
+        ("the striker scored two in the second half", "two", 2, None, None, "exact", None),
+        ("the rate was cut by two points", "two", 2, None, None, "exact", None),
     ],
 )
 def test_figure_readings(text, surface, value, low, high, qualifier, unit):
@@ -85,6 +88,8 @@ def test_figure_readings(text, surface, value, low, high, qualifier, unit):
         "as the court ruled.[14] The appeal",
         "14] The appeal was heard",
         "as the statute says.[3",
+        "the two leaders signed a treaty",
+        "those two clubs were relegated",
         "a briefing at 9 a.m. local time",
         "the polls close by 8pm on Thursday",
         "trading resumed at 10:30 AM",
