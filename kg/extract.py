@@ -391,8 +391,9 @@ def find_times(text: str, offset: int = 0, figures: Iterable[FigureMention] = ()
 SPEECH_VERBS = frozenset(
     "say tell report claim state note announce reveal confirm warn add explain recall suggest indicate show "
     "find estimate disclose allege write insist argue assert acknowledge admit predict forecast testify "
-    "conclude speculate believe publish".split()
+    "conclude speculate believe publish expect project anticipate".split()
 )
+FORECAST_VERBS = frozenset("expect project anticipate predict forecast".split())
 #: Verbs that report speech only without a direct object ("he added", not "savings add $200 million").
 OBJECTLESS_SPEECH = frozenset("add note state explain recall warn insist argue".split())
 DATA_VERBS = frozenset("show indicate find suggest reveal".split())
@@ -447,6 +448,9 @@ class Attribution:
 
     chain: tuple[Source, ...]
     reporting: tuple[tuple[int, int], ...] = ()
+    #: Whether the sentences that follow may continue the report. An expectation or a forecast
+    #: ("analysts expected $2.52") speaks for its own sentence, not for the results after it.
+    carries: bool = True
 
     def covers(self, start: int, end: int) -> bool:
         """True when ``[start, end)`` lies in the words that name the source or when it spoke."""
@@ -465,8 +469,12 @@ class SourceReader:
 
     # ------------------------------------------------------------ one phrase -> one source
 
-    def source(self, tokens: list[Token]) -> Source | None:
-        """The source a noun phrase names, or None when it names no one."""
+    def source(self, tokens: list[Token], speaker: bool = False) -> Source | None:
+        """The source a noun phrase names, or None when it names no one.
+
+        ``speaker``: the phrase is the subject of a verb of saying, so a plural common noun
+        ("health officials", "economists", "doctors") is a group that speaks.
+        """
         tokens = [t for t in tokens if not t.is_punct or t.text in ".'’-"]
         definite = bool(tokens) and tokens[0].lower_ in ("the", "this", "that")
         while tokens and (tokens[0].dep_ in ("det", "predet") and tokens[0].lower_ in ("the",) or tokens[0].is_punct):
@@ -478,7 +486,8 @@ class SourceReader:
         lemma = head.lower_
         if lemma in _PRONOUNS:
             return self.last_person
-        if lemma in ("it", "they", "this", "that", "which", "who", "we", "i", "you"):
+        if lemma in ("it", "they", "this", "that", "which", "who", "we", "i", "you") and not (
+                head.text.isupper() and len(head.text) > 1):  # "WHO" is an organisation, "who" a pronoun
             return None
         matches = self.gazetteer.find(text)
         people = _entities_within(tokens, "PERSON")
@@ -516,6 +525,8 @@ class SourceReader:
             return Source(clean, "anonymous", None, text)
         if lemma in GROUP_NOUNS or head.tag_ in ("NNS", "NNPS") and head.lemma_.lower() in PERSON_NOUNS:
             return Source(clean, "group", None, text)
+        if speaker and head.tag_ == "NNS" and head.pos_ == "NOUN":
+            return Source(clean, "group", None, text)
         if head.pos_ == "PROPN":
             return Source(clean, "named", None, text)
         return None
@@ -550,7 +561,8 @@ class SourceReader:
                 if head_lemma not in INFO_NOUNS and subjects[0].lower_ not in INFO_NOUNS and not self.gazetteer.find(_span_text(subject_tokens)[0]):
                     if subjects[0].lower_ not in GROUP_NOUNS:
                         continue
-            chain = list(self._chain_of_phrase(subject_tokens))
+            speaks = tok.lemma_.lower() not in DATA_VERBS
+            chain = list(self._chain_of_phrase(subject_tokens, speaker=speaks))
             if not chain:
                 continue
             chain = self._told(tok, chain)
@@ -562,16 +574,17 @@ class SourceReader:
                 for c in tok.children:
                     if c.dep_ in ("prep", "npadvmod", "advcl") and c.i > tok.i and c.lower_ != "that":
                         spans.append(_char_span(_subtree(c)))
-                return Attribution(tuple(_dedupe(chain)), tuple(spans))
+                return Attribution(tuple(_dedupe(chain)), tuple(spans), tok.lemma_.lower() not in FORECAST_VERBS)
         return None
 
-    def _chain_of_phrase(self, tokens: list[Token]) -> tuple[Source, ...]:
-        """A phrase with participles: "figures released by X, cited by Y" -> (Y, X)."""
+    def _chain_of_phrase(self, tokens: list[Token], speaker: bool = False) -> tuple[Source, ...]:
+        """A phrase with participles: "figures released by X, cited by Y" -> (Y, X);
+        "analysts surveyed by X" -> (X,)."""
         inner: list[Source] = []
         outer: list[Source] = []
         cut: list[Token] = []
         for t in tokens:
-            if t.dep_ == "acl" and t.head in tokens and t.lemma_.lower() in ("release", "publish", "compile", "collect", "provide", "issue", "gather", "cite", "quote", "report", "produce"):
+            if t.dep_ == "acl" and t.head in tokens and t.lemma_.lower() in ("release", "publish", "compile", "collect", "provide", "issue", "gather", "cite", "quote", "report", "produce", "survey", "poll", "interview"):
                 agents = [c for c in t.children if c.dep_ == "agent"]
                 for a in agents:
                     objs = [c for c in a.children if c.dep_ == "pobj"]
@@ -582,9 +595,9 @@ class SourceReader:
                 cut.append(t)
         if cut:
             head_tokens = _subtree(_phrase_head(tokens), stop=cut)
-            base = self.source(head_tokens) if not (inner or outer) else None
+            base = self.source(head_tokens, speaker) if not (inner or outer) else None
             return tuple(_dedupe(outer + ([base] if base else []) + inner))
-        src = self.source(tokens)
+        src = self.source(tokens, speaker)
         return (src,) if src else ()
 
     def _told(self, verb: Token, chain: list[Source]) -> list[Source]:
@@ -931,8 +944,10 @@ def extract(doc: Document, parsed: Doc, gazetteer: Gazetteer) -> list[ClaimMenti
             chain = attribution.chain
             # Only reporting of figures sets what later figures inherit: an aside such as
             # "Experts suggest ..." does not interrupt a run of figures from one report.
-            if figures:
+            if figures and attribution.carries:
                 carried, carried_paragraph = chain, paragraph
+            elif figures:
+                carried = ()
         elif carried and not conditional and (
             paragraph == carried_paragraph or CONTINUATION.match(lead)
         ):

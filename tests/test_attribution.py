@@ -79,6 +79,30 @@ DEFECTORS = parse(
     "the|DET|DT|det|4|the regime|NOUN|NN|nsubj|5|regime takes|VERB|VBZ|ccomp|1|take 90|NUM|CD|nummod|7|90 "
     "%|NOUN|NN|dobj|5|% .|PUNCT|.|punct|1|."
 )
+ECONOMISTS = parse(
+    "Economists|NOUN|NNS|nsubj|1|economist expect|VERB|VBP|ROOT|1|expect 3|NUM|CD|nummod|3|3 "
+    "%|NOUN|NN|compound|4|% growth|NOUN|NN|dobj|1|growth .|PUNCT|.|punct|1|."
+)
+SURVEYED = parse(
+    "Analysts|NOUN|NNS|nsubj|5|analyst surveyed|VERB|VBN|acl|0|survey by|ADP|IN|agent|1|by "
+    "FactSet|PROPN|NNP|pobj|2|factset had|AUX|VBD|aux|5|have expected|VERB|VBN|ROOT|5|expect "
+    "$|SYM|$|nmod|7|$ 1.10|NUM|CD|dobj|5|1.10 a|DET|DT|det|9|a share|NOUN|NN|npadvmod|7|share .|PUNCT|.|punct|5|.",
+    {"FactSet": "ORG"},
+)
+WHO = parse(
+    "According|VERB|VBG|prep|6|accord to|ADP|IN|prep|0|to WHO|PROPN|NNP|pobj|1|who ,|PUNCT|,|punct|6|, "
+    "3,248|NUM|CD|nummod|5|3,248 cases|NOUN|NNS|nsubjpass|7|case were|AUX|VBD|auxpass|7|be "
+    "reported|VERB|VBN|ROOT|7|report .|PUNCT|.|punct|7|.",
+    {"WHO": "ORG"},
+)
+DOCTORS = parse(
+    "Hospital|NOUN|NN|compound|1|hospital doctors|NOUN|NNS|nsubj|2|doctor said|VERB|VBD|ROOT|2|say "
+    "40|NUM|CD|nummod|4|40 patients|NOUN|NNS|nsubj|5|patient recovered|VERB|VBD|ccomp|2|recover .|PUNCT|.|punct|2|."
+)
+SALES_SHOW = parse(
+    "Sales|NOUN|NNS|nsubj|1|sale show|VERB|VBP|ROOT|1|show a|DET|DT|det|4|a 5|NUM|CD|nummod|4|5 "
+    "%|NOUN|NN|dobj|1|% .|PUNCT|.|punct|1|."
+)
 
 
 @pytest.mark.parametrize(
@@ -92,9 +116,15 @@ DEFECTORS = parse(
         (SELF, None, []),
         (ADD, None, []),
         (DEFECTORS, None, [("Defectors", "group")]),
+        (ECONOMISTS, None, [("Economists", "group")]),
+        (SURVEYED, None, [("FactSet", "named")]),
+        (WHO, None, [("WHO", "named")]),
+        (DOCTORS, None, [("Hospital doctors", "group")]),
+        (SALES_SHOW, None, []),
     ],
     ids=["according-to", "told-publisher", "told-outlet", "citing", "released-cited", "figure-as-speaker",
-         "add-with-object", "group"],
+         "add-with-object", "group", "forecasters", "surveyed-by", "acronym-not-pronoun", "any-plural-speaker",
+         "data-verb-needs-a-data-subject"],
 )
 def test_chains(doc, publisher, expected):
     assert chain(doc, publisher) == expected
