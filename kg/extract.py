@@ -345,7 +345,10 @@ _TIME = re.compile(
     | (?:1[89]|20)\d\d
     | (?:last|this|next|the\s+previous|the\s+following|the\s+past|the\s+current)\s+(?:year|month|week|quarter|decade)
     | a\s+year\s+(?:earlier|ago|before)
-    | (?:yesterday|today|currently|current|at\s+present|recently|in\s+recent\s+(?:days|weeks|months))
+    | (?:yesterday|today|currently|current|at\s+present|recently|in\s+recent\s+(?:days|weeks|months|trading|sessions))
+    | year[-\s]to[-\s]date | so\s+far\s+this\s+year | \bnow\b
+    | (?:the\s+)?(?:first|second|third|fourth)\s+quarter\b(?!\s+of\b)
+    | (?:in|since|by|until|through|last|this|next)\s+(?-i:May)\b(?!\.?\s*\d)
     | (?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)
     )""",
     re.I | re.X,
@@ -376,6 +379,8 @@ def find_times(text: str, offset: int = 0, figures: Iterable[FigureMention] = ()
         if _IDENTIFIER_BEFORE.search(left):
             continue
         expr = m.group("expr")
+        if expr.lower() == "now" and re.search(r"\b(?:was|were|had|did)\s+$", left, re.I):
+            continue  # "most were now employed": the narrative's now, not the day of writing
         baseline = bool(_BASELINE_BEFORE.search(left))
         if not baseline and _CHANGE_BASELINE.search(left):
             if changes is None:

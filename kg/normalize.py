@@ -330,8 +330,23 @@ def resolve_time(text: str, published: date | None, anchor_year: int | None = No
         return _year_scope(decade, decade + 9, t)
     if re.fullmatch(r"a year (?:earlier|ago|before)", low):
         return _year_scope((anchor_year or published.year) - 1, None, t)
-    if low in ("current", "currently", "at present", "recently") or low.startswith("in recent"):
+    if low in ("current", "currently", "at present", "recently", "now") or low.startswith("in recent"):
         return TimeScope(t, published.isoformat(), published, published)
+    if re.fullmatch(r"year[-\s]to[-\s]date|so far this year", low):
+        start = date(published.year, 1, 1)
+        return TimeScope(t, f"{start.isoformat()}/{published.isoformat()}", start, published)
+    m = re.fullmatch(r"(?:the\s+)?(first|second|third|fourth)\s+quarter", low)
+    if m:  # the latest such quarter that had begun by the publication date
+        q = {"first": 1, "second": 2, "third": 3, "fourth": 4}[m.group(1)]
+        year = published.year if 3 * q - 2 <= published.month else published.year - 1
+        return _months_scope(year, 3 * q - 2, 3 * q, t)
+    m = re.fullmatch(r"(in|since|by|until|through|last|this|next)\s+may", low)
+    if m:  # the month, whose three letters alone would be the verb
+        latest = published.year if published.month >= 5 else published.year - 1
+        coming = published.year if published.month <= 5 else published.year + 1
+        year = {"this": published.year, "next": coming, "by": coming, "until": coming, "through": coming}.get(
+            m.group(1), latest)
+        return _months_scope(year, 5, 5, t)
     if low in ("today", "yesterday"):
         d = published - timedelta(days=1 if low == "yesterday" else 0)
         return TimeScope(t, d.isoformat(), d, d)
