@@ -18,7 +18,6 @@ kg.errors.QueryError: [E400] SERVICE is not allowed: this endpoint never fetches
 
 from __future__ import annotations
 
-import io
 import json
 import logging
 import multiprocessing as mp

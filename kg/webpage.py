@@ -13,7 +13,6 @@ prints it.
 
 from __future__ import annotations
 
-import logging
 from dataclasses import dataclass
 from datetime import date
 from urllib.parse import urlsplit
@@ -24,8 +23,6 @@ from trafilatura.utils import load_html
 
 from .dateline import find_date
 from .errors import InputError
-
-log = logging.getLogger(__name__)
 
 #: Bylines longer than this are lists of contributors or noise, not authors.
 _MAX_AUTHORS = 8
