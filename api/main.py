@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import logging
 import threading
-from concurrent.futures import ThreadPoolExecutor
 from collections.abc import AsyncIterator
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import asynccontextmanager
 
 import pyoxigraph as ox
@@ -33,8 +33,8 @@ from kg.store import GraphStore, open_store
 from kg.vocab import PREFIXES
 
 from .cache import LookupCache
-from .security import SecurityHeaders
 from .routes import claims, documents, entities, export, health, pages, sparql, verdicts
+from .security import SecurityHeaders
 from .settings import get_settings
 
 log = logging.getLogger("api")
