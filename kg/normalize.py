@@ -455,6 +455,21 @@ def _kind(frame: Frame, unit: str | None) -> str | None:
     return None
 
 
+_TIME_WORDS = frozenset("year years month months week weeks day days quarter quarters decade decades hour hours "
+                        "date time period".split())
+
+
+def _open_kind(frame: Frame) -> str | None:
+    """What a figure measures when no class fits: the noun it counts or is part of, else the
+    verb that governs it, marked with "~" ("~case", "~revenue", "~earn"). Such a measure is
+    read from words alone, without knowing whose figure it is, so it may corroborate but
+    never conflict (see ``reconcile``)."""
+    word = next((w for w in (frame.of, frame.counted, frame.verb) if w and w.lower() not in _TIME_WORDS), None)
+    if not word or not word.isalpha() or len(word) < 3:
+        return None
+    return "~" + word.lower()
+
+
 def measure_key(mention: ClaimMention, figure: Figure | None) -> str | None:
     """A key for what a figure measures, comparable across documents.
 
@@ -465,7 +480,7 @@ def measure_key(mention: ClaimMention, figure: Figure | None) -> str | None:
     """
     if figure is None or mention.frame is None:
         return None
-    kind = _kind(mention.frame, figure.unit)
+    kind = _kind(mention.frame, figure.unit) or _open_kind(mention.frame)
     if kind is None or figure.unit in ("year", "hour", "decade", "month", "day", "week"):
         return None
     nationality = mention.subject_entity if kind not in ("labor-shortage", "wage-share") else None

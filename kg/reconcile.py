@@ -165,6 +165,10 @@ def value_verdicts(claims: Sequence[Claim], tolerance: float) -> list[Relation]:
         if ia[0] <= ib[1] and ib[0] <= ia[1]:
             # An open bound far from a point neither supports nor contradicts it.
             continue
+        if "~" in ma.block:
+            # A measure read from words alone ("~vote") does not say whose figure it is:
+            # different values may be different things, so they agree or say nothing.
+            continue
         if (a.time is None or b.time is None) and "percent" not in ma.block:
             # Counts change over time: without both dates a difference is not a contradiction.
             continue

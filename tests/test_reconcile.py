@@ -203,3 +203,36 @@ def test_blocking_keeps_candidate_pairs_linear():
     many = [claim(f"{i}.txt", "100", 100 + i, measure=f"any:kind{i % 50}") for i in range(2000)]
     pairs = sum(1 for _ in _candidates(many))
     assert pairs <= 2000 * 16
+
+
+def test_a_measure_read_from_words_alone_corroborates_but_never_conflicts():
+    """"~vote" says what was counted, not whose votes: equal figures agree, different ones say nothing."""
+    agree = [claim("a.txt", "306", 306, measure="any:~vote", unit=None),
+             claim("b.txt", "306", 306, measure="any:~vote", unit=None)]
+    assert kinds(agree) == [("corroborates", "value")]
+    differ = [claim("a.txt", "306", 306, measure="any:~vote", unit=None),
+              claim("b.txt", "232", 232, measure="any:~vote", unit=None)]
+    assert kinds(differ) == []
+    classified = [claim("a.txt", "8,600", 8600, measure="north-korea:entries"),
+                  claim("b.txt", "7,887", 7887, measure="north-korea:entries")]
+    assert ("conflicts", "value") in kinds(classified)
+
+
+@pytest.mark.parametrize(
+    "frame, key",
+    [
+        (("case", None, None), "any:~case"),
+        ((None, "earn", None), "any:~earn:USD"),
+        (("year", "rise", None), "any:~rise:USD"),
+        ((None, None, None), None),
+    ],
+)
+def test_open_measure_keys_from_the_frame(frame, key):
+    from kg.model import ClaimMention, Frame
+    from kg.normalize import measure_key
+
+    counted, verb, of = frame
+    figure = Figure("$5", 0, 2, 5, unit="USD") if key is None or "USD" in (key or "") else Figure("5", 0, 1, 5)
+    mention = ClaimMention(document="a.txt", kind="figure", start=0, end=2, sentence=Span(0, 2), text="$5",
+                           frame=Frame(counted=counted, verb=verb, of=of))
+    assert measure_key(mention, figure) == key
