@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import secrets
 import threading
 from typing import Annotated
 
-from fastapi import Depends, Request
+from fastapi import Depends, Header, HTTPException, Request
 
 from kg.config import Settings
 from kg.lookup import GraphView
@@ -21,6 +22,20 @@ def get_store(request: Request) -> GraphStore:
 
 def get_app_settings(request: Request) -> Settings:
     return request.app.state.settings
+
+
+def require_token(request: Request, authorization: Annotated[str | None, Header()] = None) -> None:
+    """Writes need the bearer token of the settings (``KG_API_TOKEN``); without one they are off.
+
+    A route declares it in ``dependencies``, so a request is authenticated before anything
+    else about it is checked.
+    """
+    token = request.app.state.settings.api_token
+    if token is None:
+        raise HTTPException(403, "document upload is disabled; set KG_API_TOKEN to enable it")
+    expected = f"Bearer {token.get_secret_value()}"
+    if not authorization or not secrets.compare_digest(authorization.encode(), expected.encode()):
+        raise HTTPException(401, "a valid bearer token is required", headers={"WWW-Authenticate": "Bearer"})
 
 
 def get_runner(request: Request) -> QueryRunner:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Annotated, Literal
+
 from pydantic import BaseModel, Field
 
 
@@ -91,13 +93,21 @@ class Root(BaseModel):
     label: str
 
 
-class Selector(BaseModel):
-    type: str
-    exact: str | None = None
-    prefix: str | None = None
-    suffix: str | None = None
-    start: int | None = None
-    end: int | None = None
+class TextQuoteSelector(BaseModel):
+    type: Literal["TextQuoteSelector"]
+    exact: str
+    prefix: str
+    suffix: str
+
+
+class TextPositionSelector(BaseModel):
+    type: Literal["TextPositionSelector"]
+    start: int
+    end: int
+
+
+#: A W3C Web Annotation selector, told apart by its ``type``; each carries only its own fields.
+Selector = Annotated[TextQuoteSelector | TextPositionSelector, Field(discriminator="type")]
 
 
 class EvidenceOut(BaseModel):

@@ -33,6 +33,10 @@ class _Group(click.Group):
             click.echo(f"kg: error: {exc}", err=True)
             status = 2 if isinstance(exc, InputError | QueryError | ConfigError) else 1
             ctx.exit(status)
+        except OSError as exc:  # a file or folder the user named cannot be read or written
+            where = f"{exc.filename}: " if exc.filename else ""
+            click.echo(f"kg: error: {where}{exc.strerror or exc}", err=True)
+            ctx.exit(2)
 
 
 def _settings(store: str | None) -> Settings:
@@ -104,7 +108,11 @@ def serve(store: str | None, host: str, port: int) -> None:
     settings = _settings(store)
     graph = open_store(settings)
     try:
-        if not graph.select(pipeline.queries.DOCUMENT_VERSIONS):
+        if not graph.select(pipeline.queries.DOCUMENT_VERSIONS) and not Path(DEFAULT_SEEDS).is_dir():
+            click.echo(f"kg serve: the store {settings.store} is empty and there is no {DEFAULT_SEEDS}/ folder here "
+                       "to build it from; serving an empty graph. Add documents with `kg build PATH` (stop the "
+                       "service first) or POST /documents.", err=True)
+        elif not graph.select(pipeline.queries.DOCUMENT_VERSIONS):
             click.echo(f"kg serve: the store is empty; building it from {DEFAULT_SEEDS}/", err=True)
             report = pipeline.build([DEFAULT_SEEDS], graph, settings)
             click.echo(f"kg build: {report.summary()}", err=True)

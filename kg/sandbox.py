@@ -65,6 +65,17 @@ def _walk(node: object, seen: set[int]) -> list[str]:
     return names
 
 
+def _short(error: BaseException, limit: int = 240) -> str:
+    """A parser's message cut to its first line and ``limit`` characters (some list every
+    character range they expected).
+
+    >>> len(_short(SyntaxError("error at 1:8: expected one of " + "'a'..'z', " * 100)))
+    240
+    """
+    text = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
 @dataclass(frozen=True)
 class CheckedQuery:
     """A query known safe to run: its form and the canonical text the engine must run."""
@@ -84,6 +95,8 @@ def check_query(query: str) -> CheckedQuery:
     from rdflib.plugins.sparql.parser import parseQuery, parseUpdate
 
     canonical = canonical_query(query)
+    if not canonical.text.strip():
+        raise QueryError("the query is empty")
     if "SERVICE" in canonical.keywords:
         raise QueryError("SERVICE is not allowed: this endpoint never fetches remote data")
     try:
@@ -92,7 +105,7 @@ def check_query(query: str) -> CheckedQuery:
         try:
             parseUpdate(canonical.text)
         except (ParseException, RecursionError, ValueError, TypeError):
-            raise QueryError(f"malformed SPARQL query: {exc}") from exc
+            raise QueryError(f"malformed SPARQL query: {_short(exc)}") from exc
         raise QueryError("this endpoint is read-only: updates are refused") from exc
     names = _walk(tree, set())
     if "ServiceGraphPattern" in names:
@@ -230,7 +243,7 @@ def evaluate(store: ox.Store | RemoteDataset, task: dict[str, object], prefixes:
     try:
         result = store.query(str(task["query"]), **kwargs)
     except SyntaxError as exc:
-        raise QueryError(f"malformed SPARQL query: {exc}") from exc
+        raise QueryError(f"malformed SPARQL query: {_short(exc)}") from exc
     limit = int(task["max_rows"])  # type: ignore[arg-type]
     max_bytes = int(task.get("max_bytes") or 0) or None  # type: ignore[arg-type]
     fmt = str(task["format"])

@@ -117,3 +117,29 @@ def test_csv_cells_cannot_be_formulas(cell):
     data = export.claims_csv([{"id": "x", "text": cell, "figure": cell}]).decode()
     assert f"'{cell.lstrip()}" in data.replace("\r", "") or "'" + cell in data
     assert "\n=" not in data and ",=" not in data
+
+
+def test_export_to_a_missing_folder_is_one_line_and_a_failure(seed_store, tmp_path):
+    from click.testing import CliRunner
+
+    from kg.cli import main
+
+    result = CliRunner().invoke(main, ["export", "--store", seed_store.location, "--format", "csv",
+                                       "-o", str(tmp_path / "missing" / "claims.csv")])
+    assert result.exit_code == 2 and "Traceback" not in result.output
+    assert result.stderr.strip().count("\n") == 0 and "No such file or directory" in result.stderr
+
+
+def test_serving_an_empty_store_without_seeds_says_what_to_do(tmp_path, monkeypatch):
+    from click.testing import CliRunner
+
+    import uvicorn
+
+    from kg.cli import main
+
+    monkeypatch.chdir(tmp_path)
+    served = []
+    monkeypatch.setattr(uvicorn, "run", lambda app, **kwargs: served.append(app))
+    result = CliRunner().invoke(main, ["serve", "--store", str(tmp_path / "store")])
+    assert result.exit_code == 0 and served, result.output
+    assert "kg build PATH" in result.stderr and "POST /documents" in result.stderr

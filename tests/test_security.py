@@ -419,3 +419,35 @@ def test_a_large_html_result_is_a_page_not_a_server_error(seed_store):
         r = client.get("/sparql", params={"query": "SELECT * WHERE { ?s ?p ?o }"}, headers={"Accept": "text/html"})
     assert r.status_code == 200 and "the first 1000 rows" in r.text
     assert r.text.count("<tr>") == 1001
+
+
+def test_uploads_are_authenticated_before_anything_else_is_checked(live_copy):
+    client, _ = live_copy
+    r = client.post("/documents", params={"name": "../bad name"}, content=b"", headers={"Content-Type": "text/plain"})
+    assert r.status_code == 401 and r.json()["error"] == "unauthorized"
+
+
+@pytest.mark.parametrize(
+    "query, message",
+    [
+        ("", "the query is empty"),
+        ("   # only a comment\n", "the query is empty"),
+        ("SELECT ?s WHERE { ?s nope:p ?o }", "malformed SPARQL query"),
+    ],
+)
+def test_query_errors_are_short_and_say_what(live_copy, query, message):
+    client, _ = live_copy
+    r = client.get("/sparql", params={"query": query})
+    assert r.status_code == 400 and message in r.json()["message"]
+    assert len(r.json()["message"]) <= 300
+
+
+def test_evidence_selectors_carry_only_their_own_fields(live_copy):
+    client, _ = live_copy
+    claim_id = client.get("/claims", params={"limit": 1}).json()["items"][0]["id"]
+    evidence = client.get(f"/claims/{claim_id}/sources").json()["evidence"]
+    for selector in evidence["selector"] + evidence["span"]:
+        assert None not in selector.values()
+        wanted = {"type", "exact", "prefix", "suffix"} if selector["type"] == "TextQuoteSelector" else {
+            "type", "start", "end"}
+        assert set(selector) == wanted

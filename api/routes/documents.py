@@ -3,17 +3,16 @@
 from __future__ import annotations
 
 import logging
-import secrets
 import threading
 from typing import Annotated
 
-from fastapi import APIRouter, Header, HTTPException, Query, Request
+from fastapi import APIRouter, Depends, Query, Request
 from starlette.concurrency import run_in_threadpool
 
 from kg import extract, ingest, lookup, pipeline
 from kg.errors import InputTooLargeError, UnsupportedMediaError
 
-from ..deps import SettingsDep, StoreDep
+from ..deps import SettingsDep, StoreDep, require_token
 from ..schemas import DocumentOut, DocumentPage, ErrorOut, IngestOut
 
 log = logging.getLogger(__name__)
@@ -42,7 +41,7 @@ def get_document(doc_id: str, store: StoreDep) -> DocumentOut:
 
 
 @router.post(
-    "", status_code=201, response_model=IngestOut,
+    "", status_code=201, response_model=IngestOut, dependencies=[Depends(require_token)],
     responses={401: {"model": ErrorOut}, 403: {"model": ErrorOut}, 413: {"model": ErrorOut},
                415: {"model": ErrorOut}, 422: {"model": ErrorOut}},
 )
@@ -52,15 +51,9 @@ async def ingest_document(
     settings: SettingsDep,
     name: Annotated[str, Query(pattern=r"^[A-Za-z0-9][A-Za-z0-9._ -]{0,199}$",
                                description="File name that identifies the document (a new version replaces the old)")],
-    authorization: Annotated[str | None, Header()] = None,
 ) -> IngestOut:
     """Ingest one document (the body: text/plain, text/markdown or text/html, UTF-8), behind the
     bearer token of the settings (``KG_API_TOKEN``)."""
-    if settings.api_token is None:
-        raise HTTPException(403, "document upload is disabled; set KG_API_TOKEN to enable it")
-    expected = f"Bearer {settings.api_token.get_secret_value()}"
-    if not authorization or not secrets.compare_digest(authorization.encode(), expected.encode()):
-        raise HTTPException(401, "a valid bearer token is required", headers={"WWW-Authenticate": "Bearer"})
     media = (request.headers.get("content-type") or "").split(";")[0].strip().lower()
     if media not in MEDIA_TYPES:
         raise UnsupportedMediaError(f"{name}: send text/plain, text/markdown or text/html, not {media or 'no type'}")
