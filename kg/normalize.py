@@ -455,8 +455,10 @@ def _kind(frame: Frame, unit: str | None) -> str | None:
     return None
 
 
-_TIME_WORDS = frozenset("year years month months week weeks day days quarter quarters decade decades hour hours "
-                        "date time period".split())
+#: Words that never name what a figure measures: spans of time, and pronouns standing for a noun.
+_NOT_MEASURES = frozenset("year years month months week weeks day days quarter quarters decade decades hour hours "
+                          "date time period it they them this that these those he she we who which what one other "
+                          "have be do".split())
 
 
 def _open_kind(frame: Frame) -> str | None:
@@ -464,7 +466,7 @@ def _open_kind(frame: Frame) -> str | None:
     verb that governs it, marked with "~" ("~case", "~revenue", "~earn"). Such a measure is
     read from words alone, without knowing whose figure it is, so it may corroborate but
     never conflict (see ``reconcile``)."""
-    word = next((w for w in (frame.of, frame.counted, frame.verb) if w and w.lower() not in _TIME_WORDS), None)
+    word = next((w for w in (frame.of, frame.counted, frame.verb) if w and w.lower() not in _NOT_MEASURES), None)
     if not word or not word.isalpha() or len(word) < 3:
         return None
     return "~" + word.lower()

@@ -224,6 +224,7 @@ def test_a_measure_read_from_words_alone_corroborates_but_never_conflicts():
         (("case", None, None), "any:~case"),
         ((None, "earn", None), "any:~earn:USD"),
         (("year", "rise", None), "any:~rise:USD"),
+        (("they", "have", None), None),
         ((None, None, None), None),
     ],
 )
