@@ -398,7 +398,7 @@ SPEECH_VERBS = frozenset(
     "find estimate disclose allege write insist argue assert acknowledge admit predict forecast testify "
     "conclude speculate believe publish expect project anticipate".split()
 )
-FORECAST_VERBS = frozenset("expect project anticipate predict forecast".split())
+FORECAST_VERBS = frozenset("expect project anticipate predict forecast see".split())
 #: Verbs that report speech only without a direct object ("he added", not "savings add $200 million").
 OBJECTLESS_SPEECH = frozenset("add note state explain recall warn insist argue".split())
 DATA_VERBS = frozenset("show indicate find suggest reveal".split())
@@ -550,11 +550,14 @@ class SourceReader:
                     if chain:
                         return Attribution(chain, (_char_span(phrase),))
         for tok in sent:
-            if tok.lemma_.lower() not in SPEECH_VERBS or tok.pos_ not in ("VERB", "AUX"):
+            guidance = tok.lemma_.lower() == "see" and tok.tag_ in ("VBZ", "VBP")
+            if (tok.lemma_.lower() not in SPEECH_VERBS and not guidance) or tok.pos_ not in ("VERB", "AUX"):
                 continue
             subjects = [c for c in tok.children if c.dep_ == "nsubj"]
             if not subjects:
                 continue
+            if guidance and subjects[0].pos_ != "PROPN":
+                continue  # "the company sees growth of 2%" is a forecast; "residents see smoke" is not
             if tok.lemma_.lower() in OBJECTLESS_SPEECH and any(c.dep_ == "dobj" for c in tok.children):
                 continue
             subject_tokens = _subtree(subjects[0], stop=[c for c in subjects[0].children if c.dep_ == "relcl"])

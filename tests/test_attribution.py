@@ -99,6 +99,15 @@ DOCTORS = parse(
     "Hospital|NOUN|NN|compound|1|hospital doctors|NOUN|NNS|nsubj|2|doctor said|VERB|VBD|ROOT|2|say "
     "40|NUM|CD|nummod|4|40 patients|NOUN|NNS|nsubj|5|patient recovered|VERB|VBD|ccomp|2|recover .|PUNCT|.|punct|2|."
 )
+GUIDANCE = parse(
+    "Acme|PROPN|NNP|nsubj|1|acme sees|VERB|VBZ|ROOT|1|see sales|NOUN|NNS|compound|3|sale "
+    "growth|NOUN|NN|dobj|1|growth of|ADP|IN|prep|3|of 2|NUM|CD|nummod|6|2 %|NOUN|NN|pobj|4|% .|PUNCT|.|punct|1|.",
+    {"Acme": "ORG"},
+)
+SEEING = parse(
+    "Residents|NOUN|NNS|nsubj|1|resident see|VERB|VBP|ROOT|1|see 5|NUM|CD|nummod|3|5 "
+    "trucks|NOUN|NNS|dobj|1|truck .|PUNCT|.|punct|1|."
+)
 SALES_SHOW = parse(
     "Sales|NOUN|NNS|nsubj|1|sale show|VERB|VBP|ROOT|1|show a|DET|DT|det|4|a 5|NUM|CD|nummod|4|5 "
     "%|NOUN|NN|dobj|1|% .|PUNCT|.|punct|1|."
@@ -121,10 +130,12 @@ SALES_SHOW = parse(
         (WHO, None, [("WHO", "named")]),
         (DOCTORS, None, [("Hospital doctors", "group")]),
         (SALES_SHOW, None, []),
+        (GUIDANCE, None, [("Acme", "named")]),
+        (SEEING, None, []),
     ],
     ids=["according-to", "told-publisher", "told-outlet", "citing", "released-cited", "figure-as-speaker",
          "add-with-object", "group", "forecasters", "surveyed-by", "acronym-not-pronoun", "any-plural-speaker",
-         "data-verb-needs-a-data-subject"],
+         "data-verb-needs-a-data-subject", "guidance", "perception"],
 )
 def test_chains(doc, publisher, expected):
     assert chain(doc, publisher) == expected
