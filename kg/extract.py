@@ -27,7 +27,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from .errors import ModelError
-from .model import Boilerplate, ClaimMention, Document, FigureMention, Frame, Source, TimeMention
+from .model import ClaimMention, Document, FigureMention, Frame, Source, TimeMention
 from .model import Span as TextSpan
 from .ontology import Gazetteer
 
@@ -176,6 +176,7 @@ _MONTH_BEFORE = re.compile(rf"\b(?:{_MONTHS})\.?\s*$", re.I)
 _MONTH_AFTER = re.compile(rf"^\s*(?:{_MONTHS})\b", re.I)
 _COMPOUND_AFTER = re.compile(r"^-(?!fold\b|percent\b)[A-Za-z]", re.I)
 _YEAR = re.compile(r"^(?:1[89]\d\d|20\d\d)$")
+_PERCENT_AFTER = re.compile(r"^\s?(?:%|percent\b)", re.I)
 _CLOCK_AFTER = re.compile(r"^\s?(?:[ap]\.\s?m\.|[ap]m\b)", re.I)
 # Words before a bare four-digit number that make an earlier year of it ("since 1796").
 _YEAR_BEFORE = re.compile(r"\b(?:since|in|from|until|till|before|after|by|of|around|circa)\s+$", re.I)
@@ -224,8 +225,8 @@ def find_figures(text: str, offset: int = 0) -> list[FigureMention]:
             kinds_match = bool(m.group("num")) == bool(n.group("num"))
             # A unit repeated after the first end must come after the second too ("3% to 4%", not
             # "3.5 percent to $27.2 billion").
-            same_unit = not re.match(r"^\s?(?:%|percent)", glue, re.I) or (
-                not n.group("cur") and bool(re.match(r"^\s?(?:%|percent\b)", _right(text, n_end), re.I)))
+            same_unit = not _PERCENT_AFTER.match(glue) or (
+                not n.group("cur") and bool(_PERCENT_AFTER.match(_right(text, n_end))))
             if _RANGE_JOIN.match(glue) and kinds_match and same_unit and not re.search(r"\bfrom\s+\S*$", before, re.I):
                 between = re.search(r"\bbetween\s+(?:\S+\s+)?$", before, re.I)
                 if glue.strip().lower() != "and" or between:
@@ -280,7 +281,7 @@ def _atom_ok(text: str, m: re.Match[str]) -> bool:
             return False
         if _COMPOUND_AFTER.match(after):
             return False
-        if _is_year(num) and not m.group("cur") and not m.group("scale") and not re.match(r"^\s?(?:%|percent\b)", after, re.I):
+        if _is_year(num) and not m.group("cur") and not m.group("scale") and not _PERCENT_AFTER.match(after):
             return False
         opened, closed = bool(re.search(r"\[$", before)), bool(re.match(r"^\]", after))
         if (opened and (closed or not after.strip())) or (closed and not before.strip()):
@@ -910,8 +911,7 @@ def extract(doc: Document, parsed: Doc, gazetteer: Gazetteer) -> list[ClaimMenti
     damaged = scrape_damage(doc.text)
     reader = SourceReader(doc, gazetteer)
     headings = sorted(b.start for b in doc.boilerplate if b.kind in ("heading", "header"))
-    chrome = _Spans(doc.boilerplate)
-    line_breaks = [i for i, c in enumerate(doc.text) if c == "\n"]
+    line_breaks = [m.start() for m in re.finditer("\n", doc.text)]
     too_long = 0
     mentions: list[ClaimMention] = []
     carried: tuple[Source, ...] = ()
@@ -929,7 +929,7 @@ def extract(doc: Document, parsed: Doc, gazetteer: Gazetteer) -> list[ClaimMenti
         s_start = sent.start_char + (len(sent.text) - len(sent.text.lstrip()))
         s_end = s_start + len(stripped)
         text = stripped
-        if chrome.covered(s_start, s_end) * 2 > s_end - s_start:  # mostly boilerplate
+        if doc.boilerplate_in(s_start, s_end) * 2 > s_end - s_start:  # mostly boilerplate
             continue
         if s_end - s_start > MAX_SENTENCE:
             too_long += 1
@@ -940,7 +940,7 @@ def extract(doc: Document, parsed: Doc, gazetteer: Gazetteer) -> list[ClaimMenti
         paragraph = bisect.bisect_left(line_breaks, s_start)
         if paragraph != previous_line:
             paragraph_no, previous_line = paragraph_no + 1, paragraph
-        figures = [f for f in find_figures(text, s_start) if not chrome.covered(f.start, f.end)]
+        figures = [f for f in find_figures(text, s_start) if not doc.is_boilerplate(f.start, f.end)]
         times = find_times(text, s_start, figures)
         spans = [(f.start, f.end) for f in figures]
         attribution = reader.read(sent, spans)
@@ -1117,29 +1117,3 @@ def _entities_within(tokens: list[Token], label: str) -> list[Span]:
     return found
 
 
-class _Spans:
-    """Boilerplate spans, asked how much of a range they cover in time logarithmic in their number.
-
-    >>> _Spans([Boilerplate(0, 10, "header"), Boilerplate(5, 20, "feed"), Boilerplate(30, 40, "image")]).covered(8, 35)
-    17
-    """
-
-    def __init__(self, spans: Iterable[Boilerplate]) -> None:
-        ordered = sorted((b.start, b.end) for b in spans)
-        merged: list[list[int]] = []
-        for start, end in ordered:
-            if merged and start <= merged[-1][1]:
-                merged[-1][1] = max(merged[-1][1], end)
-            else:
-                merged.append([start, end])
-        self.starts = [m[0] for m in merged]
-        self.ends = [m[1] for m in merged]
-
-    def covered(self, start: int, end: int) -> int:
-        """Characters of ``[start, end)`` inside a span."""
-        i = max(0, bisect.bisect_right(self.starts, start) - 1)
-        total = 0
-        while i < len(self.starts) and self.starts[i] < end:
-            total += max(0, min(end, self.ends[i]) - max(start, self.starts[i]))
-            i += 1
-        return total

@@ -23,8 +23,8 @@ from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 
-from .errors import InputError, InputTooLargeError, UnsupportedMediaError
 from .dateline import find_date
+from .errors import InputError, InputTooLargeError, UnsupportedMediaError
 from .model import Boilerplate, Document
 from .webpage import read_page
 
@@ -45,8 +45,8 @@ DEFAULT_MAX_BYTES = 2_000_000
 # ------------------------------------------------------------------------------------ files
 
 
-def discover(paths: Iterable[str | Path]) -> tuple[list[Path], list[tuple[str, str]]]:
-    """The documents named by ``paths`` and the files refused, each with the reason.
+def discover(paths: Iterable[str | Path]) -> tuple[list[Path], list[tuple[str, InputError]]]:
+    """The documents named by ``paths`` and the files refused, each with its error.
 
     Files are taken as given; folders are searched recursively for known text extensions, in a
     stable order, sidecars and hidden files skipped. A link in a folder that leads out of that
@@ -54,7 +54,7 @@ def discover(paths: Iterable[str | Path]) -> tuple[list[Path], list[tuple[str, s
     one name are an ``InputError`` naming both; so is a path that does not exist.
     """
     found: list[Path] = []
-    refused: list[tuple[str, str]] = []
+    refused: list[tuple[str, InputError]] = []
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
@@ -63,8 +63,8 @@ def discover(paths: Iterable[str | Path]) -> tuple[list[Path], list[tuple[str, s
                 if not (p.is_file() and p.suffix.lower() in MEDIA_TYPES and not p.name.startswith(".")):
                     continue
                 if p.is_symlink() and not p.resolve().is_relative_to(root):
-                    refused.append((str(p), f"{p}: a link that leads out of {raw}; links out of a folder "
-                                             "are not followed (name the file itself to read it)"))
+                    refused.append((str(p), InputError(f"{p}: a link that leads out of {raw}; links out of a "
+                                                       "folder are not followed (name the file itself to read it)")))
                     continue
                 found.append(p)
         elif path.is_file():
@@ -281,13 +281,14 @@ def find_boilerplate(text: str) -> tuple[Boilerplate, ...]:
     ['header', 'newsletter', 'feed']
     """
     lines = paragraph_lines(text)
+    line_kinds = [_line_kind(ln) for ln in lines]
     kinds: list[str | None] = [None] * len(lines)
     first_body = next(
-        (i for i, ln in enumerate(lines) if _body_paragraph(ln) and _line_kind(ln) is None), None
+        (i for i, ln in enumerate(lines) if _body_paragraph(ln) and line_kinds[i] is None), None
     )
     if first_body is None:  # a short piece: its first sentence after the title starts the body
         first_body = next((i for i, ln in enumerate(lines) if i and ln.words >= 6 and _TERMINAL.search(ln.text)
-                           and _line_kind(ln) is None), len(lines))
+                           and line_kinds[i] is None), len(lines))
     seen: set[str] = set()
     i = 0
     while i < len(lines):
@@ -296,11 +297,11 @@ def find_boilerplate(text: str) -> tuple[Boilerplate, ...]:
         if not s:
             i += 1
             continue
-        kind = _line_kind(line)
+        kind = line_kinds[i]
         if kind is None and _FEED.match(s):
             # A list of links runs to the next real paragraph, never over the article.
             stop = next((j for j in range(i + 1, len(lines)) if _body_paragraph(lines[j])
-                         and _line_kind(lines[j]) is None), len(lines))
+                         and line_kinds[j] is None), len(lines))
             for j in range(i, stop):
                 kinds[j] = "feed"
             i = max(stop, i + 1)

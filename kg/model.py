@@ -7,7 +7,9 @@ character offsets into ``Document.text``.
 
 from __future__ import annotations
 
+import bisect
 import hashlib
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
@@ -38,6 +40,33 @@ class Boilerplate(Span):
     kind: str = "chrome"
 
 
+class SpanIndex:
+    """Character spans, merged and sorted, asked how much of a range they cover.
+
+    >>> SpanIndex([(0, 10), (5, 20), (30, 40)]).covered(8, 35)
+    17
+    """
+
+    def __init__(self, spans: Iterable[tuple[int, int]]) -> None:
+        merged: list[list[int]] = []
+        for start, end in sorted(spans):
+            if merged and start <= merged[-1][1]:
+                merged[-1][1] = max(merged[-1][1], end)
+            else:
+                merged.append([start, end])
+        self.starts = [m[0] for m in merged]
+        self.ends = [m[1] for m in merged]
+
+    def covered(self, start: int, end: int) -> int:
+        """Characters of ``[start, end)`` inside a span."""
+        i = max(0, bisect.bisect_right(self.starts, start) - 1)
+        total = 0
+        while i < len(self.starts) and self.starts[i] < end:
+            total += max(0, min(end, self.ends[i]) - max(start, self.starts[i]))
+            i += 1
+        return total
+
+
 @dataclass(frozen=True)
 class Document:
     """One ingested file: its text, its metadata and the spans later stages skip.
@@ -63,9 +92,17 @@ class Document:
         """The document's id: stable across versions of the same file."""
         return content_id("document", self.key)
 
+    @cached_property
+    def _boilerplate_index(self) -> SpanIndex:
+        return SpanIndex((b.start, b.end) for b in self.boilerplate)
+
+    def boilerplate_in(self, start: int, end: int) -> int:
+        """Characters of ``[start, end)`` inside boilerplate spans (in time logarithmic in their number)."""
+        return self._boilerplate_index.covered(start, end)
+
     def is_boilerplate(self, start: int, end: int) -> bool:
         """True when ``[start, end)`` overlaps a boilerplate span."""
-        return any(b.start < end and start < b.end for b in self.boilerplate)
+        return self.boilerplate_in(start, end) > 0
 
 
 @dataclass(frozen=True)

@@ -243,6 +243,9 @@ def _month(name: str) -> int:
     return _MONTH_NUMBERS[name.lower().rstrip(".")[:4] if name.lower().startswith("sept") else name.lower().rstrip(".")[:3]]
 
 
+_QUARTERS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
+
+
 def resolve_time(text: str, published: date | None, anchor_year: int | None = None) -> TimeScope | None:
     """A time expression as an ISO year, date or interval; relative ones against ``published``.
 
@@ -261,7 +264,7 @@ def resolve_time(text: str, published: date | None, anchor_year: int | None = No
         return _year_scope(decade + lo, decade + hi, t)
     m = re.fullmatch(r"(?:the\s+)?(first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter\s+of\s+(\d{4})", low)
     if m:
-        q = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}[m.group(1)]
+        q = _QUARTERS[m.group(1)]
         return _months_scope(int(m.group(2)), 3 * q - 2, 3 * q, t)
     m = re.fullmatch(r"(?:the\s+)?(first|second)\s+half\s+of\s+(\d{4})", low)
     if m:
@@ -303,10 +306,15 @@ def resolve_time(text: str, published: date | None, anchor_year: int | None = No
         return _year_scope(int(low), None, t)
     if published is None:
         return None
-    m = re.fullmatch(r"(?:(?:the\s+)?(?:first|second|third|fourth|last)\s+(?:weeks?|half|days)\s+of\s+|(?:early|mid|late)[-\s])?([a-z]+)", low)
-    if m and m.group(1) in _MONTH_NUMBERS and len(m.group(1)) > 3:
-        month = _MONTH_NUMBERS[m.group(1)]
-        year = published.year if month <= published.month else published.year - 1
+    m = re.fullmatch(r"(?:(in|since|by|until|through|last|this|next)\s+)?(?:(?:the\s+)?(?:first|second|third|fourth|last)"
+                     r"\s+(?:weeks?|half|days)\s+of\s+|(?:early|mid|late)[-\s])?([a-z]+)", low)
+    # A month alone is the last one by publication ("May" only with a word before it: else the verb).
+    if m and m.group(2) in _MONTH_NUMBERS and (len(m.group(2)) > 3 or m.group(1)):
+        month = _MONTH_NUMBERS[m.group(2)]
+        latest = published.year if month <= published.month else published.year - 1
+        coming = published.year if month >= published.month else published.year + 1
+        year = {"this": published.year, "next": coming, "by": coming, "until": coming, "through": coming}.get(
+            m.group(1) or "", latest)
         return _months_scope(year, month, month, t)
     m = re.fullmatch(r"(last|this|next|the previous|the following|the past|the current)\s+(year|month|week|quarter|decade)", low)
     if m:
@@ -337,16 +345,9 @@ def resolve_time(text: str, published: date | None, anchor_year: int | None = No
         return TimeScope(t, f"{start.isoformat()}/{published.isoformat()}", start, published)
     m = re.fullmatch(r"(?:the\s+)?(first|second|third|fourth)\s+quarter", low)
     if m:  # the latest such quarter that had begun by the publication date
-        q = {"first": 1, "second": 2, "third": 3, "fourth": 4}[m.group(1)]
+        q = _QUARTERS[m.group(1)]
         year = published.year if 3 * q - 2 <= published.month else published.year - 1
         return _months_scope(year, 3 * q - 2, 3 * q, t)
-    m = re.fullmatch(r"(in|since|by|until|through|last|this|next)\s+may", low)
-    if m:  # the month, whose three letters alone would be the verb
-        latest = published.year if published.month >= 5 else published.year - 1
-        coming = published.year if published.month <= 5 else published.year + 1
-        year = {"this": published.year, "next": coming, "by": coming, "until": coming, "through": coming}.get(
-            m.group(1), latest)
-        return _months_scope(year, 5, 5, t)
     if low in ("today", "yesterday"):
         d = published - timedelta(days=1 if low == "yesterday" else 0)
         return TimeScope(t, d.isoformat(), d, d)

@@ -59,8 +59,7 @@ class Extraction:
 def read_documents(paths: Iterable[str | Path], settings: Settings) -> tuple[list[Document], list[tuple[str, InputError]]]:
     """Read every document under ``paths``; failures are collected, not raised."""
     docs: list[Document] = []
-    found, refused = ingest.discover(paths)
-    failed = [(path, InputError(message)) for path, message in refused]
+    found, failed = ingest.discover(paths)
     for path in found:
         try:
             docs.append(ingest.read_document(path, max_bytes=settings.max_document_bytes))

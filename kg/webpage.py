@@ -157,7 +157,8 @@ def _extract(tree: lxml.html.HtmlElement, fast: bool, dated: bool):  # type: ign
 
 def read_page(key: str, html: str) -> Page:
     """The article of ``html`` and its metadata; ``InputError`` when the page holds no text."""
-    tree = load_html(_without_doctype(html))
+    html = _without_doctype(html)
+    tree = load_html(html)
     if tree is None:
         raise InputError(f"{key}: not readable as HTML")
     language = _language(tree)
@@ -168,7 +169,7 @@ def read_page(key: str, html: str) -> Page:
     if current < _SHORT_ARTICLE:
         # A short reading may be the fast heuristics missing the article: try the full
         # extraction, which also compares its result with other algorithms'.
-        again = load_html(_without_doctype(html))
+        again = load_html(html)  # the first reading pruned its tree
         fuller = _extract(again, fast=False, dated=shown is not None) if again is not None else None
         if fuller is not None and len(fuller.text or "") > current:
             found = fuller

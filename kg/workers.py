@@ -52,15 +52,17 @@ def claims_of(
     (with a warning), rather than claims read from a parse of text the model cannot read.
     """
     gazetteer = Gazetteer.load()
-    readable = [doc for doc in docs if extract.reads_language(nlp, doc)]
+    readable: list[Document] = []
     claims: dict[str, list[Claim]] = {}
     for doc in docs:
-        if len(readable) < len(docs) and not extract.reads_language(nlp, doc):
-            log.warning("%s: written in %r, which the %r pipeline does not read; stored without claims",
-                        doc.key, doc.language, nlp.meta.get("name", nlp.lang))
-            claims[doc.key] = []
-            if progress:
-                progress(doc)
+        if extract.reads_language(nlp, doc):
+            readable.append(doc)
+            continue
+        log.warning("%s: written in %r, which the %r pipeline does not read; stored without claims",
+                    doc.key, doc.language, nlp.meta.get("name", nlp.lang))
+        claims[doc.key] = []
+        if progress:
+            progress(doc)
     for doc, parsed in extract.parse(nlp, readable, batch_size=batch_size):
         claims[doc.key] = normalize.normalize(extract.extract(doc, parsed, gazetteer), doc)
         if progress:

@@ -267,7 +267,7 @@ def test_links_out_of_a_folder_are_refused_not_followed(tmp_path: Path):
     (folder / "inside.txt").symlink_to(folder / "b.txt")
     found, refused = discover([folder])
     assert [p.name for p in found] == ["a.txt", "b.txt"]
-    assert len(refused) == 1 and "passwd.txt" in refused[0][1] and "not followed" in refused[0][1]
+    assert len(refused) == 1 and "passwd.txt" in refused[0][1].message and "not followed" in refused[0][1].message
 
 
 def test_two_files_of_one_name_are_an_error_naming_both(tmp_path: Path):
