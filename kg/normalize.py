@@ -17,6 +17,18 @@ from collections.abc import Iterable
 from dataclasses import replace
 from datetime import date, timedelta
 
+from .lexicon import (
+    CURRENCIES,
+    CURRENCY_CODES,
+    FRACTIONS,
+    MONTH_NUMBERS,
+    NUMBER_WORDS,
+    PERSON_NOUNS,
+    QUALIFIERS,
+    SCALES,
+    VAGUE,
+    WEEKDAYS,
+)
 from .model import (
     Claim,
     ClaimMention,
@@ -30,44 +42,6 @@ from .model import (
 
 # ==================================================================================== numbers
 
-_WORDS = {
-    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
-    "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
-    "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
-    "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "a": 1,
-}
-_SCALES = {"hundred": 1e2, "thousand": 1e3, "million": 1e6, "mn": 1e6, "billion": 1e9, "bn": 1e9, "trillion": 1e12}
-_FRACTIONS = {
-    "half": 50.0, "one-half": 50.0, "one half": 50.0, "one-third": 100 / 3, "one third": 100 / 3, "a third": 100 / 3,
-    "two-thirds": 200 / 3, "two thirds": 200 / 3, "one-quarter": 25.0, "one quarter": 25.0, "a quarter": 25.0,
-    "three-quarters": 75.0, "three quarters": 75.0, "one-fifth": 20.0, "one fifth": 20.0, "a fifth": 20.0,
-    "one-tenth": 10.0, "one tenth": 10.0, "a tenth": 10.0,
-}
-# Vague quantities as ranges: "tens of thousands" is 20,000-90,000.
-_VAGUE = {
-    "a dozen": (12, 12), "dozens": (24, 99), "scores": (40, 99), "hundreds": (200, 999), "thousands": (2e3, 9999),
-    "millions": (2e6, 9.99e6), "billions": (2e9, 9.99e9), "tens of thousands": (2e4, 9e4),
-    "hundreds of thousands": (2e5, 9e5), "tens of millions": (2e7, 9e7), "hundreds of millions": (2e8, 9e8),
-    "tens of billions": (2e10, 9e10), "hundreds of billions": (2e11, 9e11), "millions of thousands": (2e6, 9.99e6),
-}
-_CURRENCIES = {
-    "$": "USD", "us$": "USD", "usd": "USD", "dollars": "USD", "€": "EUR", "eur": "EUR", "euros": "EUR",
-    "£": "GBP", "₩": "KRW", "krw": "KRW", "won": "KRW", "¥": "JPY", "yen": "JPY", "yuan": "CNY",
-    "rub": "RUB", "rubles": "RUB", "roubles": "RUB",
-}
-_QUALIFIERS = [
-    ("at_least", r"more than|over|at least|upwards of|in excess of|no fewer than|no less than|above|exceed\w*|"
-                 r"top\w*|surpass\w*|just over|or more|-plus|plus"),
-    ("at_most", r"up to|as many as|as much as|less than|fewer than|under|below|no more than|at most|or less|or fewer"),
-    ("approx", r"about|approximately|around|roughly|nearly|almost|some|close to|circa|an? estimated|the estimated|"
-               r"estimated|just under|approx\.|or so"),
-]
-PERSON_NOUNS = frozenset(
-    "worker laborer labourer migrant people person individual citizen national resident student soldier troop "
-    "deminer defector employee refugee civilian child woman man member official delegate tourist visitor "
-    "casualty prisoner personnel engineer specialist doctor teacher builder miner logger returnee recruit "
-    "conscript volunteer fighter".split()
-)
 _NUMBER = re.compile(
     r"(?P<num>\d+(?:,\d+)*(?:\.\d+)?)(?:[ \u00a0](?P<scale>hundred|thousand|million|billion|trillion|mn|bn)\b)?"
     r"|(?P<word>(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-\w+)?|eleven|twelve|thirteen|"
@@ -122,8 +96,8 @@ def read_figure(m: FigureMention, damaged: bool = False) -> Figure | None:
     unit = _unit(surface, unit_text)
     confidence = 1.0
     repaired = False
-    vague = next((v for k, v in sorted(_VAGUE.items(), key=lambda kv: -len(kv[0])) if re.search(rf"\b{k}\b", low_text)), None)
-    fraction = next((v for k, v in _FRACTIONS.items() if re.search(rf"(?<![\w-]){re.escape(k)}(?![\w-])", low_text)), None)
+    vague = next((v for k, v in sorted(VAGUE.items(), key=lambda kv: -len(kv[0])) if re.search(rf"\b{k}\b", low_text)), None)
+    fraction = next((v for k, v in FRACTIONS.items() if re.search(rf"(?<![\w-]){re.escape(k)}(?![\w-])", low_text)), None)
     values: list[float] = []
     is_range = False
     if fraction is not None and not _NUMBER.search(re.sub(r"(?i)\bone[- ]|\btwo[- ]|\bthree[- ]|\ba\s", "", low_text)):
@@ -144,7 +118,7 @@ def read_figure(m: FigureMention, damaged: bool = False) -> Figure | None:
         if not numbers:
             return None
         for text, scale in numbers:
-            factor = _SCALES.get((scale or "").lower(), 1.0)
+            factor = SCALES.get((scale or "").lower(), 1.0)
             if text[0].isdigit():
                 value, valid = _digits(text)
                 if not valid:
@@ -169,8 +143,8 @@ def read_figure(m: FigureMention, damaged: bool = False) -> Figure | None:
             is_range = True
             # "3 to 3.5 million": the scale of the high end is shared by the low end.
             s0, s1 = numbers[0][1], numbers[-1][1]
-            if not s0 and s1 and values[0] < values[1] / _SCALES[s1.lower()] * 10:
-                values[0] *= _SCALES[s1.lower()]
+            if not s0 and s1 and values[0] < values[1] / SCALES[s1.lower()] * 10:
+                values[0] *= SCALES[s1.lower()]
     if is_range and len(values) >= 2:
         low, high = min(values[0], values[-1]), max(values[0], values[-1])
         return Figure(m.surface, m.start, m.end, None, low, high, "range", unit, confidence, repaired)
@@ -181,29 +155,32 @@ def read_figure(m: FigureMention, damaged: bool = False) -> Figure | None:
     return Figure(m.surface, m.start, m.end, value, None, None, qualifier, unit, confidence, repaired)
 
 
+_CURRENCY_SIGN = re.compile(r"US\$|[$€£₩¥₹]|\b(?:" + "|".join(c for c in CURRENCY_CODES) + r")\b", re.I)
+
+
 def _word_value(word: str) -> float:
     word = word.lower()
     if "-" in word:
         tens, ones = word.split("-", 1)
-        return float(_WORDS.get(tens, 0) + _WORDS.get(ones, 0))
-    return float(_WORDS[word])
+        return float(NUMBER_WORDS.get(tens, 0) + NUMBER_WORDS.get(ones, 0))
+    return float(NUMBER_WORDS[word])
 
 
 def _qualifier(hedge: str | None) -> str:
     if not hedge:
         return "exact"
-    for name, pattern in _QUALIFIERS:
+    for name, pattern in QUALIFIERS:
         if re.search(rf"(?:^|\s)(?:{pattern})(?:$|\s)", hedge):
             return name
     return "exact"
 
 
 def _unit(surface: str, unit_text: str) -> str | None:
-    cur = re.search(r"US\$|\$|€|£|₩|¥|\bUSD\b|\bEUR\b|\bKRW\b|\bRUB\b", surface, re.I)
+    cur = _CURRENCY_SIGN.search(surface)
     if cur:
-        return _CURRENCIES[cur.group().lower()]
-    if unit_text in _CURRENCIES:
-        return _CURRENCIES[unit_text]
+        return CURRENCIES[cur.group().lower()]
+    if unit_text in CURRENCIES:
+        return CURRENCIES[unit_text]
     if re.search(r"%|percent|per cent", unit_text) or re.search(r"%|\bpercent\b|\bper cent\b", surface, re.I):
         return "percent" if "point" not in unit_text else "percentage_point"
     if re.search(r"fold", unit_text):
@@ -214,18 +191,10 @@ def _unit(surface: str, unit_text: str) -> str | None:
         return "occurrence"
     if unit_text in PERSON_NOUNS or unit_text == "person":
         return "person"
-    if unit_text.endswith(("koreans", "russians", "chinese", "uzbeks", "pakistanis", "nationals", "people")):
-        return "person"
     return unit_text or None
 
 
 # ==================================================================================== time
-
-_MONTH_NUMBERS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
-_MONTH_NUMBERS.update({m.lower(): i for i, m in enumerate(calendar.month_abbr) if m})
-_MONTH_NUMBERS["sept"] = 9
-_WEEKDAYS = {d.lower(): i for i, d in enumerate(calendar.day_name)}
-
 
 def _year_scope(y1: int, y2: int | None = None, text: str = "") -> TimeScope:
     y2 = y2 or y1
@@ -240,7 +209,7 @@ def _months_scope(y: int, m1: int, m2: int, text: str) -> TimeScope:
 
 
 def _month(name: str) -> int:
-    return _MONTH_NUMBERS[name.lower().rstrip(".")[:4] if name.lower().startswith("sept") else name.lower().rstrip(".")[:3]]
+    return MONTH_NUMBERS[name.lower().rstrip(".")[:4] if name.lower().startswith("sept") else name.lower().rstrip(".")[:3]]
 
 
 _QUARTERS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
@@ -309,8 +278,8 @@ def resolve_time(text: str, published: date | None, anchor_year: int | None = No
     m = re.fullmatch(r"(?:(in|since|by|until|through|last|this|next)\s+)?(?:(?:the\s+)?(?:first|second|third|fourth|last)"
                      r"\s+(?:weeks?|half|days)\s+of\s+|(?:early|mid|late)[-\s])?([a-z]+)", low)
     # A month alone is the last one by publication ("May" only with a word before it: else the verb).
-    if m and m.group(2) in _MONTH_NUMBERS and (len(m.group(2)) > 3 or m.group(1)):
-        month = _MONTH_NUMBERS[m.group(2)]
+    if m and m.group(2) in MONTH_NUMBERS and (len(m.group(2)) > 3 or m.group(1)):
+        month = MONTH_NUMBERS[m.group(2)]
         latest = published.year if month <= published.month else published.year - 1
         coming = published.year if month >= published.month else published.year + 1
         year = {"this": published.year, "next": coming, "by": coming, "until": coming, "through": coming}.get(
@@ -352,8 +321,8 @@ def resolve_time(text: str, published: date | None, anchor_year: int | None = No
         d = published - timedelta(days=1 if low == "yesterday" else 0)
         return TimeScope(t, d.isoformat(), d, d)
     m = re.fullmatch(r"(?:on\s+)?([a-z]+day)", low)
-    if m and m.group(1) in _WEEKDAYS:
-        d = published - timedelta(days=(published.weekday() - _WEEKDAYS[m.group(1)]) % 7)
+    if m and m.group(1) in WEEKDAYS:
+        d = published - timedelta(days=(published.weekday() - WEEKDAYS[m.group(1)]) % 7)
         return TimeScope(t, d.isoformat(), d, d)
     return None
 
@@ -431,7 +400,6 @@ _KINDS: list[tuple[str, frozenset[str]]] = [
     ("companies", frozenset("company firm business enterprise".split())),
     ("people", frozenset("people person individual national citizen resident north koreans koreans".split())),
 ]
-_CURRENCY_CODES = frozenset(_CURRENCIES.values())
 _ENTRY_VERBS = frozenset("enter arrive cross travel visit come".split())
 _DEATH_VERBS = frozenset("kill die".split())
 
@@ -490,7 +458,7 @@ def measure_key(mention: ClaimMention, figure: Figure | None) -> str | None:
     parts = [nationality or "any", kind]
     if mention.frame.purpose:
         parts.append(mention.frame.purpose)
-    if figure.unit in ("percent", "ratio", "percentage_point") or figure.unit in _CURRENCY_CODES:
+    if figure.unit in ("percent", "ratio", "percentage_point") or figure.unit in CURRENCY_CODES:
         parts.append(figure.unit)
     return ":".join(parts)
 

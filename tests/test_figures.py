@@ -164,3 +164,16 @@ def test_vague_quantities_are_wide_low_confidence_ranges(text, low, high, confid
 
 def test_an_unreadable_mention_reads_as_nothing():
     assert read_figure(FigureMention("lots", 0, 4, None, None)) is None
+
+
+@pytest.mark.parametrize("sentence", [
+    "Residents could not make 911 calls for hours.",
+    "Callers who dial 999 wait longer in winter.",
+    "The 112 line was down across the region.",
+])
+def test_emergency_telephone_numbers_are_not_counts(sentence):
+    assert find_figures(sentence) == []
+
+
+def test_a_count_of_calls_is_still_a_count():
+    assert [f.surface for f in find_figures("The centre answered 4,500 calls on Monday.")] == ["4,500"]

@@ -1,0 +1,194 @@
+"""(Document, parsed spaCy Doc) -> claim mentions. The only package that imports spaCy.
+
+Extraction finds spans and relations; it does not read values (``normalize`` does). For each
+sentence outside boilerplate it finds:
+
+- figures: numbers in any written form with their hedge and unit words (``figures``);
+- time expressions (``times``);
+- the attribution chain, carried to the next sentences while the text continues the same
+  report (``attribution``);
+- what each figure measures, where, and the sentence's hedges (``frames``);
+- dated events with their participants (``events``).
+"""
+
+from __future__ import annotations
+
+import bisect
+import logging
+import re
+from dataclasses import replace
+
+from spacy.tokens import Doc
+
+from ..lexicon import HUMAN_VERBS
+from ..model import ClaimMention, Document, Frame, Source, TimeMention
+from ..model import Span as TextSpan
+from ..ontology import Gazetteer
+from .attribution import CONDITIONAL, CONTINUATION, SourceReader
+from .events import events
+from .figures import find_figures, scrape_damage
+from .frames import (
+    ANAPHORA,
+    _agent_nationality,
+    _counted_noun,
+    _frame,
+    _in_condition,
+    _increment,
+    _modified,
+    _noun_phrase,
+    _number_of,
+    _place,
+    _purpose,
+    _recipient_nationality,
+    _subject_nationality,
+    modality_cues,
+)
+from .nlp import MAX_LENGTH, MAX_SENTENCE, load_model, parse, reads_language
+from .times import find_times
+
+__all__ = ["MAX_LENGTH", "SourceReader", "extract", "find_figures", "find_times", "load_model", "parse",
+           "reads_language", "scrape_damage"]
+
+log = logging.getLogger(__name__)
+
+
+def extract(doc: Document, parsed: Doc, gazetteer: Gazetteer) -> list[ClaimMention]:
+    """Every claim mention of one parsed document, in text order."""
+    damaged = scrape_damage(doc.text)
+    reader = SourceReader(doc, gazetteer)
+    headings = sorted(b.start for b in doc.boilerplate if b.kind in ("heading", "header"))
+    line_breaks = [m.start() for m in re.finditer("\n", doc.text)]
+    too_long = 0
+    mentions: list[ClaimMention] = []
+    carried: tuple[Source, ...] = ()
+    carried_paragraph = -1
+    last_times: list[TimeMention] = []
+    last_times_paragraph = -1
+    paragraph_no, previous_line = 0, -1
+    section = 0
+    topic_nationality: str | None = None
+    previous_purpose: str | None = None
+    for sent in parsed.sents:
+        stripped = sent.text.strip()
+        if not stripped:
+            continue
+        s_start = sent.start_char + (len(sent.text) - len(sent.text.lstrip()))
+        s_end = s_start + len(stripped)
+        text = stripped
+        if doc.boilerplate_in(s_start, s_end) * 2 > s_end - s_start:  # mostly boilerplate
+            continue
+        if s_end - s_start > MAX_SENTENCE:
+            too_long += 1
+            continue
+        new_section = bisect.bisect_left(headings, s_start)
+        if new_section != section:
+            section, carried, last_times = new_section, (), []
+        paragraph = bisect.bisect_left(line_breaks, s_start)
+        if paragraph != previous_line:
+            paragraph_no, previous_line = paragraph_no + 1, paragraph
+        figures = [f for f in find_figures(text, s_start) if not doc.is_boilerplate(f.start, f.end)]
+        times = find_times(text, s_start, figures)
+        spans = [(f.start, f.end) for f in figures]
+        attribution = reader.read(sent, spans)
+        if attribution:
+            times = [replace(t, reporting=attribution.covers(t.start, t.end)) for t in times]
+        lead = text.lstrip()
+        conditional = bool(CONDITIONAL.match(lead))
+        if attribution:
+            chain = attribution.chain
+            # Only reporting of figures sets what later figures inherit: an aside such as
+            # "Experts suggest ..." does not interrupt a run of figures from one report.
+            if figures and attribution.carries:
+                carried, carried_paragraph = chain, paragraph
+            elif figures:
+                carried = ()
+        elif carried and not conditional and (
+            paragraph == carried_paragraph or CONTINUATION.match(lead)
+        ):
+            chain = carried
+            carried_paragraph = paragraph
+        else:
+            chain = ()
+            if paragraph != carried_paragraph:
+                carried = ()
+        sentence_cues = modality_cues([sent.root])
+        # A sentence without a time of its own is read in the time of the last one, within the
+        # same or the next paragraph.
+        near = last_times and paragraph_no - last_times_paragraph <= 1
+        inherited = None if times else (last_times[-1] if near else None)
+        number_of = _number_of(sent)
+        sentence_nationality = _subject_nationality(sent, gazetteer)
+        if sentence_nationality:
+            topic_nationality = sentence_nationality
+        purpose = _purpose(text) or (previous_purpose if ANAPHORA.search(text) else None)
+        previous_subject: tuple[str | None, str | None] = (None, None)
+        previous_frame: tuple[Frame, str | None] | None = None
+        for f in figures:
+            span = parsed.char_span(f.start, f.end, alignment_mode="expand")
+            tokens = list(span) if span is not None else []
+            if tokens and _in_condition(tokens[0]):
+                continue
+            noun = _counted_noun(tokens) if tokens else None
+            subject, unit_noun = None, None
+            if noun is not None and noun.lower_ not in ("percent", "times", "fold"):
+                subject, unit_noun = _noun_phrase(noun), noun.lemma_.lower()
+                if noun.pos_ == "PROPN":
+                    # "13,221 North Koreans": a people named by their country counts persons.
+                    unit_noun = "person" if noun.ent_type_ in ("NORP", "GPE") or gazetteer.nationality(subject) else noun.text.lower()
+            elif number_of is not None:
+                subject, unit_noun = _noun_phrase(number_of), number_of.lemma_.lower()
+                if number_of.pos_ == "PROPN" and number_of.ent_type_ in ("NORP", "GPE"):
+                    unit_noun = "person"
+            elif previous_subject[0]:
+                subject, unit_noun = previous_subject
+            elif tokens and tokens[-1].head.lemma_.lower() in HUMAN_VERBS and tokens[-1].dep_ in ("nsubj", "nsubjpass"):
+                subject, unit_noun = None, "person"
+            if subject or unit_noun:
+                previous_subject = (subject, unit_noun)
+            unit_text = f.unit_text or unit_noun
+            frame, of_token = _frame(tokens, noun, number_of, purpose) if tokens else (Frame(purpose=purpose), None)
+            nationality = (
+                (gazetteer.nationality(subject) if subject else None)
+                or (gazetteer.nationality(_noun_phrase(of_token)) if of_token is not None else None)
+                or _recipient_nationality(tokens, gazetteer)
+                or _agent_nationality(tokens, gazetteer)
+            )
+            if noun is None and number_of is None and previous_frame is not None:
+                # "business with 3,098 individuals, transport with 1,648": the list shares its frame.
+                frame, nationality = replace(previous_frame[0], verb=frame.verb or previous_frame[0].verb), nationality or previous_frame[1]
+            elif nationality is None and not _modified(noun):
+                nationality = topic_nationality
+            if tokens and _increment(tokens, noun):
+                frame = replace(frame, purpose=(frame.purpose + "+" if frame.purpose else "") + "added")
+            previous_frame = (frame, nationality)
+            mentions.append(
+                ClaimMention(
+                    document=doc.key,
+                    kind="figure",
+                    start=f.start,
+                    end=f.end,
+                    sentence=TextSpan(s_start, s_end),
+                    text=text,
+                    figure=replace(f, unit_text=unit_text),
+                    subject=subject,
+                    subject_entity=nationality,
+                    frame=frame,
+                    times=tuple(times),
+                    inherited_time=inherited,
+                    place=_place(tokens, gazetteer) if tokens else None,
+                    sources=chain,
+                    modality_cues=modality_cues(tokens),
+                    damaged_text=damaged,
+                )
+            )
+        if not figures:
+            mentions.extend(events(doc, sent, TextSpan(s_start, s_end), gazetteer, times, chain, sentence_cues))
+        explicit = [t for t in times if not t.baseline and not t.reporting]
+        if explicit:
+            last_times, last_times_paragraph = explicit, paragraph_no
+        previous_purpose = purpose
+    if too_long:
+        log.warning("%s: %d sentences of more than %d characters were not read for claims", doc.key, too_long,
+                    MAX_SENTENCE)
+    return mentions
+

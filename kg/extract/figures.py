@@ -1,0 +1,233 @@
+"""Figures in a sentence's text: numbers in any written form, their hedges, units and ranges.
+
+Regular expressions here run on scraped text, so none can backtrack: each reads a bounded window
+of ``CONTEXT`` characters around a match, and their alternatives are disjoint.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..lexicon import (
+    CURRENCY_AFTER_PATTERN,
+    CURRENCY_BEFORE_PATTERN,
+    EMERGENCY_NUMBERS,
+    FRACTION_PATTERN,
+    IDENTIFIER_WORDS,
+    MONTHS_PATTERN,
+    NAMED_OCCASIONS,
+    SCALE_PATTERN,
+    TEENS_WORD_PATTERN,
+    TENS_WORD_PATTERN,
+    UNITS_WORD_PATTERN,
+    VAGUE_PATTERN,
+)
+from ..model import FigureMention
+
+_WORD_NUMBER = (
+    rf"(?:{TENS_WORD_PATTERN})(?:-(?:{UNITS_WORD_PATTERN}))?|{TEENS_WORD_PATTERN}|three|four|five|six|seven|"
+    r"eight|nine|two|(?:one|a)(?=\s+(?:hundred|thousand|million|billion|trillion)\b)"
+)
+_VAGUE = VAGUE_PATTERN
+_FRACTION = FRACTION_PATTERN
+_SCALE = SCALE_PATTERN
+_CURRENCY = CURRENCY_BEFORE_PATTERN
+_MONTHS = MONTHS_PATTERN
+
+# One figure atom: an optional currency sign, a number (digits, words or a fraction) and a scale.
+_ATOM = re.compile(
+    rf"""(?P<cur>{_CURRENCY})?
+        (?:(?P<num>\d+(?:,\d+)*(?:\.\d+)?)|(?P<vague>{_VAGUE})\b|(?P<frac>{_FRACTION})\b|(?P<word>{_WORD_NUMBER})\b)
+        (?:[ \u00a0](?P<scale>{_SCALE})\b)?""",
+    re.I | re.X,
+)
+# Words after a figure that give its unit.
+_AFTER_UNIT = re.compile(
+    rf"""^(?:(?P<pct>\s?%|\s?percent\b|\s?per\s?cent\b|\s?percentage\s+points?\b)
+        |(?P<fold>-?\s?fold\b)
+        |(?P<times>\s+times\b)
+        |\s+(?P<curword>{CURRENCY_AFTER_PATTERN})\b)""",
+    re.I | re.X,
+)
+# What joins the two ends of a range; the first end may repeat the unit ("3% to 4%").
+_RANGE_JOIN = re.compile(r"^(?:\s?%|\s?percent)?\s*(?:to|-|–|—|and)\s*$", re.I)
+_HEDGE_BEFORE = re.compile(
+    r"""(?P<hedge>more\s+than|over|at\s+least|upwards\s+of|in\s+excess\s+of|no\s+(?:fewer|less)\s+than|above|
+        exceed(?:s|ed|ing)?|top(?:s|ped)?|surpass(?:es|ed)?|
+        up\s+to|as\s+many\s+as|as\s+much\s+as|less\s+than|fewer\s+than|under|below|no\s+more\s+than|at\s+most|
+        about|approximately|around|roughly|nearly|almost|some|close\s+to|circa|an?\s+estimated|the\s+estimated|
+        estimated|just\s+(?:over|under)|approx\.|between)\s+(?:(?:the|a|an)\s+)?$""",
+    re.I | re.X,
+)
+_HEDGE_AFTER = re.compile(r"^(?:\s+or\s+(?:more|so|less|fewer)\b|-plus\b|\s+plus\b)", re.I)
+IDENTIFIER_BEFORE = re.compile(rf"(?:\b(?:{IDENTIFIER_WORDS})\.?|#|№)\s*$", re.I)
+_OCCASION_AFTER = re.compile(rf"^\s*(?:[A-Z][a-z]+\s+){{0,3}}(?:{NAMED_OCCASIONS})\b")
+_LINE_AFTER = re.compile(r"^\s*(?:calls?|call-|dispatch\w*|operators?|lines?|cent(?:er|re)s?|system|service)\b", re.I)
+_DIAL_BEFORE = re.compile(r"\b(?:dial(?:s|l?ed|l?ing)?|call(?:s|ed|ing)?)\s+$", re.I)
+_MONTH_BEFORE = re.compile(rf"\b(?:{_MONTHS})\.?\s*$", re.I)
+_MONTH_AFTER = re.compile(rf"^\s*(?:{_MONTHS})\b", re.I)
+_COMPOUND_AFTER = re.compile(r"^-(?!fold\b|percent\b)[A-Za-z]", re.I)
+_YEAR = re.compile(r"^(?:1[89]\d\d|20\d\d)$")
+_PERCENT_AFTER = re.compile(r"^\s?(?:%|percent\b)", re.I)
+_CLOCK_AFTER = re.compile(r"^\s?(?:[ap]\.\s?m\.|[ap]m\b)", re.I)
+# Words before a bare four-digit number that make an earlier year of it ("since 1796").
+_YEAR_BEFORE = re.compile(r"\b(?:since|in|from|until|till|before|after|by|of|around|circa)\s+$", re.I)
+
+
+#: Characters of context the rules around a figure or a time read on either side: enough for
+#: any hedge, unit or label, and a bound that keeps a long sentence's work linear in its length.
+CONTEXT = 120
+
+
+def left_of(text: str, i: int) -> str:
+    """The ``CONTEXT`` characters before ``i``."""
+    return text[max(0, i - CONTEXT) : i]
+
+
+def right_of(text: str, i: int) -> str:
+    """The ``CONTEXT`` characters from ``i``."""
+    return text[i : i + CONTEXT]
+
+
+def _is_year(num: str) -> bool:
+    return bool(_YEAR.match(num))
+
+
+def find_figures(text: str, offset: int = 0) -> list[FigureMention]:
+    """Figures in ``text`` (a sentence), with offsets shifted by ``offset``.
+
+    >>> [(f.surface, f.hedge, f.unit_text) for f in find_figures("about 15,000 workers and over 90% of pay")]
+    [('about 15,000', 'about', None), ('over 90%', 'over', '%')]
+    >>> [f.surface for f in find_figures("In 2024, on May 5, at 2:36 PM, Resolution 2397 and COVID-19")]
+    []
+    """
+    atoms: list[tuple[int, int, re.Match[str]]] = []
+    for m in _ATOM.finditer(text):
+        start, end = m.start(), m.end()
+        if not _atom_ok(text, m):
+            continue
+        atoms.append((start, end, m))
+    # Join ranges: "between A and B", "A to B", "A-B", "A–B".
+    joined: list[tuple[int, int, str | None]] = []
+    i = 0
+    while i < len(atoms):
+        start, end, m = atoms[i]
+        if i + 1 < len(atoms):
+            n_start, n_end, n = atoms[i + 1]
+            glue = text[end:n_start]
+            before = left_of(text, start)
+            kinds_match = bool(m.group("num")) == bool(n.group("num"))
+            # A unit repeated after the first end must come after the second too ("3% to 4%", not
+            # "3.5 percent to $27.2 billion").
+            same_unit = not _PERCENT_AFTER.match(glue) or (
+                not n.group("cur") and bool(_PERCENT_AFTER.match(right_of(text, n_end))))
+            if _RANGE_JOIN.match(glue) and kinds_match and same_unit and not re.search(r"\bfrom\s+\S*$", before, re.I):
+                between = re.search(r"\bbetween\s+(?:\S+\s+)?$", before, re.I)
+                if glue.strip().lower() != "and" or between:
+                    joined.append((start, n_end, "range"))
+                    i += 2
+                    continue
+        joined.append((start, end, None))
+        i += 1
+    figures = []
+    for start, end, kind in joined:
+        after = right_of(text, end)
+        unit_text = None
+        u = _AFTER_UNIT.match(after)
+        if u and not (u.group("times") and not _times_is_ratio(text, end + u.end())):
+            unit_text = u.group().strip()
+            end += u.end()
+        elif u and u.group("times"):
+            unit_text = "occurrence"
+            end += u.end()
+        h_after = _HEDGE_AFTER.match(right_of(text, end))
+        hedge = None
+        window = max(0, start - CONTEXT)  # where left_of(text, start) begins
+        hb = _HEDGE_BEFORE.search(left_of(text, start))
+        if hb and hb.group("hedge").lower() != "between":
+            hedge = " ".join(hb.group("hedge").lower().split())
+            # The surface keeps adverbial hedges ("about 15,000"), not verbs ("exceed $1 billion").
+            if not re.match(r"exceed|top|surpass", hedge):
+                start = window + hb.start()
+        if kind == "range" and hb and hb.group("hedge").lower() == "between":
+            start = window + hb.start()
+        if h_after:
+            hedge = (hedge + " " if hedge else "") + h_after.group().strip().lower()
+            end += h_after.end()
+        surface = text[start:end]
+        figures.append(FigureMention(surface, offset + start, offset + end, hedge, unit_text))
+    return figures
+
+
+def _atom_ok(text: str, m: re.Match[str]) -> bool:
+    """Reject years, dates, clock times, ordinals, identifiers and compound modifiers."""
+    start, end = m.start(), m.end()
+    before, after = left_of(text, start), right_of(text, end)
+    num = m.group("num")
+    if num:
+        range_end = re.search(r"(?<![\w-])\$?\d+(?:[.,]\d+)*\s?[-–]$", before)
+        if re.search(r"[\w\-/.:#]$", before) and not re.search(r"(?:\$|€|£|₩|¥)$", before) and not m.group("cur"):
+            if not (re.search(r"\s-$|[(\[]$", before) or range_end):
+                return False
+        if re.match(r"^(?:[:/]\d|\.\d|[A-Za-z])", after) and not re.match(r"^(?:-fold|fold)", after, re.I):
+            return False
+        if re.match(r"^-\d+(?:-|[A-Za-z])", after) or (re.search(r"\d-$", before) and not range_end):
+            return False
+        if _COMPOUND_AFTER.match(after):
+            return False
+        if _is_year(num) and not m.group("cur") and not m.group("scale") and not _PERCENT_AFTER.match(after):
+            return False
+        opened, closed = bool(re.search(r"\[$", before)), bool(re.match(r"^\]", after))
+        if (opened and (closed or not after.strip())) or (closed and not before.strip()):
+            return False  # a footnote or citation marker "[2]", which a sentence break may have cut
+        if _CLOCK_AFTER.match(after):  # "at 9 a.m.", "by 11pm"
+            return False
+        if (re.fullmatch(r"1[0-7]\d\d", num) and _YEAR_BEFORE.search(before) and not m.group("cur")
+                and re.match(r"^\s*(?:[.,;:)]|$|and\b|to\b)", after)):  # "since 1796."
+            return False
+        if re.fullmatch(r"\d{5,}", num) and _year_pair(num) and not m.group("cur"):
+            return False
+        if IDENTIFIER_BEFORE.search(before) or _MONTH_BEFORE.search(before) or _MONTH_AFTER.match(after):
+            return False
+        if num in EMERGENCY_NUMBERS and (_LINE_AFTER.match(after) or _DIAL_BEFORE.search(before)):
+            return False  # "make 911 calls", "dial 999": a telephone line, not a count
+        if re.search(r"\b(?:the|a|an)\s+$", before, re.I) and _OCCASION_AFTER.match(after):
+            return False
+    word = (m.group("word") or m.group("vague") or m.group("frac") or "").lower()
+    if word:
+        if re.search(r"[\w-]$", before) or re.match(r"^-(?!fold)\w", after):
+            return False
+        if m.group("frac") and re.search(r"\b(?:first|second|latter|former|other)\s+$", before, re.I):
+            return False
+        if m.group("word") and word in ("a",) and not m.group("scale"):
+            return False
+        if word == "two" and not m.group("scale") and re.search(r"\b(?:the|these|those)\s+$", before, re.I):
+            return False  # "the two leaders", like "both": a reference back, not a count
+    return True
+
+
+def _year_pair(digits: str) -> bool:
+    """"19461965" and "202223": two years run together where a dash was lost."""
+    if len(digits) == 8:
+        a, b = int(digits[:4]), int(digits[4:])
+        return _is_year(digits[:4]) and _is_year(digits[4:]) and a < b
+    if len(digits) == 6:
+        a, b = int(digits[:4]), int(digits[4:])
+        return _is_year(digits[:4]) and (a % 100) < b
+    return False
+
+
+def _times_is_ratio(text: str, end: int) -> bool:
+    """"nearly 12 times from the previous year" is a ratio; "crossed 7,887 times" is a count."""
+    return bool(re.match(r"^\s+(?:more|less|higher|lower|larger|bigger|greater|as|than|from|over|compared|the|what)\b", right_of(text, end), re.I))
+
+
+def scrape_damage(text: str) -> bool:
+    """True when the text shows numbers whose dashes were lost in scraping.
+
+    >>> scrape_damage("Early Period (19461965): fishing"), scrape_damage("In 1946, 1,965 came")
+    (True, False)
+    """
+    if re.search(r"(?<![\d,.])\d{1,3}(?:,\d{3})*,\d{4,}(?:,\d{3})*(?![\d,])", text):
+        return True
+    return any(_year_pair(m.group()) for m in re.finditer(r"(?<!\d)(?:1[89]|20)\d{4}(?:\d\d)?(?!\d)", text))

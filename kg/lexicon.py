@@ -1,0 +1,207 @@
+"""Every word list the stages read, in one place (standard library only).
+
+The lists are general English: how numbers, dates, hedges, units and attributions are written
+in news and reports, whatever the story. Names of people, places, organisations and peoples
+are never listed here: they come from the parse's named entities and the alias table
+(``ontology/entities.ttl``).
+"""
+
+from __future__ import annotations
+
+import calendar
+
+# ==================================================================================== calendar
+
+#: Month names as written in text, full and abbreviated (a regular-expression alternation).
+MONTHS_PATTERN = (
+    r"Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
+    r"Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?"
+)
+#: Full month names, capitalised (a bare "May" is a month only after a preposition).
+FULL_MONTHS_PATTERN = "|".join(m for m in calendar.month_name if m)
+#: Month names and abbreviations -> month number.
+MONTH_NUMBERS: dict[str, int] = {
+    **{m.lower(): i for i, m in enumerate(calendar.month_abbr) if m},
+    **{m.lower(): i for i, m in enumerate(calendar.month_name) if m},
+    "sept": 9,
+}
+WEEKDAYS: dict[str, int] = {d.lower(): i for i, d in enumerate(calendar.day_name)}
+WEEKDAYS_PATTERN = "|".join(calendar.day_name)
+#: Units of time: a figure in them is a duration or an age, not an amount of a thing.
+TIME_UNITS = frozenset("second minute hour day week month quarter year decade century".split())
+
+# ==================================================================================== numbers
+
+NUMBER_WORDS: dict[str, int] = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+    "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
+    "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
+    "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "a": 1,
+}
+UNITS_WORD_PATTERN = r"ones?|twos?|three|four|five|six|seven|eight|nine"
+TENS_WORD_PATTERN = r"twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
+TEENS_WORD_PATTERN = r"ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen"
+SCALES: dict[str, float] = {
+    "hundred": 1e2, "thousand": 1e3, "million": 1e6, "mn": 1e6, "billion": 1e9, "bn": 1e9, "trillion": 1e12,
+}
+SCALE_PATTERN = r"hundred|thousand|million|billion|trillion|mn|bn"
+#: Fractions as shares in percent.
+FRACTIONS: dict[str, float] = {
+    "half": 50.0, "one-half": 50.0, "one half": 50.0, "one-third": 100 / 3, "one third": 100 / 3,
+    "a third": 100 / 3, "two-thirds": 200 / 3, "two thirds": 200 / 3, "one-quarter": 25.0, "one quarter": 25.0,
+    "a quarter": 25.0, "three-quarters": 75.0, "three quarters": 75.0, "one-fifth": 20.0, "one fifth": 20.0,
+    "a fifth": 20.0, "one-tenth": 10.0, "one tenth": 10.0, "a tenth": 10.0,
+}
+FRACTION_PATTERN = (
+    r"one[- ]half|half|one[- ]third|a\s+third|two[- ]thirds|one[- ]quarter|a\s+quarter|"
+    r"three[- ]quarters|one[- ]fifth|a\s+fifth|one[- ]tenth|a\s+tenth"
+)
+#: Vague quantities as ranges: "tens of thousands" is 20,000-90,000.
+VAGUE: dict[str, tuple[float, float]] = {
+    "a dozen": (12, 12), "dozens": (24, 99), "scores": (40, 99), "hundreds": (200, 999), "thousands": (2e3, 9999),
+    "millions": (2e6, 9.99e6), "billions": (2e9, 9.99e9), "tens of thousands": (2e4, 9e4),
+    "hundreds of thousands": (2e5, 9e5), "tens of millions": (2e7, 9e7), "hundreds of millions": (2e8, 9e8),
+    "tens of billions": (2e10, 9e10), "hundreds of billions": (2e11, 9e11), "millions of thousands": (2e6, 9.99e6),
+}
+VAGUE_PATTERN = (
+    r"(?:tens|hundreds|thousands|millions)\s+of\s+(?:thousands|millions|billions)|"
+    r"a\s+dozen|dozens|scores|hundreds|thousands|millions|billions"
+)
+#: Telephone numbers for emergencies: "911 calls" names a line, not a count.
+EMERGENCY_NUMBERS = frozenset("911 999 112 000 111 119 110 100 101 102 108 999".split())
+#: Words before a number that make it a label or an identifier ("Resolution 2397", "Flight 370").
+IDENTIFIER_WORDS = (
+    "resolution|no|number|nos|section|article|chapter|brief|paragraph|clause|item|vol|volume|issue|"
+    "page|pp?|rule|act|law|decree|order|flight|route|room|code|version|model|grade|level|phase|stage|"
+    "highway|channel|ward|district|unit|view|views|episode|part|figure|table|file"
+)
+#: Words after "the NNNN" that make the number part of a name ("the 2018 summit").
+NAMED_OCCASIONS = "summit|attack|invasion|election|games|olympics|war|crisis|census|agreement|treaty"
+
+# ==================================================================================== money
+
+#: Currency signs, codes and names -> ISO 4217 code.
+CURRENCIES: dict[str, str] = {
+    "$": "USD", "us$": "USD", "usd": "USD", "dollars": "USD", "dollar": "USD", "€": "EUR", "eur": "EUR",
+    "euros": "EUR", "euro": "EUR", "£": "GBP", "gbp": "GBP", "pounds": "GBP", "₩": "KRW", "krw": "KRW",
+    "won": "KRW", "¥": "JPY", "jpy": "JPY", "yen": "JPY", "yuan": "CNY", "cny": "CNY", "rub": "RUB",
+    "rubles": "RUB", "roubles": "RUB", "₹": "INR", "rupees": "INR", "inr": "INR", "chf": "CHF", "francs": "CHF",
+}
+CURRENCY_CODES = frozenset(CURRENCIES.values())
+#: Signs and codes written before a figure.
+CURRENCY_BEFORE_PATTERN = r"US\$|\$|€|£|₩|¥|₹|USD\s?|EUR\s?|GBP\s?|KRW\s?|JPY\s?|CNY\s?|RUB\s?|INR\s?|CHF\s?"
+#: Currency names written after a figure.
+CURRENCY_AFTER_PATTERN = r"dollars|won|rubles|roubles|euros|yuan|yen|pounds|rupees|francs"
+
+# ==================================================================================== hedges
+
+#: Hedge words -> the bound they set on a figure.
+QUALIFIERS: list[tuple[str, str]] = [
+    ("at_least", r"more than|over|at least|upwards of|in excess of|no fewer than|no less than|above|exceed\w*|"
+                 r"top\w*|surpass\w*|just over|or more|-plus|plus"),
+    ("at_most", r"up to|as many as|as much as|less than|fewer than|under|below|no more than|at most|or less|"
+                r"or fewer"),
+    ("approx", r"about|approximately|around|roughly|nearly|almost|some|close to|circa|an? estimated|"
+               r"the estimated|estimated|just under|approx\.|or so"),
+]
+MODAL_VERBS = frozenset("could may might would".split())
+MODAL_WORDS = frozenset(
+    "reportedly allegedly purportedly projected expected forecast forecasted estimated plans planned likely "
+    "hopes hope aims aim intends seeks wants".split()
+)
+
+# ==================================================================================== attribution
+
+SPEECH_VERBS = frozenset(
+    "say tell report claim state note announce reveal confirm warn add explain recall suggest indicate show "
+    "find estimate disclose allege write insist argue assert acknowledge admit predict forecast testify "
+    "conclude speculate believe publish expect project anticipate".split()
+)
+#: Verbs of expectation: what they report speaks for its own sentence only.
+FORECAST_VERBS = frozenset("expect project anticipate predict forecast see".split())
+#: Verbs that report speech only without a direct object ("he added", not "savings add $200 million").
+OBJECTLESS_SPEECH = frozenset("add note state explain recall warn insist argue".split())
+#: Verbs by which data, not people, report ("the figures show").
+DATA_VERBS = frozenset("show indicate find suggest reveal".split())
+#: Verbs of a participle that names who published, compiled or cited data ("figures released by X").
+PUBLISHING_VERBS = frozenset(
+    "release publish compile collect provide issue gather cite quote report produce survey poll interview".split()
+)
+#: Of those, the ones by which a second party passes on the first's data.
+CITING_VERBS = frozenset("cite quote report".split())
+INFO_NOUNS = frozenset(
+    "data figure figures statistic statistics report reports document documents record records estimate "
+    "estimates study survey investigation analysis briefing briefings assessment census poll numbers "
+    "information intelligence".split()
+)
+#: Common nouns that stand for the organisation named beside them ("the outlet Mediazona").
+ORG_HEADS = frozenset(
+    "outlet newspaper paper agency ministry media broadcaster website site service daily channel network "
+    "station institute committee council government office bureau department organization organisation "
+    "think-tank tank group body authority authorities commission panel watchdog".split()
+)
+GROUP_NOUNS = frozenset(
+    "officials defectors experts analysts lawmakers diplomats residents sources observers researchers "
+    "activists authorities officers insiders employers witnesses critics media outlets reports".split()
+)
+ANONYMOUS_NOUNS = frozenset("source official insider person resident diplomat defector witness".split())
+
+# ==================================================================================== what is counted
+
+#: Nouns for people by role: a figure counting them counts persons.
+PERSON_NOUNS = frozenset(
+    "worker laborer labourer migrant people person individual citizen national resident student soldier troop "
+    "deminer defector employee refugee civilian child woman man member official delegate tourist visitor "
+    "casualty prisoner personnel engineer specialist doctor teacher builder miner logger returnee recruit "
+    "conscript volunteer fighter passenger patient voter elector victim survivor adult teen teenager "
+    "player fan customer user subscriber shareholder investor pupil nurse officer staff staffer".split()
+)
+#: Verbs whose subject is a person ("125 died", "300 fled").
+HUMAN_VERBS = frozenset(
+    "arrive remain work live die flee return enter leave stay travel come go serve fight defect vote".split()
+)
+#: Nouns of change: "an increase of 5%", "sales growth of 3%" measure what changes, not the change.
+CHANGE_NOUNS = frozenset("increase rise growth jump surge decrease decline drop fall gain loss cut".split())
+#: Verbs that carry a figure as the level or change of their subject ("the deficit reached $2 billion").
+LEVEL_VERBS = frozenset(
+    "reach grow rise increase hit total stand exceed fall drop climb top surge swell decline slide slip "
+    "jump soar plunge tumble gain lose sink".split()
+)
+#: Verbs that say nothing of what is measured: being, having, reporting, and light verbs.
+LIGHT_VERBS = frozenset(
+    "be have do get make take give put include number total reach stand say tell report show estimate "
+    "expect predict project forecast see find note add put account compare".split()
+)
+#: Words that never name what a figure measures: pronouns and determiners standing for a noun.
+NOT_MEASURES = frozenset("it they them this that these those he she we who which what one other another "
+                         "each all some both many few more most".split())
+#: Ways of naming one measured thing: the canonical word first, then the words that mean the same.
+#: General news vocabulary only; names of peoples or places never appear here.
+SYNONYMS: dict[str, tuple[str, ...]] = {
+    "person": ("people", "persons", "individual", "passenger", "resident", "civilian", "citizen", "national"),
+    "worker": ("laborer", "labourer", "employee", "staff", "staffer", "workforce", "labor", "labour", "migrant"),
+    "troop": ("soldier", "serviceman", "servicemember", "fighter"),
+    "company": ("firm", "business", "enterprise", "corporation"),
+    "death": ("fatality", "dead", "die", "kill", "killed", "death toll", "toll"),
+    "injury": ("injured", "wounded", "injure", "wound", "hurt"),
+    "earnings": ("earning", "profit", "income", "earn"),
+    "revenue": ("sale", "sales", "turnover"),
+    "price": ("cost",),
+    "vote": ("ballot",),
+    "job": ("position", "post"),
+    "home": ("house", "dwelling", "residence"),
+    "case": ("infection",),
+}
+#: Word -> canonical word.
+CANONICAL: dict[str, str] = {w: head for head, words in SYNONYMS.items() for w in (head, *words)}
+
+# ==================================================================================== events
+
+EVENT_VERBS = frozenset(
+    "sign ratify ban impose lift hold meet visit repatriate deport dispatch deploy invade attack establish "
+    "suspend resume adopt pass approve launch arrest expel withdraw".split()
+)
+#: Verbs by which one party sends people or goods to another ("North Korea sent 15,000 ...").
+TRANSFER_VERBS = frozenset("send dispatch deploy export supply provide transfer".split())
+#: Verbs of going into a place ("13,221 entered Russia").
+ENTRY_VERBS = frozenset("enter arrive cross travel visit come".split())
