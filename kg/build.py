@@ -22,7 +22,7 @@ from functools import lru_cache
 from rdflib import Literal, URIRef
 from rdflib.term import Node
 
-from .model import Claim, Document, Relation, Source, content_id
+from .model import Claim, Document, Frame, Relation, Source, content_id
 from .ontology import Gazetteer
 from .vocab import CG, DCTERMS, ID, OA, PROV, RDF, RDFS, SDO, XSD
 
@@ -177,6 +177,8 @@ def claim_triples(claim: Claim, doc: Document) -> Iterator[Triple]:
         yield c, CG.subject, entity_iri(claim.subject_entity)
     if claim.measure:
         yield c, CG.measure, Literal(claim.measure)
+    if claim.frame is not None:
+        yield from _frame_triples(c, claim.frame)
     if claim.place:
         yield c, CG.place, entity_iri(claim.place)
     if claim.time:
@@ -257,3 +259,13 @@ def relation_triples(relation: Relation) -> Iterator[Triple]:
     yield claim_iri(relation.a), predicate, claim_iri(relation.b)
     yield claim_iri(relation.b), predicate, claim_iri(relation.a)
 
+
+def _frame_triples(c: URIRef, frame: Frame) -> Iterator[tuple[URIRef, URIRef, Literal]]:
+    """The claim frame as literals on the claim (its thing is ``cg:subjectText``)."""
+    for prop, value in ((CG.thingHead, frame.head), (CG.predicate, frame.predicate), (CG.owner, frame.owner),
+                        (CG.placeName, frame.place), (CG.ratePer, frame.per), (CG.measureReason, frame.reason), (CG.purpose, frame.purpose),
+                        (CG.thingModifiers, " ".join(frame.modifiers) or None)):
+        if value:
+            yield c, prop, Literal(value)
+    if frame.increment:
+        yield c, CG.increment, Literal(True)

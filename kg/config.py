@@ -9,7 +9,6 @@ from __future__ import annotations
 from pydantic import Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
-
 #: The shortest bearer token accepted for writes.
 MIN_TOKEN_LENGTH = 16
 

@@ -184,7 +184,15 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "company": ("firm", "business", "enterprise", "corporation"),
     "death": ("fatality", "dead", "die", "kill", "killed", "death toll", "toll"),
     "injury": ("injured", "wounded", "injure", "wound", "hurt"),
-    "earnings": ("earning", "profit", "income", "earn"),
+    "earnings": ("earning", "profit", "income", "earn", "net income"),
+    "pay": ("wage", "salary", "paycheck"),
+    "forecast": ("expect", "expectation", "predict", "prediction", "project", "projection", "anticipate",
+                 "estimate", "consensus"),
+    "shortage": ("gap", "shortfall", "deficit"),
+    "arrest": ("detain", "detention", "detainee"),
+    "evacuation": ("evacuate", "evacuee"),
+    "arrival": ("arrive", "enter", "entry", "come", "visit", "visitor"),
+    "departure": ("depart", "leave", "exit"),
     "revenue": ("sale", "sales", "turnover"),
     "price": ("cost",),
     "vote": ("ballot",),
@@ -192,6 +200,15 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "home": ("house", "dwelling", "residence"),
     "case": ("infection",),
 }
+#: What befalls people, as canonical words: "12 people were killed" measures deaths, "2,000
+#: tourists arrived" arrivals.
+OUTCOMES = frozenset("death injury arrest evacuation arrival departure".split())
+#: Nouns of amount that say nothing of what they hold: "a total of 30 cases" measures cases.
+NEUTRAL_HOLDERS = frozenset(
+    "number total count sum amount figure group batch team crowd fleet wave contingent force set series "
+    "lot handful couple pair dozen majority minority share proportion percentage portion fraction part rest "
+    "average median maximum minimum high low record level tally".split()
+)
 #: Word -> canonical word.
 CANONICAL: dict[str, str] = {w: head for head, words in SYNONYMS.items() for w in (head, *words)}
 
@@ -205,3 +222,30 @@ EVENT_VERBS = frozenset(
 TRANSFER_VERBS = frozenset("send dispatch deploy export supply provide transfer".split())
 #: Verbs of going into a place ("13,221 entered Russia").
 ENTRY_VERBS = frozenset("enter arrive cross travel visit come".split())
+
+# ==================================================================================== units
+
+#: Words pint reads as units that in news are almost always something else ("points" scored,
+#: "are" the verb, a "bar", a "stone", a "line"), and currency names that are also weights.
+AMBIGUOUS_UNIT_WORDS = frozenset(
+    "point points pt are bar bars stone stones line lines mark marks grain grains hand hands cup cups gal "
+    "rod rods chain chains section sections pound pounds pt pts tex den denier cord cords franklin "
+    "a at h s m g t in mil mils pole poles perch quad quads gross pi sun suns us".split()
+)
+
+
+def canonical(word: str) -> str:
+    """A word for a measured thing in its canonical form ("passengers" -> "person").
+
+    >>> canonical("fatalities"), canonical("firm"), canonical("harvest")
+    ('death', 'company', 'harvest')
+    """
+    word = word.lower()
+    if word in CANONICAL:
+        return CANONICAL[word]
+    for cut in ("ies", "es", "s"):  # a lemma the model left plural
+        if word.endswith(cut) and len(word) > len(cut) + 2:
+            stem = word[: -len(cut)] + ("y" if cut == "ies" else "")
+            if stem in CANONICAL:
+                return CANONICAL[stem]
+    return word

@@ -10,7 +10,7 @@ from . import build as rdf
 from . import queries
 from .build import ID
 from .errors import NotFoundError
-from .model import Claim, Figure, Relation, Source, Span, TimeScope
+from .model import Claim, Figure, Frame, Relation, Source, Span, TimeScope
 from .ontology import ENTITY_PREFIX
 from .store import GraphStore
 from .vocab import CG
@@ -109,11 +109,24 @@ def load_claims(store: GraphStore) -> list[Claim]:
             place=_entity_key(more["place"]) if more.get("place") else None,
             sources=tuple(chains.get(iri, ())), modality=str(row["modality"]),
             event_type=_opt(more.get("eventType")), participants=tuple(participants.get(iri, ())),
+            frame=_frame(more) if figure else None,
         )
         if str(rdf.claim_iri(claim.id)) != iri:
             raise ValueError(f"claim {iri} does not read back to the same id ({claim.id})")
         claims.append(claim)
     return sorted(claims, key=lambda c: (c.document, c.start, c.id))
+
+
+def _frame(fields: dict[str, object]) -> Frame:
+    """A claim's frame from its stored fields (the inverse of ``build._frame_triples``)."""
+    return Frame(
+        thing=_opt(fields.get("subjectText")), head=_opt(fields.get("thingHead")),
+        modifiers=tuple(str(fields["thingModifiers"]).split()) if fields.get("thingModifiers") else (),
+        predicate=_opt(fields.get("predicate")), owner=_opt(fields.get("owner")),
+        owner_entity=_entity_key(fields["subject"]) if fields.get("subject") else None,
+        place=_opt(fields.get("placeName")), per=_opt(fields.get("ratePer")), purpose=_opt(fields.get("purpose")),
+        increment=str(fields.get("increment", "")).lower() == "true", reason=_opt(fields.get("measureReason")),
+    )
 
 
 def _opt(value: object) -> str | None:

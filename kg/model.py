@@ -135,13 +135,28 @@ class TimeMention:
 
 @dataclass(frozen=True)
 class Frame:
-    """What a figure measures, as words of its sentence: the counted noun, the verb that governs
-    it, the noun it is a part of ("gap of 1.5 million", "90% of wages") and a stated purpose."""
+    """What a figure measures, read from the parse.
 
-    counted: str | None = None
-    verb: str | None = None
-    of: str | None = None
+    ``thing`` is the measured thing as written ("homes destroyed by the flood"), ``head`` its
+    canonical word ("home"), ``modifiers`` the words that qualify it ("net" in "net profit").
+    ``predicate`` is the verb with its particle ("kill", "fall to"); ``owner`` says whose figure it
+    is (an entity key, or a name as a slug) and ``owner_entity`` is set when the alias table knows
+    it; ``place`` is a place named beside it; ``per`` the thing of a rate ("share" in "$2.53 a
+    share"); ``increment`` marks "another 3,000"; ``purpose`` is what the counted action was
+    for ("education" in "visited for education purposes"). ``reason`` says why there is no ``head`` when there is none.
+    """
+
+    thing: str | None = None
+    head: str | None = None
+    modifiers: tuple[str, ...] = ()
+    predicate: str | None = None
+    owner: str | None = None
+    owner_entity: str | None = None
+    place: str | None = None
+    per: str | None = None
+    increment: bool = False
     purpose: str | None = None
+    reason: str | None = None
 
 
 @dataclass(frozen=True)
@@ -246,6 +261,7 @@ class Claim:
     place: str | None = None
     sources: tuple[Source, ...] = ()
     modality: str = "asserted"
+    frame: Frame | None = None
     event_type: str | None = None
     participants: tuple[str, ...] = ()
 

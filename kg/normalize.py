@@ -26,8 +26,10 @@ from .lexicon import (
     PERSON_NOUNS,
     QUALIFIERS,
     SCALES,
+    TIME_UNITS,
     VAGUE,
     WEEKDAYS,
+    canonical,
 )
 from .model import (
     Claim,
@@ -35,10 +37,10 @@ from .model import (
     Document,
     Figure,
     FigureMention,
-    Frame,
     TimeMention,
     TimeScope,
 )
+from .units import physical_unit
 
 # ==================================================================================== numbers
 
@@ -191,7 +193,8 @@ def _unit(surface: str, unit_text: str) -> str | None:
         return "occurrence"
     if unit_text in PERSON_NOUNS or unit_text == "person":
         return "person"
-    return unit_text or None
+    physical = physical_unit(unit_text) if unit_text else None
+    return physical.name if physical else (unit_text or None)
 
 
 # ==================================================================================== time
@@ -390,76 +393,45 @@ def _modality(mention: ClaimMention, time: TimeScope | None) -> str:
     return "reported" if mention.sources else "asserted"
 
 
-_KINDS: list[tuple[str, frozenset[str]]] = [
-    ("labor-shortage", frozenset("gap shortage shortfall deficit".split())),
-    ("wage-share", frozenset("wage wages income earning earnings pay salary salaries".split())),
-    ("entries", frozenset("visa entry arrival crossing".split())),
-    ("workers", frozenset("worker laborer labourer migrant employee workforce labor labour".split())),
-    ("troops", frozenset("troop soldier fighter deminer conscript recruit".split())),
-    ("students", frozenset("student".split())),
-    ("companies", frozenset("company firm business enterprise".split())),
-    ("people", frozenset("people person individual national citizen resident north koreans koreans".split())),
-]
-_ENTRY_VERBS = frozenset("enter arrive cross travel visit come".split())
-_DEATH_VERBS = frozenset("kill die".split())
-
-
-def _kind(frame: Frame, unit: str | None) -> str | None:
-    """The class of thing a figure measures, from its frame."""
-    words = [w for w in (frame.of, frame.counted) if w]
-    for name, vocabulary in _KINDS[:2]:
-        if frame.of in vocabulary:
-            return name
-    if frame.verb in _DEATH_VERBS:
-        return "deaths"
-    if any(w in _KINDS[4][1] for w in words):
-        return "troops"
-    if frame.verb in _ENTRY_VERBS or frame.counted in ("visa", "entry", "arrival"):
-        return "entries"
-    for name, vocabulary in _KINDS[3:]:
-        if any(w in vocabulary for w in words):
-            return name
-    if unit == "person":
-        return "people"
-    return None
-
-
-#: Words that never name what a figure measures: spans of time, and pronouns standing for a noun.
-_NOT_MEASURES = frozenset("year years month months week weeks day days quarter quarters decade decades hour hours "
-                          "date time period it they them this that these those he she we who which what one other "
-                          "have be do".split())
-
-
-def _open_kind(frame: Frame) -> str | None:
-    """What a figure measures when no class fits: the noun it counts or is part of, else the
-    verb that governs it, marked with "~" ("~case", "~revenue", "~earn"). Such a measure is
-    read from words alone, without knowing whose figure it is, so it may corroborate but
-    never conflict (see ``reconcile``)."""
-    word = next((w for w in (frame.of, frame.counted, frame.verb) if w and w.lower() not in _NOT_MEASURES), None)
-    if not word or not word.isalpha() or len(word) < 3:
+def _dimension(unit: str | None) -> str | None:
+    """The part of a measure key that a figure's unit adds: money, shares, ratios and physical
+    dimensions; counts of people or things add nothing (the measured thing says what they are)."""
+    if unit is None or unit == "person":
         return None
-    return "~" + word.lower()
+    if unit in ("percent", "percentage_point", "ratio", "occurrence") or unit in CURRENCY_CODES:
+        return unit
+    if unit in TIME_UNITS:
+        return "duration"
+    physical = physical_unit(unit)
+    return physical.dimension if physical else None
 
 
 def measure_key(mention: ClaimMention, figure: Figure | None) -> str | None:
-    """A key for what a figure measures, comparable across documents.
+    """A key for what a figure measures, comparable across documents, built from its frame.
 
-    It joins the nationality of what is counted, the class of thing (entries, workers, troops,
-    labor-shortage, wage-share ...), the stated purpose, and the unit when the unit is not a
-    count of people: ``north-korea:entries:study``, ``any:wage-share:percent``.
-    Figures whose class cannot be told get no key and are never compared.
+    It joins whose figure it is (``any`` when the text does not say), the canonical measured
+    thing, "added" for increments, the thing a rate is per, the predicate of a duration, and
+    the unit's dimension when the figure is not a plain count:
+    ``north-korea:worker``, ``home-depot:share:percent``, ``any:earnings:USD/share``,
+    ``any:rain:length``. A figure whose frame names no thing has no key (the frame says why).
+
+    >>> from kg.model import Frame
+    >>> m = ClaimMention("a", "figure", 0, 3, None, "", frame=Frame(head="death", owner="nepal"))
+    >>> measure_key(m, Figure("300", 0, 3, 300.0, unit="person"))
+    'nepal:death'
     """
-    if figure is None or mention.frame is None:
+    frame = mention.frame
+    if figure is None or frame is None or frame.head is None:
         return None
-    kind = _kind(mention.frame, figure.unit) or _open_kind(mention.frame)
-    if kind is None or figure.unit in ("year", "hour", "decade", "month", "day", "week"):
-        return None
-    nationality = mention.subject_entity if kind not in ("labor-shortage", "wage-share") else None
-    parts = [nationality or "any", kind]
-    if mention.frame.purpose:
-        parts.append(mention.frame.purpose)
-    if figure.unit in ("percent", "ratio", "percentage_point") or figure.unit in CURRENCY_CODES:
-        parts.append(figure.unit)
+    parts = [frame.owner or "any", frame.head]
+    if frame.increment:
+        parts.append("added")
+    dimension = _dimension(figure.unit)
+    if dimension == "duration" and frame.predicate and canonical(frame.predicate.split()[0]) != frame.head:
+        parts.append(frame.predicate.split()[0])  # how long workers "remain"
+    if dimension or frame.per:
+        parts.append("/".join(p for p in (dimension if dimension != "occurrence" else None, frame.per) if p)
+                     or "occurrence")
     return ":".join(parts)
 
 
@@ -492,6 +464,7 @@ def normalize(mentions: Iterable[ClaimMention], doc: Document) -> list[Claim]:
             modality=_modality(m, time),
             event_type=m.event_type,
             participants=m.participants,
+            frame=m.frame if figure is not None else None,
         )
         if claim.id not in seen:
             seen.add(claim.id)

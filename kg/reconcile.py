@@ -1,7 +1,7 @@
 """Claims -> corroboration and conflict verdicts, and the citation graph (networkx).
 
-Two claims are compared only when they measure the same thing: the same measure key (class of
-thing, purpose, unit), compatible nationality and place, overlapping time, the same kind of
+Two claims are compared only when they measure the same thing: the same measure key (measured
+thing, increment, rate and unit), compatible owner and place, overlapping time, the same kind of
 statement (facts with facts, projections with projections), and different documents.
 Candidates are found by blocking on those keys and on the years a claim covers, never by
 comparing all pairs.
@@ -29,6 +29,7 @@ from typing import Any, NamedTuple, Protocol, TypeVar
 
 import networkx as nx
 
+from .lexicon import canonical
 from .model import Claim, Figure, Relation
 
 WINDOW = 16
@@ -106,6 +107,22 @@ def _comparable(a: Claim, b: Claim, ma: _Measure, mb: _Measure) -> str | None:
     return f"{nationality}:{ma.block}, {when}"
 
 
+def _same_statement(a: Claim, b: Claim, ma: _Measure, mb: _Measure) -> bool:
+    """Whether two claims of one measure say the same of the same thing: both name whose figure
+    it is, and their frames (when read) agree on the predicate, the qualifiers and the rate."""
+    return ma.nationality is not None and mb.nationality is not None and _frames_agree(a, b)
+
+
+def _frames_agree(a: Claim, b: Claim) -> bool:
+    """Whether the frames of two claims (when read) say the same of their thing."""
+    fa, fb = a.frame, b.frame
+    if fa is None or fb is None:
+        return True
+    verb_a = canonical(fa.predicate.split()[0]) if fa.predicate else None
+    verb_b = canonical(fb.predicate.split()[0]) if fb.predicate else None
+    return verb_a == verb_b and set(fa.modifiers) == set(fb.modifiers) and (fa.per, fa.purpose) == (fb.per, fb.purpose)
+
+
 def _projection(c: Claim) -> bool:
     return c.modality in ("projected", "hypothetical")
 
@@ -165,9 +182,9 @@ def value_verdicts(claims: Sequence[Claim], tolerance: float) -> list[Relation]:
         if ia[0] <= ib[1] and ib[0] <= ia[1]:
             # An open bound far from a point neither supports nor contradicts it.
             continue
-        if "~" in ma.block:
-            # A measure read from words alone ("~vote") does not say whose figure it is:
-            # different values may be different things, so they agree or say nothing.
+        if not _same_statement(a, b, ma, mb):
+            # Different values contradict each other only when both claims say whose figure it
+            # is and say the same of it; otherwise they may well be different things.
             continue
         if (a.time is None or b.time is None) and "percent" not in ma.block:
             # Counts change over time: without both dates a difference is not a contradiction.
@@ -210,7 +227,7 @@ def change_verdicts(claims: Sequence[Claim], tolerance: float) -> list[Relation]
         year = r.time.end.year
         for now in counts.get((block, year), []):
             for before in counts.get((block, year - 1), []):
-                if now.document != before.document:
+                if now.document != before.document or not _frames_agree(now, before):
                     continue
                 mn, mb = _Measure.of(now), _Measure.of(before)
                 if any(x and m.nationality and x.nationality and x.nationality != m.nationality for x in (mn, mb)):

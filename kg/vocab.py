@@ -65,16 +65,23 @@ class CG(DefinedNamespace):
     evidence: URIRef  # Where the claim is stated: the document and the selectors of the sentence and of its figure or key phrase.
     figure: URIRef  # The quantity the claim states.
     fileName: URIRef  # The name of the file the document was read from; it identifies the document across versions.
+    increment: URIRef  # True when the figure is an addition to an earlier one (another 3,000).
     independentSources: URIRef  # How many distinct roots the attribution chains of this claim and of the claims that corroborate it lead to; a document with no attribution is its own root.
     inputDigest: URIRef  # A digest of the document versions the verdicts were computed from; a build that finds it different recomputes them.
     lowerBound: URIRef  # The low end of a range.
     measure: URIRef  # A normalised key for what is measured, comparable across documents.
+    measureReason: URIRef  # Why a figure has no measure, when it has none.
     modality: URIRef  # How the claim is put: asserted, reported, alleged, estimated, projected or hypothetical.
+    owner: URIRef  # Whose figure it is: an entity key, or a name as a hyphenated key (a company, country, agency or index).
     partOf: URIRef  # The entity an agency or ministry belongs to (e.g. a ministry of a country).
     participant: URIRef  # An entity taking part in an event.
     phrase: URIRef  # The words that name the source in the text (e.g. a source in Russia).
     place: URIRef  # Where the claim applies.
+    placeName: URIRef  # A place named beside the figure, as written.
+    predicate: URIRef  # The verb that says what happened to the measured thing, with its particle (e.g. kill, fall to).
+    purpose: URIRef  # What the counted action was for, when the text says (e.g. education in visited for education purposes).
     qualifier: URIRef  # The hedge read from the text: exact, approx, at_least, at_most or range.
+    ratePer: URIRef  # The thing a rate is per (e.g. share in $2.53 a share).
     reason: URIRef  # The verdict explained in words, with the arithmetic when there is some.
     relativeDifference: URIRef  # The distance between the two readings relative to the larger one (0 when the intervals overlap).
     repaired: URIRef  # True when the figure was read as a range whose dash was lost in scraping.
@@ -88,6 +95,8 @@ class CG(DefinedNamespace):
     subjectText: URIRef  # What the figure counts, in the text's words (e.g. North Korean workers).
     surface: URIRef  # The figure as written, hedge included.
     text: URIRef  # The document's text; every offset in the graph points into it.
+    thingHead: URIRef  # The canonical word for what a figure measures (e.g. death for fatalities, person for passengers).
+    thingModifiers: URIRef  # The words that qualify the measured thing, space-separated (e.g. net for net profit).
     time: URIRef  # The claim's point in time or period in ISO 8601: a year, a date, or start/end.
     timeEnd: URIRef  # Last day of the claim's period.
     timeStart: URIRef  # First day of the claim's period.

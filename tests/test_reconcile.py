@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import math
+from dataclasses import replace
 from datetime import date
 
 import pytest
 
-from kg.model import Claim, Figure, Source, Span, TimeScope
+from kg.model import Claim, Figure, Frame, Source, Span, TimeScope
 from kg.reconcile import (
     independent_sources,
     interval,
@@ -119,8 +120,10 @@ def test_undated_counts_may_corroborate_but_not_conflict():
 
 
 def test_undated_shares_can_conflict():
-    a = claim("a.txt", "over 90%", 90, qualifier="at_least", unit="percent", measure="any:wage-share:percent", time=None)
-    b = claim("b.txt", "half", 50, unit="percent", measure="any:wage-share:percent", time=year(2017, 2019))
+    a = claim("a.txt", "up to 60%", 60, qualifier="at_most", unit="percent", measure="europe:population:percent",
+              time=None)
+    b = claim("b.txt", "nearly 90%", 90, qualifier="approx", unit="percent", measure="europe:population:percent",
+              time=year(1347, 1351))
     (r,) = reconcile([a, b])
     assert r.kind == "conflicts" and "undated" in r.reason
 
@@ -205,35 +208,53 @@ def test_blocking_keeps_candidate_pairs_linear():
     assert pairs <= 2000 * 16
 
 
-def test_a_measure_read_from_words_alone_corroborates_but_never_conflicts():
-    """"~vote" says what was counted, not whose votes: equal figures agree, different ones say nothing."""
-    agree = [claim("a.txt", "306", 306, measure="any:~vote", unit=None),
-             claim("b.txt", "306", 306, measure="any:~vote", unit=None)]
+def test_figures_whose_owner_is_unknown_corroborate_but_never_conflict():
+    """"any:vote" says what was counted, not whose votes: equal figures agree, different ones say nothing."""
+    agree = [claim("a.txt", "306", 306, measure="any:vote", unit=None),
+             claim("b.txt", "306", 306, measure="any:vote", unit=None)]
     assert kinds(agree) == [("corroborates", "value")]
-    differ = [claim("a.txt", "306", 306, measure="any:~vote", unit=None),
-              claim("b.txt", "232", 232, measure="any:~vote", unit=None)]
+    differ = [claim("a.txt", "306", 306, measure="any:vote", unit=None),
+              claim("b.txt", "232", 232, measure="any:vote", unit=None)]
     assert kinds(differ) == []
-    classified = [claim("a.txt", "8,600", 8600, measure="north-korea:entries"),
-                  claim("b.txt", "7,887", 7887, measure="north-korea:entries")]
-    assert ("conflicts", "value") in kinds(classified)
+    owned = [claim("a.txt", "8,600", 8600, measure="north-korea:arrival"),
+             claim("b.txt", "7,887", 7887, measure="north-korea:arrival")]
+    assert ("conflicts", "value") in kinds(owned)
 
 
 @pytest.mark.parametrize(
-    "frame, key",
+    "a, b, conflict",
     [
-        (("case", None, None), "any:~case"),
-        ((None, "earn", None), "any:~earn:USD"),
-        (("year", "rise", None), "any:~rise:USD"),
-        (("they", "have", None), None),
-        ((None, None, None), None),
+        (Frame(head="death", predicate="kill"), Frame(head="death", predicate="die"), True),
+        (Frame(head="arrival", predicate="enter"), Frame(head="arrival", predicate="visit", purpose="education"), False),
+        (Frame(head="worker", predicate="hire"), Frame(head="worker", predicate="fire"), False),
+        (Frame(head="profit", modifiers=("net",)), Frame(head="profit", modifiers=("operating",)), False),
+        (Frame(head="price", per="barrel"), Frame(head="price", per="ton"), False),
     ],
 )
-def test_open_measure_keys_from_the_frame(frame, key):
-    from kg.model import ClaimMention, Frame
+def test_a_conflict_needs_frames_that_say_the_same_of_the_same_thing(a, b, conflict):
+    one = replace(claim("a.txt", "8,600", 8600, measure=f"nepal:{a.head}"), frame=replace(a, owner="nepal"))
+    two = replace(claim("b.txt", "7,887", 7887, measure=f"nepal:{b.head}"), frame=replace(b, owner="nepal"))
+    assert (("conflicts", "value") in kinds([one, two])) is conflict
+
+
+@pytest.mark.parametrize(
+    "frame, figure, key",
+    [
+        (Frame(head="case"), Figure("5", 0, 1, 5, unit="case"), "any:case"),
+        (Frame(head="earnings", owner="home-depot", per="share"), Figure("$5", 0, 2, 5, unit="USD"),
+         "home-depot:earnings:USD/share"),
+        (Frame(head="worker", predicate="remain"), Figure("5", 0, 1, 5, unit="year"), "any:worker:remain:duration"),
+        (Frame(head="rain"), Figure("5", 0, 1, 5, unit="millimeter"), "any:rain:length"),
+        (Frame(head="troop", owner="north-korea", increment=True), Figure("5", 0, 1, 5, unit="person"),
+         "north-korea:troop:added"),
+        (Frame(head="revenue", owner="acme"), Figure("5%", 0, 2, 5, unit="percent"), "acme:revenue:percent"),
+        (Frame(reason="no noun or verb in the sentence says what the figure counts"), Figure("5", 0, 1, 5), None),
+    ],
+)
+def test_measure_keys_from_the_frame(frame, figure, key):
+    from kg.model import ClaimMention
     from kg.normalize import measure_key
 
-    counted, verb, of = frame
-    figure = Figure("$5", 0, 2, 5, unit="USD") if key is None or "USD" in (key or "") else Figure("5", 0, 1, 5)
     mention = ClaimMention(document="a.txt", kind="figure", start=0, end=2, sentence=Span(0, 2), text="$5",
-                           frame=Frame(counted=counted, verb=verb, of=of))
+                           frame=frame)
     assert measure_key(mention, figure) == key

@@ -20,29 +20,13 @@ from dataclasses import replace
 
 from spacy.tokens import Doc
 
-from ..lexicon import HUMAN_VERBS
 from ..model import ClaimMention, Document, Frame, Source, TimeMention
 from ..model import Span as TextSpan
 from ..ontology import Gazetteer
 from .attribution import CONDITIONAL, CONTINUATION, SourceReader
 from .events import events
-from .figures import find_figures, scrape_damage
-from .frames import (
-    ANAPHORA,
-    _agent_nationality,
-    _counted_noun,
-    _frame,
-    _in_condition,
-    _increment,
-    _modified,
-    _noun_phrase,
-    _number_of,
-    _place,
-    _purpose,
-    _recipient_nationality,
-    _subject_nationality,
-    modality_cues,
-)
+from .figures import find_figures, says_something, scrape_damage
+from .frames import FrameReader, _in_condition, _place, modality_cues
 from .nlp import MAX_LENGTH, MAX_SENTENCE, load_model, parse, reads_language
 from .times import find_times
 
@@ -56,6 +40,7 @@ def extract(doc: Document, parsed: Doc, gazetteer: Gazetteer) -> list[ClaimMenti
     """Every claim mention of one parsed document, in text order."""
     damaged = scrape_damage(doc.text)
     reader = SourceReader(doc, gazetteer)
+    frames = FrameReader(gazetteer)
     headings = sorted(b.start for b in doc.boilerplate if b.kind in ("heading", "header"))
     line_breaks = [m.start() for m in re.finditer("\n", doc.text)]
     too_long = 0
@@ -66,8 +51,7 @@ def extract(doc: Document, parsed: Doc, gazetteer: Gazetteer) -> list[ClaimMenti
     last_times_paragraph = -1
     paragraph_no, previous_line = 0, -1
     section = 0
-    topic_nationality: str | None = None
-    previous_purpose: str | None = None
+    previous_figure_line = -1
     for sent in parsed.sents:
         stripped = sent.text.strip()
         if not stripped:
@@ -87,6 +71,8 @@ def extract(doc: Document, parsed: Doc, gazetteer: Gazetteer) -> list[ClaimMenti
         if paragraph != previous_line:
             paragraph_no, previous_line = paragraph_no + 1, paragraph
         figures = [f for f in find_figures(text, s_start) if not doc.is_boilerplate(f.start, f.end)]
+        if figures and not says_something(text, [(f.start - s_start, f.end - s_start) for f in figures]):
+            figures = []  # a table cell or a bare "Two.": no words say what the figures are
         times = find_times(text, s_start, figures)
         spans = [(f.start, f.end) for f in figures]
         attribution = reader.read(sent, spans)
@@ -116,51 +102,15 @@ def extract(doc: Document, parsed: Doc, gazetteer: Gazetteer) -> list[ClaimMenti
         # same or the next paragraph.
         near = last_times and paragraph_no - last_times_paragraph <= 1
         inherited = None if times else (last_times[-1] if near else None)
-        number_of = _number_of(sent)
-        sentence_nationality = _subject_nationality(sent, gazetteer)
-        if sentence_nationality:
-            topic_nationality = sentence_nationality
-        purpose = _purpose(text) or (previous_purpose if ANAPHORA.search(text) else None)
-        previous_subject: tuple[str | None, str | None] = (None, None)
-        previous_frame: tuple[Frame, str | None] | None = None
+        frames.sentence(sent, new_paragraph=paragraph != previous_figure_line)
         for f in figures:
             span = parsed.char_span(f.start, f.end, alignment_mode="expand")
             tokens = list(span) if span is not None else []
             if tokens and _in_condition(tokens[0]):
                 continue
-            noun = _counted_noun(tokens) if tokens else None
-            subject, unit_noun = None, None
-            if noun is not None and noun.lower_ not in ("percent", "times", "fold"):
-                subject, unit_noun = _noun_phrase(noun), noun.lemma_.lower()
-                if noun.pos_ == "PROPN":
-                    # "13,221 North Koreans": a people named by their country counts persons.
-                    unit_noun = "person" if noun.ent_type_ in ("NORP", "GPE") or gazetteer.nationality(subject) else noun.text.lower()
-            elif number_of is not None:
-                subject, unit_noun = _noun_phrase(number_of), number_of.lemma_.lower()
-                if number_of.pos_ == "PROPN" and number_of.ent_type_ in ("NORP", "GPE"):
-                    unit_noun = "person"
-            elif previous_subject[0]:
-                subject, unit_noun = previous_subject
-            elif tokens and tokens[-1].head.lemma_.lower() in HUMAN_VERBS and tokens[-1].dep_ in ("nsubj", "nsubjpass"):
-                subject, unit_noun = None, "person"
-            if subject or unit_noun:
-                previous_subject = (subject, unit_noun)
-            unit_text = f.unit_text or unit_noun
-            frame, of_token = _frame(tokens, noun, number_of, purpose) if tokens else (Frame(purpose=purpose), None)
-            nationality = (
-                (gazetteer.nationality(subject) if subject else None)
-                or (gazetteer.nationality(_noun_phrase(of_token)) if of_token is not None else None)
-                or _recipient_nationality(tokens, gazetteer)
-                or _agent_nationality(tokens, gazetteer)
-            )
-            if noun is None and number_of is None and previous_frame is not None:
-                # "business with 3,098 individuals, transport with 1,648": the list shares its frame.
-                frame, nationality = replace(previous_frame[0], verb=frame.verb or previous_frame[0].verb), nationality or previous_frame[1]
-            elif nationality is None and not _modified(noun):
-                nationality = topic_nationality
-            if tokens and _increment(tokens, noun):
-                frame = replace(frame, purpose=(frame.purpose + "+" if frame.purpose else "") + "added")
-            previous_frame = (frame, nationality)
+            frame, unit = frames.read(tokens, f.unit_text) if tokens else (
+                Frame(reason="the figure is not a span of the parse"), None)
+            previous_figure_line = paragraph
             mentions.append(
                 ClaimMention(
                     document=doc.key,
@@ -169,9 +119,9 @@ def extract(doc: Document, parsed: Doc, gazetteer: Gazetteer) -> list[ClaimMenti
                     end=f.end,
                     sentence=TextSpan(s_start, s_end),
                     text=text,
-                    figure=replace(f, unit_text=unit_text),
-                    subject=subject,
-                    subject_entity=nationality,
+                    figure=replace(f, unit_text=f.unit_text or unit),
+                    subject=frame.thing,
+                    subject_entity=frame.owner_entity,
                     frame=frame,
                     times=tuple(times),
                     inherited_time=inherited,
@@ -186,7 +136,6 @@ def extract(doc: Document, parsed: Doc, gazetteer: Gazetteer) -> list[ClaimMenti
         explicit = [t for t in times if not t.baseline and not t.reporting]
         if explicit:
             last_times, last_times_paragraph = explicit, paragraph_no
-        previous_purpose = purpose
     if too_long:
         log.warning("%s: %d sentences of more than %d characters were not read for claims", doc.key, too_long,
                     MAX_SENTENCE)

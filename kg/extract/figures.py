@@ -64,6 +64,9 @@ IDENTIFIER_BEFORE = re.compile(rf"(?:\b(?:{IDENTIFIER_WORDS})\.?|#|№)\s*$", re
 _OCCASION_AFTER = re.compile(rf"^\s*(?:[A-Z][a-z]+\s+){{0,3}}(?:{NAMED_OCCASIONS})\b")
 _LINE_AFTER = re.compile(r"^\s*(?:calls?|call-|dispatch\w*|operators?|lines?|cent(?:er|re)s?|system|service)\b", re.I)
 _DIAL_BEFORE = re.compile(r"\b(?:dial(?:s|l?ed|l?ing)?|call(?:s|ed|ing)?)\s+$", re.I)
+_ORDINAL_AFTER = re.compile(
+    r"^\s+(?!(?:of|more|less|fewer|as|or|and|to|in|on|at|for|from|the|was|were|is|are|has|had|have|will|would|"
+    r"could|can|may|might|said|says|that|which|who|than|what|this|these|those|its|their|his|her|our)\b)[A-Za-z]", re.I)
 _MONTH_BEFORE = re.compile(rf"\b(?:{_MONTHS})\.?\s*$", re.I)
 _MONTH_AFTER = re.compile(rf"^\s*(?:{_MONTHS})\b", re.I)
 _COMPOUND_AFTER = re.compile(r"^-(?!fold\b|percent\b)[A-Za-z]", re.I)
@@ -199,6 +202,8 @@ def _atom_ok(text: str, m: re.Match[str]) -> bool:
             return False
         if m.group("frac") and re.search(r"\b(?:first|second|latter|former|other)\s+$", before, re.I):
             return False
+        if m.group("frac") and _ORDINAL_AFTER.match(after) and re.match(r"(?i)an?\s", m.group("frac")):
+            return False  # "a third case", "a quarter century": an ordinal, not a share
         if m.group("word") and word in ("a",) and not m.group("scale"):
             return False
         if word == "two" and not m.group("scale") and re.search(r"\b(?:the|these|those)\s+$", before, re.I):
@@ -231,3 +236,22 @@ def scrape_damage(text: str) -> bool:
     if re.search(r"(?<![\d,.])\d{1,3}(?:,\d{3})*,\d{4,}(?:,\d{3})*(?![\d,])", text):
         return True
     return any(_year_pair(m.group()) for m in re.finditer(r"(?<!\d)(?:1[89]|20)\d{4}(?:\d\d)?(?!\d)", text))
+
+
+_WORD = re.compile(r"(?<![@#\w])[A-Za-z]{2,}")
+
+
+def says_something(text: str, spans: list[tuple[int, int]]) -> bool:
+    """Whether a sentence has words besides its figures (handles and hashtags aside).
+
+    >>> says_something("| 225.86 | -12.99", [(2, 8), (12, 17)]), says_something("Two.", [(0, 3)])
+    (False, False)
+    >>> says_something("Sales rose 5%.", [(11, 13)])
+    True
+    """
+    kept, last = [], 0
+    for start, end in sorted(spans):
+        kept.append(text[last:start])
+        last = max(last, end)
+    kept.append(text[last:])
+    return any(_WORD.search(part) for part in kept)

@@ -1,32 +1,102 @@
-"""What a figure measures, read from the parse: the counted noun, the governing verb, the
-thing it is part of, where it applies, whose it is, and the hedges that govern it."""
+"""What a figure measures, read from the parse for any story: the claim frame.
+
+For each figure the frame gives the measured thing (the noun phrase the figure counts or is the
+amount of: "homes destroyed by the flood", "net profit"), its canonical head, the predicate
+("kill", "fall to"), whose figure it is (a company, a country, an agency: from named entities
+and the alias table), the place, and the rate it is per ("a share"). When no thing can be read
+the frame says why.
+
+>>> import spacy
+>>> from spacy.tokens import Doc
+>>> nlp = spacy.blank("en")
+>>> words = ["Floods", "destroyed", "300", "homes", "in", "the", "province"]
+>>> doc = Doc(nlp.vocab, words=words, heads=[1, 1, 3, 1, 3, 6, 4],
+...           deps=["nsubj", "ROOT", "nummod", "dobj", "prep", "det", "pobj"],
+...           pos=["NOUN", "VERB", "NUM", "NOUN", "ADP", "DET", "NOUN"],
+...           lemmas=["flood", "destroy", "300", "home", "in", "the", "province"])
+>>> frame, unit = FrameReader(Gazetteer.load()).read([doc[2]], None)
+>>> frame.head, frame.predicate, frame.thing
+('home', 'destroy', 'homes in the province')
+"""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 from spacy.tokens import Span, Token
 
 from ..lexicon import (
     CHANGE_NOUNS,
+    CURRENCIES,
     ENTRY_VERBS,
+    FORECAST_VERBS,
+    HUMAN_VERBS,
     LEVEL_VERBS,
+    LIGHT_VERBS,
     MODAL_VERBS,
     MODAL_WORDS,
+    NEUTRAL_HOLDERS,
+    NOT_MEASURES,
+    OUTCOMES,
     PERSON_NOUNS,
     SPEECH_VERBS,
+    TIME_UNITS,
     TRANSFER_VERBS,
+    canonical,
 )
 from ..model import Frame
 from ..ontology import Gazetteer
+from ..units import physical_unit
 from .tokens import path, span_text, subtree
 
+#: Named-entity labels of things that own figures: organisations, places, people, peoples.
+_OWNER_LABELS = frozenset({"ORG", "GPE", "PERSON", "NORP", "LOC", "FAC", "PRODUCT"})
+_PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+_PER = re.compile(r"\bper[- ]([A-Za-z]+)")
+#: Longest measured-thing phrase kept, in tokens.
+MAX_THING = 12
 
-def _counted_noun(figure_tokens: list[Token]) -> Token | None:
-    """The noun a figure quantifies: the head of its number, or the noun right after it."""
+
+def _lemma(tok: Token) -> str:
+    return (tok.lemma_ or tok.text).lower()
+
+
+def slug(text: str) -> str:
+    """A name as a key: lower case, words joined by hyphens.
+
+    >>> slug("Home Depot's")
+    'home-depot'
+    """
+    text = re.sub(r"['’]s$", "", text.strip())
+    return "-".join(re.findall(r"[a-z0-9]+", text.lower()))
+
+
+def unit_noun(tok: Token) -> str | None:
+    """What kind of unit a noun after a number is: "percent", "ratio", "currency", "time",
+    "physical", or None when the noun is what is counted."""
+    low, lemma = tok.lower_, _lemma(tok)
+    if lemma in ("percent", "percentage") or low == "%":
+        return "percent"
+    if lemma in ("time", "fold"):
+        return "ratio"
+    if low in CURRENCIES or lemma in CURRENCIES:
+        return "currency"
+    if lemma in TIME_UNITS:
+        return "time"
+    if tok.pos_ in ("NOUN", "PROPN", "X") and (physical_unit(low) or physical_unit(lemma)):
+        return "physical"
+    return None
+
+
+def _counted_noun(figure_tokens: list[Token], own_unit: bool = False) -> Token | None:
+    """The noun a figure quantifies: the head of its number, or (unless the figure carries its
+    own unit, "5%") the noun right after it."""
     for t in figure_tokens:
         if t.dep_ in ("nummod", "quantmod", "amod", "compound") and t.head.pos_ in ("NOUN", "PROPN") and t.head not in figure_tokens:
             return t.head
+    if own_unit:
+        return None
     last = figure_tokens[-1]
     nxt = last.nbor(1) if last.i + 1 < len(last.doc) else None
     while nxt is not None and nxt.pos_ in ("ADJ", "PROPN", "NOUN") and nxt.dep_ in ("amod", "compound"):
@@ -35,9 +105,6 @@ def _counted_noun(figure_tokens: list[Token]) -> Token | None:
         break
     if nxt is not None and nxt.pos_ in ("NOUN", "PROPN") and nxt.head.i != nxt.i - 1:
         return nxt
-    for t in figure_tokens:
-        if t.dep_ == "pobj" and t.head.lower_ == "of" and t.head.head.pos_ in ("NOUN", "PROPN"):
-            return None
     return None
 
 
@@ -57,6 +124,27 @@ def _flatten(tokens: list[Token]) -> list[Token]:
     return out
 
 
+def _thing_phrase(noun: Token, figure: Iterable[Token]) -> str:
+    """The measured thing as written: the noun with its modifiers, of- and in-phrases and
+    relative clause ("homes destroyed by the flood"), without the figure, its determiner and
+    what is coordinated with it."""
+    skip = set(figure)
+    stop = [c for c in noun.children if c.dep_ in ("conj", "cc", "appos", "punct", "det", "predet", "nummod", "quantmod")]
+    kept = [t for t in subtree(noun, stop=stop) if t not in skip]
+    if noun not in kept:
+        return noun.text
+    noun_at = kept.index(noun)
+    kept = kept[: noun_at + MAX_THING]
+    while len(kept) > 1 and kept[-1] is not noun and (
+            kept[-1].is_punct or kept[-1].pos_ in ("ADP", "CCONJ", "DET", "PRON", "AUX", "PART", "SCONJ")):
+        kept.pop()
+    words = []
+    for a, b in zip(kept, [*kept[1:], None]):
+        gap = b is not None and (a.whitespace_ or b.i != a.i + 1)
+        words.append(a.text + (" " if gap else ""))
+    return "".join(words).strip() or noun.text
+
+
 def _number_of(sent: Span) -> Token | None:
     """"the number of DPRK workers in Russia" -> workers."""
     for t in sent:
@@ -66,6 +154,182 @@ def _number_of(sent: Span) -> Token | None:
             if objs:
                 return objs[0]
     return None
+
+
+def _of_object(tok: Token, figure: set[Token]) -> Token | None:
+    """"90% of wages" -> wages; "a 12-fold increase in arrivals" -> arrivals; "$2 billion in
+    revenue" -> revenue (a figure's own "in"; never a date or another figure)."""
+    own = tok in figure
+    for c in tok.children:
+        if c.dep_ != "prep" or not (c.lower_ == "of" or c.lower_ in ("in", "on") and _lemma(tok) in CHANGE_NOUNS
+                                    or c.lower_ == "in" and own):
+            continue
+        for o in c.children:
+            if o.dep_ == "pobj" and o not in figure and not o.like_num and o.ent_type_ not in ("DATE", "TIME") \
+                    and unit_noun(o) is None and o.pos_ in ("NOUN", "PROPN"):
+                return o
+    return None
+
+
+def _subjects(verb: Token) -> list[Token]:
+    return [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+
+
+def _holder(tok: Token, figure: set[Token], gazetteer: Gazetteer) -> Token | None:
+    """The noun a figure is the amount or level of, through its clause: "revenue of $27 billion",
+    "revenue rose 3.5%", "shares are up 39%", "the shortage could reach 2.4 million", "winds
+    gusting at 55 mph". The subject of a verb whose object the figure is ("the company earned
+    $2 billion") is its owner, not what it measures."""
+    if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.pos_ in ("NOUN", "PROPN") \
+            and tok.head.head not in figure:
+        holder = tok.head.head
+        return _holder(holder, figure, gazetteer) if unit_noun(holder) is not None else holder
+    if tok.dep_ == "appos" and tok.head.pos_ in ("NOUN", "PROPN") and tok.head not in figure:
+        return _holder(tok.head, figure, gazetteer) if unit_noun(tok.head) is not None else tok.head
+    below = tok
+    for anchor in path(tok)[1:]:
+        if anchor in figure:
+            below = anchor
+            continue
+        if anchor.pos_ in ("NOUN", "PROPN"):
+            if unit_noun(anchor) is None and _lemma(anchor) not in NOT_MEASURES \
+                    and not (_neutral(anchor) and _of_object(anchor, figure) is not None) \
+                    and anchor.dep_ in ("nsubj", "nsubjpass", "dobj", "attr", "pobj"):
+                return anchor
+            below = anchor
+            continue
+        if anchor.pos_ not in ("VERB", "AUX"):
+            below = anchor
+            continue
+        if below.dep_ in ("dobj", "dative", "iobj") and _lemma(anchor) not in LEVEL_VERBS:
+            return None
+        node = anchor
+        while not _subjects(node) and node.dep_ in ("xcomp", "conj") and _lemma(node.head) not in SPEECH_VERBS:
+            node = node.head
+        subjects = [c for c in _subjects(node) if c not in figure]
+        holder = subjects[0] if subjects else (node.head if node.dep_ in ("acl", "relcl") else None)
+        if holder is not None and holder.lower_ in ("figure", "number", "total", "it") and holder.dep_ == "appos":
+            holder = holder.head
+        if holder is not None and _neutral(holder):
+            held = _of_object(holder, figure)  # "the number of visitors rose to 2 million"
+            holder = held if held is not None and not _is_name(held, gazetteer) else holder  # "shares of Globex"
+        if holder is not None and holder.pos_ in ("NOUN", "PROPN") and _lemma(holder) not in NOT_MEASURES:
+            return holder
+        return None
+    return None
+
+
+def _level_subject(counted: Token, figure: set[Token]) -> Token | None:
+    """The subject of a verb of level whose object or "to" phrase is the counted noun."""
+    verb = counted.head
+    if counted.dep_ == "pobj" and verb.lower_ in ("to", "at") :
+        verb = verb.head
+    elif counted.dep_ not in ("dobj", "attr"):
+        return None
+    if verb.pos_ != "VERB" or _lemma(verb) not in LEVEL_VERBS:
+        return None
+    subjects = [c for c in _subjects(verb) if c not in figure and c.pos_ == "NOUN" and _lemma(c) not in NOT_MEASURES]
+    return subjects[0] if subjects else None
+
+
+def _neutral(tok: Token) -> bool:
+    """A noun of amount that says nothing of what it holds ("a total of", "a third of")."""
+    return _lemma(tok) in NEUTRAL_HOLDERS or tok.like_num or tok.pos_ == "NUM"
+
+
+def _is_name(tok: Token, gazetteer: Gazetteer) -> bool:
+    """A proper name of an organisation, place or person (not a people: "North Koreans")."""
+    if tok.pos_ != "PROPN" or _is_person(tok, gazetteer):
+        return False
+    return tok.ent_type_ in _OWNER_LABELS or gazetteer.resolve(tok.text) is not None
+
+
+def _name_span(tok: Token) -> list[Token]:
+    """A name with the compound names before it ("Home Depot")."""
+    first = tok
+    while first.i > 0 and first.doc[first.i - 1].head == tok and first.doc[first.i - 1].dep_ == "compound":
+        first = first.doc[first.i - 1]
+    return list(tok.doc[first.i : tok.i + 1])
+
+
+def _resolve(text: str, gazetteer: Gazetteer) -> tuple[str | None, str]:
+    """A name's entity key (when the alias table knows it) and the name without a possessive."""
+    return gazetteer.resolve(text), re.sub(r"\s*['’]s?$", "", text)
+
+
+def _agent(tok: Token, figure: set[Token], gazetteer: Gazetteer) -> tuple[str | None, str | None]:
+    """The named subject of the verb whose object the figure is: "Donald Trump earned 306
+    electoral votes", "SoftBank agreed to inject $6.5 billion"."""
+    below = tok
+    for anchor in path(tok)[1:]:
+        if anchor.pos_ == "VERB":
+            if below.dep_ not in ("dobj", "dative", "iobj") and below not in figure:
+                return None, None
+            node = anchor
+            while not _subjects(node) and node.dep_ in ("xcomp", "conj") and _lemma(node.head) not in SPEECH_VERBS:
+                node = node.head
+            for subject in _subjects(node):
+                if _is_name(subject, gazetteer):
+                    return _resolve(span_text(_name_span(subject))[0], gazetteer)
+            return None, None
+        below = anchor
+    return None, None
+
+
+def _entity_owner_of(tokens: list[Token], gazetteer: Gazetteer) -> tuple[str | None, str | None]:
+    """A possessive on the figure itself: "Hillary Clinton's 232"."""
+    for t in tokens:
+        for c in t.children:
+            if c.dep_ == "poss" and c not in tokens and (c.pos_ == "PROPN" or c.ent_type_ in _OWNER_LABELS):
+                return _resolve(span_text(subtree(c))[0], gazetteer)
+    return None, None
+
+
+def _predicate(tok: Token, figure_tokens: list[Token]) -> str | None:
+    """The verb that says what happened to the measured thing, with its particle and a "to" that
+    takes the figure ("fall to"); reporting verbs lead to the clause they report."""
+    verb = None
+    for anchor in path(tok)[1:]:
+        if anchor.pos_ == "VERB" or anchor.pos_ == "AUX" and anchor.dep_ == "ROOT":
+            verb = anchor
+            break
+    if verb is None and tok.pos_ in ("NOUN", "PROPN"):
+        verb = next((c for c in tok.children if c.dep_ in ("acl", "relcl") and c.pos_ == "VERB"), None)
+    if verb is None:
+        return None
+    if _lemma(verb) in SPEECH_VERBS:
+        # "7,887 people said they visited": what is counted is the reported act.
+        verb = next((c for c in verb.children if c.dep_ == "ccomp"), verb)
+    if _lemma(verb) in LIGHT_VERBS and tok.pos_ in ("NOUN", "PROPN"):
+        inner = next((c for c in tok.children if c.dep_ in ("acl", "relcl") and c.pos_ == "VERB"), None)
+        if inner is not None:
+            verb = inner
+    lemma = _lemma(verb)
+    if lemma in FORECAST_VERBS and any(t.dep_ == "dobj" and t.head == verb for t in [tok, *figure_tokens]):
+        return lemma  # "analysts expected $2.52 a share": the figure is a forecast
+    if lemma in LIGHT_VERBS:
+        return None
+    particle = next((c.lower_ for c in verb.children if c.dep_ == "prt"), None)
+    words = [lemma] + ([particle] if particle else [])
+    last = figure_tokens[-1]
+    if last.dep_ == "pobj" and last.head.lower_ in ("to", "from", "by") and last.head.head == verb:
+        words.append(last.head.lower_)
+    return " ".join(words)
+
+
+def _entity_owner(tok: Token, gazetteer: Gazetteer) -> tuple[str | None, str | None]:
+    """Whose a noun is, from a possessive or a name before it: ("WeWork's employees",
+    "Home Depot shares") -> (entity key or None, name)."""
+    for c in tok.lefts:
+        if c.dep_ in ("poss", "compound", "nmod") and (c.ent_type_ in _OWNER_LABELS or c.pos_ == "PROPN") \
+                and not _is_person(c, gazetteer):
+            return _resolve(span_text(subtree(c))[0], gazetteer)
+    for prep in tok.rights:  # "shares of Globex", "the population of Europe"
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            for o in prep.children:
+                if o.dep_ == "pobj" and _is_name(o, gazetteer):
+                    return _resolve(span_text(_name_span(o))[0], gazetteer)
+    return None, None
 
 
 def _place(tokens: list[Token], gazetteer: Gazetteer) -> str | None:
@@ -78,71 +342,69 @@ def _place(tokens: list[Token], gazetteer: Gazetteer) -> str | None:
                         key = gazetteer.resolve(span_text(subtree(c))[0])
                         if key and gazetteer.type(key) in ("country", "place"):
                             return key
-            if t.dep_ == "dobj" and anchor.pos_ == "VERB" and anchor.lemma_.lower() in ENTRY_VERBS:
+            if t.dep_ == "dobj" and anchor.pos_ == "VERB" and _lemma(anchor) in ENTRY_VERBS:
                 key = gazetteer.nationality(span_text(subtree(t))[0])
                 if key:
                     return key
     return None
 
 
-_PURPOSE = re.compile(r"\b(?:stud(?:y|ies|ying|ent|ents)|education\w*|academic|universit\w+|enrol\w*)\b", re.I)
-ANAPHORA = re.compile(r"\b(?:this|these|such)\s+(?:arrangement|scheme|way|route|program\w*|channel|visas?)\b", re.I)
+def _place_name(tokens: list[Token]) -> str | None:
+    """A place named on the figure's path ("in Ohio", "at the port of Busan"), as written."""
+    for anchor in path(tokens[-1])[:6]:
+        for t in anchor.children:
+            if t.dep_ == "prep" and t.lower_ in ("in", "at", "across", "near", "off", "outside", "inside", "within"):
+                for c in t.children:
+                    if c.dep_ == "pobj" and c.ent_type_ in _PLACE_LABELS:
+                        ents = [e for e in c.doc[c.left_edge.i : c.right_edge.i + 1].ents if e.label_ in _PLACE_LABELS]
+                        if ents:
+                            return ents[-1].text
+    return None
 
 
-def _purpose(text: str) -> str | None:
-    return "study" if _PURPOSE.search(text) else None
+def _is_person(noun: Token, gazetteer: Gazetteer) -> bool:
+    lemma = _lemma(noun)
+    return lemma in PERSON_NOUNS or canonical(lemma) == "person" or (
+        noun.pos_ == "PROPN" and (noun.ent_type_ in ("NORP", "GPE") or bool(gazetteer.nationality(noun.text))))
 
 
-def _frame(
-    tokens: list[Token], noun: Token | None, number_of: Token | None, purpose: str | None
-) -> tuple[Frame, Token | None]:
-    """The words that say what a figure measures, and the noun it is part of."""
-    counted = noun.lemma_.lower() if noun is not None else (number_of.lemma_.lower() if number_of is not None else None)
-    verb = next((t for t in path(tokens[-1])[1:] if t.pos_ in ("VERB", "AUX")), None)
-    if verb is not None and verb.lemma_.lower() in SPEECH_VERBS:
-        # "7,887 people said they visited Russia": what is counted is the reported act.
+def _unit_of(counted: Token | None, head: str | None, gazetteer: Gazetteer) -> str | None:
+    """What one of a count is: "person" for people by any name, else the counted noun."""
+    if counted is None:
+        return "person" if head == "person" else None
+    return "person" if _is_person(counted, gazetteer) else _lemma(counted)
+
+
+def _rate(tokens: list[Token]) -> str | None:
+    """The thing a figure is per: "$2.53 a share", "80 km per hour", "$70 per barrel"."""
+    doc, i = tokens[0].doc, tokens[-1].i + 1
+    if i + 1 < len(doc) and doc[i].lower_ in ("a", "an", "per"):
+        j = i + 1
+        while j < len(doc) - 1 and j < i + 3 and doc[j].pos_ == "ADJ":
+            j += 1
+        if doc[j].pos_ == "NOUN":
+            return _lemma(doc[j])
+    return None
+
+
+def _purpose(tok: Token) -> str | None:
+    """What the action counted was for, when the sentence says: "visited for education
+    purposes", "crossed the border to study", "came for business reasons"."""
+    verb = next((a for a in path(tok)[1:] if a.pos_ == "VERB"), None)
+    if verb is None:
+        return None
+    if _lemma(verb) in SPEECH_VERBS:
         verb = next((c for c in verb.children if c.dep_ == "ccomp"), verb)
-    if number_of is not None and noun is None:
-        # "the number of North Koreans entering Russia": the verb of the counted phrase.
-        holders = [number_of, number_of.head.head] if number_of.head.lower_ == "of" else [number_of]
-        verb = next((c for h in holders for c in h.children if c.dep_ in ("acl", "relcl")), verb)
-    of = None
-    base = noun if noun is not None else tokens[-1]
-    # "a gap of 1.5 million workers", "an increase of 1,083 percent"
-    if base.dep_ == "pobj" and base.head.lower_ == "of" and base.head.head.pos_ in ("NOUN", "PROPN"):
-        of = base.head.head
-    # "90% of wages", "half of expected earnings", "a 12-fold increase in arrivals"
-    for t in tokens + ([noun] if noun is not None else []):
-        for c in t.children:
-            if c.dep_ == "prep" and (c.lower_ == "of" or c.lower_ == "in" and t.lemma_.lower() in CHANGE_NOUNS):
-                objs = [o for o in c.children if o.dep_ == "pobj"]
-                if objs and of is None:
-                    of = objs[0]
-    # "the shortage could reach 2.4 million", "a figure projected to grow to 2.4 million"
-    if of is None and verb is not None and verb.lemma_.lower() in LEVEL_VERBS:
-        node = verb
-        while node.dep_ in ("xcomp", "ccomp", "conj") and node.head != node:
-            node = node.head
-        subjects = [c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")]
-        holder = subjects[0] if subjects else (node.head if node.dep_ == "acl" else None)
-        if holder is not None and holder.lower_ in ("figure", "number", "total", "it") and holder.dep_ == "appos":
-            holder = holder.head
-        if holder is not None and holder.pos_ in ("NOUN", "PROPN"):
-            of = holder
-    if counted in CHANGE_NOUNS and of is not None:
-        counted = of.lemma_.lower()
-    frame = Frame(
-        counted=counted,
-        verb=verb.lemma_.lower() if verb is not None else None,
-        of=of.lemma_.lower() if of is not None else None,
-        purpose=purpose,
-    )
-    return frame, of
-
-
-def _modified(noun: Token | None) -> bool:
-    """A counted noun with its own qualifiers ("foreign workers") is not read in the topic's nationality."""
-    return noun is not None and any(c.dep_ in ("amod", "compound") for c in noun.children)
+    for c in verb.children:
+        if c.dep_ in ("advcl", "xcomp") and c.pos_ == "VERB" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children):
+            return _lemma(c)
+        if c.dep_ == "prep" and c.lower_ == "for":
+            for o in c.children:
+                if o.dep_ == "pobj" and _lemma(o) in ("purpose", "reason"):
+                    words = [w for w in o.lefts if w.dep_ in ("compound", "amod", "nmod") and w.is_alpha]
+                    if words:
+                        return _lemma(words[-1])
+    return None
 
 
 def _increment(tokens: list[Token], noun: Token | None) -> bool:
@@ -156,15 +418,14 @@ def _increment(tokens: list[Token], noun: Token | None) -> bool:
     return bool(words & {"another", "additional", "extra", "further"})
 
 
-def _subject_nationality(sent: Span, gazetteer: Gazetteer) -> str | None:
-    """The nationality of a sentence's grammatical subjects ("North Korean workers ...")."""
+def _subject_nationality(sent: Span, gazetteer: Gazetteer) -> tuple[str, str] | None:
+    """The people a sentence's subject belongs to ("North Korean workers ..." -> ("worker",
+    "north-korea")): later bare counts of the same people are read as theirs."""
     for t in sent:
         if t.dep_ in ("nsubj", "nsubjpass"):
             key = gazetteer.nationality(span_text(subtree(t))[0])
-            if key and any(w in PERSON_NOUNS for w in (t.lemma_.lower(), t.lower_)):
-                return key
-            if key and t.ent_type_ == "NORP":
-                return key
+            if key and _is_person(t, gazetteer):
+                return ("person" if t.pos_ == "PROPN" else canonical(_lemma(t))), key
     return None
 
 
@@ -185,7 +446,7 @@ def _agent_nationality(tokens: list[Token], gazetteer: Gazetteer) -> str | None:
     """"North Korea sent 15,000 ...": the country that is the subject of the governing verb."""
     for anchor in path(tokens[-1])[1:]:
         if anchor.pos_ in ("VERB", "AUX"):
-            if anchor.lemma_.lower() not in TRANSFER_VERBS:
+            if _lemma(anchor) not in TRANSFER_VERBS:
                 return None
             for c in anchor.children:
                 if c.dep_ == "nsubj":
@@ -196,8 +457,163 @@ def _agent_nationality(tokens: list[Token], gazetteer: Gazetteer) -> str | None:
     return None
 
 
-# ==================================================================================== events
+class FrameReader:
+    """Reads the frame of each figure of a document, sentence by sentence.
 
+    It keeps what the text is about: the people its sentences' subjects belong to ("North
+    Korean workers ..."), so that a later bare count of people is read as theirs, and the last
+    frame, for a figure that stands for a noun said before ("the newly selected five").
+    """
+
+    def __init__(self, gazetteer: Gazetteer) -> None:
+        self.gazetteer = gazetteer
+        self.topic: tuple[str | None, str | None] = (None, None)
+        self.number_of: Token | None = None
+        # The last frame that named its thing, with what one of its figure is.
+        self.last: tuple[Frame, str | None] | None = None
+        self.in_sentence: tuple[Frame, str | None] | None = None
+
+    def sentence(self, sent: Span, new_paragraph: bool) -> None:
+        """Start reading ``sent``."""
+        self.number_of = _number_of(sent)
+        topic = _subject_nationality(sent, self.gazetteer)
+        if topic is not None:
+            self.topic = topic
+        if new_paragraph:
+            self.last = None
+        self.in_sentence = None
+
+    def read(self, tokens: list[Token], unit_text: str | None) -> tuple[Frame, str | None]:
+        """The frame of the figure made of ``tokens`` (``unit_text``: the unit words found
+        after it, "%" or "times"), and what one of the figure is: a unit noun ("knot"), "person"
+        for people by any name, or the counted noun ("home")."""
+        g = self.gazetteer
+        figure = set(tokens)
+        counted = _counted_noun(tokens, own_unit=bool(unit_text))
+        unit_word = counted if counted is not None and unit_noun(counted) is not None else None
+        if unit_word is not None:
+            counted = None
+        anchor = unit_word if unit_word is not None else tokens[-1]
+        thing = counted
+        if thing is None and self.number_of is not None and unit_word is None and not unit_text:
+            thing = self.number_of
+        if thing is None:
+            thing = next((o for t in [anchor, *tokens] if (o := _of_object(t, figure)) is not None), None)
+        if thing is None:
+            thing = _holder(anchor, figure, g)
+        # An aggregate names what it holds: "a gap of 1.5 million workers" is a gap, "a total of
+        # 30 cases" is cases, "a third of its 12,000 employees" employees.
+        if thing is not None and thing is counted and thing.dep_ == "pobj" and thing.head.lower_ == "of":
+            holder = thing.head.head
+            definite = any(c.dep_ in ("det", "poss") and c.lower_ not in ("a", "an") for c in holder.children)
+            if holder.pos_ in ("NOUN", "PROPN") and holder not in figure and not _neutral(holder) and not definite:
+                thing = holder
+        # A level reached by something: "the shortage could reach 2.4 million people", "the
+        # workforce grew to 12,000 employees": the counted noun only says what the level counts.
+        if thing is not None and thing is counted:
+            level = _level_subject(thing, figure)
+            if level is not None:
+                thing = level
+        # A change names what changes: "sales growth of 3.5%", "a 12-fold increase in arrivals".
+        if thing is not None and _lemma(thing) in CHANGE_NOUNS:
+            changed = _of_object(thing, figure) or next(
+                (c for c in reversed(list(thing.lefts)) if c.dep_ == "compound" and c.pos_ == "NOUN" and c not in figure
+                 and unit_noun(c) is None), None)
+            if changed is None:
+                outer = _holder(thing, figure, g)
+                changed = outer if outer is not None and _lemma(outer) not in CHANGE_NOUNS else None
+            if changed is not None:
+                thing = changed
+        predicate = _predicate(thing if thing is not None else anchor, tokens)
+        owner_entity, owner_name = _entity_owner_of(tokens, g)
+        if thing is not None and _is_name(thing, g):
+            # "Home Depot reported $2.53", "the S&P 500 is up 24.5%": the figure is the entity's own.
+            if owner_name is None:
+                owner_entity, owner_name = _resolve(span_text(_name_span(thing))[0], g)
+            thing = None
+        if thing is not None and (thing in figure or _lemma(thing) in NOT_MEASURES or not thing.text[:1].isalpha()
+                                  or thing.pos_ == "PRON" or unit_noun(thing) is not None):
+            thing = None
+        head = None
+        if thing is not None:
+            head = "person" if thing.pos_ == "PROPN" and _is_person(thing, g) else canonical(_lemma(thing))
+        if head is None and tokens[-1].dep_ in ("nsubj", "nsubjpass") and _lemma(tokens[-1].head) in HUMAN_VERBS:
+            head = "person"  # "125 died", "300 fled"
+            predicate = predicate or _lemma(tokens[-1].head)
+        earlier = None
+        if head is None and self.in_sentence is not None:
+            earlier = self.in_sentence  # "306 electoral votes to Clinton's 232": the list shares its frame
+        elif head is None and predicate is None and self.last is not None \
+                and tokens[-1].dep_ in ("nsubj", "nsubjpass", "dobj", "attr", "ROOT"):
+            earlier = self.last  # "These 11 had until ...": the noun said before
+        if earlier is not None:
+            reused, reused_unit = earlier
+            outcome = canonical(predicate.split()[0]) if predicate else None
+            frame = Frame(thing=reused.thing, modifiers=reused.modifiers,
+                          head=outcome if outcome in OUTCOMES else reused.head,
+                          predicate=predicate or reused.predicate,
+                          owner=(owner_entity or slug(owner_name)) if owner_name else reused.owner,
+                          owner_entity=owner_entity if owner_name else reused.owner_entity,
+                          place=_place_name(tokens) or reused.place, per=_rate(tokens) or reused.per,
+                          increment=_increment(tokens, None), purpose=_purpose(anchor) or reused.purpose)
+            self.in_sentence = (frame, reused_unit)
+            return frame, reused_unit
+        if head is None and predicate:
+            head = canonical(predicate.split()[0])  # "earned $2.8 billion": the earnings
+        if head is None and owner_name is not None:
+            head = "level"  # "the index is up 2%": the entity's own level
+        counted_head = head
+        # A count of people that something befell: "12 people were killed" measures deaths; the
+        # role of those counted ("12 soldiers") stays among the qualifiers.
+        role: tuple[str, ...] = ()
+        if head in ("person", *PERSON_NOUNS) and predicate and canonical(predicate.split()[0]) in OUTCOMES:
+            role = (head,) if head != "person" else ()
+            head = canonical(predicate.split()[0])
+        modifiers: tuple[str, ...] = ()
+        per = None
+        if thing is not None:
+            mods = [c for c in thing.lefts if c.dep_ in ("amod", "compound", "nmod") and c not in figure
+                    and not c.like_num and c.ent_type_ not in _OWNER_LABELS and c.pos_ in ("ADJ", "NOUN", "VERB")]
+            modifiers = tuple(sorted(({_lemma(c) for c in mods} | set(role)) - NOT_MEASURES))
+            rate = _PER.search(span_text(list(thing.lefts) + [thing])[0]) if list(thing.lefts) else None
+            per = rate.group(1).lower() if rate else None  # "per-share earnings"
+            if owner_name is None:
+                owner_entity, owner_name = _entity_owner(thing, g)
+            # A people named with what is counted owns it: "North Korean workers", "Chinese exports".
+            if head in ("person", *PERSON_NOUNS) or thing.ent_type_ == "NORP" or any(
+                    c.ent_type_ == "NORP" for c in thing.lefts):
+                nationality = g.nationality(_noun_phrase(thing))
+                if nationality:
+                    owner_entity = owner_name = nationality
+        per = per or _rate(tokens)
+        if owner_name is None:
+            owner_entity, owner_name = _agent(thing if thing is not None else anchor, figure, g)
+        owner = (owner_entity or slug(owner_name)) if owner_name else None
+        if owner is None:
+            owner_entity = owner = _recipient_nationality(tokens, g) or _agent_nationality(tokens, g)
+        if owner is None and thing is not None and counted_head == self.topic[0] and not any(
+                c.dep_ in ("amod", "compound") for c in thing.children):
+            owner_entity = owner = self.topic[1]  # the text's workers are the workers it is about
+        frame = Frame(
+            thing=_thing_phrase(thing, tokens) if thing is not None else None,
+            head=head,
+            modifiers=modifiers,
+            predicate=predicate,
+            owner=owner,
+            owner_entity=owner_entity,
+            place=_place_name(tokens),
+            per=per,
+            increment=_increment(tokens, counted),
+            purpose=_purpose(thing if thing is not None else anchor),
+            reason=None if head else "no noun or verb in the sentence says what the figure counts",
+        )
+        unit = _lemma(unit_word) if unit_word is not None else _unit_of(counted if thing is counted else None, head, g)
+        if head is not None:
+            self.in_sentence = self.last = (frame, unit)
+        return frame, unit
+
+
+# ==================================================================================== modality
 
 _BASELINE_WORDS = frozenset("compared than versus".split())
 

@@ -1,0 +1,78 @@
+"""Units of measurement as written in news ("127 millimeters", "30 knots", "200 square
+kilometres"), read with pint: a canonical unit, its dimension and the factor to SI base units.
+
+>>> physical_unit("millimeters")
+PhysicalUnit(name='millimeter', dimension='length', factor=0.001)
+>>> physical_unit("square kilometres").name, physical_unit("nautical miles").name
+('kilometer**2', 'nautical_mile')
+>>> physical_unit("kilometer**2").dimension
+'area'
+>>> physical_unit("points") is None, physical_unit("cases") is None
+(True, True)
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+import pint
+
+from .lexicon import AMBIGUOUS_UNIT_WORDS
+
+#: pint dimensionality -> the name a measure key uses. Dimensionless units (percent, degree of
+#: angle) and time (read as durations elsewhere) are not physical units here.
+_DIMENSIONS = {
+    "[length]": "length",
+    "[length] ** 2": "area",
+    "[length] ** 3": "volume",
+    "[mass]": "mass",
+    "[length] / [time]": "speed",
+    "[temperature]": "temperature",
+    "[mass] * [length] ** 2 / [time] ** 2": "energy",
+    "[mass] * [length] ** 2 / [time] ** 3": "power",
+}
+#: A unit as written ("square kilometres") or as pint names it ("kilometer**2", "nautical_mile").
+_WORDS = re.compile(r"[A-Za-z][A-Za-z_ */-]{1,39}|[A-Za-z][A-Za-z_]*\*\*[23]")
+
+
+@dataclass(frozen=True)
+class PhysicalUnit:
+    """A unit: pint's canonical name, its dimension, and how many SI base units one of it is."""
+
+    name: str
+    dimension: str
+    factor: float
+
+
+@lru_cache(maxsize=1)
+def _registry() -> pint.UnitRegistry:
+    return pint.UnitRegistry(cache_folder=None)
+
+
+def _name(units: pint.Unit) -> str:
+    """pint's name of a unit without spaces, which it reads back ("kilometer**2")."""
+    return str(units).replace(" ", "")
+
+
+@lru_cache(maxsize=8192)
+def physical_unit(words: str) -> PhysicalUnit | None:
+    """The physical unit ``words`` name, or None (for nouns that are not units, and for words
+    that are units only in a technical sense: "point", "are", "bar", "stone")."""
+    text = words.strip().lower()
+    if len(text) < 2 or not _WORDS.fullmatch(text) or text in AMBIGUOUS_UNIT_WORDS:
+        return None
+    ureg = _registry()
+    for name in (text, text.replace(" ", "_").replace("-", "_")):
+        try:
+            quantity = ureg.Quantity(1, name)
+        except (pint.errors.PintError, AttributeError, TypeError, ValueError, KeyError):
+            continue
+        dimension = _DIMENSIONS.get(str(quantity.dimensionality))
+        if dimension is None:
+            return None
+        if dimension == "temperature":
+            return PhysicalUnit(_name(quantity.units), dimension, 1.0)
+        return PhysicalUnit(_name(quantity.units), dimension, float(quantity.to_base_units().magnitude))
+    return None
