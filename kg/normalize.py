@@ -17,6 +17,7 @@ from collections.abc import Iterable
 from dataclasses import replace
 from datetime import date, timedelta
 
+from . import units
 from .lexicon import (
     CURRENCIES,
     CURRENCY_CODES,
@@ -102,7 +103,20 @@ def read_figure(m: FigureMention, damaged: bool = False) -> Figure | None:
     fraction = next((v for k, v in FRACTIONS.items() if re.search(rf"(?<![\w-]){re.escape(k)}(?![\w-])", low_text)), None)
     values: list[float] = []
     is_range = False
-    if fraction is not None and not _NUMBER.search(re.sub(r"(?i)\bone[- ]|\btwo[- ]|\bthree[- ]|\ba\s", "", low_text)):
+    across = _ACROSS_UNITS.fullmatch(low_text)
+    mixed = _MIXED.search(low_text)
+    if across:  # "20 minutes to an hour": both ends in the first end's unit
+        low, high = _end_value(across.group("a")), _end_value(across.group("b"))
+        scale = units.factor(across.group("ub"), across.group("ua"))
+        if low is not None and high is not None and scale is not None:
+            physical = physical_unit(across.group("ua"))
+            unit = physical.name if physical else singular(across.group("ua"))
+            low, high = sorted((low, high * scale))
+            return Figure(m.surface, m.start, m.end, None, low, high, "range", unit, confidence, repaired)
+    if mixed:  # "4-1/2": four and a half
+        whole, num, den = (float(x) for x in mixed.groups())
+        values = [whole + num / den]
+    elif fraction is not None and not _NUMBER.search(re.sub(r"(?i)\bone[- ]|\btwo[- ]|\bthree[- ]|\ba\s", "", low_text)):
         values = [fraction]
         unit = "percent"
     elif vague is not None:
@@ -117,6 +131,8 @@ def read_figure(m: FigureMention, damaged: bool = False) -> Figure | None:
                 numbers.append((n.group("num"), n.group("scale")))
             elif n.group("word") and (n.group("word").lower() != "a" or n.group("wscale")):
                 numbers.append((n.group("word"), n.group("wscale")))
+        if not numbers and unit_text and re.search(r"\ban?\s+[a-z]", body):
+            numbers.append(("1", None))  # "up to a metre"
         if not numbers:
             return None
         for text, scale in numbers:
@@ -158,6 +174,28 @@ def read_figure(m: FigureMention, damaged: bool = False) -> Figure | None:
 
 
 _CURRENCY_SIGN = re.compile(r"US\$|[$€£₩¥₹]|\b(?:" + "|".join(c for c in CURRENCY_CODES) + r")\b", re.I)
+
+
+_ACROSS_UNITS = re.compile(
+    r"^(?P<a>[\d.,]+|[a-z]+(?:-[a-z]+)?)\s+(?P<ua>[a-z]+)\s+(?:to|-|–|or)\s+(?P<b>[\d.,]+|an?|[a-z]+(?:-[a-z]+)?)"
+    r"\s+(?P<ub>[a-z]+)$")
+_MIXED = re.compile(r"(?<![\d.,])(\d+)[-\u00a0 ]([1-9])/([1-9]\d?)(?![\d/])")
+
+
+def _end_value(text: str) -> float | None:
+    """One end of a range across units: digits, a number word, or "a"/"an" for one."""
+    if text in ("a", "an"):
+        return 1.0
+    if text[0].isdigit():
+        value, valid = _digits(text)
+        return value if valid else None
+    return _word_value(text) if text.split("-")[0] in NUMBER_WORDS else None
+
+
+def singular(word: str) -> str:
+    """A unit of time in the singular ("minutes" -> "minute")."""
+    word = word.lower()
+    return word[:-1] if word.endswith("s") and word[:-1] in TIME_UNITS else word
 
 
 def _word_value(word: str) -> float:

@@ -34,7 +34,7 @@ _DIMENSIONS = {
     "[mass] * [length] ** 2 / [time] ** 3": "power",
 }
 #: A unit as written ("square kilometres") or as pint names it ("kilometer**2", "nautical_mile").
-_WORDS = re.compile(r"[A-Za-z][A-Za-z_ */-]{1,39}|[A-Za-z][A-Za-z_]*\*\*[23]")
+_WORDS = re.compile(r"^(?:[A-Za-z][A-Za-z_ */-]{1,39}|[A-Za-z][A-Za-z_]{0,39}\*\*[23])$")
 
 
 @dataclass(frozen=True)
@@ -76,3 +76,24 @@ def physical_unit(words: str) -> PhysicalUnit | None:
             return PhysicalUnit(_name(quantity.units), dimension, 1.0)
         return PhysicalUnit(_name(quantity.units), dimension, float(quantity.to_base_units().magnitude))
     return None
+
+
+@lru_cache(maxsize=4096)
+def factor(source: str, target: str) -> float | None:
+    """How many ``target`` units one ``source`` unit is, for units of time or physical units of
+    one dimension ("hour", "minutes" -> 60.0); None when they cannot be compared.
+
+    >>> factor("hour", "minutes"), factor("mile", "kilometres") is not None, factor("hour", "metre")
+    (60.0, True, None)
+    """
+    ureg = _registry()
+    names = []
+    for words in (source, target):
+        text = words.strip().lower()
+        if not _WORDS.fullmatch(text) or text in AMBIGUOUS_UNIT_WORDS:
+            return None
+        names.append(text.replace(" ", "_"))
+    try:
+        return float(ureg.Quantity(1, names[0]).to(names[1]).magnitude)
+    except (pint.errors.PintError, AttributeError, TypeError, ValueError, KeyError):
+        return None

@@ -177,3 +177,37 @@ def test_emergency_telephone_numbers_are_not_counts(sentence):
 
 def test_a_count_of_calls_is_still_a_count():
     assert [f.surface for f in find_figures("The centre answered 4,500 calls on Monday.")] == ["4,500"]
+
+
+@pytest.mark.parametrize(
+    "sentence, surface, low, high, value, unit",
+    [
+        ("Forecasters expect 6-to-8 foot waves off the point.", "6-to-8", 6, 8, None, None),
+        ("The stock touched a 4-1/2 month high.", "4-1/2", None, None, 4.5, None),
+        ("Snow drifts of up to a metre blocked the pass.", "up to a metre", None, None, 1, "meter"),
+        ("Queues at the border lasted 20 minutes to an hour.", "20 minutes to an hour", 20, 60, None, "minute"),
+        ("Three or four buses were delayed.", "Three or four", 3, 4, None, None),
+        ("A 200-square-kilometre reserve was opened.", "200-square-kilometre", None, None, 200, "kilometer**2"),
+        ("The repairs will take 2 days or a week.", "2 days or a week", 2, 7, None, "day"),
+        ("The vote took nearly an hour.", "nearly an hour", None, None, 1, "hour"),
+    ],
+)
+def test_figures_in_every_written_form(sentence, surface, low, high, value, unit):
+    (mention,) = [f for f in find_figures(sentence) if f.surface == surface]
+    figure = read_figure(mention)
+    assert (figure.low, figure.high, figure.value, figure.unit) == (low, high, value, unit)
+
+
+@pytest.mark.parametrize("sentence", [
+    "A third case was confirmed on Monday.",
+    "He sought a third term in office.",
+    "It was a 12-year-old car.",
+    "We walked to a mile marker.",
+    "He has a point about the budget.",
+])
+def test_ordinals_ages_and_idioms_are_not_figures(sentence):
+    assert find_figures(sentence) == []
+
+
+def test_a_hedged_time_ago_is_a_time_not_a_figure():
+    assert find_figures("The firms were chosen nearly a year ago.") == []

@@ -14,7 +14,9 @@ import time
 
 import pytest
 
-from kg import extract, ingest, normalize
+from kg import dateline, ingest, normalize, units, webpage
+from kg.extract import attribution, figures, frames, times
+from kg.extract import nlp as pipeline
 
 LENGTH = 100_000
 #: How much longer a rule may take on a line 10 times as long (linear: about 10; quadratic: 100).
@@ -30,7 +32,7 @@ BASELINE = re.compile(r"\S+")
 
 def patterns() -> list[tuple[str, re.Pattern[str]]]:
     found = []
-    for module in (ingest, extract, normalize):
+    for module in (ingest, webpage, dateline, figures, times, attribution, frames, pipeline, normalize, units):
         for name, value in sorted(vars(module).items()):
             if isinstance(value, re.Pattern):
                 found.append((f"{module.__name__}.{name}", value))

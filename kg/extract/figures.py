@@ -19,10 +19,12 @@ from ..lexicon import (
     SCALE_PATTERN,
     TEENS_WORD_PATTERN,
     TENS_WORD_PATTERN,
+    TIME_UNITS,
     UNITS_WORD_PATTERN,
     VAGUE_PATTERN,
 )
 from ..model import FigureMention
+from ..units import physical_unit
 
 _WORD_NUMBER = (
     rf"(?:{TENS_WORD_PATTERN})(?:-(?:{UNITS_WORD_PATTERN}))?|{TEENS_WORD_PATTERN}|three|four|five|six|seven|"
@@ -37,7 +39,8 @@ _MONTHS = MONTHS_PATTERN
 # One figure atom: an optional currency sign, a number (digits, words or a fraction) and a scale.
 _ATOM = re.compile(
     rf"""(?P<cur>{_CURRENCY})?
-        (?:(?P<num>\d+(?:,\d+)*(?:\.\d+)?)|(?P<vague>{_VAGUE})\b|(?P<frac>{_FRACTION})\b|(?P<word>{_WORD_NUMBER})\b)
+        (?:(?P<num>\d+(?:,\d+)*(?:\.\d+)?)(?:[-\u00a0\ ](?P<mixed>[1-9]/[1-9]\d?)(?![\d/]))?
+          |(?P<vague>{_VAGUE})\b|(?P<frac>{_FRACTION})\b|(?P<word>{_WORD_NUMBER})\b|(?P<one>an?)(?=\s+[A-Za-z]))
         (?:[ \u00a0](?P<scale>{_SCALE})\b)?""",
     re.I | re.X,
 )
@@ -50,7 +53,11 @@ _AFTER_UNIT = re.compile(
     re.I | re.X,
 )
 # What joins the two ends of a range; the first end may repeat the unit ("3% to 4%").
-_RANGE_JOIN = re.compile(r"^(?:\s?%|\s?percent)?\s*(?:to|-|–|—|and)\s*$", re.I)
+_RANGE_JOIN = re.compile(r"^(?:\s?%|\s?percent)?\s*(?:to|-|–|—|and|or|-to-)\s*$", re.I)
+# Two ends each with its unit: "20 minutes to an hour", "six to eight feet" is the plain join.
+_UNIT_GLUE = re.compile(r"^\s+(?P<unit>[A-Za-z]+)\s+(?:to|-|–|or)\s+$", re.I)
+_RELATIVE_TIME = re.compile(r"^\s+(?:ago|earlier|later|before|after|since|from\s+now)\b", re.I)
+_UNIT_AFTER = re.compile(r"^[\s-]+(?P<unit>(?:(?:square|cubic|nautical)[\s-])?[A-Za-z]+)")
 _HEDGE_BEFORE = re.compile(
     r"""(?P<hedge>more\s+than|over|at\s+least|upwards\s+of|in\s+excess\s+of|no\s+(?:fewer|less)\s+than|above|
         exceed(?:s|ed|ing)?|top(?:s|ped)?|surpass(?:es|ed)?|
@@ -69,7 +76,7 @@ _ORDINAL_AFTER = re.compile(
     r"could|can|may|might|said|says|that|which|who|than|what|this|these|those|its|their|his|her|our)\b)[A-Za-z]", re.I)
 _MONTH_BEFORE = re.compile(rf"\b(?:{_MONTHS})\.?\s*$", re.I)
 _MONTH_AFTER = re.compile(rf"^\s*(?:{_MONTHS})\b", re.I)
-_COMPOUND_AFTER = re.compile(r"^-(?!fold\b|percent\b)[A-Za-z]", re.I)
+_COMPOUND_AFTER = re.compile(r"^-(?!fold\b|percent\b|to-\d)[A-Za-z]", re.I)
 _YEAR = re.compile(r"^(?:1[89]\d\d|20\d\d)$")
 _PERCENT_AFTER = re.compile(r"^\s?(?:%|percent\b)", re.I)
 _CLOCK_AFTER = re.compile(r"^\s?(?:[ap]\.\s?m\.|[ap]m\b)", re.I)
@@ -111,7 +118,7 @@ def find_figures(text: str, offset: int = 0) -> list[FigureMention]:
             continue
         atoms.append((start, end, m))
     # Join ranges: "between A and B", "A to B", "A-B", "A–B".
-    joined: list[tuple[int, int, str | None]] = []
+    joined: list[tuple[int, int, str | None, re.Match[str]]] = []
     i = 0
     while i < len(atoms):
         start, end, m = atoms[i]
@@ -124,20 +131,34 @@ def find_figures(text: str, offset: int = 0) -> list[FigureMention]:
             # "3.5 percent to $27.2 billion").
             same_unit = not _PERCENT_AFTER.match(glue) or (
                 not n.group("cur") and bool(_PERCENT_AFTER.match(right_of(text, n_end))))
-            if _RANGE_JOIN.match(glue) and kinds_match and same_unit and not re.search(r"\bfrom\s+\S*$", before, re.I):
+            from_ = re.search(r"\bfrom\s+\S*$", before, re.I)
+            if _RANGE_JOIN.match(glue) and kinds_match and same_unit and not from_ and not n.group("one"):
                 between = re.search(r"\bbetween\s+(?:\S+\s+)?$", before, re.I)
-                if glue.strip().lower() != "and" or between:
-                    joined.append((start, n_end, "range"))
+                word = glue.strip().lower()
+                alternative = word == "or" and bool(m.group("cur")) == bool(n.group("cur"))
+                if (word not in ("and", "or") or between) or alternative:
+                    joined.append((start, n_end, "range", m))
                     i += 2
                     continue
-        joined.append((start, end, None))
+            across = _UNIT_GLUE.match(glue)
+            if across and not from_ and _is_unit(across.group("unit")):
+                second = _UNIT_AFTER.match(right_of(text, n_end))
+                if second and _is_unit(second.group("unit")):
+                    joined.append((start, n_end + second.end(), "units", m))  # "20 minutes to an hour"
+                    i += 2
+                    continue
+        joined.append((start, end, None, m))
         i += 1
     figures = []
-    for start, end, kind in joined:
+    for start, end, kind, atom in joined:
         after = right_of(text, end)
         unit_text = None
         u = _AFTER_UNIT.match(after)
-        if u and not (u.group("times") and not _times_is_ratio(text, end + u.end())):
+        own = _UNIT_AFTER.match(after) if kind is None and (atom.group("one") or _compound_unit(after)) else None
+        if own is not None:  # "up to a metre", "a 200-square-kilometre area"
+            unit_text = own.group("unit").replace("-", " ")
+            end += own.end()
+        elif u and not (u.group("times") and not _times_is_ratio(text, end + u.end())):
             unit_text = u.group().strip()
             end += u.end()
         elif u and u.group("times"):
@@ -168,7 +189,7 @@ def _atom_ok(text: str, m: re.Match[str]) -> bool:
     before, after = left_of(text, start), right_of(text, end)
     num = m.group("num")
     if num:
-        range_end = re.search(r"(?<![\w-])\$?\d+(?:[.,]\d+)*\s?[-–]$", before)
+        range_end = re.search(r"(?<![\w-])\$?\d+(?:[.,]\d+)*(?:\s?[-–]|-to-)$", before)
         if re.search(r"[\w\-/.:#]$", before) and not re.search(r"(?:\$|€|£|₩|¥)$", before) and not m.group("cur"):
             if not (re.search(r"\s-$|[(\[]$", before) or range_end):
                 return False
@@ -176,7 +197,7 @@ def _atom_ok(text: str, m: re.Match[str]) -> bool:
             return False
         if re.match(r"^-\d+(?:-|[A-Za-z])", after) or (re.search(r"\d-$", before) and not range_end):
             return False
-        if _COMPOUND_AFTER.match(after):
+        if _COMPOUND_AFTER.match(after) and not _compound_unit(after):
             return False
         if _is_year(num) and not m.group("cur") and not m.group("scale") and not _PERCENT_AFTER.match(after):
             return False
@@ -196,6 +217,12 @@ def _atom_ok(text: str, m: re.Match[str]) -> bool:
             return False  # "make 911 calls", "dial 999": a telephone line, not a count
         if re.search(r"\b(?:the|a|an)\s+$", before, re.I) and _OCCASION_AFTER.match(after):
             return False
+    if m.group("one"):  # "up to a metre", "nearly an hour": a hedged unit of one
+        unit = _UNIT_AFTER.match(after)
+        far_end = re.search(r"\d\s+[A-Za-z]+\s+(?:to|or)\s+$", before)  # "20 minutes to an hour"
+        if unit is None or not _is_unit(unit.group("unit")) or _RELATIVE_TIME.match(after[unit.end():]):
+            return False  # "nearly a year ago" says when, not how much
+        return bool(_HEDGE_BEFORE.search(before) or far_end)
     word = (m.group("word") or m.group("vague") or m.group("frac") or "").lower()
     if word:
         if re.search(r"[\w-]$", before) or re.match(r"^-(?!fold)\w", after):
@@ -209,6 +236,18 @@ def _atom_ok(text: str, m: re.Match[str]) -> bool:
         if word == "two" and not m.group("scale") and re.search(r"\b(?:the|these|those)\s+$", before, re.I):
             return False  # "the two leaders", like "both": a reference back, not a count
     return True
+
+
+def _is_unit(word: str) -> bool:
+    """A unit of time or a physical unit ("minutes", "hour", "metre", "knots")."""
+    low = word.lower().replace("-", " ")
+    return low in TIME_UNITS or low.rstrip("s") in TIME_UNITS or physical_unit(low) is not None
+
+
+def _compound_unit(after: str) -> bool:
+    """"-square-kilometre", "-foot", "-mile" right after a number: a physical unit in a compound."""
+    unit = _UNIT_AFTER.match(after)
+    return after.startswith("-") and unit is not None and physical_unit(unit.group("unit").replace("-", " ")) is not None
 
 
 def _year_pair(digits: str) -> bool:
