@@ -82,6 +82,10 @@ class Gazetteer:
     ):
         self.labels = labels
         self.demonyms = demonyms or {}
+        # One pattern for every demonym, longest first, so a phrase is scanned once.
+        words = sorted(self.demonyms, key=len, reverse=True)
+        self._demonym_pattern = re.compile(
+            r"(?<![\w-])(?:" + "|".join(re.escape(w) for w in words) + r")(?![\w-])") if words else None
         self.types = types
         self.parents = parents
         self._names = names
@@ -140,9 +144,9 @@ class Gazetteer:
     def nationality(self, text: str) -> str | None:
         """The entity a phrase's demonym or name points to ("North Korean workers" -> north-korea)."""
         lowered = _norm(text).lower()
-        for demonym in sorted(self.demonyms, key=len, reverse=True):
-            if re.search(r"(?<![\w-])" + re.escape(demonym) + r"(?![\w-])", lowered):
-                return self.demonyms[demonym]
+        found = self._demonym_pattern.search(lowered) if self._demonym_pattern else None
+        if found:
+            return self.demonyms[found.group()]
         key = self.resolve(text)
         return key if key and self.types.get(key) == "country" else None
 
