@@ -23,7 +23,7 @@ from spacy.tokens import Doc
 from ..model import ClaimMention, Document, Frame, Source, TimeMention
 from ..model import Span as TextSpan
 from ..ontology import Gazetteer
-from .attribution import CONDITIONAL, CONTINUATION, SourceReader
+from .attribution import CONDITIONAL, CONTINUATION, Attribution, SourceReader, quoted
 from .events import events
 from .figures import find_figures, says_something, scrape_damage
 from .frames import FrameReader, _in_condition, _place, modality_cues
@@ -52,6 +52,7 @@ def extract(doc: Document, parsed: Doc, gazetteer: Gazetteer) -> list[ClaimMenti
     paragraph_no, previous_line = 0, -1
     section = 0
     previous_figure_line = -1
+    speakers: list[tuple[int, int, Attribution]] = []  # sentences that name their own source
     for sent in parsed.sents:
         stripped = sent.text.strip()
         if not stripped:
@@ -78,6 +79,7 @@ def extract(doc: Document, parsed: Doc, gazetteer: Gazetteer) -> list[ClaimMenti
         attribution = reader.read(sent, spans)
         if attribution:
             times = [replace(t, reporting=attribution.covers(t.start, t.end)) for t in times]
+            speakers.append((s_start, s_end, attribution))
         lead = text.lstrip()
         conditional = bool(CONDITIONAL.match(lead))
         if attribution:
@@ -126,7 +128,7 @@ def extract(doc: Document, parsed: Doc, gazetteer: Gazetteer) -> list[ClaimMenti
                     times=tuple(times),
                     inherited_time=inherited,
                     place=_place(tokens, gazetteer) if tokens else None,
-                    sources=chain,
+                    sources=chain if attribution is None or attribution.says(f.start, f.end) else (),
                     modality_cues=modality_cues(tokens),
                     damaged_text=damaged,
                 )
@@ -136,6 +138,7 @@ def extract(doc: Document, parsed: Doc, gazetteer: Gazetteer) -> list[ClaimMenti
         explicit = [t for t in times if not t.baseline and not t.reporting]
         if explicit:
             last_times, last_times_paragraph = explicit, paragraph_no
+    mentions = quoted(doc.text, mentions, speakers)
     if too_long:
         log.warning("%s: %d sentences of more than %d characters were not read for claims", doc.key, too_long,
                     MAX_SENTENCE)

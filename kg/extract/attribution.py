@@ -8,7 +8,7 @@ the last person named.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Span, Token
 
@@ -25,7 +25,7 @@ from ..lexicon import (
     PUBLISHING_VERBS,
     SPEECH_VERBS,
 )
-from ..model import Document, Source
+from ..model import ClaimMention, Document, Source
 from ..ontology import Gazetteer
 from .tokens import char_span, entities_within, phrase_head, span_text, subtree
 
@@ -47,6 +47,12 @@ class Attribution:
     #: Whether the sentences that follow may continue the report. An expectation or a forecast
     #: ("analysts expected $2.52") speaks for its own sentence, not for the results after it.
     carries: bool = True
+    #: Spans of the sentence that are not part of what the source says.
+    aside: tuple[tuple[int, int], ...] = ()
+
+    def says(self, start: int, end: int) -> bool:
+        """True when ``[start, end)`` is part of what the source says."""
+        return not any(a <= start and end <= b for a, b in self.aside)
 
     def covers(self, start: int, end: int) -> bool:
         """True when ``[start, end)`` lies in the words that name the source or when it spoke."""
@@ -60,6 +66,7 @@ class SourceReader:
         self.doc = doc
         self.gazetteer = gazetteer
         self.publisher = gazetteer.resolve(doc.publisher) if doc.publisher else None
+        self.publisher_name = _plain(doc.publisher) if doc.publisher else None
         self.last_person: Source | None = None
         self.last_org: Source | None = None
 
@@ -126,6 +133,13 @@ class SourceReader:
             return Source(clean, "group", None, text)
         if head.pos_ == "PROPN":
             return Source(clean, "named", None, text)
+        if speaker and head.pos_ == "NOUN" and head.is_alpha:
+            # "Company management said", "a group representing rural counties": whoever the
+            # phrase names speaks, even without a name.
+            src = Source(clean, "group", None, text)
+            if head.lemma_.lower() in ORG_HEADS:
+                self.last_org = src
+            return src
         return None
 
     # ------------------------------------------------------------ one sentence -> one chain
@@ -138,18 +152,23 @@ class SourceReader:
                 objs = [c for c in to.children if c.dep_ == "pobj"]
                 if objs:
                     phrase = subtree(objs[0])
-                    chain = self._chain_of_phrase(phrase)
+                    chain = self._chain_of_phrase(phrase, speaker=True)
                     if chain:
                         return Attribution(chain, (char_span(phrase),))
         for tok in sent:
             guidance = tok.lemma_.lower() == "see" and tok.tag_ in ("VBZ", "VBP")
-            if (tok.lemma_.lower() not in SPEECH_VERBS and not guidance) or tok.pos_ not in ("VERB", "AUX"):
+            # "officials put the toll at 45": an estimate
+            estimate = tok.lemma_.lower() == "put" and any(c.dep_ == "prep" and c.lower_ == "at" for c in tok.children)
+            if (tok.lemma_.lower() not in SPEECH_VERBS and not guidance and not estimate) or tok.pos_ not in ("VERB", "AUX"):
                 continue
-            subjects = [c for c in tok.children if c.dep_ == "nsubj"]
+            subjects = [c for c in tok.children if c.dep_ == "nsubj"] or _inverted_speaker(tok) or _passive_agent(tok)
             if not subjects:
                 continue
             if guidance and subjects[0].pos_ != "PROPN":
                 continue  # "the company sees growth of 2%" is a forecast; "residents see smoke" is not
+            if _concessive(tok) and not any(tok.left_edge.idx <= a and b <= tok.right_edge.idx + len(tok.right_edge)
+                                            for a, b in figure_spans):
+                continue  # "three cases were found, though officials say the risk is low"
             if tok.lemma_.lower() in OBJECTLESS_SPEECH and any(c.dep_ == "dobj" for c in tok.children):
                 continue
             subject_tokens = subtree(subjects[0], stop=[c for c in subjects[0].children if c.dep_ == "relcl"])
@@ -168,13 +187,18 @@ class SourceReader:
             chain = self._told(tok, chain)
             for cited in self._citing(tok, sent):
                 chain.append(cited)
-            chain = [c for c in chain if not (c.entity and c.entity == self.publisher)]
+            chain = [c for c in chain if not self._is_publisher(c)]
             if chain:
                 spans = [char_span(subject_tokens)]
                 for c in tok.children:
                     if c.dep_ in ("prep", "npadvmod", "advcl") and c.i > tok.i and c.lower_ != "that":
                         spans.append(char_span(subtree(c)))
-                return Attribution(tuple(_dedupe(chain)), tuple(spans), tok.lemma_.lower() not in FORECAST_VERBS)
+                # "X reported its third case after two others were confirmed": with its report
+                # in its object, the circumstances around the verb are not part of what X says.
+                aside = tuple(char_span(subtree(c)) for c in tok.children if c.dep_ == "advcl") \
+                    if any(c.dep_ == "dobj" for c in tok.children) else ()
+                return Attribution(tuple(_dedupe(chain)), tuple(spans), tok.lemma_.lower() not in FORECAST_VERBS,
+                                   aside)
         return None
 
     def _chain_of_phrase(self, tokens: list[Token], speaker: bool = False) -> tuple[Source, ...]:
@@ -184,6 +208,14 @@ class SourceReader:
         outer: list[Source] = []
         cut: list[Token] = []
         for t in tokens:
+            if t.dep_ == "prep" and t.lower_ == "by" and t.head in tokens and t.head.lemma_.lower() in INFO_NOUNS:
+                # "forum posts by traders", "a report by the ministry"
+                objs = [c for c in t.children if c.dep_ == "pobj"]
+                src = self.source(subtree(objs[0]), speaker=True) if objs else None
+                if src:
+                    inner.append(src)
+                    cut.append(t)
+                continue
             if t.dep_ == "acl" and t.head in tokens and t.lemma_.lower() in PUBLISHING_VERBS:
                 agents = [c for c in t.children if c.dep_ == "agent"]
                 for a in agents:
@@ -211,6 +243,11 @@ class SourceReader:
                     return [src, *chain]
         return chain
 
+    def _is_publisher(self, source: Source) -> bool:
+        """The document's own publisher is never a source of its claims."""
+        return bool(source.entity and source.entity == self.publisher) or (
+            self.publisher_name is not None and _plain(source.label) == self.publisher_name)
+
     def _citing(self, verb: Token, sent: Span) -> list[Source]:
         out = []
         for t in sent:
@@ -223,6 +260,34 @@ class SourceReader:
         return out
 
 
+def _passive_agent(verb: Token) -> list[Token]:
+    """"growth of 2.5% is expected by the ministry": the agent of a passive verb of saying."""
+    if not any(c.dep_ == "auxpass" for c in verb.children):
+        return []
+    return [o for c in verb.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"][:1]
+
+
+def _plain(name: str) -> str:
+    """A name compared loosely: lower case, without a leading article or punctuation."""
+    return " ".join(re.findall(r"\w+", re.sub(r"^(?:the|a|an)\s+", "", name.strip(), flags=re.I).lower()))
+
+
+def _concessive(verb: Token) -> bool:
+    """A verb of saying in a "though" clause: it concedes a point, it does not report the rest."""
+    return verb.dep_ == "advcl" and any(
+        c.dep_ == "mark" and c.lower_ in ("though", "although", "whereas") for c in verb.children)
+
+
+def _inverted_speaker(verb: Token) -> list[Token]:
+    """The speaker after the verb when a quotation comes first ("\u201c...,\u201d wrote Jane Roe"),
+    which the parser often reads as the verb's object."""
+    before = verb.doc[verb.i - 1] if verb.i > 0 else None
+    if before is None or before.text not in ("\u201d", '"', "'", "\u2019", ","):
+        return []
+    after = [c for c in verb.children if c.i > verb.i and c.dep_ in ("dobj", "attr", "npadvmod", "nsubj")]
+    return after[:1] if after and after[0].i <= verb.i + 6 else []
+
+
 def _dedupe(chain: list[Source]) -> list[Source]:
     out: list[Source] = []
     for s in chain:
@@ -231,3 +296,60 @@ def _dedupe(chain: list[Source]) -> list[Source]:
     return out
 
 
+#: How far after a quotation its speaker may be named (", wrote the bank's chief economist Jane Roe").
+SPEAKER_REACH = 60
+_QUOTE_MARKS = re.compile("[\u201c\u201d\"\n]")
+
+
+def quote_spans(text: str) -> list[tuple[int, int]]:
+    """Quotations in a text, from the opening to the closing mark; none runs past a line break.
+
+    >>> quote_spans('He said: \u201cIt fell 5%.\u201d Then "it rose"')
+    [(9, 22), (28, 37)]
+    """
+    spans, opened = [], None
+    for m in _QUOTE_MARKS.finditer(text):
+        mark = m.group()
+        if mark == "\n":
+            opened = None
+        elif mark == "\u201c" or (mark == '"' and opened is None):
+            opened = m.start()
+        elif opened is not None:
+            spans.append((opened, m.end()))
+            opened = None
+    return spans
+
+
+def quoted(text: str, mentions: list[ClaimMention], speakers: list[tuple[int, int, Attribution]]) -> list[ClaimMention]:
+    """Give figures inside a quotation the quotation's speaker when their sentence names none.
+
+    The speaker is the one named right after the quotation closes ("\u201c...,\u201d wrote Fadem"),
+    or, for a quotation that runs on without one, the speaker of the quotation before it in the
+    same paragraph. The parser often ends a sentence inside a long quotation, so the speaker's
+    sentence is not the figure's.
+    """
+    spans = quote_spans(text)
+    if not spans or not mentions:
+        return mentions
+    own = {(start, end) for start, end, _ in speakers}
+    chains: list[tuple[int, int, tuple[Source, ...]]] = []
+    previous: tuple[int, tuple[Source, ...]] | None = None
+    for q_start, q_end in spans:
+        chain: tuple[Source, ...] = ()
+        for _, _, attribution in speakers:
+            named = min((a for a, _ in attribution.reporting), default=-1)
+            if q_end - 1 <= named <= q_end + SPEAKER_REACH:
+                chain = attribution.chain
+                break
+        if not chain and previous is not None and "\n" not in text[previous[0]:q_start]:
+            chain = previous[1]
+        if chain:
+            chains.append((q_start, q_end, chain))
+            previous = (q_end, chain)
+    out = []
+    for m in mentions:
+        inside = next((c for a, b, c in chains if a < m.start and m.end < b), None)
+        if inside is not None and (m.sentence.start, m.sentence.end) not in own:
+            m = replace(m, sources=inside)
+        out.append(m)
+    return out
