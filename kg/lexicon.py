@@ -170,7 +170,7 @@ LEVEL_VERBS = frozenset(
 #: Verbs that say nothing of what is measured: being, having, reporting, and light verbs.
 LIGHT_VERBS = frozenset(
     "be have do get make take give put include number total reach stand say tell report show estimate "
-    "expect predict project forecast see find note add put account compare".split()
+    "expect predict project forecast see find note add put account compare issue grant".split()
 )
 #: Words that never name what a figure measures: pronouns and determiners standing for a noun.
 NOT_MEASURES = frozenset("it they them this that these those he she we who which what one other another "
@@ -182,7 +182,7 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "worker": ("laborer", "labourer", "employee", "staff", "staffer", "workforce", "labor", "labour", "migrant"),
     "troop": ("soldier", "serviceman", "servicemember", "fighter"),
     "company": ("firm", "business", "enterprise", "corporation"),
-    "death": ("fatality", "dead", "die", "kill", "killed", "death toll", "toll"),
+    "death": ("fatality", "dead", "die", "kill", "killed", "death toll", "toll", "wipe out", "perish"),
     "injury": ("injured", "wounded", "injure", "wound", "hurt"),
     "earnings": ("earning", "profit", "income", "earn", "net income"),
     "pay": ("wage", "salary", "paycheck"),
@@ -209,6 +209,8 @@ NEUTRAL_HOLDERS = frozenset(
     "lot handful couple pair dozen majority minority share proportion percentage portion fraction part rest "
     "average median maximum minimum high low record level tally".split()
 )
+#: Qualifiers that do not change what is measured ("the total population" is the population).
+NEUTRAL_MODIFIERS = frozenset("total overall entire whole combined estimated".split())
 #: Word -> canonical word.
 CANONICAL: dict[str, str] = {w: head for head, words in SYNONYMS.items() for w in (head, *words)}
 
@@ -234,6 +236,16 @@ AMBIGUOUS_UNIT_WORDS = frozenset(
 )
 
 
+def canonical_verb(predicate: str) -> str:
+    """A predicate in its canonical form, as a phrase first ("wipe out" -> "death"), then by its verb.
+
+    >>> canonical_verb("wipe out"), canonical_verb("fall to"), canonical_verb("kill")
+    ('death', 'fall', 'death')
+    """
+    phrase = predicate.lower()
+    return CANONICAL.get(phrase) or canonical(phrase.split()[0])
+
+
 def canonical(word: str) -> str:
     """A word for a measured thing in its canonical form ("passengers" -> "person").
 
@@ -249,3 +261,21 @@ def canonical(word: str) -> str:
             if stem in CANONICAL:
                 return CANONICAL[stem]
     return word
+
+
+#: Fields of news that a measured thing belongs to, whatever the word: "8,600 student visas" and
+#: "7,887 entries for education" both count entries for education. General vocabulary only.
+FIELDS: dict[str, tuple[str, ...]] = {
+    "entry": ("arrival", "entry", "visa", "visit", "visitor", "border", "crossing", "immigration", "immigrant",
+              "tourist", "departure"),
+    "education": ("student", "study", "education", "school", "university", "academic", "pupil", "enrol",
+                  "enroll", "enrollment", "enrolment", "tuition", "college"),
+    "employment": ("worker", "job", "employment", "hire", "layoff", "workforce", "payroll", "staff"),
+    "military": ("troop", "army", "military", "deminer", "fighter", "battalion", "brigade", "soldier"),
+    "health": ("case", "patient", "infection", "infect", "diagnosis", "illness", "disease", "outbreak",
+               "contract", "hospitalization", "symptom"),
+    "casualty": ("death", "injury", "casualty", "victim", "wound", "fatality"),
+    "election": ("vote", "ballot", "elector", "turnout", "seat", "voter"),
+}
+#: Word -> field.
+FIELD_OF: dict[str, str] = {w: field for field, words in FIELDS.items() for w in words}

@@ -30,7 +30,7 @@ from .lexicon import (
     TIME_UNITS,
     VAGUE,
     WEEKDAYS,
-    canonical,
+    canonical_verb,
 )
 from .model import (
     Claim,
@@ -465,7 +465,7 @@ def measure_key(mention: ClaimMention, figure: Figure | None) -> str | None:
     if frame.increment:
         parts.append("added")
     dimension = _dimension(figure.unit)
-    if dimension == "duration" and frame.predicate and canonical(frame.predicate.split()[0]) != frame.head:
+    if dimension == "duration" and frame.predicate and canonical_verb(frame.predicate) != frame.head:
         parts.append(frame.predicate.split()[0])  # how long workers "remain"
     if dimension or frame.per:
         parts.append("/".join(p for p in (dimension if dimension != "occurrence" else None, frame.per) if p)

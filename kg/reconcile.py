@@ -29,7 +29,7 @@ from typing import Any, NamedTuple, Protocol, TypeVar
 
 import networkx as nx
 
-from .lexicon import canonical
+from .lexicon import FIELD_OF, canonical, canonical_verb
 from .model import Claim, Figure, Relation
 
 WINDOW = 16
@@ -75,6 +75,11 @@ def _describe(figure: Figure, iv: tuple[float, float]) -> str:
     return f"{figure.surface} = [{lo:,.6g}, {'∞' if math.isinf(hi) else format(hi, ',.6g')}]"
 
 
+#: How alike the measured things of two claims must be to be compared: the share of their topics
+#: (fields and canonical words, ``topics``) they have in common. A conflict needs all of them.
+SIMILARITY = 0.5
+
+
 @dataclass(frozen=True)
 class _Measure:
     nationality: str | None
@@ -87,10 +92,52 @@ class _Measure:
         nationality, _, block = claim.measure.partition(":")
         return cls(None if nationality == "any" else nationality, block)
 
+    @property
+    def head(self) -> str:
+        """The canonical measured thing ("arrival" in "north-korea:arrival:ratio")."""
+        return self.block.split(":", 1)[0]
 
-def _comparable(a: Claim, b: Claim, ma: _Measure, mb: _Measure) -> str | None:
-    """The shared scope of two claims, or None when they do not speak of the same thing."""
-    if a.document == b.document:
+    @property
+    def dimension(self) -> str:
+        """What the figure is in besides a count: increment, money, share, rate, unit ("ratio")."""
+        return self.block.partition(":")[2]
+
+
+def topics(claim: Claim) -> frozenset[str]:
+    """What a claim's figure is about: the fields of news its measured thing, qualifiers, purpose
+    and predicate belong to ("entry", "education"), and its canonical head when that has none.
+
+    >>> from kg.model import Frame
+    >>> c = Claim("a", "figure", 0, 1, None, "", measure="any:visa", frame=Frame(head="visa", modifiers=("student",)))
+    >>> sorted(topics(c))
+    ['education', 'entry']
+    """
+    m = _Measure.of(claim)
+    frame = claim.frame
+    head = frame.head if frame is not None and frame.head else (m.head if m else None)
+    words = [head]
+    if frame is not None:
+        words += [*frame.modifiers, frame.purpose, canonical_verb(frame.predicate) if frame.predicate else None]
+    found = {FIELD_OF.get(canonical(w)) or FIELD_OF.get(w) for w in words if w}
+    found.discard(None)
+    if head and not (FIELD_OF.get(head) or FIELD_OF.get(canonical(head))):
+        found.add(head)
+    return frozenset(w for w in found if w)
+
+
+def similarity(a: frozenset[str], b: frozenset[str]) -> float:
+    """The share of two topic sets they have in common (Jaccard).
+
+    >>> similarity(frozenset({"entry", "education"}), frozenset({"entry"}))
+    0.5
+    """
+    return len(a & b) / len(a | b) if a or b else 0.0
+
+
+def _comparable(a: Claim, b: Claim, ma: _Measure, mb: _Measure) -> tuple[str, float] | None:
+    """The shared scope of two claims and how alike their measured things are, or None when they
+    do not speak of the same thing."""
+    if a.document == b.document or ma.dimension != mb.dimension:
         return None
     if ma.nationality and mb.nationality and ma.nationality != mb.nationality:
         return None
@@ -100,27 +147,43 @@ def _comparable(a: Claim, b: Claim, ma: _Measure, mb: _Measure) -> str | None:
         return None
     if a.time and b.time and (a.time.end < b.time.start or b.time.end < a.time.start):
         return None
+    ta, tb = topics(a), topics(b)
+    alike = similarity(ta, tb)
+    if alike < SIMILARITY:
+        return None
     nationality = ma.nationality or mb.nationality or "any"
     when = a.time.iso if a.time else (b.time.iso if b.time else "unknown time")
     if a.time and b.time and a.time.iso != b.time.iso:
         when = f"{a.time.iso} and {b.time.iso}"
-    return f"{nationality}:{ma.block}, {when}"
+    about = ", ".join(sorted(ta & tb))
+    unit = f" in {ma.dimension}" if ma.dimension else ""
+    return f"{nationality}: {about}{unit}, {when} (similarity {alike:.2f})", alike
 
 
-def _same_statement(a: Claim, b: Claim, ma: _Measure, mb: _Measure) -> bool:
-    """Whether two claims of one measure say the same of the same thing: both name whose figure
-    it is, and their frames (when read) agree on the predicate, the qualifiers and the rate."""
-    return ma.nationality is not None and mb.nationality is not None and _frames_agree(a, b)
+def _same_statement(a: Claim, b: Claim, ma: _Measure, mb: _Measure, alike: float) -> bool:
+    """Whether two comparable claims say the same of the same thing: both name whose figure it
+    is, their topics are the same, and their frames (when read) agree on the rest."""
+    return (ma.nationality is not None and mb.nationality is not None and alike >= 1.0
+            and _frames_agree(a, b))
 
 
 def _frames_agree(a: Claim, b: Claim) -> bool:
-    """Whether the frames of two claims (when read) say the same of their thing."""
+    """Whether the frames of two claims (when read) agree on what the topics leave out: the
+    predicate (when both have one outside a shared field), the qualifiers outside any field, the
+    rate and the purpose."""
     fa, fb = a.frame, b.frame
     if fa is None or fb is None:
         return True
-    verb_a = canonical(fa.predicate.split()[0]) if fa.predicate else None
-    verb_b = canonical(fb.predicate.split()[0]) if fb.predicate else None
-    return verb_a == verb_b and set(fa.modifiers) == set(fb.modifiers) and (fa.per, fa.purpose) == (fb.per, fb.purpose)
+    verbs = [canonical_verb(f.predicate) if f.predicate else None for f in (fa, fb)]
+    if all(verbs) and verbs[0] != verbs[1] and not (FIELD_OF.get(verbs[0] or "") and
+                                                    FIELD_OF.get(verbs[0] or "") == FIELD_OF.get(verbs[1] or "")):
+        return False
+
+    def plain(words: Iterable[str | None]) -> set[str]:
+        return {canonical(w) for w in words if w and not FIELD_OF.get(canonical(w)) and not FIELD_OF.get(w)}
+
+    return plain(fa.modifiers) == plain(fb.modifiers) and plain([fa.purpose]) == plain([fb.purpose]) \
+        and fa.per == fb.per
 
 
 def _projection(c: Claim) -> bool:
@@ -135,12 +198,13 @@ def _years(c: Claim) -> list[object]:
 
 
 def _candidates(claims: Sequence[Claim]) -> Iterable[tuple[Claim, Claim, _Measure, _Measure]]:
-    """Pairs that share a block (measure) and a year; undated claims meet every year of their block."""
+    """Pairs in one dimension (count, money, share, rate ...) and a year, nearest in value first;
+    undated claims meet every year. The claims given are one topic's (``partitions``)."""
     blocks: dict[str, list[tuple[Claim, _Measure]]] = defaultdict(list)
     for c in claims:
         m = _Measure.of(c)
         if m is not None and c.figure is not None and c.figure.confidence > 0.5:
-            blocks[m.block].append((c, m))
+            blocks[m.dimension].append((c, m))
     seen: set[tuple[str, str]] = set()
     for members in blocks.values():
         buckets: dict[object, list[tuple[Claim, _Measure]]] = defaultdict(list)
@@ -167,9 +231,10 @@ def value_verdicts(claims: Sequence[Claim], tolerance: float) -> list[Relation]:
     """Corroborations and conflicts from comparing the figures of comparable claims."""
     out = []
     for a, b, ma, mb in _candidates(claims):
-        scope = _comparable(a, b, ma, mb)
-        if scope is None:
+        found = _comparable(a, b, ma, mb)
+        if found is None:
             continue
+        scope, alike = found
         fa, fb = a.figure, b.figure
         assert fa is not None and fb is not None
         ia, ib = interval(fa, tolerance), interval(fb, tolerance)
@@ -182,11 +247,11 @@ def value_verdicts(claims: Sequence[Claim], tolerance: float) -> list[Relation]:
         if ia[0] <= ib[1] and ib[0] <= ia[1]:
             # An open bound far from a point neither supports nor contradicts it.
             continue
-        if not _same_statement(a, b, ma, mb):
+        if not _same_statement(a, b, ma, mb, alike):
             # Different values contradict each other only when both claims say whose figure it
             # is and say the same of it; otherwise they may well be different things.
             continue
-        if (a.time is None or b.time is None) and "percent" not in ma.block:
+        if (a.time is None or b.time is None) and "percent" not in ma.dimension:
             # Counts change over time: without both dates a difference is not a contradiction.
             continue
         gap = max(ia[0], ib[0]) - min(ia[1], ib[1])
@@ -227,7 +292,7 @@ def change_verdicts(claims: Sequence[Claim], tolerance: float) -> list[Relation]
         year = r.time.end.year
         for now in counts.get((block, year), []):
             for before in counts.get((block, year - 1), []):
-                if now.document != before.document or not _frames_agree(now, before):
+                if now.document != before.document or topics(now) != topics(before) or not _frames_agree(now, before):
                     continue
                 mn, mb = _Measure.of(now), _Measure.of(before)
                 if any(x and m.nationality and x.nationality and x.nationality != m.nationality for x in (mn, mb)):
@@ -391,15 +456,15 @@ def single_source_stories(claims: Sequence[Claim], relations: Iterable[Link],
     return stories
 
 
-def blocking_key(claim: Claim) -> str | None:
-    """The family of measures a claim can be compared with ("entries" for "entries:ratio")."""
-    m = _Measure.of(claim)
-    return None if m is None else m.block.split(":", 1)[0]
+def blocking_keys(claim: Claim) -> frozenset[str]:
+    """The topics a claim can be compared within (a claim with no measure has none)."""
+    return topics(claim) if claim.measure else frozenset()
 
 
 @dataclass(frozen=True)
 class Partition:
-    """Claims that can only meet each other: one blocking key's, or one document's for sums."""
+    """Claims that can meet each other: one topic's, or one document's for sums. A claim of
+    several topics is in each of their partitions; a verdict found twice is kept once."""
 
     kind: str  # "block" or "document"
     claims: tuple[Claim, ...]
@@ -419,8 +484,7 @@ def partitions(claims: Sequence[Claim], tolerance: float) -> list[Partition]:
     blocks: dict[str, list[Claim]] = defaultdict(list)
     documents: dict[str, list[Claim]] = defaultdict(list)
     for c in claims:
-        key = blocking_key(c)
-        if key is not None:
+        for key in blocking_keys(c):
             blocks[key].append(c)
         documents[c.document].append(c)
     return [Partition("block", tuple(cs), tolerance) for _, cs in sorted(blocks.items())] + \

@@ -26,7 +26,7 @@ def pages(client) -> list[str]:  # type: ignore[no-untyped-def]
     conflict = client.get("/conflicts").json()["items"][0]
     return ["/", "/?text=15%2C000&verdict=corroborated", "/ui/claims/f2cd65bc6d26af6b", f"/ui/claims/{conflict['a']['id']}",
             "/ui/documents", f"/ui/documents/{docs[3]['id']}", "/ui/entities", "/ui/entities/north-korea",
-            "/ui/measures/north-korea:entries:study", "/ui/conflicts", "/sparql"]
+            "/ui/measures/north-korea:arrival", "/ui/conflicts", "/sparql"]
 
 
 def test_every_page_is_valid_html(client):

@@ -48,14 +48,18 @@ def test_fifteen_thousand_workers_three_documents_two_roots(records):
         assert c["independent_sources"] == 2
 
 
-@pytest.mark.xfail(strict=True, reason="8,600 student visas issued and 7,887 entries for education are different "
-                   "measured things to the claim frame (visa, arrival); telling that they report one count needs "
-                   "matching measured-thing phrases across wordings")
 def test_student_visa_counts_conflict_with_reasons(extraction, records):
     visas = pick(records, "001", "8,600")
-    assert {pick(records, "002", "7,887")["id"], pick(records, "004", "nearly 8,000")["id"]} <= set(visas["conflicts"])
+    assert pick(records, "002", "7,887")["id"] in visas["conflicts"]
     reasons = [r.reason for r in extraction.relations if r.kind == "conflicts" and visas["id"] in (r.a, r.b)]
-    assert all("disjoint" in reason and "apart" in reason for reason in reasons)
+    assert reasons and all("disjoint" in reason and "apart" in reason for reason in reasons)
+
+
+@pytest.mark.xfail(strict=True, reason="'nearly 8,000 arrived under this arrangement' says what it counts only "
+                   "through 'this arrangement' (the student visas of an earlier paragraph), which needs coreference")
+def test_an_anaphoric_count_conflicts_with_the_visas(records):
+    visas = pick(records, "001", "8,600")
+    assert pick(records, "004", "nearly 8,000")["id"] in visas["conflicts"]
 
 
 def test_shares_of_different_things_do_not_conflict(records):

@@ -37,6 +37,7 @@ from ..lexicon import (
     MODAL_VERBS,
     MODAL_WORDS,
     NEUTRAL_HOLDERS,
+    NEUTRAL_MODIFIERS,
     NOT_MEASURES,
     OUTCOMES,
     PERSON_NOUNS,
@@ -44,6 +45,7 @@ from ..lexicon import (
     TIME_UNITS,
     TRANSFER_VERBS,
     canonical,
+    canonical_verb,
 )
 from ..model import Frame
 from ..ontology import Gazetteer
@@ -548,7 +550,7 @@ class FrameReader:
             earlier = self.last  # "These 11 had until ...": the noun said before
         if earlier is not None:
             reused, reused_unit = earlier
-            outcome = canonical(predicate.split()[0]) if predicate else None
+            outcome = canonical_verb(predicate) if predicate else None
             frame = Frame(thing=reused.thing, modifiers=reused.modifiers,
                           head=outcome if outcome in OUTCOMES else reused.head,
                           predicate=predicate or reused.predicate,
@@ -559,22 +561,22 @@ class FrameReader:
             self.in_sentence = (frame, reused_unit)
             return frame, reused_unit
         if head is None and predicate:
-            head = canonical(predicate.split()[0])  # "earned $2.8 billion": the earnings
+            head = canonical_verb(predicate)  # "earned $2.8 billion": the earnings
         if head is None and owner_name is not None:
             head = "level"  # "the index is up 2%": the entity's own level
         counted_head = head
         # A count of people that something befell: "12 people were killed" measures deaths; the
         # role of those counted ("12 soldiers") stays among the qualifiers.
         role: tuple[str, ...] = ()
-        if head in ("person", *PERSON_NOUNS) and predicate and canonical(predicate.split()[0]) in OUTCOMES:
+        if head in ("person", *PERSON_NOUNS) and predicate and canonical_verb(predicate) in OUTCOMES:
             role = (head,) if head != "person" else ()
-            head = canonical(predicate.split()[0])
+            head = canonical_verb(predicate)
         modifiers: tuple[str, ...] = ()
         per = None
         if thing is not None:
             mods = [c for c in thing.lefts if c.dep_ in ("amod", "compound", "nmod") and c not in figure
                     and not c.like_num and c.ent_type_ not in _OWNER_LABELS and c.pos_ in ("ADJ", "NOUN", "VERB")]
-            modifiers = tuple(sorted(({_lemma(c) for c in mods} | set(role)) - NOT_MEASURES))
+            modifiers = tuple(sorted(({_lemma(c) for c in mods} | set(role)) - NOT_MEASURES - NEUTRAL_MODIFIERS))
             rate = _PER.search(span_text(list(thing.lefts) + [thing])[0]) if list(thing.lefts) else None
             per = rate.group(1).lower() if rate else None  # "per-share earnings"
             if owner_name is None:
