@@ -307,7 +307,8 @@ def resolve_time(text: str, published: date | None, anchor_year: int | None = No
         if d > published:
             d = d.replace(year=d.year - 1)
         return TimeScope(t, d.isoformat(), d, d)
-    m = re.fullmatch(r"(\d{4})\s?[-–/]\s?(\d{4}|\d\d)", low) or re.fullmatch(r"(\d{4})(\d{4}|\d\d)", low)
+    m = re.fullmatch(r"(\d{4})\s?[-–/]\s?(\d{4}|\d\d)", low) or re.fullmatch(r"(\d{4})(\d{4}|\d\d)", low) \
+        or re.fullmatch(r"(?:from\s+|between\s+)?(\d{4})\s+(?:to|through|until|and)\s+(\d{4})", low)
     if m:
         y1 = int(m.group(1))
         y2 = int(m.group(2)) if len(m.group(2)) == 4 else y1 // 100 * 100 + int(m.group(2))

@@ -386,7 +386,8 @@ def roots(claims: Sequence[Claim]) -> dict[str, frozenset[str]]:
     """For each claim, the root sources its chain leads to.
 
     The chain's last link is followed further when other claims of the same measure show that
-    source citing another; a cycle of citations is one root.
+    source citing another; a cycle of citations is one root. A claim the document states on its
+    own is rooted in the document, whatever else the document cites.
     """
     by_measure: dict[str | None, list[Claim]] = defaultdict(list)
     for c in claims:
@@ -398,8 +399,8 @@ def roots(claims: Sequence[Claim]) -> dict[str, frozenset[str]]:
         members = dag.graph["mapping"]
         sinks_of: dict[int, frozenset[str]] = {}
         for c in group:
-            start = members[root_key(c)] if root_key(c) in members else None
-            if start is None:
+            start = members[root_key(c)] if root_key(c) in members and c.sources else None
+            if start is None:  # a document's own statement is rooted in the document alone
                 out[c.id] = frozenset({root_key(c)})
                 continue
             if start not in sinks_of:

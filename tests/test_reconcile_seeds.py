@@ -113,3 +113,12 @@ def test_claims_read_back_from_the_store_unchanged(seed_store, extraction):
         assert stored[c.id].figure == c.figure
         assert stored[c.id].sources == tuple(s for s in c.sources)
         assert stored[c.id].measure == c.measure
+
+
+def test_a_documents_own_statements_have_one_root(records):
+    """A claim stated with no source and backed by no other document is its document's alone,
+    whatever else that document cites."""
+    own = [r for r in records.values() if not r["sources"] and not r["corroborates"]]
+    assert len(own) > 20 and all(r["independent_sources"] == 1 for r in own)
+    tens = pick(records, "001", "tens of thousands")
+    assert tens["independent_sources"] == 1

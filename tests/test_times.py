@@ -105,3 +105,13 @@ def test_month_without_a_year_is_the_last_one_before_publication(text, iso):
 
 def test_may_the_verb_is_not_a_month():
     assert [t.text for t in find_times("Officials may raise the quota in May, they said.")] == ["in May"]
+
+
+@pytest.mark.parametrize("text, iso", [
+    ("From 2010 to 2015 there were 3,248 cases.", "2010/2015"),
+    ("Between 2009 and 2018 the clinic saw 26 cases.", "2009/2018"),
+    ("The plant ran from 2001 through 2004.", "2001/2004"),
+])
+def test_a_span_of_years_in_words_is_one_interval(text, iso):
+    (found,) = find_times(text)
+    assert resolve_time(found.text, date(2020, 1, 1)).iso == iso

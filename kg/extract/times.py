@@ -26,6 +26,8 @@ _TIME = re.compile(
     | (?:{MONTHS_PATTERN})\.?\s+\d{{1,2}}\b
     | (?:(?:the\s+)?(?:first|second|third|fourth|last)\s+(?:week|weeks|half|days)\s+of\s+|(?:early|mid|late)[-\s])?
       (?<=\s|-)(?-i:{FULL_MONTHS_PATTERN})\b(?!\.?\s*\d)
+    | (?:from\s+)?(?:1[89]|20)\d\d\s+(?:to|through|until)\s+(?:1[89]|20)\d\d\b
+    | between\s+(?:1[89]|20)\d\d\s+and\s+(?:1[89]|20)\d\d\b
     | (?:1[89]|20)\d\d\s?[-–/]\s?(?:(?:1[89]|20)\d\d|\d\d)\b
     | (?:1[89]|20)\d\d(?:1[89]|20)\d\d
     | (?:1[89]|20)\d\d\d\d(?!\d)
