@@ -2,7 +2,7 @@
 
     .venv/bin/python bench/reconcile_bench.py [--n 5000] [--seed 7]
 
-Claims are drawn from a fixed mix of measures, nationalities, years, hedges and sources, so the
+Claims are drawn from a fixed mix of measures, owners, years, hedges and sources, so the
 blocks grow with the corpus the way a news feed's do.
 """
 
@@ -23,8 +23,8 @@ from kg.reconcile import (
     single_source_stories,
 )
 
-MEASURES = ["entries", "workers", "troops", "entries:study", "labor-shortage", "wage-share:percent", "companies"]
-NATIONS = ["north-korea", "russia", "china", "any", "ukraine", "south-korea"]
+MEASURES = ["arrival", "worker", "troop", "visa", "shortage", "pay:percent", "company", "case", "death", "vote"]
+OWNERS = ["north-korea", "russia", "china", "any", "ukraine", "south-korea", "acme", "europe"]
 HEDGES = [("exact", ""), ("approx", "about "), ("approx", "nearly "), ("at_least", "more than "), ("at_most", "up to ")]
 SOURCES = ["National Intelligence Service", "Rosstat", "Russian Labor Ministry", "Reuters", "Yonhap", "TASS",
            "Mediazona", "UN Security Council", "Defectors", "Daily NK"]
@@ -34,7 +34,7 @@ def synthetic_claims(n: int, seed: int) -> list[Claim]:
     rng = random.Random(seed)
     claims = []
     for i in range(n):
-        measure = f"{rng.choice(NATIONS)}:{rng.choice(MEASURES)}"
+        measure = f"{rng.choice(OWNERS)}:{rng.choice(MEASURES)}"
         base = rng.choice([1_000, 8_000, 15_000, 30_000, 100_000, 1_500_000])
         value = round(base * rng.uniform(0.85, 1.15))
         qualifier, hedge = rng.choice(HEDGES)

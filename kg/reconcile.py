@@ -24,7 +24,7 @@ import math
 import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, NamedTuple, Protocol, TypeVar
 
 import networkx as nx
@@ -82,15 +82,18 @@ SIMILARITY = 0.5
 
 @dataclass(frozen=True)
 class _Measure:
+    """A claim's measure key read into its parts, with the claim's topics (computed once)."""
+
     nationality: str | None
     block: str
+    topics: frozenset[str] = field(default_factory=frozenset)
 
     @classmethod
     def of(cls, claim: Claim) -> _Measure | None:
         if not claim.measure:
             return None
         nationality, _, block = claim.measure.partition(":")
-        return cls(None if nationality == "any" else nationality, block)
+        return cls(None if nationality == "any" else nationality, block, topics(claim))
 
     @property
     def head(self) -> str:
@@ -112,9 +115,9 @@ def topics(claim: Claim) -> frozenset[str]:
     >>> sorted(topics(c))
     ['education', 'entry']
     """
-    m = _Measure.of(claim)
     frame = claim.frame
-    head = frame.head if frame is not None and frame.head else (m.head if m else None)
+    key_head = claim.measure.split(":")[1] if claim.measure and ":" in claim.measure else None
+    head = frame.head if frame is not None and frame.head else key_head
     words = [head]
     if frame is not None:
         words += [*frame.modifiers, frame.purpose, canonical_verb(frame.predicate) if frame.predicate else None]
@@ -147,7 +150,7 @@ def _comparable(a: Claim, b: Claim, ma: _Measure, mb: _Measure) -> tuple[str, fl
         return None
     if a.time and b.time and (a.time.end < b.time.start or b.time.end < a.time.start):
         return None
-    ta, tb = topics(a), topics(b)
+    ta, tb = ma.topics, mb.topics
     alike = similarity(ta, tb)
     if alike < SIMILARITY:
         return None
