@@ -139,13 +139,16 @@ ORDER BY ?claim ?root
 """
 
 # Each distinct root once, then its labels by rank: 1 an entity's preferred label, 2 a source's
-# label (in every graph that names it), 3 a document's file name; the smallest of each rank.
+# label (in every graph that names it), 3 a document's publisher, 4 its title, 5 its file name;
+# the smallest of each rank.
 ROOT_LABELS = """
 SELECT ?root ?rank (MIN(?label) AS ?first) WHERE {
   { SELECT DISTINCT ?root WHERE { ?claim cg:root ?root } }
   { ?root skos:prefLabel ?label BIND(1 AS ?rank) }
   UNION { ?root rdfs:label ?label BIND(2 AS ?rank) }
-  UNION { ?root cg:fileName ?label BIND(3 AS ?rank) }
+  UNION { ?root dcterms:publisher/(skos:prefLabel|rdfs:label) ?label BIND(3 AS ?rank) }
+  UNION { ?root dcterms:title ?label BIND(4 AS ?rank) }
+  UNION { ?root cg:fileName ?label BIND(5 AS ?rank) }
 }
 GROUP BY ?root ?rank
 """
