@@ -80,7 +80,7 @@ def test_sources_of_the_fifteen_thousand_worker_claim(client):
     assert span_quote["exact"] == "about 15,000" and span_quote["prefix"].endswith("North Korea sent ")
     others = {r["document"]["file"]: r for r in body["corroborated_by"]}
     # An unattributed statement is the document's own: the brief is its own root.
-    assert [x["label"] for x in others["004_90cfa5b8c2d3a207.txt"]["roots"]] == ["004_90cfa5b8c2d3a207.txt"]
+    assert [x["label"] for x in others["004_90cfa5b8c2d3a207.txt"]["roots"]] == ["Sejong Institute"]  # the publisher, not the file
     assert [link["label"] for link in others["001_46a845f7f420ae60.txt"]["chain"]] == [
         "UPI", "National Intelligence Service"]
     assert all("overlap" in r["verdict"]["reason"] for r in body["corroborated_by"])
