@@ -209,6 +209,11 @@ NEUTRAL_HOLDERS = frozenset(
     "lot handful couple pair dozen majority minority share proportion percentage portion fraction part rest "
     "average median maximum minimum high low record level tally".split()
 )
+#: Words that carry no content, left out when two phrases are compared.
+FUNCTION_WORDS = frozenset(
+    "the a an of in on at to for with by from into onto who which that whom whose and or nor but is are was were "
+    "be been being has have had he she it they them their his her its this these those there than as".split()
+)
 #: Qualifiers that do not change what is measured ("the total population" is the population).
 NEUTRAL_MODIFIERS = frozenset("total overall entire whole combined estimated".split())
 #: Word -> canonical word.
@@ -264,7 +269,8 @@ def canonical(word: str) -> str:
 
 
 #: Fields of news that a measured thing belongs to, whatever the word: "8,600 student visas" and
-#: "7,887 entries for education" both count entries for education. General vocabulary only.
+#: "7,887 entries for education" both count entries for education, "a $3 billion tender offer"
+#: and "a $3 billion buyout" are one deal. General vocabulary only.
 FIELDS: dict[str, tuple[str, ...]] = {
     "entry": ("arrival", "entry", "visa", "visit", "visitor", "border", "crossing", "immigration", "immigrant",
               "tourist", "departure"),
@@ -272,10 +278,14 @@ FIELDS: dict[str, tuple[str, ...]] = {
                   "enroll", "enrollment", "enrolment", "tuition", "college"),
     "employment": ("worker", "job", "employment", "hire", "layoff", "workforce", "payroll", "staff"),
     "military": ("troop", "army", "military", "deminer", "fighter", "battalion", "brigade", "soldier"),
-    "health": ("case", "patient", "infection", "infect", "diagnosis", "illness", "disease", "outbreak",
-               "contract", "hospitalization", "symptom"),
+    "health": ("case", "patient", "infection", "infect", "infected", "diagnosis", "illness", "disease", "outbreak",
+               "hospitalization", "symptom"),
+    "deal": ("offer", "buyout", "acquisition", "takeover", "bid", "merger", "deal", "purchase"),
     "casualty": ("death", "injury", "casualty", "victim", "wound", "fatality"),
     "election": ("vote", "ballot", "elector", "turnout", "seat", "voter"),
 }
 #: Word -> field.
 FIELD_OF: dict[str, str] = {w: field for field, words in FIELDS.items() for w in words}
+#: Verbs whose field their nouns do not show ("two people contracted it": a "contract" is a deal).
+VERB_FIELDS: dict[str, str] = {"contract": "health", "hospitalize": "health", "test positive": "health",
+                               "lay off": "employment", "fire": "employment", "enlist": "military"}

@@ -28,8 +28,9 @@ from dataclasses import dataclass, field
 from typing import Any, NamedTuple, Protocol, TypeVar
 
 import networkx as nx
+from rapidfuzz import fuzz
 
-from .lexicon import FIELD_OF, canonical, canonical_verb
+from .lexicon import FIELD_OF, FUNCTION_WORDS, VERB_FIELDS, canonical, canonical_verb
 from .model import Claim, Figure, Relation
 
 WINDOW = 16
@@ -122,6 +123,8 @@ def topics(claim: Claim) -> frozenset[str]:
     if frame is not None:
         words += [*frame.modifiers, frame.purpose, canonical_verb(frame.predicate) if frame.predicate else None]
     found = {FIELD_OF.get(canonical(w)) or FIELD_OF.get(w) for w in words if w}
+    if frame is not None and frame.predicate:
+        found.add(VERB_FIELDS.get(frame.predicate) or VERB_FIELDS.get(frame.predicate.split()[0]))
     found.discard(None)
     if head and not (FIELD_OF.get(head) or FIELD_OF.get(canonical(head))):
         found.add(head)
@@ -154,6 +157,8 @@ def _comparable(a: Claim, b: Claim, ma: _Measure, mb: _Measure) -> tuple[str, fl
     alike = similarity(ta, tb)
     if alike < SIMILARITY:
         return None
+    if ta & tb <= VAGUE_TOPICS and not _same_words(a, b):
+        return None  # "two people familiar with the matter" and "two people who fell ill"
     nationality = ma.nationality or mb.nationality or "any"
     when = a.time.iso if a.time else (b.time.iso if b.time else "unknown time")
     if a.time and b.time and a.time.iso != b.time.iso:
@@ -161,6 +166,28 @@ def _comparable(a: Claim, b: Claim, ma: _Measure, mb: _Measure) -> tuple[str, fl
     about = ", ".join(sorted(ta & tb))
     unit = f" in {ma.dimension}" if ma.dimension else ""
     return f"{nationality}: {about}{unit}, {when} (similarity {alike:.2f})", alike
+
+
+#: Topics too general to match on alone: two counts of "people" are the same only when the
+#: words that say which people are alike too.
+VAGUE_TOPICS = frozenset({"person"})
+#: How alike (rapidfuzz token sort ratio, 0-100, of their content words) the measured-thing
+#: phrases of two counts of people must be.
+PHRASE_SIMILARITY = 65
+
+
+def _same_words(a: Claim, b: Claim) -> bool:
+    """Whether two claims' measured things are written alike ("people in close contact with the
+    hunter", "people who came into contact with the patient")."""
+    if a.frame is None or b.frame is None:
+        return True
+    if not a.frame.thing or not b.frame.thing:
+        return False
+    return fuzz.token_sort_ratio(_content(a.frame.thing), _content(b.frame.thing)) >= PHRASE_SIMILARITY
+
+
+def _content(phrase: str) -> str:
+    return " ".join(w for w in phrase.lower().split() if w not in FUNCTION_WORDS)
 
 
 def _same_statement(a: Claim, b: Claim, ma: _Measure, mb: _Measure, alike: float) -> bool:

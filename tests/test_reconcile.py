@@ -275,3 +275,12 @@ def test_measured_things_in_different_words_are_compared(a, b, compared):
     one = replace(claim("a.txt", "8,600", 8600, measure=f"any:{a.head}"), frame=a)
     two = replace(claim("b.txt", "8,600", 8600, measure=f"any:{b.head}"), frame=b)
     assert bool(reconcile([one, two])) is compared
+
+
+def test_counts_of_people_meet_only_when_the_words_say_which_people():
+    contact = [replace(claim(f"{d}.txt", "28", 28, measure="any:person"), frame=Frame(head="person", thing=thing))
+               for d, thing in (("a", "people in close contact with the hunter"),
+                                ("b", "people who came into contact with the patient"),
+                                ("c", "people familiar with the matter"))]
+    pairs = {frozenset((r.a, r.b)) for r in reconcile(contact)}
+    assert pairs == {frozenset((contact[0].id, contact[1].id))}
