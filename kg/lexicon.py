@@ -170,7 +170,7 @@ LEVEL_VERBS = frozenset(
 #: Verbs that say nothing of what is measured: being, having, reporting, and light verbs.
 LIGHT_VERBS = frozenset(
     "be have do get make take give put include number total reach stand say tell report show estimate "
-    "expect predict project forecast see find note add put account compare issue grant".split()
+    "expect predict project forecast see find note add account compare issue grant".split()
 )
 #: Words that never name what a figure measures: pronouns and determiners standing for a noun.
 NOT_MEASURES = frozenset("it they them this that these those he she we who which what one other another "
