@@ -126,6 +126,7 @@ class VerdictOut(BaseModel):
     tolerance: float | None
     relative_difference: float | None
     scope: str | None
+    similarity: float | None = None
 
 
 class RelatedClaim(BaseModel):

@@ -253,6 +253,8 @@ def relation_triples(relation: Relation) -> Iterator[Triple]:
         yield v, CG.relativeDifference, _decimal(round(relation.difference, 6))
     if relation.scope:
         yield v, CG.scope, Literal(relation.scope)
+    if relation.similarity is not None:
+        yield v, CG.similarity, _decimal(relation.similarity)
     for value in relation.values:
         yield v, CG.comparedValue, Literal(value)
     predicate = CG.corroborates if relation.kind == "corroborates" else CG.conflictsWith

@@ -158,6 +158,7 @@ def load_relations(store: GraphStore) -> list[Relation]:
         out.append(Relation(
             kind, _claim_id(row["a"]), _claim_id(row["b"]), str(row["reason"]), str(row["basis"]),
             _num(row.get("tolerance")), _num(row.get("difference")), _opt(row.get("scope")),
+            similarity=_num(row.get("similarity")),
         ))
     return sorted(out, key=lambda r: r.id)
 
@@ -261,7 +262,8 @@ def provenance(store: GraphStore, view: GraphView, claim_id: str) -> dict[str, o
                 "chain": _chain(other, other_doc),
                 "roots": view.roots.get(other.id, []),
                 "verdict": {"kind": r.kind, "basis": r.basis, "reason": r.reason, "tolerance": r.tolerance,
-                            "relative_difference": r.difference, "scope": r.scope},
+                            "relative_difference": r.difference, "scope": r.scope,
+                            "similarity": r.similarity},
             })
         return out
 
@@ -360,7 +362,8 @@ def relations(view: GraphView, kind: str) -> list[dict[str, object]]:
     """Verdicts of one kind with both claims."""
     return [
         {"id": r.id, "kind": r.kind, "basis": r.basis, "reason": r.reason, "tolerance": r.tolerance,
-         "relative_difference": r.difference, "scope": r.scope, "a": view.records[r.a], "b": view.records[r.b]}
+         "relative_difference": r.difference, "scope": r.scope, "similarity": r.similarity,
+         "a": view.records[r.a], "b": view.records[r.b]}
         for r in view.relations if r.kind == kind and r.a in view.records and r.b in view.records
     ]
 

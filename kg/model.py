@@ -275,7 +275,7 @@ class Claim:
 
 @dataclass(frozen=True)
 class Relation:
-    """A verdict between two claims: ``corroborates`` or ``conflicts``, with its reason."""
+    """A verdict between two claims: ``corroborates`` or ``conflicts``, with its reason and scores."""
 
     kind: str
     a: str
@@ -286,6 +286,8 @@ class Relation:
     difference: float | None = None
     scope: str | None = None
     values: tuple[str, ...] = field(default_factory=tuple)
+    #: How alike the two claims' measured things are (0-1), for verdicts on their values.
+    similarity: float | None = None
 
     @cached_property
     def id(self) -> str:

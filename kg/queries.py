@@ -115,15 +115,17 @@ ORDER BY ?claim ?participant
 """
 
 VERDICTS = """
-SELECT ?verdict ?type ?basis ?reason ?tolerance ?difference ?scope (MIN(STR(?claim)) AS ?a) (MAX(STR(?claim)) AS ?b)
+SELECT ?verdict ?type ?basis ?reason ?tolerance ?difference ?scope ?similarity
+       (MIN(STR(?claim)) AS ?a) (MAX(STR(?claim)) AS ?b)
 WHERE {
   ?verdict a ?type ; cg:claim ?claim ; cg:basis ?basis ; cg:reason ?reason .
   FILTER(?type IN (cg:Corroboration, cg:Conflict))
   OPTIONAL { ?verdict cg:tolerance ?tolerance }
   OPTIONAL { ?verdict cg:relativeDifference ?difference }
   OPTIONAL { ?verdict cg:scope ?scope }
+  OPTIONAL { ?verdict cg:similarity ?similarity }
 }
-GROUP BY ?verdict ?type ?basis ?reason ?tolerance ?difference ?scope
+GROUP BY ?verdict ?type ?basis ?reason ?tolerance ?difference ?scope ?similarity
 """
 
 INDEPENDENCE = """

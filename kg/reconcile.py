@@ -272,7 +272,8 @@ def value_verdicts(claims: Sequence[Claim], tolerance: float) -> list[Relation]:
         ca, cb = interval(fa, tolerance, bounded=True), interval(fb, tolerance, bounded=True)
         if ca[0] <= cb[1] and cb[0] <= ca[1]:
             reason = f"{values[0]} and {values[1]} overlap (tolerance {tolerance:.0%}); same {scope}"
-            out.append(Relation("corroborates", a.id, b.id, reason, "value", tolerance, 0.0, scope, values))
+            out.append(Relation("corroborates", a.id, b.id, reason, "value", tolerance, 0.0, scope, values,
+                                round(alike, 3)))
             continue
         if ia[0] <= ib[1] and ib[0] <= ia[1]:
             # An open bound far from a point neither supports nor contradicts it.
@@ -289,7 +290,8 @@ def value_verdicts(claims: Sequence[Claim], tolerance: float) -> list[Relation]:
                                abs(ib[1]) if not math.isinf(ib[1]) else 0, 1e-9)
         undated = " (one side undated)" if a.time is None or b.time is None else ""
         reason = f"{values[0]} and {values[1]} are disjoint, {difference:.1%} apart; same {scope}{undated}"
-        out.append(Relation("conflicts", a.id, b.id, reason, "value", tolerance, difference, scope, values))
+        out.append(Relation("conflicts", a.id, b.id, reason, "value", tolerance, difference, scope, values,
+                            round(alike, 3)))
     return out
 
 

@@ -88,6 +88,7 @@ class CG(DefinedNamespace):
     root: URIRef  # A source (or document) at the end of the claim's attribution chain, followed through what the sources are known to cite.
     scope: URIRef  # What the two claims share: measure, unit and time.
     sha256: URIRef  # Hex SHA-256 of the document's bytes as read.
+    similarity: URIRef  # How alike the two claims' measured things are, from 0 to 1: the share of their topics they have in common.
     singleSourceStory: URIRef  # True when the claim belongs to a cluster of corroborating reports from several documents that all trace back to one root (circular reporting).
     sourceKind: URIRef  # named, anonymous, group, data or publisher.
     start: URIRef  # Character offset where a span begins in the document's text.

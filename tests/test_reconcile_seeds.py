@@ -105,6 +105,10 @@ def test_the_store_holds_the_same_verdicts(seed_store, extraction):
     view = lookup.GraphView(seed_store)
     assert sorted(r.id for r in view.relations) == sorted(r.id for r in extraction.relations)
     assert sorted(view.claims) == sorted(c.id for c in extraction.claims)
+    similarity = {r.id: r.similarity for r in extraction.relations}
+    assert {r.id: r.similarity for r in view.relations} == similarity
+    assert all(s is not None and 0.5 <= s <= 1 for r in extraction.relations if r.basis == "value"
+               for s in [similarity[r.id]])
 
 
 def test_claims_read_back_from_the_store_unchanged(seed_store, extraction):
@@ -113,6 +117,7 @@ def test_claims_read_back_from_the_store_unchanged(seed_store, extraction):
         assert stored[c.id].figure == c.figure
         assert stored[c.id].sources == tuple(s for s in c.sources)
         assert stored[c.id].measure == c.measure
+        assert stored[c.id].frame == c.frame
 
 
 def test_a_documents_own_statements_have_one_root(records):
