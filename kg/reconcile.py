@@ -20,6 +20,7 @@ relate, and lists of parts against their stated total.
 from __future__ import annotations
 
 import gc
+import logging
 import math
 import re
 from collections import defaultdict
@@ -32,6 +33,8 @@ from rapidfuzz import fuzz
 
 from .lexicon import FIELD_OF, FUNCTION_WORDS, VERB_FIELDS, canonical, canonical_verb
 from .model import Claim, Figure, Relation
+
+log = logging.getLogger(__name__)
 
 WINDOW = 16
 #: Parts must add up to their total within this share (rounding in the source, not estimates).
@@ -478,15 +481,36 @@ def single_source_stories(claims: Sequence[Claim], relations: Iterable[Link],
     """Clusters of corroborating claims from two or more documents that all trace back to one root."""
     root = root if root is not None else roots(claims)
     doc_of = {c.id: c.document for c in claims}
-    g = nx.Graph()
-    g.add_edges_from((r.a, r.b) for r in relations if r.kind == "corroborates" and r.basis == "value")
     stories = []
-    for component in nx.connected_components(g):
+    for component in corroboration_groups(relations):
         docs = {doc_of[c] for c in component if c in doc_of}
         shared = set.intersection(*(set(root.get(c, ())) for c in component))
         if len(docs) >= 2 and len({r for c in component for r in root.get(c, ())}) == 1 and shared:
             stories.append(frozenset(component))
     return stories
+
+
+def corroboration_groups(relations: Iterable[Link]) -> list[frozenset[str]]:
+    """Claims that corroborate one another by value, as the components of the corroboration
+    graph. A group must not hold two claims that conflict: such a group is split along the
+    fewest corroborations that join the two (a minimum edge cut), and the split is logged.
+
+    >>> from kg.model import Relation
+    >>> rs = [Relation("corroborates", "a", "b", ""), Relation("corroborates", "b", "c", ""),
+    ...       Relation("conflicts", "a", "c", "")]
+    >>> sorted(sorted(g) for g in corroboration_groups(rs))
+    [['a', 'b'], ['c']]
+    """
+    links = list(relations)
+    g = nx.Graph()
+    g.add_edges_from((r.a, r.b) for r in links if r.kind == "corroborates" and r.basis == "value")
+    for r in sorted((r for r in links if r.kind == "conflicts"), key=lambda r: (r.a, r.b)):
+        if r.a in g and r.b in g and nx.has_path(g, r.a, r.b):
+            cut = nx.minimum_edge_cut(g, r.a, r.b)
+            g.remove_edges_from(cut)
+            log.warning("a group of corroborating claims joined %s and %s, which conflict; split by leaving out "
+                        "%d corroboration(s)", r.a, r.b, len(cut))
+    return [frozenset(c) for c in nx.connected_components(g)]
 
 
 def blocking_keys(claim: Claim) -> frozenset[str]:
