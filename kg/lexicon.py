@@ -221,10 +221,32 @@ CANONICAL: dict[str, str] = {w: head for head, words in SYNONYMS.items() for w i
 
 # ==================================================================================== events
 
-EVENT_VERBS = frozenset(
-    "sign ratify ban impose lift hold meet visit repatriate deport dispatch deploy invade attack establish "
-    "suspend resume adopt pass approve launch arrest expel withdraw".split()
-)
+#: A small general taxonomy of events: trigger verbs by the kind of event they report.
+EVENT_TYPES: dict[str, tuple[str, ...]] = {
+    "statement": ("announce", "release", "publish", "unveil", "disclose", "issue", "declare", "confirm", "admit",
+                  "demand", "instruct", "inform", "warn", "urge", "call"),
+    "agreement": ("sign", "ratify", "agree", "approve", "adopt", "strike", "seal", "negotiate", "conclude", "settle",
+                  "commit"),
+    "meeting": ("meet", "visit", "host", "attend", "tour", "convene", "welcome"),
+    "movement": ("send", "dispatch", "deploy", "deport", "repatriate", "evacuate", "return", "arrive", "withdraw",
+                 "flee", "cross", "enter", "bring", "transfer", "transport", "board", "relocate", "migrate", "accept",
+                 "expel", "leave", "admit", "hospitalize"),
+    "attack": ("attack", "kill", "bomb", "shoot", "injure", "wound", "invade", "shell", "storm", "seize", "capture",
+               "die"),
+    "legal": ("arrest", "charge", "sue", "investigate", "convict", "sentence", "ban", "sanction", "detain", "raid",
+              "probe", "indict", "fine", "prosecute", "rule", "order"),
+    "economic": ("earn", "post", "raise", "cut", "hire", "acquire", "buy", "sell", "invest", "award", "launch",
+                 "lay", "pay", "spend", "fund", "inject", "top", "beat", "miss", "select", "add", "cancel"),
+    "personnel": ("appoint", "resign", "fire", "name", "elect", "nominate", "replace", "oust", "promote"),
+    "policy": ("impose", "lift", "suspend", "resume", "introduce", "require", "restrict", "establish", "crack",
+               "intensify", "tighten", "pass", "veto", "comply", "abolish", "extend", "halt", "shut", "close",
+               "quarantine", "institute", "abandon", "shelve", "delay", "postpone", "censor", "remove"),
+    "disaster": ("erupt", "collapse", "flood", "burn", "destroy", "damage", "sink", "crash", "hit", "spread"),
+    "election": ("win", "vote", "defeat", "lose", "elect", "defect"),
+}
+#: Trigger verb -> event type.
+EVENT_TYPE_OF: dict[str, str] = {verb: kind for kind, verbs in EVENT_TYPES.items() for verb in verbs}
+EVENT_VERBS = frozenset(EVENT_TYPE_OF)
 #: Verbs by which one party sends people or goods to another ("North Korea sent 15,000 ...").
 TRANSFER_VERBS = frozenset("send dispatch deploy export supply provide transfer".split())
 #: Verbs of going into a place ("13,221 entered Russia").

@@ -133,8 +133,7 @@ def extract(doc: Document, parsed: Doc, gazetteer: Gazetteer) -> list[ClaimMenti
                     damaged_text=damaged,
                 )
             )
-        if not figures:
-            mentions.extend(events(doc, sent, TextSpan(s_start, s_end), gazetteer, times, chain, sentence_cues))
+        mentions.extend(events(doc, sent, TextSpan(s_start, s_end), gazetteer, times, chain, sentence_cues))
         explicit = [t for t in times if not t.baseline and not t.reporting]
         if explicit:
             last_times, last_times_paragraph = explicit, paragraph_no

@@ -1,0 +1,54 @@
+"""Events read by the real model from phrasings of many kinds of news (written for these tests)."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.extract import extract
+from kg.model import Document
+from kg.ontology import Gazetteer
+
+pytestmark = pytest.mark.e2e
+
+
+@pytest.fixture(scope="module")
+def events(nlp):
+    gazetteer = Gazetteer.load()
+
+    def read(text: str):
+        doc = Document("t.txt", text, "0")
+        return [m for m in extract(doc, nlp(text), gazetteer) if m.kind == "event"]
+
+    return read
+
+
+EVENTS = [
+    ("Police arrested the mayor of Springfield on Monday.", "arrest", "Police"),  # crime
+    ("The storm destroyed the harbour wall overnight.", "destroy", "The storm"),  # disasters
+    ("Acme Corp acquired a rival software maker last year.", "acquire", "Acme Corp"),  # economy
+    ("The health ministry quarantined the village after the outbreak.", "quarantine", "The health ministry"),  # health
+    ("The two leaders signed a trade agreement in Geneva.", "sign", "The two leaders"),  # politics
+    ("The airline cancelled its flights to the island.", "cancel", "The airline"),  # transport
+]
+
+
+@pytest.mark.parametrize("text, trigger, agent", EVENTS)
+def test_events_across_domains(events, text, trigger, agent):
+    found = {e.event_type: e for e in events(text)}
+    assert trigger in found and found[trigger].subject == agent
+
+
+def test_an_event_beside_a_figure_and_several_in_a_sentence(events):
+    found = [e.event_type for e in events("The army deployed 3,000 troops to the border and evacuated "
+                                          "nearby towns.")]
+    assert found == ["deploy", "evacuate"]
+
+
+def test_the_evidence_of_an_event_is_its_trigger(events):
+    (event,) = events("The company laid off 400 workers in March.")
+    assert "Mar" not in "The company laid off 400 workers in March."[event.start:event.end]
+    assert "The company laid off 400 workers in March."[event.start:event.end] == "laid off"
+
+
+def test_states_and_sayings_are_not_events(events):
+    assert events("The company said its outlook remains uncertain.") == []
