@@ -42,6 +42,24 @@ def nlp():
     return load_model(Settings().model)
 
 
+@pytest.fixture(scope="session")
+def read_text(nlp):
+    """Extraction of one text with the real model: its mentions and its claims."""
+    from kg.extract import extract
+    from kg.model import Document
+    from kg.normalize import normalize
+    from kg.ontology import Gazetteer
+
+    gazetteer = Gazetteer.load()
+
+    def read(text: str, publisher: str | None = None):  # type: ignore[no-untyped-def]
+        doc = Document("t.txt", text, "0", publisher=publisher)
+        mentions = extract(doc, nlp(text), gazetteer)
+        return mentions, normalize(mentions, doc)
+
+    return read
+
+
 @pytest.fixture
 def settings(tmp_path: Path) -> Settings:
     return Settings(store=str(tmp_path / "store"))

@@ -5,22 +5,13 @@ from __future__ import annotations
 
 import pytest
 
-from kg.extract import extract
-from kg.model import Document
-from kg.normalize import normalize
-from kg.ontology import Gazetteer
-
 pytestmark = pytest.mark.e2e
 
 
 @pytest.fixture(scope="module")
-def sources(nlp):
-    gazetteer = Gazetteer.load()
-
+def sources(read_text):
     def read(text: str, publisher: str | None = None) -> dict[str, list[str]]:
-        doc = Document("t.txt", text, "0", publisher=publisher)
-        claims = normalize(extract(doc, nlp(text), gazetteer), doc)
-        return {c.figure.surface: [s.label for s in c.sources] for c in claims if c.figure}
+        return {c.figure.surface: [s.label for s in c.sources] for c in read_text(text, publisher)[1] if c.figure}
 
     return read
 

@@ -4,20 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from kg.extract import extract
-from kg.model import Document
-from kg.ontology import Gazetteer
-
 pytestmark = pytest.mark.e2e
 
 
 @pytest.fixture(scope="module")
-def events(nlp):
-    gazetteer = Gazetteer.load()
-
+def events(read_text):
     def read(text: str):
-        doc = Document("t.txt", text, "0")
-        return [m for m in extract(doc, nlp(text), gazetteer) if m.kind == "event"]
+        return [m for m in read_text(text)[0] if m.kind == "event"]
 
     return read
 

@@ -8,21 +8,13 @@ from __future__ import annotations
 
 import pytest
 
-from kg.extract import extract
-from kg.model import Document
-from kg.normalize import normalize
-from kg.ontology import Gazetteer
-
 pytestmark = pytest.mark.e2e
 
 
 @pytest.fixture(scope="module")
-def read(nlp):
-    gazetteer = Gazetteer.load()
-
+def read(read_text):
     def claims(text: str):
-        doc = Document("t.txt", text, "0")
-        return {c.figure.surface: c for c in normalize(extract(doc, nlp(text), gazetteer), doc) if c.figure}
+        return {c.figure.surface: c for c in read_text(text)[1] if c.figure}
 
     return claims
 
