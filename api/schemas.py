@@ -68,6 +68,8 @@ class ClaimOut(BaseModel):
     time_text: str | None
     place: str | None
     event: str | None
+    event_kind: str | None = Field(None, description="The kind of event: statement, agreement, meeting, movement, "
+                                   "attack, legal, economic, personnel, policy, disaster or election.")
     participants: list[str]
     sources: list[str] = Field(description="The attribution chain, outermost first, without the document.")
     corroborates: list[str]

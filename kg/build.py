@@ -169,6 +169,8 @@ def claim_triples(claim: Claim, doc: Document) -> Iterator[Triple]:
             yield q, CG.upperBound, _decimal(f.high)
     if claim.event_type:
         yield c, CG.eventType, Literal(claim.event_type)
+    if claim.event_kind:
+        yield c, CG.eventKind, Literal(claim.event_kind)
     for key in claim.participants:
         yield c, CG.participant, entity_iri(key)
     if claim.subject:

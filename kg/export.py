@@ -132,6 +132,7 @@ def claim_record(claim: Claim, corroborates: list[str], conflicts: list[str], ro
         "time_text": claim.time.text if claim.time else None,
         "place": claim.place,
         "event": claim.event_type,
+        "event_kind": claim.event_kind,
         "participants": list(claim.participants),
         "sources": [s.label for s in claim.sources],
         "corroborates": corroborates,

@@ -108,7 +108,8 @@ def load_claims(store: GraphStore) -> list[Claim]:
             measure=_opt(more.get("measure")), time=time,
             place=_entity_key(more["place"]) if more.get("place") else None,
             sources=tuple(chains.get(iri, ())), modality=str(row["modality"]),
-            event_type=_opt(more.get("eventType")), participants=tuple(participants.get(iri, ())),
+            event_type=_opt(more.get("eventType")), event_kind=_opt(more.get("eventKind")),
+            participants=tuple(participants.get(iri, ())),
             frame=_frame(more) if figure else None,
         )
         if str(rdf.claim_iri(claim.id)) != iri:

@@ -179,6 +179,7 @@ class ClaimMention:
     sources: tuple[Source, ...] = ()
     modality_cues: tuple[str, ...] = ()
     event_type: str | None = None
+    event_kind: str | None = None
     participants: tuple[str, ...] = ()
     damaged_text: bool = False
 
@@ -263,6 +264,7 @@ class Claim:
     modality: str = "asserted"
     frame: Frame | None = None
     event_type: str | None = None
+    event_kind: str | None = None
     participants: tuple[str, ...] = ()
 
     @cached_property

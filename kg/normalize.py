@@ -502,6 +502,7 @@ def normalize(mentions: Iterable[ClaimMention], doc: Document) -> list[Claim]:
             sources=m.sources,
             modality=_modality(m, time),
             event_type=m.event_type,
+            event_kind=m.event_kind,
             participants=m.participants,
             frame=m.frame if figure is not None else None,
         )

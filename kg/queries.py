@@ -88,7 +88,7 @@ CLAIM_FIELDS = """
 SELECT ?claim ?p ?o WHERE {
   ?claim ?p ?o .
   FILTER(?p IN (cg:confidence, cg:measure, cg:subjectText, cg:subject, cg:place, cg:time, cg:timeText,
-                cg:timeStart, cg:timeEnd, cg:eventType, cg:thingHead, cg:thingModifiers, cg:predicate, cg:owner,
+                cg:timeStart, cg:timeEnd, cg:eventType, cg:eventKind, cg:thingHead, cg:thingModifiers, cg:predicate, cg:owner,
                 cg:placeName, cg:ratePer, cg:measureReason, cg:increment, cg:purpose))
 }
 """

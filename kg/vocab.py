@@ -61,6 +61,7 @@ class CG(DefinedNamespace):
     corroborates: URIRef  # Shortcut for a corroboration verdict between two claims.
     end: URIRef  # Character offset where a span ends (exclusive) in the document's text.
     entityType: URIRef  # country, government, agency, organization, media, person, place or group.
+    eventKind: URIRef  # The kind of event from a small general taxonomy: statement, agreement, meeting, movement, attack, legal, economic, personnel, policy, disaster or election.
     eventType: URIRef  # The lemma of the action, e.g. sign, ratify, ban, repatriate.
     evidence: URIRef  # Where the claim is stated: the document and the selectors of the sentence and of its figure or key phrase.
     figure: URIRef  # The quantity the claim states.

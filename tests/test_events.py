@@ -16,19 +16,20 @@ def events(read_text):
 
 
 EVENTS = [
-    ("Police arrested the mayor of Springfield on Monday.", "arrest", "Police"),  # crime
-    ("The storm destroyed the harbour wall overnight.", "destroy", "The storm"),  # disasters
-    ("Acme Corp acquired a rival software maker last year.", "acquire", "Acme Corp"),  # economy
-    ("The health ministry quarantined the village after the outbreak.", "quarantine", "The health ministry"),  # health
-    ("The two leaders signed a trade agreement in Geneva.", "sign", "The two leaders"),  # politics
-    ("The airline cancelled its flights to the island.", "cancel", "The airline"),  # transport
+    ("Police arrested the mayor of Springfield on Monday.", "arrest", "legal", "Police"),  # crime
+    ("The storm destroyed the harbour wall overnight.", "destroy", "disaster", "The storm"),  # disasters
+    ("Acme Corp acquired a rival software maker last year.", "acquire", "economic", "Acme Corp"),  # economy
+    ("The health ministry quarantined the village after the outbreak.", "quarantine", "policy",
+     "The health ministry"),  # health
+    ("The two leaders signed a trade agreement in Geneva.", "sign", "agreement", "The two leaders"),  # politics
+    ("The airline cancelled its flights to the island.", "cancel", "economic", "The airline"),  # transport
 ]
 
 
-@pytest.mark.parametrize("text, trigger, agent", EVENTS)
-def test_events_across_domains(events, text, trigger, agent):
+@pytest.mark.parametrize("text, trigger, kind, agent", EVENTS)
+def test_events_across_domains(events, text, trigger, kind, agent):
     found = {e.event_type: e for e in events(text)}
-    assert trigger in found and found[trigger].subject == agent
+    assert trigger in found and found[trigger].subject == agent and found[trigger].event_kind == kind
 
 
 def test_an_event_beside_a_figure_and_several_in_a_sentence(events):

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from ..lexicon import EVENT_VERBS
+from ..lexicon import EVENT_TYPE_OF, EVENT_VERBS
 from ..model import ClaimMention, Document, Source, TimeMention
 from ..model import Span as TextSpan
 from ..ontology import Gazetteer
@@ -73,6 +73,7 @@ def events(doc: Document, sent: Span, span: TextSpan, gazetteer: Gazetteer, time
                 sources=chain,
                 modality_cues=cues,
                 event_type=tok.lemma_.lower(),
+                event_kind=EVENT_TYPE_OF.get(tok.lemma_.lower()),
                 participants=tuple(participants),
             )
         )
