@@ -19,7 +19,7 @@ from functools import lru_cache
 
 import pint
 
-from .lexicon import AMBIGUOUS_UNIT_WORDS
+from .lexicon import AMBIGUOUS_UNIT_WORDS, TIME_UNITS
 
 #: pint dimensionality -> the name a measure key uses. Dimensionless units (percent, degree of
 #: angle) and time (read as durations elsewhere) are not physical units here.
@@ -97,3 +97,15 @@ def factor(source: str, target: str) -> float | None:
         return float(ureg.Quantity(1, names[0]).to(names[1]).magnitude)
     except (pint.errors.PintError, AttributeError, TypeError, ValueError, KeyError):
         return None
+
+
+def unit_kind(word: str) -> str | None:
+    """"time" for a unit of time ("minutes"), "physical" for a physical unit ("knots"), else None.
+
+    >>> unit_kind("minutes"), unit_kind("square-kilometre"), unit_kind("cases")
+    ('time', 'physical', None)
+    """
+    low = word.lower().replace("-", " ").strip()
+    if low in TIME_UNITS or (low.endswith("s") and low[:-1] in TIME_UNITS):
+        return "time"
+    return "physical" if physical_unit(low) is not None else None

@@ -19,12 +19,11 @@ from ..lexicon import (
     SCALE_PATTERN,
     TEENS_WORD_PATTERN,
     TENS_WORD_PATTERN,
-    TIME_UNITS,
     UNITS_WORD_PATTERN,
     VAGUE_PATTERN,
 )
 from ..model import FigureMention
-from ..units import physical_unit
+from ..units import physical_unit, unit_kind
 
 _WORD_NUMBER = (
     rf"(?:{TENS_WORD_PATTERN})(?:-(?:{UNITS_WORD_PATTERN}))?|{TEENS_WORD_PATTERN}|three|four|five|six|seven|"
@@ -141,9 +140,9 @@ def find_figures(text: str, offset: int = 0) -> list[FigureMention]:
                     i += 2
                     continue
             across = _UNIT_GLUE.match(glue)
-            if across and not from_ and _is_unit(across.group("unit")):
+            if across and not from_ and unit_kind(across.group("unit")):
                 second = _UNIT_AFTER.match(right_of(text, n_end))
-                if second and _is_unit(second.group("unit")):
+                if second and unit_kind(second.group("unit")):
                     joined.append((start, n_end + second.end(), "units", m))  # "20 minutes to an hour"
                     i += 2
                     continue
@@ -220,7 +219,7 @@ def _atom_ok(text: str, m: re.Match[str]) -> bool:
     if m.group("one"):  # "up to a metre", "nearly an hour": a hedged unit of one
         unit = _UNIT_AFTER.match(after)
         far_end = re.search(r"\d\s+[A-Za-z]+\s+(?:to|or)\s+$", before)  # "20 minutes to an hour"
-        if unit is None or not _is_unit(unit.group("unit")) or _RELATIVE_TIME.match(after[unit.end():]):
+        if unit is None or not unit_kind(unit.group("unit")) or _RELATIVE_TIME.match(after[unit.end():]):
             return False  # "nearly a year ago" says when, not how much
         return bool(_HEDGE_BEFORE.search(before) or far_end)
     word = (m.group("word") or m.group("vague") or m.group("frac") or "").lower()
@@ -236,12 +235,6 @@ def _atom_ok(text: str, m: re.Match[str]) -> bool:
         if word == "two" and not m.group("scale") and re.search(r"\b(?:the|these|those)\s+$", before, re.I):
             return False  # "the two leaders", like "both": a reference back, not a count
     return True
-
-
-def _is_unit(word: str) -> bool:
-    """A unit of time or a physical unit ("minutes", "hour", "metre", "knots")."""
-    low = word.lower().replace("-", " ")
-    return low in TIME_UNITS or low.rstrip("s") in TIME_UNITS or physical_unit(low) is not None
 
 
 def _compound_unit(after: str) -> bool:

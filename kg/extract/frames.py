@@ -42,14 +42,13 @@ from ..lexicon import (
     OUTCOMES,
     PERSON_NOUNS,
     SPEECH_VERBS,
-    TIME_UNITS,
     TRANSFER_VERBS,
     canonical,
     canonical_verb,
 )
 from ..model import Frame
 from ..ontology import Gazetteer
-from ..units import physical_unit
+from ..units import unit_kind
 from .tokens import path, span_text, subtree
 
 #: Named-entity labels of things that own figures: organisations, places, people, peoples.
@@ -84,11 +83,8 @@ def unit_noun(tok: Token) -> str | None:
         return "ratio"
     if low in CURRENCIES or lemma in CURRENCIES:
         return "currency"
-    if lemma in TIME_UNITS:
-        return "time"
-    if tok.pos_ in ("NOUN", "PROPN", "X") and (physical_unit(low) or physical_unit(lemma)):
-        return "physical"
-    return None
+    kind = unit_kind(lemma) or unit_kind(low)
+    return kind if kind == "time" or tok.pos_ in ("NOUN", "PROPN", "X") else None
 
 
 def _counted_noun(figure_tokens: list[Token], own_unit: bool = False) -> Token | None:
