@@ -74,8 +74,11 @@ class ClaimOut(BaseModel):
     sources: list[str] = Field(description="The attribution chain, outermost first, without the document.")
     corroborates: list[str]
     conflicts: list[str]
+    changes: list[str] = Field([], description="Claims of the same measure at other times.")
     independent_sources: int
     single_source_story: bool = False
+    circular_reporting: bool = Field(False, description="The attribution chain passes through sources that "
+                                     "cite one another.")
 
 
 class ClaimPage(Page):
@@ -149,6 +152,7 @@ class SourcesOut(BaseModel):
     evidence: EvidenceOut
     corroborated_by: list[RelatedClaim]
     conflicts_with: list[RelatedClaim]
+    series: list[RelatedClaim] = Field([], description="The same measure reported at other times.")
     independent_sources: int
     single_source_story: bool
 

@@ -221,12 +221,15 @@ def document_graph(doc: Document, claims: Iterable[Claim], publisher_entity: str
     return triples
 
 
-def independence_triples(claim_id: str, independent: int, single_source: bool, roots: Iterable[URIRef]) -> Iterator[Triple]:
+def independence_triples(claim_id: str, independent: int, single_source: bool, roots: Iterable[URIRef],
+                         circular: bool = False) -> Iterator[Triple]:
     """What reconciliation says of one claim: its roots and how many are independent."""
     c = claim_iri(claim_id)
     yield c, CG.independentSources, Literal(independent)
     if single_source:
         yield c, CG.singleSourceStory, Literal(True)
+    if circular:
+        yield c, CG.circularReporting, Literal(True)
     for root in roots:
         yield c, CG.root, root
 
@@ -241,10 +244,20 @@ def root_iri(key: str) -> URIRef:
     return ID[f"source/{rest}"]
 
 
+#: Each kind of verdict: its class, and the property that links its two claims directly
+#: (both ways, but for a change: from the earlier claim to the later one).
+VERDICT_KINDS: dict[str, tuple[URIRef, URIRef]] = {
+    "corroborates": (CG.Corroboration, CG.corroborates),
+    "conflicts": (CG.Conflict, CG.conflictsWith),
+    "changes": (CG.Change, CG.changesTo),
+}
+
+
 def relation_triples(relation: Relation) -> Iterator[Triple]:
     """A verdict node between two claims, carrying its reason."""
     v = relation_iri(relation)
-    yield v, RDF.type, CG.Corroboration if relation.kind == "corroborates" else CG.Conflict
+    cls, predicate = VERDICT_KINDS[relation.kind]
+    yield v, RDF.type, cls
     yield v, CG.claim, claim_iri(relation.a)
     yield v, CG.claim, claim_iri(relation.b)
     yield v, CG.basis, Literal(relation.basis)
@@ -259,9 +272,9 @@ def relation_triples(relation: Relation) -> Iterator[Triple]:
         yield v, CG.similarity, _decimal(relation.similarity)
     for value in relation.values:
         yield v, CG.comparedValue, Literal(value)
-    predicate = CG.corroborates if relation.kind == "corroborates" else CG.conflictsWith
     yield claim_iri(relation.a), predicate, claim_iri(relation.b)
-    yield claim_iri(relation.b), predicate, claim_iri(relation.a)
+    if relation.kind != "changes":
+        yield claim_iri(relation.b), predicate, claim_iri(relation.a)
 
 
 def _frame_triples(c: URIRef, frame: Frame) -> Iterator[tuple[URIRef, URIRef, Literal]]:

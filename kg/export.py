@@ -9,7 +9,8 @@ from __future__ import annotations
 import csv
 import io
 import re
-from collections.abc import Iterable, Sequence
+from collections import defaultdict
+from collections.abc import Iterable, Mapping, Sequence
 from typing import IO, TYPE_CHECKING
 from xml.sax.saxutils import quoteattr
 
@@ -17,8 +18,8 @@ import networkx as nx
 import pyoxigraph as ox
 
 from .errors import QueryError
-from .model import Claim
-from .reconcile import independent_sources
+from .model import RELATION_KINDS, Claim
+from .reconcile import independent_sources, single_source_stories, trace
 from .sandbox import check_query
 from .store import GraphStore
 from .vocab import PREFIXES
@@ -108,8 +109,10 @@ def table(header: Sequence[str], rows: Sequence[Sequence[str]], width: int = 60)
     return "\n".join(lines)
 
 
-def claim_record(claim: Claim, corroborates: list[str], conflicts: list[str], roots: int) -> dict[str, object]:
-    """One claim in the ``kg extract --format jsonl`` shape."""
+def claim_record(claim: Claim, links: Mapping[str, Iterable[str]], roots: int, single_source: bool = False,
+                 circular: bool = False) -> dict[str, object]:
+    """One claim in the ``kg extract --format jsonl`` shape; ``links`` holds the ids of the
+    claims it is related to, by kind of verdict."""
     f = claim.figure
     return {
         "id": claim.id,
@@ -135,23 +138,25 @@ def claim_record(claim: Claim, corroborates: list[str], conflicts: list[str], ro
         "event_kind": claim.event_kind,
         "participants": list(claim.participants),
         "sources": [s.label for s in claim.sources],
-        "corroborates": corroborates,
-        "conflicts": conflicts,
+        **{kind: sorted(set(links.get(kind, ()))) for kind in RELATION_KINDS},
         "independent_sources": roots,
+        "single_source_story": single_source,
+        "circular_reporting": circular,
     }
 
 
 def claim_records(extraction: Extraction) -> list[dict[str, object]]:
     """Every claim of an in-memory extraction with its verdicts and root count."""
-    links: dict[str, dict[str, list[str]]] = {c.id: {"corroborates": [], "conflicts": []} for c in extraction.claims}
+    links: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
     for r in extraction.relations:
         links[r.a][r.kind].append(r.b)
         links[r.b][r.kind].append(r.a)
-    roots = independent_sources(extraction.claims, extraction.relations)
-    return [
-        claim_record(c, sorted(set(links[c.id]["corroborates"])), sorted(set(links[c.id]["conflicts"])), roots[c.id])
-        for c in extraction.claims
-    ]
+    traced = trace(extraction.claims)
+    roots = {cid: t.roots for cid, t in traced.items()}
+    independent = independent_sources(extraction.claims, extraction.relations, roots)
+    single = {c for story in single_source_stories(extraction.claims, extraction.relations, roots) for c in story}
+    return [claim_record(c, links[c.id], independent[c.id], c.id in single, traced[c.id].circular)
+            for c in extraction.claims]
 
 
 def claims_table(records: Sequence[dict[str, object]]) -> str:
@@ -309,7 +314,7 @@ def graphml(g: nx.MultiDiGraph) -> bytes:
 _FORMULA = re.compile(r"^[=+\-@\t\r]")
 CSV_FIELDS = ["id", "document", "start", "end", "figure", "value", "low", "high", "qualifier", "unit",
               "confidence", "modality", "subject", "measure", "time", "place", "sources", "corroborates",
-              "conflicts", "independent_sources", "text"]
+              "conflicts", "changes", "independent_sources", "text"]
 
 
 def spreadsheet_safe(value: object) -> str:

@@ -104,6 +104,11 @@ QUALIFIERS: list[tuple[str, str]] = [
     ("approx", r"about|approximately|around|roughly|nearly|almost|some|close to|circa|an? estimated|"
                r"the estimated|estimated|just under|approx\.|or so"),
 ]
+#: Hedges of a figure just below the value it names ("nearly 8,000" is 7,600-8,000).
+BELOW_HEDGES = ("nearly", "almost", "just under", "close to", "up to")
+#: Upper bounds that report a value reached ("killed up to 60 percent", "as many as 12,000 fled"),
+#: unlike limits ("less than 60 percent"): compared with other reports as about the bound.
+REACHED_BOUNDS = ("up to", "as many as", "as much as")
 MODAL_VERBS = frozenset("could may might would".split())
 MODAL_WORDS = frozenset(
     "reportedly allegedly purportedly projected expected forecast forecasted estimated plans planned likely "

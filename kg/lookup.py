@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 from rdflib import Literal, URIRef
@@ -10,7 +11,7 @@ from . import build as rdf
 from . import queries
 from .build import ID
 from .errors import NotFoundError
-from .model import Claim, Figure, Frame, Relation, Source, Span, TimeScope
+from .model import RELATION_KINDS, Claim, Figure, Frame, Relation, Source, Span, TimeScope
 from .ontology import ENTITY_PREFIX
 from .store import GraphStore
 from .vocab import CG
@@ -153,9 +154,10 @@ def _claim_id(iri: object) -> str:
 
 def load_relations(store: GraphStore) -> list[Relation]:
     """Every verdict in the store."""
+    kind_of = {str(cls): kind for kind, (cls, _) in rdf.VERDICT_KINDS.items()}
     out = []
     for row in store.select(queries.VERDICTS):
-        kind = "corroborates" if str(row["type"]).endswith("Corroboration") else "conflicts"
+        kind = kind_of[str(row["type"])]
         out.append(Relation(
             kind, _claim_id(row["a"]), _claim_id(row["b"]), str(row["reason"]), str(row["basis"]),
             _num(row.get("tolerance")), _num(row.get("difference")), _opt(row.get("scope")),
@@ -172,9 +174,9 @@ class GraphView:
 
         self.claims = {c.id: c for c in load_claims(store)}
         self.documents = {d["file"]: d for d in documents(store)}
-        self.relations = load_relations(store)
+        self.relations = [self._oriented(r) for r in load_relations(store)]
         self.links: dict[str, dict[str, list[Relation]]] = {
-            cid: {"corroborates": [], "conflicts": []} for cid in self.claims
+            cid: {kind: [] for kind in RELATION_KINDS} for cid in self.claims
         }
         for r in self.relations:
             for own, other in ((r.a, r.b), (r.b, r.a)):
@@ -192,13 +194,17 @@ class GraphView:
         for cid, c in self.claims.items():
             row = stored.get(cid, {})
             record = claim_record(
-                c,
-                sorted({self.other(r, cid) for r in self.links[cid]["corroborates"]}),
-                sorted({self.other(r, cid) for r in self.links[cid]["conflicts"]}),
-                int(row.get("n") or 1),
+                c, {kind: [self.other(r, cid) for r in rs] for kind, rs in self.links[cid].items()},
+                int(row.get("n") or 1), bool(row.get("single")), bool(row.get("circular")),
             )
-            record["single_source_story"] = bool(row.get("single"))
             self.records[cid] = record
+
+    def _oriented(self, relation: Relation) -> Relation:
+        """A change with its earlier claim first (the store keeps the direction in ``cg:changesTo``)."""
+        a, b = self.claims.get(relation.a), self.claims.get(relation.b)
+        if relation.kind == "changes" and a and b and a.time and b.time and b.time.start < a.time.start:
+            return replace(relation, a=relation.b, b=relation.a)
+        return relation
 
     @staticmethod
     def other(relation: Relation, claim_id: str) -> str:
@@ -280,6 +286,7 @@ def provenance(store: GraphStore, view: GraphView, claim_id: str) -> dict[str, o
         "evidence": evidence(claim, text, str(ID[f"document/{own['id']}"])),
         "corroborated_by": corroborating,
         "conflicts_with": related("conflicts"),
+        "series": related("changes"),
         "independent_sources": record["independent_sources"],
         "single_source_story": record["single_source_story"],
     }

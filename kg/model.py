@@ -275,9 +275,14 @@ class Claim:
         return content_id("claim", self.document, self.start, self.end, *reading)
 
 
+#: The kinds of verdict between two claims: they agree, they cannot both hold, or they are one
+#: measure at two times (``a`` the earlier claim, ``b`` the later).
+RELATION_KINDS = ("corroborates", "conflicts", "changes")
+
+
 @dataclass(frozen=True)
 class Relation:
-    """A verdict between two claims: ``corroborates`` or ``conflicts``, with its reason and scores."""
+    """A verdict between two claims (one of ``RELATION_KINDS``), with its reason and scores."""
 
     kind: str
     a: str

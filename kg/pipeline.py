@@ -225,15 +225,18 @@ class _GraphWriter:
 
 def independence_batches(claims: Sequence[Claim], edges: Sequence[reconcile.Link],
                          batch: int = 1000) -> Iterator[list[rdf.Triple]]:
-    """Each claim's roots, independent-source count and single-source flag, ``batch`` claims at a time."""
-    roots = reconcile.roots(claims)
+    """Each claim's roots, independent-source count and single-source and circular-reporting flags,
+    ``batch`` claims at a time."""
+    traced = reconcile.trace(claims)
+    roots = {cid: t.roots for cid, t in traced.items()}
     independent = reconcile.independent_sources(claims, edges, roots)
     single = {c for story in reconcile.single_source_stories(claims, edges, roots) for c in story}
     triples: list[rdf.Triple] = []
     for n, c in enumerate(claims, 1):
         if c.figure is not None:
             iris = [rdf.root_iri(key) for key in sorted(roots[c.id])]
-            triples.extend(rdf.independence_triples(c.id, independent[c.id], c.id in single, iris))
+            triples.extend(rdf.independence_triples(c.id, independent[c.id], c.id in single, iris,
+                                                    traced[c.id].circular))
         if n % batch == 0 or n == len(claims):
             yield triples
             triples = []

@@ -119,7 +119,7 @@ SELECT ?verdict ?type ?basis ?reason ?tolerance ?difference ?scope ?similarity
        (MIN(STR(?claim)) AS ?a) (MAX(STR(?claim)) AS ?b)
 WHERE {
   ?verdict a ?type ; cg:claim ?claim ; cg:basis ?basis ; cg:reason ?reason .
-  FILTER(?type IN (cg:Corroboration, cg:Conflict))
+  FILTER(?type IN (cg:Corroboration, cg:Conflict, cg:Change))
   OPTIONAL { ?verdict cg:tolerance ?tolerance }
   OPTIONAL { ?verdict cg:relativeDifference ?difference }
   OPTIONAL { ?verdict cg:scope ?scope }
@@ -129,9 +129,10 @@ GROUP BY ?verdict ?type ?basis ?reason ?tolerance ?difference ?scope ?similarity
 """
 
 INDEPENDENCE = """
-SELECT ?claim ?n ?single WHERE {
+SELECT ?claim ?n ?single ?circular WHERE {
   ?claim cg:independentSources ?n .
   OPTIONAL { ?claim cg:singleSourceStory ?single }
+  OPTIONAL { ?claim cg:circularReporting ?circular }
 }
 """
 

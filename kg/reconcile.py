@@ -31,15 +31,16 @@ from typing import Any, NamedTuple, Protocol, TypeVar
 import networkx as nx
 from rapidfuzz import fuzz
 
-from .lexicon import FIELD_OF, FUNCTION_WORDS, VERB_FIELDS, canonical, canonical_verb
-from .model import Claim, Figure, Relation
+from .lexicon import BELOW_HEDGES, FIELD_OF, FUNCTION_WORDS, REACHED_BOUNDS, VERB_FIELDS, canonical, canonical_verb
+from .model import Claim, Figure, Relation, TimeScope
 
 log = logging.getLogger(__name__)
 
 WINDOW = 16
 #: Parts must add up to their total within this share (rounding in the source, not estimates).
 SUM_TOLERANCE = 0.001
-_BELOW = re.compile(r"^\s*(?:nearly|almost|just under|close to|up to)\b", re.I)
+_BELOW = re.compile(r"^\s*(?:%s)\b" % "|".join(map(re.escape, BELOW_HEDGES)), re.I)
+_REACHED = re.compile(r"^\s*(?:%s)\b" % "|".join(map(re.escape, REACHED_BOUNDS)), re.I)
 _COUNT_UNITS = {"percent", "ratio", "percentage_point", "USD", "EUR", "GBP", "KRW", "JPY", "CNY", "RUB",
                 "year", "hour", "decade", "month", "day", "week"}
 _CHANGE = re.compile(r"\b(?:increase|rise|growth|jump|surge|decrease|decline|drop|fall)s?\s+of\s+$", re.I)
@@ -70,6 +71,10 @@ def interval(figure: Figure, tolerance: float, bounded: bool = False) -> tuple[f
             return v * (1 - tolerance), v
         return v * (1 - tolerance), v * (1 + tolerance)
     return v, v
+
+
+def _reached(figure: Figure) -> bool:
+    return figure.qualifier == "at_most" and bool(_REACHED.match(figure.surface))
 
 
 def _describe(figure: Figure, iv: tuple[float, float]) -> str:
@@ -278,9 +283,12 @@ def value_verdicts(claims: Sequence[Claim], tolerance: float) -> list[Relation]:
             out.append(Relation("corroborates", a.id, b.id, reason, "value", tolerance, 0.0, scope, values,
                                 round(alike, 3)))
             continue
+        # A bound that reports a value reached ("up to 60 percent") stands for about that value;
+        # any other open bound far from a point neither supports nor contradicts it.
+        ia, ib = (ca if _reached(fa) else ia), (cb if _reached(fb) else ib)
         if ia[0] <= ib[1] and ib[0] <= ia[1]:
-            # An open bound far from a point neither supports nor contradicts it.
             continue
+        values = (_describe(fa, ia), _describe(fb, ib))
         if not _same_statement(a, b, ma, mb, alike):
             # Different values contradict each other only when both claims say whose figure it
             # is and say the same of it; otherwise they may well be different things.
@@ -296,6 +304,51 @@ def value_verdicts(claims: Sequence[Claim], tolerance: float) -> list[Relation]:
         out.append(Relation("conflicts", a.id, b.id, reason, "value", tolerance, difference, scope, values,
                             round(alike, 3)))
     return out
+
+
+def series_verdicts(claims: Sequence[Claim]) -> list[Relation]:
+    """One measure at different times: each claim linked to the claims of the next time the
+    measure is reported at ("12 cases in March" -> "40 cases in May"), a change, not a conflict.
+
+    Only claims that say whose figure it is and whose times do not overlap are linked; each is
+    linked to at most ``WINDOW`` claims of the next time, so the work stays in proportion.
+    """
+    series: dict[tuple[object, ...], dict[TimeScope, list[Claim]]] = defaultdict(lambda: defaultdict(list))
+    for c in claims:
+        m = _Measure.of(c)
+        if m is None or m.nationality is None or c.time is None or c.figure is None or c.figure.confidence <= 0.5:
+            continue
+        series[(m.nationality, m.block, m.topics, c.place, _projection(c))][c.time].append(c)
+    out = []
+    for by_time in series.values():
+        times = sorted(by_time, key=lambda t: (t.start, t.end))
+        for before, after in zip(times, times[1:]):
+            if before.end >= after.start:
+                continue  # overlapping periods are compared by value, not as a series
+            firsts = sorted(by_time[before], key=lambda c: c.id)
+            for b in sorted(by_time[after], key=lambda c: c.id)[:WINDOW]:
+                a = next((a for a in firsts if _frames_agree(a, b)), None)
+                if a is not None:
+                    out.append(_series_verdict(a, b))
+    return out
+
+
+def _series_verdict(a: Claim, b: Claim) -> Relation:
+    fa, fb = a.figure, b.figure
+    assert fa is not None and fb is not None and a.time is not None and b.time is not None
+    va, vb = interval(fa, 0.0), interval(fb, 0.0)
+    if va[1] < vb[0]:
+        moved = "rose"
+    elif vb[1] < va[0]:
+        moved = "fell"
+    else:
+        moved = "held"
+    change = ""
+    if fa.value and fb.value is not None and moved != "held":
+        change = f" ({(fb.value - fa.value) / abs(fa.value):+.1%})"
+    reason = f"{fa.surface} ({a.time.iso}) {moved} to {fb.surface} ({b.time.iso}){change}; {a.measure}"
+    return Relation("changes", a.id, b.id, reason, "series", None, None, f"{a.measure}, {a.time.iso} to {b.time.iso}",
+                    (fa.surface, fb.surface))
 
 
 # ------------------------------------------------------------------------------------ arithmetic
@@ -417,33 +470,48 @@ def citation_graph(claims: Iterable[Claim]) -> nx.DiGraph:
     return g
 
 
-def roots(claims: Sequence[Claim]) -> dict[str, frozenset[str]]:
+class Trace(NamedTuple):
+    """Where a claim's attribution chain leads: its root sources, and whether it passes through
+    sources that cite one another (circular reporting)."""
+
+    roots: frozenset[str]
+    circular: bool = False
+
+
+def trace(claims: Sequence[Claim]) -> dict[str, Trace]:
     """For each claim, the root sources its chain leads to.
 
     The chain's last link is followed further when other claims of the same measure show that
-    source citing another; a cycle of citations is one root. A claim the document states on its
-    own is rooted in the document, whatever else the document cites.
+    source citing another; a cycle of citations is one root, and the claims that reach it are
+    flagged. A claim the document states on its own is rooted in the document, whatever else the
+    document cites.
     """
     by_measure: dict[str | None, list[Claim]] = defaultdict(list)
     for c in claims:
         by_measure[c.measure].append(c)
-    out: dict[str, frozenset[str]] = {}
+    out: dict[str, Trace] = {}
     for group in by_measure.values():
         g = citation_graph(group)
         dag = nx.condensation(g)
         members = dag.graph["mapping"]
-        sinks_of: dict[int, frozenset[str]] = {}
+        found: dict[int, Trace] = {}
         for c in group:
             start = members[root_key(c)] if root_key(c) in members and c.sources else None
             if start is None:  # a document's own statement is rooted in the document alone
-                out[c.id] = frozenset({root_key(c)})
+                out[c.id] = Trace(frozenset({root_key(c)}))
                 continue
-            if start not in sinks_of:
+            if start not in found:
                 reach = nx.descendants(dag, start) | {start}
                 sinks = [n for n in reach if dag.out_degree(n) == 0]
-                sinks_of[start] = frozenset(min(dag.nodes[n]["members"]) for n in sinks)
-            out[c.id] = sinks_of[start]
+                found[start] = Trace(frozenset(min(dag.nodes[n]["members"]) for n in sinks),
+                                     any(len(dag.nodes[n]["members"]) > 1 for n in reach))
+            out[c.id] = found[start]
     return out
+
+
+def roots(claims: Sequence[Claim]) -> dict[str, frozenset[str]]:
+    """For each claim, the root sources its chain leads to (``trace``)."""
+    return {cid: t.roots for cid, t in trace(claims).items()}
 
 
 class Link(Protocol):
@@ -551,7 +619,8 @@ def partitions(claims: Sequence[Claim], tolerance: float) -> list[Partition]:
 def partition_verdicts(part: Partition) -> list[Relation]:
     """The verdicts inside one partition (picklable, so it runs on any worker)."""
     if part.kind == "block":
-        return value_verdicts(part.claims, part.tolerance) + change_verdicts(part.claims, part.tolerance)
+        return value_verdicts(part.claims, part.tolerance) + change_verdicts(part.claims, part.tolerance) \
+            + series_verdicts(part.claims)
     return sum_verdicts(part.claims, part.tolerance)
 
 
@@ -608,7 +677,7 @@ def claim_network(
     """Claims, documents, sources and entities as one graph for Gephi.
 
     Edges carry a ``relation``: ``appears-in`` (claim -> document), ``cites`` (document -> source -> source),
-    ``about`` (claim -> entity), ``corroborates`` and ``conflicts`` (claim -> claim). Claims are
+    ``about`` (claim -> entity), ``corroborates``, ``conflicts`` and ``changes`` (claim -> claim). Claims are
     sized by their corroborations and coloured by verdict; documents carry their publication
     date as ``start`` for Gephi's timeline.
     """
@@ -619,7 +688,7 @@ def claim_network(
         if r.kind == "corroborates":
             support[r.a] += 1
             support[r.b] += 1
-        else:
+        elif r.kind == "conflicts":
             conflicted.update((r.a, r.b))
     for key, meta in documents.items():
         attrs = {"kind": "document", "label": str(meta.get("title") or key), "colour": COLOURS["document"], "size": 8.0}

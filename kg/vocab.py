@@ -38,6 +38,7 @@ class CG(DefinedNamespace):
     _fail = True
 
     Boilerplate: URIRef  # A span of a document's text that is site chrome, a caption or a header, not reporting; claims are not read from it.
+    Change: URIRef  # Two claims about the same thing at different times: a series, not a contradiction. Its reason says how the value moved.
     Claim: URIRef  # One assertion made in a document: a figure about a subject, or a dated event, with its attribution chain and evidence.
     Conflict: URIRef  # Two claims about the same thing in the same scope whose readings cannot both hold.
     Corroboration: URIRef  # Two claims from different documents whose readings agree within the tolerance, or whose arithmetic is consistent.
@@ -49,11 +50,13 @@ class CG(DefinedNamespace):
     Source: URIRef  # Anyone a claim is attributed to: a named entity, an anonymous source, a group, or the document's publisher.
     Verdict: URIRef  # The result of comparing two claims about the same thing, with the reason: the values, the tolerance, the relative difference and the shared scope.
     amount: URIRef  # The stated value, when the figure is a single number.
-    basis: URIRef  # What was compared: value (the two readings) or arithmetic (a ratio, a sum, a share).
+    basis: URIRef  # What was compared: value (the two readings), arithmetic (a ratio, a sum, a share) or series (one measure at two times).
     boilerplate: URIRef  # A span of the document marked as chrome.
     boilerplateKind: URIRef  # What the span is: header, heading, caption, image, newsletter, feed, poll, share, comments.
     chainIndex: URIRef  # Position of an attribution in the claim's chain, 0 being the outermost source after the document itself.
+    changesTo: URIRef  # Shortcut for a change verdict, from the earlier claim to the later one.
     circa: URIRef  # True when the figure is approximate.
+    circularReporting: URIRef  # True when the claim's attribution chain passes through sources that cite one another (A cites B and B cites A); they count as one root.
     claim: URIRef  # One of the two claims a verdict compares.
     comparedValue: URIRef  # A reading that entered the comparison, as an interval in words.
     confidence: URIRef  # How sure the reading of the figure is, from 0 to 1 (low for figures damaged in scraping).

@@ -31,7 +31,7 @@ def seed_network(seed_store):
     return network_of(seed_store)
 
 
-EDGE_KINDS = {"cites", "about", "appears-in", "corroborates", "conflicts"}
+EDGE_KINDS = {"cites", "about", "appears-in", "corroborates", "conflicts", "changes"}
 
 
 def jing(schema, path):  # type: ignore[no-untyped-def]
@@ -66,7 +66,8 @@ def test_gexf_with_every_kind_of_edge_validates(tmp_path, shared_dir):
                     measure="north-korea:troop", time=when, sources=(Source("NIS", entity="nis"),))
               for name, value in (("a", 12000), ("b", 12000), ("c", 3000))]
     relations = [Relation("corroborates", claims[0].id, claims[1].id, "same"),
-                 Relation("conflicts", claims[0].id, claims[2].id, "disjoint")]
+                 Relation("conflicts", claims[0].id, claims[2].id, "disjoint"),
+                 Relation("changes", claims[2].id, claims[1].id, "rose", "series")]
     g = reconcile.claim_network(claims, relations, {}, Gazetteer.load().labels)
     path = tmp_path / "all.gexf"
     path.write_bytes(export.gexf(g))

@@ -15,6 +15,7 @@ from kg.reconcile import (
     reconcile,
     roots,
     single_source_stories,
+    trace,
 )
 
 
@@ -94,7 +95,6 @@ def test_claims_of_one_document_are_not_compared():
 @pytest.mark.parametrize(
     "change",
     [
-        {"time": year(2023)},  # different years
         {"measure": "north-korea:workers"},  # a stock is not a flow
         {"measure": "north-korea:entries:study"},  # another purpose
         {"measure": "russia:entries"},  # another nationality
@@ -105,6 +105,41 @@ def test_claims_out_of_scope_are_not_compared(change):
     a = claim("a.txt", "13,221", 13221)
     b = claim("b.txt", "1,117", 1117, **change)
     assert reconcile([a, b]) == []
+
+
+def test_one_measure_at_two_times_is_a_series_not_a_conflict():
+    march = claim("a.txt", "12", 12, measure="peru:case", time=TimeScope("March", "2021-03", date(2021, 3, 1), date(2021, 3, 31)))
+    may = claim("b.txt", "about 40", 40, qualifier="approx", measure="peru:case",
+                time=TimeScope("May", "2021-05", date(2021, 5, 1), date(2021, 5, 31)))
+    (r,) = reconcile([may, march])
+    assert (r.kind, r.basis, r.a, r.b) == ("changes", "series", march.id, may.id)
+    assert r.reason.startswith("12 (2021-03) rose to about 40 (2021-05) (+233.3%)")
+    same_later = replace(may, figure=replace(may.figure, surface="12", value=12, qualifier="exact"))
+    assert "held" in reconcile([march, same_later])[0].reason
+
+
+def test_a_series_needs_an_owner_and_links_only_neighbouring_times():
+    anyone = [claim(f"{y}.txt", "5", 5 + y, measure="any:case", time=year(y)) for y in (2019, 2020)]
+    assert reconcile(anyone) == []
+    years = [claim(f"{y}.txt", "5", 5 + y, measure="chile:case", time=year(y)) for y in (2019, 2020, 2021)]
+    pairs = {(r.a, r.b) for r in reconcile(years)}
+    assert pairs == {(years[0].id, years[1].id), (years[1].id, years[2].id)}
+
+
+@pytest.mark.parametrize(
+    "bound, other, kind",
+    [
+        ("up to 60%", ("nearly one-third", 33.3, "approx"), "conflicts"),  # reported as reached
+        ("as many as 60%", ("32%", 32, "exact"), "conflicts"),
+        ("up to 60%", ("55%", 55, "exact"), "corroborates"),
+        ("less than 60%", ("nearly one-third", 33.3, "approx"), None),  # a limit, met by a third
+        ("fewer than 60%", ("55%", 55, "exact"), "corroborates"),
+    ],
+)
+def test_bounds_reported_as_reached_stand_for_about_their_value(bound, other, kind):
+    a = claim("a.txt", bound, 60, qualifier="at_most", unit="percent", measure="europe:population:percent")
+    b = claim("b.txt", other[0], other[1], qualifier=other[2], unit="percent", measure="europe:population:percent")
+    assert [r.kind for r in reconcile([a, b])] == ([kind] if kind else [])
 
 
 def test_unknown_nationality_and_place_are_compatible():
@@ -194,11 +229,14 @@ def test_missing_links_are_followed_through_other_chains():
     assert roots([full, short])[short.id] == frozenset({"entity:agency"})
 
 
-def test_a_citation_cycle_is_one_root():
+def test_a_citation_cycle_is_one_root_and_is_flagged():
     a = claim("a.txt", "100", 100, sources=["X", "Y"])
     b = claim("b.txt", "100", 100, sources=["Y", "X"])
     found = roots([a, b])
     assert found[a.id] == found[b.id] and len(found[a.id]) == 1
+    plain = claim("c.txt", "100", 100, sources=["Z"])
+    traced = trace([a, b, plain])
+    assert traced[a.id].circular and traced[b.id].circular and not traced[plain.id].circular
 
 
 def test_blocking_keeps_candidate_pairs_linear():

@@ -121,6 +121,47 @@ def test_claims_read_back_from_the_store_unchanged(seed_store, extraction):
         assert (stored[c.id].event_type, stored[c.id].event_kind) == (c.event_type, c.event_kind)
 
 
+#: Independent roots of the seed claims that cite a source or are backed by another report,
+#: counted by hand from the texts: (document, figure, roots, why).
+ROOTS_BY_HAND = [
+    ("001", "1.5 million", 1, "both reports quote the Russian Labor Ministry"),
+    ("003", "1.5 million", 1, "the same ministry"),
+    ("001", "2.4 million", 1, "the same ministry"),
+    ("003", "2.4 million", 1, "the same ministry"),
+    ("001", "approximately 15,000", 2, "the NIS (001, and 003 through the WSJ) and 004 on its own"),
+    ("003", "about 15,000", 2, "the same two"),
+    ("004", "about 15,000", 2, "the same two"),
+    ("001", "12,000", 2, "South Korean officials (001) and the NIS (003)"),
+    ("003", "12,000", 2, "the same two"),
+    ("001", "130", 1, "both quote the Russian Education Ministry"),
+    ("003", "nearly 130", 1, "the same ministry"),
+    ("002", "7,887", 2, "Rosstat through RFA (002) and 004 on its own"),
+    ("004", "nearly 8,000", 2, "the same two"),
+    ("001", "12-fold", 1, "Russian data; the counts it is checked against are arithmetic, not a second report"),
+    ("002", "13,221", 1, "Rosstat through RFA; its parts are the same report"),
+    ("001", "3,000", 1, "South Korean officials only"),
+    ("003", "Around 600", 1, "a lawmaker quoting the NIS: one chain"),
+    ("004", "more than $500 million", 1, "UN Security Council reports"),
+    ("002", "about 21,000", 1, "Rosstat through RFA"),
+]
+
+
+@pytest.mark.parametrize("doc, figure, expected, why", ROOTS_BY_HAND, ids=[f"{d}:{f}" for d, f, *_ in ROOTS_BY_HAND])
+def test_independent_roots_as_counted_by_hand(records, doc, figure, expected, why):
+    assert pick(records, doc, figure)["independent_sources"] == expected, why
+
+
+def test_one_measure_in_two_years_is_a_series_read_back_in_order(seed_store, records):
+    before, after = pick(records, "002", "1,117"), pick(records, "002", "13,221")
+    assert before["id"] in after["changes"] and after["id"] in before["changes"]
+    view = lookup.GraphView(seed_store)
+    (change,) = [r for r in view.relations if r.kind == "changes" and {r.a, r.b} == {before["id"], after["id"]}]
+    assert (change.a, change.b) == (before["id"], after["id"])
+    assert change.reason.startswith("1,117 (2023) rose to 13,221 (2024)")
+    sources = lookup.provenance(seed_store, view, after["id"])
+    assert [r["claim"]["id"] for r in sources["series"]] == [before["id"]]
+
+
 def test_a_documents_own_statements_have_one_root(records):
     """A claim stated with no source and backed by no other document is its document's alone,
     whatever else that document cites."""
