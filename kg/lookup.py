@@ -11,7 +11,16 @@ from . import build as rdf
 from . import queries
 from .build import ID
 from .errors import NotFoundError
-from .model import RELATION_KINDS, Claim, Figure, Frame, Relation, Source, Span, TimeScope
+from .model import (
+    RELATION_KINDS,
+    Claim,
+    Figure,
+    Frame,
+    Relation,
+    Source,
+    Span,
+    TimeScope,
+)
 from .ontology import ENTITY_PREFIX
 from .store import GraphStore
 from .vocab import CG

@@ -31,7 +31,15 @@ from typing import Any, NamedTuple, Protocol, TypeVar
 import networkx as nx
 from rapidfuzz import fuzz
 
-from .lexicon import BELOW_HEDGES, FIELD_OF, FUNCTION_WORDS, REACHED_BOUNDS, VERB_FIELDS, canonical, canonical_verb
+from .lexicon import (
+    BELOW_HEDGES,
+    FIELD_OF,
+    FUNCTION_WORDS,
+    REACHED_BOUNDS,
+    VERB_FIELDS,
+    canonical,
+    canonical_verb,
+)
 from .model import Claim, Figure, Relation, TimeScope
 
 log = logging.getLogger(__name__)
