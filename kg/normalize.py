@@ -263,6 +263,8 @@ def resolve_time(text: str, published: date | None, anchor_year: int | None = No
 
     >>> [resolve_time(t, date(2025, 9, 12)).iso for t in ["the mid-2010s", "202223", "mid-2025", "the third quarter of 2024"]]
     ['2014/2016', '2022/2023', '2025-04-01/2025-09-30', '2024-07-01/2024-09-30']
+    >>> [resolve_time(t, date(2019, 11, 18)).iso for t in ["Dec. 9", "Dec. 29", "this past May", "Sept. 30"]] + [resolve_time("Dec. 20", date(2020, 1, 6)).iso]
+    ['2019-12-09', '2019-12-29', '2019-05-01/2019-05-31', '2019-09-30', '2019-12-20']
     """
     t = " ".join(text.split())
     low = t.lower()
@@ -304,8 +306,8 @@ def resolve_time(text: str, published: date | None, anchor_year: int | None = No
             d = date(published.year, _month(m.group(1)), int(m.group(2)))
         except (KeyError, ValueError):
             return None
-        if d > published:
-            d = d.replace(year=d.year - 1)
+        if d > published and (d - published) > (published - d.replace(year=d.year - 1)):
+            d = d.replace(year=d.year - 1)  # the nearer of this year's and last year's
         return TimeScope(t, d.isoformat(), d, d)
     m = re.fullmatch(r"(\d{4})\s?[-–/]\s?(\d{4}|\d\d)", low) or re.fullmatch(r"(\d{4})(\d{4}|\d\d)", low) \
         or re.fullmatch(r"(?:from\s+|between\s+)?(\d{4})\s+(?:to|through|until|and)\s+(\d{4})", low)
@@ -317,7 +319,7 @@ def resolve_time(text: str, published: date | None, anchor_year: int | None = No
         return _year_scope(int(low), None, t)
     if published is None:
         return None
-    m = re.fullmatch(r"(?:(in|since|by|until|through|last|this|next)\s+)?(?:(?:the\s+)?(?:first|second|third|fourth|last)"
+    m = re.fullmatch(r"(?:(in|since|by|until|through|last|this past|this|next|past)\s+)?(?:(?:the\s+)?(?:first|second|third|fourth|last)"
                      r"\s+(?:weeks?|half|days)\s+of\s+|(?:early|mid|late)[-\s])?([a-z]+)", low)
     # A month alone is the last one by publication ("May" only with a word before it: else the verb).
     if m and m.group(2) in MONTH_NUMBERS and (len(m.group(2)) > 3 or m.group(1)):

@@ -5,8 +5,10 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from parsed import parse
 
 from kg.extract import find_figures, find_times
+from kg.extract.tokens import describes_other_noun
 from kg.normalize import resolve_time
 
 PUBLISHED = date(2025, 2, 5)  # a Wednesday
@@ -33,7 +35,8 @@ PUBLISHED = date(2025, 2, 5)  # a Wednesday
         ("December 2019", "2019-12-01/2019-12-31"),
         ("June 18, 2024", "2024-06-18"),
         ("05 Feb. 2025", "2025-02-05"),
-        ("May 5", "2024-05-05"),
+        ("May 5", "2025-05-05"),  # a day without a year is the nearest: this year's, three months on
+        ("Nov. 30", "2024-11-30"),  # last year's, two months back
         ("Feb. 4", "2025-02-04"),
         ("on Wednesday", "2025-02-05"),
         ("on Monday", "2025-02-03"),
@@ -115,3 +118,30 @@ def test_may_the_verb_is_not_a_month():
 def test_a_span_of_years_in_words_is_one_interval(text, iso):
     (found,) = find_times(text)
     assert resolve_time(found.text, date(2020, 1, 1)).iso == iso
+
+
+# "The firm joins eight rivals chosen in 2021, bringing the field to 13 bidders." and
+# "Some 300 nurses hired in March were let go.": hand-written parses, word|POS|TAG|dep|head|lemma.
+JOINS = parse(
+    "The|DET|DT|det|1|the firm|NOUN|NN|nsubj|2|firm joins|VERB|VBZ|ROOT|2|join eight|NUM|CD|nummod|4|eight "
+    "rivals|NOUN|NNS|dobj|2|rival chosen|VERB|VBN|acl|4|choose in|ADP|IN|prep|5|in 2021|NUM|CD|pobj|6|2021 "
+    ",|PUNCT|,|punct|2|, bringing|VERB|VBG|advcl|2|bring the|DET|DT|det|11|the field|NOUN|NN|dobj|9|field "
+    "to|ADP|IN|prep|9|to 13|NUM|CD|nummod|14|13 bidders|NOUN|NNS|pobj|12|bidder .|PUNCT|.|punct|2|."
+)
+HIRED = parse(
+    "Some|ADV|RB|quantmod|1|some 300|NUM|CD|nummod|2|300 nurses|NOUN|NNS|nsubjpass|7|nurse "
+    "hired|VERB|VBN|acl|2|hire in|ADP|IN|prep|3|in March|PROPN|NNP|pobj|4|march were|AUX|VBD|auxpass|7|be "
+    "let|VERB|VBN|ROOT|7|let go|VERB|VB|xcomp|7|go .|PUNCT|.|punct|7|."
+)
+
+
+@pytest.mark.parametrize(
+    "doc, time, figure, elsewhere",
+    [
+        (JOINS, 7, 13, True),  # when the rivals were chosen, not when the field reached 13
+        (JOINS, 7, 3, False),  # the eight rivals were chosen then
+        (HIRED, 5, 1, False),  # the nurses the figure counts were hired in March
+    ],
+)
+def test_a_time_in_a_clause_about_another_noun_is_not_the_figures(doc, time, figure, elsewhere):
+    assert describes_other_noun(doc[time], [doc[figure]]) is elsewhere

@@ -29,6 +29,7 @@ from .figures import find_figures, says_something, scrape_damage
 from .frames import FrameReader, _in_condition, _place, modality_cues
 from .nlp import MAX_LENGTH, MAX_SENTENCE, load_model, parse, reads_language
 from .times import find_times
+from .tokens import describes_other_noun
 
 __all__ = ["MAX_LENGTH", "SourceReader", "extract", "find_figures", "find_times", "load_model", "parse",
            "reads_language", "scrape_damage"]
@@ -112,6 +113,7 @@ def extract(doc: Document, parsed: Doc, gazetteer: Gazetteer) -> list[ClaimMenti
                 continue
             frame, unit = frames.read(tokens, f.unit_text) if tokens else (
                 Frame(reason="the figure is not a span of the parse"), None)
+            own_times = [t for t in times if not _describes_other_noun(parsed, t, tokens)]
             previous_figure_line = paragraph
             mentions.append(
                 ClaimMention(
@@ -125,7 +127,7 @@ def extract(doc: Document, parsed: Doc, gazetteer: Gazetteer) -> list[ClaimMenti
                     subject=frame.thing,
                     subject_entity=frame.owner_entity,
                     frame=frame,
-                    times=tuple(times),
+                    times=tuple(own_times),
                     inherited_time=inherited,
                     place=_place(tokens, gazetteer) if tokens else None,
                     sources=chain if attribution is None or attribution.says(f.start, f.end) else (),
@@ -143,3 +145,8 @@ def extract(doc: Document, parsed: Doc, gazetteer: Gazetteer) -> list[ClaimMenti
                     MAX_SENTENCE)
     return mentions
 
+
+
+def _describes_other_noun(parsed: Doc, time: TimeMention, figure: list) -> bool:
+    span = parsed.char_span(time.start, time.end, alignment_mode="expand")
+    return span is not None and describes_other_noun(span.root, figure)

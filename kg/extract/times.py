@@ -38,6 +38,7 @@ _TIME = re.compile(
     | year[-\s]to[-\s]date | so\s+far\s+this\s+year | \bnow\b
     | (?:the\s+)?(?:first|second|third|fourth)\s+quarter\b(?!\s+of\b)
     | (?:in|since|by|until|through|last|this|next)\s+(?-i:May)\b(?!\.?\s*\d)
+    | (?:this\s+)?past\s+(?-i:{FULL_MONTHS_PATTERN})\b(?!\.?\s*\d)
     | (?:on\s+)?(?:{WEEKDAYS_PATTERN})
     )""",
     re.I | re.X,

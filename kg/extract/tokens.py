@@ -66,3 +66,35 @@ def entities_within(tokens: list[Token], label: str) -> list[Span]:
         else:
             i += 1
     return found
+
+
+#: Clauses that describe a noun ("nine others selected in 2018", "the town, which flooded in 2010").
+NOUN_CLAUSES = frozenset({"acl", "relcl"})
+
+
+def clause_verb(tok: Token) -> Token:
+    """The verb of the clause a token is in (the root when it has none)."""
+    for t in path(tok)[1:]:
+        if t.pos_ in ("VERB", "AUX"):
+            return t
+    return tok.sent.root
+
+
+def describes_other_noun(tok: Token, figure: list[Token]) -> bool:
+    """Whether ``tok`` sits in a clause describing a noun of another clause than ``figure``'s:
+    "in November 2018" in "join nine others selected in November 2018, bringing the total to 14"
+    says when the others were selected, not when the total reached 14; in "300 workers hired in
+    March" and "the number of people entering in 2024 rose" it is the figure's own."""
+    if not figure:
+        return False
+    inside = {t.i for t in figure}
+    counted = phrase_head(figure).head.i
+    for t in path(tok)[1:]:
+        if t.dep_ in NOUN_CLAUSES:
+            if inside & {s.i for s in t.subtree} or t.head.i == counted or t.head.i in inside:
+                return False
+            noun, verbs = t.head, {a.i for a in path(figure[0])}
+            if noun.dep_ in ("nsubj", "nsubjpass") and noun.head.i in verbs:
+                return False  # the subject the figure's clauses share ("the number ... rose ... to top 13,000")
+            return clause_verb(figure[0]).i not in {a.i for a in path(t)}
+    return False
