@@ -120,7 +120,7 @@ MODAL_WORDS = frozenset(
 SPEECH_VERBS = frozenset(
     "say tell report claim state note announce reveal confirm warn add explain recall suggest indicate show "
     "find estimate disclose allege write insist argue assert acknowledge admit predict forecast testify "
-    "conclude speculate believe publish expect project anticipate".split()
+    "conclude speculate believe publish expect project anticipate assure".split()
 )
 #: Verbs of expectation: what they report speaks for its own sentence only.
 FORECAST_VERBS = frozenset("expect project anticipate predict forecast see".split())
@@ -229,7 +229,7 @@ CANONICAL: dict[str, str] = {w: head for head, words in SYNONYMS.items() for w i
 #: A small general taxonomy of events: trigger verbs by the kind of event they report.
 EVENT_TYPES: dict[str, tuple[str, ...]] = {
     "statement": ("announce", "release", "publish", "unveil", "disclose", "issue", "declare", "confirm", "admit",
-                  "demand", "instruct", "inform", "warn", "urge", "call"),
+                  "demand", "instruct", "inform", "warn", "urge", "call", "report", "reveal", "deny"),
     "agreement": ("sign", "ratify", "agree", "approve", "adopt", "strike", "seal", "negotiate", "conclude", "settle",
                   "commit"),
     "meeting": ("meet", "visit", "host", "attend", "tour", "convene", "welcome"),
@@ -249,6 +249,37 @@ EVENT_TYPES: dict[str, tuple[str, ...]] = {
     "disaster": ("erupt", "collapse", "flood", "burn", "destroy", "damage", "sink", "crash", "hit", "spread"),
     "election": ("win", "vote", "defeat", "lose", "elect", "defect"),
 }
+#: Verbs of states, not occurrences ("has", "remains", "includes"): never an event.
+STATIVE_VERBS = frozenset(
+    "be have seem appear remain stay include contain consist comprise mean need want know believe think hope "
+    "expect require cost own lack depend represent exist become belong matter deserve like love prefer value "
+    "equal involve concern suppose face sound look feel number total account see experience".split()
+)
+#: Verbs of intention or refusal: what they govern has not happened ("plans to spend", "aims to put",
+#: "was designed to attract", "declined to say").
+INTENT_VERBS = frozenset("plan aim intend hope seek want expect prepare propose threaten vow promise design "
+                         "decline refuse".split())
+#: Verbs that only say that another action began, went on or was tried ("began cracking down",
+#: "tried to persuade", "is set to begin"): the action they govern is the event.
+ASPECT_VERBS = frozenset("begin start continue try attempt manage fail seek set keep stop end".split())
+#: Adverbs of habit: a habit is not an occurrence ("workers frequently invest their savings").
+HABITUAL_ADVERBS = frozenset(
+    "often usually frequently typically regularly routinely always generally normally traditionally "
+    "sometimes rarely seldom never commonly".split()
+)
+#: Nouns for organisations that act ("the company abandoned the plan", "the utility decreased ...").
+ACTING_ORG_NOUNS = frozenset(
+    "company firm business corporation utility retailer lender bank insurer startup regulator court police "
+    "army navy military party union government administration agency ministry team club school university "
+    "hospital owner operator manufacturer carrier airline investor board president minister secretary "
+    "chairman chairwoman chair ceo founder director spokesman spokeswoman spokesperson governor mayor senator "
+    "leader chief head king queen premier judge prosecutor commander general foundation association society "
+    "charity coalition alliance federation league fund trust".split()
+)
+#: Endings of nouns for people by what they do ("hiker", "investor", "activist", "physician").
+AGENT_SUFFIXES = ("er", "or", "ist", "ian")
+#: Personal pronouns that stand for an actor.
+ACTOR_PRONOUNS = frozenset("he she they".split())
 #: Trigger verb -> event type.
 EVENT_TYPE_OF: dict[str, str] = {verb: kind for kind, verbs in EVENT_TYPES.items() for verb in verbs}
 EVENT_VERBS = frozenset(EVENT_TYPE_OF)

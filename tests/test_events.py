@@ -46,3 +46,37 @@ def test_the_evidence_of_an_event_is_its_trigger(events):
 
 def test_states_and_sayings_are_not_events(events):
     assert events("The company said its outlook remains uncertain.") == []
+
+
+OCCURRENCES = [
+    ("The hikers ate wild mushrooms near the lake.", "eat"),  # a verb outside the taxonomy
+    ("Regulators began investigating the lender in May.", "investigate"),  # the action, not its start
+    ("The suspect was arrested in Lyon on Friday.", "arrest"),  # a passive of a known kind
+    ("The striker has signed a new contract with the club.", "sign"),  # perfect, of a known kind
+    ("Prosecutors are investigating the mayor's office.", "investigate"),  # ongoing, of a known kind
+    ("The commission holds a public hearing on Wednesday.", "hold"),  # present, with its own time
+    ("The museum that the foundation opened in 2019 closed its doors.", "open"),  # a clause with its own actor
+]
+
+
+@pytest.mark.parametrize("text, trigger", OCCURRENCES)
+def test_occurrences_told_as_happened_are_events(events, text, trigger):
+    assert trigger in [e.event_type for e in events(text)]
+
+
+NOT_OCCURRENCES = [
+    "The council plans to build a second bridge next year.",  # a plan
+    "The union will strike on Friday.",  # the future
+    "The senator did not sign the bill.",  # denied
+    "Farmers frequently sell their grain at the market.",  # a habit
+    "For decades, the mill employed most of the town.",  # a period of many years
+    "Those who visited the museum last year praised it.",  # a clause about the noun
+    "The retailer earned $2 billion in the quarter.",  # an amount: a figure claim
+    "The region has relied on tourism since 1990.",  # a state that has lasted
+    "Many are believed to have crossed the river.",  # told only as believed
+]
+
+
+@pytest.mark.parametrize("text", NOT_OCCURRENCES)
+def test_plans_habits_denials_and_statistics_are_not_events(events, text):
+    assert [e.event_type for e in events(text)] == []

@@ -1,61 +1,246 @@
 """Events: who did what, when, from the parse, for any story.
 
-A trigger is a verb of a general taxonomy of news events (``lexicon.EVENT_TYPES``: statements,
-agreements, meetings, movement, attacks, legal steps, economic results, personnel, policy,
-disasters, elections) with an actor around it: a named entity, an alias-table entity, a noun
-phrase or a personal pronoun. The agent is the subject ("North Korea dispatched 12,000
-soldiers"; a conjoined verb shares it), the passive subject or agent; participants are the
-alias-table entities named in the subject, object and agent. Several events may come from one
-sentence, and sentences that carry figures too. The evidence span is the trigger itself.
+A trigger is a verb that reports an occurrence: a finite verb in the past or perfect ("dispatched",
+"has been boarding"), or in the present with a time of its own ("holds a hearing Wednesday"),
+whose subject can act: a named entity, an alias-table entity, a pronoun for a person, or a noun for
+people or an organisation ("officials", "the company"). A passive takes its agent, else whom it
+happened to ("a third case was reported"). Attacks and disasters may have any cause as their
+subject ("the storm destroyed 300 homes").
+
+Not events: states ("has", "remains"), speech that only attributes ("said", "added"), habits
+("frequently invest"), what is planned, possible or denied ("will cut", "could send", "did not
+sign"), and clauses that only describe a noun ("those who entered"). A verb that says an action
+began or was tried ("began cracking down", "tried to persuade") gives way to the action.
+
+The type of an event comes from a small general taxonomy of its verb (``lexicon.EVENT_TYPES``);
+participants are the alias-table entities named in the subject, object and agent. Several events
+may come from one sentence, and sentences that carry figures too. The evidence span is the trigger.
 """
 
 from __future__ import annotations
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
-from ..lexicon import EVENT_TYPE_OF, EVENT_VERBS
+from ..lexicon import (
+    ACTING_ORG_NOUNS,
+    ACTOR_PRONOUNS,
+    AGENT_SUFFIXES,
+    ANONYMOUS_NOUNS,
+    ASPECT_VERBS,
+    EVENT_TYPE_OF,
+    GROUP_NOUNS,
+    HABITUAL_ADVERBS,
+    HUMAN_VERBS,
+    INTENT_VERBS,
+    MODAL_VERBS,
+    ORG_HEADS,
+    PERSON_NOUNS,
+    SPEECH_VERBS,
+    STATIVE_VERBS,
+    TIME_UNITS,
+)
 from ..model import ClaimMention, Document, Source, TimeMention
 from ..model import Span as TextSpan
 from ..ontology import Gazetteer
 from .tokens import span_text, subtree
 
 _ACTOR_LABELS = frozenset({"ORG", "GPE", "PERSON", "NORP", "FAC"})
-def _actors(tok: Token, gazetteer: Gazetteer) -> tuple[list[str], str | None]:
-    """Entity keys named around a trigger, and the agent's name as written."""
+_SUBJECTS = ("nsubj", "nsubjpass")
+#: Auxiliaries of what has not happened: the future, and what may or must happen.
+_NOT_HAPPENED = MODAL_VERBS | {"will", "shall", "should", "must", "can", "'ll", "wo", "ca"}
+#: Speech that only attributes what follows ("said", "added"): never an event itself.
+_ATTRIBUTING = SPEECH_VERBS - set(EVENT_TYPE_OF)
+#: Causes that are not actors but can be the subject of an attack or disaster.
+_CAUSED_KINDS = frozenset({"attack", "disaster"})
+_ACTOR_NOUNS = PERSON_NOUNS | ORG_HEADS | ANONYMOUS_NOUNS | ACTING_ORG_NOUNS | {n.rstrip("s") for n in GROUP_NOUNS}
+
+
+def _lemma(tok: Token) -> str:
+    return tok.lemma_.lower()
+
+
+def _governor(tok: Token) -> Token:
+    """The verb whose clause ``tok`` completes or continues: "tried" for "persuade" in "tried to
+    persuade", "defected" for "attempted" in "defected or attempted"."""
+    while tok.dep_ in ("xcomp", "conj") and tok.head.pos_ in ("VERB", "AUX") and tok.head != tok:
+        tok = tok.head
+    return tok
+
+
+def _auxiliaries(tok: Token) -> list[Token]:
+    return [c for c in tok.children if c.dep_ in ("aux", "auxpass")]
+
+
+#: Words that open a clause giving the background of another ("where employers welcomed them",
+#: "although wages were paid").
+_BACKGROUND = frozenset({"where", "while", "whereas", "although", "though"})
+
+
+def _no_longer(tok: Token) -> bool:
+    return tok.lower_ == "longer" and any(c.lower_ == "no" for c in tok.children)
+
+
+def _over_years(prep: Token) -> bool:
+    """A period of many units ("for decades", "over the centuries"): a habit, not an occurrence."""
+    if prep.dep_ == "prep" and prep.lower_ == "since":
+        return True  # "have worked in Russia since 1946": a state that has lasted
+    return prep.dep_ == "prep" and prep.lower_ in ("for", "over", "during", "across", "throughout") and any(
+        c.dep_ == "pobj" and c.tag_ == "NNS" and _lemma(c) in TIME_UNITS for c in prep.children)
+
+
+def _tense(tok: Token) -> str | None:
+    """How a verb places what it reports: "past" ("dispatched", "was reported", "had left"),
+    "perfect" ("has signed"), "present" ("holds", "is negotiating"), or None when it has not
+    happened or is not told as happening (planned, possible, denied, conditional, habitual)."""
+    chain = [tok]
+    while chain[-1].dep_ in ("xcomp", "conj") and chain[-1].head.pos_ in ("VERB", "AUX") and chain[-1].head != chain[-1]:
+        chain.append(chain[-1].head)
+    for t in chain:
+        if any(_lemma(a) in _NOT_HAPPENED or a.lower_ in _NOT_HAPPENED for a in _auxiliaries(t)):
+            return None
+        if any(c.dep_ == "neg" for c in t.children) or any(_lemma(c) in HABITUAL_ADVERBS for c in t.children):
+            return None
+        if any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether") for c in t.children):
+            return None
+        if any(_over_years(c) for c in t.children) or any(_no_longer(c) for c in t.children):
+            return None
+        if any(c.dep_ in ("advmod", "mark") and c.lower_ in _BACKGROUND for c in t.children):
+            return None
+    for t in chain:  # the nearest verb that shows its tense decides
+        auxes = _auxiliaries(t)
+        if t.tag_ == "VBD":
+            return "past"
+        if t.tag_ in ("VBN", "VBG") and auxes:
+            tags = {a.tag_ for a in auxes}
+            if tags & {"VBD"}:
+                return "past" if t.tag_ == "VBN" else "progressive"  # "were working": a background
+            if any(_lemma(a) == "have" for a in auxes):
+                return "perfect"
+            return "progressive" if t.tag_ == "VBG" else "present"
+        if t.tag_ in ("VBZ", "VBP"):
+            return "present"
+    return None
+
+
+def _acts(tok: Token, gazetteer: Gazetteer, names: frozenset[str]) -> bool:
+    """Whether a subject can act: an entity (named as one here or elsewhere in the document, or
+    in the alias table), a person's pronoun, or a noun for people or an organisation."""
+    lemma = _lemma(tok)
+    if tok.lower_ in ACTOR_PRONOUNS or tok.ent_type_ in _ACTOR_LABELS or lemma in _ACTOR_NOUNS:
+        return True
+    if tok.pos_ == "NOUN" and len(lemma) >= 5 and lemma.endswith(AGENT_SUFFIXES):
+        return True
+    return tok.text in names or (tok.text[:1].isupper() and bool(gazetteer.find(tok.text)))
+
+
+def _subject(tok: Token) -> Token | None:
+    """The subject of a verb, or of the verb it completes or continues."""
+    t = tok
+    while True:
+        subject = next((c for c in t.children if c.dep_ in _SUBJECTS), None)
+        if subject is not None or t.dep_ not in ("xcomp", "conj") or t.head == t:
+            return subject
+        t = t.head
+
+
+def _agent(tok: Token, gazetteer: Gazetteer, names: frozenset[str]) -> Token | None:
+    """Who did it: the subject or a passive's agent when it can act (any cause of an attack or a
+    disaster), or whom a passive befell when that can act ("30,000 workers were forced home") or
+    the verb is of a known type ("a third case was reported")."""
+    subject = _subject(tok)
+    by = next((g for c in tok.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
+    caused = EVENT_TYPE_OF.get(_lemma(tok)) in _CAUSED_KINDS
+    if by is not None:
+        return by if _acts(by, gazetteer, names) or (caused and by.pos_ in ("NOUN", "PROPN")) else None
+    if subject is None:
+        return None
+    if _acts(subject, gazetteer, names):
+        return subject
+    if subject.dep_ == "nsubjpass" and _lemma(tok) in EVENT_TYPE_OF:
+        return subject  # "a third case was reported", "the couple was quarantined"
+    if subject.pos_ == "NUM" and _lemma(tok) in HUMAN_VERBS:
+        return subject  # "another 3,000 arrived"
+    if caused and subject.pos_ in ("NOUN", "PROPN") and subject.dep_ == "nsubj":
+        return subject  # "the plague killed millions", "the storm destroyed 300 homes"
+    return None
+
+
+def _trigger(tok: Token) -> bool:
+    """Whether a verb can report an occurrence at all (before its tense and subject are read)."""
+    if tok.pos_ != "VERB" or tok.dep_ in ("amod", "compound", "acl", "csubj", "pcomp"):
+        return False
+    lemma = _lemma(tok)
+    if lemma in STATIVE_VERBS or lemma in ASPECT_VERBS or lemma in _ATTRIBUTING:
+        return False
+    if lemma in SPEECH_VERBS and any(c.dep_ == "xcomp" for c in tok.children):
+        return False  # "reported issuing 8,600 visas": the issuing is the event
+    if lemma in INTENT_VERBS or _measures(tok):
+        return False
+    t = tok
+    while t.dep_ == "xcomp" and t.head != t:  # "are believed to have entered", "plans to spend"
+        t = t.head
+        if _lemma(t) in STATIVE_VERBS or _lemma(t) in INTENT_VERBS or _lemma(t) in _ATTRIBUTING:
+            return False
+    clause = _governor(tok)
+    if clause.dep_ in ("relcl", "acl"):  # "the lander that the company unveiled", not "those who entered"
+        subject = next((c for c in clause.children if c.dep_ in _SUBJECTS), None)
+        return subject is not None and subject.tag_ not in ("WP", "WDT") and subject.lower_ != "that"
+    return clause.dep_ not in ("csubj", "pcomp", "amod")
+
+
+def _measures(tok: Token) -> bool:
+    """Whether a verb only carries an amount as its object ("earned $2.8 billion", "rose 3%"): a
+    figure claim, not an occurrence."""
+    if EVENT_TYPE_OF.get(_lemma(tok)) == "statement":
+        return False  # "reported $2.53 in per-share earnings" is a report
+    return any(c.dep_ == "dobj" and c.ent_type_ in ("MONEY", "PERCENT", "QUANTITY") for c in tok.children)
+
+
+def _told_as_happened(tok: Token, dated: bool) -> bool:
+    """Past events always; a perfect or ongoing one ("has signed", "is investigating") when dated
+    or of a known type; the simple present only with a time of its own ("holds a public hearing
+    Wednesday")."""
+    tense = _tense(tok)
+    if tense == "past":
+        return True
+    if tense in ("perfect", "progressive"):
+        return dated or _lemma(tok) in EVENT_TYPE_OF
+    return tense == "present" and dated
+
+
+def _participants(tok: Token, gazetteer: Gazetteer) -> list[str]:
+    """Alias-table entities named in the subject, object, agent and recipient of a trigger."""
     keys: list[str] = []
-    agent = None
     children = list(tok.children)
-    if tok.dep_ == "conj" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in children):
-        # "deployed troops and evacuated towns": a conjoined verb shares its first verb's subject
-        children += [c for c in tok.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+    subject = _subject(tok)
+    if subject is not None and subject not in children:
+        children.append(subject)
     for c in children:
         if c.dep_ not in ("nsubj", "nsubjpass", "dobj", "agent", "dative"):
             continue
-        words = subtree(c)
-        text = span_text(words)[0]
-        found = [m.key for m in gazetteer.find(text)]
-        named = [t for t in words if t.ent_type_ in _ACTOR_LABELS]
-        actor = found or named or c.pos_ in ("NOUN", "PROPN") or c.lower_ in ("he", "she", "they", "we")
-        if c.dep_ in ("nsubj", "agent", "nsubjpass") and actor:
-            agent = agent or text
-        for key in found:
-            if key not in keys:
-                keys.append(key)
-    return keys, agent
+        for m in gazetteer.find(span_text(subtree(c))[0]):
+            if m.key not in keys:
+                keys.append(m.key)
+    return keys
+
+
+def actor_names(parsed: Doc) -> frozenset[str]:
+    """The words the model reads as names of actors somewhere in a document: a name it misses in
+    one sentence ("WeWork agreed") it often reads in another."""
+    return frozenset(t.text for e in parsed.ents if e.label_ in _ACTOR_LABELS for t in e if t.text[:1].isupper())
 
 
 def events(doc: Document, sent: Span, span: TextSpan, gazetteer: Gazetteer, times: list[TimeMention],
-           chain: tuple[Source, ...], cues: tuple[str, ...]) -> list[ClaimMention]:
-    """The events a sentence reports, each with its participants, agent, time and sources."""
+           chain: tuple[Source, ...], cues: tuple[str, ...], names: frozenset[str] = frozenset()) -> list[ClaimMention]:
+    """The events a sentence reports, each with its participants, agent, time and sources;
+    ``names`` are the document's ``actor_names``."""
     explicit = tuple(t for t in times if not t.baseline and not t.reporting)
     out = []
     for tok in sent:
-        if tok.pos_ != "VERB" or tok.lemma_.lower() not in EVENT_VERBS or tok.dep_ in ("amod", "compound"):
+        if not _trigger(tok) or not _told_as_happened(tok, bool(explicit)):
             continue
-        if any(c.dep_ == "neg" for c in tok.children):
-            continue
-        participants, agent = _actors(tok, gazetteer)
-        if not participants and agent is None:
+        agent = _agent(tok, gazetteer, names)
+        if agent is None:
             continue
         # The evidence is the trigger with its particle ("cracked down"), never the figures beside it.
         particle = next((c for c in tok.children if c.dep_ == "prt" and c.i == tok.i + 1), None)
@@ -69,12 +254,12 @@ def events(doc: Document, sent: Span, span: TextSpan, gazetteer: Gazetteer, time
                 sentence=span,
                 text=doc.text[span.start:span.end],
                 times=explicit,
-                subject=agent,
+                subject=span_text(subtree(agent))[0],
                 sources=chain,
                 modality_cues=cues,
-                event_type=tok.lemma_.lower(),
-                event_kind=EVENT_TYPE_OF.get(tok.lemma_.lower()),
-                participants=tuple(participants),
+                event_type=_lemma(tok),
+                event_kind=EVENT_TYPE_OF.get(_lemma(tok)),
+                participants=tuple(_participants(tok, gazetteer)),
             )
         )
     return out
