@@ -33,7 +33,7 @@ from kg.store import GraphStore, open_store
 from kg.vocab import PREFIXES
 
 from .cache import LookupCache
-from .routes import claims, documents, entities, export, health, pages, sparql, verdicts
+from .routes import claims, documents, entities, events, export, health, pages, sparql, verdicts
 from .security import SecurityHeaders
 from .settings import get_settings
 
@@ -118,7 +118,7 @@ def create_app(settings: Settings | None = None, store: GraphStore | None = None
         return JSONResponse({"error": kind, "message": str(exc.detail)}, status_code=exc.status_code,
                             headers=getattr(exc, "headers", None))
 
-    for module in (health, claims, documents, entities, verdicts, sparql, export, pages):
+    for module in (health, claims, events, documents, entities, verdicts, sparql, export, pages):
         app.include_router(module.router)
 
     def generation() -> int | None:

@@ -20,6 +20,7 @@ from .model import (
     Source,
     Span,
     TimeScope,
+    content_id,
 )
 from .ontology import ENTITY_PREFIX
 from .store import GraphStore
@@ -308,6 +309,39 @@ def _mentions(claim: Claim) -> set[str]:
     return keys
 
 
+def _in_document(claim: Claim, document: str) -> bool:
+    """Whether a claim is in the document named by file name or document id."""
+    return document in (claim.document, content_id("document", claim.document))
+
+
+def timeline(
+    view: GraphView,
+    entity: str | None = None,
+    document: str | None = None,
+    kind: str | None = None,
+    trigger: str | None = None,
+    start: date | None = None,
+    end: date | None = None,
+) -> list[dict[str, object]]:
+    """Event claims matching every filter given, in time order (undated ones last, in document
+    order). ``kind`` is the event's type in the taxonomy, ``trigger`` its verb; ``start`` and
+    ``end`` keep the events whose time overlaps them (and so leave out undated ones)."""
+    found = []
+    for c in view.claims.values():
+        if c.kind != "event" or (entity and entity not in _mentions(c)):
+            continue
+        if (document and not _in_document(c, document)) or (kind and c.event_kind != kind):
+            continue
+        if trigger and c.event_type != trigger.lower():
+            continue
+        if (start or end) and (c.time is None or (start and c.time.end < start) or (end and c.time.start > end)):
+            continue
+        found.append(c)
+    found.sort(key=lambda c: (c.time is None, c.time.start if c.time else date.min,
+                              c.time.end if c.time else date.min, c.document, c.start))
+    return [view.records[c.id] for c in found]
+
+
 def search(
     view: GraphView,
     entity: str | None = None,
@@ -323,14 +357,12 @@ def search(
     source's label or an entity key; ``measure`` and ``text`` are substrings (case-insensitive);
     ``verdict`` is corroborated, conflicting or single-source.
     """
-    from .model import content_id
-
     out = []
     for cid, c in view.claims.items():
         record = view.records[cid]
         if entity and entity not in _mentions(c):
             continue
-        if document and document not in (c.document, content_id("document", c.document)):
+        if document and not _in_document(c, document):
             continue
         if source and not any(source.lower() in s.label.lower() or source == s.entity for s in c.sources):
             continue

@@ -580,13 +580,25 @@ def corroboration_groups(relations: Iterable[Link]) -> list[frozenset[str]]:
     links = list(relations)
     g = nx.Graph()
     g.add_edges_from((r.a, r.b) for r in links if r.kind == "corroborates" and r.basis == "value")
+    component_of = {n: i for i, c in enumerate(nx.connected_components(g)) for n in c}
+    inside: dict[int, list[Link]] = defaultdict(list)  # conflicts within one component, by component
     for r in sorted((r for r in links if r.kind == "conflicts"), key=lambda r: (r.a, r.b)):
-        if r.a in g and r.b in g and nx.has_path(g, r.a, r.b):
-            cut = nx.minimum_edge_cut(g, r.a, r.b)
-            g.remove_edges_from(cut)
-            log.warning("a group of corroborating claims joined %s and %s, which conflict; split by leaving out "
-                        "%d corroboration(s)", r.a, r.b, len(cut))
-    return [frozenset(c) for c in nx.connected_components(g)]
+        if r.a in component_of and component_of[r.a] == component_of.get(r.b):
+            inside[component_of[r.a]].append(r)
+    groups = []
+    for i, component in enumerate(nx.connected_components(g)):
+        if i not in inside:
+            groups.append(frozenset(component))
+            continue
+        sub = nx.Graph(g.subgraph(component))  # each cut works on its own component only
+        for r in inside[i]:
+            if nx.has_path(sub, r.a, r.b):
+                cut = nx.minimum_edge_cut(sub, r.a, r.b)
+                sub.remove_edges_from(cut)
+                log.warning("a group of corroborating claims joined %s and %s, which conflict; split by leaving "
+                            "out %d corroboration(s)", r.a, r.b, len(cut))
+        groups.extend(frozenset(c) for c in nx.connected_components(sub))
+    return groups
 
 
 def blocking_keys(claim: Claim) -> frozenset[str]:

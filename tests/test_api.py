@@ -77,3 +77,27 @@ def test_sparql_unknown_format_is_406(client):
 def test_sparql_without_query_describes_the_service(client):
     r = client.get("/sparql")
     assert r.status_code == 200 and "sd:Service" in r.text
+
+
+def test_events_in_time_order_with_filters(client):
+    body = client.get("/events", params={"limit": 1000}).json()
+    items = body["items"]
+    assert body["total"] == len(items) > 20 and all(e["kind"] == "event" and e["figure"] is None for e in items)
+    dated = [e["time"].split("/")[0] for e in items if e["time"]]
+    assert dated == sorted(dated) and items[-1]["time"] is None  # undated ones last
+    signed = client.get("/events", params={"trigger": "sign", "entity": "north-korea"}).json()["items"]
+    assert signed and all(e["event"] == "sign" and "north-korea" in e["participants"] for e in signed)
+    in_2024 = client.get("/events", params={"start": "2024-01-01", "end": "2024-12-31"}).json()["items"]
+    assert in_2024 and all(e["time"] and e["time"][:4] <= "2024" and e["time"].split("/")[-1][:4] >= "2024"
+                           for e in in_2024)
+    kinds = client.get("/events", params={"kind": "agreement"}).json()["items"]
+    assert kinds and {e["event_kind"] for e in kinds} == {"agreement"}
+    one = client.get("/events", params={"document": items[0]["document"]}).json()["items"]
+    assert {e["document"] for e in one} == {items[0]["document"]}
+
+
+@pytest.mark.parametrize("params", [{"kind": "picnic"}, {"start": "2024-13-01"},
+                                    {"start": "2025-01-01", "end": "2024-01-01"}, {"limit": 0}])
+def test_bad_event_filters_are_422(client, params):
+    r = client.get("/events", params=params)
+    assert r.status_code == 422 and r.json()["message"]

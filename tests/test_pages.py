@@ -119,3 +119,29 @@ def test_pages_fit_a_phone(server):
         b.quit()
 
 
+
+
+def test_entity_timeline_in_a_browser(server):
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support import expected_conditions as EC
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    b = browser()
+    try:
+        b.get(server + "/ui/entities/north-korea")
+        items = WebDriverWait(b, 20).until(
+            EC.presence_of_all_elements_located((By.CSS_SELECTOR, "#timeline li")))
+        assert all(li.is_displayed() for li in items)
+        times = [li.get_attribute("data-time") for li in items]
+        dated = [t.split("/")[0] for t in times if t]
+        assert len(dated) >= 3 and dated == sorted(dated)
+        assert all(not t for t in times[len(dated):])  # undated events come last
+        first = items[0].find_element(By.TAG_NAME, "a")
+        href = first.get_attribute("href")
+        first.click()
+        WebDriverWait(b, 20).until(EC.url_to_be(href))
+        assert b.find_element(By.ID, "chain").is_displayed()
+        errors = [e for e in b.get_log("browser") if e["level"] == "SEVERE"]
+        assert errors == [], errors
+    finally:
+        b.quit()

@@ -19,9 +19,10 @@ router = APIRouter(prefix="/claims", tags=["claims"])
 
 ClaimId = Annotated[str, Path(pattern=r"^[0-9a-f]{16}$", description="A claim id (16 hex digits).")]
 NOT_FOUND = {404: {"model": ErrorOut}, 422: {"model": ErrorOut}}
+JSONLD_PAGE: dict[int | str, dict[str, object]] = {200: {"content": {JSONLD: {}}}, 422: {"model": ErrorOut}}
 
 
-@router.get("", response_model=ClaimPage, responses={200: {"content": {JSONLD: {}}}})
+@router.get("", response_model=ClaimPage, responses=JSONLD_PAGE)
 def list_claims(
     request: Request,
     view: ViewDep,

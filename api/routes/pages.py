@@ -57,7 +57,7 @@ def document_page(request: Request, doc_id: Annotated[str, PathParam(pattern=r"^
                   store: StoreDep, view: ViewDep) -> HTMLResponse:
     doc = lookup.document(store, doc_id)
     return _render(request, "document.html", title=str(doc["title"] or doc["file"]), doc=doc,
-                   pieces=lookup.document_pieces(store, view, doc_id))
+                   pieces=lookup.document_pieces(store, view, doc_id), events=lookup.timeline(view, document=doc_id))
 
 
 @router.get("/ui/entities", response_class=HTMLResponse)
@@ -73,13 +73,14 @@ def entity_page(request: Request, entity_id: Annotated[str, PathParam(max_length
     entity = lookup.entity(store, view, entity_id)
     claims = lookup.search(view, entity=entity_id)
     return _render(request, "figures.html", title=str(entity["label"]), aliases=entity["aliases"], claims=claims,
-                   chart=charts.figures_over_time(claims, str(entity["label"])))
+                   chart=charts.figures_over_time(claims, str(entity["label"])),
+                   events=lookup.timeline(view, entity=entity_id))
 
 
 @router.get("/ui/measures/{measure:path}", response_class=HTMLResponse)
 def measure_page(request: Request, measure: Annotated[str, PathParam(max_length=200)], view: ViewDep) -> HTMLResponse:
     claims = [r for r in lookup.search(view) if r["measure"] == measure]
-    return _render(request, "figures.html", title=f"Measure {measure}", aliases=[], claims=claims,
+    return _render(request, "figures.html", title=f"Measure {measure}", aliases=[], claims=claims, events=[],
                    chart=charts.figures_over_time(claims, measure))
 
 

@@ -1,0 +1,47 @@
+"""Events in time order: who did what, when, and who says so."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Annotated, Literal
+
+from fastapi import APIRouter, HTTPException, Query, Request
+from fastapi.responses import Response
+
+from kg import lookup
+from kg.build import ID
+from kg.lexicon import EVENT_TYPES
+
+from ..deps import ViewDep
+from ..jsonld import as_jsonld, wants_jsonld
+from ..schemas import ClaimPage
+from .claims import JSONLD_PAGE
+
+router = APIRouter(prefix="/events", tags=["events"])
+
+EventKind = Literal[tuple(EVENT_TYPES)]  # type: ignore[valid-type]
+
+
+@router.get("", response_model=ClaimPage, responses=JSONLD_PAGE)
+def list_events(
+    request: Request,
+    view: ViewDep,
+    entity: Annotated[str | None, Query(max_length=200, description="Entity id of a participant, e.g. nasa")] = None,
+    document: Annotated[str | None, Query(max_length=300, description="File name or document id")] = None,
+    kind: Annotated[EventKind | None, Query(description="The event's type in the taxonomy")] = None,
+    trigger: Annotated[str | None, Query(max_length=60, description="The event's verb, e.g. sign")] = None,
+    start: Annotated[date | None, Query(description="Only events whose time reaches this day or later")] = None,
+    end: Annotated[date | None, Query(description="Only events whose time begins by this day")] = None,
+    offset: Annotated[int, Query(ge=0)] = 0,
+    limit: Annotated[int, Query(ge=1, le=1000)] = 100,
+) -> ClaimPage | Response:
+    """Event claims, filtered and paged, in time order (undated ones last). Each event's
+    provenance is at ``/claims/{id}/sources``."""
+    if start and end and start > end:
+        raise HTTPException(422, f"start {start} is after end {end}")
+    found = lookup.timeline(view, entity, document, kind, trigger, start, end)
+    page = ClaimPage(total=len(found), offset=offset, limit=limit,
+                     items=found[offset : offset + limit])  # type: ignore[arg-type]
+    if wants_jsonld(request):
+        return as_jsonld(page.model_dump(), str(ID["claim/"]))
+    return page
