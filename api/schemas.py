@@ -45,6 +45,12 @@ class DocumentPage(Page):
     items: list[DocumentOut]
 
 
+class ActorOut(BaseModel):
+    role: str = Field(description="agent, patient or recipient")
+    name: str
+    entity: str | None = Field(None, description="The entity id when the alias table knows the actor.")
+
+
 class ClaimOut(BaseModel):
     """One claim: its figure read as a value or interval, its scope, its sources and its verdicts."""
 
@@ -71,6 +77,7 @@ class ClaimOut(BaseModel):
     event_kind: str | None = Field(None, description="The kind of event: statement, agreement, meeting, movement, "
                                    "attack, legal, economic, personnel, policy, disaster or election.")
     participants: list[str]
+    actors: list[ActorOut] = Field([], description="An event's actors by role: agent, patient, recipient.")
     sources: list[str] = Field(description="The attribution chain, outermost first, without the document.")
     corroborates: list[str]
     conflicts: list[str]

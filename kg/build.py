@@ -173,6 +173,8 @@ def claim_triples(claim: Claim, doc: Document) -> Iterator[Triple]:
         yield c, CG.eventKind, Literal(claim.event_kind)
     for key in claim.participants:
         yield c, CG.participant, entity_iri(key)
+    if claim.kind == "event":
+        yield from _event_triples(c, claim)
     if claim.subject:
         yield c, CG.subjectText, Literal(claim.subject)
     if claim.subject_entity:
@@ -206,6 +208,28 @@ def claim_triples(claim: Claim, doc: Document) -> Iterator[Triple]:
         yield c, PROV.hadPrimarySource, source_iri(claim.sources[-1], doc.key)
     else:
         yield c, PROV.hadPrimarySource, document_iri(doc)
+
+
+def _event_triples(c: URIRef, claim: Claim) -> Iterator[Triple]:
+    """The event a claim reports, as a node: a ``prov:Activity`` and ``schema:Event`` with its
+    actors by role (its agents' entities also as ``prov:wasAssociatedWith``) and its dates."""
+    event = URIRef(f"{c}/event")
+    yield c, CG.reportsEvent, event
+    yield event, RDF.type, CG.Event
+    if claim.time:
+        yield event, SDO.startDate, Literal(claim.time.start.isoformat(), datatype=XSD.date)
+        yield event, SDO.endDate, Literal(claim.time.end.isoformat(), datatype=XSD.date)
+    for index, actor in enumerate(claim.actors):
+        node = URIRef(f"{event}/actor/{index}")
+        yield event, CG.actor, node
+        yield node, RDF.type, CG.EventActor
+        yield node, CG.role, Literal(actor.role)
+        yield node, RDFS.label, Literal(actor.name)
+        yield node, CG.named, Literal(actor.named)
+        if actor.entity:
+            yield node, CG.actorEntity, entity_iri(actor.entity)
+            if actor.role == "agent":
+                yield event, PROV.wasAssociatedWith, entity_iri(actor.entity)
 
 
 def publisher_of(doc: Document) -> str | None:

@@ -13,6 +13,7 @@ from .build import ID
 from .errors import NotFoundError
 from .model import (
     RELATION_KINDS,
+    Actor,
     Claim,
     Figure,
     Frame,
@@ -87,6 +88,11 @@ def load_claims(store: GraphStore) -> list[Claim]:
     participants: dict[str, list[str]] = {}
     for row in store.select(queries.CLAIM_PARTICIPANTS):
         participants.setdefault(str(row["claim"]), []).append(_entity_key(row["participant"]))
+    actors: dict[str, list[Actor]] = {}
+    for row in store.select(queries.EVENT_ACTORS):
+        actor = Actor(str(row["role"]), str(row["label"]), _entity_key(row["entity"]) if row.get("entity") else None,
+                      str(row["named"]).lower() in ("true", "1"))
+        actors.setdefault(str(row["claim"]), []).append(actor)
     evidence = {str(r["claim"]): r for r in store.select(queries.CLAIM_EVIDENCE)}
     figures: dict[str, dict[str, object]] = {}
     for r in store.select(queries.CLAIM_FIGURES):
@@ -121,6 +127,7 @@ def load_claims(store: GraphStore) -> list[Claim]:
             sources=tuple(chains.get(iri, ())), modality=str(row["modality"]),
             event_type=_opt(more.get("eventType")), event_kind=_opt(more.get("eventKind")),
             participants=tuple(participants.get(iri, ())),
+            actors=tuple(sorted(actors.get(iri, ()), key=Actor.order)),
             frame=_frame(more) if figure else None,
         )
         if str(rdf.claim_iri(claim.id)) != iri:

@@ -181,6 +181,7 @@ class ClaimMention:
     event_type: str | None = None
     event_kind: str | None = None
     participants: tuple[str, ...] = ()
+    actors: tuple[Actor, ...] = ()
     damaged_text: bool = False
 
 
@@ -203,6 +204,26 @@ class Figure:
     unit: str | None = None
     confidence: float = 1.0
     repaired: bool = False
+
+
+#: The roles an actor can have in an event, in the order they are listed.
+ACTOR_ROLES = ("agent", "patient", "recipient")
+
+
+@dataclass(frozen=True)
+class Actor:
+    """Who takes part in an event and how: the ``agent`` who did it, the ``patient`` it was done
+    to, the ``recipient`` it went to. ``entity`` is the alias-table entity when one is known;
+    ``named`` says the words are a name (read by NER), not a pronoun or a common noun."""
+
+    role: str
+    name: str
+    entity: str | None = None
+    named: bool = False
+
+    def order(self) -> tuple[int, str, str]:
+        """Where the actor is listed: agents first, then patients, then recipients, by name."""
+        return ACTOR_ROLES.index(self.role), self.name, self.entity or ""
 
 
 @dataclass(frozen=True)
@@ -266,6 +287,7 @@ class Claim:
     event_type: str | None = None
     event_kind: str | None = None
     participants: tuple[str, ...] = ()
+    actors: tuple[Actor, ...] = ()
 
     @cached_property
     def id(self) -> str:

@@ -506,6 +506,7 @@ def normalize(mentions: Iterable[ClaimMention], doc: Document) -> list[Claim]:
             event_type=m.event_type,
             event_kind=m.event_kind,
             participants=m.participants,
+            actors=m.actors,
             frame=m.frame if figure is not None else None,
         )
         if claim.id not in seen:

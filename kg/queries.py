@@ -109,6 +109,15 @@ SOURCES = """
 SELECT DISTINCT ?agent ?label ?kind WHERE { GRAPH ?g { ?agent a cg:Source ; rdfs:label ?label ; cg:sourceKind ?kind } }
 """
 
+EVENT_ACTORS = """
+SELECT ?claim ?role ?label ?named ?entity WHERE {
+  ?claim cg:reportsEvent ?event .
+  ?event cg:actor ?actor .
+  ?actor cg:role ?role ; rdfs:label ?label ; cg:named ?named .
+  OPTIONAL { ?actor cg:actorEntity ?entity }
+}
+"""
+
 CLAIM_PARTICIPANTS = """
 SELECT ?claim ?participant WHERE { ?claim cg:participant ?participant }
 ORDER BY ?claim ?participant

@@ -24,6 +24,7 @@ import logging
 import math
 import re
 from collections import defaultdict
+from datetime import date
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple, Protocol, TypeVar
@@ -359,6 +360,41 @@ def _series_verdict(a: Claim, b: Claim) -> Relation:
                     (fa.surface, fb.surface))
 
 
+def event_keys(claim: Claim) -> frozenset[str]:
+    """Who takes part in an event, as keys that match across reports: alias-table entities, and
+    the names NER reads ("WeWork", "SoftBank Group Corp") in lower case."""
+    keys = set(claim.participants)
+    for actor in claim.actors:
+        if actor.entity or actor.named:
+            keys.add(actor.entity or "-".join(re.findall(r"[a-z0-9]+", actor.name.lower())))
+    return frozenset(k for k in keys if k)
+
+
+def event_verdicts(claims: Sequence[Claim]) -> list[Relation]:
+    """Reports of the same event in different documents: the same verb with an actor in common,
+    at overlapping times. An undated report is matched only when its actors are exactly the
+    other's, since an event of a kind may recur."""
+    found = [(c, event_keys(c)) for c in claims if c.kind == "event"]
+    found = [(c, keys) for c, keys in found if keys]
+    found.sort(key=lambda ck: (ck[0].time.start if ck[0].time else date.min, ck[0].id))
+    out = []
+    for i, (a, ka) in enumerate(found):
+        for b, kb in found[i + 1 : i + 1 + WINDOW * 4]:
+            if a.document == b.document or a.event_type != b.event_type or ka.isdisjoint(kb):
+                continue
+            if a.time and b.time:
+                if a.time.end < b.time.start or b.time.end < a.time.start:
+                    continue
+            elif ka != kb:
+                continue
+            shared = ", ".join(sorted(ka & kb))
+            when = " and ".join(dict.fromkeys(t.iso for t in (a.time, b.time) if t)) or "undated"
+            reason = f"both report {a.event_type} with {shared}, {when}"
+            out.append(Relation("corroborates", a.id, b.id, reason, "event", None, None,
+                                f"event: {a.event_type}, {shared}, {when}", (a.event_type or "", b.event_type or "")))
+    return out
+
+
 # ------------------------------------------------------------------------------------ arithmetic
 
 
@@ -540,13 +576,18 @@ class Edge(NamedTuple):
     b: str
 
 
+#: Verdicts by which one report backs another (not the arithmetic inside one report).
+REPORT_BASES = frozenset({"value", "event"})
+
+
 def independent_sources(claims: Sequence[Claim], relations: Iterable[Link],
                         root: dict[str, frozenset[str]] | None = None) -> dict[str, int]:
-    """For each claim, the distinct roots among it and the claims that corroborate it by value."""
+    """For each claim, the distinct roots among it and the claims that corroborate it by value or
+    report the same event."""
     root = root if root is not None else roots(claims)
     allies: dict[str, set[str]] = defaultdict(set)
     for r in relations:
-        if r.kind == "corroborates" and r.basis == "value":
+        if r.kind == "corroborates" and r.basis in REPORT_BASES:
             allies[r.a].add(r.b)
             allies[r.b].add(r.a)
     return {c.id: len(root[c.id].union(*(root[x] for x in allies[c.id] if x in root))) for c in claims}
@@ -598,7 +639,7 @@ def corroboration_groups(relations: Iterable[Link]) -> list[frozenset[str]]:
 
     left_out = 0
     for a, b in sorted({(min(r.a, r.b), max(r.a, r.b)) for r in links
-                        if r.kind == "corroborates" and r.basis == "value"}):
+                        if r.kind == "corroborates" and r.basis in REPORT_BASES}):
         ra, rb = find(a), find(b)
         if ra == rb:
             continue
@@ -616,7 +657,10 @@ def corroboration_groups(relations: Iterable[Link]) -> list[frozenset[str]]:
 
 
 def blocking_keys(claim: Claim) -> frozenset[str]:
-    """The topics a claim can be compared within (a claim with no measure has none)."""
+    """The topics a figure can be compared within (none without a measure); for an event, its
+    verb with each of its ``event_keys``."""
+    if claim.kind == "event":
+        return frozenset(f"event:{claim.event_type}:{key}" for key in event_keys(claim))
     return topics(claim) if claim.measure else frozenset()
 
 
@@ -654,7 +698,7 @@ def partition_verdicts(part: Partition) -> list[Relation]:
     """The verdicts inside one partition (picklable, so it runs on any worker)."""
     if part.kind == "block":
         return value_verdicts(part.claims, part.tolerance) + change_verdicts(part.claims, part.tolerance) \
-            + series_verdicts(part.claims)
+            + series_verdicts(part.claims) + event_verdicts(part.claims)
     return sum_verdicts(part.claims, part.tolerance)
 
 
@@ -711,9 +755,10 @@ def claim_network(
     """Claims, documents, sources and entities as one graph for Gephi.
 
     Edges carry a ``relation``: ``appears-in`` (claim -> document), ``cites`` (document -> source -> source),
-    ``about`` (claim -> entity), ``corroborates``, ``conflicts`` and ``changes`` (claim -> claim). Claims are
-    sized by their corroborations and coloured by verdict; documents carry their publication
-    date as ``start`` for Gephi's timeline.
+    ``about`` (claim -> entity, an event's actors included), ``corroborates``, ``conflicts`` and
+    ``changes`` (claim -> claim). Claims are sized by their corroborations and coloured by verdict,
+    and say whether they are figures or events (``claim_kind``, ``event_kind``); documents carry
+    their publication date as ``start`` for Gephi's timeline.
     """
     g = nx.MultiDiGraph()
     support: dict[str, int] = defaultdict(int)
@@ -734,7 +779,8 @@ def claim_network(
         label = c.figure.surface if c.figure else (c.event_type or "event")
         node = f"claim:{c.id}"
         g.add_node(node, kind="claim", label=label, verdict=verdict, colour=COLOURS[verdict],
-                   size=4.0 + 2.0 * support[c.id], measure=c.measure or "", time=c.time.iso if c.time else "")
+                   size=4.0 + 2.0 * support[c.id], measure=c.measure or "", time=c.time.iso if c.time else "",
+                   claim_kind=c.kind, event_kind=c.event_kind or "")
         doc_node = f"document:{c.document}"
         if doc_node not in g:
             g.add_node(doc_node, kind="document", label=c.document, colour=COLOURS["document"], size=8.0)
@@ -747,7 +793,7 @@ def claim_network(
             if previous != src and not g.has_edge(previous, src, key="cites"):
                 g.add_edge(previous, src, key="cites", relation="cites")
             previous = src
-        for entity in dict.fromkeys([c.subject_entity, c.place, *c.participants]):
+        for entity in dict.fromkeys([c.subject_entity, c.place, *c.participants, *(a.entity for a in c.actors)]):
             if entity:
                 ent = f"entity:{entity}"
                 if ent not in g or g.nodes[ent].get("kind") != "source":

@@ -44,13 +44,17 @@ class CG(DefinedNamespace):
     Corroboration: URIRef  # Two claims from different documents whose readings agree within the tolerance, or whose arithmetic is consistent.
     Document: URIRef  # A report, article or brief as ingested: its text, metadata and checksum. Its triples live in a named graph of their own.
     Entity: URIRef  # An actor, organisation, outlet, place or group named in the text, with one IRI and its aliases.
+    Event: URIRef  # What an event claim reports took place: its type, its actors by role and its time (schema:startDate and schema:endDate).
+    EventActor: URIRef  # One actor of an event in one role: its name as written, and its entity when the alias table knows it.
     EventClaim: URIRef  # A claim that an action took place (a treaty signed, a ban in force, talks held), with participants and a time.
     FigureClaim: URIRef  # A claim that states a quantity.
     Quantity: URIRef  # A figure read as an amount or interval, after Wikidata's quantity: amount, lower and upper bound, unit, and the hedge that qualified it.
     Source: URIRef  # Anyone a claim is attributed to: a named entity, an anonymous source, a group, or the document's publisher.
     Verdict: URIRef  # The result of comparing two claims about the same thing, with the reason: the values, the tolerance, the relative difference and the shared scope.
+    actor: URIRef  # One of the event's actors, with its role.
+    actorEntity: URIRef  # The entity of the alias table the actor is.
     amount: URIRef  # The stated value, when the figure is a single number.
-    basis: URIRef  # What was compared: value (the two readings), arithmetic (a ratio, a sum, a share) or series (one measure at two times).
+    basis: URIRef  # What was compared: value (the two readings), arithmetic (a ratio, a sum, a share), series (one measure at two times) or event (two reports of one event).
     boilerplate: URIRef  # A span of the document marked as chrome.
     boilerplateKind: URIRef  # What the span is: header, heading, caption, image, newsletter, feed, poll, share, comments.
     chainIndex: URIRef  # Position of an attribution in the claim's chain, 0 being the outermost source after the document itself.
@@ -76,6 +80,7 @@ class CG(DefinedNamespace):
     measure: URIRef  # A normalised key for what is measured, comparable across documents.
     measureReason: URIRef  # Why a figure has no measure, when it has none.
     modality: URIRef  # How the claim is put: asserted, reported, alleged, estimated, projected or hypothetical.
+    named: URIRef  # True when the actor's words are a name, not a pronoun or a common noun.
     owner: URIRef  # Whose figure it is: an entity key, or a name as a hyphenated key (a company, country, agency or index).
     partOf: URIRef  # The entity an agency or ministry belongs to (e.g. a ministry of a country).
     participant: URIRef  # An entity taking part in an event.
@@ -89,6 +94,8 @@ class CG(DefinedNamespace):
     reason: URIRef  # The verdict explained in words, with the arithmetic when there is some.
     relativeDifference: URIRef  # The distance between the two readings relative to the larger one (0 when the intervals overlap).
     repaired: URIRef  # True when the figure was read as a range whose dash was lost in scraping.
+    reportsEvent: URIRef  # The event an event claim says took place.
+    role: URIRef  # How the actor takes part: agent (who did it), patient (to whom or what it was done) or recipient (to whom it went).
     root: URIRef  # A source (or document) at the end of the claim's attribution chain, followed through what the sources are known to cite.
     scope: URIRef  # What the two claims share: measure, unit and time.
     sha256: URIRef  # Hex SHA-256 of the document's bytes as read.

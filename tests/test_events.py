@@ -80,3 +80,16 @@ NOT_OCCURRENCES = [
 @pytest.mark.parametrize("text", NOT_OCCURRENCES)
 def test_plans_habits_denials_and_statistics_are_not_events(events, text):
     assert [e.event_type for e in events(text)] == []
+
+
+def test_actors_by_role(events):
+    (sent,) = [e for e in events("The ministry sent a delegation to Ankara on Monday.") if e.event_type == "send"]
+    assert [(a.role, a.name) for a in sent.actors] == [("agent", "The ministry"), ("patient", "a delegation"),
+                                                        ("recipient", "Ankara")]
+    (taken,) = events("Her video was taken down by the moderators on Sunday.")
+    assert [(a.role, a.name) for a in taken.actors] == [("agent", "the moderators"), ("patient", "Her video")]
+
+
+def test_a_report_is_the_event_of_its_author_not_its_source(events):
+    (report,) = [e for e in events("Acme Corp reported record profits on Thursday.") if e.event_type == "report"]
+    assert report.subject == "Acme Corp" and report.sources == ()

@@ -166,3 +166,11 @@ def test_serving_an_empty_store_without_seeds_says_what_to_do(tmp_path, monkeypa
     result = CliRunner().invoke(main, ["serve", "--store", str(tmp_path / "store")])
     assert result.exit_code == 0 and served, result.output
     assert "kg build PATH" in result.stderr and "POST /documents" in result.stderr
+
+
+def test_events_and_their_actors_in_the_network(seed_network):
+    events = [n for n, d in seed_network.nodes(data=True) if d.get("claim_kind") == "event"]
+    assert len(events) > 20
+    assert all(seed_network.nodes[n]["event_kind"] or seed_network.nodes[n]["label"] for n in events)
+    about = {v for n in events for _, v, k in seed_network.out_edges(n, keys=True) if k == "about"}
+    assert "entity:north-korea" in about and "entity:russia" in about

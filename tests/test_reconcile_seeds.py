@@ -119,6 +119,7 @@ def test_claims_read_back_from_the_store_unchanged(seed_store, extraction):
         assert stored[c.id].measure == c.measure
         assert stored[c.id].frame == c.frame
         assert (stored[c.id].event_type, stored[c.id].event_kind) == (c.event_type, c.event_kind)
+        assert stored[c.id].actors == c.actors
 
 
 #: Independent roots of the seed claims that cite a source or are backed by another report,

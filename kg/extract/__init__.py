@@ -136,7 +136,8 @@ def extract(doc: Document, parsed: Doc, gazetteer: Gazetteer) -> list[ClaimMenti
                     damaged_text=damaged,
                 )
             )
-        mentions.extend(events(doc, sent, TextSpan(s_start, s_end), gazetteer, times, chain, sentence_cues, names))
+        mentions.extend(events(doc, sent, TextSpan(s_start, s_end), gazetteer, times, chain, sentence_cues, names,
+                               inherited))
         explicit = [t for t in times if not t.baseline and not t.reporting]
         if explicit:
             last_times, last_times_paragraph = explicit, paragraph_no

@@ -39,7 +39,7 @@ from ..lexicon import (
     STATIVE_VERBS,
     TIME_UNITS,
 )
-from ..model import ClaimMention, Document, Source, TimeMention
+from ..model import Actor, ClaimMention, Document, Source, TimeMention
 from ..model import Span as TextSpan
 from ..ontology import Gazetteer
 from .tokens import span_text, subtree
@@ -208,6 +208,49 @@ def _told_as_happened(tok: Token, dated: bool) -> bool:
     return tense == "present" and dated
 
 
+#: Words that end an actor's phrase: what describes it at length, lists and asides.
+_PHRASE_STOPS = frozenset({"relcl", "acl", "appos", "prep", "punct", "cc", "conj", "advcl"})
+
+
+def _phrase(tok: Token) -> str:
+    """An actor's words: its whole name when NER reads one, else its noun phrase without the
+    clauses and asides that describe it."""
+    if tok.ent_iob_ != "O" and tok.ent_type_ in _ACTOR_LABELS:
+        start = tok.i
+        while start > tok.sent.start and tok.doc[start].ent_iob_ == "I":
+            start -= 1
+        end = tok.i + 1
+        while end < tok.sent.end and tok.doc[end].ent_iob_ == "I":
+            end += 1
+        return tok.doc[start:end].text
+    return span_text(subtree(tok, [c for c in tok.children if c.dep_ in _PHRASE_STOPS]))[0]
+
+
+def _actor(role: str, tok: Token, gazetteer: Gazetteer, names: frozenset[str]) -> Actor:
+    name = _phrase(tok)
+    found = gazetteer.find(name)
+    return Actor(role, name, found[0].key if found else None,
+                 tok.ent_type_ in _ACTOR_LABELS or tok.text in names or bool(found))
+
+
+def _actors(tok: Token, agent: Token, gazetteer: Gazetteer, names: frozenset[str]) -> tuple[Actor, ...]:
+    """The actors of a trigger by role: who did it, to whom or what, and to whom it went."""
+    passive = agent.dep_ == "nsubjpass"
+    out = [_actor("patient" if passive else "agent", agent, gazetteer, names)]
+    subject = _subject(tok)
+    if subject is not None and subject.dep_ == "nsubjpass" and not passive:
+        out.append(_actor("patient", subject, gazetteer, names))  # "was taken down by censors"
+    for c in tok.children:
+        if c.dep_ == "dobj":
+            out.append(_actor("patient", c, gazetteer, names))
+        elif c.dep_ in ("dative", "prep") and c.lower_ == "to":
+            out += [_actor("recipient", g, gazetteer, names) for g in c.children
+                    if g.dep_ == "pobj" and _acts(g, gazetteer, names)]
+        elif c.dep_ == "dative" and c.pos_ in ("NOUN", "PROPN", "PRON"):
+            out.append(_actor("recipient", c, gazetteer, names))
+    return tuple(sorted(dict.fromkeys(out), key=Actor.order))
+
+
 def _participants(tok: Token, gazetteer: Gazetteer) -> list[str]:
     """Alias-table entities named in the subject, object, agent and recipient of a trigger."""
     keys: list[str] = []
@@ -230,10 +273,21 @@ def actor_names(parsed: Doc) -> frozenset[str]:
     return frozenset(t.text for e in parsed.ents if e.label_ in _ACTOR_LABELS for t in e if t.text[:1].isupper())
 
 
+def _own_report(tok: Token, agent: Token, chain: tuple[Source, ...]) -> tuple[Source, ...]:
+    """The chain of an event that is itself a report ("the ministry reported ..."): its author is
+    its agent, not its source."""
+    if not chain or _lemma(tok) not in SPEECH_VERBS:
+        return chain
+    words, label = _phrase(agent).lower(), chain[-1].label.lower()
+    return chain[:-1] if label in words or words in label else chain
+
+
 def events(doc: Document, sent: Span, span: TextSpan, gazetteer: Gazetteer, times: list[TimeMention],
-           chain: tuple[Source, ...], cues: tuple[str, ...], names: frozenset[str] = frozenset()) -> list[ClaimMention]:
+           chain: tuple[Source, ...], cues: tuple[str, ...], names: frozenset[str] = frozenset(),
+           inherited: TimeMention | None = None) -> list[ClaimMention]:
     """The events a sentence reports, each with its participants, agent, time and sources;
-    ``names`` are the document's ``actor_names``."""
+    ``names`` are the document's ``actor_names``, ``inherited`` the time of an earlier sentence
+    that this one continues."""
     explicit = tuple(t for t in times if not t.baseline and not t.reporting)
     out = []
     for tok in sent:
@@ -254,12 +308,14 @@ def events(doc: Document, sent: Span, span: TextSpan, gazetteer: Gazetteer, time
                 sentence=span,
                 text=doc.text[span.start:span.end],
                 times=explicit,
-                subject=span_text(subtree(agent))[0],
-                sources=chain,
+                inherited_time=None if explicit else inherited,
+                subject=_phrase(agent),
+                sources=_own_report(tok, agent, chain),
                 modality_cues=cues,
                 event_type=_lemma(tok),
                 event_kind=EVENT_TYPE_OF.get(_lemma(tok)),
                 participants=tuple(_participants(tok, gazetteer)),
+                actors=_actors(tok, agent, gazetteer, names),
             )
         )
     return out
