@@ -24,9 +24,9 @@ import logging
 import math
 import re
 from collections import defaultdict
-from datetime import date
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Any, NamedTuple, Protocol, TypeVar
 
 import networkx as nx
