@@ -259,6 +259,9 @@ STATIVE_VERBS = frozenset(
 #: "was designed to attract", "declined to say").
 INTENT_VERBS = frozenset("plan aim intend hope seek want expect prepare propose threaten vow promise design "
                          "decline refuse".split())
+#: Verbs of commitment: an event themselves, but what they commit to has not happened yet
+#: ("agreed to inject $6.5 billion", "voted to close the plant").
+COMMIT_VERBS = frozenset("agree decide pledge offer vote ask order".split())
 #: Verbs that only say that another action began, went on or was tried ("began cracking down",
 #: "tried to persuade", "is set to begin"): the action they govern is the event.
 ASPECT_VERBS = frozenset("begin start continue try attempt manage fail seek set keep stop end".split())

@@ -52,7 +52,7 @@ OCCURRENCES = [
     ("The hikers ate wild mushrooms near the lake.", "eat"),  # a verb outside the taxonomy
     ("Regulators began investigating the lender in May.", "investigate"),  # the action, not its start
     ("The suspect was arrested in Lyon on Friday.", "arrest"),  # a passive of a known kind
-    ("The striker has signed a new contract with the club.", "sign"),  # perfect, of a known kind
+    ("The club has signed a new striker.", "sign"),  # perfect, of a known kind
     ("Prosecutors are investigating the mayor's office.", "investigate"),  # ongoing, of a known kind
     ("The commission holds a public hearing on Wednesday.", "hold"),  # present, with its own time
     ("The museum that the foundation opened in 2019 closed its doors.", "open"),  # a clause with its own actor
@@ -74,6 +74,8 @@ NOT_OCCURRENCES = [
     "The retailer earned $2 billion in the quarter.",  # an amount: a figure claim
     "The region has relied on tourism since 1990.",  # a state that has lasted
     "Many are believed to have crossed the river.",  # told only as believed
+    "The number of visitors rose sharply in July.",  # a figure's level
+    "The spokesman added that the talks were going well.",  # speech
 ]
 
 
@@ -93,3 +95,7 @@ def test_actors_by_role(events):
 def test_a_report_is_the_event_of_its_author_not_its_source(events):
     (report,) = [e for e in events("Acme Corp reported record profits on Thursday.") if e.event_type == "report"]
     assert report.subject == "Acme Corp" and report.sources == ()
+
+
+def test_what_is_agreed_to_is_not_yet_done(events):
+    assert [e.event_type for e in events("The fund agreed to invest $20 million in the port.")] == ["agree"]

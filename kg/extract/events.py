@@ -27,12 +27,15 @@ from ..lexicon import (
     AGENT_SUFFIXES,
     ANONYMOUS_NOUNS,
     ASPECT_VERBS,
+    COMMIT_VERBS,
     EVENT_TYPE_OF,
     GROUP_NOUNS,
     HABITUAL_ADVERBS,
     HUMAN_VERBS,
     INTENT_VERBS,
+    LEVEL_VERBS,
     MODAL_VERBS,
+    OBJECTLESS_SPEECH,
     ORG_HEADS,
     PERSON_NOUNS,
     SPEECH_VERBS,
@@ -128,8 +131,8 @@ def _acts(tok: Token, gazetteer: Gazetteer, names: frozenset[str]) -> bool:
     lemma = _lemma(tok)
     if tok.lower_ in ACTOR_PRONOUNS or tok.ent_type_ in _ACTOR_LABELS or lemma in _ACTOR_NOUNS:
         return True
-    if tok.pos_ == "NOUN" and len(lemma) >= 5 and lemma.endswith(AGENT_SUFFIXES):
-        return True
+    if tok.tag_ == "NNS" and len(lemma) >= 5 and lemma.endswith(AGENT_SUFFIXES):
+        return True  # "hikers", "investors", "censors" (not "number" or "water")
     return tok.text in names or (tok.text[:1].isupper() and bool(gazetteer.find(tok.text)))
 
 
@@ -174,13 +177,18 @@ def _trigger(tok: Token) -> bool:
         return False
     if lemma in SPEECH_VERBS and any(c.dep_ == "xcomp" for c in tok.children):
         return False  # "reported issuing 8,600 visas": the issuing is the event
-    if lemma in INTENT_VERBS or _measures(tok):
-        return False
+    phrasal = any(c.dep_ == "prt" or (c.i == tok.i + 1 and c.lower_ in _PARTICLES) for c in tok.children)
+    if lemma in INTENT_VERBS or _measures(tok) or (lemma in LEVEL_VERBS and lemma not in EVENT_TYPE_OF
+                                                   and not phrasal):
+        return False  # "the number of arrivals rose": a figure's level, not an occurrence
     t = tok
     while t.dep_ == "xcomp" and t.head != t:  # "are believed to have entered", "plans to spend"
         t = t.head
-        if _lemma(t) in STATIVE_VERBS or _lemma(t) in INTENT_VERBS or _lemma(t) in _ATTRIBUTING:
+        if _lemma(t) in STATIVE_VERBS or _lemma(t) in INTENT_VERBS or _lemma(t) in COMMIT_VERBS \
+                or _lemma(t) in _ATTRIBUTING:
             return False
+    if lemma in OBJECTLESS_SPEECH and not any(c.dep_ == "dobj" for c in tok.children):
+        return False  # "the group added that ...": speech, not an addition
     clause = _governor(tok)
     if clause.dep_ in ("relcl", "acl"):  # "the lander that the company unveiled", not "those who entered"
         subject = next((c for c in clause.children if c.dep_ in _SUBJECTS), None)
@@ -208,6 +216,8 @@ def _told_as_happened(tok: Token, dated: bool) -> bool:
     return tense == "present" and dated
 
 
+#: Particles that make another verb of a level verb ("dropped out", "took over").
+_PARTICLES = frozenset({"out", "up", "off", "down", "over", "back", "away"})
 #: Words that end an actor's phrase: what describes it at length, lists and asides.
 _PHRASE_STOPS = frozenset({"relcl", "acl", "appos", "prep", "punct", "cc", "conj", "advcl"})
 
