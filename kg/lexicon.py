@@ -277,7 +277,7 @@ ACTING_ORG_NOUNS = frozenset(
     "hospital owner operator manufacturer carrier airline investor board president minister secretary "
     "chairman chairwoman chair ceo founder director spokesman spokeswoman spokesperson governor mayor senator "
     "leader chief head king queen premier judge prosecutor commander general foundation association society "
-    "charity coalition alliance federation league fund trust".split()
+    "charity coalition alliance federation league fund trust country nation state city province".split()
 )
 #: Endings of nouns for people by what they do ("hiker", "investor", "activist", "physician").
 AGENT_SUFFIXES = ("er", "or", "ist", "ian")

@@ -99,3 +99,13 @@ def test_a_report_is_the_event_of_its_author_not_its_source(events):
 
 def test_what_is_agreed_to_is_not_yet_done(events):
     assert [e.event_type for e in events("The fund agreed to invest $20 million in the port.")] == ["agree"]
+
+
+@pytest.mark.parametrize("text, trigger, agent", [
+    ("Microsoft opened a plant in Ohio in 2021. The company closed it on Friday.", "close", "Microsoft"),
+    ("Maria Lopez won the regional election in May. She resigned on Friday.", "resign", "Maria Lopez"),
+    ("The club's owner, Peter Hale, sold the stadium in June.", "sell", "Peter Hale"),
+])
+def test_pronouns_descriptions_and_appositions_name_their_actor(events, text, trigger, agent):
+    found = {e.event_type: e for e in events(text)}
+    assert found[trigger].subject == agent and found[trigger].actors[0].name == agent

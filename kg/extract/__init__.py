@@ -24,7 +24,7 @@ from ..model import ClaimMention, Document, Frame, Source, TimeMention
 from ..model import Span as TextSpan
 from ..ontology import Gazetteer
 from .attribution import CONDITIONAL, CONTINUATION, Attribution, SourceReader, quoted
-from .events import actor_names, events
+from .events import Names, events
 from .figures import find_figures, says_something, scrape_damage
 from .frames import FrameReader, _in_condition, _place, modality_cues
 from .nlp import MAX_LENGTH, MAX_SENTENCE, load_model, parse, reads_language
@@ -54,7 +54,7 @@ def extract(doc: Document, parsed: Doc, gazetteer: Gazetteer) -> list[ClaimMenti
     section = 0
     previous_figure_line = -1
     speakers: list[tuple[int, int, Attribution]] = []  # sentences that name their own source
-    names = actor_names(parsed)
+    names = Names.of(parsed)
     for sent in parsed.sents:
         stripped = sent.text.strip()
         if not stripped:

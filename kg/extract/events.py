@@ -19,6 +19,9 @@ may come from one sentence, and sentences that carry figures too. The evidence s
 
 from __future__ import annotations
 
+import bisect
+from dataclasses import dataclass
+
 from spacy.tokens import Doc, Span, Token
 
 from ..lexicon import (
@@ -125,7 +128,7 @@ def _tense(tok: Token) -> str | None:
     return None
 
 
-def _acts(tok: Token, gazetteer: Gazetteer, names: frozenset[str]) -> bool:
+def _acts(tok: Token, gazetteer: Gazetteer, names: Names) -> bool:
     """Whether a subject can act: an entity (named as one here or elsewhere in the document, or
     in the alias table), a person's pronoun, or a noun for people or an organisation."""
     lemma = _lemma(tok)
@@ -133,7 +136,7 @@ def _acts(tok: Token, gazetteer: Gazetteer, names: frozenset[str]) -> bool:
         return True
     if tok.tag_ == "NNS" and len(lemma) >= 5 and lemma.endswith(AGENT_SUFFIXES):
         return True  # "hikers", "investors", "censors" (not "number" or "water")
-    return tok.text in names or (tok.text[:1].isupper() and bool(gazetteer.find(tok.text)))
+    return tok.text in names.words or (tok.text[:1].isupper() and bool(gazetteer.find(tok.text)))
 
 
 def _subject(tok: Token) -> Token | None:
@@ -146,7 +149,7 @@ def _subject(tok: Token) -> Token | None:
         t = t.head
 
 
-def _agent(tok: Token, gazetteer: Gazetteer, names: frozenset[str]) -> Token | None:
+def _agent(tok: Token, gazetteer: Gazetteer, names: Names) -> Token | None:
     """Who did it: the subject or a passive's agent when it can act (any cause of an attack or a
     disaster), or whom a passive befell when that can act ("30,000 workers were forced home") or
     the verb is of a known type ("a third case was reported")."""
@@ -163,6 +166,8 @@ def _agent(tok: Token, gazetteer: Gazetteer, names: frozenset[str]) -> Token | N
         return subject  # "a third case was reported", "the couple was quarantined"
     if subject.pos_ == "NUM" and _lemma(tok) in HUMAN_VERBS:
         return subject  # "another 3,000 arrived"
+    if subject.lower_ == "it" and _lemma(tok) in EVENT_TYPE_OF:
+        return subject  # "it is negotiating with both countries": an organisation, by what it does
     if caused and subject.pos_ in ("NOUN", "PROPN") and subject.dep_ == "nsubj":
         return subject  # "the plague killed millions", "the storm destroyed 300 homes"
     return None
@@ -236,14 +241,14 @@ def _phrase(tok: Token) -> str:
     return span_text(subtree(tok, [c for c in tok.children if c.dep_ in _PHRASE_STOPS]))[0]
 
 
-def _actor(role: str, tok: Token, gazetteer: Gazetteer, names: frozenset[str]) -> Actor:
-    name = _phrase(tok)
+def _actor(role: str, tok: Token, gazetteer: Gazetteer, names: Names) -> Actor:
+    name = names.resolve(tok) or _phrase(tok)
     found = gazetteer.find(name)
     return Actor(role, name, found[0].key if found else None,
-                 tok.ent_type_ in _ACTOR_LABELS or tok.text in names or bool(found))
+                 tok.ent_type_ in _ACTOR_LABELS or tok.text in names.words or bool(found) or name != _phrase(tok))
 
 
-def _actors(tok: Token, agent: Token, gazetteer: Gazetteer, names: frozenset[str]) -> tuple[Actor, ...]:
+def _actors(tok: Token, agent: Token, gazetteer: Gazetteer, names: Names) -> tuple[Actor, ...]:
     """The actors of a trigger by role: who did it, to whom or what, and to whom it went."""
     passive = agent.dep_ == "nsubjpass"
     out = [_actor("patient" if passive else "agent", agent, gazetteer, names)]
@@ -277,10 +282,51 @@ def _participants(tok: Token, gazetteer: Gazetteer) -> list[str]:
     return keys
 
 
-def actor_names(parsed: Doc) -> frozenset[str]:
-    """The words the model reads as names of actors somewhere in a document: a name it misses in
-    one sentence ("WeWork agreed") it often reads in another."""
-    return frozenset(t.text for e in parsed.ents if e.label_ in _ACTOR_LABELS for t in e if t.text[:1].isupper())
+@dataclass(frozen=True)
+class Names:
+    """The names of actors NER reads in a document: as words (a name it misses in one sentence,
+    "WeWork agreed", it often reads in another) and as mentions in text order, to resolve "he",
+    "she" and "the company" to the last person or organisation named before them."""
+
+    words: frozenset[str] = frozenset()
+    mentions: tuple[tuple[int, str, str], ...] = ()  # (start, label, text) of names not only speaking
+
+    @classmethod
+    def of(cls, parsed: Doc) -> Names:
+        """The names of a parsed document; those referred back to are the actors, not those who
+        only speak ("TRD reported", "reports Wee")."""
+        ents = [e for e in parsed.ents if e.label_ in _ACTOR_LABELS]
+        return cls(frozenset(t.text for e in ents for t in e if t.text[:1].isupper()),
+                   tuple((e.start_char, e.label_, e.text) for e in ents
+                         if not (e.root.dep_ in _SUBJECTS and _lemma(e.root.head) in SPEECH_VERBS)))
+
+    def last_before(self, offset: int, label: str) -> str | None:
+        """The last name of ``label`` within ``RESOLVE_WINDOW`` characters before ``offset``."""
+        i = bisect.bisect_left(self.mentions, (offset,))
+        for start, kind, text in reversed(self.mentions[max(0, i - 12):i]):
+            if offset - start > RESOLVE_WINDOW:
+                return None
+            if kind == label:
+                return text
+        return None
+
+    def resolve(self, tok: Token) -> str | None:
+        """The name a pronoun, a definite description or an apposition stands for, if any:
+        "One such employer, director Andrei Orlov", "he", "the company"."""
+        for c in tok.children:
+            if c.dep_ == "appos" and c.ent_type_ in ("PERSON", "ORG"):
+                return _phrase(c)
+        if tok.lower_ in ("he", "she"):
+            return self.last_before(tok.idx, "PERSON")
+        if (tok.pos_ == "NOUN" and _lemma(tok) in ACTING_ORG_NOUNS and tok.tag_ == "NN"
+                and any(c.dep_ == "det" and c.lower_ in ("the", "this") for c in tok.children)
+                and not any(c.dep_ in ("compound", "amod", "poss", "prep") for c in tok.children)):
+            return self.last_before(tok.idx, "ORG")
+        return None
+
+
+#: How far back (in characters) a pronoun or "the company" looks for the name it stands for.
+RESOLVE_WINDOW = 600
 
 
 def _own_report(tok: Token, agent: Token, chain: tuple[Source, ...]) -> tuple[Source, ...]:
@@ -293,10 +339,10 @@ def _own_report(tok: Token, agent: Token, chain: tuple[Source, ...]) -> tuple[So
 
 
 def events(doc: Document, sent: Span, span: TextSpan, gazetteer: Gazetteer, times: list[TimeMention],
-           chain: tuple[Source, ...], cues: tuple[str, ...], names: frozenset[str] = frozenset(),
+           chain: tuple[Source, ...], cues: tuple[str, ...], names: Names = Names(),
            inherited: TimeMention | None = None) -> list[ClaimMention]:
     """The events a sentence reports, each with its participants, agent, time and sources;
-    ``names`` are the document's ``actor_names``, ``inherited`` the time of an earlier sentence
+    ``names`` are the document's ``Names``, ``inherited`` the time of an earlier sentence
     that this one continues."""
     explicit = tuple(t for t in times if not t.baseline and not t.reporting)
     out = []
@@ -319,7 +365,7 @@ def events(doc: Document, sent: Span, span: TextSpan, gazetteer: Gazetteer, time
                 text=doc.text[span.start:span.end],
                 times=explicit,
                 inherited_time=None if explicit else inherited,
-                subject=_phrase(agent),
+                subject=names.resolve(agent) or _phrase(agent),
                 sources=_own_report(tok, agent, chain),
                 modality_cues=cues,
                 event_type=_lemma(tok),
