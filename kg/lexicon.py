@@ -281,6 +281,11 @@ ACTING_ORG_NOUNS = frozenset(
 )
 #: Endings of nouns for people by what they do ("hiker", "investor", "activist", "physician").
 AGENT_SUFFIXES = ("er", "or", "ist", "ian")
+#: Words in the names of news outlets ("The New York Times", "Bloomberg News", "Daily Express").
+NEWS_NAME_WORDS = frozenset("times news post journal herald tribune gazette daily press telegraph guardian "
+                            "chronicle observer courier express mail reuters bloomberg ap afp upi".split())
+#: Words that place the present in no particular moment ("today they do happen").
+VAGUE_NOW = frozenset("today now currently current recently nowadays".split())
 #: Personal pronouns that stand for an actor.
 ACTOR_PRONOUNS = frozenset("he she they".split())
 #: Trigger verb -> event type.

@@ -38,12 +38,14 @@ from ..lexicon import (
     INTENT_VERBS,
     LEVEL_VERBS,
     MODAL_VERBS,
+    NEWS_NAME_WORDS,
     OBJECTLESS_SPEECH,
     ORG_HEADS,
     PERSON_NOUNS,
     SPEECH_VERBS,
     STATIVE_VERBS,
     TIME_UNITS,
+    VAGUE_NOW,
 )
 from ..model import Actor, ClaimMention, Document, Source, TimeMention
 from ..model import Span as TextSpan
@@ -136,6 +138,8 @@ def _acts(tok: Token, gazetteer: Gazetteer, names: Names) -> bool:
         return True
     if tok.tag_ == "NNS" and len(lemma) >= 5 and lemma.endswith(AGENT_SUFFIXES):
         return True  # "hikers", "investors", "censors" (not "number" or "water")
+    if tok.pos_ == "PRON":
+        return False
     return tok.text in names.words or (tok.text[:1].isupper() and bool(gazetteer.find(tok.text)))
 
 
@@ -187,10 +191,10 @@ def _trigger(tok: Token) -> bool:
                                                    and not phrasal):
         return False  # "the number of arrivals rose": a figure's level, not an occurrence
     t = tok
-    while t.dep_ == "xcomp" and t.head != t:  # "are believed to have entered", "plans to spend"
-        t = t.head
-        if _lemma(t) in STATIVE_VERBS or _lemma(t) in INTENT_VERBS or _lemma(t) in COMMIT_VERBS \
-                or _lemma(t) in _ATTRIBUTING:
+    while t.dep_ in ("xcomp", "conj") and t.head != t:  # "are believed to have entered", "plans to spend"
+        governed, t = t.dep_ == "xcomp", t.head
+        if governed and (_lemma(t) in STATIVE_VERBS or _lemma(t) in INTENT_VERBS or _lemma(t) in COMMIT_VERBS
+                         or _lemma(t) in _ATTRIBUTING):
             return False
     if lemma in OBJECTLESS_SPEECH and not any(c.dep_ == "dobj" for c in tok.children):
         return False  # "the group added that ...": speech, not an addition
@@ -329,6 +333,14 @@ class Names:
 RESOLVE_WINDOW = 600
 
 
+def _outlet(agent: Token, gazetteer: Gazetteer) -> bool:
+    """Whether an agent is a news outlet: its report is an attribution, not an event."""
+    words = _phrase(agent)
+    if any(gazetteer.type(m.key) == "media" for m in gazetteer.find(words)):
+        return True
+    return agent.ent_type_ == "ORG" and any(w in NEWS_NAME_WORDS for w in words.lower().split())
+
+
 def _own_report(tok: Token, agent: Token, chain: tuple[Source, ...]) -> tuple[Source, ...]:
     """The chain of an event that is itself a report ("the ministry reported ..."): its author is
     its agent, not its source."""
@@ -345,12 +357,13 @@ def events(doc: Document, sent: Span, span: TextSpan, gazetteer: Gazetteer, time
     ``names`` are the document's ``Names``, ``inherited`` the time of an earlier sentence
     that this one continues."""
     explicit = tuple(t for t in times if not t.baseline and not t.reporting)
+    dated = any(t.text.lower() not in VAGUE_NOW for t in explicit)
     out = []
     for tok in sent:
-        if not _trigger(tok) or not _told_as_happened(tok, bool(explicit)):
+        if not _trigger(tok) or not _told_as_happened(tok, dated):
             continue
         agent = _agent(tok, gazetteer, names)
-        if agent is None:
+        if agent is None or (_lemma(tok) in SPEECH_VERBS and _outlet(agent, gazetteer)):
             continue
         # The evidence is the trigger with its particle ("cracked down"), never the figures beside it.
         particle = next((c for c in tok.children if c.dep_ == "prt" and c.i == tok.i + 1), None)
