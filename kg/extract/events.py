@@ -81,7 +81,7 @@ def _auxiliaries(tok: Token) -> list[Token]:
 
 #: Words that open a clause giving the background of another ("where employers welcomed them",
 #: "although wages were paid").
-_BACKGROUND = frozenset({"where", "while", "whereas", "although", "though"})
+_BACKGROUND = frozenset({"where", "although", "though"})
 
 
 def _no_longer(tok: Token) -> bool:
