@@ -109,3 +109,17 @@ def test_what_is_agreed_to_is_not_yet_done(events):
 def test_pronouns_descriptions_and_appositions_name_their_actor(events, text, trigger, agent):
     found = {e.event_type: e for e in events(text)}
     assert found[trigger].subject == agent and found[trigger].actors[0].name == agent
+
+
+@pytest.mark.parametrize("text, trigger, agent", [
+    ("A 2021 Interpol investigation found forged passports.", "investigate", "Interpol"),
+    ("The regulator said in an Oct. 12 letter that the fees were unlawful.", "letter", None),
+    ("The 2019 bridge collapse killed nine people.", "collapse", None),
+])
+def test_dated_event_nouns_are_events(events, text, trigger, agent):
+    found = {e.event_type: e for e in events(text)}
+    assert trigger in found and found[trigger].subject == agent and found[trigger].times
+
+
+def test_undated_event_nouns_are_not_events(events):
+    assert "investigate" not in [e.event_type for e in events("An investigation is under way.")]

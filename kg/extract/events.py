@@ -46,6 +46,7 @@ from ..lexicon import (
     STATIVE_VERBS,
     TIME_UNITS,
     VAGUE_NOW,
+    WRITTEN_NOUNS,
 )
 from ..model import Actor, ClaimMention, Document, Source, TimeMention
 from ..model import Span as TextSpan
@@ -341,13 +342,14 @@ def _outlet(agent: Token, gazetteer: Gazetteer) -> bool:
     return agent.ent_type_ == "ORG" and any(w in NEWS_NAME_WORDS for w in words.lower().split())
 
 
-def _own_report(tok: Token, agent: Token, chain: tuple[Source, ...]) -> tuple[Source, ...]:
-    """The chain of an event that is itself a report ("the ministry reported ..."): its author is
-    its agent, not its source."""
-    if not chain or _lemma(tok) not in SPEECH_VERBS:
+def _own_report(agent: str | None, entity: str | None, chain: tuple[Source, ...]) -> tuple[Source, ...]:
+    """The chain of an event that is itself a report ("the ministry reported ...", "a U.N.
+    investigation found ..."): its author is its agent, not its source."""
+    if not chain or not agent:
         return chain
-    words, label = _phrase(agent).lower(), chain[-1].label.lower()
-    return chain[:-1] if label in words or words in label else chain
+    words, label = agent.lower(), chain[-1].label.lower()
+    same = label in words or words in label or (entity is not None and entity == chain[-1].entity)
+    return chain[:-1] if same else chain
 
 
 def events(doc: Document, sent: Span, span: TextSpan, gazetteer: Gazetteer, times: list[TimeMention],
@@ -379,7 +381,7 @@ def events(doc: Document, sent: Span, span: TextSpan, gazetteer: Gazetteer, time
                 times=explicit,
                 inherited_time=None if explicit else inherited,
                 subject=names.resolve(agent) or _phrase(agent),
-                sources=_own_report(tok, agent, chain),
+                sources=_own_report(_phrase(agent), None, chain) if _lemma(tok) in SPEECH_VERBS else chain,
                 modality_cues=cues,
                 event_type=_lemma(tok),
                 event_kind=EVENT_TYPE_OF.get(_lemma(tok)),
@@ -387,4 +389,45 @@ def events(doc: Document, sent: Span, span: TextSpan, gazetteer: Gazetteer, time
                 actors=_actors(tok, agent, gazetteer, names),
             )
         )
+    for tok in sent:
+        verb = _event_noun(tok)
+        last = tok.right_edge
+        own = [t for t in times if not t.baseline and tok.left_edge.idx <= t.start and t.end <= last.idx + len(last.text)]
+        if verb is None or not own:
+            continue
+        named = next((c for c in tok.children if c.dep_ in ("compound", "poss", "amod")
+                      and c.ent_type_ in ("ORG", "PERSON", "NORP", "GPE")), None)
+        # "a U.N. investigation" is the U.N.'s; "the concert hall attack" is not the hall's.
+        role = "patient" if EVENT_TYPE_OF.get(verb) in _CAUSED_KINDS and (named is None or named.dep_ != "poss") \
+            else "agent"
+        actors = (_actor(role, named, gazetteer, names),) if named is not None else ()
+        agent_name = actors[0].name if actors and role == "agent" else None
+        out.append(ClaimMention(
+            document=doc.key, kind="event", start=tok.idx, end=tok.idx + len(tok.text), sentence=span,
+            text=doc.text[span.start:span.end], times=tuple(own), subject=agent_name,
+            sources=_own_report(agent_name, actors[0].entity if agent_name else None, chain),
+            modality_cues=cues, event_type=verb, event_kind=EVENT_TYPE_OF.get(verb),
+            participants=tuple(m.key for m in gazetteer.find(span_text(subtree(tok))[0])), actors=actors,
+        ))
     return out
+
+
+#: Endings by which a noun names the act of a verb ("investigation", "agreement", "signing").
+_NOUN_ENDINGS = (("ation", "ate"), ("ion", "e"), ("ion", ""), ("ment", ""), ("ing", ""), ("al", ""), ("", ""))
+
+
+def _event_noun(tok: Token) -> str | None:
+    """The verb of an event a noun names, dated in its own phrase ("a March 2024 U.N.
+    investigation", "the 2024 concert hall attack", "an Oct. 26 letter"): a noun of a verb of the
+    taxonomy, or a written communication."""
+    if tok.pos_ != "NOUN" or tok.dep_ in ("compound", "npadvmod"):
+        return None
+    word = tok.lower_
+    if word in WRITTEN_NOUNS:
+        return word
+    for ending, verb_ending in _NOUN_ENDINGS:
+        if word.endswith(ending) and len(word) > len(ending) + 2:
+            verb = word[: len(word) - len(ending)] + verb_ending
+            if verb in EVENT_TYPE_OF and verb not in LEVEL_VERBS:
+                return verb
+    return None
