@@ -253,7 +253,8 @@ EVENT_TYPES: dict[str, tuple[str, ...]] = {
 STATIVE_VERBS = frozenset(
     "be have seem appear remain stay include contain consist comprise mean need want know believe think hope "
     "expect require cost own lack depend represent exist become belong matter deserve like love prefer value "
-    "equal involve concern suppose face sound look feel number total account see experience".split()
+    "equal involve concern suppose face sound look feel number total account see experience employ live "
+    "reside work regard consider deem".split()
 )
 #: Verbs of intention or refusal: what they govern has not happened ("plans to spend", "aims to put",
 #: "was designed to attract", "declined to say").

@@ -412,6 +412,9 @@ def events(doc: Document, sent: Span, span: TextSpan, gazetteer: Gazetteer, time
     return out
 
 
+#: Prepositions that use an event as a point in time ("after the 2019 ban").
+_TEMPORAL_PREPOSITIONS = frozenset({"after", "before", "since", "until", "beyond", "following", "despite", "amid",
+                                    "during", "prior"})
 #: Endings by which a noun names the act of a verb ("investigation", "agreement", "signing").
 _NOUN_ENDINGS = (("ation", "ate"), ("ion", "e"), ("ion", ""), ("ment", ""), ("ing", ""), ("al", ""), ("", ""))
 
@@ -422,6 +425,8 @@ def _event_noun(tok: Token) -> str | None:
     taxonomy, or a written communication."""
     if tok.pos_ != "NOUN" or tok.dep_ in ("compound", "npadvmod"):
         return None
+    if tok.dep_ == "pobj" and tok.head.lower_ in _TEMPORAL_PREPOSITIONS:
+        return None  # "stayed beyond the 2019 ban": a point of reference, not a report
     word = tok.lower_
     if word in WRITTEN_NOUNS:
         return word
