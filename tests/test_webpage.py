@@ -117,7 +117,10 @@ def test_kg_text_prints_what_claim_offsets_point_into(tmp_path: Path):
     assert meta["publisher"] == "Harbour Times" and meta["characters"] == len(text)
     claims = [json.loads(line) for line in runner.invoke(main, ["extract", str(path)]).stdout.splitlines()]
     assert {c["figure"] for c in claims} >= {"about 4,300", "1.2 million", "up to nine"}
-    assert all(text[c["start"] : c["end"]] == c["figure"] for c in claims)
+    assert all(text[c["start"] : c["end"]] == c["figure"] for c in claims if c["kind"] == "figure")
+    events = [c for c in claims if c["kind"] == "event"]
+    assert events and all(text[c["start"] : c["end"]].strip() and text[c["start"] : c["end"]] in c["text"]
+                          for c in events)  # an event's span is its trigger, inside its sentence
 
 
 # ------------------------------------------------------------------------------ plain text scrapes
