@@ -389,11 +389,14 @@ def events(doc: Document, sent: Span, span: TextSpan, gazetteer: Gazetteer, time
                 actors=_actors(tok, agent, gazetteer, names),
             )
         )
-    for tok in sent:
+    dates = [t for t in times if not t.baseline]
+    for tok in sent if dates else ():
         verb = _event_noun(tok)
+        if verb is None:
+            continue
         last = tok.right_edge
-        own = [t for t in times if not t.baseline and tok.left_edge.idx <= t.start and t.end <= last.idx + len(last.text)]
-        if verb is None or not own:
+        own = [t for t in dates if tok.left_edge.idx <= t.start and t.end <= last.idx + len(last.text)]
+        if not own:
             continue
         named = next((c for c in tok.children if c.dep_ in ("compound", "poss", "amod")
                       and c.ent_type_ in ("ORG", "PERSON", "NORP", "GPE")), None)
