@@ -15,6 +15,7 @@ from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from kg import __version__
+from kg.backend import open_store
 from kg.config import Settings
 from kg.errors import (
     InputError,
@@ -29,11 +30,21 @@ from kg.errors import (
     UnsupportedMediaError,
 )
 from kg.sandbox import QueryRunner
-from kg.store import GraphStore, open_store
+from kg.store import GraphStore
 from kg.vocab import PREFIXES
 
 from .cache import LookupCache
-from .routes import claims, documents, entities, events, export, health, pages, sparql, verdicts
+from .routes import (
+    claims,
+    documents,
+    entities,
+    events,
+    export,
+    health,
+    pages,
+    sparql,
+    verdicts,
+)
 from .security import SecurityHeaders
 from .settings import get_settings
 

@@ -14,14 +14,9 @@ import random
 import time
 from datetime import date
 
+from kg.independence import independent_sources, roots, single_source_stories
 from kg.model import Claim, Figure, Source, Span, TimeScope
-from kg.reconcile import (
-    _candidates,
-    independent_sources,
-    reconcile,
-    roots,
-    single_source_stories,
-)
+from kg.reconcile import _candidates, reconcile
 
 MEASURES = ["arrival", "worker", "troop", "visa", "shortage", "pay:percent", "company", "case", "death", "vote"]
 OWNERS = ["north-korea", "russia", "china", "any", "ukraine", "south-korea", "acme", "europe"]

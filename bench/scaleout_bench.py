@@ -27,9 +27,10 @@ from virtuoso import Virtuoso, binary
 
 from kg import build as rdf
 from kg import ingest, pipeline
+from kg.backend import open_store
 from kg.config import Settings
 from kg.model import Document
-from kg.store import GraphStore, open_store
+from kg.store import GraphStore
 from kg.workers import InProcess, open_workers
 
 

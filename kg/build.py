@@ -259,7 +259,7 @@ def independence_triples(claim_id: str, independent: int, single_source: bool, r
 
 
 def root_iri(key: str) -> URIRef:
-    """The IRI of a root node as ``reconcile.root_key`` names it (entity, source or document)."""
+    """The IRI of a root node as ``independence.root_key`` names it (entity, source or document)."""
     kind, _, rest = key.partition(":")
     if kind == "entity":
         return entity_iri(rest)

@@ -1,4 +1,5 @@
-"""The ``kg`` command: build, serve, extract, query, export and validate the graph.
+"""The ``kg`` command: build, extract, query, export and validate the graph (``api.cli`` adds
+``kg serve``, the service on top of this library).
 
 Every command that uses the store takes ``--store DIR`` (or ``KG_STORE``). Errors are one line
 on stderr and a non-zero exit status.
@@ -14,10 +15,10 @@ from pathlib import Path
 import click
 from pydantic import ValidationError
 
-from . import export, ingest, lookup, pipeline, shacl
+from . import export, ingest, lookup, pipeline, records, shacl
+from .backend import open_store
 from .config import Settings
 from .errors import ConfigError, InputError, KGError, QueryError
-from .store import open_store
 from .workers import open_workers
 
 DEFAULT_SEEDS = "seeds"
@@ -39,7 +40,7 @@ class _Group(click.Group):
             ctx.exit(2)
 
 
-def _settings(store: str | None) -> Settings:
+def load_settings(store: str | None) -> Settings:
     try:
         return Settings(store=store) if store else Settings()
     except ValidationError as exc:
@@ -72,7 +73,7 @@ def build(paths: tuple[str, ...], store: str | None, progress: bool, workers: in
     """Ingest files or folders (default seeds/) into the store."""
     from tqdm import tqdm
 
-    settings = _settings(store)
+    settings = load_settings(store)
     graph = open_store(settings)
     bar: tqdm | None = None
 
@@ -95,40 +96,13 @@ def build(paths: tuple[str, ...], store: str | None, progress: bool, workers: in
         sys.exit(2)
 
 
-@main.command()
-@store_option
-@click.option("--host", default="127.0.0.1", show_default=True)
-@click.option("--port", default=8000, show_default=True, type=int)
-def serve(store: str | None, host: str, port: int) -> None:
-    """Serve the API on the store, building it from seeds/ first when it is empty."""
-    import uvicorn
-
-    from api.main import create_app
-
-    settings = _settings(store)
-    graph = open_store(settings)
-    try:
-        if not graph.select(pipeline.queries.DOCUMENT_VERSIONS) and not Path(DEFAULT_SEEDS).is_dir():
-            click.echo(f"kg serve: the store {settings.store} is empty and there is no {DEFAULT_SEEDS}/ folder here "
-                       "to build it from; serving an empty graph. Add documents with `kg build PATH` (stop the "
-                       "service first) or POST /documents.", err=True)
-        elif not graph.select(pipeline.queries.DOCUMENT_VERSIONS):
-            click.echo(f"kg serve: the store is empty; building it from {DEFAULT_SEEDS}/", err=True)
-            report = pipeline.build([DEFAULT_SEEDS], graph, settings)
-            click.echo(f"kg build: {report.summary()}", err=True)
-        else:  # verdicts cut short by a crash are recomputed before anyone reads them
-            pipeline.refresh_verdicts(graph, settings, changed=False)
-        uvicorn.run(create_app(settings, store=graph), host=host, port=port, log_level=settings.log_level.lower())
-    finally:
-        graph.close()
-
-
 @main.command(name="extract")
 @click.argument("paths", nargs=-1, required=True, type=click.Path())
 @click.option("--format", "fmt", type=click.Choice(["jsonl", "table"]), default="jsonl", show_default=True)
 def extract_command(paths: tuple[str, ...], fmt: str) -> None:
     """Run the whole pipeline in memory on PATHS and print the claims."""
-    _print_records(export.claim_records(pipeline.extract_claims(paths, _settings(None))), fmt)
+    extraction = pipeline.extract_claims(paths, load_settings(None))
+    _print_records(records.claim_records(extraction.claims, extraction.relations), fmt)
 
 
 @main.command(name="text")
@@ -136,7 +110,7 @@ def extract_command(paths: tuple[str, ...], fmt: str) -> None:
 @click.option("--json", "as_json", is_flag=True, help="Print the document's metadata as JSON instead.")
 def text_command(path: str, as_json: bool) -> None:
     """Print exactly the text that claim offsets point into: what the reader kept of PATH."""
-    doc = ingest.read_document(path, max_bytes=_settings(None).max_document_bytes)
+    doc = ingest.read_document(path, max_bytes=load_settings(None).max_document_bytes)
     if not as_json:
         sys.stdout.write(doc.text)
         return
@@ -164,7 +138,7 @@ def _print_records(records: list[dict[str, object]], fmt: str) -> None:
 @click.option("--format", "fmt", type=click.Choice(["table", "jsonl"]), default="table", show_default=True)
 def claims(store: str | None, conflicts: bool, document: str | None, measure: str | None, fmt: str) -> None:
     """List the claims in the store (or the conflicts between them)."""
-    view = lookup.GraphView(open_store(_settings(store), read_only=True))
+    view = lookup.GraphView(open_store(load_settings(store), read_only=True))
     if conflicts:
         rows = []
         for r in (r for r in view.relations if r.kind == "conflicts"):
@@ -186,7 +160,7 @@ def claims(store: str | None, conflicts: bool, document: str | None, measure: st
 @store_option
 def sources(claim_id: str, store: str | None) -> None:
     """The provenance of one claim: documents, attribution chain, evidence, who agrees or disagrees."""
-    graph = open_store(_settings(store), read_only=True)
+    graph = open_store(load_settings(store), read_only=True)
     click.echo(json.dumps(lookup.provenance(graph, lookup.GraphView(graph), claim_id), indent=2, ensure_ascii=False))
 
 
@@ -196,7 +170,7 @@ def sources(claim_id: str, store: str | None) -> None:
 @click.option("--format", "fmt", type=click.Choice(["table", "json", "csv", "tsv", "xml"]), default="table")
 def query(sparql: str, store: str | None, fmt: str) -> None:
     """Run a read-only SPARQL query on the store."""
-    graph = open_store(_settings(store), read_only=True)
+    graph = open_store(load_settings(store), read_only=True)
     click.echo(export.query_result(graph, sparql, fmt))
 
 
@@ -206,7 +180,7 @@ def query(sparql: str, store: str | None, fmt: str) -> None:
 @click.option("--output", "-o", type=click.Path(dir_okay=False, writable=True), default=None, help="File to write (default stdout).")
 def export_command(store: str | None, fmt: str, output: str | None) -> None:
     """Export the whole graph: RDF, GEXF for Gephi, GraphML, or CSV of the claims."""
-    graph = open_store(_settings(store), read_only=True)
+    graph = open_store(load_settings(store), read_only=True)
     data = lookup.export_bytes(graph, fmt)
     if output:
         Path(output).write_bytes(data)
@@ -218,7 +192,7 @@ def export_command(store: str | None, fmt: str, output: str | None) -> None:
 @store_option
 def validate(store: str | None) -> None:
     """Check the store against the SHACL shapes of ontology/shapes.ttl."""
-    graph = open_store(_settings(store), read_only=True)
+    graph = open_store(load_settings(store), read_only=True)
     conforms, report = shacl.validate(graph)
     click.echo(report if not conforms else "kg validate: the graph conforms to the shapes")
     if not conforms:

@@ -2,20 +2,21 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from distributed.diagnostics.plugin import WorkerPlugin
 
-from .workers import pipeline_for
-
 
 class LoadPipeline(WorkerPlugin):
-    """Load the spaCy pipeline once, when the worker starts, before its first task."""
+    """Load the spaCy pipeline once, when the worker starts, before its first task: ``load`` is
+    called with the model's name (a module-level function, so the plugin pickles by reference)."""
 
     name = "kg-pipeline"
 
-    def __init__(self, model: str) -> None:
+    def __init__(self, model: str, load: Callable[[str], Any]) -> None:
         self.model = model
+        self.load = load
 
     def setup(self, worker: Any) -> None:
-        pipeline_for(self.model)
+        self.load(self.model)

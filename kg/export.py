@@ -9,23 +9,17 @@ from __future__ import annotations
 import csv
 import io
 import re
-from collections import defaultdict
-from collections.abc import Iterable, Mapping, Sequence
-from typing import IO, TYPE_CHECKING
+from collections.abc import Iterable, Sequence
+from typing import IO
 from xml.sax.saxutils import quoteattr
 
 import networkx as nx
 import pyoxigraph as ox
 
 from .errors import QueryError
-from .model import RELATION_KINDS, Claim
-from .reconcile import independent_sources, single_source_stories, trace
 from .sandbox import check_query
 from .store import GraphStore
 from .vocab import PREFIXES
-
-if TYPE_CHECKING:
-    from .pipeline import Extraction
 
 #: Export names and their Oxigraph formats.
 RDF_FORMATS: dict[str, ox.RdfFormat] = {
@@ -107,57 +101,6 @@ def table(header: Sequence[str], rows: Sequence[Sequence[str]], width: int = 60)
     lines.append("  ".join("-" * w for w in widths).rstrip())
     lines += ["  ".join(c.ljust(w) for c, w in zip(r, widths)).rstrip() for r in cut]
     return "\n".join(lines)
-
-
-def claim_record(claim: Claim, links: Mapping[str, Iterable[str]], roots: int, single_source: bool = False,
-                 circular: bool = False) -> dict[str, object]:
-    """One claim in the ``kg extract --format jsonl`` shape; ``links`` holds the ids of the
-    claims it is related to, by kind of verdict."""
-    f = claim.figure
-    return {
-        "id": claim.id,
-        "document": claim.document,
-        "kind": claim.kind,
-        "start": claim.start,
-        "end": claim.end,
-        "text": claim.text,
-        "figure": f.surface if f else None,
-        "value": f.value if f else None,
-        "low": f.low if f else None,
-        "high": f.high if f else None,
-        "qualifier": f.qualifier if f else None,
-        "confidence": round(f.confidence, 3) if f else None,
-        "modality": claim.modality,
-        "unit": f.unit if f else None,
-        "subject": claim.subject,
-        "measure": claim.measure,
-        "time": claim.time.iso if claim.time else None,
-        "time_text": claim.time.text if claim.time else None,
-        "place": claim.place,
-        "event": claim.event_type,
-        "event_kind": claim.event_kind,
-        "participants": list(claim.participants),
-        "actors": [{"role": a.role, "name": a.name, "entity": a.entity} for a in claim.actors],
-        "sources": [s.label for s in claim.sources],
-        **{kind: sorted(set(links.get(kind, ()))) for kind in RELATION_KINDS},
-        "independent_sources": roots,
-        "single_source_story": single_source,
-        "circular_reporting": circular,
-    }
-
-
-def claim_records(extraction: Extraction) -> list[dict[str, object]]:
-    """Every claim of an in-memory extraction with its verdicts and root count."""
-    links: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
-    for r in extraction.relations:
-        links[r.a][r.kind].append(r.b)
-        links[r.b][r.kind].append(r.a)
-    traced = trace(extraction.claims)
-    roots = {cid: t.roots for cid, t in traced.items()}
-    independent = independent_sources(extraction.claims, extraction.relations, roots)
-    single = {c for story in single_source_stories(extraction.claims, extraction.relations, roots) for c in story}
-    return [claim_record(c, links[c.id], independent[c.id], c.id in single, traced[c.id].circular)
-            for c in extraction.claims]
 
 
 def claims_table(records: Sequence[dict[str, object]]) -> str:

@@ -23,7 +23,9 @@ from .model import (
     TimeScope,
     content_id,
 )
+from .network import claim_network
 from .ontology import ENTITY_PREFIX
+from .records import claim_record
 from .store import GraphStore
 from .vocab import CG
 
@@ -187,8 +189,6 @@ class GraphView:
     """Claims, verdicts and roots of a store, read once, for lookups by the CLI and the API."""
 
     def __init__(self, store: GraphStore) -> None:
-        from .export import claim_record
-
         self.claims = {c.id: c for c in load_claims(store)}
         self.documents = {d["file"]: d for d in documents(store)}
         self.relations = [self._oriented(r) for r in load_relations(store)]
@@ -439,7 +439,6 @@ def describe_claim(store: GraphStore, claim_id: str, fmt: object) -> bytes:
 def network(store: GraphStore, view: GraphView):  # type: ignore[no-untyped-def]
     """The claim network of the store (claims, documents, sources, entities) for Gephi."""
     from .ontology import Gazetteer
-    from .reconcile import claim_network
 
     return claim_network(list(view.claims.values()), view.relations, view.documents, Gazetteer.load().labels)
 

@@ -15,7 +15,7 @@ from rdflib import Literal, URIRef
 from spacy.language import Language
 
 from . import build as rdf
-from . import extract, ingest, lookup, queries, reconcile
+from . import extract, independence, ingest, lookup, queries, reconcile
 from .config import Settings
 from .errors import InputError, InputTooLargeError
 from .model import Claim, Document, Relation, content_id
@@ -172,7 +172,7 @@ def refresh_verdicts(store: GraphStore, settings: Settings, changed: bool,
     claims = lookup.load_claims(store)
     # Without its digest, a set of verdicts cut short by a crash is recomputed by the next build.
     store.remove_graph(rdf.RECONCILIATION_GRAPH)
-    edges: list[reconcile.Edge] = []
+    edges: list[independence.Edge] = []
     parts = _GraphWriter(store, rdf.VERDICTS_GRAPHS)
     for verdict in reconcile.verdicts(claims, settings.tolerance, workers.map if workers is not None else map,
                                       job=verdict_job):
@@ -223,14 +223,14 @@ class _GraphWriter:
                 self.store.remove_graph(URIRef(graph))
 
 
-def independence_batches(claims: Sequence[Claim], edges: Sequence[reconcile.Link],
+def independence_batches(claims: Sequence[Claim], edges: Sequence[independence.Link],
                          batch: int = 1000) -> Iterator[list[rdf.Triple]]:
     """Each claim's roots, independent-source count and single-source and circular-reporting flags,
     ``batch`` claims at a time."""
-    traced = reconcile.trace(claims)
+    traced = independence.trace(claims)
     roots = {cid: t.roots for cid, t in traced.items()}
-    independent = reconcile.independent_sources(claims, edges, roots)
-    single = {c for story in reconcile.single_source_stories(claims, edges, roots) for c in story}
+    independent = independence.independent_sources(claims, edges, roots)
+    single = {c for story in independence.single_source_stories(claims, edges, roots) for c in story}
     triples: list[rdf.Triple] = []
     for n, c in enumerate(claims, 1):
         if c.figure is not None:

@@ -27,7 +27,6 @@ import pyoxigraph as ox
 from rdflib import BNode, Literal, URIRef
 from rdflib.term import Node
 
-from .config import Settings
 from .errors import QueryError, StoreError, StoreLockedError
 from .vocab import PREFIXES, XSD
 
@@ -288,12 +287,3 @@ class GraphStore:
 def is_remote(location: str) -> bool:
     """Whether a store location names a SPARQL server rather than a folder."""
     return location.startswith(("http://", "https://"))
-
-
-def open_store(settings: Settings, read_only: bool = False) -> GraphStore:
-    """The store ``settings.store`` names: a folder (embedded Oxigraph) or a SPARQL server's URL."""
-    if is_remote(settings.store):
-        from .remote import SparqlStore
-
-        return SparqlStore.connect(settings)
-    return GraphStore.open(settings.store, read_only=read_only)

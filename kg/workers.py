@@ -26,7 +26,7 @@ from typing import Any, NamedTuple, Protocol, TypeVar
 from spacy.language import Language
 
 from . import build as rdf
-from . import extract, normalize, reconcile
+from . import extract, independence, normalize, reconcile
 from .config import Settings
 from .errors import ConfigError
 from .model import Claim, Document
@@ -93,13 +93,13 @@ class SerialisedVerdict(NamedTuple):
     """A verdict as a worker sends it back: its id, what independence needs, its triples."""
 
     id: str
-    edge: reconcile.Edge
+    edge: independence.Edge
     triples: str
 
 
 def verdict_job(part: reconcile.Partition) -> list[SerialisedVerdict]:
     """The verdicts of one partition, serialised (runs inside a worker)."""
-    return [SerialisedVerdict(r.id, reconcile.Edge(r.kind, r.basis, r.a, r.b), ntriples(rdf.relation_triples(r)))
+    return [SerialisedVerdict(r.id, independence.Edge(r.kind, r.basis, r.a, r.b), ntriples(rdf.relation_triples(r)))
             for r in reconcile.partition_verdicts(part)]
 
 
@@ -283,7 +283,7 @@ class DaskCluster:
         # Every worker, present and future, loads the pipeline once before its first task.
         from .dask_plugin import LoadPipeline
 
-        self.client.register_plugin(LoadPipeline(settings.model))
+        self.client.register_plugin(LoadPipeline(settings.model, pipeline_for))
         self.n = max(1, len(self.client.scheduler_info(n_workers=-1)["workers"]))
         log.info("dask: %s with %d workers", address, self.n)
 

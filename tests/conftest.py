@@ -113,7 +113,7 @@ def serving(env: dict[str, str], log_path: Path, timeout: float = 120):
     port = free_port()
     log = log_path.open("w")
     proc = subprocess.Popen(
-        [sys.executable, "-m", "kg.cli", "serve", "--port", str(port)], cwd=ROOT, env=env,
+        [sys.executable, "-m", "api.cli", "serve", "--port", str(port)], cwd=ROOT, env=env,
         stdout=log, stderr=subprocess.STDOUT, text=True,
     )
     base = f"http://127.0.0.1:{port}"

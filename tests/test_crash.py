@@ -143,13 +143,12 @@ def test_readers_during_a_build_see_consistent_results(versions, nlp, tmp_path):
 
 def test_verdicts_lost_in_a_crash_are_recomputed_when_the_service_starts(seed_store, tmp_path, monkeypatch):
     """A server killed while writing verdicts leaves documents whole and verdicts gone; `kg serve` restores them."""
+    import uvicorn
     from click.testing import CliRunner
     from rdflib import URIRef
 
-    import uvicorn
-
+    from api.cli import main
     from kg import build as rdf
-    from kg.cli import main
 
     path = tmp_path / "store"
     seed_store.backup(path)

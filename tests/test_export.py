@@ -11,7 +11,7 @@ import pytest
 import rdflib
 from rdflib.compare import graph_diff, to_isomorphic
 
-from kg import export, lookup, reconcile
+from kg import export, lookup, network
 from kg.build import claim_triples, document_graph, graph_iri
 from kg.model import Claim, Document, Figure, Source, Span, TimeScope
 from kg.ontology import Gazetteer
@@ -23,7 +23,7 @@ HOSTILE = "ctl:" + "".join(chr(c) for c in range(32)) + " surrogate:\ud800 cdata
 def network_of(store: GraphStore) -> nx.MultiDiGraph:
     view = lookup.GraphView(store)
     docs = {d["file"]: d for d in lookup.documents(store)}
-    return reconcile.claim_network(list(view.claims.values()), view.relations, docs, Gazetteer.load().labels)
+    return network.claim_network(list(view.claims.values()), view.relations, docs, Gazetteer.load().labels)
 
 
 @pytest.fixture(scope="module")
@@ -68,7 +68,7 @@ def test_gexf_with_every_kind_of_edge_validates(tmp_path, shared_dir):
     relations = [Relation("corroborates", claims[0].id, claims[1].id, "same"),
                  Relation("conflicts", claims[0].id, claims[2].id, "disjoint"),
                  Relation("changes", claims[2].id, claims[1].id, "rose", "series")]
-    g = reconcile.claim_network(claims, relations, {}, Gazetteer.load().labels)
+    g = network.claim_network(claims, relations, {}, Gazetteer.load().labels)
     path = tmp_path / "all.gexf"
     path.write_bytes(export.gexf(g))
     run = jing(shared_dir / "gexf" / "1.3" / "gexf.rng", path)
@@ -158,7 +158,7 @@ def test_serving_an_empty_store_without_seeds_says_what_to_do(tmp_path, monkeypa
     import uvicorn
     from click.testing import CliRunner
 
-    from kg.cli import main
+    from api.cli import main
 
     monkeypatch.chdir(tmp_path)
     served = []

@@ -8,15 +8,15 @@ import sys
 
 import pytest
 
-from kg import export
 from kg.ingest import read_document
+from kg.records import claim_records
 
 pytestmark = pytest.mark.e2e
 
 
 @pytest.fixture(scope="module")
 def records(extraction):
-    return export.claim_records(extraction)
+    return claim_records(extraction.claims, extraction.relations)
 
 
 def find(records, document_prefix, figure):

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from kg import export, pipeline
+from kg import pipeline
 from kg.config import Settings
+from kg.records import claim_records
 
 pytestmark = pytest.mark.e2e
 
@@ -41,7 +42,7 @@ def records(tmp_path_factory, nlp):
     (folder / "deportations.txt").write_text(DEPORTATIONS, encoding="utf-8")
     (folder / "children.md").write_text(CHILDREN, encoding="utf-8")
     result = pipeline.extract_claims([folder], Settings(), nlp=nlp)
-    return {(r["document"], r["figure"]): r for r in export.claim_records(result)}
+    return {(r["document"], r["figure"]): r for r in claim_records(result.claims, result.relations)}
 
 
 @pytest.mark.parametrize(

@@ -8,15 +8,9 @@ from datetime import date
 
 import pytest
 
+from kg.independence import independent_sources, roots, single_source_stories, trace
 from kg.model import Claim, Figure, Frame, Source, Span, TimeScope
-from kg.reconcile import (
-    independent_sources,
-    interval,
-    reconcile,
-    roots,
-    single_source_stories,
-    trace,
-)
+from kg.reconcile import interval, reconcile
 
 
 def year(y: int, y2: int | None = None) -> TimeScope:

@@ -8,14 +8,15 @@ import sys
 
 import pytest
 
-from kg import export, lookup
+from kg import lookup
+from kg.records import claim_records
 
 pytestmark = pytest.mark.e2e
 
 
 @pytest.fixture(scope="module")
 def records(extraction):
-    return {r["id"]: r for r in export.claim_records(extraction)}
+    return {r["id"]: r for r in claim_records(extraction.claims, extraction.relations)}
 
 
 def pick(records, doc, figure):
@@ -31,7 +32,7 @@ def test_labor_ministry_figures_corroborate_with_one_root(records):
 
 
 def test_labor_ministry_pairs_are_single_source_stories(extraction):
-    from kg.reconcile import single_source_stories
+    from kg.independence import single_source_stories
 
     stories = single_source_stories(extraction.claims, extraction.relations)
     by_id = {c.id: c for c in extraction.claims}

@@ -16,9 +16,9 @@ from conftest import ROOT, SEEDS, serving
 from fastapi.testclient import TestClient
 
 from api.main import create_app
+from kg.backend import open_store
 from kg.config import Settings
 from kg.errors import ConfigError, StoreError
-from kg.store import open_store
 
 pytestmark = pytest.mark.e2e
 

@@ -21,8 +21,8 @@ from fastapi.responses import HTMLResponse, Response
 from kg.errors import NotAcceptable, QueryBusy, QueryError, QueryTimeout
 
 from .. import query_page
-from ..negotiation import accepted, best_offer
 from ..deps import RunnerDep, SettingsDep
+from ..negotiation import accepted, best_offer
 
 log = logging.getLogger(__name__)
 router = APIRouter(tags=["sparql"])

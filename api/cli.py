@@ -1,0 +1,43 @@
+"""The ``kg`` command as installed: the library's commands (``kg.cli``) and ``kg serve``."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from kg import pipeline
+from kg.backend import open_store
+from kg.cli import DEFAULT_SEEDS, load_settings, main, store_option
+
+from .main import create_app
+
+
+@main.command()
+@store_option
+@click.option("--host", default="127.0.0.1", show_default=True)
+@click.option("--port", default=8000, show_default=True, type=int)
+def serve(store: str | None, host: str, port: int) -> None:
+    """Serve the API on the store, building it from seeds/ first when it is empty."""
+    import uvicorn
+
+    settings = load_settings(store)
+    graph = open_store(settings)
+    try:
+        if not graph.select(pipeline.queries.DOCUMENT_VERSIONS) and not Path(DEFAULT_SEEDS).is_dir():
+            click.echo(f"kg serve: the store {settings.store} is empty and there is no {DEFAULT_SEEDS}/ folder here "
+                       "to build it from; serving an empty graph. Add documents with `kg build PATH` (stop the "
+                       "service first) or POST /documents.", err=True)
+        elif not graph.select(pipeline.queries.DOCUMENT_VERSIONS):
+            click.echo(f"kg serve: the store is empty; building it from {DEFAULT_SEEDS}/", err=True)
+            report = pipeline.build([DEFAULT_SEEDS], graph, settings)
+            click.echo(f"kg build: {report.summary()}", err=True)
+        else:  # verdicts cut short by a crash are recomputed before anyone reads them
+            pipeline.refresh_verdicts(graph, settings, changed=False)
+        uvicorn.run(create_app(settings, store=graph), host=host, port=port, log_level=settings.log_level.lower())
+    finally:
+        graph.close()
+
+
+if __name__ == "__main__":
+    main()

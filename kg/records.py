@@ -1,0 +1,59 @@
+"""One claim as a plain record: the shape ``kg extract --format jsonl`` prints and the API serves."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Mapping, Sequence
+
+from .independence import independent_sources, single_source_stories, trace
+from .model import RELATION_KINDS, Claim, Relation
+
+
+def claim_record(claim: Claim, links: Mapping[str, Iterable[str]], roots: int, single_source: bool = False,
+                 circular: bool = False) -> dict[str, object]:
+    """One claim in the ``kg extract --format jsonl`` shape; ``links`` holds the ids of the
+    claims it is related to, by kind of verdict."""
+    f = claim.figure
+    return {
+        "id": claim.id,
+        "document": claim.document,
+        "kind": claim.kind,
+        "start": claim.start,
+        "end": claim.end,
+        "text": claim.text,
+        "figure": f.surface if f else None,
+        "value": f.value if f else None,
+        "low": f.low if f else None,
+        "high": f.high if f else None,
+        "qualifier": f.qualifier if f else None,
+        "confidence": round(f.confidence, 3) if f else None,
+        "modality": claim.modality,
+        "unit": f.unit if f else None,
+        "subject": claim.subject,
+        "measure": claim.measure,
+        "time": claim.time.iso if claim.time else None,
+        "time_text": claim.time.text if claim.time else None,
+        "place": claim.place,
+        "event": claim.event_type,
+        "event_kind": claim.event_kind,
+        "participants": list(claim.participants),
+        "actors": [{"role": a.role, "name": a.name, "entity": a.entity} for a in claim.actors],
+        "sources": [s.label for s in claim.sources],
+        **{kind: sorted(set(links.get(kind, ()))) for kind in RELATION_KINDS},
+        "independent_sources": roots,
+        "single_source_story": single_source,
+        "circular_reporting": circular,
+    }
+
+
+def claim_records(claims: Sequence[Claim], relations: Sequence[Relation]) -> list[dict[str, object]]:
+    """Every claim of an in-memory extraction with its verdicts, roots and flags."""
+    links: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
+    for r in relations:
+        links[r.a][r.kind].append(r.b)
+        links[r.b][r.kind].append(r.a)
+    traced = trace(claims)
+    roots = {cid: t.roots for cid, t in traced.items()}
+    independent = independent_sources(claims, relations, roots)
+    single = {c for story in single_source_stories(claims, relations, roots) for c in story}
+    return [claim_record(c, links[c.id], independent[c.id], c.id in single, traced[c.id].circular) for c in claims]
