@@ -100,6 +100,16 @@ def free_port() -> int:
 
 
 @pytest.fixture(scope="session")
+def artifacts(tmp_path_factory) -> Path:
+    """Where browser tests leave their screenshots: ``KG_TEST_ARTIFACTS`` when set, else a
+    temporary folder (never the repository)."""
+    named = os.environ.get("KG_TEST_ARTIFACTS")
+    folder = Path(named) if named else tmp_path_factory.mktemp("screenshots")
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
+
+
+@pytest.fixture(scope="session")
 def server(tmp_path_factory):
     """A real `kg serve` on a free loopback port, built from seeds/ into a fresh store."""
     store = tmp_path_factory.mktemp("live") / "store"

@@ -10,7 +10,6 @@ import pytest
 pytestmark = pytest.mark.e2e
 
 ROOT = Path(__file__).resolve().parent.parent
-ARTIFACTS = ROOT / "test-artifacts"
 
 
 def test_sparqlwrapper_select_ask_construct(server):
@@ -63,7 +62,7 @@ def chrome():  # type: ignore[no-untyped-def]
     return webdriver.Chrome(service=Service(driver), options=options)
 
 
-def test_query_page_in_a_real_browser(server):
+def test_query_page_in_a_real_browser(server, artifacts):
     from selenium.webdriver.common.by import By
     from selenium.webdriver.support import expected_conditions as EC
     from selenium.webdriver.support.ui import WebDriverWait
@@ -79,8 +78,7 @@ def test_query_page_in_a_real_browser(server):
         WebDriverWait(browser, 20).until(EC.presence_of_element_located((By.ID, "results")))
         cells = [td.text for td in browser.find_elements(By.CSS_SELECTOR, "#results tbody td")]
         assert cells[0] == "000_7b65b09a4260db5d.txt" and len(cells) == 5
-        ARTIFACTS.mkdir(exist_ok=True)
-        browser.save_screenshot(str(ARTIFACTS / "sparql-query-page.png"))
+        browser.save_screenshot(str(artifacts / "sparql-query-page.png"))
         errors = [e for e in browser.get_log("browser") if e["level"] == "SEVERE"]
         assert errors == [], errors
     finally:

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 from fastapi.testclient import TestClient
 
@@ -12,7 +10,6 @@ from kg.config import Settings
 
 pytestmark = pytest.mark.e2e
 
-ARTIFACTS = Path(__file__).resolve().parent.parent / "test-artifacts"
 
 
 @pytest.fixture(scope="module")
@@ -57,16 +54,14 @@ def browser():  # type: ignore[no-untyped-def]
     return chrome()
 
 
-def test_from_search_to_the_fifteen_thousand_worker_claim_and_a_conflict(server):
+def test_from_search_to_the_fifteen_thousand_worker_claim_and_a_conflict(server, artifacts):
     from selenium.webdriver.common.by import By
     from selenium.webdriver.support import expected_conditions as EC
     from selenium.webdriver.support.ui import WebDriverWait
-
-    ARTIFACTS.mkdir(exist_ok=True)
     b = browser()
     try:
         b.get(server + "/")
-        b.save_screenshot(str(ARTIFACTS / "page-search.png"))
+        b.save_screenshot(str(artifacts / "page-search.png"))
         box = b.find_element(By.ID, "text")
         box.send_keys("15,000")
         b.find_element(By.CSS_SELECTOR, "form.filters button").click()
@@ -80,10 +75,10 @@ def test_from_search_to_the_fifteen_thousand_worker_claim_and_a_conflict(server)
         docs = [li.text for li in b.find_elements(By.CSS_SELECTOR, "#documents li")]
         assert len(docs) == 3
         assert "National Intelligence Service" in b.find_element(By.ID, "roots").text
-        b.save_screenshot(str(ARTIFACTS / "page-claim.png"))
+        b.save_screenshot(str(artifacts / "page-claim.png"))
         # A conflict, followed to the other side.
         b.get(server + "/ui/conflicts")
-        b.save_screenshot(str(ARTIFACTS / "page-conflicts.png"))
+        b.save_screenshot(str(artifacts / "page-conflicts.png"))
         first = b.find_element(By.CSS_SELECTOR, "#conflicts tbody tr td a")
         first.click()
         other = WebDriverWait(b, 20).until(EC.element_to_be_clickable((By.CSS_SELECTOR, "#conflicts a.conflict")))
@@ -91,29 +86,28 @@ def test_from_search_to_the_fifteen_thousand_worker_claim_and_a_conflict(server)
         other.click()
         WebDriverWait(b, 20).until(EC.url_to_be(other_href))
         assert b.find_element(By.TAG_NAME, "h1").text.startswith(other_figure)
-        b.save_screenshot(str(ARTIFACTS / "page-conflict-other-side.png"))
+        b.save_screenshot(str(artifacts / "page-conflict-other-side.png"))
         b.get(server + "/ui/entities/north-korea")
         assert b.find_elements(By.CSS_SELECTOR, "#chart svg")
-        b.save_screenshot(str(ARTIFACTS / "page-entity.png"))
+        b.save_screenshot(str(artifacts / "page-entity.png"))
         b.find_element(By.LINK_TEXT, "Documents").click()
         WebDriverWait(b, 20).until(EC.presence_of_element_located((By.ID, "items")))
         b.find_elements(By.CSS_SELECTOR, "#items a")[3].click()
         WebDriverWait(b, 20).until(EC.presence_of_element_located((By.ID, "text")))
-        b.save_screenshot(str(ARTIFACTS / "page-document.png"))
+        b.save_screenshot(str(artifacts / "page-document.png"))
         errors = [e for e in b.get_log("browser") if e["level"] == "SEVERE"]
         assert errors == [], errors
     finally:
         b.quit()
 
 
-def test_pages_fit_a_phone(server):
+def test_pages_fit_a_phone(server, artifacts):
     b = browser()
     try:
         b.set_window_size(390, 844)
         b.get(server + "/ui/claims/f2cd65bc6d26af6b")
         width = b.execute_script("return document.documentElement.scrollWidth")
-        ARTIFACTS.mkdir(exist_ok=True)
-        b.save_screenshot(str(ARTIFACTS / "page-claim-phone.png"))
+        b.save_screenshot(str(artifacts / "page-claim-phone.png"))
         assert width <= 400, width
     finally:
         b.quit()
