@@ -20,6 +20,7 @@ from .errors import QueryError
 from .sandbox import check_query
 from .store import GraphStore
 from .vocab import PREFIXES
+from .wording import number
 
 #: Export names and their Oxigraph formats.
 RDF_FORMATS: dict[str, ox.RdfFormat] = {
@@ -109,9 +110,10 @@ def claims_table(records: Sequence[dict[str, object]]) -> str:
     rows = []
     for r in records:
         if r["value"] is not None:
-            reading = f"{r['qualifier']} {r['value']:g}"
+            reading = f"{str(r['qualifier']).replace('_', ' ')} {number(float(r['value']))}"  # type: ignore[arg-type]
         elif r["low"] is not None or r["high"] is not None:
-            reading = f"{r['low']:g}–{r['high']:g}" if r["low"] is not None and r["high"] is not None else "?"
+            reading = f"{number(float(r['low']))}–{number(float(r['high']))}" \
+                if r["low"] is not None and r["high"] is not None else "?"  # type: ignore[arg-type]
         else:
             reading = str(r.get("event") or "")
         rows.append([

@@ -42,6 +42,7 @@ from .lexicon import (
     canonical_verb,
 )
 from .model import Claim, Figure, Relation, TimeScope
+from .wording import number
 
 log = logging.getLogger(__name__)
 
@@ -89,8 +90,8 @@ def _reached(figure: Figure) -> bool:
 def _describe(figure: Figure, iv: tuple[float, float]) -> str:
     lo, hi = iv
     if lo == hi:
-        return f"{figure.surface} = {lo:,.6g}"
-    return f"{figure.surface} = [{lo:,.6g}, {'∞' if math.isinf(hi) else format(hi, ',.6g')}]"
+        return f"{figure.surface} = {number(lo)}"
+    return f"{figure.surface} = [{number(lo)}, {number(hi)}]"
 
 
 #: How alike the measured things of two claims must be to be compared: the share of their topics
@@ -437,10 +438,10 @@ def _change_verdicts(r: Claim, now: Claim, before: Claim, tolerance: float) -> l
     assert r.figure and now.figure and before.figure and now.figure.value and before.figure.value
     ratio = now.figure.value / before.figure.value
     if r.figure.unit == "ratio":
-        computed, shown = ratio, f"{now.figure.surface} / {before.figure.surface} = {ratio:.3g}"
+        computed, shown = ratio, f"{now.figure.surface} / {before.figure.surface} = {number(round(ratio, 2))}"
     else:
         computed = (ratio - 1) * 100
-        shown = f"({now.figure.surface} - {before.figure.surface}) / {before.figure.surface} = {computed:.4g}%"
+        shown = f"({now.figure.surface} - {before.figure.surface}) / {before.figure.surface} = {number(round(computed, 1))}%"
     lo, hi = interval(r.figure, tolerance)
     ok = lo * (1 - tolerance) <= computed <= hi * (1 + tolerance) if not math.isinf(hi) else computed >= lo * (1 - tolerance)
     kind = "corroborates" if ok else "conflicts"
@@ -481,7 +482,7 @@ def sum_verdicts(claims: Sequence[Claim], tolerance: float) -> list[Relation]:
                 continue
             n, running = best
             listed = " + ".join(p.figure.surface for p in parts[:n])  # type: ignore[union-attr]
-            reason = f"{listed} = {running:,.6g}, the stated total {total.figure.surface}"
+            reason = f"{listed} = {number(running)}, the stated total {total.figure.surface}"
             for p in parts[:n]:
                 out.append(Relation("corroborates", total.id, p.id, reason, "arithmetic", SUM_TOLERANCE, 0.0,
                                     f"parts of {total.figure.surface}, {total.time.iso}",

@@ -139,3 +139,14 @@ def test_entity_timeline_in_a_browser(server):
         assert errors == [], errors
     finally:
         b.quit()
+
+
+def test_pages_and_tables_write_numbers_as_people_do(client):
+    html = client.get("/ui/measures/any:shortage").text
+    assert "1,500,000" in html
+    for exponent in ("e+06", "e+05", "e+04"):
+        assert exponent not in html, html[max(0, html.find(exponent) - 300): html.find(exponent) + 50]
+    from kg.export import claims_table
+
+    table = claims_table([r for r in client.get("/claims", params={"limit": 1000}).json()["items"]])
+    assert "e+0" not in table and "approx 15,000" in table

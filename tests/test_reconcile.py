@@ -183,7 +183,7 @@ def test_percentage_change_is_checked():
                    text=text, start=15)
     change = Claim(**{**change.__dict__, "sentence": Span(0, len(text))})
     relations = [r for r in reconcile([now, before, change]) if r.basis == "arithmetic"]
-    assert relations and relations[0].kind == "corroborates" and "1084%" in relations[0].reason
+    assert relations and relations[0].kind == "corroborates" and "= 1,083.6%" in relations[0].reason
 
 
 def test_parts_that_add_up_to_their_total():
@@ -316,3 +316,10 @@ def test_counts_of_people_meet_only_when_the_words_say_which_people():
                                 ("c", "people familiar with the matter"))]
     pairs = {frozenset((r.a, r.b)) for r in reconcile(contact)}
     assert pairs == {frozenset((contact[0].id, contact[1].id))}
+
+
+def test_reasons_write_numbers_as_people_do():
+    a = claim("a.txt", "1.5 million", 1.5e6)
+    b = claim("b.txt", "2.4 million", 2.4e6)
+    (r,) = reconcile([a, b])
+    assert "1.5 million = 1,500,000" in r.reason and "e+" not in r.reason and "e+" not in " ".join(r.values)

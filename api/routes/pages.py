@@ -11,12 +11,14 @@ from fastapi.responses import HTMLResponse
 from fastapi.templating import Jinja2Templates
 
 from kg import lookup
+from kg.wording import number
 
 from .. import charts
 from ..deps import StoreDep, ViewDep
 
 router = APIRouter(include_in_schema=False)
 templates = Jinja2Templates(directory=str(Path(__file__).resolve().parent.parent / "templates"))
+templates.env.filters["number"] = number
 Text = Annotated[str | None, Query(max_length=300)]
 
 
