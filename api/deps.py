@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import secrets
 import threading
-from typing import Annotated
+from typing import Annotated, Any
 
 from fastapi import Depends, Header, HTTPException, Request
+from fastapi.exceptions import RequestValidationError
 
 from kg.config import Settings
 from kg.lookup import GraphView
@@ -22,6 +23,29 @@ def get_store(request: Request) -> GraphStore:
 
 def get_app_settings(request: Request) -> Settings:
     return request.app.state.settings
+
+
+def _query_names(dependant: Any) -> set[str]:
+    """The query parameters a route takes, its dependencies' included."""
+    names = {p.alias for p in dependant.query_params}
+    for inner in dependant.dependencies:
+        names |= _query_names(inner)
+    return names
+
+
+def known_query(request: Request) -> None:
+    """A query parameter the route does not take is an error, not silently ignored (a misspelt
+    filter would otherwise answer every claim)."""
+    route = request.scope.get("route")
+    dependant = getattr(route, "dependant", None)
+    if dependant is None:
+        return
+    allowed = _query_names(dependant)
+    unknown = sorted(set(request.query_params) - allowed)
+    if unknown:
+        takes = ", ".join(sorted(allowed)) or "none"
+        raise RequestValidationError([{"loc": ("query", name), "type": "extra_forbidden",
+                                       "msg": f"unknown parameter; this route takes {takes}"} for name in unknown])
 
 
 def require_token(request: Request, authorization: Annotated[str | None, Header()] = None) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from datetime import date
 
@@ -24,7 +25,7 @@ from .model import (
     content_id,
 )
 from .network import claim_network
-from .ontology import ENTITY_PREFIX
+from .ontology import ENTITY_PREFIX, Gazetteer
 from .records import claim_record
 from .store import GraphStore
 from .vocab import CG
@@ -316,6 +317,22 @@ def _mentions(claim: Claim) -> set[str]:
     return keys
 
 
+def entity_of(name: str) -> str:
+    """The entity key a name stands for: an id as given, else the entity whose label or alias it
+    is (in any case), else the name itself in lower case."""
+    gazetteer = Gazetteer.load()
+    if name in gazetteer.labels:
+        return name
+    try:
+        return gazetteer.key_of(name)
+    except KeyError:
+        return gazetteer.resolve(name) if gazetteer.resolve(name) and len(name) > 3 else name.casefold()
+
+
+def _words(text: str) -> list[str]:
+    return re.findall(r"\w+", text.casefold())
+
+
 def _in_document(claim: Claim, document: str) -> bool:
     """Whether a claim is in the document named by file name or document id."""
     return document in (claim.document, content_id("document", claim.document))
@@ -335,7 +352,7 @@ def timeline(
     ``end`` keep the events whose time overlaps them (and so leave out undated ones)."""
     found = []
     for c in view.claims.values():
-        if c.kind != "event" or (entity and entity not in _mentions(c)):
+        if c.kind != "event" or (entity and entity_of(entity) not in _mentions(c)):
             continue
         if (document and not _in_document(c, document)) or (kind and c.event_kind != kind):
             continue
@@ -360,22 +377,26 @@ def search(
 ) -> list[dict[str, object]]:
     """Claims matching every filter given, in document order.
 
-    ``entity`` is an entity key; ``document`` a file name or document id; ``source`` part of a
-    source's label or an entity key; ``measure`` and ``text`` are substrings (case-insensitive);
-    ``verdict`` is corroborated, conflicting or single-source.
+    ``entity`` and ``source`` name a whole entity: its id, label or an alias, in any case (a
+    source with no entity matches by its label); ``document`` is a file name or document id;
+    ``measure`` a substring of the measure key; ``text`` words that must all be in the sentence,
+    in any order; ``verdict`` is corroborated, conflicting or single-source.
     """
+    entity_key = entity_of(entity) if entity else None
+    source_key = entity_of(source) if source else None
+    words = set(_words(text)) if text else set()
     out = []
     for cid, c in view.claims.items():
         record = view.records[cid]
-        if entity and entity not in _mentions(c):
+        if entity and entity_key not in _mentions(c):
             continue
         if document and not _in_document(c, document):
             continue
-        if source and not any(source.lower() in s.label.lower() or source == s.entity for s in c.sources):
+        if source and not any(s.entity == source_key or s.label.casefold() == source.casefold() for s in c.sources):
             continue
         if measure and measure.lower() not in (c.measure or "").lower():
             continue
-        if text and text.lower() not in c.text.lower():
+        if words and not words <= set(_words(c.text)):
             continue
         if verdict == "corroborated" and not record["corroborates"]:
             continue
@@ -414,13 +435,16 @@ def entity(store: GraphStore, view: GraphView, key: str) -> dict[str, object]:
     raise NotFoundError(f"no entity with id {key!r}")
 
 
-def relations(view: GraphView, kind: str) -> list[dict[str, object]]:
-    """Verdicts of one kind with both claims."""
+def relations(view: GraphView, kind: str, entity: str | None = None) -> list[dict[str, object]]:
+    """Verdicts of one kind with both claims; with ``entity``, those where either claim is about
+    it or attributed to it."""
+    key = entity_of(entity) if entity else None
     return [
         {"id": r.id, "kind": r.kind, "basis": r.basis, "reason": r.reason, "tolerance": r.tolerance,
          "relative_difference": r.difference, "scope": r.scope, "similarity": r.similarity,
          "a": view.records[r.a], "b": view.records[r.b]}
         for r in view.relations if r.kind == kind and r.a in view.records and r.b in view.records
+        and (key is None or key in _mentions(view.claims[r.a]) | _mentions(view.claims[r.b]))
     ]
 
 

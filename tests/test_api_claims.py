@@ -40,7 +40,9 @@ def test_claims_are_paged(client):
         ({"document": "002_9296196bccfae27d.txt"}, lambda c: c["document"] == "002_9296196bccfae27d.txt"),
         ({"source": "Labor Ministry"}, lambda c: "Russian Labor Ministry" in c["sources"]),
         ({"measure": "north-korea:arrival"}, lambda c: "north-korea:arrival" in c["measure"]),
-        ({"text": "student visas"}, lambda c: "student visas" in c["text"].lower()),
+        ({"text": "visas student"}, lambda c: {"student", "visas"} <= set(c["text"].lower().replace(".", " ").split())),
+        ({"source": "NIS"}, lambda c: "National Intelligence Service" in c["sources"]),
+        ({"source": "nis"}, lambda c: "National Intelligence Service" in c["sources"]),
         ({"verdict": "conflicting"}, lambda c: c["conflicts"]),
         ({"verdict": "single-source"}, lambda c: c["single_source_story"]),
     ],
@@ -50,10 +52,30 @@ def test_claim_filters(client, params, check):
     assert items and all(check(c) for c in items)
 
 
-@pytest.mark.parametrize("params", [{"limit": 0}, {"offset": -1}, {"verdict": "maybe"}, {"limit": "many"}])
+@pytest.mark.parametrize("params", [{"limit": 0}, {"offset": -1}, {"verdict": "maybe"}, {"limit": "many"},
+                                    {"sorce": "NIS"}, {"entity": "nis", "colour": "red"}])
 def test_bad_parameters_are_422(client, params):
     r = client.get("/claims", params=params)
     assert r.status_code == 422 and r.json()["error"] == "invalid_request"
+
+
+def test_a_source_filter_matches_the_whole_entity_not_part_of_a_word(client):
+    by_id = client.get("/claims", params={"source": "NIS", "limit": 1000}).json()["items"]
+    assert by_id and all("National Intelligence Service" in c["sources"] for c in by_id)
+    assert by_id == client.get("/claims", params={"source": "nis", "limit": 1000}).json()["items"]
+    ministries = [c for c in client.get("/claims", params={"limit": 1000}).json()["items"]
+                  if any("Ministry" in s for s in c["sources"])]
+    assert ministries and not {c["id"] for c in ministries} & {c["id"] for c in by_id}
+
+
+def test_entity_filter_by_label_and_verdicts_by_entity(client):
+    by_label = client.get("/claims", params={"entity": "North Korea", "limit": 1000}).json()["items"]
+    assert by_label == client.get("/claims", params={"entity": "north-korea", "limit": 1000}).json()["items"] != []
+    everything = client.get("/corroborations", params={"limit": 1000}).json()
+    nis = client.get("/corroborations", params={"entity": "NIS", "limit": 1000}).json()
+    assert 0 < nis["total"] < everything["total"]
+    assert all("National Intelligence Service" in (r["a"]["sources"] + r["b"]["sources"]) for r in nis["items"])
+    assert client.get("/conflicts", params={"entity": "atlantis"}).json()["total"] == 0
 
 
 def test_one_claim_and_unknown_ids(client):

@@ -5,17 +5,17 @@ from __future__ import annotations
 from typing import Annotated, Literal
 
 import pyoxigraph as ox
-from fastapi import APIRouter, Path, Query, Request
+from fastapi import APIRouter, Depends, Path, Query, Request
 from fastapi.responses import Response
 
 from kg import lookup
 from kg.build import ID
 
-from ..deps import StoreDep, ViewDep
+from ..deps import StoreDep, ViewDep, known_query
 from ..jsonld import JSONLD, as_jsonld, wants_jsonld
 from ..schemas import ClaimOut, ClaimPage, ErrorOut, SourcesOut
 
-router = APIRouter(prefix="/claims", tags=["claims"])
+router = APIRouter(prefix="/claims", tags=["claims"], dependencies=[Depends(known_query)])
 
 ClaimId = Annotated[str, Path(pattern=r"^[0-9a-f]{16}$", description="A claim id (16 hex digits).")]
 NOT_FOUND = {404: {"model": ErrorOut}, 422: {"model": ErrorOut}}

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Path, Query
+from fastapi import APIRouter, Depends, Path, Query
 
 from kg import lookup
 
-from ..deps import StoreDep, ViewDep
+from ..deps import StoreDep, ViewDep, known_query
 from ..schemas import EntityDetail, EntityOut, EntityPage, ErrorOut
 
-router = APIRouter(prefix="/entities", tags=["entities"])
+router = APIRouter(prefix="/entities", tags=["entities"], dependencies=[Depends(known_query)])
 
 
 @router.get("", response_model=EntityPage)

@@ -5,19 +5,20 @@ from __future__ import annotations
 from datetime import date
 from typing import Annotated, Literal
 
-from fastapi import APIRouter, HTTPException, Query, Request
+from fastapi import APIRouter, Depends, Query, Request
+from fastapi.exceptions import RequestValidationError
 from fastapi.responses import Response
 
 from kg import lookup
 from kg.build import ID
 from kg.lexicon import EVENT_TYPES
 
-from ..deps import ViewDep
+from ..deps import ViewDep, known_query
 from ..jsonld import as_jsonld, wants_jsonld
 from ..schemas import ClaimPage
 from .claims import JSONLD_PAGE
 
-router = APIRouter(prefix="/events", tags=["events"])
+router = APIRouter(prefix="/events", tags=["events"], dependencies=[Depends(known_query)])
 
 EventKind = Literal[tuple(EVENT_TYPES)]  # type: ignore[valid-type]
 
@@ -38,7 +39,8 @@ def list_events(
     """Event claims, filtered and paged, in time order (undated ones last). Each event's
     provenance is at ``/claims/{id}/sources``."""
     if start and end and start > end:
-        raise HTTPException(422, f"start {start} is after end {end}")
+        raise RequestValidationError([{"loc": ("query", "start"), "type": "value_error",
+                                       "msg": f"start {start} is after end {end}"}])
     found = lookup.timeline(view, entity, document, kind, trigger, start, end)
     page = ClaimPage(total=len(found), offset=offset, limit=limit,
                      items=found[offset : offset + limit])  # type: ignore[arg-type]

@@ -4,32 +4,34 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Query
+from fastapi import APIRouter, Depends, Query
 
 from kg import lookup
 
-from ..deps import ViewDep
+from ..deps import ViewDep, known_query
 from ..schemas import RelationOut, RelationPage
 
-router = APIRouter(tags=["verdicts"])
+router = APIRouter(tags=["verdicts"], dependencies=[Depends(known_query)])
 
 Offset = Annotated[int, Query(ge=0)]
 Limit = Annotated[int, Query(ge=1, le=1000)]
+Entity = Annotated[str | None, Query(max_length=200, description="An entity either claim is about or attributed to: "
+                                                                 "its id, label or alias")]
 
 
-def _page(view, kind: str, offset: int, limit: int) -> RelationPage:  # type: ignore[no-untyped-def]
-    found = lookup.relations(view, kind)
+def _page(view, kind: str, offset: int, limit: int, entity: str | None = None) -> RelationPage:  # type: ignore[no-untyped-def]
+    found = lookup.relations(view, kind, entity)
     return RelationPage(total=len(found), offset=offset, limit=limit,
                         items=[RelationOut.model_validate(r) for r in found[offset : offset + limit]])
 
 
 @router.get("/conflicts", response_model=RelationPage)
-def conflicts(view: ViewDep, offset: Offset = 0, limit: Limit = 100) -> RelationPage:
+def conflicts(view: ViewDep, entity: Entity = None, offset: Offset = 0, limit: Limit = 100) -> RelationPage:
     """Pairs of claims about the same thing whose figures cannot both hold."""
-    return _page(view, "conflicts", offset, limit)
+    return _page(view, "conflicts", offset, limit, entity)
 
 
 @router.get("/corroborations", response_model=RelationPage)
-def corroborations(view: ViewDep, offset: Offset = 0, limit: Limit = 100) -> RelationPage:
+def corroborations(view: ViewDep, entity: Entity = None, offset: Offset = 0, limit: Limit = 100) -> RelationPage:
     """Pairs of claims from different documents that agree (or whose arithmetic is consistent)."""
-    return _page(view, "corroborates", offset, limit)
+    return _page(view, "corroborates", offset, limit, entity)
