@@ -102,7 +102,7 @@ QUALIFIERS: list[tuple[str, str]] = [
     ("at_most", r"up to|as many as|as much as|less than|fewer than|under|below|no more than|at most|or less|"
                 r"or fewer"),
     ("approx", r"about|approximately|around|roughly|nearly|almost|some|close to|circa|an? estimated|"
-               r"the estimated|estimated|just under|approx\.|or so"),
+               r"estimated|just under|approx\.|or so"),
 ]
 #: Hedges of a figure just below the value it names ("nearly 8,000" is 7,600-8,000).
 BELOW_HEDGES = ("nearly", "almost", "just under", "close to", "up to")

@@ -52,8 +52,8 @@ def read_text(nlp):
 
     gazetteer = Gazetteer.load()
 
-    def read(text: str, publisher: str | None = None):  # type: ignore[no-untyped-def]
-        doc = Document("t.txt", text, "0", publisher=publisher)
+    def read(text: str, publisher: str | None = None, published=None):  # type: ignore[no-untyped-def]
+        doc = Document("t.txt", text, "0", publisher=publisher, published=published)
         mentions = extract(doc, nlp(text), gazetteer)
         return mentions, normalize(mentions, doc)
 

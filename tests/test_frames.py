@@ -13,8 +13,8 @@ pytestmark = pytest.mark.e2e
 
 @pytest.fixture(scope="module")
 def read(read_text):
-    def claims(text: str):
-        return {c.figure.surface: c for c in read_text(text)[1] if c.figure}
+    def claims(text: str, published=None):
+        return {c.figure.surface: c for c in read_text(text, published=published)[1] if c.figure}
 
     return claims
 
@@ -95,3 +95,20 @@ def test_different_outcomes_are_different_measures(read):
     claims = read("The blast killed 12 workers and injured 40 others.")
     assert claims["12"].measure != claims["40"].measure
     assert claims["40"].frame.head == "injury"
+
+
+def test_a_relative_clause_keeps_its_own_modality(read):
+    claims = read("Mendez, who had founded three bakeries, now hopes to open 20 more.")
+    assert claims["three"].modality != "projected" and claims["20"].modality == "projected"
+
+
+def test_the_article_is_not_part_of_the_hedge(read):
+    assert "estimated 40,000" in read("Of the estimated 40,000 fans at the final, half left early.")
+
+
+def test_a_clause_about_a_year_is_of_that_year(read):
+    from datetime import date
+
+    claims = read("Ticket sales are the highest since 2010, when about 9,000 were sold, the club said.",
+                  published=date(2025, 6, 3))
+    assert claims["about 9,000"].time.iso == "2010"

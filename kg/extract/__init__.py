@@ -114,7 +114,7 @@ def extract(doc: Document, parsed: Doc, gazetteer: Gazetteer) -> list[ClaimMenti
                 continue
             frame, unit = frames.read(tokens, f.unit_text) if tokens else (
                 Frame(reason="the figure is not a span of the parse"), None)
-            own_times = [t for t in times if not _describes_other_noun(parsed, t, tokens)]
+            own_times = [_when_itself(parsed, t, tokens) for t in times if not _describes_other_noun(parsed, t, tokens)]
             previous_figure_line = paragraph
             mentions.append(
                 ClaimMention(
@@ -152,3 +152,14 @@ def extract(doc: Document, parsed: Doc, gazetteer: Gazetteer) -> list[ClaimMenti
 def _describes_other_noun(parsed: Doc, time: TimeMention, figure: list) -> bool:
     span = parsed.char_span(time.start, time.end, alignment_mode="expand")
     return span is not None and describes_other_noun(span.root, figure)
+
+
+def _when_itself(parsed: Doc, time: TimeMention, figure: list) -> TimeMention:
+    """"since 2019, when about 21,000 arrived": a figure in a clause about the time itself is of
+    that time, not of the period since."""
+    if not time.since or not figure:
+        return time
+    for t in figure[0].ancestors:
+        if t.dep_ == "relcl" and time.start <= t.head.idx < time.end:
+            return replace(time, since=False)
+    return time

@@ -61,7 +61,7 @@ _HEDGE_BEFORE = re.compile(
     r"""(?P<hedge>more\s+than|over|at\s+least|upwards\s+of|in\s+excess\s+of|no\s+(?:fewer|less)\s+than|above|
         exceed(?:s|ed|ing)?|top(?:s|ped)?|surpass(?:es|ed)?|
         up\s+to|as\s+many\s+as|as\s+much\s+as|less\s+than|fewer\s+than|under|below|no\s+more\s+than|at\s+most|
-        about|approximately|around|roughly|nearly|almost|some|close\s+to|circa|an?\s+estimated|the\s+estimated|
+        about|approximately|around|roughly|nearly|almost|some|close\s+to|circa|an?\s+estimated|
         estimated|just\s+(?:over|under)|approx\.|between)\s+(?:(?:the|a|an)\s+)?$""",
     re.I | re.X,
 )

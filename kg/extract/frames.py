@@ -619,7 +619,8 @@ _BASELINE_WORDS = frozenset("compared than versus".split())
 def modality_cues(tokens: list[Token]) -> tuple[str, ...]:
     """Hedges that govern a figure: modal verbs and adverbs on its path to the root of its clause.
 
-    A figure in a comparison ("compared to the current 1.5 million") keeps its own modality.
+    A figure in a comparison ("compared to the current 1.5 million") keeps its own modality, and
+    so does one in a relative clause ("Orlov, who had hired dozens, now hopes to hire 300").
     """
     if not tokens:
         return ()
@@ -627,7 +628,7 @@ def modality_cues(tokens: list[Token]) -> tuple[str, ...]:
     node = tokens[-1]
     while True:
         path.append(node)
-        if node.lower_ in _BASELINE_WORDS or node.head == node:
+        if node.lower_ in _BASELINE_WORDS or node.head == node or (node.dep_ == "relcl" and node.pos_ in ("VERB", "AUX")):
             break
         node = node.head
     cues = []
