@@ -280,10 +280,11 @@ def spreadsheet_safe(value: object) -> str:
 
 
 def claims_csv(records: Sequence[dict[str, object]]) -> bytes:
-    """Claims as CSV for spreadsheets, one row a claim."""
+    """Claims as CSV for spreadsheets, one row a claim, in UTF-8 with a byte-order mark (without
+    one, Excel reads the file in the machine's legacy code page and mangles every non-ASCII name)."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(CSV_FIELDS)
     for r in records:
         writer.writerow([spreadsheet_safe(r.get(k)) for k in CSV_FIELDS])
-    return buffer.getvalue().encode("utf-8")
+    return buffer.getvalue().encode("utf-8-sig")

@@ -10,9 +10,11 @@ import networkx as nx
 from .model import Claim, Relation
 
 #: Node colours of the exported network, by node type and by verdict.
+#: Node colours of the exported network, by node type and, for claims, by verdict (the API's words:
+#: ``/claims?verdict=corroborated|conflicting``).
 COLOURS = {
-    "claim": (66, 133, 244), "document": (120, 120, 120), "source": (251, 188, 5), "entity": (52, 168, 83),
-    "conflicted": (219, 68, 55), "corroborated": (15, 157, 88),
+    "document": (120, 120, 120), "source": (251, 188, 5), "entity": (52, 168, 83),
+    "uncorroborated": (66, 133, 244), "conflicting": (219, 68, 55), "corroborated": (15, 157, 88),
 }
 
 
@@ -24,9 +26,11 @@ def claim_network(
 ) -> nx.MultiDiGraph:
     """Claims, documents, sources and entities as one graph for Gephi.
 
-    Edges carry a ``relation``: ``appears-in`` (claim -> document), ``cites`` (document -> source -> source),
+    Edges carry a ``relation``: ``appears-in`` (claim -> document), ``says`` (claim -> the source
+    that says it, the last of its chain), ``cites`` (document -> source -> source),
     ``about`` (claim -> entity, an event's actors included), ``corroborates``, ``conflicts`` and
-    ``changes`` (claim -> claim). Claims are sized by their corroborations and coloured by verdict,
+    ``changes`` (claim -> claim). Claims are sized by their corroborations and coloured by verdict
+    (``corroborated``, ``conflicting`` or ``uncorroborated``),
     and say whether they are figures or events (``claim_kind``, ``event_kind``); documents carry
     their publication date as ``start`` for Gephi's timeline.
     """
@@ -45,7 +49,7 @@ def claim_network(
             attrs["start"] = str(meta["published"])
         g.add_node(f"document:{key}", **attrs)
     for c in claims:
-        verdict = "conflicted" if c.id in conflicted else ("corroborated" if support[c.id] else "claim")
+        verdict = "conflicting" if c.id in conflicted else ("corroborated" if support[c.id] else "uncorroborated")
         label = c.figure.surface if c.figure else (c.event_type or "event")
         node = f"claim:{c.id}"
         g.add_node(node, kind="claim", label=label, verdict=verdict, colour=COLOURS[verdict],
@@ -63,6 +67,8 @@ def claim_network(
             if previous != src and not g.has_edge(previous, src, key="cites"):
                 g.add_edge(previous, src, key="cites", relation="cites")
             previous = src
+        if c.sources:
+            g.add_edge(node, c.sources[-1].identity(c.document), key="says", relation="says")
         for entity in dict.fromkeys([c.subject_entity, c.place, *c.participants, *(a.entity for a in c.actors)]):
             if entity:
                 ent = f"entity:{entity}"

@@ -150,9 +150,12 @@ def test_exports_are_served(client, fmt):
 
 
 def test_csv_export_lists_the_claims(client):
-    rows = list(csv.DictReader(io.StringIO(client.get("/export/csv").text)))
+    body = client.get("/export/csv").content
+    assert body.startswith(b"\xef\xbb\xbf")  # a spreadsheet reads it as UTF-8
+    rows = list(csv.DictReader(io.StringIO(body.decode("utf-8-sig"))))
     total = client.get("/claims").json()["total"]
     assert len(rows) == total and rows[0]["id"]
+    assert any("’" in r["text"] or "—" in r["text"] for r in rows)  # non-ASCII text survives
 
 
 def test_unknown_export_is_422(client):

@@ -31,7 +31,7 @@ def seed_network(seed_store):
     return network_of(seed_store)
 
 
-EDGE_KINDS = {"cites", "about", "appears-in", "corroborates", "conflicts", "changes"}
+EDGE_KINDS = {"cites", "says", "about", "appears-in", "corroborates", "conflicts", "changes"}
 
 
 def jing(schema, path):  # type: ignore[no-untyped-def]
@@ -51,7 +51,7 @@ def test_gexf_of_the_seed_graph_validates_and_reads_back(seed_network, tmp_path,
     kinds = {d["kind"] for _, d in back.nodes(data=True)}
     assert kinds == {"claim", "document", "source", "entity"}
     relations = {d["relation"] for _, _, d in back.edges(data=True)}
-    assert {"cites", "about", "appears-in", "corroborates"} <= relations <= EDGE_KINDS
+    assert {"cites", "says", "about", "appears-in", "corroborates"} <= relations <= EDGE_KINDS
     assert any("start" in d for _, d in back.nodes(data=True)), "documents carry their dates for the timeline"
 
 
@@ -174,3 +174,12 @@ def test_events_and_their_actors_in_the_network(seed_network):
     assert all(seed_network.nodes[n]["event_kind"] or seed_network.nodes[n]["label"] for n in events)
     about = {v for n in events for _, v, k in seed_network.out_edges(n, keys=True) if k == "about"}
     assert "entity:north-korea" in about and "entity:russia" in about
+
+
+def test_claims_say_who_says_them_in_the_apis_words(seed_network):
+    verdicts = {d["verdict"] for _, d in seed_network.nodes(data=True) if d["kind"] == "claim"}
+    assert verdicts == {"corroborated", "conflicting", "uncorroborated"}
+    says = [(a, b) for a, b, k in seed_network.edges(keys=True) if k == "says"]
+    assert says and all(seed_network.nodes[b]["kind"] in ("source", "entity") for _, b in says)
+    nis = [a for a, b in says if b == "entity:nis"]
+    assert nis and all(seed_network.nodes[a]["kind"] == "claim" for a in nis)

@@ -16,7 +16,7 @@ router = APIRouter(tags=["export"])
 MEDIA = {
     "gexf": "application/gexf+xml", "graphml": "application/graphml+xml", "ttl": "text/turtle",
     "trig": "application/trig", "nq": "application/n-quads", "nt": "application/n-triples",
-    "jsonld": "application/ld+json", "rdfxml": "application/rdf+xml", "csv": "text/csv",
+    "jsonld": "application/ld+json", "rdfxml": "application/rdf+xml", "csv": "text/csv; charset=utf-8",
 }
 
 
