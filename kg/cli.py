@@ -146,11 +146,11 @@ def claims(store: str | None, conflicts: bool, document: str | None, measure: st
             if fmt == "jsonl":
                 click.echo(json.dumps({"a": a, "b": b, "reason": r.reason, "basis": r.basis}, ensure_ascii=False))
                 continue
-            rows.append([f"{a['figure']} ({str(a['document'])[:12]}; {' > '.join(a['sources']) or 'document'})",
-                         f"{b['figure']} ({str(b['document'])[:12]}; {' > '.join(b['sources']) or 'document'})",
+            rows.append([f"{a['id']} {a['figure']} ({str(a['document'])[:12]}; {' > '.join(a['sources']) or 'document'})",
+                         f"{b['id']} {b['figure']} ({str(b['document'])[:12]}; {' > '.join(b['sources']) or 'document'})",
                          r.reason])
         if fmt == "table":
-            click.echo(export.table(["claim", "conflicts with", "reason"], rows, width=70))
+            click.echo(export.table(["claim", "conflicts with", "reason"], rows, width=70, whole=["reason"]))
         return
     _print_records(lookup.search(view, document=document, measure=measure), fmt)
 

@@ -88,15 +88,17 @@ def _cell(term: object) -> str:
     return getattr(term, "value", str(term))
 
 
-def table(header: Sequence[str], rows: Sequence[Sequence[str]], width: int = 60) -> str:
-    """A plain text table with columns cut to ``width`` characters.
+def table(header: Sequence[str], rows: Sequence[Sequence[str]], width: int = 60, whole: Sequence[str] = ()) -> str:
+    """A plain text table with columns cut to ``width`` characters, but those named in ``whole``.
 
     >>> print(table(["a", "b"], [["1", "two"]]))
     a  b
     -  ---
     1  two
     """
-    cut = [[(c if len(c) <= width else c[: width - 1] + "…").replace("\n", " ") for c in row] for row in rows]
+    keep = [h in whole for h in header]
+    cut = [[(c if len(c) <= width or k else c[: width - 1] + "…").replace("\n", " ") for c, k in zip(row, keep)]
+           for row in rows]
     widths = [max([len(h), *(len(r[i]) for r in cut)]) for i, h in enumerate(header)]
     lines = ["  ".join(h.ljust(w) for h, w in zip(header, widths)).rstrip()]
     lines.append("  ".join("-" * w for w in widths).rstrip())
@@ -105,8 +107,8 @@ def table(header: Sequence[str], rows: Sequence[Sequence[str]], width: int = 60)
 
 
 def claims_table(records: Sequence[dict[str, object]]) -> str:
-    """Claims for people: figure, reading, time, sources and the sentence."""
-    header = ["document", "figure", "reading", "unit", "time", "sources", "text"]
+    """Claims for people: id (for ``kg sources``), figure, reading, time, sources and the sentence."""
+    header = ["id", "document", "figure", "reading", "unit", "time", "sources", "text"]
     rows = []
     for r in records:
         if r["value"] is not None:
@@ -117,6 +119,7 @@ def claims_table(records: Sequence[dict[str, object]]) -> str:
         else:
             reading = str(r.get("event") or "")
         rows.append([
+            str(r["id"]),
             str(r["document"])[:12],
             str(r["figure"] or ""),
             reading,

@@ -131,3 +131,19 @@ def test_extract_prints_one_json_object_per_claim(seeds_dir):
     for line in result.stdout.splitlines():
         record = json.loads(line)
         assert {"id", "document", "start", "end", "text", "value", "sources", "corroborates"} <= set(record)
+
+
+@pytest.mark.e2e
+def test_kg_claims_shows_ids_and_whole_reasons(seed_store, tmp_path):
+    from click.testing import CliRunner
+
+    store = str(tmp_path / "store")
+    seed_store.backup(store)
+    listed = CliRunner().invoke(main, ["claims", "--store", store])
+    assert listed.exit_code == 0 and listed.output.splitlines()[0].split()[0] == "id"
+    first_id = listed.output.splitlines()[2].split()[0]
+    sources = CliRunner().invoke(main, ["sources", first_id, "--store", store])
+    assert sources.exit_code == 0, sources.output
+    conflicts = CliRunner().invoke(main, ["claims", "--conflicts", "--store", store])
+    assert conflicts.exit_code == 0 and "disjoint" in conflicts.output
+    assert all(not line.rstrip().endswith("…") for line in conflicts.output.splitlines()[2:])
