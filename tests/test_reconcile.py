@@ -323,3 +323,24 @@ def test_reasons_write_numbers_as_people_do():
     b = claim("b.txt", "2.4 million", 2.4e6)
     (r,) = reconcile([a, b])
     assert "1.5 million = 1,500,000" in r.reason and "e+" not in r.reason and "e+" not in " ".join(r.values)
+
+
+def event(doc: str, verb: str, day: date | None, actors=("Acme", "Globex")) -> Claim:
+    from kg.model import Actor
+
+    when = TimeScope(str(day), day.isoformat(), day, day) if day else None
+    return Claim(document=doc, kind="event", start=0, end=len(verb), sentence=Span(0, 40), text=verb,
+                 time=when, event_type=verb, event_kind="agreement",
+                 actors=tuple(Actor(role, name, None, True) for role, name in zip(("agent", "patient"), actors)))
+
+
+def test_reports_of_one_event_corroborate_and_disagree_on_its_date():
+    same = reconcile([event("a.txt", "sign", date(2024, 6, 12)), event("b.txt", "sign", date(2024, 6, 12))])
+    assert [(r.kind, r.basis) for r in same] == [("corroborates", "event")]
+    apart = reconcile([event("a.txt", "sign", date(2024, 6, 12)), event("b.txt", "sign", date(2024, 6, 14))])
+    assert [(r.kind, r.basis) for r in apart] == [("conflicts", "event")] and "2 days apart" in apart[0].reason
+    assert reconcile([event("a.txt", "sign", date(2024, 1, 12)), event("b.txt", "sign", date(2024, 6, 14))]) == []
+    other_verb = [event("a.txt", "sign", date(2024, 6, 12)), event("b.txt", "meet", date(2024, 6, 12))]
+    assert reconcile(other_verb) == []
+    undated = [event("a.txt", "sign", None), event("b.txt", "sign", date(2024, 6, 12), actors=("Acme", "Initech"))]
+    assert reconcile(undated) == []  # undated, and not the same actors: maybe another signing
