@@ -4,12 +4,15 @@ from __future__ import annotations
 
 from fastapi import Request
 from fastapi.responses import Response
+from pydantic import BaseModel
 
 from kg.vocab import PREFIXES
 
 from .negotiation import best_offer
 
 JSONLD = "application/ld+json"
+#: How a route that also answers in JSON-LD documents it.
+JSONLD_OK: dict[int | str, dict[str, object]] = {200: {"content": {JSONLD: {}}}}
 
 #: The context that maps the JSON API's field names to the vocabulary.
 CONTEXT = {
@@ -42,12 +45,28 @@ CONTEXT = {
     "aliases": "skos:altLabel",
     "reason": "cg:reason",
     "items": "@graph",
+    "basis": "cg:basis",
+    "tolerance": {"@id": "cg:tolerance", "@type": "xsd:decimal"},
+    "relative_difference": {"@id": "cg:relativeDifference", "@type": "xsd:decimal"},
+    "similarity": {"@id": "cg:similarity", "@type": "xsd:decimal"},
+    "scope": "cg:scope",
+    "a": "cg:claim",
+    "b": "cg:claim",
+    "roots": "cg:root",
+    "documents": "schema:appearance",
 }
+#: Every other field of the JSON API is a term of the claim vocabulary.
+CONTEXT["@vocab"] = str(PREFIXES["cg"])
 
 
 def wants_jsonld(request: Request) -> bool:
     """Whether the client prefers JSON-LD to plain JSON (``q=0`` refuses it)."""
     return best_offer(request.headers.get("accept"), ["application/json", JSONLD]) == JSONLD
+
+
+def negotiate(request: Request, model: BaseModel, base: str) -> BaseModel | Response:
+    """``model`` as JSON, or as JSON-LD (ids under ``base``) when the client asks for it."""
+    return as_jsonld(model.model_dump(mode="json"), base) if wants_jsonld(request) else model
 
 
 def as_jsonld(payload: dict[str, object], base: str) -> Response:

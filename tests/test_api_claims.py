@@ -142,6 +142,30 @@ def test_json_ld_on_request(client):
     assert "@context" in page
 
 
+def _resources(client):
+    claim = fifteen_thousand(client)
+    doc = client.get("/documents").json()["items"][0]
+    return [("/documents", "document"), (f"/documents/{doc['id']}", "document"), ("/entities", "entity"),
+            ("/entities/north-korea", "entity"), ("/conflicts", "verdict"), ("/corroborations", "verdict"),
+            (f"/claims/{claim['id']}/sources", "claim"), ("/events", "claim")]
+
+
+def test_every_resource_has_a_json_ld_form_with_a_served_context(client):
+    import rdflib
+
+    context = client.get("/context.jsonld")
+    assert context.headers["content-type"].startswith("application/ld+json")
+    assert context.json()["@context"]["cg"] == "https://w3id.org/claimgraph/ns#"
+    for path, kind in _resources(client):
+        plain = client.get(path)
+        assert plain.headers["content-type"].startswith("application/json"), path
+        r = client.get(path, headers={"Accept": "application/ld+json"})
+        assert r.status_code == 200 and r.headers["content-type"].startswith("application/ld+json"), path
+        g = rdflib.Graph().parse(data=r.text, format="json-ld")
+        assert len(g) > 0, path
+        assert any(str(s).startswith(f"https://w3id.org/claimgraph/id/{kind}/") for s in g.subjects()), path
+
+
 @pytest.mark.parametrize("fmt", ["ttl", "trig", "nq", "jsonld", "gexf", "graphml", "csv"])
 def test_exports_are_served(client, fmt):
     r = client.get(f"/export/{fmt}")

@@ -12,7 +12,7 @@ from kg import lookup
 from kg.build import ID
 
 from ..deps import StoreDep, ViewDep, known_query
-from ..jsonld import JSONLD, as_jsonld, wants_jsonld
+from ..jsonld import JSONLD, as_jsonld, negotiate, wants_jsonld
 from ..schemas import ClaimOut, ClaimPage, ErrorOut, SourcesOut
 
 router = APIRouter(prefix="/claims", tags=["claims"], dependencies=[Depends(known_query)])
@@ -53,9 +53,9 @@ def get_claim(claim_id: ClaimId, request: Request, view: ViewDep, store: StoreDe
     return ClaimOut(**view.records[claim_id])  # type: ignore[arg-type]
 
 
-@router.get("/{claim_id}/sources", response_model=SourcesOut, responses=NOT_FOUND)
-def claim_sources(claim_id: ClaimId, view: ViewDep, store: StoreDep) -> SourcesOut:
+@router.get("/{claim_id}/sources", response_model=SourcesOut, responses={**NOT_FOUND, **JSONLD_PAGE})
+def claim_sources(claim_id: ClaimId, request: Request, view: ViewDep, store: StoreDep) -> SourcesOut | Response:
     """Where a claim comes from: its documents, the attribution chain to the root, the evidence,
     the claims that corroborate or contradict it with their own sources, and the count of
     independent roots."""
-    return SourcesOut.model_validate(lookup.provenance(store, view, claim_id))
+    return negotiate(request, SourcesOut.model_validate(lookup.provenance(store, view, claim_id)), str(ID["claim/"]))

@@ -7,12 +7,15 @@ import threading
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, Query, Request
+from fastapi.responses import Response
 from starlette.concurrency import run_in_threadpool
 
 from kg import extract, ingest, lookup, pipeline
+from kg.build import ID
 from kg.errors import InputTooLargeError, UnsupportedMediaError
 
 from ..deps import SettingsDep, StoreDep, require_token
+from ..jsonld import JSONLD_OK, negotiate
 from ..schemas import DocumentOut, DocumentPage, ErrorOut, IngestOut
 
 log = logging.getLogger(__name__)
@@ -22,22 +25,26 @@ MEDIA_TYPES = {"text/plain", "text/markdown", "text/html"}
 router = APIRouter(prefix="/documents", tags=["documents"])
 
 
-@router.get("", response_model=DocumentPage)
+DOCUMENT_BASE = str(ID["document/"])
+
+
+@router.get("", response_model=DocumentPage, responses=JSONLD_OK)
 def list_documents(
+    request: Request,
     store: StoreDep,
     offset: Annotated[int, Query(ge=0)] = 0,
     limit: Annotated[int, Query(ge=1, le=1000)] = 100,
-) -> DocumentPage:
+) -> DocumentPage | Response:
     """Every document in the graph, by file name."""
     docs = lookup.documents(store)
     items = [DocumentOut(**d) for d in docs[offset : offset + limit]]
-    return DocumentPage(total=len(docs), offset=offset, limit=limit, items=items)
+    return negotiate(request, DocumentPage(total=len(docs), offset=offset, limit=limit, items=items), DOCUMENT_BASE)
 
 
-@router.get("/{doc_id}", response_model=DocumentOut, responses={404: {"model": ErrorOut}})
-def get_document(doc_id: str, store: StoreDep) -> DocumentOut:
+@router.get("/{doc_id}", response_model=DocumentOut, responses={404: {"model": ErrorOut}, **JSONLD_OK})
+def get_document(doc_id: str, request: Request, store: StoreDep) -> DocumentOut | Response:
     """One document by id."""
-    return DocumentOut(**lookup.document(store, doc_id))
+    return negotiate(request, DocumentOut(**lookup.document(store, doc_id)), DOCUMENT_BASE)
 
 
 @router.post(

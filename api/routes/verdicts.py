@@ -4,11 +4,14 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Query
+from fastapi import APIRouter, Depends, Query, Request
+from fastapi.responses import Response
 
 from kg import lookup
+from kg.build import ID
 
 from ..deps import ViewDep, known_query
+from ..jsonld import JSONLD_OK, negotiate
 from ..schemas import RelationOut, RelationPage
 
 router = APIRouter(tags=["verdicts"], dependencies=[Depends(known_query)])
@@ -19,19 +22,23 @@ Entity = Annotated[str | None, Query(max_length=200, description="An entity eith
                                                                  "its id, label or alias")]
 
 
-def _page(view, kind: str, offset: int, limit: int, entity: str | None = None) -> RelationPage:  # type: ignore[no-untyped-def]
+def _page(request: Request, view, kind: str, offset: int, limit: int,  # type: ignore[no-untyped-def]
+          entity: str | None = None) -> RelationPage | Response:
     found = lookup.relations(view, kind, entity)
-    return RelationPage(total=len(found), offset=offset, limit=limit,
+    page = RelationPage(total=len(found), offset=offset, limit=limit,
                         items=[RelationOut.model_validate(r) for r in found[offset : offset + limit]])
+    return negotiate(request, page, str(ID["verdict/"]))
 
 
-@router.get("/conflicts", response_model=RelationPage)
-def conflicts(view: ViewDep, entity: Entity = None, offset: Offset = 0, limit: Limit = 100) -> RelationPage:
+@router.get("/conflicts", response_model=RelationPage, responses=JSONLD_OK)
+def conflicts(request: Request, view: ViewDep, entity: Entity = None, offset: Offset = 0,
+              limit: Limit = 100) -> RelationPage | Response:
     """Pairs of claims about the same thing whose figures cannot both hold."""
-    return _page(view, "conflicts", offset, limit, entity)
+    return _page(request, view, "conflicts", offset, limit, entity)
 
 
-@router.get("/corroborations", response_model=RelationPage)
-def corroborations(view: ViewDep, entity: Entity = None, offset: Offset = 0, limit: Limit = 100) -> RelationPage:
+@router.get("/corroborations", response_model=RelationPage, responses=JSONLD_OK)
+def corroborations(request: Request, view: ViewDep, entity: Entity = None, offset: Offset = 0,
+                   limit: Limit = 100) -> RelationPage | Response:
     """Pairs of claims from different documents that agree (or whose arithmetic is consistent)."""
-    return _page(view, "corroborates", offset, limit, entity)
+    return _page(request, view, "corroborates", offset, limit, entity)
