@@ -11,7 +11,7 @@ from contextlib import asynccontextmanager
 import pyoxigraph as ox
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import JSONResponse
+from fastapi.responses import JSONResponse, Response
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from kg import __version__
@@ -111,9 +111,11 @@ def create_app(settings: Settings | None = None, store: GraphStore | None = None
     )
 
     @app.exception_handler(KGError)
-    async def kg_error(request: Request, exc: KGError) -> JSONResponse:
+    async def kg_error(request: Request, exc: KGError) -> Response:
         for cls, status, kind in STATUS_OF_ERROR:
             if isinstance(exc, cls):
+                if pages.is_page(request):
+                    return pages.error_page(request, status, exc.message)
                 return JSONResponse({"error": kind, "message": exc.message}, status_code=status)
         log.error("unexpected library error on %s: %s", request.url.path, exc)
         return JSONResponse({"error": "server_error", "message": exc.message}, status_code=500)
@@ -124,7 +126,9 @@ def create_app(settings: Settings | None = None, store: GraphStore | None = None
         return JSONResponse({"error": "invalid_request", "message": details}, status_code=422)
 
     @app.exception_handler(StarletteHTTPException)
-    async def http_error(request: Request, exc: StarletteHTTPException) -> JSONResponse:
+    async def http_error(request: Request, exc: StarletteHTTPException) -> Response:
+        if pages.is_page(request) and exc.status_code in (404, 405):
+            return pages.error_page(request, exc.status_code, str(exc.detail))
         kind = {404: "not_found", 405: "method_not_allowed", 401: "unauthorized"}.get(exc.status_code, "http_error")
         return JSONResponse({"error": kind, "message": str(exc.detail)}, status_code=exc.status_code,
                             headers=getattr(exc, "headers", None))

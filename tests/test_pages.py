@@ -43,9 +43,21 @@ def test_document_page_highlights_claims_and_greys_chrome(client):
     assert '<mark id="cf2cd65bc6d26af6b">' in html
 
 
-def test_unknown_pages_are_404(client):
-    assert client.get("/ui/claims/0123456789abcdef").status_code == 404
-    assert client.get("/ui/entities/atlantis").status_code == 404
+def test_unknown_pages_are_404_pages(client):
+    html5lib = pytest.importorskip("html5lib")
+    for path in ("/ui/claims/0123456789abcdef", "/ui/entities/atlantis", "/ui/measures/any:unicorn", "/ui/nowhere"):
+        r = client.get(path)
+        assert r.status_code == 404 and r.headers["content-type"].startswith("text/html"), path
+        assert 'id="error"' in r.text and "/ui/conflicts" in r.text, path  # the explorer's page, with its navigation
+        parser = html5lib.HTMLParser(strict=True)
+        parser.parse(r.text)
+        assert not parser.errors, (path, parser.errors[:3])
+    assert client.get("/claims/0123456789abcdef").json()["error"] == "not_found"  # programs still get JSON
+
+
+def test_counts_are_written_in_words_that_agree(client):
+    listing = client.get("/ui/documents").text + client.get("/ui/entities").text
+    assert " 1 claims" not in listing and "claims" in listing
 
 
 def browser():  # type: ignore[no-untyped-def]

@@ -11,6 +11,7 @@ from fastapi.responses import HTMLResponse
 from fastapi.templating import Jinja2Templates
 
 from kg import lookup
+from kg.errors import NotFoundError
 from kg.wording import number
 
 from .. import charts
@@ -24,6 +25,23 @@ Text = Annotated[str | None, Query(max_length=300)]
 
 def _render(request: Request, name: str, **context: object) -> HTMLResponse:
     return templates.TemplateResponse(request, name, context)
+
+
+def is_page(request: Request) -> bool:
+    """Whether a request is for the explorer's pages (answered in HTML, errors included)."""
+    return request.url.path == "/" or request.url.path.startswith("/ui/")
+
+
+def error_page(request: Request, status: int, message: str) -> HTMLResponse:
+    """An error as a page of the explorer, for people rather than programs."""
+    titles = {404: "Not found", 422: "Not understood", 405: "Not allowed"}
+    response = templates.TemplateResponse(request, "error.html", {"title": titles.get(status, "Error"),
+                                                                  "message": message}, status_code=status)
+    return response
+
+
+def _count(n: object, noun: str) -> str:
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
 
 
 @router.get("/", response_class=HTMLResponse)
@@ -50,7 +68,8 @@ def claim_page(request: Request, claim_id: Annotated[str, PathParam(pattern=r"^[
 @router.get("/ui/documents", response_class=HTMLResponse)
 def documents_page(request: Request, view: ViewDep) -> HTMLResponse:
     items = [{"href": f"/ui/documents/{d['id']}", "label": d["title"] or d["file"],
-              "note": f"{d['publisher'] or ''} {d['published'] or ''} · {d['claims']} claims"} for d in view.documents.values()]
+              "note": f"{d['publisher'] or ''} {d['published'] or ''} · {_count(d['claims'], 'claim')}"}
+             for d in view.documents.values()]
     return _render(request, "listing.html", title="Documents", items=items)
 
 
@@ -64,7 +83,7 @@ def document_page(request: Request, doc_id: Annotated[str, PathParam(pattern=r"^
 
 @router.get("/ui/entities", response_class=HTMLResponse)
 def entities_page(request: Request, store: StoreDep, view: ViewDep) -> HTMLResponse:
-    items = [{"href": f"/ui/entities/{e['id']}", "label": e["label"], "note": f"{e['type']} · {e['claims']} claims"}
+    items = [{"href": f"/ui/entities/{e['id']}", "label": e["label"], "note": f"{e['type']} · {_count(e['claims'], 'claim')}"}
              for e in lookup.entities(store, view) if e["claims"]]
     return _render(request, "listing.html", title="Entities", items=items)
 
@@ -82,6 +101,8 @@ def entity_page(request: Request, entity_id: Annotated[str, PathParam(max_length
 @router.get("/ui/measures/{measure:path}", response_class=HTMLResponse)
 def measure_page(request: Request, measure: Annotated[str, PathParam(max_length=200)], view: ViewDep) -> HTMLResponse:
     claims = [r for r in lookup.search(view) if r["measure"] == measure]
+    if not claims:
+        raise NotFoundError(f"no claim measures {measure!r}")
     return _render(request, "figures.html", title=f"Measure {measure}", aliases=[], claims=claims, events=[],
                    chart=charts.figures_over_time(claims, measure))
 
