@@ -162,3 +162,10 @@ def test_pages_and_tables_write_numbers_as_people_do(client):
 
     table = claims_table([r for r in client.get("/claims", params={"limit": 1000}).json()["items"]])
     assert "e+0" not in table and "approx 15,000" in table
+
+
+def test_lists_name_outlets_not_files(client):
+    for path in ("/ui/conflicts", "/ui/entities/north-korea", "/ui/measures/north-korea:arrival"):
+        html = client.get(path).text
+        assert ".txt;" not in html and ".txt</td>" not in html and ".txt</small>" not in html, path
+    assert "Sejong Institute" in client.get("/ui/entities/north-korea").text

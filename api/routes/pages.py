@@ -78,7 +78,8 @@ def document_page(request: Request, doc_id: Annotated[str, PathParam(pattern=r"^
                   store: StoreDep, view: ViewDep) -> HTMLResponse:
     doc = lookup.document(store, doc_id)
     return _render(request, "document.html", title=str(doc["title"] or doc["file"]), doc=doc,
-                   pieces=lookup.document_pieces(store, view, doc_id), events=lookup.timeline(view, document=doc_id))
+                   pieces=lookup.document_pieces(store, view, doc_id), events=lookup.timeline(view, document=doc_id),
+                   documents_by_file=view.documents)
 
 
 @router.get("/ui/entities", response_class=HTMLResponse)
@@ -95,7 +96,7 @@ def entity_page(request: Request, entity_id: Annotated[str, PathParam(max_length
     claims = lookup.search(view, entity=entity_id)
     return _render(request, "figures.html", title=str(entity["label"]), aliases=entity["aliases"], claims=claims,
                    chart=charts.figures_over_time(claims, str(entity["label"])),
-                   events=lookup.timeline(view, entity=entity_id))
+                   events=lookup.timeline(view, entity=entity_id), documents_by_file=view.documents)
 
 
 @router.get("/ui/measures/{measure:path}", response_class=HTMLResponse)
@@ -104,9 +105,11 @@ def measure_page(request: Request, measure: Annotated[str, PathParam(max_length=
     if not claims:
         raise NotFoundError(f"no claim measures {measure!r}")
     return _render(request, "figures.html", title=f"Measure {measure}", aliases=[], claims=claims, events=[],
+                   documents_by_file=view.documents,
                    chart=charts.figures_over_time(claims, measure))
 
 
 @router.get("/ui/conflicts", response_class=HTMLResponse)
 def conflicts_page(request: Request, view: ViewDep) -> HTMLResponse:
-    return _render(request, "conflicts.html", title="Conflicts", items=lookup.relations(view, "conflicts"))
+    return _render(request, "conflicts.html", title="Conflicts", items=lookup.relations(view, "conflicts"),
+                   documents_by_file=view.documents)
