@@ -34,6 +34,7 @@ from kg.store import GraphStore
 from kg.vocab import PREFIXES
 
 from .cache import LookupCache
+from .errors import error_kind
 from .routes import (
     claims,
     documents,
@@ -58,7 +59,7 @@ STATUS_OF_ERROR: list[tuple[type[KGError], int, str]] = [
     (QueryTimeout, 503, "unavailable"),
     (QueryBusy, 503, "unavailable"),
     (NotAcceptable, 406, "not_acceptable"),
-    (QueryError, 400, "bad_query"),
+    (QueryError, 400, "bad_request"),
     (StoreLockedError, 503, "store_busy"),
 ]
 
@@ -129,7 +130,7 @@ def create_app(settings: Settings | None = None, store: GraphStore | None = None
     async def http_error(request: Request, exc: StarletteHTTPException) -> Response:
         if pages.is_page(request) and exc.status_code in (404, 405):
             return pages.error_page(request, exc.status_code, str(exc.detail))
-        kind = {404: "not_found", 405: "method_not_allowed", 401: "unauthorized"}.get(exc.status_code, "http_error")
+        kind = error_kind(exc.status_code)
         return JSONResponse({"error": kind, "message": str(exc.detail)}, status_code=exc.status_code,
                             headers=getattr(exc, "headers", None))
 

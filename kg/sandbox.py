@@ -22,6 +22,7 @@ import json
 import logging
 import multiprocessing as mp
 import queue as _queue
+import re
 import threading
 import time
 from collections.abc import Callable, Iterable, Sequence
@@ -74,6 +75,31 @@ def _short(error: BaseException, limit: int = 240) -> str:
     """
     text = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+_ERROR_AT = re.compile(r"error at (\d+):(\d+)")
+_PREFIXED_NAME = re.compile(r"([A-Za-z][\w.-]{0,80})?:\S{0,80}$")
+
+
+def _syntax(error: SyntaxError, query: str, prefixes: dict[str, str]) -> str:
+    """A syntax error for people: an undeclared prefix is named, with the ones the service knows,
+    rather than listing every character the parser expected.
+
+    >>> _syntax(SyntaxError("error at 1:22: expected one of Prefix not found, ['%'], ..."),
+    ...         "SELECT * { ?s foo:bar ?o }", {"cg": "x", "id": "y"})
+    "unknown prefix 'foo:' (line 1, column 22); declare it with PREFIX, or use one of cg:, id:"
+    """
+    text = str(error)
+    at = _ERROR_AT.search(text)
+    if "Prefix not found" in text and at:
+        line, column = int(at.group(1)), int(at.group(2))
+        lines = query.splitlines()
+        before = lines[line - 1][: column - 1] if 0 < line <= len(lines) else ""
+        name = _PREFIXED_NAME.search(before)
+        known = ", ".join(f"{p}:" for p in sorted(prefixes))
+        prefix = f"'{name.group(1) or ''}:' " if name else ""
+        return f"unknown prefix {prefix}(line {line}, column {column}); declare it with PREFIX, or use one of {known}"
+    return _short(error)
 
 
 @dataclass(frozen=True)
@@ -243,7 +269,7 @@ def evaluate(store: ox.Store | RemoteDataset, task: dict[str, object], prefixes:
     try:
         result = store.query(str(task["query"]), **kwargs)
     except SyntaxError as exc:
-        raise QueryError(f"malformed SPARQL query: {_short(exc)}") from exc
+        raise QueryError(f"malformed SPARQL query: {_syntax(exc, str(task['query']), prefixes)}") from exc
     limit = int(task["max_rows"])  # type: ignore[arg-type]
     max_bytes = int(task.get("max_bytes") or 0) or None  # type: ignore[arg-type]
     fmt = str(task["format"])

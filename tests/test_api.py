@@ -101,3 +101,13 @@ def test_events_in_time_order_with_filters(client):
 def test_bad_event_filters_are_422(client, params):
     r = client.get("/events", params=params)
     assert r.status_code == 422 and r.json()["message"]
+
+
+def test_one_error_vocabulary_and_a_readable_unknown_prefix(client):
+    r = client.get("/sparql", params={"query": "SELECT * WHERE { ?s foo:bar ?o }"})
+    body = r.json()
+    assert r.status_code == 400 and body["error"] == "bad_request"
+    assert "unknown prefix 'foo:'" in body["message"] and "cg:" in body["message"] and len(body["message"]) < 300
+    rest = client.get("/claims", params={"limit": 0}).json()["error"]
+    upload = client.post("/documents", content=b"x")
+    assert rest == "invalid_request" and upload.status_code == 403 and upload.json()["error"] == "forbidden"

@@ -22,6 +22,7 @@ from kg.errors import NotAcceptable, QueryBusy, QueryError, QueryTimeout
 
 from .. import query_page
 from ..deps import RunnerDep, SettingsDep
+from ..errors import error_kind
 from ..negotiation import accepted, best_offer
 
 log = logging.getLogger(__name__)
@@ -203,10 +204,8 @@ def _prefers_html(accept: str | None) -> bool:
 
 
 def _error(status: int, message: str, headers: dict[str, str] | None = None) -> Response:
-    kind = {400: "bad_request", 403: "forbidden", 406: "not_acceptable", 413: "too_large", 414: "uri_too_long",
-            415: "unsupported_media_type", 503: "unavailable"}
     return Response(
-        json.dumps({"error": kind.get(status, "error"), "message": message}),
+        json.dumps({"error": error_kind(status), "message": message}),
         status_code=status,
         media_type="application/json",
         headers=headers,
