@@ -66,7 +66,8 @@ def query_result(store: GraphStore, sparql: str, fmt: str) -> str:
 
     The query is checked first like a public one: no updates, no ``SERVICE``.
     """
-    result = store.query(check_query(sparql).text)
+    checked = check_query(sparql)
+    result = store.query(checked.text, own_dataset=checked.dataset)
     if isinstance(result, ox.QueryTriples):
         return result.serialize(format=ox.RdfFormat.TURTLE).decode("utf-8")
     if isinstance(result, ox.QueryBoolean):

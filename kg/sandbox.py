@@ -104,10 +104,12 @@ def _syntax(error: SyntaxError, query: str, prefixes: dict[str, str]) -> str:
 
 @dataclass(frozen=True)
 class CheckedQuery:
-    """A query known safe to run: its form and the canonical text the engine must run."""
+    """A query known safe to run: its form, the canonical text the engine must run, and whether it
+    names its own dataset (``FROM``/``FROM NAMED``), which then replaces the union default graph."""
 
     form: str
     text: str
+    dataset: bool = False
 
 
 def check_query(query: str) -> CheckedQuery:
@@ -138,7 +140,7 @@ def check_query(query: str) -> CheckedQuery:
         raise QueryError("SERVICE is not allowed: this endpoint never fetches remote data")
     for form in ("SelectQuery", "AskQuery", "ConstructQuery", "DescribeQuery"):
         if form in names:
-            return CheckedQuery(form.removesuffix("Query").upper(), canonical.text)
+            return CheckedQuery(form.removesuffix("Query").upper(), canonical.text, "DatasetClause" in names)
     raise QueryError("not a SPARQL query")
 
 
@@ -264,7 +266,7 @@ def evaluate(store: ox.Store | RemoteDataset, task: dict[str, object], prefixes:
     if defaults is not None or named is not None:
         kwargs["default_graph"] = [ox.NamedNode(g) for g in defaults or []] or [ox.DefaultGraph()]
         kwargs["named_graphs"] = [ox.NamedNode(g) for g in named or []]
-    else:
+    elif not task.get("dataset"):  # a query's own FROM and FROM NAMED are its dataset
         kwargs["use_default_graph_as_union"] = True
     try:
         result = store.query(str(task["query"]), **kwargs)
@@ -344,7 +346,8 @@ def _worker(conn: Connection, location: str | None, snapshot: bytes | None, pref
             if chosen is None:
                 conn.send(("not_acceptable", kind))
                 continue
-            conn.send(("ok", evaluate(store, {**task, "query": checked.text, "format": chosen}, prefixes)))
+            conn.send(("ok", evaluate(store, {**task, "query": checked.text, "format": chosen,
+                                              "dataset": checked.dataset}, prefixes)))
         except KGError as exc:
             conn.send(("error", exc.message))
         except OSError as exc:  # the store's files changed under this read-only view (a compaction)

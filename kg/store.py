@@ -208,14 +208,16 @@ class GraphStore:
         default_graph: list[URIRef] | None = None,
         named_graphs: list[URIRef] | None = None,
         base_iri: str | None = None,
+        own_dataset: bool = False,
     ) -> ox.QuerySolutions | ox.QueryBoolean | ox.QueryTriples:
-        """Run a SPARQL query; the default graph is the union of all graphs unless given."""
+        """Run a SPARQL query; the default graph is the union of all graphs unless given, or unless
+        the query names its own dataset (``own_dataset``: its ``FROM`` and ``FROM NAMED``)."""
         kwargs: dict[str, object] = {"prefixes": PREFIXES}
         if base_iri:
             kwargs["base_iri"] = base_iri
         if default_graph is not None:
             kwargs["default_graph"] = [to_ox(g) for g in default_graph] or [ox.DefaultGraph()]
-        else:
+        elif not own_dataset:
             kwargs["use_default_graph_as_union"] = True
         if named_graphs is not None:
             kwargs["named_graphs"] = [to_ox(g) for g in named_graphs]

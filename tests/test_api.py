@@ -111,3 +111,18 @@ def test_one_error_vocabulary_and_a_readable_unknown_prefix(client):
     rest = client.get("/claims", params={"limit": 0}).json()["error"]
     upload = client.post("/documents", content=b"x")
     assert rest == "invalid_request" and upload.status_code == 403 and upload.json()["error"] == "forbidden"
+
+
+def test_a_query_names_its_own_dataset_with_from(client):
+    def count(query: str) -> int:
+        r = client.get("/sparql", params={"query": query}, headers={"Accept": "application/sparql-results+json"})
+        assert r.status_code == 200, r.text
+        return int(r.json()["results"]["bindings"][0]["n"]["value"])
+
+    everything = count("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }")
+    entities = count("SELECT (COUNT(*) AS ?n) FROM <https://w3id.org/claimgraph/id/graph/entities> WHERE { ?s ?p ?o }")
+    assert 0 < entities < everything
+    assert count("SELECT (COUNT(*) AS ?n) FROM <https://example.org/no-such-graph> WHERE { ?s ?p ?o }") == 0
+    named = count("SELECT (COUNT(*) AS ?n) FROM NAMED <https://w3id.org/claimgraph/id/graph/entities> "
+                  "WHERE { GRAPH ?g { ?s ?p ?o } }")
+    assert named == entities
