@@ -7,11 +7,14 @@ import threading
 from collections.abc import AsyncIterator
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import asynccontextmanager
+from importlib.resources import files
 
 import pyoxigraph as ox
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import JSONResponse, Response
+from fastapi.openapi.docs import get_swagger_ui_html
+from fastapi.responses import HTMLResponse, JSONResponse, Response
+from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from kg import __version__
@@ -109,7 +112,18 @@ def create_app(settings: Settings | None = None, store: GraphStore | None = None
         description="Figures and events read from news reports, who says them, whom they cite, "
         "which reports agree or disagree; as JSON, JSON-LD and SPARQL.",
         lifespan=lifespan,
+        docs_url=None,
+        redoc_url=None,
     )
+    # The API's documentation works offline: Swagger UI is served from the installed package.
+    app.mount("/docs/assets", StaticFiles(directory=str(files("fastapi_offline") / "static")), name="swagger-ui")
+
+    @app.get("/docs", include_in_schema=False)
+    def docs() -> HTMLResponse:
+        return get_swagger_ui_html(openapi_url=app.openapi_url or "/openapi.json", title=app.title,
+                                   swagger_js_url="/docs/assets/swagger-ui-bundle.js",
+                                   swagger_css_url="/docs/assets/swagger-ui.css",
+                                   swagger_favicon_url="/docs/assets/favicon.png")
 
     @app.exception_handler(KGError)
     async def kg_error(request: Request, exc: KGError) -> Response:

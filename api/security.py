@@ -2,8 +2,9 @@
 
 Pages render text from scraped documents and IRIs from anyone's queries; everything is escaped,
 and the Content-Security-Policy is the second wall: no inline script but the query page's own
-(allowed by its hash), no plugins, no framing, forms only to this origin. The OpenAPI pages
-(``/docs``, ``/redoc``) load FastAPI's own scripts from its CDN and get a policy that allows them.
+(allowed by its hash), no plugins, no framing, forms only to this origin. The OpenAPI page
+(``/docs``) runs Swagger UI from this service (``/docs/assets``) with its one inline start-up
+script, and gets a policy that allows that script and nothing from elsewhere.
 """
 
 from __future__ import annotations
@@ -24,10 +25,9 @@ _POLICY = (
     f"style-src 'self' 'unsafe-inline' {query_page.YASGUI_ORIGIN}; "
     "img-src 'self' data:; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
 ).encode()
-_DOCS_CDN = "https://cdn.jsdelivr.net"
 _DOCS_POLICY = (
-    f"default-src 'self'; script-src 'self' 'unsafe-inline' {_DOCS_CDN}; style-src 'self' 'unsafe-inline' {_DOCS_CDN}; "
-    "img-src 'self' data: https://fastapi.tiangolo.com; object-src 'none'; base-uri 'none'; frame-ancestors 'none'"
+    "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; "
+    "img-src 'self' data:; object-src 'none'; base-uri 'none'; frame-ancestors 'none'"
 ).encode()
 
 
@@ -41,7 +41,7 @@ class SecurityHeaders:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
-        policy = _DOCS_POLICY if scope["path"] in ("/docs", "/redoc", "/docs/oauth2-redirect") else _POLICY
+        policy = _DOCS_POLICY if scope["path"] in ("/docs", "/docs/oauth2-redirect") else _POLICY
 
         async def send_with_headers(message: Message) -> None:
             if message["type"] == "http.response.start":

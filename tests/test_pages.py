@@ -169,3 +169,27 @@ def test_lists_name_outlets_not_files(client):
         html = client.get(path).text
         assert ".txt;" not in html and ".txt</td>" not in html and ".txt</small>" not in html, path
     assert "Sejong Institute" in client.get("/ui/entities/north-korea").text
+
+
+def test_api_docs_come_from_this_service(client):
+    html = client.get("/docs").text
+    assert "/docs/assets/swagger-ui-bundle.js" in html and "cdn." not in html and "https://" not in html
+    assert client.get("/docs/assets/swagger-ui-bundle.js").status_code == 200
+    assert client.get("/redoc").status_code == 404
+
+
+def test_api_docs_render_offline_in_a_browser(server):
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support import expected_conditions as EC
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    b = browser()
+    try:
+        b.get(server + "/docs")
+        title = WebDriverWait(b, 20).until(EC.presence_of_element_located((By.CSS_SELECTOR, ".swagger-ui .info .title")))
+        assert "Claim-provenance" in title.text
+        assert b.find_elements(By.CSS_SELECTOR, ".opblock-summary-path")  # the routes are listed
+        errors = [e for e in b.get_log("browser") if e["level"] == "SEVERE"]
+        assert errors == [], errors
+    finally:
+        b.quit()
