@@ -513,8 +513,15 @@ def document_pieces(store: GraphStore, view: GraphView, doc_id: str) -> list[dic
 
 
 def evidence_context(store: GraphStore, claim: Claim, around: int = 400) -> tuple[str, str, str]:
-    """The text before the figure, the figure, and the text after it, within ``around`` characters."""
+    """The text before the figure, the figure, and the text after it, within ``around`` characters
+    (at least the whole sentence), cut at word boundaries and marked "…" where the text goes on."""
     text = _document_text(store, claim.document)
     start = max(0, min(claim.sentence.start, claim.start - around))
     end = min(len(text), max(claim.sentence.end, claim.end + around))
-    return text[start:claim.start], text[claim.start:claim.end], text[claim.end:end]
+    if start > 0 and not text[start - 1].isspace():
+        start = next((i + 1 for i in range(start, claim.sentence.start) if text[i].isspace()), claim.sentence.start)
+    if end < len(text) and not text[end].isspace():
+        end = next((i for i in range(end, claim.sentence.end, -1) if text[i - 1].isspace()), claim.sentence.end)
+    before = ("…" if start > 0 else "") + text[start:claim.start]
+    after = text[claim.end:end] + ("…" if end < len(text) else "")
+    return before, text[claim.start:claim.end], after

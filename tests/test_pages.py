@@ -193,3 +193,22 @@ def test_api_docs_render_offline_in_a_browser(server):
         assert errors == [], errors
     finally:
         b.quit()
+
+
+def test_evidence_is_cut_at_words_and_says_so(seed_store):
+    from kg import lookup
+
+    view = lookup.GraphView(seed_store)
+    cut = 0
+    for claim in view.claims.values():
+        before, exact, after = lookup.evidence_context(seed_store, claim, around=60)
+        text = lookup._document_text(seed_store, claim.document)
+        assert exact == text[claim.start:claim.end]
+        if before.startswith("…"):
+            cut += 1
+            start = claim.start - len(before) + 1
+            assert text[start - 1].isspace() and text[start:claim.start] == before[1:]
+        if after.endswith("…"):
+            end = claim.end + len(after) - 1
+            assert text[end].isspace() or text[end - 1].isspace()
+    assert cut > 10
