@@ -68,12 +68,18 @@ def _lemma(tok: Token) -> str:
     return tok.lemma_.lower()
 
 
+def _chain(tok: Token) -> list[Token]:
+    """A verb and the verbs whose clause it completes or continues, nearest first: "persuade",
+    "tried" in "tried to persuade"; "attempted", "defected" in "defected or attempted"."""
+    chain = [tok]
+    while chain[-1].dep_ in ("xcomp", "conj") and chain[-1].head.pos_ in ("VERB", "AUX") and chain[-1].head != chain[-1]:
+        chain.append(chain[-1].head)
+    return chain
+
+
 def _governor(tok: Token) -> Token:
-    """The verb whose clause ``tok`` completes or continues: "tried" for "persuade" in "tried to
-    persuade", "defected" for "attempted" in "defected or attempted"."""
-    while tok.dep_ in ("xcomp", "conj") and tok.head.pos_ in ("VERB", "AUX") and tok.head != tok:
-        tok = tok.head
-    return tok
+    """The verb whose clause ``tok`` completes or continues, at the top of its ``_chain``."""
+    return _chain(tok)[-1]
 
 
 def _auxiliaries(tok: Token) -> list[Token]:
@@ -99,11 +105,10 @@ def _over_years(prep: Token) -> bool:
 
 def _tense(tok: Token) -> str | None:
     """How a verb places what it reports: "past" ("dispatched", "was reported", "had left"),
-    "perfect" ("has signed"), "present" ("holds", "is negotiating"), or None when it has not
-    happened or is not told as happening (planned, possible, denied, conditional, habitual)."""
-    chain = [tok]
-    while chain[-1].dep_ in ("xcomp", "conj") and chain[-1].head.pos_ in ("VERB", "AUX") and chain[-1].head != chain[-1]:
-        chain.append(chain[-1].head)
+    "perfect" ("has signed"), "progressive" ("is negotiating", "were working"), "present"
+    ("holds"), or None when it has not happened or is not told as happening (planned, possible,
+    denied, conditional, habitual, lasting)."""
+    chain = _chain(tok)
     for t in chain:
         if any(_lemma(a) in _NOT_HAPPENED or a.lower_ in _NOT_HAPPENED for a in _auxiliaries(t)):
             return None
