@@ -8,6 +8,7 @@ from collections.abc import AsyncIterator
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import asynccontextmanager
 from importlib.resources import files
+from pathlib import Path
 
 import pyoxigraph as ox
 from fastapi import FastAPI, Request
@@ -117,6 +118,7 @@ def create_app(settings: Settings | None = None, store: GraphStore | None = None
     )
     # The API's documentation works offline: Swagger UI is served from the installed package.
     app.mount("/docs/assets", StaticFiles(directory=str(files("fastapi_offline") / "static")), name="swagger-ui")
+    app.mount("/static", StaticFiles(directory=str(Path(__file__).resolve().parent / "static")), name="static")
 
     @app.get("/docs", include_in_schema=False)
     def docs() -> HTMLResponse:

@@ -12,6 +12,8 @@ from html import escape
 
 import pyoxigraph as ox
 
+from .navigation import STYLESHEET, navigation
+
 EXAMPLE = """SELECT ?figure ?reason WHERE {
   ?verdict a cg:Conflict ; cg:reason ?reason ; cg:claim ?claim .
   ?claim cg:figure/cg:surface ?figure .
@@ -46,18 +48,19 @@ _PAGE = """<!DOCTYPE html>
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <link rel="icon" href="data:,">
 <title>SPARQL query – claim-provenance graph</title>
+{stylesheet}
 <style>
-body {{ font: 15px/1.45 system-ui, sans-serif; margin: 1.5rem; max-width: 72rem; color: #222; }}
+main {{ max-width: 72rem; }}
 textarea {{ width: 100%; min-height: 12rem; font: 13px/1.4 ui-monospace, monospace; box-sizing: border-box; }}
 table {{ border-collapse: collapse; margin-top: 1rem; font-size: 13px; }}
 th, td {{ border: 1px solid #ccc; padding: .25rem .5rem; text-align: left; vertical-align: top; }}
 th {{ background: #f2f2f2; }}
 .error {{ color: #a00; }}
-nav a {{ margin-right: 1rem; }}
 </style>
 </head>
 <body>
-<nav><a href="/">Claims</a><a href="/sparql">SPARQL</a><a href="/docs">API</a><a href="/export/gexf">Gephi export</a></nav>
+{navigation}
+<main id="main">
 <h1>SPARQL query</h1>
 <p>Read-only SPARQL 1.1 over the whole graph. Prefixes <code>cg:</code>, <code>prov:</code>, <code>dcterms:</code>,
 <code>schema:</code>, <code>oa:</code>, <code>skos:</code>, <code>rdfs:</code> and <code>xsd:</code> are predefined.</p>
@@ -69,6 +72,7 @@ nav a {{ margin-right: 1rem; }}
 </form>
 <div id="yasgui"></div>
 {results}
+</main>
 <script>{script}</script>
 </body>
 </html>
@@ -116,4 +120,4 @@ def page(query: str | None = None, answer: object = None, error: str | None = No
         parts.append(f'<p id="count">{shown}</p><table id="results"><thead><tr>{head}</tr></thead>'
                      f"<tbody>{body}</tbody></table>")
     return _PAGE.format(query=escape(query if query is not None else EXAMPLE), results="\n".join(parts),
-                        script=SCRIPT)
+                        script=SCRIPT, navigation=navigation(), stylesheet=STYLESHEET)

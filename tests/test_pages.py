@@ -212,3 +212,13 @@ def test_evidence_is_cut_at_words_and_says_so(seed_store):
             end = claim.end + len(after) - 1
             assert text[end].isspace() or text[end - 1].isspace()
     assert cut > 10
+
+
+def test_the_sparql_page_is_one_of_the_explorers_pages(client):
+    sparql = client.get("/sparql", headers={"Accept": "text/html"}).text
+    conflicts = client.get("/ui/conflicts").text
+    nav = conflicts[conflicts.index("<header>"): conflicts.index("</header>")]
+    assert nav in sparql and "/ui/documents" in nav and "/ui/entities" in nav
+    assert '<link rel="stylesheet" href="/static/site.css">' in sparql and "/static/site.css" in conflicts
+    css = client.get("/static/site.css")
+    assert css.status_code == 200 and css.headers["content-type"].startswith("text/css") and "header" in css.text

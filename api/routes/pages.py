@@ -16,10 +16,12 @@ from kg.wording import number
 
 from .. import charts
 from ..deps import StoreDep, ViewDep
+from ..navigation import navigation
 
 router = APIRouter(include_in_schema=False)
 templates = Jinja2Templates(directory=str(Path(__file__).resolve().parent.parent / "templates"))
 templates.env.filters["number"] = number
+templates.env.globals["navigation"] = navigation()
 Text = Annotated[str | None, Query(max_length=300)]
 
 
