@@ -182,3 +182,25 @@ def corroboration_groups(relations: Iterable[Link]) -> list[frozenset[str]]:
     if left_out:
         log.warning("left out %d corroboration(s) that would have grouped claims that conflict", left_out)
     return [frozenset(m) for m in members.values()]
+
+
+class Independence(NamedTuple):
+    """What reconciliation says of one claim's sources: its roots, how many independent roots it
+    and the claims that back it have, and whether it is a single-source story or reached through
+    circular reporting."""
+
+    roots: frozenset[str]
+    independent: int
+    single_source: bool
+    circular: bool
+
+
+def assess(claims: Sequence[Claim], relations: Iterable[Link]) -> dict[str, Independence]:
+    """``Independence`` of every claim, from its chain and the verdicts between the claims."""
+    links = list(relations)
+    traced = trace(claims)
+    root = {cid: t.roots for cid, t in traced.items()}
+    independent = independent_sources(claims, links, root)
+    single = {c for story in single_source_stories(claims, links, root) for c in story}
+    return {c.id: Independence(root[c.id], independent[c.id], c.id in single, traced[c.id].circular) for c in claims}
+

@@ -326,7 +326,8 @@ def entity_of(name: str) -> str:
     try:
         return gazetteer.key_of(name)
     except KeyError:
-        return gazetteer.resolve(name) if gazetteer.resolve(name) and len(name) > 3 else name.casefold()
+        found = gazetteer.resolve(name) if len(name) > 3 else None
+        return found or name.casefold()
 
 
 def _words(text: str) -> list[str]:

@@ -227,16 +227,13 @@ def independence_batches(claims: Sequence[Claim], edges: Sequence[independence.L
                          batch: int = 1000) -> Iterator[list[rdf.Triple]]:
     """Each claim's roots, independent-source count and single-source and circular-reporting flags,
     ``batch`` claims at a time."""
-    traced = independence.trace(claims)
-    roots = {cid: t.roots for cid, t in traced.items()}
-    independent = independence.independent_sources(claims, edges, roots)
-    single = {c for story in independence.single_source_stories(claims, edges, roots) for c in story}
+    assessed = independence.assess(claims, edges)
     triples: list[rdf.Triple] = []
     for n, c in enumerate(claims, 1):
         if c.figure is not None:
-            iris = [rdf.root_iri(key) for key in sorted(roots[c.id])]
-            triples.extend(rdf.independence_triples(c.id, independent[c.id], c.id in single, iris,
-                                                    traced[c.id].circular))
+            a = assessed[c.id]
+            iris = [rdf.root_iri(key) for key in sorted(a.roots)]
+            triples.extend(rdf.independence_triples(c.id, a.independent, a.single_source, iris, a.circular))
         if n % batch == 0 or n == len(claims):
             yield triples
             triples = []

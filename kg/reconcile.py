@@ -1,5 +1,5 @@
-"""Claims -> verdicts: corroborations, conflicts and changes over time (independence and the
-network export are in ``independence`` and ``network``).
+"""Claims -> verdicts: corroborations, conflicts and changes over time (events across reports are
+in ``event_verdicts``; independence and the network export in ``independence`` and ``network``).
 
 Two claims are compared only when they measure the same thing: the same measure key (measured
 thing, increment, rate and unit), compatible owner and place, overlapping time, the same kind of
@@ -21,17 +21,16 @@ relate, and lists of parts against their stated total.
 from __future__ import annotations
 
 import gc
-import logging
 import math
 import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from datetime import date
 from typing import Any, Protocol, TypeVar
 
 from rapidfuzz import fuzz
 
+from .event_verdicts import event_keys, event_verdicts
 from .lexicon import (
     BELOW_HEDGES,
     FIELD_OF,
@@ -43,8 +42,6 @@ from .lexicon import (
 )
 from .model import Claim, Figure, Relation, TimeScope
 from .wording import number
-
-log = logging.getLogger(__name__)
 
 WINDOW = 16
 #: Parts must add up to their total within this share (rounding in the source, not estimates).
@@ -245,12 +242,22 @@ def _years(c: Claim) -> list[object]:
     return list(range(y1, y2 + 1)) if y2 - y1 <= 12 else [f"{y1 // 10}0s"]
 
 
-def _candidates(claims: Sequence[Claim]) -> Iterable[tuple[Claim, Claim, _Measure, _Measure]]:
+#: Each claim's measure read once (by id), shared by the verdicts of one partition.
+Measures = dict[str, _Measure | None]
+
+
+def measures_of(claims: Sequence[Claim]) -> Measures:
+    return {c.id: _Measure.of(c) for c in claims}
+
+
+def _candidates(claims: Sequence[Claim], measures: Measures | None = None
+                ) -> Iterable[tuple[Claim, Claim, _Measure, _Measure]]:
     """Pairs in one dimension (count, money, share, rate ...) and a year, nearest in value first;
     undated claims meet every year. The claims given are one topic's (``partitions``)."""
+    measures = measures if measures is not None else measures_of(claims)
     blocks: dict[str, list[tuple[Claim, _Measure]]] = defaultdict(list)
     for c in claims:
-        m = _Measure.of(c)
+        m = measures[c.id]
         if m is not None and c.figure is not None and c.figure.confidence > 0.5:
             blocks[m.dimension].append((c, m))
     seen: set[tuple[str, str]] = set()
@@ -275,10 +282,10 @@ def _candidates(claims: Sequence[Claim]) -> Iterable[tuple[Claim, Claim, _Measur
                     yield a, b, ma, mb
 
 
-def value_verdicts(claims: Sequence[Claim], tolerance: float) -> list[Relation]:
+def value_verdicts(claims: Sequence[Claim], tolerance: float, measures: Measures | None = None) -> list[Relation]:
     """Corroborations and conflicts from comparing the figures of comparable claims."""
     out = []
-    for a, b, ma, mb in _candidates(claims):
+    for a, b, ma, mb in _candidates(claims, measures):
         found = _comparable(a, b, ma, mb)
         if found is None:
             continue
@@ -316,16 +323,17 @@ def value_verdicts(claims: Sequence[Claim], tolerance: float) -> list[Relation]:
     return out
 
 
-def series_verdicts(claims: Sequence[Claim]) -> list[Relation]:
+def series_verdicts(claims: Sequence[Claim], measures: Measures | None = None) -> list[Relation]:
     """One measure at different times: each claim linked to the claims of the next time the
     measure is reported at ("12 cases in March" -> "40 cases in May"), a change, not a conflict.
 
     Only claims that say whose figure it is and whose times do not overlap are linked; each is
     linked to at most ``WINDOW`` claims of the next time, so the work stays in proportion.
     """
+    measures = measures if measures is not None else measures_of(claims)
     series: dict[tuple[object, ...], dict[TimeScope, list[Claim]]] = defaultdict(lambda: defaultdict(list))
     for c in claims:
-        m = _Measure.of(c)
+        m = measures[c.id]
         if m is None or m.nationality is None or c.time is None or c.figure is None or c.figure.confidence <= 0.5:
             continue
         series[(m.nationality, m.block, m.topics, c.place, _projection(c))][c.time].append(c)
@@ -361,63 +369,6 @@ def _series_verdict(a: Claim, b: Claim) -> Relation:
                     (fa.surface, fb.surface))
 
 
-def event_keys(claim: Claim) -> frozenset[str]:
-    """Who takes part in an event, as keys that match across reports: alias-table entities, and
-    the names NER reads ("WeWork", "SoftBank Group Corp") in lower case."""
-    keys = set(claim.participants)
-    for actor in claim.actors:
-        if actor.entity or actor.named:
-            keys.add(actor.entity or "-".join(re.findall(r"[a-z0-9]+", actor.name.lower())))
-    return frozenset(k for k in keys if k)
-
-
-#: How far apart (in days) two reports may date one event with the same actors for their dates to
-#: be in conflict rather than two occurrences ("signed on 12 June" against "signed on 14 June").
-SAME_OCCASION_DAYS = 31
-
-
-def _same_occasion(a: TimeScope, b: TimeScope) -> bool:
-    """Two dates close enough, and each exact to a day, to be one occasion dated differently."""
-    exact = (a.end - a.start).days == 0 and (b.end - b.start).days == 0
-    return exact and abs((a.start - b.start).days) <= SAME_OCCASION_DAYS
-
-
-def _date_conflict(a: Claim, b: Claim, actors: frozenset[str]) -> Relation:
-    assert a.time and b.time
-    who = ", ".join(sorted(actors))
-    reason = (f"both report {a.event_type} with {who}, on {a.time.iso} and on {b.time.iso}: "
-              f"{abs((a.time.start - b.time.start).days)} days apart")
-    return Relation("conflicts", a.id, b.id, reason, "event", None, None, f"event: {a.event_type}, {who}",
-                    (a.time.iso, b.time.iso))
-
-
-def event_verdicts(claims: Sequence[Claim]) -> list[Relation]:
-    """Reports of the same event in different documents: the same verb with an actor in common,
-    at overlapping times. An undated report is matched only when its actors are exactly the
-    other's, since an event of a kind may recur. Two reports of the same verb with the same
-    actors on different days within ``SAME_OCCASION_DAYS`` disagree on its date."""
-    found = [(c, event_keys(c)) for c in claims if c.kind == "event"]
-    found = [(c, keys) for c, keys in found if keys]
-    found.sort(key=lambda ck: (ck[0].time.start if ck[0].time else date.min, ck[0].id))
-    out = []
-    for i, (a, ka) in enumerate(found):
-        for b, kb in found[i + 1 : i + 1 + WINDOW * 4]:
-            if a.document == b.document or a.event_type != b.event_type or ka.isdisjoint(kb):
-                continue
-            if a.time and b.time and (a.time.end < b.time.start or b.time.end < a.time.start):
-                if ka == kb and _same_occasion(a.time, b.time):
-                    out.append(_date_conflict(a, b, ka))
-                continue
-            if not (a.time and b.time) and ka != kb:
-                continue
-            shared = ", ".join(sorted(ka & kb))
-            when = " and ".join(dict.fromkeys(t.iso for t in (a.time, b.time) if t)) or "undated"
-            reason = f"both report {a.event_type} with {shared}, {when}"
-            out.append(Relation("corroborates", a.id, b.id, reason, "event", None, None,
-                                f"event: {a.event_type}, {shared}, {when}", (a.event_type or "", b.event_type or "")))
-    return out
-
-
 # ------------------------------------------------------------------------------------ arithmetic
 
 
@@ -431,25 +382,27 @@ def _count(c: Claim) -> bool:
         and c.figure.qualifier in ("exact", "approx") and c.time is not None
 
 
-def change_verdicts(claims: Sequence[Claim], tolerance: float) -> list[Relation]:
+def change_verdicts(claims: Sequence[Claim], tolerance: float, measures: Measures | None = None) -> list[Relation]:
     """Ratios and percentage changes against the counts they relate."""
+    measures = measures if measures is not None else measures_of(claims)
     counts: dict[tuple[str, int], list[Claim]] = defaultdict(list)
     for c in claims:
-        m = _Measure.of(c)
+        m = measures[c.id]
         if m is not None and _count(c) and c.time and c.time.start.year == c.time.end.year:
             counts[(m.block, c.time.start.year)].append(c)
     out: list[Relation] = []
     for r in claims:
-        m = _Measure.of(r)
+        m = measures[r.id]
         if m is None or not _is_change(r) or r.time is None:
             continue
         block = m.block.rsplit(":", 1)[0]
         year = r.time.end.year
         for now in counts.get((block, year), []):
             for before in counts.get((block, year - 1), []):
-                if now.document != before.document or topics(now) != topics(before) or not _frames_agree(now, before):
+                mn, mb = measures[now.id], measures[before.id]
+                assert mn is not None and mb is not None  # counted claims have measures
+                if now.document != before.document or mn.topics != mb.topics or not _frames_agree(now, before):
                     continue
-                mn, mb = _Measure.of(now), _Measure.of(before)
                 if any(x and m.nationality and x.nationality and x.nationality != m.nationality for x in (mn, mb)):
                     continue
                 out.extend(_change_verdicts(r, now, before, tolerance))
@@ -553,8 +506,10 @@ def partitions(claims: Sequence[Claim], tolerance: float) -> list[Partition]:
 def partition_verdicts(part: Partition) -> list[Relation]:
     """The verdicts inside one partition (picklable, so it runs on any worker)."""
     if part.kind == "block":
-        return value_verdicts(part.claims, part.tolerance) + change_verdicts(part.claims, part.tolerance) \
-            + series_verdicts(part.claims) + event_verdicts(part.claims)
+        measures = measures_of(part.claims)
+        return value_verdicts(part.claims, part.tolerance, measures) \
+            + change_verdicts(part.claims, part.tolerance, measures) + series_verdicts(part.claims, measures) \
+            + event_verdicts(part.claims)
     return sum_verdicts(part.claims, part.tolerance)
 
 

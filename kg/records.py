@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 
-from .independence import independent_sources, single_source_stories, trace
+from .independence import assess
 from .model import RELATION_KINDS, Claim, Relation
 
 
@@ -52,8 +52,6 @@ def claim_records(claims: Sequence[Claim], relations: Sequence[Relation]) -> lis
     for r in relations:
         links[r.a][r.kind].append(r.b)
         links[r.b][r.kind].append(r.a)
-    traced = trace(claims)
-    roots = {cid: t.roots for cid, t in traced.items()}
-    independent = independent_sources(claims, relations, roots)
-    single = {c for story in single_source_stories(claims, relations, roots) for c in story}
-    return [claim_record(c, links[c.id], independent[c.id], c.id in single, traced[c.id].circular) for c in claims]
+    assessed = assess(claims, relations)
+    return [claim_record(c, links[c.id], a.independent, a.single_source, a.circular)
+            for c in claims for a in [assessed[c.id]]]

@@ -12,25 +12,27 @@ from kg import lookup
 from kg.build import ID
 
 from ..deps import StoreDep, ViewDep, known_query
-from ..jsonld import JSONLD, as_jsonld, negotiate, wants_jsonld
+from ..jsonld import JSONLD, JSONLD_OK, negotiate, wants_jsonld
 from ..schemas import ClaimOut, ClaimPage, ErrorOut, SourcesOut
 
 router = APIRouter(prefix="/claims", tags=["claims"], dependencies=[Depends(known_query)])
 
 ClaimId = Annotated[str, Path(pattern=r"^[0-9a-f]{16}$", description="A claim id (16 hex digits).")]
 NOT_FOUND = {404: {"model": ErrorOut}, 422: {"model": ErrorOut}}
-JSONLD_PAGE: dict[int | str, dict[str, object]] = {200: {"content": {JSONLD: {}}}, 422: {"model": ErrorOut}}
+JSONLD_PAGE: dict[int | str, dict[str, object]] = {**JSONLD_OK, 422: {"model": ErrorOut}}
 
 
 @router.get("", response_model=ClaimPage, responses=JSONLD_PAGE)
 def list_claims(
     request: Request,
     view: ViewDep,
-    entity: Annotated[str | None, Query(max_length=200, description="Entity id, e.g. north-korea")] = None,
+    entity: Annotated[str | None, Query(max_length=200, description="An entity's id, label or alias, e.g. "
+                                                                    "north-korea")] = None,
     document: Annotated[str | None, Query(max_length=300, description="File name or document id")] = None,
-    source: Annotated[str | None, Query(max_length=200, description="Part of a source's name, or its entity id")] = None,
+    source: Annotated[str | None, Query(max_length=200, description="A source's entity (id, label or alias) "
+                                                                    "or its whole label")] = None,
     measure: Annotated[str | None, Query(max_length=200)] = None,
-    text: Annotated[str | None, Query(max_length=500, description="Words of the sentence")] = None,
+    text: Annotated[str | None, Query(max_length=500, description="Words of the sentence, in any order")] = None,
     verdict: Annotated[Literal["corroborated", "conflicting", "single-source"] | None, Query()] = None,
     offset: Annotated[int, Query(ge=0)] = 0,
     limit: Annotated[int, Query(ge=1, le=1000)] = 100,
@@ -39,9 +41,7 @@ def list_claims(
     found = lookup.search(view, entity, document, source, measure, text, verdict)
     page = ClaimPage(total=len(found), offset=offset, limit=limit,
                      items=[ClaimOut(**r) for r in found[offset : offset + limit]])  # type: ignore[arg-type]
-    if wants_jsonld(request):
-        return as_jsonld(page.model_dump(), str(ID["claim/"]))
-    return page
+    return negotiate(request, page, str(ID["claim/"]))
 
 
 @router.get("/{claim_id}", response_model=ClaimOut, responses={**NOT_FOUND, 200: {"content": {JSONLD: {}}}})

@@ -14,16 +14,15 @@ from kg.build import ID
 from kg.lexicon import EVENT_TYPES
 
 from ..deps import ViewDep, known_query
-from ..jsonld import as_jsonld, wants_jsonld
-from ..schemas import ClaimPage
-from .claims import JSONLD_PAGE
+from ..jsonld import JSONLD_OK, negotiate
+from ..schemas import ClaimPage, ErrorOut
 
 router = APIRouter(prefix="/events", tags=["events"], dependencies=[Depends(known_query)])
 
 EventKind = Literal[tuple(EVENT_TYPES)]  # type: ignore[valid-type]
 
 
-@router.get("", response_model=ClaimPage, responses=JSONLD_PAGE)
+@router.get("", response_model=ClaimPage, responses={**JSONLD_OK, 422: {"model": ErrorOut}})
 def list_events(
     request: Request,
     view: ViewDep,
@@ -44,6 +43,4 @@ def list_events(
     found = lookup.timeline(view, entity, document, kind, trigger, start, end)
     page = ClaimPage(total=len(found), offset=offset, limit=limit,
                      items=found[offset : offset + limit])  # type: ignore[arg-type]
-    if wants_jsonld(request):
-        return as_jsonld(page.model_dump(), str(ID["claim/"]))
-    return page
+    return negotiate(request, page, str(ID["claim/"]))

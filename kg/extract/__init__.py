@@ -18,7 +18,7 @@ import logging
 import re
 from dataclasses import replace
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from ..model import ClaimMention, Document, Frame, Source, TimeMention
 from ..model import Span as TextSpan
@@ -107,6 +107,7 @@ def extract(doc: Document, parsed: Doc, gazetteer: Gazetteer) -> list[ClaimMenti
         near = last_times and paragraph_no - last_times_paragraph <= 1
         inherited = None if times else (last_times[-1] if near else None)
         frames.sentence(sent, new_paragraph=paragraph != previous_figure_line)
+        time_roots = _time_roots(parsed, times) if figures else []
         for f in figures:
             span = parsed.char_span(f.start, f.end, alignment_mode="expand")
             tokens = list(span) if span is not None else []
@@ -114,7 +115,8 @@ def extract(doc: Document, parsed: Doc, gazetteer: Gazetteer) -> list[ClaimMenti
                 continue
             frame, unit = frames.read(tokens, f.unit_text) if tokens else (
                 Frame(reason="the figure is not a span of the parse"), None)
-            own_times = [_when_itself(parsed, t, tokens) for t in times if not _describes_other_noun(parsed, t, tokens)]
+            own_times = [_when_itself(t, tokens) for t, root in time_roots
+                         if root is None or not describes_other_noun(root, tokens)]
             previous_figure_line = paragraph
             mentions.append(
                 ClaimMention(
@@ -149,12 +151,13 @@ def extract(doc: Document, parsed: Doc, gazetteer: Gazetteer) -> list[ClaimMenti
 
 
 
-def _describes_other_noun(parsed: Doc, time: TimeMention, figure: list) -> bool:
-    span = parsed.char_span(time.start, time.end, alignment_mode="expand")
-    return span is not None and describes_other_noun(span.root, figure)
+def _time_roots(parsed: Doc, times: list[TimeMention]) -> list[tuple[TimeMention, Token | None]]:
+    """Each time expression with the token its words hang from in the parse."""
+    spans = [parsed.char_span(t.start, t.end, alignment_mode="expand") for t in times]
+    return [(t, span.root if span is not None else None) for t, span in zip(times, spans)]
 
 
-def _when_itself(parsed: Doc, time: TimeMention, figure: list) -> TimeMention:
+def _when_itself(time: TimeMention, figure: list[Token]) -> TimeMention:
     """"since 2019, when about 21,000 arrived": a figure in a clause about the time itself is of
     that time, not of the period since."""
     if not time.since or not figure:

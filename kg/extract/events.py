@@ -51,6 +51,7 @@ from ..lexicon import (
 from ..model import Actor, ClaimMention, Document, Source, TimeMention
 from ..model import Span as TextSpan
 from ..ontology import Gazetteer
+from .tokens import lemma as _lemma
 from .tokens import span_text, subtree
 
 _ACTOR_LABELS = frozenset({"ORG", "GPE", "PERSON", "NORP", "FAC"})
@@ -62,10 +63,6 @@ _ATTRIBUTING = SPEECH_VERBS - set(EVENT_TYPE_OF)
 #: Causes that are not actors but can be the subject of an attack or disaster.
 _CAUSED_KINDS = frozenset({"attack", "disaster"})
 _ACTOR_NOUNS = PERSON_NOUNS | ORG_HEADS | ANONYMOUS_NOUNS | ACTING_ORG_NOUNS | {n.rstrip("s") for n in GROUP_NOUNS}
-
-
-def _lemma(tok: Token) -> str:
-    return tok.lemma_.lower()
 
 
 def _chain(tok: Token) -> list[Token]:
@@ -252,16 +249,19 @@ def _phrase(tok: Token) -> str:
 
 
 def _actor(role: str, tok: Token, gazetteer: Gazetteer, names: Names) -> Actor:
-    name = names.resolve(tok) or _phrase(tok)
+    resolved = names.resolve(tok)
+    name = resolved or _phrase(tok)
     found = gazetteer.find(name)
     return Actor(role, name, found[0].key if found else None,
-                 tok.ent_type_ in _ACTOR_LABELS or tok.text in names.words or bool(found) or name != _phrase(tok))
+                 tok.ent_type_ in _ACTOR_LABELS or tok.text in names.words or bool(found) or resolved is not None)
 
 
-def _actors(tok: Token, agent: Token, gazetteer: Gazetteer, names: Names) -> tuple[Actor, ...]:
-    """The actors of a trigger by role: who did it, to whom or what, and to whom it went."""
+def _actors(tok: Token, agent: Token, gazetteer: Gazetteer, names: Names) -> tuple[Actor, tuple[Actor, ...]]:
+    """The actor of ``agent`` (who did it, or whom a passive befell), and all the actors of a
+    trigger by role: who did it, to whom or what, and to whom it went."""
     passive = agent.dep_ == "nsubjpass"
-    out = [_actor("patient" if passive else "agent", agent, gazetteer, names)]
+    lead = _actor("patient" if passive else "agent", agent, gazetteer, names)
+    out = [lead]
     subject = _subject(tok)
     if subject is not None and subject.dep_ == "nsubjpass" and not passive:
         out.append(_actor("patient", subject, gazetteer, names))  # "was taken down by censors"
@@ -273,7 +273,7 @@ def _actors(tok: Token, agent: Token, gazetteer: Gazetteer, names: Names) -> tup
                     if g.dep_ == "pobj" and _acts(g, gazetteer, names)]
         elif c.dep_ == "dative" and c.pos_ in ("NOUN", "PROPN", "PRON"):
             out.append(_actor("recipient", c, gazetteer, names))
-    return tuple(sorted(dict.fromkeys(out), key=Actor.order))
+    return lead, tuple(sorted(dict.fromkeys(out), key=Actor.order))
 
 
 def _participants(tok: Token, gazetteer: Gazetteer) -> list[str]:
@@ -372,6 +372,7 @@ def events(doc: Document, sent: Span, span: TextSpan, gazetteer: Gazetteer, time
         agent = _agent(tok, gazetteer, names)
         if agent is None or (_lemma(tok) in SPEECH_VERBS and _outlet(agent, gazetteer)):
             continue
+        lead, actors = _actors(tok, agent, gazetteer, names)
         # The evidence is the trigger with its particle ("cracked down"), never the figures beside it.
         particle = next((c for c in tok.children if c.dep_ == "prt" and c.i == tok.i + 1), None)
         end_tok = particle if particle is not None else tok
@@ -385,13 +386,13 @@ def events(doc: Document, sent: Span, span: TextSpan, gazetteer: Gazetteer, time
                 text=doc.text[span.start:span.end],
                 times=explicit,
                 inherited_time=None if explicit else inherited,
-                subject=names.resolve(agent) or _phrase(agent),
+                subject=lead.name,
                 sources=_own_report(_phrase(agent), None, chain) if _lemma(tok) in SPEECH_VERBS else chain,
                 modality_cues=cues,
                 event_type=_lemma(tok),
                 event_kind=EVENT_TYPE_OF.get(_lemma(tok)),
                 participants=tuple(_participants(tok, gazetteer)),
-                actors=_actors(tok, agent, gazetteer, names),
+                actors=actors,
             )
         )
     dates = [t for t in times if not t.baseline]

@@ -49,6 +49,7 @@ from ..lexicon import (
 from ..model import Frame
 from ..ontology import Gazetteer
 from ..units import unit_kind
+from .tokens import lemma as _lemma
 from .tokens import path, span_text, subtree
 
 #: Named-entity labels of things that own figures: organisations, places, people, peoples.
@@ -57,10 +58,6 @@ _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 _PER = re.compile(r"\bper[- ]([A-Za-z]+)")
 #: Longest measured-thing phrase kept, in tokens.
 MAX_THING = 12
-
-
-def _lemma(tok: Token) -> str:
-    return (tok.lemma_ or tok.text).lower()
 
 
 def slug(text: str) -> str:

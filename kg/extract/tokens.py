@@ -7,6 +7,11 @@ from collections.abc import Iterable
 from spacy.tokens import Span, Token
 
 
+def lemma(tok: Token) -> str:
+    """A token's lemma in lower case (its text when the pipeline gives no lemma)."""
+    return (tok.lemma_ or tok.text).lower()
+
+
 def span_text(tokens: list[Token]) -> tuple[str, int, int]:
     """The text of a run of tokens, with its character offsets."""
     start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)

@@ -1,0 +1,69 @@
+"""Reports of one event in several documents: they corroborate, or disagree on its date."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from datetime import date
+
+from .model import Claim, Relation, TimeScope
+
+#: How many neighbours in time each event report is compared with.
+NEIGHBOURS = 64
+
+
+def event_keys(claim: Claim) -> frozenset[str]:
+    """Who takes part in an event, as keys that match across reports: alias-table entities, and
+    the names NER reads ("WeWork", "SoftBank Group Corp") in lower case."""
+    keys = set(claim.participants)
+    for actor in claim.actors:
+        if actor.entity or actor.named:
+            keys.add(actor.entity or "-".join(re.findall(r"[a-z0-9]+", actor.name.lower())))
+    return frozenset(k for k in keys if k)
+
+
+#: How far apart (in days) two reports may date one event with the same actors for their dates to
+#: be in conflict rather than two occurrences ("signed on 12 June" against "signed on 14 June").
+SAME_OCCASION_DAYS = 31
+
+
+def _same_occasion(a: TimeScope, b: TimeScope) -> bool:
+    """Two dates close enough, and each exact to a day, to be one occasion dated differently."""
+    exact = (a.end - a.start).days == 0 and (b.end - b.start).days == 0
+    return exact and abs((a.start - b.start).days) <= SAME_OCCASION_DAYS
+
+
+def _date_conflict(a: Claim, b: Claim, actors: frozenset[str]) -> Relation:
+    assert a.time and b.time
+    who = ", ".join(sorted(actors))
+    reason = (f"both report {a.event_type} with {who}, on {a.time.iso} and on {b.time.iso}: "
+              f"{abs((a.time.start - b.time.start).days)} days apart")
+    return Relation("conflicts", a.id, b.id, reason, "event", None, None, f"event: {a.event_type}, {who}",
+                    (a.time.iso, b.time.iso))
+
+
+def event_verdicts(claims: Sequence[Claim]) -> list[Relation]:
+    """Reports of the same event in different documents: the same verb with an actor in common,
+    at overlapping times. An undated report is matched only when its actors are exactly the
+    other's, since an event of a kind may recur. Two reports of the same verb with the same
+    actors on different days within ``SAME_OCCASION_DAYS`` disagree on its date."""
+    found = [(c, event_keys(c)) for c in claims if c.kind == "event"]
+    found = [(c, keys) for c, keys in found if keys]
+    found.sort(key=lambda ck: (ck[0].time.start if ck[0].time else date.min, ck[0].id))
+    out = []
+    for i, (a, ka) in enumerate(found):
+        for b, kb in found[i + 1 : i + 1 + NEIGHBOURS]:
+            if a.document == b.document or a.event_type != b.event_type or ka.isdisjoint(kb):
+                continue
+            if a.time and b.time and (a.time.end < b.time.start or b.time.end < a.time.start):
+                if ka == kb and _same_occasion(a.time, b.time):
+                    out.append(_date_conflict(a, b, ka))
+                continue
+            if not (a.time and b.time) and ka != kb:
+                continue
+            shared = ", ".join(sorted(ka & kb))
+            when = " and ".join(dict.fromkeys(t.iso for t in (a.time, b.time) if t)) or "undated"
+            reason = f"both report {a.event_type} with {shared}, {when}"
+            out.append(Relation("corroborates", a.id, b.id, reason, "event", None, None,
+                                f"event: {a.event_type}, {shared}, {when}", (a.event_type or "", b.event_type or "")))
+    return out
