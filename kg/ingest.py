@@ -510,16 +510,24 @@ def read_text(key: str, text: str, sha: str | None = None, media_type: str = "te
 # ------------------------------------------------------------------------------------ HTML
 
 
+#: Share of the title's words that a first line without a sentence's end must hold to be read as
+#: the headline in other words (a page's ``<title>`` and ``<h1>`` often differ).
+HEADLINE_OVERLAP = 0.75
+
+
 def _headlines(text: str, title: str | None) -> list[Boilerplate]:
     """Lines of an article's text that repeat its headline (extractors often keep the ``<h1>``)."""
     wanted = " ".join((title or "").lower().split())
     if len(wanted) < 12:
         return []
     found = []
-    for line in split_lines(text):
+    title_words = set(wanted.split())
+    for n, line in enumerate(split_lines(text)):
         s = " ".join(line.stripped.lower().split())
         if len(s) >= 12 and (s == wanted or wanted.startswith(s) or s.startswith(wanted)):
             found.append(Boilerplate(line.start, line.end, "header"))
+        elif n == 0 and s[-1:] not in ".!?\"”'’" and len(title_words & set(s.split())) >= HEADLINE_OVERLAP * len(title_words):
+            found.append(Boilerplate(line.start, line.end, "header"))  # the page's headline, reworded
     return found
 
 

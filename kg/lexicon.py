@@ -266,6 +266,11 @@ COMMIT_VERBS = frozenset("agree decide pledge offer vote ask order".split())
 #: Verbs that only say that another action began, went on or was tried ("began cracking down",
 #: "tried to persuade", "is set to begin"): the action they govern is the event.
 ASPECT_VERBS = frozenset("begin start continue try attempt manage fail seek set keep stop end".split())
+#: Verbs that say the action they govern did not take place ("failed to share", "refused to sign").
+UNDONE_VERBS = frozenset("fail refuse decline neglect".split())
+#: Quantifiers that generalise over a group ("many workers came", "most ventures collapsed"): a
+#: pattern, not one occurrence.
+GENERALISING_QUANTIFIERS = frozenset("many most numerous countless".split())
 #: Adverbs of habit: a habit is not an occurrence ("workers frequently invest their savings").
 HABITUAL_ADVERBS = frozenset(
     "often usually frequently typically regularly routinely always generally normally traditionally "
@@ -282,6 +287,9 @@ ACTING_ORG_NOUNS = frozenset(
 )
 #: Endings of nouns for people by what they do ("hiker", "investor", "activist", "physician").
 AGENT_SUFFIXES = ("er", "or", "ist", "ian")
+#: Common nouns for news outlets ("the regional newspaper Kurier", "a news agency").
+NEWS_NOUNS = frozenset("outlet newspaper paper broadcaster tabloid magazine daily weekly channel website newswire "
+                       "agency".split())
 #: Words in the names of news outlets ("The New York Times", "Bloomberg News", "Daily Express").
 NEWS_NAME_WORDS = frozenset("times news post journal herald tribune gazette daily press telegraph guardian "
                             "chronicle observer courier express mail reuters bloomberg ap afp upi".split())

@@ -183,3 +183,15 @@ def test_no_real_page_loses_a_gold_figure(real_dev, tmp_path: Path):
     assert done.returncode == 0, done.stdout[-2000:] + done.stderr[-2000:]
     gold = [json.loads(line) for line in (tmp_path / "gold-real-dev.jsonl").read_text().splitlines()]
     assert len(gold) == 118 and all(row.get("in_reader", True) for row in gold)
+
+
+def test_a_reworded_headline_at_the_top_is_not_article_text():
+    html = ("<html><head><title>Ferry operator in Oslo fined over late sailings</title></head><body><article>"
+            "<h1>Ferry operator fined over late sailings after a winter of delays</h1>"
+            "<p>The ferry operator was fined on Tuesday for months of late sailings across the fjord.</p>"
+            "<p>Passengers had complained since November, the transport authority said.</p>"
+            "</article></body></html>")
+    doc = read_bytes("ferry.html", html.encode(), media_type="text/html")
+    headers = [doc.text[b.start:b.end] for b in doc.boilerplate if b.kind == "header"]
+    assert headers == ["Ferry operator fined over late sailings after a winter of delays"]
+    assert not any("The ferry operator was fined" in h for h in headers)

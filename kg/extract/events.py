@@ -32,6 +32,7 @@ from ..lexicon import (
     ASPECT_VERBS,
     COMMIT_VERBS,
     EVENT_TYPE_OF,
+    GENERALISING_QUANTIFIERS,
     GROUP_NOUNS,
     HABITUAL_ADVERBS,
     HUMAN_VERBS,
@@ -39,12 +40,14 @@ from ..lexicon import (
     LEVEL_VERBS,
     MODAL_VERBS,
     NEWS_NAME_WORDS,
+    NEWS_NOUNS,
     OBJECTLESS_SPEECH,
     ORG_HEADS,
     PERSON_NOUNS,
     SPEECH_VERBS,
     STATIVE_VERBS,
     TIME_UNITS,
+    UNDONE_VERBS,
     VAGUE_NOW,
     WRITTEN_NOUNS,
 )
@@ -100,23 +103,34 @@ def _over_years(prep: Token) -> bool:
         c.dep_ == "pobj" and c.tag_ == "NNS" and _lemma(c) in TIME_UNITS for c in prep.children)
 
 
+def _repeated(tok: Token) -> bool:
+    """A count of occurrences ("crossed the border 7,887 times", "was fined twice"): a tally."""
+    return any((c.dep_ == "npadvmod" and _lemma(c) == "time" and any(g.dep_ == "nummod" for g in c.children))
+               or (c.dep_ == "advmod" and c.lower_ in ("twice", "thrice")) for c in tok.children)
+
+
+def _unreal(t: Token) -> bool:
+    """Whether a verb's own words say it did not happen once: planned, possible, denied,
+    conditional, habitual, repeated, lasting, or the background of another clause."""
+    if any(_lemma(a) in _NOT_HAPPENED or a.lower_ in _NOT_HAPPENED for a in _auxiliaries(t)):
+        return True
+    if any(c.dep_ == "neg" for c in t.children) or any(_lemma(c) in HABITUAL_ADVERBS for c in t.children):
+        return True
+    if any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether") for c in t.children):
+        return True
+    if any(_over_years(c) for c in t.children) or any(_no_longer(c) for c in t.children):
+        return True
+    return _repeated(t) or any(c.dep_ in ("advmod", "mark") and c.lower_ in _BACKGROUND for c in t.children)
+
+
 def _tense(tok: Token) -> str | None:
     """How a verb places what it reports: "past" ("dispatched", "was reported", "had left"),
     "perfect" ("has signed"), "progressive" ("is negotiating", "were working"), "present"
     ("holds"), or None when it has not happened or is not told as happening (planned, possible,
     denied, conditional, habitual, lasting)."""
     chain = _chain(tok)
-    for t in chain:
-        if any(_lemma(a) in _NOT_HAPPENED or a.lower_ in _NOT_HAPPENED for a in _auxiliaries(t)):
-            return None
-        if any(c.dep_ == "neg" for c in t.children) or any(_lemma(c) in HABITUAL_ADVERBS for c in t.children):
-            return None
-        if any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether") for c in t.children):
-            return None
-        if any(_over_years(c) for c in t.children) or any(_no_longer(c) for c in t.children):
-            return None
-        if any(c.dep_ in ("advmod", "mark") and c.lower_ in _BACKGROUND for c in t.children):
-            return None
+    if any(_unreal(t) for t in chain):
+        return None
     for t in chain:  # the nearest verb that shows its tense decides
         auxes = _auxiliaries(t)
         if t.tag_ == "VBD":
@@ -180,6 +194,13 @@ def _agent(tok: Token, gazetteer: Gazetteer, names: Names) -> Token | None:
     return None
 
 
+def _generalised(agent: Token) -> bool:
+    """An agent that generalises over a group ("many workers came", "most ventures collapsed",
+    "many have been sent"): a pattern, not one occurrence."""
+    return agent.lower_ in GENERALISING_QUANTIFIERS or any(
+        c.dep_ in ("amod", "det") and c.lower_ in GENERALISING_QUANTIFIERS for c in agent.children)
+
+
 def _trigger(tok: Token) -> bool:
     """Whether a verb can report an occurrence at all (before its tense and subject are read)."""
     if tok.pos_ != "VERB" or tok.dep_ in ("amod", "compound", "acl", "csubj", "pcomp"):
@@ -197,7 +218,7 @@ def _trigger(tok: Token) -> bool:
     while t.dep_ in ("xcomp", "conj") and t.head != t:  # "are believed to have entered", "plans to spend"
         governed, t = t.dep_ == "xcomp", t.head
         if governed and (_lemma(t) in STATIVE_VERBS or _lemma(t) in INTENT_VERBS or _lemma(t) in COMMIT_VERBS
-                         or _lemma(t) in _ATTRIBUTING):
+                         or _lemma(t) in _ATTRIBUTING or _lemma(t) in UNDONE_VERBS):
             return False
     if lemma in OBJECTLESS_SPEECH and not any(c.dep_ == "dobj" for c in tok.children):
         return False  # "the group added that ...": speech, not an addition
@@ -248,9 +269,26 @@ def _phrase(tok: Token) -> str:
     return span_text(subtree(tok, [c for c in tok.children if c.dep_ in _PHRASE_STOPS]))[0]
 
 
+def _counted(tok: Token) -> str | None:
+    """The words of what a bare count counts, from the counted noun before it in the sentence:
+    "North Korean troops" for "another 3,000" in "12,000 North Korean troops arrived in 2024, and
+    in 2025, another 3,000 arrived"; "of the electors" for "one" after "five electors"."""
+    if tok.pos_ != "NUM" or tok.dep_ not in _SUBJECTS:
+        return None
+    if any(c.dep_ == "det" and c.lower_ != "another" for c in tok.children):
+        return None  # "these two": a reference back, not a count
+    for t in reversed(tok.doc[tok.sent.start : tok.i]):
+        if t.tag_ == "NNS" and any(c.dep_ == "nummod" for c in t.children):
+            drop = [c for c in t.children if c.dep_ in _PHRASE_STOPS or c.dep_ in ("nummod", "det", "quantmod")]
+            noun = span_text(subtree(t, drop))[0]
+            return f"of the {noun}" if tok.lower_ in ("one", "1") else noun
+    return None
+
+
 def _actor(role: str, tok: Token, gazetteer: Gazetteer, names: Names) -> Actor:
     resolved = names.resolve(tok)
-    name = resolved or _phrase(tok)
+    counted = _counted(tok)
+    name = resolved or (f"{_phrase(tok)} {counted}" if counted else _phrase(tok))
     found = gazetteer.find(name)
     return Actor(role, name, found[0].key if found else None,
                  tok.ent_type_ in _ACTOR_LABELS or tok.text in names.words or bool(found) or resolved is not None)
@@ -328,6 +366,8 @@ class Names:
                 return _phrase(c)
         if tok.lower_ in ("he", "she"):
             return self.last_before(tok.idx, "PERSON")
+        if tok.lower_ == "it" and tok.dep_ in _SUBJECTS:
+            return _organisation_before(tok)
         if (tok.pos_ == "NOUN" and _lemma(tok) in ACTING_ORG_NOUNS and tok.tag_ == "NN"
                 and any(c.dep_ == "det" and c.lower_ in ("the", "this") for c in tok.children)
                 and not any(c.dep_ in ("compound", "amod", "poss", "prep") for c in tok.children)):
@@ -335,15 +375,26 @@ class Names:
         return None
 
 
+def _organisation_before(tok: Token) -> str | None:
+    """The organisation "it" stands for: the nearest subject before it in its sentence that names
+    one ("The government is not just considering these options; it is negotiating")."""
+    for t in reversed(tok.doc[tok.sent.start : tok.i]):
+        if t.dep_ in _SUBJECTS and (t.ent_type_ == "ORG" or (t.tag_ == "NN" and _lemma(t) in ACTING_ORG_NOUNS)):
+            return _phrase(t)
+    return None
+
+
 #: How far back (in characters) a pronoun or "the company" looks for the name it stands for.
 RESOLVE_WINDOW = 600
 
 
-def _outlet(agent: Token, gazetteer: Gazetteer) -> bool:
+def _outlet(agent: Token, gazetteer: Gazetteer, names: Names) -> bool:
     """Whether an agent is a news outlet: its report is an attribution, not an event."""
-    words = _phrase(agent)
+    words = names.resolve(agent) or _phrase(agent)
     if any(gazetteer.type(m.key) == "media" for m in gazetteer.find(words)):
         return True
+    if _lemma(agent) in NEWS_NOUNS and (_lemma(agent) != "agency" or any(c.lower_ == "news" for c in agent.children)):
+        return True  # "the regional newspaper Kurier", "a news agency"
     return agent.ent_type_ == "ORG" and any(w in NEWS_NAME_WORDS for w in words.lower().split())
 
 
@@ -370,7 +421,7 @@ def events(doc: Document, sent: Span, span: TextSpan, gazetteer: Gazetteer, time
         if not _trigger(tok) or not _told_as_happened(tok, dated):
             continue
         agent = _agent(tok, gazetteer, names)
-        if agent is None or (_lemma(tok) in SPEECH_VERBS and _outlet(agent, gazetteer)):
+        if agent is None or _generalised(agent) or (_lemma(tok) in SPEECH_VERBS and _outlet(agent, gazetteer, names)):
             continue
         lead, actors = _actors(tok, agent, gazetteer, names)
         # The evidence is the trigger with its particle ("cracked down"), never the figures beside it.
@@ -398,7 +449,7 @@ def events(doc: Document, sent: Span, span: TextSpan, gazetteer: Gazetteer, time
     dates = [t for t in times if not t.baseline]
     for tok in sent if dates else ():
         verb = _event_noun(tok)
-        if verb is None:
+        if verb is None or _told_as_unreal(tok):
             continue
         last = tok.right_edge
         own = [t for t in dates if tok.left_edge.idx <= t.start and t.end <= last.idx + len(last.text)]
@@ -419,6 +470,19 @@ def events(doc: Document, sent: Span, span: TextSpan, gazetteer: Gazetteer, time
             participants=tuple(m.key for m in gazetteer.find(span_text(subtree(tok))[0])), actors=actors,
         ))
     return out
+
+
+def _told_as_unreal(noun: Token) -> bool:
+    """Whether an event noun is told as what has not happened: the object of a planned, possible
+    or denied action ("will be divulged in a meeting on Friday", "can vie ..., helping to pave the
+    way for the return of astronauts by 2024"). A noun that is a clause's subject is presupposed
+    ("the 2024 attack will be investigated"); reported speech is read on its own."""
+    t = noun
+    while t.head != t and t.dep_ not in _SUBJECTS and t.dep_ not in ("ccomp", "parataxis"):
+        t = t.head
+        if t.pos_ in ("VERB", "AUX") and _unreal(t):
+            return True
+    return False
 
 
 #: Prepositions that use an event as a point in time ("after the 2019 ban").
