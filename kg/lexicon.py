@@ -120,7 +120,8 @@ MODAL_WORDS = frozenset(
 SPEECH_VERBS = frozenset(
     "say tell report claim state note announce reveal confirm warn add explain recall suggest indicate show "
     "find estimate disclose allege write insist argue assert acknowledge admit predict forecast testify "
-    "conclude speculate believe publish expect project anticipate assure".split()
+    "conclude speculate believe publish expect project anticipate assure describe recount stress emphasise "
+    "emphasize".split()
 )
 #: Verbs of expectation: what they report speaks for its own sentence only.
 FORECAST_VERBS = frozenset("expect project anticipate predict forecast see".split())
@@ -260,14 +261,17 @@ STATIVE_VERBS = frozenset(
 #: "was designed to attract", "declined to say").
 INTENT_VERBS = frozenset("plan aim intend hope seek want expect prepare propose threaten vow promise design "
                          "decline refuse".split())
-#: Verbs of commitment: an event themselves, but what they commit to has not happened yet
-#: ("agreed to inject $6.5 billion", "voted to close the plant").
-COMMIT_VERBS = frozenset("agree decide pledge offer vote ask order".split())
+#: Verbs of commitment and choice: an event themselves, but what they commit to or choose someone
+#: for has not happened yet ("agreed to inject $6.5 billion", "voted to close the plant", "were
+#: selected to join the program", "urged the council to act").
+COMMIT_VERBS = frozenset("agree decide pledge offer vote ask order select choose pick appoint nominate invite "
+                         "authorize authorise allow permit urge encourage".split())
 #: Verbs that only say that another action began, went on or was tried ("began cracking down",
 #: "tried to persuade", "is set to begin"): the action they govern is the event.
 ASPECT_VERBS = frozenset("begin start continue try attempt manage fail seek set keep stop end".split())
-#: Verbs that say the action they govern did not take place ("failed to share", "refused to sign").
-UNDONE_VERBS = frozenset("fail refuse decline neglect".split())
+#: Verbs that say the action they govern did not take place ("failed to share", "neglected to
+#: file"); refusing and declining are intents (``INTENT_VERBS``).
+UNDONE_VERBS = frozenset("fail neglect".split())
 #: Quantifiers that generalise over a group ("many workers came", "most ventures collapsed"): a
 #: pattern, not one occurrence.
 GENERALISING_QUANTIFIERS = frozenset("many most numerous countless".split())

@@ -84,6 +84,16 @@ NOT_OCCURRENCES = [
 ]
 
 
+def test_what_someone_is_chosen_for_is_not_yet_done(events):
+    found = [e.event_type for e in events("Three schools were selected on Monday to join the pilot programme.")]
+    assert found == ["select"]
+
+
+def test_one_action_told_twice_is_one_event(events):
+    found = [e.event_type for e in events("At the congress, four delegates walked out or tried to walk out.")]
+    assert found == ["walk"]
+
+
 @pytest.mark.parametrize("text", NOT_OCCURRENCES)
 def test_plans_habits_denials_and_statistics_are_not_events(events, text):
     assert [e.event_type for e in events(text)] == []

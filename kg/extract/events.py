@@ -424,6 +424,8 @@ def events(doc: Document, sent: Span, span: TextSpan, gazetteer: Gazetteer, time
         if agent is None or _generalised(agent) or (_lemma(tok) in SPEECH_VERBS and _outlet(agent, gazetteer, names)):
             continue
         lead, actors = _actors(tok, agent, gazetteer, names)
+        if any(e.event_type == _lemma(tok) and e.actors == actors for e in out):
+            continue  # "defected or attempted to defect": one action told twice
         # The evidence is the trigger with its particle ("cracked down"), never the figures beside it.
         particle = next((c for c in tok.children if c.dep_ == "prt" and c.i == tok.i + 1), None)
         end_tok = particle if particle is not None else tok

@@ -10,6 +10,7 @@ from pathlib import Path
 import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
+from spacy.util import compile_infix_regex
 
 from ..errors import ModelError
 from ..model import Document
@@ -21,14 +22,23 @@ REQUIRED_COMPONENTS = frozenset({"parser", "ner", "lemmatizer"})
 
 @Language.component("kg_line_breaks")
 def line_breaks(doc: Doc) -> Doc:
-    """Start a sentence after every line break: headings, captions and list items stand alone."""
+    """Start a sentence after every line break: headings, captions and list items stand alone;
+    and after a reference mark that follows a sentence's end ("meaning.[2] Americans were")."""
     for tok in doc[1:]:
         prev = doc[tok.i - 1]
         if "\n" in prev.text_with_ws and not tok.is_space:
             tok.is_sent_start = True
+        elif tok.i >= 4 and doc[tok.i - 4].text in (".", "!", "?") and doc[tok.i - 3].text == "[" \
+                and doc[tok.i - 2].like_num and prev.text == "]" and not tok.is_space:
+            for mark in doc[tok.i - 3 : tok.i]:
+                mark.is_sent_start = False
+            tok.is_sent_start = True
     return doc
 
 
+#: A numbered reference mark after a sentence's end ("meaning.[2] Americans were ..."), split off
+#: so that the sentence ends where its full stop is.
+REFERENCE_MARKS = (r"(?<=[.!?])\[(?=\d)", r"(?<=[\w)\"”’])\.(?=\[\d)")
 #: Characters the parser takes in one document (spaCy's default, which ``load_model`` keeps).
 MAX_LENGTH = 1_000_000
 #: Longest sentence read for claims (news sentences run to a few hundred characters): reading a
@@ -53,6 +63,7 @@ def load_model(name: str) -> Language:
     if missing:
         raise ModelError(f"the spaCy model {name!r} lacks {sorted(missing)}; use an English pipeline with a parser, a lemmatizer and NER")
     nlp.max_length = MAX_LENGTH
+    nlp.tokenizer.infix_finditer = compile_infix_regex([*nlp.Defaults.infixes, *REFERENCE_MARKS]).finditer
     nlp.add_pipe("kg_line_breaks", before="parser")
     ruler = nlp.add_pipe("entity_ruler", name="kg_aliases", before="ner", config={"overwrite_ents": True})
     ruler.add_patterns(alias_patterns(Gazetteer.load()))
