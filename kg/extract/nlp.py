@@ -65,7 +65,8 @@ def load_model(name: str) -> Language:
     nlp.max_length = MAX_LENGTH
     nlp.tokenizer.infix_finditer = compile_infix_regex([*nlp.Defaults.infixes, *REFERENCE_MARKS]).finditer
     nlp.add_pipe("kg_line_breaks", before="parser")
-    ruler = nlp.add_pipe("entity_ruler", name="kg_aliases", before="ner", config={"overwrite_ents": True})
+    ruler = nlp.add_pipe("entity_ruler", name="kg_aliases", before="ner",
+                         config={"overwrite_ents": True, "phrase_matcher_attr": "LOWER"})
     ruler.add_patterns(alias_patterns(Gazetteer.load()))
     return nlp
 
@@ -77,16 +78,17 @@ def alias_patterns(gazetteer: Gazetteer) -> list[dict[str, object]]:
     """Entity-ruler patterns from the alias table, so known outlets and agencies get the right label.
 
     The statistical model often tags outlets as people or places ("Mediazona", "Daily NK");
-    names from the alias table are labelled before it runs.
+    names from the alias table are labelled before it runs. Names are phrases matched in any
+    case (the ruler's phrase matcher reads them with the pipeline's own tokenizer); short
+    acronyms ("NIS", "U.N.") match only as written.
     """
-    patterns = []
+    patterns: list[dict[str, object]] = []
     for name, key in gazetteer.names():
         label = _NER_LABELS.get(gazetteer.type(key), "ORG")
-        tokens = re.findall(r"\w+|[^\w\s]", name)
         if len(name) <= 5 and name.replace(".", "").isupper():
-            pattern = [{"ORTH": t} for t in tokens]
+            pattern: object = [{"ORTH": t} for t in re.findall(r"\w+|[^\w\s]", name)]
         else:
-            pattern = [{"LOWER": t.lower()} for t in tokens]
+            pattern = name
         patterns.append({"label": label, "pattern": pattern, "id": key})
     return patterns
 
