@@ -34,6 +34,7 @@ CONTEXT = {
     "sources": "prov:wasAttributedTo",
     "corroborates": {"@id": "cg:corroborates", "@type": "@id"},
     "conflicts": {"@id": "cg:conflictsWith", "@type": "@id"},
+    "figures": {"@id": "cg:carriesFigure", "@type": "@id"},
     "independent_sources": "cg:independentSources",
     "title": "dcterms:title",
     "authors": "dcterms:creator",

@@ -78,6 +78,7 @@ class ClaimOut(BaseModel):
                                    "attack, legal, economic, personnel, policy, disaster or election.")
     participants: list[str]
     actors: list[ActorOut] = Field([], description="An event's actors by role: agent, patient, recipient.")
+    figures: list[str] = Field([], description="An event's figure claims: those of its own clause.")
     sources: list[str] = Field(description="The attribution chain, outermost first, without the document.")
     corroborates: list[str]
     conflicts: list[str]

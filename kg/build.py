@@ -173,6 +173,8 @@ def claim_triples(claim: Claim, doc: Document) -> Iterator[Triple]:
         yield c, CG.eventKind, Literal(claim.event_kind)
     for key in claim.participants:
         yield c, CG.participant, entity_iri(key)
+    for figure_id in claim.figures:
+        yield c, CG.carriesFigure, claim_iri(figure_id)
     if claim.kind == "event":
         yield from _event_triples(c, claim)
     if claim.subject:

@@ -91,6 +91,9 @@ def load_claims(store: GraphStore) -> list[Claim]:
     participants: dict[str, list[str]] = {}
     for row in store.select(queries.CLAIM_PARTICIPANTS):
         participants.setdefault(str(row["claim"]), []).append(_entity_key(row["participant"]))
+    carried: dict[str, list[str]] = {}
+    for row in store.select(queries.EVENT_FIGURES):
+        carried.setdefault(str(row["claim"]), []).append(_claim_id(row["figure"]))
     actors: dict[str, list[Actor]] = {}
     for row in store.select(queries.EVENT_ACTORS):
         actor = Actor(str(row["role"]), str(row["label"]), _entity_key(row["entity"]) if row.get("entity") else None,
@@ -130,6 +133,7 @@ def load_claims(store: GraphStore) -> list[Claim]:
             sources=tuple(chains.get(iri, ())), modality=str(row["modality"]),
             event_type=_opt(more.get("eventType")), event_kind=_opt(more.get("eventKind")),
             participants=tuple(participants.get(iri, ())),
+            figures=tuple(carried.get(iri, ())),
             actors=tuple(sorted(actors.get(iri, ()), key=Actor.order)),
             frame=_frame(more) if figure else None,
         )

@@ -182,6 +182,7 @@ class ClaimMention:
     event_kind: str | None = None
     participants: tuple[str, ...] = ()
     actors: tuple[Actor, ...] = ()
+    figure_spans: tuple[tuple[int, int], ...] = ()
     damaged_text: bool = False
 
 
@@ -267,6 +268,7 @@ class Claim:
 
     ``start``/``end`` locate the figure (or the key phrase of an event); ``sentence`` locates the
     whole statement. ``sources`` is the attribution chain, outermost first, without the document.
+    ``figures`` are the ids of the figure claims an event carries ("deployed 3,000 troops").
     """
 
     document: str
@@ -288,6 +290,7 @@ class Claim:
     event_kind: str | None = None
     participants: tuple[str, ...] = ()
     actors: tuple[Actor, ...] = ()
+    figures: tuple[str, ...] = ()
 
     @cached_property
     def id(self) -> str:

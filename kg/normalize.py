@@ -480,6 +480,8 @@ def normalize(mentions: Iterable[ClaimMention], doc: Document) -> list[Claim]:
     """Read every mention of ``doc`` into a claim; unreadable mentions are dropped."""
     claims = []
     seen: set[str] = set()
+    figure_ids: dict[tuple[int, int], str] = {}  # figure claims by span
+    carried: dict[str, tuple[tuple[int, int], ...]] = {}  # the figure spans of each event claim
     for m in mentions:
         figure = read_figure(m.figure, damaged=m.damaged_text) if m.figure else None
         if m.kind == "figure" and figure is None:
@@ -509,7 +511,13 @@ def normalize(mentions: Iterable[ClaimMention], doc: Document) -> list[Claim]:
             actors=m.actors,
             frame=m.frame if figure is not None else None,
         )
+        if figure is not None:
+            figure_ids[(m.start, m.end)] = claim.id
+        elif m.figure_spans:
+            carried[claim.id] = m.figure_spans
         if claim.id not in seen:
             seen.add(claim.id)
             claims.append(claim)
-    return claims
+    # An event's figures may come after it in the sentence, so they are linked once all are read.
+    return [replace(c, figures=tuple(figure_ids[s] for s in carried[c.id] if s in figure_ids))
+            if c.id in carried else c for c in claims]

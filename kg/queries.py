@@ -118,6 +118,11 @@ SELECT ?claim ?role ?label ?named ?entity WHERE {
 }
 """
 
+EVENT_FIGURES = """
+SELECT ?claim ?figure WHERE { ?claim cg:carriesFigure ?figure }
+ORDER BY ?claim ?figure
+"""
+
 CLAIM_PARTICIPANTS = """
 SELECT ?claim ?participant WHERE { ?claim cg:participant ?participant }
 ORDER BY ?claim ?participant

@@ -38,6 +38,7 @@ def claim_record(claim: Claim, links: Mapping[str, Iterable[str]], roots: int, s
         "event_kind": claim.event_kind,
         "participants": list(claim.participants),
         "actors": [{"role": a.role, "name": a.name, "entity": a.entity} for a in claim.actors],
+        "figures": list(claim.figures),
         "sources": [s.label for s in claim.sources],
         **{kind: sorted(set(links.get(kind, ()))) for kind in RELATION_KINDS},
         "independent_sources": roots,

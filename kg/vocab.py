@@ -56,6 +56,7 @@ class CG(DefinedNamespace):
     amount: URIRef  # The stated value, when the figure is a single number.
     basis: URIRef  # What was compared: value (the two readings), arithmetic (a ratio, a sum, a share), series (one measure at two times) or event (two reports of one event).
     boilerplate: URIRef  # A span of the document marked as chrome.
+    carriesFigure: URIRef  # A figure claim of the event's own clause (deployed 3,000 troops: the event and its figure).
     boilerplateKind: URIRef  # What the span is: header, heading, caption, image, newsletter, feed, poll, share, comments.
     chainIndex: URIRef  # Position of an attribution in the claim's chain, 0 being the outermost source after the document itself.
     changesTo: URIRef  # Shortcut for a change verdict, from the earlier claim to the later one.

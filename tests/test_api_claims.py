@@ -200,3 +200,13 @@ def test_errors_are_json(client):
 def test_the_readme_example_id_is_the_fifteen_thousand_worker_claim(client):
     """Ids derive from content: the id the README shows stays the same from build to build."""
     assert fifteen_thousand(client)["id"] == "f2cd65bc6d26af6b"
+
+
+def test_an_event_links_the_figures_of_its_clause(client):
+    events = client.get("/events", params={"limit": 1000}).json()["items"]
+    sent = next(e for e in events if e["event"] == "send" and e["document"].startswith("003") and e["figures"])
+    (figure_id,) = sent["figures"]
+    figure = client.get(f"/claims/{figure_id}").json()
+    assert figure["value"] == 15000 and figure["document"] == sent["document"]
+    page = client.get(f"/ui/claims/{sent['id']}").text
+    assert f'href="/ui/claims/{figure_id}"' in page and 'id="actors"' in page

@@ -38,6 +38,13 @@ def test_an_event_beside_a_figure_and_several_in_a_sentence(events):
     assert found == ["deploy", "evacuate"]
 
 
+def test_an_event_carries_the_figures_of_its_own_clause(read_text):
+    _, claims = read_text("The army deployed 3,000 troops after officials said 40 people had died.")
+    deploy = next(c for c in claims if c.event_type == "deploy")
+    (carried,) = [c for c in claims if c.id in deploy.figures]
+    assert carried.figure is not None and carried.figure.value == 3000
+
+
 def test_the_evidence_of_an_event_is_its_trigger(events):
     (event,) = events("The company laid off 400 workers in March.")
     assert "Mar" not in "The company laid off 400 workers in March."[event.start:event.end]

@@ -139,7 +139,7 @@ def extract(doc: Document, parsed: Doc, gazetteer: Gazetteer) -> list[ClaimMenti
                 )
             )
         mentions.extend(events(doc, sent, TextSpan(s_start, s_end), gazetteer, times, chain, sentence_cues, names,
-                               inherited))
+                               inherited, spans))
         explicit = [t for t in times if not t.baseline and not t.reporting]
         if explicit:
             last_times, last_times_paragraph = explicit, paragraph_no

@@ -20,6 +20,7 @@ may come from one sentence, and sentences that carry figures too. The evidence s
 from __future__ import annotations
 
 import bisect
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
@@ -410,12 +411,14 @@ def _own_report(agent: str | None, entity: str | None, chain: tuple[Source, ...]
 
 def events(doc: Document, sent: Span, span: TextSpan, gazetteer: Gazetteer, times: list[TimeMention],
            chain: tuple[Source, ...], cues: tuple[str, ...], names: Names = Names(),
-           inherited: TimeMention | None = None) -> list[ClaimMention]:
+           inherited: TimeMention | None = None, figures: Sequence[tuple[int, int]] = ()) -> list[ClaimMention]:
     """The events a sentence reports, each with its participants, agent, time and sources;
     ``names`` are the document's ``Names``, ``inherited`` the time of an earlier sentence
-    that this one continues."""
+    that this one continues, ``figures`` the spans of the sentence's figures (an event carries
+    those of its own clause)."""
     explicit = tuple(t for t in times if not t.baseline and not t.reporting)
     dated = any(t.text.lower() not in VAGUE_NOW for t in explicit)
+    carried = _clause_figures(sent, figures)
     out = []
     for tok in sent:
         if not _trigger(tok) or not _told_as_happened(tok, dated):
@@ -446,6 +449,7 @@ def events(doc: Document, sent: Span, span: TextSpan, gazetteer: Gazetteer, time
                 event_kind=EVENT_TYPE_OF.get(_lemma(tok)),
                 participants=tuple(_participants(tok, gazetteer)),
                 actors=actors,
+                figure_spans=carried.get(tok.i, ()),
             )
         )
     dates = [t for t in times if not t.baseline]
@@ -472,6 +476,21 @@ def events(doc: Document, sent: Span, span: TextSpan, gazetteer: Gazetteer, time
             participants=tuple(m.key for m in gazetteer.find(span_text(subtree(tok))[0])), actors=actors,
         ))
     return out
+
+
+def _clause_figures(sent: Span, figures: Sequence[tuple[int, int]]) -> dict[int, tuple[tuple[int, int], ...]]:
+    """The spans of a sentence's figures by the verb whose clause holds them ("deployed 3,000
+    troops": the figure is the deploying's; "said 40 people died": the dying's)."""
+    out: dict[int, list[tuple[int, int]]] = {}
+    for start, end in figures:
+        span = sent.doc.char_span(start, end, alignment_mode="expand")
+        if span is None or len(span) == 0:
+            continue
+        t = span.root
+        while t.head != t and t.pos_ not in ("VERB", "AUX"):
+            t = t.head
+        out.setdefault(t.i, []).append((start, end))
+    return {i: tuple(spans) for i, spans in out.items()}
 
 
 def _told_as_unreal(noun: Token) -> bool:
