@@ -214,10 +214,12 @@ def claim_triples(claim: Claim, doc: Document) -> Iterator[Triple]:
 
 def _event_triples(c: URIRef, claim: Claim) -> Iterator[Triple]:
     """The event a claim reports, as a node: a ``prov:Activity`` and ``schema:Event`` with its
-    actors by role (its agents' entities also as ``prov:wasAssociatedWith``) and its dates."""
+    actors by role (its agents' entities also as ``prov:wasAssociatedWith``), its place and its dates."""
     event = URIRef(f"{c}/event")
     yield c, CG.reportsEvent, event
     yield event, RDF.type, CG.Event
+    if claim.place:
+        yield event, SDO.location, entity_iri(claim.place)
     if claim.time:
         yield event, SDO.startDate, Literal(claim.time.start.isoformat(), datatype=XSD.date)
         yield event, SDO.endDate, Literal(claim.time.end.isoformat(), datatype=XSD.date)

@@ -1,4 +1,4 @@
-"""Reports of one event in several documents: they corroborate, or disagree on its date."""
+"""Reports of one event in several documents: they corroborate, or disagree on its date or place."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from datetime import date
 
 from .model import Claim, Relation, TimeScope
+from .ontology import Gazetteer
 
 #: How many neighbours in time each event report is compared with.
 NEIGHBOURS = 64
@@ -42,11 +43,35 @@ def _date_conflict(a: Claim, b: Claim, actors: frozenset[str]) -> Relation:
                     (a.time.iso, b.time.iso))
 
 
+def _elsewhere(a: str, b: str) -> bool:
+    """Whether two alias-table places are apart: neither is, or lies within, the other."""
+    parents = Gazetteer.load().parents
+
+    def up(key: str) -> set[str]:
+        seen = {key}
+        while key in parents and parents[key] not in seen:
+            key = parents[key]
+            seen.add(key)
+        return seen
+
+    return a not in up(b) and b not in up(a)
+
+
+def _place_conflict(a: Claim, b: Claim, actors: frozenset[str]) -> Relation:
+    assert a.place and b.place
+    who = ", ".join(sorted(actors))
+    when = " and ".join(dict.fromkeys(t.iso for t in (a.time, b.time) if t)) or "undated"
+    reason = f"both report {a.event_type} with {who}, {when}: one in {a.place}, the other in {b.place}"
+    return Relation("conflicts", a.id, b.id, reason, "event", None, None, f"event: {a.event_type}, {who}, {when}",
+                    (a.place, b.place))
+
+
 def event_verdicts(claims: Sequence[Claim]) -> list[Relation]:
     """Reports of the same event in different documents: the same verb with an actor in common,
     at overlapping times. An undated report is matched only when its actors are exactly the
     other's, since an event of a kind may recur. Two reports of the same verb with the same
-    actors on different days within ``SAME_OCCASION_DAYS`` disagree on its date."""
+    actors on different days within ``SAME_OCCASION_DAYS`` disagree on its date; on the same
+    day, in places apart from each other, on its place."""
     found = [(c, event_keys(c)) for c in claims if c.kind == "event"]
     found = [(c, keys) for c, keys in found if keys]
     found.sort(key=lambda ck: (ck[0].time.start if ck[0].time else date.min, ck[0].id))
@@ -60,6 +85,10 @@ def event_verdicts(claims: Sequence[Claim]) -> list[Relation]:
                     out.append(_date_conflict(a, b, ka))
                 continue
             if not (a.time and b.time) and ka != kb:
+                continue
+            if (ka == kb and a.time and b.time and _same_occasion(a.time, b.time) and a.place and b.place
+                    and _elsewhere(a.place, b.place)):
+                out.append(_place_conflict(a, b, ka))
                 continue
             shared = ", ".join(sorted(ka & kb))
             when = " and ".join(dict.fromkeys(t.iso for t in (a.time, b.time) if t)) or "undated"

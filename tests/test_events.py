@@ -45,6 +45,11 @@ def test_an_event_carries_the_figures_of_its_own_clause(read_text):
     assert carried.figure is not None and carried.figure.value == 3000
 
 
+def test_an_event_has_the_place_it_took_place_in(events):
+    (landed,) = [e for e in events("The trade minister arrived in Russia on Tuesday.") if e.event_type == "arrive"]
+    assert landed.place == "russia"
+
+
 def test_the_evidence_of_an_event_is_its_trigger(events):
     (event,) = events("The company laid off 400 workers in March.")
     assert "Mar" not in "The company laid off 400 workers in March."[event.start:event.end]

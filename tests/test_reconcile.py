@@ -344,3 +344,16 @@ def test_reports_of_one_event_corroborate_and_disagree_on_its_date():
     assert reconcile(other_verb) == []
     undated = [event("a.txt", "sign", None), event("b.txt", "sign", date(2024, 6, 12), actors=("Acme", "Initech"))]
     assert reconcile(undated) == []  # undated, and not the same actors: maybe another signing
+
+
+def test_reports_of_one_event_in_places_apart_disagree_on_its_place():
+    day = date(2024, 6, 12)
+    russia, also_russia, china = (replace(event(d, "sign", day), place=p)
+                                  for d, p in (("a.txt", "russia"), ("b.txt", "russia"), ("c.txt", "china")))
+    kinds = {(frozenset((r.a, r.b)), r.kind) for r in reconcile([russia, also_russia, china])}
+    assert (frozenset((russia.id, also_russia.id)), "corroborates") in kinds
+    assert (frozenset((russia.id, china.id)), "conflicts") in kinds
+    (clash,) = [r for r in reconcile([russia, china]) if r.kind == "conflicts"]
+    assert "one in russia, the other in china" in clash.reason
+    pyongyang = replace(event("d.txt", "sign", day), place="north-korea")
+    assert {r.kind for r in reconcile([pyongyang, replace(event("e.txt", "sign", day), place=None)])} == {"corroborates"}

@@ -450,6 +450,7 @@ def events(doc: Document, sent: Span, span: TextSpan, gazetteer: Gazetteer, time
                 participants=tuple(_participants(tok, gazetteer)),
                 actors=actors,
                 figure_spans=carried.get(tok.i, ()),
+                place=_place(tok, gazetteer),
             )
         )
     dates = [t for t in times if not t.baseline]
@@ -476,6 +477,21 @@ def events(doc: Document, sent: Span, span: TextSpan, gazetteer: Gazetteer, time
             participants=tuple(m.key for m in gazetteer.find(span_text(subtree(tok))[0])), actors=actors,
         ))
     return out
+
+
+#: Prepositions that say where an action took place, or where it went ("arrived in Kursk", "fled to Chad").
+_WHERE = frozenset({"in", "at", "near", "to", "into", "inside", "outside", "across", "off", "from"})
+
+
+def _place(tok: Token, gazetteer: Gazetteer) -> str | None:
+    """The alias-table place or country where an action took place, or where it went: the first
+    named in a phrase of place on the trigger ("signed in Geneva", "arrived in Russia")."""
+    for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ in _WHERE):
+        for pobj in (g for g in prep.children if g.dep_ == "pobj" and g.ent_type_ in ("GPE", "LOC", "FAC")):
+            key = gazetteer.resolve(span_text(subtree(pobj))[0])
+            if key and gazetteer.type(key) in ("country", "place"):
+                return key
+    return None
 
 
 def _clause_figures(sent: Span, figures: Sequence[tuple[int, int]]) -> dict[int, tuple[tuple[int, int], ...]]:
