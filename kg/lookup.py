@@ -6,10 +6,11 @@ import re
 from dataclasses import replace
 from datetime import date
 
+import pyoxigraph as ox
 from rdflib import Literal, URIRef
 
 from . import build as rdf
-from . import queries
+from . import export, queries
 from .build import ID
 from .errors import NotFoundError
 from .model import (
@@ -455,8 +456,6 @@ def relations(view: GraphView, kind: str, entity: str | None = None) -> list[dic
 
 def describe_claim(store: GraphStore, claim_id: str, fmt: object) -> bytes:
     """The triples of one claim (with its figure, evidence and attributions), serialised."""
-    import pyoxigraph as ox
-
     triples = set()
     for subject, query in queries.CLAIM_TRIPLES:
         result = store.query(query, {"claim": rdf.claim_iri(claim_id)})
@@ -467,8 +466,6 @@ def describe_claim(store: GraphStore, claim_id: str, fmt: object) -> bytes:
 
 def network(store: GraphStore, view: GraphView):  # type: ignore[no-untyped-def]
     """The claim network of the store (claims, documents, sources, entities) for Gephi."""
-    from .ontology import Gazetteer
-
     return claim_network(list(view.claims.values()), view.relations, view.documents, Gazetteer.load().labels)
 
 
@@ -477,8 +474,6 @@ def export_bytes(store: GraphStore, fmt: str, view: GraphView | None = None) -> 
 
     ``view`` is a view of ``store`` already read (the service keeps one); otherwise one is read.
     """
-    from . import export
-
     if fmt in export.RDF_FORMATS:
         return export.rdf(store, fmt)
     view = view or GraphView(store)

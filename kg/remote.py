@@ -33,7 +33,7 @@ from . import queries
 from .build import ID
 from .config import Settings
 from .errors import ConfigError, QueryError, StoreError
-from .store import GraphStore
+from .store import GraphStore, serialised
 
 log = logging.getLogger(__name__)
 
@@ -94,7 +94,8 @@ class RemoteDataset:
 
     def _post(self, query: str, accept: str, params: list[tuple[str, str]]) -> httpx.Response:
         try:
-            response = self.client.post(self.endpoint, params=params, data={"query": query}, headers={"Accept": accept})
+            response = self.client.post(self.endpoint, params=tuple(params), data={"query": query},
+                                        headers={"Accept": accept})
         except httpx.HTTPError as exc:
             raise StoreError(f"{self.endpoint}: the SPARQL server cannot be reached ({exc})") from exc
         if response.status_code >= 400:
@@ -168,8 +169,8 @@ class RemoteDataset:
     def dump(self, format: ox.RdfFormat, from_graph: Any = None, prefixes: dict[str, str] | None = None) -> bytes:
         quads = list(self.quads_for_pattern(None, None, None, from_graph))
         if from_graph is not None or not format.supports_datasets:
-            return ox.serialize([q.triple for q in quads], format=format, prefixes=prefixes)
-        return ox.serialize(quads, format=format, prefixes=prefixes)
+            return serialised(ox.serialize([q.triple for q in quads], format=format, prefixes=prefixes))
+        return serialised(ox.serialize(quads, format=format, prefixes=prefixes))
 
     def close(self) -> None:
         self.client.close()

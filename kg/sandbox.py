@@ -27,6 +27,7 @@ import threading
 import time
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from typing import cast
 from multiprocessing.connection import Connection
 from xml.sax.saxutils import escape, quoteattr
 
@@ -36,7 +37,7 @@ from .errors import KGError, NotAcceptable, QueryBusy, QueryError, QueryTimeout
 from .isolation import deny_network, limit_memory, network_isolation_supported
 from .remote import RemoteDataset
 from .sparql_text import canonical_query
-from .store import is_remote
+from .store import is_remote, serialised
 
 log = logging.getLogger(__name__)
 
@@ -58,7 +59,7 @@ def _walk(node: object, seen: set[int]) -> list[str]:
     elif isinstance(node, dict):
         children = list(node.values())
     elif isinstance(node, list | tuple) or hasattr(node, "asList"):
-        children = list(node)
+        children = list(cast(Iterable[object], node))
     else:
         return names
     for child in children:
@@ -253,39 +254,52 @@ class Answer:
     rows: int = 0
 
 
-def evaluate(store: ox.Store | RemoteDataset, task: dict[str, object], prefixes: dict[str, str]) -> Answer:
-    """Run one checked query on ``store`` and serialise it (in the worker).
+@dataclass(frozen=True)
+class QueryTask:
+    """One public query for a worker: its text, the format of each kind of result, the
+    protocol's dataset (graph IRIs) and base IRI, and the answer's limits."""
 
-    ``task["query"]`` must be the canonical text that ``check_query`` returned. The answer
-    holds at most ``task["max_rows"]`` rows and about ``task["max_bytes"]`` bytes.
+    query: str
+    formats: dict[str, str | None]
+    max_rows: int
+    max_bytes: int | None = None
+    default_graph: tuple[str, ...] | None = None
+    named_graph: tuple[str, ...] | None = None
+    base_iri: str | None = None
+
+
+def evaluate(store: ox.Store | RemoteDataset, task: QueryTask, checked: CheckedQuery, fmt: str,
+             prefixes: dict[str, str]) -> Answer:
+    """Run one checked query on ``store`` and serialise it in ``fmt`` (in the worker).
+
+    ``checked`` is what ``check_query`` made of ``task.query``: its canonical text is what runs.
+    The answer holds at most ``task.max_rows`` rows and about ``task.max_bytes`` bytes.
     """
-    kwargs: dict[str, object] = {"prefixes": prefixes}
-    if task.get("base_iri"):
-        kwargs["base_iri"] = task["base_iri"]
-    defaults, named = task.get("default_graph"), task.get("named_graph")
-    if defaults is not None or named is not None:
-        kwargs["default_graph"] = [ox.NamedNode(g) for g in defaults or []] or [ox.DefaultGraph()]
-        kwargs["named_graphs"] = [ox.NamedNode(g) for g in named or []]
-    elif not task.get("dataset"):  # a query's own FROM and FROM NAMED are its dataset
-        kwargs["use_default_graph_as_union"] = True
+    defaults: list[ox.NamedNode | ox.BlankNode | ox.DefaultGraph] | None = None
+    named: list[ox.NamedNode | ox.BlankNode] | None = None
+    if task.default_graph is not None or task.named_graph is not None:
+        defaults = [ox.NamedNode(g) for g in task.default_graph or ()] or [ox.DefaultGraph()]
+        named = [ox.NamedNode(g) for g in task.named_graph or ()]
+    # Without the protocol's dataset, a query's own FROM and FROM NAMED are its dataset, else the union.
+    union = defaults is None and not checked.dataset
     try:
-        result = store.query(str(task["query"]), **kwargs)
+        result = store.query(checked.text, prefixes=prefixes, base_iri=task.base_iri or None, default_graph=defaults,
+                             named_graphs=named, use_default_graph_as_union=union)
     except SyntaxError as exc:
-        raise QueryError(f"malformed SPARQL query: {_syntax(exc, str(task['query']), prefixes)}") from exc
-    limit = int(task["max_rows"])  # type: ignore[arg-type]
-    max_bytes = int(task.get("max_bytes") or 0) or None  # type: ignore[arg-type]
-    fmt = str(task["format"])
+        raise QueryError(f"malformed SPARQL query: {_syntax(exc, checked.text, prefixes)}") from exc
+    limit, max_bytes = task.max_rows, task.max_bytes or None
     if isinstance(result, ox.QueryBoolean):
-        return Answer("boolean", result.serialize(format=_RESULTS[fmt]))
+        return Answer("boolean", serialised(result.serialize(format=_RESULTS[fmt])))
     if isinstance(result, ox.QueryTriples):
-        triples, size, truncated = [], 0, False
+        triples: list[ox.Triple] = []
+        size, truncated = 0, False
         for t in result:
             size += len(str(t).encode("utf-8")) + 3
             if len(triples) == limit or (max_bytes is not None and size > max_bytes):
                 truncated = True
                 break
             triples.append(t)
-        return Answer("graph", ox.serialize(triples, format=GRAPH_FORMATS[fmt]), truncated, len(triples))
+        return Answer("graph", serialised(ox.serialize(triples, format=GRAPH_FORMATS[fmt])), truncated, len(triples))
     variables = [v.value for v in result.variables]
     rows = ([solution[v] for v in variables] for solution in result)
     body, count, truncated = write_solutions(variables, rows, fmt, limit, max_bytes)
@@ -340,14 +354,13 @@ def _worker(conn: Connection, location: str | None, snapshot: bytes | None, pref
         if task is None:
             return
         try:
-            checked = check_query(str(task["query"]))
+            checked = check_query(task.query)
             kind = {"ASK": "boolean", "CONSTRUCT": "graph", "DESCRIBE": "graph"}.get(checked.form, "solutions")
-            chosen = task["formats"].get(kind)  # type: ignore[union-attr]
+            chosen = task.formats.get(kind)
             if chosen is None:
                 conn.send(("not_acceptable", kind))
                 continue
-            conn.send(("ok", evaluate(store, {**task, "query": checked.text, "format": chosen,
-                                              "dataset": checked.dataset}, prefixes)))
+            conn.send(("ok", evaluate(store, task, checked, chosen, prefixes)))
         except KGError as exc:
             conn.send(("error", exc.message))
         except OSError as exc:  # the store's files changed under this read-only view (a compaction)
@@ -363,7 +376,7 @@ class _StaleView(Exception):
 
 
 class _Worker:
-    def __init__(self, ctx: mp.context.BaseContext, location: str | None, snapshot: bytes | None,
+    def __init__(self, ctx: mp.context.SpawnContext, location: str | None, snapshot: bytes | None,
                  prefixes: dict[str, str], auth: tuple[str, str] | None, limits: WorkerLimits) -> None:
         self.conn, child = ctx.Pipe()
         self.process = ctx.Process(target=_worker, args=(child, location, snapshot, prefixes, auth, limits),
@@ -395,7 +408,8 @@ class QueryRunner:
     at once with ``QueryBusy`` rather than waiting.
     """
 
-    def __init__(self, location: str | None, snapshot, generation, prefixes: dict[str, str],  # type: ignore[no-untyped-def]
+    def __init__(self, location: str | None, snapshot: Callable[[], bytes], generation: Callable[[], int],
+                 prefixes: dict[str, str],
                  workers: int = 2, timeout: float = 10.0, max_rows: int = 10_000,
                  auth: tuple[str, str] | None = None, *, max_bytes: int = 16 * 1024 * 1024,
                  memory_mb: int = 1024, queue: int = 16) -> None:
@@ -482,9 +496,9 @@ class QueryRunner:
         try:
             if not worker.wait_ready(max(0.1, deadline - time.monotonic()) + 30):
                 raise QueryBusy("a query worker did not start")
-            worker.conn.send({"query": query, "formats": formats, "default_graph": default_graph,
-                              "named_graph": named_graph, "base_iri": base_iri, "max_rows": self.max_rows,
-                              "max_bytes": self.max_bytes})
+            worker.conn.send(QueryTask(query, formats, self.max_rows, self.max_bytes,
+                                       None if default_graph is None else tuple(default_graph),
+                                       None if named_graph is None else tuple(named_graph), base_iri))
             if not worker.conn.poll(max(0.0, deadline - time.monotonic())):
                 worker.kill()
                 threading.Thread(target=self._replace, daemon=True).start()

@@ -101,21 +101,45 @@ def to_python(term: object) -> Value:
     raise ValueError(f"Unexpected Oxigraph term: {term!r}")
 
 
+def graph_name(graph: URIRef) -> ox.NamedNode:
+    """The Oxigraph name of a named graph."""
+    return ox.NamedNode(str(graph))
+
+
+def _resource(term: Node) -> ox.NamedNode | ox.BlankNode:
+    """An rdflib IRI or blank node (a triple's subject) as an Oxigraph term."""
+    found = to_ox(term)
+    if isinstance(found, ox.Literal):
+        raise ValueError(f"a literal cannot be a subject or predicate: {term!r}")
+    return found
+
+
+def serialised(data: bytes | None) -> bytes:
+    """What Oxigraph's ``serialize`` and ``dump`` return when they write to no file."""
+    if data is None:
+        raise ValueError("the serialiser wrote to a file, not to memory")
+    return data
+
+
 def ntriples(triples: Iterable[Triple]) -> str:
     """Triples as N-Triples text (Oxigraph's serialiser escapes every term)."""
     iris: dict[Node, ox.NamedNode] = {}  # subjects and predicates repeat: convert each once
 
-    def iri(term: Node) -> ox.NamedNode | ox.BlankNode | ox.Literal:
-        if type(term) is not URIRef:
-            return to_ox(term)
+    def iri(term: Node) -> ox.NamedNode:
         found = iris.get(term)
         if found is None:
             found = iris[term] = ox.NamedNode(str(term))
         return found
 
-    return ox.serialize(
-        (ox.Triple(iri(s), iri(p), iri(o)) for s, p, o in triples), format=ox.RdfFormat.N_TRIPLES
-    ).decode("utf-8")
+    def subject(term: Node) -> ox.NamedNode | ox.BlankNode:
+        return iri(term) if type(term) is URIRef else _resource(term)
+
+    def obj(term: Node) -> ox.NamedNode | ox.BlankNode | ox.Literal:
+        return iri(term) if type(term) is URIRef else to_ox(term)
+
+    return serialised(ox.serialize(
+        (ox.Triple(subject(s), iri(p), obj(o)) for s, p, o in triples), format=ox.RdfFormat.N_TRIPLES
+    )).decode("utf-8")
 
 
 class GraphStore:
@@ -176,7 +200,7 @@ class GraphStore:
         verdicts): the old graph is dropped, then the new triples are bulk-loaded, several times
         faster on disk; until the load ends, readers may see the graph empty or partly there.
         """
-        name = to_ox(graph)
+        name = graph_name(graph)
         try:
             if atomic:
                 # Oxigraph has no multi-call transaction in Python; one update request is one.
@@ -191,7 +215,7 @@ class GraphStore:
 
     def remove_graph(self, graph: URIRef) -> None:
         """Drop a named graph (nothing happens when it does not exist)."""
-        self._inner.update(f"DROP SILENT GRAPH {to_ox(graph)}")
+        self._inner.update(f"DROP SILENT GRAPH {graph_name(graph)}")
         self._writes += 1
 
     def flush(self) -> None:
@@ -212,19 +236,19 @@ class GraphStore:
     ) -> ox.QuerySolutions | ox.QueryBoolean | ox.QueryTriples:
         """Run a SPARQL query; the default graph is the union of all graphs unless given, or unless
         the query names its own dataset (``own_dataset``: its ``FROM`` and ``FROM NAMED``)."""
-        kwargs: dict[str, object] = {"prefixes": PREFIXES}
-        if base_iri:
-            kwargs["base_iri"] = base_iri
+        defaults: list[ox.NamedNode | ox.BlankNode | ox.DefaultGraph] | None = None
         if default_graph is not None:
-            kwargs["default_graph"] = [to_ox(g) for g in default_graph] or [ox.DefaultGraph()]
-        elif not own_dataset:
-            kwargs["use_default_graph_as_union"] = True
+            defaults = [graph_name(g) for g in default_graph] or [ox.DefaultGraph()]
+        named: list[ox.NamedNode | ox.BlankNode] | None = None
         if named_graphs is not None:
-            kwargs["named_graphs"] = [to_ox(g) for g in named_graphs]
+            named = [graph_name(g) for g in named_graphs]
+        substitutions: dict[ox.Variable, ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple] | None = None
         if bindings:
-            kwargs["substitutions"] = {ox.Variable(k): to_ox(v) for k, v in bindings.items()}
+            substitutions = {ox.Variable(k): to_ox(v) for k, v in bindings.items()}
         try:
-            return self._inner.query(sparql, **kwargs)
+            return self._inner.query(sparql, prefixes=PREFIXES, base_iri=base_iri or None, default_graph=defaults,
+                                     named_graphs=named, substitutions=substitutions,
+                                     use_default_graph_as_union=default_graph is None and not own_dataset)
         except SyntaxError as exc:
             raise QueryError(f"malformed SPARQL: {exc}") from exc
         except RuntimeError as exc:
@@ -252,7 +276,7 @@ class GraphStore:
         return sorted(g.value for g in self._inner.named_graphs() if isinstance(g, ox.NamedNode))
 
     def quads(self, graph: URIRef | None = None) -> list[ox.Quad]:
-        return list(self._inner.quads_for_pattern(None, None, None, to_ox(graph) if graph else None))
+        return list(self._inner.quads_for_pattern(None, None, None, graph_name(graph) if graph else None))
 
     def __len__(self) -> int:
         return len(self._inner)
@@ -260,11 +284,11 @@ class GraphStore:
     def dump(self, format: ox.RdfFormat, graph: URIRef | None = None) -> bytes:
         """Serialise the dataset (quad formats) or the union of its graphs (triple formats)."""
         if graph is not None:
-            return self._inner.dump(format=format, from_graph=to_ox(graph), prefixes=PREFIXES)
+            return serialised(self._inner.dump(format=format, from_graph=graph_name(graph), prefixes=PREFIXES))
         if format.supports_datasets:
-            return self._inner.dump(format=format, prefixes=PREFIXES)
+            return serialised(self._inner.dump(format=format, prefixes=PREFIXES))
         seen = {q.triple for q in self._inner}
-        return ox.serialize(sorted(seen, key=str), format=format, prefixes=PREFIXES)
+        return serialised(ox.serialize(sorted(seen, key=str), format=format, prefixes=PREFIXES))
 
     def backup(self, target: str | Path) -> None:
         """A consistent copy of the on-disk store at ``target`` (which must not exist), taken
