@@ -39,7 +39,11 @@ class _Entry:
     size: int
 
 
-def _key_bytes(key: tuple[object, ...]) -> int:
+#: A cached answer's key: the store's generation, the path, the query string and the headers it varies on.
+Key = tuple[int, *tuple[object, ...]]
+
+
+def _key_bytes(key: Key) -> int:
     return 64 + sum(len(part) for part in key if isinstance(part, bytes | str))
 
 
@@ -59,7 +63,7 @@ class LookupCache:
         self.hits = 0
         self.misses = 0
 
-    def _key(self, scope: Scope, generation: int) -> tuple[object, ...]:
+    def _key(self, scope: Scope, generation: int) -> Key:
         headers = dict(scope["headers"])
         return (generation, scope["path"], scope.get("query_string", b""), *(headers.get(h, b"") for h in VARY))
 
@@ -94,7 +98,7 @@ class LookupCache:
         await send({"type": "http.response.start", "status": status, "headers": headers})
         await send({"type": "http.response.body", "body": b"" if scope["method"] == "HEAD" else body})
 
-    async def _record(self, scope: Scope, receive: Receive, send: Send, key: tuple[object, ...]) -> None:
+    async def _record(self, scope: Scope, receive: Receive, send: Send, key: Key) -> None:
         start: Message | None = None
         chunks: list[bytes] = []
         size = 0
@@ -126,11 +130,11 @@ class LookupCache:
 
         await self.app(scope, receive, capture)
 
-    def _keep(self, key: tuple[object, ...], status: int, headers: list[tuple[bytes, bytes]], body: bytes) -> None:
+    def _keep(self, key: Key, status: int, headers: list[tuple[bytes, bytes]], body: bytes) -> None:
         if self.kept_generation != key[0]:
             self.entries.clear()
             self.kept_bytes = 0
-            self.kept_generation = key[0]  # type: ignore[assignment]
+            self.kept_generation = key[0]
         old = self.entries.pop(key, None)
         if old is not None:
             self.kept_bytes -= old.size

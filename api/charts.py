@@ -5,8 +5,10 @@ from __future__ import annotations
 import io
 from collections.abc import Sequence
 
+from kg.records import ClaimRecord
 
-def figures_over_time(records: Sequence[dict[str, object]], title: str) -> str | None:
+
+def figures_over_time(records: Sequence[ClaimRecord], title: str) -> str | None:
     """An SVG of the dated figures: a point per value, a bar per interval, conflicts in red.
 
     Colours group the claims by who says them (the outermost source, or the document).
@@ -19,26 +21,27 @@ def figures_over_time(records: Sequence[dict[str, object]], title: str) -> str |
     matplotlib.use("Agg")
     from matplotlib import pyplot as plt
 
-    def year(r: dict[str, object]) -> float:
+    def year(r: ClaimRecord) -> float:
         text = str(r["time"])
         first, _, last = text.partition("/")
         y1 = int(first[:4])
         y2 = int(last[:4]) if last else y1
         return (y1 + y2) / 2 + 0.5
 
-    speakers = sorted({(r["sources"][0] if r["sources"] else str(r["document"])) for r in dated})  # type: ignore[index]
+    speakers = sorted({(r["sources"][0] if r["sources"] else r["document"]) for r in dated})
     colours = {s: plt.get_cmap("tab10")(i % 10) for i, s in enumerate(speakers)}
     fig, ax = plt.subplots(figsize=(8, 3.6))
     for r in dated:
-        speaker = r["sources"][0] if r["sources"] else str(r["document"])  # type: ignore[index]
+        speaker = r["sources"][0] if r["sources"] else r["document"]
         x = year(r)
         colour = colours[speaker]
-        if r.get("low") is not None and r.get("high") is not None:
-            ax.vlines(x, r["low"], r["high"], colors=[colour], linewidth=4, alpha=0.7)
-        else:
-            ax.plot([x], [r["value"]], "o", color=colour)
-        if r.get("conflicts"):
-            y = r["value"] if r.get("value") is not None else r["high"]
+        low, high, value = r["low"], r["high"], r["value"]
+        if low is not None and high is not None:
+            ax.vlines(x, low, high, colors=[colour], linewidth=4, alpha=0.7)
+        elif value is not None:
+            ax.plot([x], [value], "o", color=colour)
+        y = value if value is not None else high
+        if r["conflicts"] and y is not None:
             ax.plot([x], [y], "x", color="#c62828", markersize=11, markeredgewidth=2)
     for s, c in colours.items():
         ax.plot([], [], "o", color=c, label=s[:40])

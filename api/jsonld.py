@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import json
+from typing import Any, TypeVar
+
 from fastapi import Request
 from fastapi.responses import Response
 from pydantic import BaseModel
@@ -11,8 +14,9 @@ from kg.vocab import PREFIXES
 from .negotiation import best_offer
 
 JSONLD = "application/ld+json"
+M = TypeVar("M", bound=BaseModel)
 #: How a route that also answers in JSON-LD documents it.
-JSONLD_OK: dict[int | str, dict[str, object]] = {200: {"content": {JSONLD: {}}}}
+JSONLD_OK: dict[int | str, dict[str, Any]] = {200: {"content": {JSONLD: {}}}}
 
 #: The context that maps the JSON API's field names to the vocabulary.
 CONTEXT = {
@@ -65,14 +69,12 @@ def wants_jsonld(request: Request) -> bool:
     return best_offer(request.headers.get("accept"), ["application/json", JSONLD]) == JSONLD
 
 
-def negotiate(request: Request, model: BaseModel, base: str) -> BaseModel | Response:
+def negotiate(request: Request, model: M, base: str) -> M | Response:
     """``model`` as JSON, or as JSON-LD (ids under ``base``) when the client asks for it."""
     return as_jsonld(model.model_dump(mode="json"), base) if wants_jsonld(request) else model
 
 
 def as_jsonld(payload: dict[str, object], base: str) -> Response:
     """The JSON payload as JSON-LD: a context, and ids as IRIs under ``base``."""
-    import json
-
     body = {"@context": {**CONTEXT, "@base": base}, **payload}
     return Response(json.dumps(body, ensure_ascii=False), media_type=JSONLD)

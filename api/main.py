@@ -81,7 +81,7 @@ def create_app(settings: Settings | None = None, store: GraphStore | None = None
         app.state.settings = settings
         graph: GraphStore = app.state.store
         app.state.runner = QueryRunner(
-            None if graph.location == ":memory:" else graph.location,
+            graph.shared_location,
             lambda: graph.dump(ox.RdfFormat.N_QUADS),
             lambda: graph.generation,
             PREFIXES,

@@ -12,6 +12,8 @@ from html import escape
 
 import pyoxigraph as ox
 
+from kg.sandbox import Answer
+
 from .navigation import STYLESHEET, navigation
 
 EXAMPLE = """SELECT ?figure ?reason WHERE {
@@ -89,26 +91,25 @@ def _term(term: object) -> str:
     return escape(getattr(term, "value", str(term)))
 
 
-def page(query: str | None = None, answer: object = None, error: str | None = None) -> str:
+def page(query: str | None = None, answer: Answer | None = None, error: str | None = None) -> str:
     """The query page, with the results of ``query`` when there are some."""
     parts = []
-    result: object = None
+    result: ox.QuerySolutions | ox.QueryBoolean | ox.QueryTriples | None = None
     if answer is not None:
-        if answer.kind == "graph":  # type: ignore[attr-defined]
-            result = answer
-        else:
-            result = ox.parse_query_results(answer.body, format=ox.QueryResultsFormat.JSON)  # type: ignore[attr-defined]
-        if answer.truncated:  # type: ignore[attr-defined]
+        if answer.kind != "graph":
+            result = ox.parse_query_results(answer.body, format=ox.QueryResultsFormat.JSON)
+        if answer.truncated:
             parts.append('<p id="truncated">The results were cut at the row limit.</p>')
     if error:
         parts.append(f'<p class="error" id="error">{escape(error)}</p>')
     elif isinstance(result, ox.QueryBoolean):
         parts.append(f'<p id="boolean">{"true" if bool(result) else "false"}</p>')
-    elif result is not None and getattr(result, "kind", None) == "graph":
-        parts.append(f'<pre id="graph">{escape(result.body.decode("utf-8"))}</pre>')  # type: ignore[attr-defined]
+    elif answer is not None and answer.kind == "graph":
+        parts.append(f'<pre id="graph">{escape(answer.body.decode("utf-8"))}</pre>')
     elif isinstance(result, ox.QuerySolutions):
         names = [v.value for v in result.variables]
-        rows, more = [], False
+        rows: list[list[str]] = []
+        more = False
         for row in result:
             if len(rows) == HTML_ROWS:
                 more = True

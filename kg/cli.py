@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import logging
 import sys
+from collections.abc import Sequence
 from pathlib import Path
 
 import click
@@ -19,6 +20,7 @@ from . import export, ingest, lookup, pipeline, records, shacl
 from .backend import open_store
 from .config import Settings
 from .errors import ConfigError, InputError, KGError, QueryError
+from .records import ClaimRecord
 from .workers import open_workers
 
 DEFAULT_SEEDS = "seeds"
@@ -122,7 +124,7 @@ def text_command(path: str, as_json: bool) -> None:
     }, indent=2, ensure_ascii=False))
 
 
-def _print_records(records: list[dict[str, object]], fmt: str) -> None:
+def _print_records(records: Sequence[ClaimRecord], fmt: str) -> None:
     if fmt == "jsonl":
         for record in records:
             click.echo(json.dumps(record, ensure_ascii=False))

@@ -44,6 +44,8 @@ def find_date(s: str) -> tuple[date, int, int] | None:
             continue
         month = m.group("month")
         month_no = int(month) if month.isdigit() else _MONTHS.get(month.lower().rstrip("."))
+        if month_no is None:
+            continue
         try:
             best = (date(int(m.group("year")), month_no, int(m.group("day"))), m.start(), m.end())
         except (TypeError, ValueError):

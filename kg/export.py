@@ -17,8 +17,9 @@ import networkx as nx
 import pyoxigraph as ox
 
 from .errors import QueryError
+from .records import ClaimRecord
 from .sandbox import check_query
-from .store import GraphStore
+from .store import GraphStore, serialised
 from .vocab import PREFIXES
 from .wording import number
 
@@ -49,10 +50,10 @@ def rdf(store: GraphStore, fmt: str) -> bytes:
         return store.dump(RDF_FORMATS[fmt])
     triples = {q.triple for q in store.quads()}
     safe = [ox.Triple(t.subject, t.predicate, _xml_literal(t.object)) for t in sorted(triples, key=str)]
-    return ox.serialize(safe, format=ox.RdfFormat.RDF_XML, prefixes=PREFIXES)
+    return serialised(ox.serialize(safe, format=ox.RdfFormat.RDF_XML, prefixes=PREFIXES))
 
 
-def _xml_literal(term: object) -> object:
+def _xml_literal(term: ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple) -> ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple:
     if isinstance(term, ox.Literal) and _XML_INVALID.search(term.value):
         value = _XML_INVALID.sub("\ufffd", term.value)
         if term.language:
@@ -69,11 +70,11 @@ def query_result(store: GraphStore, sparql: str, fmt: str) -> str:
     checked = check_query(sparql)
     result = store.query(checked.text, own_dataset=checked.dataset)
     if isinstance(result, ox.QueryTriples):
-        return result.serialize(format=ox.RdfFormat.TURTLE).decode("utf-8")
+        return serialised(result.serialize(format=ox.RdfFormat.TURTLE)).decode("utf-8")
     if isinstance(result, ox.QueryBoolean):
         return "true" if bool(result) else "false"
     if fmt in RESULT_FORMATS:
-        return result.serialize(format=RESULT_FORMATS[fmt]).decode("utf-8")
+        return serialised(result.serialize(format=RESULT_FORMATS[fmt])).decode("utf-8")
     if fmt != "table":
         raise QueryError(f"unknown result format {fmt!r}")
     names = [v.value for v in result.variables]
@@ -107,16 +108,16 @@ def table(header: Sequence[str], rows: Sequence[Sequence[str]], width: int = 60,
     return "\n".join(lines)
 
 
-def claims_table(records: Sequence[dict[str, object]]) -> str:
+def claims_table(records: Sequence[ClaimRecord]) -> str:
     """Claims for people: id (for ``kg sources``), figure, reading, time, sources and the sentence."""
     header = ["id", "document", "figure", "reading", "unit", "time", "sources", "text"]
     rows = []
     for r in records:
+        low, high = r["low"], r["high"]
         if r["value"] is not None:
-            reading = f"{str(r['qualifier']).replace('_', ' ')} {number(float(r['value']))}"  # type: ignore[arg-type]
-        elif r["low"] is not None or r["high"] is not None:
-            reading = f"{number(float(r['low']))}–{number(float(r['high']))}" \
-                if r["low"] is not None and r["high"] is not None else "?"  # type: ignore[arg-type]
+            reading = f"{str(r['qualifier']).replace('_', ' ')} {number(r['value'])}"
+        elif low is not None or high is not None:
+            reading = f"{number(low)}–{number(high)}" if low is not None and high is not None else "?"
         else:
             reading = str(r.get("event") or "")
         rows.append([
@@ -126,7 +127,7 @@ def claims_table(records: Sequence[dict[str, object]]) -> str:
             reading,
             str(r["unit"] or ""),
             str(r["time"] or ""),
-            " > ".join(map(str, r["sources"])),  # type: ignore[arg-type]
+            " > ".join(r["sources"]),
             str(r["text"]),
         ])
     return table(header, rows, width=50)
@@ -242,9 +243,9 @@ def write_gexf(g: nx.MultiDiGraph, out: IO[bytes]) -> None:
         write(f"      <node id={quoteattr(xml_safe(str(n)))} label={quoteattr(_attvalue(n if label is None else label))}{extra}>\n")
         colour = attrs.get("colour")
         if colour:
-            r, gr, b = colour  # type: ignore[misc]
+            r, gr, b = colour
             write(f'        <viz:color r="{int(r)}" g="{int(gr)}" b="{int(b)}" a="1.0" />\n')
-            write(f'        <viz:size value="{float(attrs.get("size", 5.0))}" />\n')  # type: ignore[arg-type]
+            write(f'        <viz:size value="{float(attrs.get("size", 5.0))}" />\n')
         values(attrs, node_ids)
         write("      </node>\n")
     write("    </nodes>\n    <edges>\n")
@@ -283,7 +284,7 @@ def spreadsheet_safe(value: object) -> str:
     return "'" + text if _FORMULA.match(text) else text
 
 
-def claims_csv(records: Sequence[dict[str, object]]) -> bytes:
+def claims_csv(records: Sequence[ClaimRecord]) -> bytes:
     """Claims as CSV for spreadsheets, one row a claim, in UTF-8 with a byte-order mark (without
     one, Excel reads the file in the machine's legacy code page and mangles every non-ASCII name)."""
     buffer = io.StringIO()

@@ -87,12 +87,16 @@ def roots(claims: Sequence[Claim]) -> dict[str, frozenset[str]]:
 
 
 class Link(Protocol):
-    """What independence needs of a verdict (a ``Relation``, or a compact ``Edge``)."""
+    """What independence needs of a verdict (a ``Relation``, or a compact ``Edge``), read-only."""
 
-    kind: str
-    basis: str
-    a: str
-    b: str
+    @property
+    def kind(self) -> str: ...
+    @property
+    def basis(self) -> str: ...
+    @property
+    def a(self) -> str: ...
+    @property
+    def b(self) -> str: ...
 
 
 class Edge(NamedTuple):

@@ -22,6 +22,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
+from typing import TypedDict
 
 from .dateline import find_date
 from .errors import InputError, InputTooLargeError, UnsupportedMediaError
@@ -72,7 +73,11 @@ def discover(paths: Iterable[str | Path]) -> tuple[list[Path], list[tuple[str, I
         else:
             raise InputError(f"{raw}: no such file or folder")
     seen: set[Path] = set()
-    unique = [p for p in found if not (p.resolve() in seen or seen.add(p.resolve()))]
+    unique = []
+    for p in found:
+        if p.resolve() not in seen:
+            seen.add(p.resolve())
+            unique.append(p)
     by_name: dict[str, Path] = {}
     for p in unique:
         if p.name in by_name:
@@ -145,22 +150,24 @@ def apply_sidecar(doc: Document, sidecar: Path) -> Document:
     unknown = set(meta) - SIDECAR_FIELDS
     if unknown:
         raise InputError(f"{sidecar}: unknown fields {sorted(unknown)}; allowed: {sorted(SIDECAR_FIELDS)}")
-    changes: dict[str, object] = {}
-    for name in ("title", "publisher", "url"):
-        if name in meta:
-            changes[name] = None if meta[name] is None else str(meta[name])
+    def text(name: str, default: str | None) -> str | None:
+        return (None if meta[name] is None else str(meta[name])) if name in meta else default
+
+    authors = doc.authors
     if "authors" in meta:
         if not isinstance(meta["authors"], list):
             raise InputError(f"{sidecar}: authors must be a list of names")
-        changes["authors"] = tuple(str(a) for a in meta["authors"])
+        authors = tuple(str(a) for a in meta["authors"])
+    published = doc.published
     if "published" in meta:
         try:
-            changes["published"] = None if meta["published"] is None else date.fromisoformat(meta["published"])
+            published = None if meta["published"] is None else date.fromisoformat(meta["published"])
         except (TypeError, ValueError) as exc:
             raise InputError(f"{sidecar}: published must be an ISO date (YYYY-MM-DD)") from exc
     # The sidecar is part of the document's identity: editing it is a new version.
     sha = hashlib.sha256((doc.sha256 + json.dumps(meta, sort_keys=True)).encode()).hexdigest()
-    return replace(doc, sha256=sha, **changes)
+    return replace(doc, sha256=sha, title=text("title", doc.title), publisher=text("publisher", doc.publisher),
+                   url=text("url", doc.url), authors=authors, published=published)
 
 
 # ------------------------------------------------------------------------------------ lines
@@ -431,7 +438,16 @@ def _names(fragment: str) -> list[str]:
     return names
 
 
-def read_metadata(text: str, boilerplate: tuple[Boilerplate, ...]) -> dict[str, object]:
+class Stated(TypedDict):
+    """What a text says of itself in its header and bylines."""
+
+    title: str | None
+    authors: tuple[str, ...]
+    publisher: str | None
+    published: date | None
+
+
+def read_metadata(text: str, boilerplate: tuple[Boilerplate, ...]) -> Stated:
     """Title, authors, publisher and publication date read from the header and bylines."""
     lines = split_lines(text)
     kind_at = {}
@@ -503,7 +519,7 @@ def read_text(key: str, text: str, sha: str | None = None, media_type: str = "te
         sha256=sha or hashlib.sha256(text.encode("utf-8")).hexdigest(),
         media_type=media_type,
         boilerplate=boilerplate,
-        **meta,  # type: ignore[arg-type]
+        **meta,
     )
 
 

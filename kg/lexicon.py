@@ -9,6 +9,7 @@ are never listed here: they come from the parse's named entities and the alias t
 from __future__ import annotations
 
 import calendar
+from typing import Literal, get_args
 
 # ==================================================================================== calendar
 
@@ -305,6 +306,11 @@ VAGUE_NOW = frozenset("today now currently current recently nowadays".split())
 ACTOR_PRONOUNS = frozenset("he she they".split())
 #: Trigger verb -> event type.
 EVENT_TYPE_OF: dict[str, str] = {verb: kind for kind, verbs in EVENT_TYPES.items() for verb in verbs}
+#: The kinds of event, as a type (the keys of ``EVENT_TYPES``, in order).
+EventKind = Literal["statement", "agreement", "meeting", "movement", "attack", "legal", "economic", "personnel",
+                    "policy", "disaster", "election"]
+if get_args(EventKind) != tuple(EVENT_TYPES):
+    raise AssertionError("EventKind must list the keys of EVENT_TYPES")
 EVENT_VERBS = frozenset(EVENT_TYPE_OF)
 #: Verbs by which one party sends people or goods to another ("North Korea sent 15,000 ...").
 TRANSFER_VERBS = frozenset("send dispatch deploy export supply provide transfer".split())

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 from datetime import date
+from typing import Any
 
 import pyoxigraph as ox
 from rdflib import Literal, URIRef
@@ -27,8 +28,8 @@ from .model import (
 )
 from .network import claim_network
 from .ontology import ENTITY_PREFIX, Gazetteer
-from .records import claim_record
-from .store import GraphStore
+from .records import ClaimRecord, DocumentRecord, claim_record
+from .store import GraphStore, Value, integer, serialised
 from .vocab import CG
 
 DOCUMENT_PREFIX = str(ID["document/"])
@@ -39,31 +40,31 @@ def _local(iri: object, prefix: str) -> str:
     return str(iri)[len(prefix) :]
 
 
-def documents(store: GraphStore, doc_id: str | None = None) -> list[dict[str, object]]:
+def documents(store: GraphStore, doc_id: str | None = None) -> list[DocumentRecord]:
     """Documents with their metadata and claim counts, ordered by file name."""
     bindings = {"doc": URIRef(DOCUMENT_PREFIX + doc_id)} if doc_id else None
     authors: dict[str, list[str]] = {}
     for row in store.select(queries.DOCUMENT_AUTHORS, bindings):
         authors.setdefault(str(row["doc"]), []).append(str(row["name"]))
-    out = []
+    out: list[DocumentRecord] = []
     for row in store.select(queries.DOCUMENTS, bindings):
         iri = str(row.get("doc") or DOCUMENT_PREFIX + (doc_id or ""))
         out.append({
             "id": _local(iri, DOCUMENT_PREFIX),
-            "file": row["file"],
-            "title": row.get("title"),
+            "file": str(row["file"]),
+            "title": _opt(row.get("title")),
             "authors": authors.get(iri, []),
-            "publisher": row.get("publisher"),
-            "published": row.get("published"),
-            "url": row.get("url"),
-            "sha256": row["sha"],
-            "media_type": row["media"],
-            "claims": int(row.get("claims") or 0),
+            "publisher": _opt(row.get("publisher")),
+            "published": _opt(row.get("published")),
+            "url": _opt(row.get("url")),
+            "sha256": str(row["sha"]),
+            "media_type": str(row["media"]),
+            "claims": integer(row.get("claims") or 0),
         })
     return out
 
 
-def document(store: GraphStore, doc_id: str) -> dict[str, object]:
+def document(store: GraphStore, doc_id: str) -> DocumentRecord:
     """One document by id; ``NotFoundError`` when there is none."""
     found = documents(store, doc_id) if _is_id(doc_id) else []
     if not found:
@@ -101,10 +102,10 @@ def load_claims(store: GraphStore) -> list[Claim]:
                       str(row["named"]).lower() in ("true", "1"))
         actors.setdefault(str(row["claim"]), []).append(actor)
     evidence = {str(r["claim"]): r for r in store.select(queries.CLAIM_EVIDENCE)}
-    figures: dict[str, dict[str, object]] = {}
+    figures: dict[str, dict[str, Value]] = {}
     for r in store.select(queries.CLAIM_FIGURES):
         figures.setdefault(str(r["claim"]), {})[str(r["p"])[len(CG_PREFIX):]] = r["o"]
-    fields: dict[str, dict[str, object]] = {}
+    fields: dict[str, dict[str, Value]] = {}
     for r in store.select(queries.CLAIM_FIELDS):
         fields.setdefault(str(r["claim"]), {})[str(r["p"])[len(CG_PREFIX):]] = r["o"]
     claims = []
@@ -114,10 +115,10 @@ def load_claims(store: GraphStore) -> list[Claim]:
         figure = None
         if fig:
             figure = Figure(
-                surface=str(fig["surface"]), start=int(fig["start"]), end=int(fig["end"]),  # type: ignore[arg-type]
+                surface=str(fig["surface"]), start=integer(fig["start"]), end=integer(fig["end"]),
                 value=_num(fig.get("amount")), low=_num(fig.get("lowerBound")), high=_num(fig.get("upperBound")),
                 qualifier=str(fig["qualifier"]), unit=_opt(fig.get("unit")),
-                confidence=float(more.get("confidence") or 1.0), repaired=bool(fig.get("repaired")),  # type: ignore[arg-type]
+                confidence=float(more.get("confidence") or 1.0), repaired=bool(fig.get("repaired")),
             )
         time = None
         if more.get("time") is not None:
@@ -125,8 +126,8 @@ def load_claims(store: GraphStore) -> list[Claim]:
                              date.fromisoformat(str(more["timeEnd"])), projected=row["modality"] == "projected")
         claim = Claim(
             document=str(row["file"]), kind="figure" if figure else "event",
-            start=int(row["start"]), end=int(row["end"]),  # type: ignore[arg-type]
-            sentence=Span(int(ev["sstart"]), int(ev["send"])), text=str(ev["text"]),  # type: ignore[arg-type]
+            start=integer(row["start"]), end=integer(row["end"]),
+            sentence=Span(integer(ev["sstart"]), integer(ev["send"])), text=str(ev["text"]),
             figure=figure, subject=_opt(more.get("subjectText")),
             subject_entity=_entity_key(more["subject"]) if more.get("subject") else None,
             measure=_opt(more.get("measure")), time=time,
@@ -144,7 +145,7 @@ def load_claims(store: GraphStore) -> list[Claim]:
     return sorted(claims, key=lambda c: (c.document, c.start, c.id))
 
 
-def _frame(fields: dict[str, object]) -> Frame:
+def _frame(fields: dict[str, Value]) -> Frame:
     """A claim's frame from its stored fields (the inverse of ``build._frame_triples``)."""
     return Frame(
         thing=_opt(fields.get("subjectText")), head=_opt(fields.get("thingHead")),
@@ -156,12 +157,12 @@ def _frame(fields: dict[str, object]) -> Frame:
     )
 
 
-def _opt(value: object) -> str | None:
+def _opt(value: Value) -> str | None:
     return None if value is None else str(value)
 
 
-def _num(value: object) -> float | None:
-    return None if value is None else float(value)  # type: ignore[arg-type]
+def _num(value: Value) -> float | None:
+    return None if value is None else float(value)
 
 
 def _entity_key(iri: object) -> str:
@@ -207,7 +208,7 @@ class GraphView:
                     self.links[own][r.kind].append(r)
         stored = {_claim_id(row["claim"]): row for row in store.select(queries.INDEPENDENCE)}
         labels: dict[str, str] = {}
-        for row in sorted(store.select(queries.ROOT_LABELS), key=lambda r: int(r["rank"]), reverse=True):
+        for row in sorted(store.select(queries.ROOT_LABELS), key=lambda r: integer(r["rank"]), reverse=True):
             labels[str(row["root"])] = str(row["first"])  # the best rank is written last
         self.roots: dict[str, list[dict[str, str]]] = {}
         for row in store.select(queries.CLAIM_ROOTS):
@@ -218,7 +219,7 @@ class GraphView:
             row = stored.get(cid, {})
             record = claim_record(
                 c, {kind: [self.other(r, cid) for r in rs] for kind, rs in self.links[cid].items()},
-                int(row.get("n") or 1), bool(row.get("single")), bool(row.get("circular")),
+                integer(row.get("n") or 1), bool(row.get("single")), bool(row.get("circular")),
             )
             self.records[cid] = record
 
@@ -244,7 +245,7 @@ def _document_text(store: GraphStore, key: str) -> str:
     return str(rows[0]["text"]) if rows else ""
 
 
-def _chain(claim: Claim, document: dict[str, object]) -> list[dict[str, object]]:
+def _chain(claim: Claim, document: DocumentRecord) -> list[dict[str, object]]:
     """The attribution chain from the document to the root, outermost first."""
     links: list[dict[str, object]] = [{
         "label": document.get("publisher") or document["file"], "kind": "document",
@@ -274,15 +275,15 @@ def evidence(claim: Claim, text: str, document_iri: str, context: int = rdf.CONT
     }
 
 
-def provenance(store: GraphStore, view: GraphView, claim_id: str) -> dict[str, object]:
+def provenance(store: GraphStore, view: GraphView, claim_id: str) -> dict[str, Any]:
     """Everything about where one claim comes from and who agrees or disagrees with it."""
     claim = view.claim(claim_id)
     docs = view.documents
     own = docs[claim.document]
     text = _document_text(store, claim.document)
 
-    def related(kind: str) -> list[dict[str, object]]:
-        out = []
+    def related(kind: str) -> list[dict[str, Any]]:
+        out: list[dict[str, Any]] = []
         for r in view.links[claim_id][kind]:
             other = view.claims[view.other(r, claim_id)]
             other_doc = docs[other.document]
@@ -298,7 +299,7 @@ def provenance(store: GraphStore, view: GraphView, claim_id: str) -> dict[str, o
         return out
 
     corroborating = related("corroborates")
-    seen = [own] + [x["document"] for x in corroborating]
+    seen: list[DocumentRecord] = [own] + [x["document"] for x in corroborating]
     unique_docs = list({d["id"]: d for d in seen}.values())
     record = view.records[claim_id]
     return {
@@ -352,7 +353,7 @@ def timeline(
     trigger: str | None = None,
     start: date | None = None,
     end: date | None = None,
-) -> list[dict[str, object]]:
+) -> list[ClaimRecord]:
     """Event claims matching every filter given, in time order (undated ones last, in document
     order). ``kind`` is the event's type in the taxonomy, ``trigger`` its verb; ``start`` and
     ``end`` keep the events whose time overlaps them (and so leave out undated ones)."""
@@ -380,7 +381,7 @@ def search(
     measure: str | None = None,
     text: str | None = None,
     verdict: str | None = None,
-) -> list[dict[str, object]]:
+) -> list[ClaimRecord]:
     """Claims matching every filter given, in document order.
 
     ``entity`` and ``source`` name a whole entity: its id, label or an alias, in any case (a
@@ -411,7 +412,7 @@ def search(
         if verdict == "single-source" and not record["single_source_story"]:
             continue
         out.append(record)
-    out.sort(key=lambda r: (str(r["document"]), int(r["start"])))  # type: ignore[call-overload]
+    out.sort(key=lambda r: (r["document"], r["start"]))
     return out
 
 
@@ -454,17 +455,17 @@ def relations(view: GraphView, kind: str, entity: str | None = None) -> list[dic
     ]
 
 
-def describe_claim(store: GraphStore, claim_id: str, fmt: object) -> bytes:
+def describe_claim(store: GraphStore, claim_id: str, fmt: ox.RdfFormat) -> bytes:
     """The triples of one claim (with its figure, evidence and attributions), serialised."""
-    triples = set()
+    triples: set[ox.Triple] = set()
     for subject, query in queries.CLAIM_TRIPLES:
         result = store.query(query, {"claim": rdf.claim_iri(claim_id)})
         assert isinstance(result, ox.QuerySolutions)
         triples.update(ox.Triple(row[subject], row["p"], row["o"]) for row in result)
-    return ox.serialize(sorted(triples, key=str), format=fmt)
+    return serialised(ox.serialize(sorted(triples, key=str), format=fmt))
 
 
-def network(store: GraphStore, view: GraphView):  # type: ignore[no-untyped-def]
+def network(store: GraphStore, view: GraphView):
     """The claim network of the store (claims, documents, sources, entities) for Gephi."""
     return claim_network(list(view.claims.values()), view.relations, view.documents, Gazetteer.load().labels)
 
@@ -478,7 +479,7 @@ def export_bytes(store: GraphStore, fmt: str, view: GraphView | None = None) -> 
         return export.rdf(store, fmt)
     view = view or GraphView(store)
     if fmt == "csv":
-        return export.claims_csv(sorted(view.records.values(), key=lambda r: (str(r["document"]), int(r["start"]))))  # type: ignore[call-overload]
+        return export.claims_csv(sorted(view.records.values(), key=lambda r: (r["document"], r["start"])))
     if fmt == "gexf":
         return export.gexf(network(store, view))
     if fmt == "graphml":
@@ -497,7 +498,7 @@ def document_pieces(store: GraphStore, view: GraphView, doc_id: str) -> list[dic
     for c in view.claims.values():
         if c.document == meta["file"]:
             marks.append((c.start, c.end, "claim", c.id))
-    chrome = [(int(r["start"]), int(r["end"]), "chrome", str(r["kind"]))  # type: ignore[arg-type]
+    chrome = [(integer(r["start"]), integer(r["end"]), "chrome", str(r["kind"]))
               for r in store.select(queries.DOCUMENT_BOILERPLATE, {"doc": URIRef(DOCUMENT_PREFIX + doc_id)})]
     pieces: list[dict[str, object]] = []
     pos = 0

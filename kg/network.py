@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 import networkx as nx
 
 from .model import Claim, Relation
+from .records import DocumentRecord
 
 #: Node colours of the exported network, by node type and by verdict.
 #: Node colours of the exported network, by node type and, for claims, by verdict (the API's words:
@@ -21,7 +22,7 @@ COLOURS = {
 def claim_network(
     claims: Sequence[Claim],
     relations: Sequence[Relation],
-    documents: dict[str, dict[str, object]],
+    documents: Mapping[str, DocumentRecord],
     entity_labels: dict[str, str],
 ) -> nx.MultiDiGraph:
     """Claims, documents, sources and entities as one graph for Gephi.

@@ -135,8 +135,8 @@ def read_figure(m: FigureMention, damaged: bool = False) -> Figure | None:
             numbers.append(("1", None))  # "up to a metre"
         if not numbers:
             return None
-        for text, scale in numbers:
-            factor = SCALES.get((scale or "").lower(), 1.0)
+        for text, scaled in numbers:
+            factor = SCALES.get((scaled or "").lower(), 1.0)
             if text[0].isdigit():
                 value, valid = _digits(text)
                 if not valid:

@@ -116,8 +116,8 @@ class Gazetteer:
                 names.setdefault(_norm(name), key)
                 if name.lower().startswith("the "):
                     names.setdefault(_norm(name[4:]), key)
-            for name in g.objects(entity, SKOS.hiddenLabel):
-                demonyms[_norm(str(name)).lower()] = key
+            for demonym in g.objects(entity, SKOS.hiddenLabel):
+                demonyms[_norm(str(demonym)).lower()] = key
         return cls(names, labels, types, parents, demonyms)
 
     def find(self, text: str) -> list[EntityMatch]:

@@ -20,7 +20,7 @@ from .config import Settings
 from .errors import InputError, InputTooLargeError
 from .model import Claim, Document, Relation, content_id
 from .ontology import entities, vocabulary
-from .store import GraphStore, ntriples
+from .store import GraphStore, integer, ntriples
 from .vocab import CG
 from .workers import InProcess, ReadDocument, Workers, claims_of, verdict_job
 
@@ -160,12 +160,12 @@ def refresh_verdicts(store: GraphStore, settings: Settings, changed: bool,
     The verdicts record a digest of the document versions they were computed from, so a build
     killed after writing documents but before the verdicts recomputes them next time.
     """
-    claim_count = int(store.select(queries.COUNT_CLAIMS)[0]["n"])
+    claim_count = integer(store.select(queries.COUNT_CLAIMS)[0]["n"])
     versions = sorted((str(r["file"]), str(r["sha"])) for r in store.select(queries.DOCUMENT_VERSIONS))
     digest = content_id("verdicts", settings.tolerance, *(f"{f}={h}" for f, h in versions), length=64)
     stored = store.select(queries.VERDICT_DIGEST)
     if not changed and stored and stored[0]["digest"] == digest:
-        return claim_count, int(store.select(queries.COUNT_VERDICTS)[0]["n"])
+        return claim_count, integer(store.select(queries.COUNT_VERDICTS)[0]["n"])
     if not changed:
         log.warning("the verdicts are %s (a write was cut short); recomputing them",
                     "stale" if stored else "missing")

@@ -57,6 +57,12 @@ _CHANGE = re.compile(r"\b(?:increase|rise|growth|jump|surge|decrease|decline|dro
 OPEN_REACH = 1.5
 
 
+def _lowest_first(pair: tuple[Claim, _Measure]) -> tuple[float, str]:
+    """Sort key of a block's claims: the low end of each figure's interval, then the id."""
+    figure = pair[0].figure
+    return (interval(figure, 0)[0] if figure is not None else 0.0, pair[0].id)
+
+
 def interval(figure: Figure, tolerance: float, bounded: bool = False) -> tuple[float, float]:
     """A figure as the interval of values it allows, widened by ``tolerance`` when hedged.
 
@@ -272,7 +278,7 @@ def _candidates(claims: Sequence[Claim], measures: Measures | None = None
         for key, bucket in buckets.items():
             if key != "?":
                 bucket = bucket + undated
-            bucket.sort(key=lambda cm: (interval(cm[0].figure, 0)[0], cm[0].id))  # type: ignore[arg-type]
+            bucket.sort(key=_lowest_first)
             for i, (a, ma) in enumerate(bucket):
                 for b, mb in bucket[i + 1 : i + 1 + WINDOW]:
                     pair = (a.id, b.id) if a.id < b.id else (b.id, a.id)
@@ -444,11 +450,12 @@ def sum_verdicts(claims: Sequence[Claim], tolerance: float) -> list[Relation]:
         doc_claims.sort(key=lambda c: c.start)
         for i, total in enumerate(doc_claims):
             assert total.figure and total.figure.value and total.time
-            parts = [c for c in doc_claims[i + 1 : i + 1 + 24]
-                     if c.time and c.time.iso == total.time.iso and c.figure and c.figure.value and c.figure.value < total.figure.value]
+            parts = [(c, c.figure) for c in doc_claims[i + 1 : i + 1 + 24]
+                     if c.time and c.time.iso == total.time.iso and c.figure and c.figure.value
+                     and c.figure.value < total.figure.value]
             running, best = 0.0, None
-            for n, part in enumerate(parts, 1):
-                running += part.figure.value  # type: ignore[union-attr,operator]
+            for n, (_, figure) in enumerate(parts, 1):
+                running += figure.value or 0.0
                 if running > total.figure.value * (1 + SUM_TOLERANCE):
                     break
                 if n >= 2 and abs(running - total.figure.value) <= SUM_TOLERANCE * total.figure.value:
@@ -456,12 +463,12 @@ def sum_verdicts(claims: Sequence[Claim], tolerance: float) -> list[Relation]:
             if best is None:
                 continue
             n, running = best
-            listed = " + ".join(p.figure.surface for p in parts[:n])  # type: ignore[union-attr]
+            listed = " + ".join(f.surface for _, f in parts[:n])
             reason = f"{listed} = {number(running)}, the stated total {total.figure.surface}"
-            for p in parts[:n]:
+            for p, f in parts[:n]:
                 out.append(Relation("corroborates", total.id, p.id, reason, "arithmetic", SUM_TOLERANCE, 0.0,
                                     f"parts of {total.figure.surface}, {total.time.iso}",
-                                    (total.figure.surface, p.figure.surface)))  # type: ignore[union-attr]
+                                    (total.figure.surface, f.surface)))
     return out
 
 
@@ -524,11 +531,11 @@ class HasId(Protocol):
 V = TypeVar("V", bound=HasId)
 
 
-def verdicts(claims: Sequence[Claim], tolerance: float = 0.05, map_: Mapper = map,
-             job: Callable[[Partition], list[V]] = partition_verdicts) -> Iterator[V]:  # type: ignore[assignment]
+def verdicts(claims: Sequence[Claim], tolerance: float, map_: Mapper,
+             job: Callable[[Partition], list[V]]) -> Iterator[V]:
     """Every verdict between the claims once, partition by partition, in an order that does not
-    depend on where the partitions ran (``map_`` may run them elsewhere; ``job`` may hand back
-    each verdict in another form that keeps its ``id``)."""
+    depend on where the partitions ran (``map_`` may run them elsewhere; ``job`` is
+    ``partition_verdicts``, or hands back each verdict in another form that keeps its ``id``)."""
     seen: set[str] = set()
     # The claims live as long as the call: keep the cyclic garbage collector from rescanning
     # them while verdicts are made, which would cost time proportional to the corpus.
@@ -545,4 +552,4 @@ def verdicts(claims: Sequence[Claim], tolerance: float = 0.05, map_: Mapper = ma
 
 def reconcile(claims: Sequence[Claim], tolerance: float = 0.05, map_: Mapper = map) -> list[Relation]:
     """Every verdict between the claims, sorted by id."""
-    return sorted(verdicts(claims, tolerance, map_), key=lambda r: r.id)
+    return sorted(verdicts(claims, tolerance, map_, partition_verdicts), key=lambda r: r.id)

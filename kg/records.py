@@ -4,13 +4,71 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
+from typing import TypedDict
 
 from .independence import assess
-from .model import RELATION_KINDS, Claim, Relation
+from .model import Claim, Relation
+
+
+class DocumentRecord(TypedDict):
+    """One document with its metadata and claim count, as the API serves it."""
+
+    id: str
+    file: str
+    title: str | None
+    authors: list[str]
+    publisher: str | None
+    published: str | None
+    url: str | None
+    sha256: str
+    media_type: str
+    claims: int
+
+
+class ActorRecord(TypedDict):
+    role: str
+    name: str
+    entity: str | None
+
+
+class ClaimRecord(TypedDict):
+    """One claim as ``kg extract --format jsonl`` prints it and the API serves it."""
+
+    id: str
+    document: str
+    kind: str
+    start: int
+    end: int
+    text: str
+    figure: str | None
+    value: float | None
+    low: float | None
+    high: float | None
+    qualifier: str | None
+    confidence: float | None
+    modality: str
+    unit: str | None
+    subject: str | None
+    measure: str | None
+    time: str | None
+    time_text: str | None
+    place: str | None
+    event: str | None
+    event_kind: str | None
+    participants: list[str]
+    actors: list[ActorRecord]
+    figures: list[str]
+    sources: list[str]
+    corroborates: list[str]
+    conflicts: list[str]
+    changes: list[str]
+    independent_sources: int
+    single_source_story: bool
+    circular_reporting: bool
 
 
 def claim_record(claim: Claim, links: Mapping[str, Iterable[str]], roots: int, single_source: bool = False,
-                 circular: bool = False) -> dict[str, object]:
+                 circular: bool = False) -> ClaimRecord:
     """One claim in the ``kg extract --format jsonl`` shape; ``links`` holds the ids of the
     claims it is related to, by kind of verdict."""
     f = claim.figure
@@ -40,14 +98,16 @@ def claim_record(claim: Claim, links: Mapping[str, Iterable[str]], roots: int, s
         "actors": [{"role": a.role, "name": a.name, "entity": a.entity} for a in claim.actors],
         "figures": list(claim.figures),
         "sources": [s.label for s in claim.sources],
-        **{kind: sorted(set(links.get(kind, ()))) for kind in RELATION_KINDS},
+        "corroborates": sorted(set(links.get("corroborates", ()))),
+        "conflicts": sorted(set(links.get("conflicts", ()))),
+        "changes": sorted(set(links.get("changes", ()))),
         "independent_sources": roots,
         "single_source_story": single_source,
         "circular_reporting": circular,
     }
 
 
-def claim_records(claims: Sequence[Claim], relations: Sequence[Relation]) -> list[dict[str, object]]:
+def claim_records(claims: Sequence[Claim], relations: Sequence[Relation]) -> list[ClaimRecord]:
     """Every claim of an in-memory extraction with its verdicts, roots and flags."""
     links: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
     for r in relations:

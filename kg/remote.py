@@ -1,10 +1,10 @@
 """The graph in a SPARQL server: reads through the SPARQL 1.1 Protocol, writes through the Graph
 Store HTTP Protocol, one named graph per document, replaced whole.
 
-``RemoteDataset`` answers the part of ``pyoxigraph.Store``'s interface the library uses (``query``
-with the same keyword arguments and result types, ``named_graphs``, iteration over quads,
-``len``, ``dump``), so ``SparqlStore`` is a ``GraphStore`` whose writes go over HTTP and every
-read, named query and export works unchanged. Tested against Virtuoso Open Source 7; any server
+``RemoteDataset`` is an HTTP client that answers the calls of ``store.Dataset`` (``query`` with
+Oxigraph's keyword arguments and result types, ``named_graphs``, iteration over quads, ``len``,
+``dump``), so ``SparqlStore`` is a ``GraphStore`` whose reads, named queries and exports work as
+the embedded store's do, and whose writes go over the Graph Store Protocol. Tested against Virtuoso Open Source 7; any server
 that speaks both protocols should do.
 
 * Bindings are sent as a trailing ``VALUES`` block, as rdflib's ``SPARQLStore`` does: a bound
@@ -23,6 +23,7 @@ import logging
 import time
 from collections.abc import Generator, Iterator
 from functools import lru_cache
+from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit, urlunsplit
 
@@ -81,7 +82,7 @@ def _values(substitutions: dict[ox.Variable, Any]) -> str:
 
 
 class RemoteDataset:
-    """A SPARQL server seen through the subset of ``pyoxigraph.Store`` the library uses."""
+    """A SPARQL server seen through the calls of ``store.Dataset``."""
 
     def __init__(self, endpoint: str, auth: tuple[str, str] | None = None,
                  timeout: float = 300.0) -> None:
@@ -210,8 +211,9 @@ def _form(sparql: str, prefixes: tuple[tuple[str, str], ...]) -> str:
 class SparqlStore(GraphStore):
     """A ``GraphStore`` kept in a SPARQL server (``--store http://host:8890/sparql``)."""
 
-    def __init__(self, inner: RemoteDataset, location: str, graph_store: str) -> None:
-        super().__init__(inner, location)  # type: ignore[arg-type]
+    def __init__(self, remote: RemoteDataset, location: str, graph_store: str) -> None:
+        super().__init__(remote, location)
+        self._remote = remote
         self.graph_store = graph_store
         self._seen: tuple[float, int] = (0.0, 0)  # when the digest was last read, and its hash
 
@@ -245,9 +247,8 @@ class SparqlStore(GraphStore):
         return hash((self._writes, seen))
 
     def _gsp(self, method: str, graph: str, body: bytes | None = None) -> httpx.Response:
-        client: httpx.Client = self._inner.client  # type: ignore[attr-defined]
         try:
-            return client.request(method, self.graph_store, params={"graph": graph}, content=body,
+            return self._remote.client.request(method, self.graph_store, params={"graph": graph}, content=body,
                                   headers={"Content-Type": f"{NTRIPLES}; charset=utf-8"} if body is not None else None)
         except httpx.HTTPError as exc:
             raise StoreError(f"{self.graph_store}: the graph store cannot be reached ({exc})") from exc
@@ -271,10 +272,13 @@ class SparqlStore(GraphStore):
         self._writes += 1
 
     def flush(self) -> None:
-        return None
+        return None  # every write is already on the server
+
+    def backup(self, target: str | Path) -> None:
+        raise StoreError(f"{self.location}: a SPARQL server's data is backed up with the server's own tools")
 
     def close(self) -> None:
-        self._inner.close()  # type: ignore[attr-defined]
+        self._remote.close()
 
 
 def graph_store_url(endpoint: str) -> str:

@@ -27,8 +27,8 @@ import threading
 import time
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from typing import cast
 from multiprocessing.connection import Connection
+from typing import cast
 from xml.sax.saxutils import escape, quoteattr
 
 import pyoxigraph as ox
@@ -488,6 +488,7 @@ class QueryRunner:
              named_graph: list[str] | None, base_iri: str | None) -> Answer:
         self._refresh()
         deadline = time.monotonic() + self.timeout
+        worker: _Worker | None
         try:
             worker = self._idle.get(timeout=self.timeout)
         except _queue.Empty as exc:
@@ -502,17 +503,17 @@ class QueryRunner:
             if not worker.conn.poll(max(0.0, deadline - time.monotonic())):
                 worker.kill()
                 threading.Thread(target=self._replace, daemon=True).start()
-                worker = None  # type: ignore[assignment]
+                worker = None
                 raise QueryTimeout(f"the query ran longer than {self.timeout:g} s and was stopped")
             status, value = worker.conn.recv()
             if status == "stale":  # its view is past use: a fresh worker takes its place
                 worker.kill()
-                worker = None  # type: ignore[assignment]
+                worker = None
                 self._replace()
         except (EOFError, OSError, BrokenPipeError) as exc:
             if worker is not None:
                 worker.kill()
-                worker = None  # type: ignore[assignment]
+                worker = None
                 threading.Thread(target=self._replace, daemon=True).start()
             raise QueryError("the query stopped its worker (most likely by needing more than the "
                              f"{self._limits.memory_mb} MiB a query may use); simplify it and try again") from exc

@@ -1,4 +1,7 @@
-"""The embedded graph store: Oxigraph on disk (or in memory), one named graph per document.
+"""The graph store: one named graph per document, read through a ``Dataset`` and written whole.
+
+``OxigraphStore`` is the embedded store (on disk or in memory); ``remote.SparqlStore`` keeps the
+same graphs in a SPARQL server.
 
 Terms cross from rdflib to Oxigraph in ``to_ox`` and back in ``to_python``; both fail loudly on
 anything unexpected. Replacing a named graph is one SPARQL Update request, which Oxigraph
@@ -18,10 +21,10 @@ from __future__ import annotations
 import hashlib
 import logging
 import re
-from collections.abc import Iterable, Mapping
-from datetime import date
-from decimal import Decimal
+from abc import ABC, abstractmethod
+from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
+from typing import Protocol
 
 import pyoxigraph as ox
 from rdflib import BNode, Literal, URIRef
@@ -33,7 +36,8 @@ from .vocab import PREFIXES, XSD
 log = logging.getLogger(__name__)
 
 Triple = tuple[Node, Node, Node]
-Value = str | int | float | bool | Decimal | date | None
+#: A value read from a query: IRIs, strings and dates as ``str``, numbers as numbers.
+Value = str | int | float | bool | None
 
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
@@ -76,6 +80,13 @@ def to_rdflib(term: object) -> Node:
 
 _XSD_STRING = str(XSD.string)
 _INTEGER_TYPES = {str(XSD.integer), str(XSD.int), str(XSD.long), str(XSD.nonNegativeInteger)}
+
+
+def integer(value: Value) -> int:
+    """A value read from a query as a whole number (a count, an offset, a rank)."""
+    if isinstance(value, int | float | str) and not isinstance(value, bool):
+        return int(value)
+    raise ValueError(f"not a number: {value!r}")
 
 
 def to_python(term: object) -> Value:
@@ -142,22 +153,50 @@ def ntriples(triples: Iterable[Triple]) -> str:
     )).decode("utf-8")
 
 
-class GraphStore:
-    """An Oxigraph dataset: named graphs replaced whole, queries with bound values."""
+class Dataset(Protocol):
+    """What a store reads through: an Oxigraph store, or a SPARQL server seen through the same
+    calls (``remote.RemoteDataset``)."""
 
-    def __init__(self, inner: ox.Store, location: str) -> None:
-        self._inner = inner
+    def query(self, query: str, /, *, prefixes: dict[str, str] | None = None, base_iri: str | None = None,
+              use_default_graph_as_union: bool = False,
+              default_graph: list[ox.NamedNode | ox.BlankNode | ox.DefaultGraph] | None = None,
+              named_graphs: list[ox.NamedNode | ox.BlankNode] | None = None,
+              substitutions: dict[ox.Variable, ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple] | None = None,
+              ) -> ox.QuerySolutions | ox.QueryBoolean | ox.QueryTriples: ...
+
+    def named_graphs(self) -> Iterator[ox.NamedNode | ox.BlankNode]: ...
+
+    def quads_for_pattern(self, subject: None, predicate: None, object: None,
+                          graph_name: ox.NamedNode | None = None, /) -> Iterator[ox.Quad]: ...
+
+    def __iter__(self) -> Iterator[ox.Quad]: ...
+
+    def __len__(self) -> int: ...
+
+    def dump(self, *, format: ox.RdfFormat, from_graph: ox.NamedNode | None = None,
+             prefixes: dict[str, str] | None = None) -> bytes | None: ...
+
+
+class GraphStore(ABC):
+    """The graph: named graphs replaced whole, queries with bound values.
+
+    Reads go through a ``Dataset``; each kind of store writes its own way: ``OxigraphStore``
+    (embedded, on disk or in memory) and ``remote.SparqlStore`` (a SPARQL server).
+    """
+
+    def __init__(self, dataset: Dataset, location: str) -> None:
+        self._dataset = dataset
         self.location = location
         self._writes = 0
 
-    @classmethod
-    def memory(cls) -> GraphStore:
+    @staticmethod
+    def memory() -> OxigraphStore:
         """A store that lives in memory only (for ``kg extract`` and tests)."""
-        return cls(ox.Store(), ":memory:")
+        return OxigraphStore(ox.Store(), ":memory:")
 
-    @classmethod
-    def open(cls, path: str | Path, read_only: bool = False) -> GraphStore:
-        """Open (or create) the on-disk store at ``path``.
+    @staticmethod
+    def open(path: str | Path, read_only: bool = False) -> OxigraphStore:
+        """Open (or create) the embedded store at ``path``.
 
         Only one process may open it for writing; a second one gets ``StoreLockedError``
         at once. ``read_only`` opens an existing store without taking the lock.
@@ -167,12 +206,12 @@ class GraphStore:
             if not (path / "CURRENT").exists():
                 raise StoreError(f"{path}: no store here; build one with `kg build --store {path}`")
             try:
-                return cls(ox.Store.read_only(str(path)), str(path))
+                return OxigraphStore(ox.Store.read_only(str(path)), str(path))
             except OSError as exc:
                 raise StoreError(f"{path}: cannot open the store read-only ({exc})") from exc
         try:
             path.mkdir(parents=True, exist_ok=True)
-            return cls(ox.Store(str(path)), str(path))
+            return OxigraphStore(ox.Store(str(path)), str(path))
         except OSError as exc:
             if "lock" in str(exc).lower():
                 raise StoreLockedError(
@@ -186,41 +225,39 @@ class GraphStore:
         """Changes with every write, so readers can tell when a cached view is stale."""
         return self._writes
 
+    @property
+    def shared_location(self) -> str | None:
+        """Where query workers in other processes open the same data (a folder or a server's
+        URL), or None when it lives only in this process (they load a snapshot instead)."""
+        return self.location
+
     # ---------------------------------------------------------------- writes
 
     def replace_graph(self, graph: URIRef, triples: Iterable[Triple]) -> None:
         """Replace the named graph ``graph`` with ``triples`` in one transaction."""
         self.replace_graph_text(graph, ntriples(triples))
 
+    @abstractmethod
     def replace_graph_text(self, graph: URIRef, body: str, atomic: bool = True) -> None:
         """Replace the named graph ``graph`` with the triples of ``body``, N-Triples written by
-        ``ntriples`` (possibly in another process), in one transaction.
+        ``ntriples`` (possibly in another process), in one transaction; ``atomic=False`` allows
+        a faster write for derived graphs that a build rewrites after a crash."""
 
-        ``atomic=False`` is for derived graphs that a build rewrites after a crash (the
-        verdicts): the old graph is dropped, then the new triples are bulk-loaded, several times
-        faster on disk; until the load ends, readers may see the graph empty or partly there.
-        """
-        name = graph_name(graph)
-        try:
-            if atomic:
-                # Oxigraph has no multi-call transaction in Python; one update request is one.
-                # The data is written by the N-Triples serialiser, which escapes every term.
-                self._inner.update(f"DROP SILENT GRAPH {name} ;\nINSERT DATA {{ GRAPH {name} {{\n{body}}} }}")
-            else:
-                self._inner.update(f"DROP SILENT GRAPH {name}")
-                self._inner.bulk_load(body, format=ox.RdfFormat.N_TRIPLES, to_graph=name)
-        except (OSError, SyntaxError) as exc:
-            raise StoreError(f"{self.location}: writing graph {graph} failed ({exc})") from exc
-        self._writes += 1
-
+    @abstractmethod
     def remove_graph(self, graph: URIRef) -> None:
         """Drop a named graph (nothing happens when it does not exist)."""
-        self._inner.update(f"DROP SILENT GRAPH {graph_name(graph)}")
-        self._writes += 1
 
+    @abstractmethod
     def flush(self) -> None:
-        if self.location != ":memory:":
-            self._inner.flush()
+        """Write buffered changes to disk (or wherever the store keeps them)."""
+
+    @abstractmethod
+    def backup(self, target: str | Path) -> None:
+        """A consistent copy of the store at ``target``."""
+
+    @abstractmethod
+    def close(self) -> None:
+        """Release the store."""
 
     # ---------------------------------------------------------------- reads
 
@@ -246,7 +283,7 @@ class GraphStore:
         if bindings:
             substitutions = {ox.Variable(k): to_ox(v) for k, v in bindings.items()}
         try:
-            return self._inner.query(sparql, prefixes=PREFIXES, base_iri=base_iri or None, default_graph=defaults,
+            return self._dataset.query(sparql, prefixes=PREFIXES, base_iri=base_iri or None, default_graph=defaults,
                                      named_graphs=named, substitutions=substitutions,
                                      use_default_graph_as_union=default_graph is None and not own_dataset)
         except SyntaxError as exc:
@@ -273,41 +310,79 @@ class GraphStore:
         return bool(result)
 
     def graphs(self) -> list[str]:
-        return sorted(g.value for g in self._inner.named_graphs() if isinstance(g, ox.NamedNode))
+        return sorted(g.value for g in self._dataset.named_graphs() if isinstance(g, ox.NamedNode))
 
     def quads(self, graph: URIRef | None = None) -> list[ox.Quad]:
-        return list(self._inner.quads_for_pattern(None, None, None, graph_name(graph) if graph else None))
+        return list(self._dataset.quads_for_pattern(None, None, None, graph_name(graph) if graph else None))
 
     def __len__(self) -> int:
-        return len(self._inner)
+        return len(self._dataset)
 
     def dump(self, format: ox.RdfFormat, graph: URIRef | None = None) -> bytes:
         """Serialise the dataset (quad formats) or the union of its graphs (triple formats)."""
         if graph is not None:
-            return serialised(self._inner.dump(format=format, from_graph=graph_name(graph), prefixes=PREFIXES))
+            return serialised(self._dataset.dump(format=format, from_graph=graph_name(graph), prefixes=PREFIXES))
         if format.supports_datasets:
-            return serialised(self._inner.dump(format=format, prefixes=PREFIXES))
-        seen = {q.triple for q in self._inner}
+            return serialised(self._dataset.dump(format=format, prefixes=PREFIXES))
+        seen = {q.triple for q in self._dataset}
         return serialised(ox.serialize(sorted(seen, key=str), format=format, prefixes=PREFIXES))
+
+    def canonical_hash(self) -> str:
+        """A hash of the dataset that does not depend on write order or blank node labels."""
+        dataset = ox.Dataset(self._dataset)
+        dataset.canonicalize(ox.CanonicalizationAlgorithm.RDFC_1_0)
+        lines = sorted(str(q) for q in dataset)
+        return hashlib.sha256("\n".join(lines).encode("utf-8")).hexdigest()
+
+
+
+class OxigraphStore(GraphStore):
+    """The embedded store: an Oxigraph dataset on disk (or in memory)."""
+
+    def __init__(self, inner: ox.Store, location: str) -> None:
+        super().__init__(inner, location)
+        self._inner = inner
+
+    @property
+    def shared_location(self) -> str | None:
+        return None if self.location == ":memory:" else self.location
+
+    def replace_graph_text(self, graph: URIRef, body: str, atomic: bool = True) -> None:
+        """Without ``atomic``, the old graph is dropped, then the new triples are bulk-loaded,
+        several times faster on disk; until the load ends, readers may see the graph empty or
+        partly there."""
+        name = graph_name(graph)
+        try:
+            if atomic:
+                # Oxigraph has no multi-call transaction in Python; one update request is one.
+                # The data is written by the N-Triples serialiser, which escapes every term.
+                self._inner.update(f"DROP SILENT GRAPH {name} ;\nINSERT DATA {{ GRAPH {name} {{\n{body}}} }}")
+            else:
+                self._inner.update(f"DROP SILENT GRAPH {name}")
+                self._inner.bulk_load(body, format=ox.RdfFormat.N_TRIPLES, to_graph=name)
+        except (OSError, SyntaxError) as exc:
+            raise StoreError(f"{self.location}: writing graph {graph} failed ({exc})") from exc
+        self._writes += 1
+
+    def remove_graph(self, graph: URIRef) -> None:
+        self._inner.update(f"DROP SILENT GRAPH {graph_name(graph)}")
+        self._writes += 1
+
+    def flush(self) -> None:
+        if self.location != ":memory:":
+            self._inner.flush()
 
     def backup(self, target: str | Path) -> None:
         """A consistent copy of the on-disk store at ``target`` (which must not exist), taken
         while the store stays open; copying its files instead races with its compactions."""
         try:
             self._inner.backup(str(target))
-        except (OSError, ValueError, AttributeError) as exc:  # AttributeError: a server's store
+        except (OSError, ValueError) as exc:
             raise StoreError(f"{self.location}: cannot back up to {target} ({exc})") from exc
-
-    def canonical_hash(self) -> str:
-        """A hash of the dataset that does not depend on write order or blank node labels."""
-        dataset = ox.Dataset(self._inner)
-        dataset.canonicalize(ox.CanonicalizationAlgorithm.RDFC_1_0)
-        lines = sorted(str(q) for q in dataset)
-        return hashlib.sha256("\n".join(lines).encode("utf-8")).hexdigest()
 
     def close(self) -> None:
         self.flush()
-        del self._inner
+        del self._inner, self._dataset  # the last references: Oxigraph releases the files and the lock
 
 
 def is_remote(location: str) -> bool:

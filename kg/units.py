@@ -51,7 +51,7 @@ def _registry() -> pint.UnitRegistry:
     return pint.UnitRegistry(cache_folder=None)
 
 
-def _name(units: pint.Unit) -> str:
+def _name(units: pint.Unit | pint.facets.plain.PlainUnit) -> str:
     """pint's name of a unit without spaces, which it reads back ("kilometer**2")."""
     return str(units).replace(" ", "")
 

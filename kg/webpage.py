@@ -145,7 +145,7 @@ def _without_doctype(html: str) -> str:
 _SHORT_ARTICLE = 1_000
 
 
-def _extract(tree: lxml.html.HtmlElement, fast: bool, dated: bool):  # type: ignore[no-untyped-def]
+def _extract(tree: lxml.html.HtmlElement, fast: bool, dated: bool):
     """trafilatura's reading of ``tree``; htmldate searches the whole page for a date only when
     the page shows none in a ``<time>`` element (``dated``)."""
     return trafilatura.bare_extraction(

@@ -194,8 +194,8 @@ class _Submitting:
             done: Callable[[set[Any]], tuple[set[Any], set[Any]]]) -> Iterator[ReadDocument]:
         jobs = _jobs(docs, self.settings, self.width)
         running: set[Any] = set()
-        for job in jobs:
-            running.add(self.submit(job))
+        for first in jobs:
+            running.add(self.submit(first))
             if len(running) >= self.width:
                 break
         while running:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
 import pyoxigraph as ox
 from fastapi import APIRouter, Depends, Path, Query, Request
@@ -18,8 +18,8 @@ from ..schemas import ClaimOut, ClaimPage, ErrorOut, SourcesOut
 router = APIRouter(prefix="/claims", tags=["claims"], dependencies=[Depends(known_query)])
 
 ClaimId = Annotated[str, Path(pattern=r"^[0-9a-f]{16}$", description="A claim id (16 hex digits).")]
-NOT_FOUND = {404: {"model": ErrorOut}, 422: {"model": ErrorOut}}
-JSONLD_PAGE: dict[int | str, dict[str, object]] = {**JSONLD_OK, 422: {"model": ErrorOut}}
+NOT_FOUND: dict[int | str, dict[str, Any]] = {404: {"model": ErrorOut}, 422: {"model": ErrorOut}}
+JSONLD_PAGE: dict[int | str, dict[str, Any]] = {**JSONLD_OK, 422: {"model": ErrorOut}}
 
 
 @router.get("", response_model=ClaimPage, responses=JSONLD_PAGE)
@@ -40,7 +40,7 @@ def list_claims(
     """Claims, filtered and paged, in document order."""
     found = lookup.search(view, entity, document, source, measure, text, verdict)
     page = ClaimPage(total=len(found), offset=offset, limit=limit,
-                     items=[ClaimOut(**r) for r in found[offset : offset + limit]])  # type: ignore[arg-type]
+                     items=[ClaimOut(**r) for r in found[offset : offset + limit]])
     return negotiate(request, page, str(ID["claim/"]))
 
 
@@ -50,7 +50,7 @@ def get_claim(claim_id: ClaimId, request: Request, view: ViewDep, store: StoreDe
     view.claim(claim_id)
     if wants_jsonld(request):
         return Response(lookup.describe_claim(store, claim_id, ox.RdfFormat.JSON_LD), media_type=JSONLD)
-    return ClaimOut(**view.records[claim_id])  # type: ignore[arg-type]
+    return ClaimOut(**view.records[claim_id])
 
 
 @router.get("/{claim_id}/sources", response_model=SourcesOut, responses={**NOT_FOUND, **JSONLD_PAGE})

@@ -90,5 +90,5 @@ async def ingest_document(
         raise report.failed[0][1]
     status = "added" if report.added else "replaced" if report.replaced else "unchanged"
     log.info("documents: %s %s (%d claims in the graph)", status, name, report.claims)
-    return IngestOut(status=status, document=DocumentOut(**lookup.document(store, doc_id)),  # type: ignore[arg-type]
+    return IngestOut(status=status, document=DocumentOut(**lookup.document(store, doc_id)),
                      claims=report.claims, verdicts=report.relations)

@@ -31,7 +31,7 @@ def list_entities(
     """Known entities, by label, with the number of claims that name them."""
     found = lookup.entities(store, view)
     page = EntityPage(total=len(found), offset=offset, limit=limit,
-                      items=[EntityOut(**e) for e in found[offset : offset + limit]])  # type: ignore[arg-type]
+                      items=[EntityOut(**e) for e in found[offset : offset + limit]])
     return negotiate(request, page, ENTITY_BASE)
 
 
@@ -39,4 +39,4 @@ def list_entities(
 def get_entity(entity_id: Annotated[str, Path(max_length=100)], request: Request, store: StoreDep,
                view: ViewDep) -> EntityDetail | Response:
     """One entity with the ids of the claims about it or attributed to it."""
-    return negotiate(request, EntityDetail(**lookup.entity(store, view, entity_id)), ENTITY_BASE)  # type: ignore[arg-type]
+    return negotiate(request, EntityDetail(**lookup.entity(store, view, entity_id)), ENTITY_BASE)

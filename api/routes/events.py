@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Annotated, Literal
+from typing import Annotated
 
 from fastapi import APIRouter, Depends, Query, Request
 from fastapi.exceptions import RequestValidationError
@@ -11,7 +11,7 @@ from fastapi.responses import Response
 
 from kg import lookup
 from kg.build import ID
-from kg.lexicon import EVENT_TYPES
+from kg.lexicon import EventKind
 
 from ..deps import ViewDep, known_query
 from ..jsonld import JSONLD_OK, negotiate
@@ -19,7 +19,6 @@ from ..schemas import ClaimPage, ErrorOut
 
 router = APIRouter(prefix="/events", tags=["events"], dependencies=[Depends(known_query)])
 
-EventKind = Literal[tuple(EVENT_TYPES)]  # type: ignore[valid-type]
 
 
 @router.get("", response_model=ClaimPage, responses={**JSONLD_OK, 422: {"model": ErrorOut}})
@@ -42,5 +41,5 @@ def list_events(
                                        "msg": f"start {start} is after end {end}"}])
     found = lookup.timeline(view, entity, document, kind, trigger, start, end)
     page = ClaimPage(total=len(found), offset=offset, limit=limit,
-                     items=found[offset : offset + limit])  # type: ignore[arg-type]
+                     items=found[offset : offset + limit])
     return negotiate(request, page, str(ID["claim/"]))

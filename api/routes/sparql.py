@@ -57,7 +57,7 @@ class ProtocolError(Exception):
         self.message = message
 
 
-def negotiate(accept: str | None, offers: list[tuple[str, object]]) -> tuple[str, object]:
+def negotiate(accept: str | None, offers: list[tuple[str, str]]) -> tuple[str, str]:
     """The offer that best matches ``accept``; the first offer when anything goes."""
     media = best_offer(accept, [o[0] for o in offers])
     if media is None:
@@ -163,7 +163,7 @@ async def sparql(request: Request, runner: RunnerDep, settings: SettingsDep) -> 
         chosen: dict[str, tuple[str, str] | None] = {}
         for kind, offers in (("solutions", RESULT_TYPES), ("boolean", BOOLEAN_TYPES), ("graph", GRAPH_TYPES)):
             try:
-                chosen[kind] = negotiate(accept, offers)  # type: ignore[arg-type]
+                chosen[kind] = negotiate(accept, offers)
             except ProtocolError:
                 chosen[kind] = None
         formats = {k: (None if v is None else ("json" if k != "graph" else "ttl") if v[1] == "html" else v[1])
@@ -179,7 +179,10 @@ async def sparql(request: Request, runner: RunnerDep, settings: SettingsDep) -> 
             offers = {"solutions": RESULT_TYPES, "boolean": BOOLEAN_TYPES, "graph": GRAPH_TYPES}[exc.message]
             raise ProtocolError(406, f"none of the accepted types ({accept}) is available; offered: "
                                 + ", ".join(o[0] for o in offers)) from exc
-        media, fmt = chosen[answer.kind]  # type: ignore[misc]
+        offer = chosen[answer.kind]
+        if offer is None:  # the worker answers only in a format that was chosen
+            raise ProtocolError(406, f"no accepted type for a {answer.kind} result ({accept})")
+        media, fmt = offer
         headers = {"X-Results-Truncated": "true"} if answer.truncated else {}
         log.info("sparql: %s %s, %d bytes as %s%s", request.method, answer.kind, len(answer.body), media,
                  " (truncated)" if answer.truncated else "")

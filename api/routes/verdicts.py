@@ -22,7 +22,7 @@ Entity = Annotated[str | None, Query(max_length=200, description="An entity eith
                                                                  "its id, label or alias")]
 
 
-def _page(request: Request, view, kind: str, offset: int, limit: int,  # type: ignore[no-untyped-def]
+def _page(request: Request, view, kind: str, offset: int, limit: int,
           entity: str | None = None) -> RelationPage | Response:
     found = lookup.relations(view, kind, entity)
     page = RelationPage(total=len(found), offset=offset, limit=limit,

@@ -181,14 +181,13 @@ class SourceReader:
                     if subjects[0].lower_ not in GROUP_NOUNS:
                         continue
             speaks = tok.lemma_.lower() not in DATA_VERBS
-            chain = list(self._chain_of_phrase(subject_tokens, speaker=speaks))
-            if not chain:
+            said = list(self._chain_of_phrase(subject_tokens, speaker=speaks))
+            if not said:
                 continue
-            chain = self._told(tok, chain)
-            for cited in self._citing(tok, sent):
-                chain.append(cited)
-            chain = [c for c in chain if not self._is_publisher(c)]
-            if chain:
+            said = self._told(tok, said)
+            said.extend(self._citing(tok, sent))
+            said = [c for c in said if not self._is_publisher(c)]
+            if said:
                 spans = [char_span(subject_tokens)]
                 for c in tok.children:
                     if c.dep_ in ("prep", "npadvmod", "advcl") and c.i > tok.i and c.lower_ != "that":
@@ -197,7 +196,7 @@ class SourceReader:
                 # in its object, the circumstances around the verb are not part of what X says.
                 aside = tuple(char_span(subtree(c)) for c in tok.children if c.dep_ == "advcl") \
                     if any(c.dep_ == "dobj" for c in tok.children) else ()
-                return Attribution(tuple(_dedupe(chain)), tuple(spans), tok.lemma_.lower() not in FORECAST_VERBS,
+                return Attribution(tuple(_dedupe(said)), tuple(spans), tok.lemma_.lower() not in FORECAST_VERBS,
                                    aside)
         return None
 

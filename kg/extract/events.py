@@ -419,15 +419,15 @@ def events(doc: Document, sent: Span, span: TextSpan, gazetteer: Gazetteer, time
     explicit = tuple(t for t in times if not t.baseline and not t.reporting)
     dated = any(t.text.lower() not in VAGUE_NOW for t in explicit)
     carried = _clause_figures(sent, figures)
-    out = []
+    out: list[ClaimMention] = []
     for tok in sent:
         if not _trigger(tok) or not _told_as_happened(tok, dated):
             continue
         agent = _agent(tok, gazetteer, names)
         if agent is None or _generalised(agent) or (_lemma(tok) in SPEECH_VERBS and _outlet(agent, gazetteer, names)):
             continue
-        lead, actors = _actors(tok, agent, gazetteer, names)
-        if any(e.event_type == _lemma(tok) and e.actors == actors for e in out):
+        lead, by_role = _actors(tok, agent, gazetteer, names)
+        if any(e.event_type == _lemma(tok) and e.actors == by_role for e in out):
             continue  # "defected or attempted to defect": one action told twice
         # The evidence is the trigger with its particle ("cracked down"), never the figures beside it.
         particle = next((c for c in tok.children if c.dep_ == "prt" and c.i == tok.i + 1), None)
@@ -448,7 +448,7 @@ def events(doc: Document, sent: Span, span: TextSpan, gazetteer: Gazetteer, time
                 event_type=_lemma(tok),
                 event_kind=EVENT_TYPE_OF.get(_lemma(tok)),
                 participants=tuple(_participants(tok, gazetteer)),
-                actors=actors,
+                actors=by_role,
                 figure_spans=carried.get(tok.i, ()),
                 place=_place(tok, gazetteer),
             )
@@ -467,7 +467,7 @@ def events(doc: Document, sent: Span, span: TextSpan, gazetteer: Gazetteer, time
         # "a U.N. investigation" is the U.N.'s; "the concert hall attack" is not the hall's.
         role = "patient" if EVENT_TYPE_OF.get(verb) in _CAUSED_KINDS and (named is None or named.dep_ != "poss") \
             else "agent"
-        actors = (_actor(role, named, gazetteer, names),) if named is not None else ()
+        actors: tuple[Actor, ...] = (_actor(role, named, gazetteer, names),) if named is not None else ()
         agent_name = actors[0].name if actors and role == "agent" else None
         out.append(ClaimMention(
             document=doc.key, kind="event", start=tok.idx, end=tok.idx + len(tok.text), sentence=span,

@@ -113,7 +113,7 @@ def _noun_phrase(noun: Token) -> str:
 
 
 def _flatten(tokens: list[Token]) -> list[Token]:
-    out = []
+    out: list[Token] = []
     for t in tokens:
         out.extend(x for x in t.subtree if not x.like_num and x.pos_ != "NUM" and x.dep_ not in ("det", "punct"))
     return out
@@ -177,8 +177,8 @@ def _holder(tok: Token, figure: set[Token], gazetteer: Gazetteer) -> Token | Non
     $2 billion") is its owner, not what it measures."""
     if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.pos_ in ("NOUN", "PROPN") \
             and tok.head.head not in figure:
-        holder = tok.head.head
-        return _holder(holder, figure, gazetteer) if unit_noun(holder) is not None else holder
+        of = tok.head.head
+        return _holder(of, figure, gazetteer) if unit_noun(of) is not None else of
     if tok.dep_ == "appos" and tok.head.pos_ in ("NOUN", "PROPN") and tok.head not in figure:
         return _holder(tok.head, figure, gazetteer) if unit_noun(tok.head) is not None else tok.head
     below = tok

@@ -6,9 +6,12 @@ import importlib.util
 import re
 from collections.abc import Iterable, Iterator
 from pathlib import Path
+from typing import Any, cast
 
 import spacy
 from spacy.language import Language
+from spacy.pipeline import EntityRuler
+from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc
 from spacy.util import compile_infix_regex
 
@@ -63,10 +66,11 @@ def load_model(name: str) -> Language:
     if missing:
         raise ModelError(f"the spaCy model {name!r} lacks {sorted(missing)}; use an English pipeline with a parser, a lemmatizer and NER")
     nlp.max_length = MAX_LENGTH
-    nlp.tokenizer.infix_finditer = compile_infix_regex([*nlp.Defaults.infixes, *REFERENCE_MARKS]).finditer
+    tokenizer = cast(Tokenizer, nlp.tokenizer)
+    tokenizer.infix_finditer = compile_infix_regex([*(nlp.Defaults.infixes or ()), *REFERENCE_MARKS]).finditer
     nlp.add_pipe("kg_line_breaks", before="parser")
-    ruler = nlp.add_pipe("entity_ruler", name="kg_aliases", before="ner",
-                         config={"overwrite_ents": True, "phrase_matcher_attr": "LOWER"})
+    ruler = cast(EntityRuler, nlp.add_pipe("entity_ruler", name="kg_aliases", before="ner",
+                                           config={"overwrite_ents": True, "phrase_matcher_attr": "LOWER"}))
     ruler.add_patterns(alias_patterns(Gazetteer.load()))
     return nlp
 
@@ -74,7 +78,7 @@ def load_model(name: str) -> Language:
 _NER_LABELS = {"country": "GPE", "place": "LOC", "person": "PERSON", "group": "NORP"}
 
 
-def alias_patterns(gazetteer: Gazetteer) -> list[dict[str, object]]:
+def alias_patterns(gazetteer: Gazetteer) -> list[dict[str, str | list[dict[str, Any]]]]:
     """Entity-ruler patterns from the alias table, so known outlets and agencies get the right label.
 
     The statistical model often tags outlets as people or places ("Mediazona", "Daily NK");
@@ -82,11 +86,11 @@ def alias_patterns(gazetteer: Gazetteer) -> list[dict[str, object]]:
     case (the ruler's phrase matcher reads them with the pipeline's own tokenizer); short
     acronyms ("NIS", "U.N.") match only as written.
     """
-    patterns: list[dict[str, object]] = []
+    patterns: list[dict[str, str | list[dict[str, Any]]]] = []
     for name, key in gazetteer.names():
         label = _NER_LABELS.get(gazetteer.type(key), "ORG")
         if len(name) <= 5 and name.replace(".", "").isupper():
-            pattern: object = [{"ORTH": t} for t in re.findall(r"\w+|[^\w\s]", name)]
+            pattern: str | list[dict[str, Any]] = [{"ORTH": t} for t in re.findall(r"\w+|[^\w\s]", name)]
         else:
             pattern = name
         patterns.append({"label": label, "pattern": pattern, "id": key})
