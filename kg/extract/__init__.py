@@ -26,8 +26,10 @@ from ..ontology import Gazetteer
 from .attribution import CONDITIONAL, CONTINUATION, Attribution, SourceReader, quoted
 from .events import Names, events
 from .figures import find_figures, says_something, scrape_damage
-from .frames import FrameReader, _in_condition, _place, modality_cues
+from .frames import FrameReader
+from .modality import in_condition, modality_cues
 from .nlp import MAX_LENGTH, MAX_SENTENCE, load_model, parse, reads_language
+from .owners import place
 from .times import find_times
 from .tokens import describes_other_noun
 
@@ -111,7 +113,7 @@ def extract(doc: Document, parsed: Doc, gazetteer: Gazetteer) -> list[ClaimMenti
         for f in figures:
             span = parsed.char_span(f.start, f.end, alignment_mode="expand")
             tokens = list(span) if span is not None else []
-            if tokens and _in_condition(tokens[0]):
+            if tokens and in_condition(tokens[0]):
                 continue
             frame, unit = frames.read(tokens, f.unit_text) if tokens else (
                 Frame(reason="the figure is not a span of the parse"), None)
@@ -132,7 +134,7 @@ def extract(doc: Document, parsed: Doc, gazetteer: Gazetteer) -> list[ClaimMenti
                     frame=frame,
                     times=tuple(own_times),
                     inherited_time=inherited,
-                    place=_place(tokens, gazetteer) if tokens else None,
+                    place=place(tokens, gazetteer) if tokens else None,
                     sources=chain if attribution is None or attribution.says(f.start, f.end) else (),
                     modality_cues=modality_cues(tokens),
                     damaged_text=damaged,

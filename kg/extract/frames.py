@@ -29,32 +29,39 @@ from spacy.tokens import Span, Token
 from ..lexicon import (
     CHANGE_NOUNS,
     CURRENCIES,
-    ENTRY_VERBS,
     FORECAST_VERBS,
     HUMAN_VERBS,
     LEVEL_VERBS,
     LIGHT_VERBS,
-    MODAL_VERBS,
-    MODAL_WORDS,
     NEUTRAL_HOLDERS,
     NEUTRAL_MODIFIERS,
     NOT_MEASURES,
     OUTCOMES,
     PERSON_NOUNS,
     SPEECH_VERBS,
-    TRANSFER_VERBS,
     canonical,
     canonical_verb,
 )
 from ..model import Frame
 from ..ontology import Gazetteer
 from ..units import unit_kind
+from .owners import (
+    OWNER_LABELS,
+    agent_nationality,
+    entity_owner,
+    is_name,
+    is_person,
+    name_span,
+    named_agent,
+    place_name,
+    possessive_owner,
+    recipient_nationality,
+    resolve_name,
+    subject_nationality,
+)
 from .tokens import lemma as _lemma
-from .tokens import path, span_text, subtree
+from .tokens import path, span_text, subjects, subtree
 
-#: Named-entity labels of things that own figures: organisations, places, people, peoples.
-_OWNER_LABELS = frozenset({"ORG", "GPE", "PERSON", "NORP", "LOC", "FAC", "PRODUCT"})
-_PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 _PER = re.compile(r"\bper[- ]([A-Za-z]+)")
 #: Longest measured-thing phrase kept, in tokens.
 MAX_THING = 12
@@ -166,10 +173,6 @@ def _of_object(tok: Token, figure: set[Token]) -> Token | None:
     return None
 
 
-def _subjects(verb: Token) -> list[Token]:
-    return [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
-
-
 def _holder(tok: Token, figure: set[Token], gazetteer: Gazetteer) -> Token | None:
     """The noun a figure is the amount or level of, through its clause: "revenue of $27 billion",
     "revenue rose 3.5%", "shares are up 39%", "the shortage could reach 2.4 million", "winds
@@ -199,15 +202,15 @@ def _holder(tok: Token, figure: set[Token], gazetteer: Gazetteer) -> Token | Non
         if below.dep_ in ("dobj", "dative", "iobj") and _lemma(anchor) not in LEVEL_VERBS:
             return None
         node = anchor
-        while not _subjects(node) and node.dep_ in ("xcomp", "conj") and _lemma(node.head) not in SPEECH_VERBS:
+        while not subjects(node) and node.dep_ in ("xcomp", "conj") and _lemma(node.head) not in SPEECH_VERBS:
             node = node.head
-        subjects = [c for c in _subjects(node) if c not in figure]
-        holder = subjects[0] if subjects else (node.head if node.dep_ in ("acl", "relcl") else None)
+        own = [c for c in subjects(node) if c not in figure]
+        holder = own[0] if own else (node.head if node.dep_ in ("acl", "relcl") else None)
         if holder is not None and holder.lower_ in ("figure", "number", "total", "it") and holder.dep_ == "appos":
             holder = holder.head
         if holder is not None and _neutral(holder):
             held = _of_object(holder, figure)  # "the number of visitors rose to 2 million"
-            holder = held if held is not None and not _is_name(held, gazetteer) else holder  # "shares of Globex"
+            holder = held if held is not None and not is_name(held, gazetteer) else holder  # "shares of Globex"
         if holder is not None and holder.pos_ in ("NOUN", "PROPN") and _lemma(holder) not in NOT_MEASURES:
             return holder
         return None
@@ -223,61 +226,13 @@ def _level_subject(counted: Token, figure: set[Token]) -> Token | None:
         return None
     if verb.pos_ != "VERB" or _lemma(verb) not in LEVEL_VERBS:
         return None
-    subjects = [c for c in _subjects(verb) if c not in figure and c.pos_ == "NOUN" and _lemma(c) not in NOT_MEASURES]
-    return subjects[0] if subjects else None
+    measured = [c for c in subjects(verb) if c not in figure and c.pos_ == "NOUN" and _lemma(c) not in NOT_MEASURES]
+    return measured[0] if measured else None
 
 
 def _neutral(tok: Token) -> bool:
     """A noun of amount that says nothing of what it holds ("a total of", "a third of")."""
     return _lemma(tok) in NEUTRAL_HOLDERS or tok.like_num or tok.pos_ == "NUM"
-
-
-def _is_name(tok: Token, gazetteer: Gazetteer) -> bool:
-    """A proper name of an organisation, place or person (not a people: "North Koreans")."""
-    if tok.pos_ != "PROPN" or _is_person(tok, gazetteer):
-        return False
-    return tok.ent_type_ in _OWNER_LABELS or gazetteer.resolve(tok.text) is not None
-
-
-def _name_span(tok: Token) -> list[Token]:
-    """A name with the compound names before it ("Home Depot")."""
-    first = tok
-    while first.i > 0 and first.doc[first.i - 1].head == tok and first.doc[first.i - 1].dep_ == "compound":
-        first = first.doc[first.i - 1]
-    return list(tok.doc[first.i : tok.i + 1])
-
-
-def _resolve(text: str, gazetteer: Gazetteer) -> tuple[str | None, str]:
-    """A name's entity key (when the alias table knows it) and the name without a possessive."""
-    return gazetteer.resolve(text), re.sub(r"\s*['’]s?$", "", text)
-
-
-def _agent(tok: Token, figure: set[Token], gazetteer: Gazetteer) -> tuple[str | None, str | None]:
-    """The named subject of the verb whose object the figure is: "Donald Trump earned 306
-    electoral votes", "SoftBank agreed to inject $6.5 billion"."""
-    below = tok
-    for anchor in path(tok)[1:]:
-        if anchor.pos_ == "VERB":
-            if below.dep_ not in ("dobj", "dative", "iobj") and below not in figure:
-                return None, None
-            node = anchor
-            while not _subjects(node) and node.dep_ in ("xcomp", "conj") and _lemma(node.head) not in SPEECH_VERBS:
-                node = node.head
-            for subject in _subjects(node):
-                if _is_name(subject, gazetteer):
-                    return _resolve(span_text(_name_span(subject))[0], gazetteer)
-            return None, None
-        below = anchor
-    return None, None
-
-
-def _entity_owner_of(tokens: list[Token], gazetteer: Gazetteer) -> tuple[str | None, str | None]:
-    """A possessive on the figure itself: "Hillary Clinton's 232"."""
-    for t in tokens:
-        for c in t.children:
-            if c.dep_ == "poss" and c not in tokens and (c.pos_ == "PROPN" or c.ent_type_ in _OWNER_LABELS):
-                return _resolve(span_text(subtree(c))[0], gazetteer)
-    return None, None
 
 
 def _predicate(tok: Token, figure_tokens: list[Token]) -> str | None:
@@ -312,62 +267,11 @@ def _predicate(tok: Token, figure_tokens: list[Token]) -> str | None:
     return " ".join(words)
 
 
-def _entity_owner(tok: Token, gazetteer: Gazetteer) -> tuple[str | None, str | None]:
-    """Whose a noun is, from a possessive or a name before it: ("WeWork's employees",
-    "Home Depot shares") -> (entity key or None, name)."""
-    for c in tok.lefts:
-        if c.dep_ in ("poss", "compound", "nmod") and (c.ent_type_ in _OWNER_LABELS or c.pos_ == "PROPN") \
-                and not _is_person(c, gazetteer):
-            return _resolve(span_text(subtree(c))[0], gazetteer)
-    for prep in tok.rights:  # "shares of Globex", "the population of Europe"
-        if prep.dep_ == "prep" and prep.lower_ == "of":
-            for o in prep.children:
-                if o.dep_ == "pobj" and _is_name(o, gazetteer):
-                    return _resolve(span_text(_name_span(o))[0], gazetteer)
-    return None, None
-
-
-def _place(tokens: list[Token], gazetteer: Gazetteer) -> str | None:
-    """Where a figure applies: "to Russia", "in the Soviet Union", "the Russian border" on its path."""
-    for anchor in path(tokens[-1]):
-        for t in anchor.children:
-            if t.dep_ == "prep" and t.lower_ in ("to", "in", "into", "inside", "within", "across"):
-                for c in t.children:
-                    if c.dep_ == "pobj":
-                        key = gazetteer.resolve(span_text(subtree(c))[0])
-                        if key and gazetteer.type(key) in ("country", "place"):
-                            return key
-            if t.dep_ == "dobj" and anchor.pos_ == "VERB" and _lemma(anchor) in ENTRY_VERBS:
-                key = gazetteer.nationality(span_text(subtree(t))[0])
-                if key:
-                    return key
-    return None
-
-
-def _place_name(tokens: list[Token]) -> str | None:
-    """A place named on the figure's path ("in Ohio", "at the port of Busan"), as written."""
-    for anchor in path(tokens[-1])[:6]:
-        for t in anchor.children:
-            if t.dep_ == "prep" and t.lower_ in ("in", "at", "across", "near", "off", "outside", "inside", "within"):
-                for c in t.children:
-                    if c.dep_ == "pobj" and c.ent_type_ in _PLACE_LABELS:
-                        ents = [e for e in c.doc[c.left_edge.i : c.right_edge.i + 1].ents if e.label_ in _PLACE_LABELS]
-                        if ents:
-                            return ents[-1].text
-    return None
-
-
-def _is_person(noun: Token, gazetteer: Gazetteer) -> bool:
-    lemma = _lemma(noun)
-    return lemma in PERSON_NOUNS or canonical(lemma) == "person" or (
-        noun.pos_ == "PROPN" and (noun.ent_type_ in ("NORP", "GPE") or bool(gazetteer.nationality(noun.text))))
-
-
 def _unit_of(counted: Token | None, head: str | None, gazetteer: Gazetteer) -> str | None:
     """What one of a count is: "person" for people by any name, else the counted noun."""
     if counted is None:
         return "person" if head == "person" else None
-    return "person" if _is_person(counted, gazetteer) else _lemma(counted)
+    return "person" if is_person(counted, gazetteer) else _lemma(counted)
 
 
 def _rate(tokens: list[Token]) -> str | None:
@@ -413,45 +317,6 @@ def _increment(tokens: list[Token], noun: Token | None) -> bool:
     return bool(words & {"another", "additional", "extra", "further"})
 
 
-def _subject_nationality(sent: Span, gazetteer: Gazetteer) -> tuple[str, str] | None:
-    """The people a sentence's subject belongs to ("North Korean workers ..." -> ("worker",
-    "north-korea")): later bare counts of the same people are read as theirs."""
-    for t in sent:
-        if t.dep_ in ("nsubj", "nsubjpass"):
-            key = gazetteer.nationality(span_text(subtree(t))[0])
-            if key and _is_person(t, gazetteer):
-                return ("person" if t.pos_ == "PROPN" else canonical(_lemma(t))), key
-    return None
-
-
-def _recipient_nationality(tokens: list[Token], gazetteer: Gazetteer) -> str | None:
-    """"8,600 student visas to North Koreans": the people a counted thing went to."""
-    for anchor in path(tokens[-1])[:4]:
-        for c in anchor.children:
-            if c.dep_ == "prep" and c.lower_ in ("to", "for"):
-                for o in c.children:
-                    if o.dep_ == "pobj" and o.ent_type_ == "NORP":
-                        key = gazetteer.nationality(span_text(subtree(o))[0])
-                        if key:
-                            return key
-    return None
-
-
-def _agent_nationality(tokens: list[Token], gazetteer: Gazetteer) -> str | None:
-    """"North Korea sent 15,000 ...": the country that is the subject of the governing verb."""
-    for anchor in path(tokens[-1])[1:]:
-        if anchor.pos_ in ("VERB", "AUX"):
-            if _lemma(anchor) not in TRANSFER_VERBS:
-                return None
-            for c in anchor.children:
-                if c.dep_ == "nsubj":
-                    key = gazetteer.resolve(span_text(subtree(c))[0])
-                    if key and gazetteer.type(key) == "country":
-                        return key
-            return None
-    return None
-
-
 class FrameReader:
     """Reads the frame of each figure of a document, sentence by sentence.
 
@@ -471,7 +336,7 @@ class FrameReader:
     def sentence(self, sent: Span, new_paragraph: bool) -> None:
         """Start reading ``sent``."""
         self.number_of = _number_of(sent)
-        topic = _subject_nationality(sent, self.gazetteer)
+        topic = subject_nationality(sent, self.gazetteer)
         if topic is not None:
             self.topic = topic
         if new_paragraph:
@@ -520,18 +385,18 @@ class FrameReader:
             if changed is not None:
                 thing = changed
         predicate = _predicate(thing if thing is not None else anchor, tokens)
-        owner_entity, owner_name = _entity_owner_of(tokens, g)
-        if thing is not None and _is_name(thing, g):
+        owner_entity, owner_name = possessive_owner(tokens, g)
+        if thing is not None and is_name(thing, g):
             # "Home Depot reported $2.53", "the S&P 500 is up 24.5%": the figure is the entity's own.
             if owner_name is None:
-                owner_entity, owner_name = _resolve(span_text(_name_span(thing))[0], g)
+                owner_entity, owner_name = resolve_name(span_text(name_span(thing))[0], g)
             thing = None
         if thing is not None and (thing in figure or _lemma(thing) in NOT_MEASURES or not thing.text[:1].isalpha()
                                   or thing.pos_ == "PRON" or unit_noun(thing) is not None):
             thing = None
         head = None
         if thing is not None:
-            head = "person" if thing.pos_ == "PROPN" and _is_person(thing, g) else canonical(_lemma(thing))
+            head = "person" if thing.pos_ == "PROPN" and is_person(thing, g) else canonical(_lemma(thing))
         if head is None and tokens[-1].dep_ in ("nsubj", "nsubjpass") and _lemma(tokens[-1].head) in HUMAN_VERBS:
             head = "person"  # "125 died", "300 fled"
             predicate = predicate or _lemma(tokens[-1].head)
@@ -549,7 +414,7 @@ class FrameReader:
                           predicate=predicate or reused.predicate,
                           owner=(owner_entity or slug(owner_name)) if owner_name else reused.owner,
                           owner_entity=owner_entity if owner_name else reused.owner_entity,
-                          place=_place_name(tokens) or reused.place, per=_rate(tokens) or reused.per,
+                          place=place_name(tokens) or reused.place, per=_rate(tokens) or reused.per,
                           increment=_increment(tokens, None), purpose=_purpose(anchor) or reused.purpose)
             self.in_sentence = (frame, reused_unit)
             return frame, reused_unit
@@ -568,12 +433,12 @@ class FrameReader:
         per = None
         if thing is not None:
             mods = [c for c in thing.lefts if c.dep_ in ("amod", "compound", "nmod") and c not in figure
-                    and not c.like_num and c.ent_type_ not in _OWNER_LABELS and c.pos_ in ("ADJ", "NOUN", "VERB")]
+                    and not c.like_num and c.ent_type_ not in OWNER_LABELS and c.pos_ in ("ADJ", "NOUN", "VERB")]
             modifiers = tuple(sorted(({_lemma(c) for c in mods} | set(role)) - NOT_MEASURES - NEUTRAL_MODIFIERS))
             rate = _PER.search(span_text(list(thing.lefts) + [thing])[0]) if list(thing.lefts) else None
             per = rate.group(1).lower() if rate else None  # "per-share earnings"
             if owner_name is None:
-                owner_entity, owner_name = _entity_owner(thing, g)
+                owner_entity, owner_name = entity_owner(thing, g)
             # A people named with what is counted owns it: "North Korean workers", "Chinese exports".
             if head in ("person", *PERSON_NOUNS) or thing.ent_type_ == "NORP" or any(
                     c.ent_type_ == "NORP" for c in thing.lefts):
@@ -582,10 +447,10 @@ class FrameReader:
                     owner_entity = owner_name = nationality
         per = per or _rate(tokens)
         if owner_name is None:
-            owner_entity, owner_name = _agent(thing if thing is not None else anchor, figure, g)
+            owner_entity, owner_name = named_agent(thing if thing is not None else anchor, figure, g)
         owner = (owner_entity or slug(owner_name)) if owner_name else None
         if owner is None:
-            owner_entity = owner = _recipient_nationality(tokens, g) or _agent_nationality(tokens, g)
+            owner_entity = owner = recipient_nationality(tokens, g) or agent_nationality(tokens, g)
         if owner is None and thing is not None and counted_head == self.topic[0] and not any(
                 c.dep_ in ("amod", "compound") for c in thing.children):
             owner_entity = owner = self.topic[1]  # the text's workers are the workers it is about
@@ -596,7 +461,7 @@ class FrameReader:
             predicate=predicate,
             owner=owner,
             owner_entity=owner_entity,
-            place=_place_name(tokens),
+            place=place_name(tokens),
             per=per,
             increment=_increment(tokens, counted),
             purpose=_purpose(thing if thing is not None else anchor),
@@ -606,44 +471,3 @@ class FrameReader:
         if head is not None:
             self.in_sentence = self.last = (frame, unit)
         return frame, unit
-
-
-# ==================================================================================== modality
-
-_BASELINE_WORDS = frozenset("compared than versus".split())
-
-
-def modality_cues(tokens: list[Token]) -> tuple[str, ...]:
-    """Hedges that govern a figure: modal verbs and adverbs on its path to the root of its clause.
-
-    A figure in a comparison ("compared to the current 1.5 million") keeps its own modality, and
-    so does one in a relative clause ("Orlov, who had hired dozens, now hopes to hire 300").
-    """
-    if not tokens:
-        return ()
-    path: list[Token] = []
-    node = tokens[-1]
-    while True:
-        path.append(node)
-        if node.lower_ in _BASELINE_WORDS or node.head == node or (node.dep_ == "relcl" and node.pos_ in ("VERB", "AUX")):
-            break
-        node = node.head
-    cues = []
-    for anchor in path:
-        for t in [anchor, *anchor.children]:
-            word = t.lower_
-            if (t.tag_ == "MD" and word in MODAL_VERBS) or word in MODAL_WORDS:
-                cues.append(word)
-            if t.dep_ == "mark" and word == "if":
-                cues.append("if")
-    return tuple(dict.fromkeys(cues))
-
-
-def _in_condition(tok: Token) -> bool:
-    """True inside the "if" clause of a conditional: its figures are premises, not claims."""
-    node = tok
-    while node.head != node:
-        if node.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "suppose") for c in node.children):
-            return True
-        node = node.head
-    return False

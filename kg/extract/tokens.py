@@ -103,3 +103,8 @@ def describes_other_noun(tok: Token, figure: list[Token]) -> bool:
                 return False  # the subject the figure's clauses share ("the number ... rose ... to top 13,000")
             return clause_verb(figure[0]).i not in {a.i for a in path(t)}
     return False
+
+
+def subjects(verb: Token) -> list[Token]:
+    """A verb's own subjects (active or passive)."""
+    return [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]

@@ -1,0 +1,45 @@
+"""How a figure is put: the modal words and conditions on its path through the parse."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from ..lexicon import MODAL_VERBS, MODAL_WORDS
+
+_BASELINE_WORDS = frozenset("compared than versus".split())
+
+
+def modality_cues(tokens: list[Token]) -> tuple[str, ...]:
+    """Hedges that govern a figure: modal verbs and adverbs on its path to the root of its clause.
+
+    A figure in a comparison ("compared to the current 1.5 million") keeps its own modality, and
+    so does one in a relative clause ("Orlov, who had hired dozens, now hopes to hire 300").
+    """
+    if not tokens:
+        return ()
+    path: list[Token] = []
+    node = tokens[-1]
+    while True:
+        path.append(node)
+        if node.lower_ in _BASELINE_WORDS or node.head == node or (node.dep_ == "relcl" and node.pos_ in ("VERB", "AUX")):
+            break
+        node = node.head
+    cues = []
+    for anchor in path:
+        for t in [anchor, *anchor.children]:
+            word = t.lower_
+            if (t.tag_ == "MD" and word in MODAL_VERBS) or word in MODAL_WORDS:
+                cues.append(word)
+            if t.dep_ == "mark" and word == "if":
+                cues.append("if")
+    return tuple(dict.fromkeys(cues))
+
+
+def in_condition(tok: Token) -> bool:
+    """True inside the "if" clause of a conditional: its figures are premises, not claims."""
+    node = tok
+    while node.head != node:
+        if node.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "suppose") for c in node.children):
+            return True
+        node = node.head
+    return False
