@@ -1,15 +1,11 @@
-"""Shared fixtures: the seeds, the shared evaluation folder, the real model and a built store."""
+"""Shared fixtures (the seeds, the shared evaluation folder, the real model, a built store) and
+the markers each test folder sets: ``unit``, ``e2e`` and ``system`` (``pytest -m unit`` runs
+without the statistical model)."""
 
 from __future__ import annotations
 
-import contextlib
 import os
 import shutil
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
 from pathlib import Path
 
 import pytest
@@ -17,9 +13,7 @@ import pytest
 from kg.config import Settings
 from kg.store import GraphStore
 
-ROOT = Path(__file__).resolve().parent.parent
-SEEDS = ROOT / "seeds"
-SHARED = ROOT.parent / "shared"
+from support import SEEDS, SHARED, serving
 
 
 @pytest.fixture(scope="session")
@@ -93,12 +87,6 @@ def seeds_copy(tmp_path: Path) -> Path:
     return target
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 @pytest.fixture(scope="session")
 def artifacts(tmp_path_factory) -> Path:
     """Where browser tests leave their screenshots: ``KG_TEST_ARTIFACTS`` when set, else a
@@ -117,36 +105,18 @@ def server(tmp_path_factory):
         yield base
 
 
-@contextlib.contextmanager
-def serving(env: dict[str, str], log_path: Path, timeout: float = 120):
-    """Run `kg serve` with ``env`` on a free loopback port until the block ends; yields its URL."""
-    port = free_port()
-    log = log_path.open("w")
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "api.cli", "serve", "--port", str(port)], cwd=ROOT, env=env,
-        stdout=log, stderr=subprocess.STDOUT, text=True,
-    )
-    base = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + timeout
-    try:
-        while time.monotonic() < deadline:
-            if proc.poll() is not None:
-                pytest.fail(f"kg serve exited: {log_path.read_text()[-3000:]}")
-            try:
-                with urllib.request.urlopen(base + "/health", timeout=2) as r:
-                    if r.status == 200:
-                        break
-            except OSError:
-                time.sleep(0.5)
-        else:
-            pytest.fail(f"kg serve did not answer within {timeout:g} s")
-        yield base
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-        log.close()
+#: Fixtures that load the statistical model or build a store with it: not for unit tests.
+MODEL_FIXTURES = frozenset({"nlp", "read_text", "seed_store", "seeds_copy", "server"})
+FOLDERS = ("unit", "e2e", "system")
 
 
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Mark each test by its folder; a unit test that asks for the model is a collection error."""
+    for item in items:
+        folder = next((part for part in item.path.parts if part in FOLDERS), None)
+        if folder is None or item.path.parent.name != folder:
+            continue
+        item.add_marker(folder)
+        heavy = MODEL_FIXTURES & set(getattr(item, "fixturenames", ()))
+        if folder == "unit" and heavy:
+            raise pytest.UsageError(f"{item.nodeid} is a unit test but uses {sorted(heavy)}: move it to tests/e2e")

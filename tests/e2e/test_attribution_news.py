@@ -1,0 +1,51 @@
+"""Who says a figure, read by the real model from news phrasings of many kinds (written for these
+tests: markets, health, disasters, politics, crime, economy)."""
+
+from __future__ import annotations
+
+import pytest
+
+
+@pytest.fixture(scope="module")
+def sources(read_text):
+    def read(text: str, publisher: str | None = None) -> dict[str, list[str]]:
+        return {c.figure.surface: [s.label for s in c.sources] for c in read_text(text, publisher)[1] if c.figure}
+
+    return read
+
+
+ATTRIBUTIONS = [
+    ("Prices will rise 4% next year, say economists at the central bank.", "4%", ["economists at the central bank"]),
+    ("The bank announced that profit rose 12% in the quarter.", "12%", ["bank"]),
+    ("Growth of 2.5% is expected by the finance ministry.", "2.5%", ["finance ministry"]),
+    ("According to the health department, 87 people were admitted overnight.", "87", ["health department"]),
+    ("Police told reporters that 14 suspects had been detained.", "14", ["Police"]),
+    ("\u201cWe lost 300 homes in one night,\u201d said Maria Lopez, the town's mayor.", "300", ["Maria Lopez"]),
+    ("\u201cAbout 40 boats sank,\u201d harbour master Tom Reed said.", "About 40", ["Tom Reed"]),
+    ("Turnout was 61%, the electoral commission said in a statement.", "61%", ["electoral commission"]),
+    ("Figures compiled by Eurostat show unemployment at 6.1%.", "6.1%", ["Eurostat"]),
+    ("Forum posts by traders, citing exchange data, put the loss at $40 million.", "$40 million",
+     ["traders", "exchange data"]),
+]
+
+
+@pytest.mark.parametrize("text, figure, expected", ATTRIBUTIONS)
+def test_sources_across_domains(sources, text, figure, expected):
+    assert sources(text)[figure] == expected
+
+
+def test_a_quote_after_its_speaker_changes_hands(sources):
+    text = ("Jane Roe, the agency's director, said 12 staff had left. \u201cWe hired 30 more,\u201d "
+            "said John Doe, its deputy.")
+    found = sources(text)
+    assert found["12"] == ["Jane Roe"] and found["30"] == ["John Doe"]
+
+
+def test_the_publisher_is_never_its_own_source(sources):
+    assert sources("The Daily Ledger found that rents rose 9% in the city.", publisher="The Daily Ledger")["9%"] \
+        in ([], ["rents"])  # never the publisher
+
+
+def test_a_concession_does_not_carry_the_report(sources):
+    found = sources("Five cases were confirmed on Monday, though officials say the risk is low.")
+    assert found["Five"] == []

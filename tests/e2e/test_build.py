@@ -1,0 +1,145 @@
+"""``kg build``: incremental, atomic per document, reproducible; ``kg validate`` and export."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import rdflib
+from click.testing import CliRunner
+
+from kg import pipeline
+from kg.build import graph_iri_for_key
+from kg.cli import main
+from kg.config import Settings
+from kg.shacl import validate
+from kg.store import GraphStore
+
+
+def _graph_quads(store: GraphStore, key: str) -> set[str]:
+    return {str(q) for q in store.quads(graph_iri_for_key(key))}
+
+
+def test_rebuild_of_unchanged_input_changes_nothing(seeds_copy: Path, tmp_path: Path, nlp):
+    store = GraphStore.open(tmp_path / "store")
+    settings = Settings(store=str(tmp_path / "store"))
+    first = pipeline.build([seeds_copy], store, settings, nlp=nlp)
+    assert len(first.added) == 5 and not first.failed
+    before = store.canonical_hash()
+    second = pipeline.build([seeds_copy], store, settings, nlp=nlp)
+    assert sorted(second.unchanged) == sorted(first.added)
+    assert second.added == second.replaced == []
+    assert store.canonical_hash() == before
+    store.close()
+
+
+def test_editing_one_file_replaces_only_its_graph(seeds_copy: Path, tmp_path: Path, nlp):
+    store = GraphStore.open(tmp_path / "store")
+    settings = Settings(store=str(tmp_path / "store"))
+    pipeline.build([seeds_copy], store, settings, nlp=nlp)
+    keys = sorted(p.name for p in seeds_copy.glob("*.txt"))
+    before = {k: _graph_quads(store, k) for k in keys}
+    edited = seeds_copy / keys[2]
+    edited.write_text(edited.read_text(encoding="utf-8") + "\nA closing line added in a correction.\n", encoding="utf-8")
+    report = pipeline.build([seeds_copy], store, settings, nlp=nlp)
+    assert report.replaced == [keys[2]]
+    assert sorted(report.unchanged) == [k for k in keys if k != keys[2]]
+    for k in keys:
+        after = _graph_quads(store, k)
+        assert (after == before[k]) == (k != keys[2]), k
+    docs = store.select("SELECT ?d WHERE { ?d a cg:Document }")
+    assert len(docs) == 5, "the old version must be gone, not kept beside the new one"
+    store.close()
+
+
+def test_a_bad_file_is_reported_and_the_rest_is_built(seeds_copy: Path, tmp_path: Path):
+    (seeds_copy / "broken.txt").write_bytes(b"\xff\xfe\x00b\x00a\x00d")
+    runner = CliRunner()
+    result = runner.invoke(main, ["build", "--no-progress", "--store", str(tmp_path / "store"), str(seeds_copy)])
+    assert result.exit_code == 2
+    assert "broken.txt: binary data" in result.stderr
+    assert "5 added" in result.stderr and "1 failed" in result.stderr
+
+
+def test_build_of_a_missing_path_is_one_line_and_nonzero(tmp_path: Path):
+    result = CliRunner().invoke(main, ["build", "--store", str(tmp_path / "s"), str(tmp_path / "missing")])
+    assert result.exit_code == 2
+    assert result.stderr.strip().endswith("no such file or folder")
+    assert len(result.stderr.strip().splitlines()) == 1
+
+
+def test_seed_graph_conforms_to_the_shapes(seed_store):
+    conforms, report = validate(seed_store)
+    assert conforms, report
+
+
+def test_validate_reports_a_violation():
+    store = GraphStore.memory()
+    from kg.build import document_iri
+    from kg.model import Document
+    from kg.vocab import CG, RDF
+
+    doc = Document(key="x.txt", text="t", sha256="not-a-hash")
+    store.replace_graph(graph_iri_for_key("x.txt"), [(document_iri(doc), RDF.type, CG.Document)])
+    conforms, report = validate(store)
+    assert not conforms
+    assert "fileName" in report and "sha256" in report
+
+
+def test_turtle_export_reads_back_as_the_union_of_the_store(seed_store):
+    data = CliRunner().invoke(main, ["export", "--format", "ttl", "--store", seed_store.location])
+    assert data.exit_code == 0, data.output
+    g = rdflib.Graph().parse(data=data.stdout_bytes, format="turtle")
+    distinct = seed_store.select("SELECT (COUNT(*) AS ?n) WHERE { SELECT DISTINCT ?s ?p ?o WHERE { ?s ?p ?o } }")
+    assert len(g) == distinct[0]["n"]
+
+
+def test_trig_export_keeps_one_graph_per_document(seed_store):
+    data = CliRunner().invoke(main, ["export", "--format", "trig", "--store", seed_store.location])
+    ds = rdflib.Dataset().parse(data=data.stdout_bytes, format="trig")
+    names = {str(g.identifier) for g in ds.graphs()}
+    for key in ("000_7b65b09a4260db5d.txt", "004_90cfa5b8c2d3a207.txt"):
+        assert str(graph_iri_for_key(key)) in names
+
+
+def test_query_command_prints_a_table(seed_store):
+    result = CliRunner().invoke(
+        main, ["query", "--store", seed_store.location, "SELECT ?f WHERE { ?d cg:fileName ?f } ORDER BY ?f"]
+    )
+    assert result.exit_code == 0
+    assert "000_7b65b09a4260db5d.txt" in result.output and "004_90cfa5b8c2d3a207.txt" in result.output
+
+
+def test_query_command_refuses_malformed_sparql(seed_store):
+    result = CliRunner().invoke(main, ["query", "--store", seed_store.location, "SELECT ?x WHERE {"])
+    assert result.exit_code == 2
+    assert "malformed SPARQL" in result.stderr
+
+
+def test_query_command_cannot_update(seed_store):
+    result = CliRunner().invoke(main, ["query", "--store", seed_store.location, "DROP ALL"])
+    assert result.exit_code == 2
+    assert seed_store.select("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }")[0]["n"] > 0
+
+
+def test_extract_prints_one_json_object_per_claim(seeds_dir):
+    result = CliRunner().invoke(main, ["extract", str(seeds_dir / "002_9296196bccfae27d.txt")])
+    assert result.exit_code == 0, result.stderr
+    for line in result.stdout.splitlines():
+        record = json.loads(line)
+        assert {"id", "document", "start", "end", "text", "value", "sources", "corroborates"} <= set(record)
+
+
+def test_kg_claims_shows_ids_and_whole_reasons(seed_store, tmp_path):
+    from click.testing import CliRunner
+
+    store = str(tmp_path / "store")
+    seed_store.backup(store)
+    listed = CliRunner().invoke(main, ["claims", "--store", store])
+    assert listed.exit_code == 0 and listed.output.splitlines()[0].split()[0] == "id"
+    first_id = listed.output.splitlines()[2].split()[0]
+    sources = CliRunner().invoke(main, ["sources", first_id, "--store", store])
+    assert sources.exit_code == 0, sources.output
+    conflicts = CliRunner().invoke(main, ["claims", "--conflicts", "--store", store])
+    assert conflicts.exit_code == 0 and "disjoint" in conflicts.output
+    assert all(not line.rstrip().endswith("…") for line in conflicts.output.splitlines()[2:])

@@ -1,0 +1,166 @@
+"""Events read by the real model from phrasings of many kinds of news (written for these tests)."""
+
+from __future__ import annotations
+
+import pytest
+
+
+@pytest.fixture(scope="module")
+def events(read_text):
+    def read(text: str):
+        return [m for m in read_text(text)[0] if m.kind == "event"]
+
+    return read
+
+
+EVENTS = [
+    ("Police arrested the mayor of Springfield on Monday.", "arrest", "legal", "Police"),  # crime
+    ("The storm destroyed the harbour wall overnight.", "destroy", "disaster", "The storm"),  # disasters
+    ("Acme Corp acquired a rival software maker last year.", "acquire", "economic", "Acme Corp"),  # economy
+    ("The health ministry quarantined the village after the outbreak.", "quarantine", "policy",
+     "The health ministry"),  # health
+    ("The two leaders signed a trade agreement in Geneva.", "sign", "agreement", "The two leaders"),  # politics
+    ("The airline cancelled its flights to the island.", "cancel", "economic", "The airline"),  # transport
+]
+
+
+@pytest.mark.parametrize("text, trigger, kind, agent", EVENTS)
+def test_events_across_domains(events, text, trigger, kind, agent):
+    found = {e.event_type: e for e in events(text)}
+    assert trigger in found and found[trigger].subject == agent and found[trigger].event_kind == kind
+
+
+def test_an_event_beside_a_figure_and_several_in_a_sentence(events):
+    found = [e.event_type for e in events("The army deployed 3,000 troops to the border and evacuated "
+                                          "nearby towns.")]
+    assert found == ["deploy", "evacuate"]
+
+
+def test_an_event_carries_the_figures_of_its_own_clause(read_text):
+    _, claims = read_text("The army deployed 3,000 troops after officials said 40 people had died.")
+    deploy = next(c for c in claims if c.event_type == "deploy")
+    (carried,) = [c for c in claims if c.id in deploy.figures]
+    assert carried.figure is not None and carried.figure.value == 3000
+
+
+def test_an_event_has_the_place_it_took_place_in(events):
+    (landed,) = [e for e in events("The trade minister arrived in Russia on Tuesday.") if e.event_type == "arrive"]
+    assert landed.place == "russia"
+
+
+def test_the_evidence_of_an_event_is_its_trigger(events):
+    (event,) = events("The company laid off 400 workers in March.")
+    assert "Mar" not in "The company laid off 400 workers in March."[event.start:event.end]
+    assert "The company laid off 400 workers in March."[event.start:event.end] == "laid off"
+
+
+def test_states_and_sayings_are_not_events(events):
+    assert events("The company said its outlook remains uncertain.") == []
+
+
+OCCURRENCES = [
+    ("The hikers ate wild mushrooms near the lake.", "eat"),  # a verb outside the taxonomy
+    ("Regulators began investigating the lender in May.", "investigate"),  # the action, not its start
+    ("The suspect was arrested in Lyon on Friday.", "arrest"),  # a passive of a known kind
+    ("The club has signed a new striker.", "sign"),  # perfect, of a known kind
+    ("Prosecutors are investigating the mayor's office.", "investigate"),  # ongoing, of a known kind
+    ("The commission holds a public hearing on Wednesday.", "hold"),  # present, with its own time
+    ("The museum that the foundation opened in 2019 closed its doors.", "open"),  # a clause with its own actor
+]
+
+
+@pytest.mark.parametrize("text, trigger", OCCURRENCES)
+def test_occurrences_told_as_happened_are_events(events, text, trigger):
+    assert trigger in [e.event_type for e in events(text)]
+
+
+NOT_OCCURRENCES = [
+    "The council plans to build a second bridge next year.",  # a plan
+    "The union will strike on Friday.",  # the future
+    "The senator did not sign the bill.",  # denied
+    "Farmers frequently sell their grain at the market.",  # a habit
+    "For decades, the mill employed most of the town.",  # a period of many years
+    "Those who visited the museum last year praised it.",  # a clause about the noun
+    "The retailer earned $2 billion in the quarter.",  # an amount: a figure claim
+    "The region has relied on tourism since 1990.",  # a state that has lasted
+    "Many are believed to have crossed the river.",  # told only as believed
+    "The number of visitors rose sharply in July.",  # a figure's level
+    "The spokesman added that the talks were going well.",  # speech
+    "Many nurses left the profession during the pandemic.",  # a pattern over a group
+    "Most startups in the district have quietly folded.",  # the same, with "most"
+    "Tourists visited the castle 40,000 times last summer.",  # a tally of visits
+    "The utility failed to warn its customers about the outage.",  # said not to have happened
+    "The results will be presented at a shareholder meeting on Friday.",  # a noun in what is planned
+]
+
+
+def test_what_someone_is_chosen_for_is_not_yet_done(events):
+    found = [e.event_type for e in events("Three schools were selected on Monday to join the pilot programme.")]
+    assert found == ["select"]
+
+
+def test_one_action_told_twice_is_one_event(events):
+    found = [e.event_type for e in events("At the congress, four delegates walked out or tried to walk out.")]
+    assert found == ["walk"]
+
+
+@pytest.mark.parametrize("text", NOT_OCCURRENCES)
+def test_plans_habits_denials_and_statistics_are_not_events(events, text):
+    assert [e.event_type for e in events(text)] == []
+
+
+def test_actors_by_role(events):
+    (sent,) = [e for e in events("The ministry sent a delegation to Ankara on Monday.") if e.event_type == "send"]
+    assert [(a.role, a.name) for a in sent.actors] == [("agent", "The ministry"), ("patient", "a delegation"),
+                                                        ("recipient", "Ankara")]
+    (taken,) = events("Her video was taken down by the moderators on Sunday.")
+    assert [(a.role, a.name) for a in taken.actors] == [("agent", "the moderators"), ("patient", "Her video")]
+
+
+def test_a_report_is_the_event_of_its_author_not_its_source(events):
+    (report,) = [e for e in events("Acme Corp reported record profits on Thursday.") if e.event_type == "report"]
+    assert report.subject == "Acme Corp" and report.sources == ()
+
+
+def test_what_is_agreed_to_is_not_yet_done(events):
+    assert [e.event_type for e in events("The fund agreed to invest $20 million in the port.")] == ["agree"]
+
+
+@pytest.mark.parametrize("text, trigger, agent", [
+    ("Microsoft opened a plant in Ohio in 2021. The company closed it on Friday.", "close", "Microsoft"),
+    ("Maria Lopez won the regional election in May. She resigned on Friday.", "resign", "Maria Lopez"),
+    ("The club's owner, Peter Hale, sold the stadium in June.", "sell", "Peter Hale"),
+])
+def test_pronouns_descriptions_and_appositions_name_their_actor(events, text, trigger, agent):
+    found = {e.event_type: e for e in events(text)}
+    assert found[trigger].subject == agent and found[trigger].actors[0].name == agent
+
+
+@pytest.mark.parametrize("text, trigger, agent", [
+    ("The board isn't only reviewing the bids; it is negotiating with two buyers.", "negotiate", "The board"),
+    ("In May, 400 volunteers reached the flooded valley, and in June another 250 arrived.", "arrive",
+     "another 250 volunteers"),
+])
+def test_it_and_bare_counts_name_their_actor(events, text, trigger, agent):
+    found = {e.event_type: e for e in events(text)}
+    assert found[trigger].subject == agent
+
+
+def test_an_outlet_named_beside_its_common_noun_only_attributes(events):
+    text = "Protesters blocked the motorway on Sunday, the regional newspaper Kurier reported."
+    found = [e.event_type for e in events(text)]
+    assert "block" in found and "report" not in found
+
+
+@pytest.mark.parametrize("text, trigger, agent", [
+    ("A 2021 Interpol investigation found forged passports.", "investigate", "Interpol"),
+    ("The regulator said in an Oct. 12 letter that the fees were unlawful.", "letter", None),
+    ("The 2019 bridge collapse killed nine people.", "collapse", None),
+])
+def test_dated_event_nouns_are_events(events, text, trigger, agent):
+    found = {e.event_type: e for e in events(text)}
+    assert trigger in found and found[trigger].subject == agent and found[trigger].times
+
+
+def test_undated_event_nouns_are_not_events(events):
+    assert "investigate" not in [e.event_type for e in events("An investigation is under way.")]

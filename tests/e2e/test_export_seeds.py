@@ -1,0 +1,83 @@
+"""Exports of the seed graph: GEXF (validated with jing), GraphML, Turtle, and the CLI's errors."""
+
+from __future__ import annotations
+
+import networkx as nx
+import pytest
+import rdflib
+from rdflib.compare import graph_diff, to_isomorphic
+
+from kg import export
+from kg.store import to_rdflib
+
+from support import EDGE_KINDS, jing, network_of
+
+
+@pytest.fixture(scope="module")
+def seed_network(seed_store):
+    return network_of(seed_store)
+
+
+def test_gexf_of_the_seed_graph_validates_and_reads_back(seed_network, tmp_path, shared_dir):
+    path = tmp_path / "seeds.gexf"
+    path.write_bytes(export.gexf(seed_network))
+    run = jing(shared_dir / "gexf" / "1.3" / "gexf.rng", path)
+    assert run.returncode == 0, run.stdout[:2000]
+    back = nx.read_gexf(path)
+    assert (back.number_of_nodes(), back.number_of_edges()) == (seed_network.number_of_nodes(), seed_network.number_of_edges())
+    kinds = {d["kind"] for _, d in back.nodes(data=True)}
+    assert kinds == {"claim", "document", "source", "entity"}
+    relations = {d["relation"] for _, _, d in back.edges(data=True)}
+    assert {"cites", "says", "about", "appears-in", "corroborates"} <= relations <= EDGE_KINDS
+    assert any("start" in d for _, d in back.nodes(data=True)), "documents carry their dates for the timeline"
+
+
+def test_gexf_is_reproducible(seed_network):
+    assert export.gexf(seed_network) == export.gexf(seed_network)
+    assert b"lastmodifieddate" not in export.gexf(seed_network)
+
+
+def test_graphml_reads_back(seed_network, tmp_path):
+    path = tmp_path / "seeds.graphml"
+    path.write_bytes(export.graphml(seed_network))
+    back = nx.read_graphml(path)
+    assert back.number_of_nodes() == seed_network.number_of_nodes()
+
+
+def test_turtle_export_is_isomorphic_to_the_store(seed_store):
+    exported = rdflib.Graph().parse(data=export.rdf(seed_store, "ttl"), format="turtle")
+    union_graph = rdflib.Graph()
+    for q in seed_store.quads():
+        union_graph.add((to_rdflib(q.subject), to_rdflib(q.predicate), to_rdflib(q.object)))
+    iso_a, iso_b = to_isomorphic(exported), to_isomorphic(union_graph)
+    if iso_a != iso_b:
+        _, only_a, only_b = graph_diff(iso_a, iso_b)
+        pytest.fail(f"differs: {len(only_a)} only in the export, {len(only_b)} only in the store")
+
+
+def test_export_to_a_missing_folder_is_one_line_and_a_failure(seed_store, tmp_path):
+    from click.testing import CliRunner
+
+    from kg.cli import main
+
+    result = CliRunner().invoke(main, ["export", "--store", seed_store.location, "--format", "csv",
+                                       "-o", str(tmp_path / "missing" / "claims.csv")])
+    assert result.exit_code == 2 and "Traceback" not in result.output
+    assert result.stderr.strip().count("\n") == 0 and "No such file or directory" in result.stderr
+
+
+def test_events_and_their_actors_in_the_network(seed_network):
+    events = [n for n, d in seed_network.nodes(data=True) if d.get("claim_kind") == "event"]
+    assert len(events) > 20
+    assert all(seed_network.nodes[n]["event_kind"] or seed_network.nodes[n]["label"] for n in events)
+    about = {v for n in events for _, v, k in seed_network.out_edges(n, keys=True) if k == "about"}
+    assert "entity:north-korea" in about and "entity:russia" in about
+
+
+def test_claims_say_who_says_them_in_the_apis_words(seed_network):
+    verdicts = {d["verdict"] for _, d in seed_network.nodes(data=True) if d["kind"] == "claim"}
+    assert verdicts == {"corroborated", "conflicting", "uncorroborated"}
+    says = [(a, b) for a, b, k in seed_network.edges(keys=True) if k == "says"]
+    assert says and all(seed_network.nodes[b]["kind"] in ("source", "entity") for _, b in says)
+    nis = [a for a, b in says if b == "entity:nis"]
+    assert nis and all(seed_network.nodes[a]["kind"] == "claim" for a in nis)

@@ -1,0 +1,112 @@
+"""The claim frame of figures from many kinds of news: what is measured, whose it is, and its key.
+
+The phrasings are written for these tests, across disasters, economy, markets, health, crime,
+politics, transport and weather; none is taken from an evaluation page.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+
+@pytest.fixture(scope="module")
+def read(read_text):
+    def claims(text: str, published=None):
+        return {c.figure.surface: c for c in read_text(text, published=published)[1] if c.figure}
+
+    return claims
+
+
+# sentence, figure as written, canonical measured thing, the measure key (None: not checked)
+FRAMES = [
+    # disasters
+    ("The earthquake killed 212 people in the mountain villages.", "212", "death", "any:death"),
+    ("Floodwaters destroyed more than 3,400 homes across the delta.", "more than 3,400", "home", "any:home"),
+    ("At least 40 passengers were injured when the ferry capsized.", "At least 40", "injury", "any:injury"),
+    ("The wildfire has burned 12,000 acres since Friday.", "12,000", "burn", "any:burn:area"),
+    ("Rescuers evacuated about 900 residents from the valley.", "about 900", "evacuation", "any:evacuation"),
+    # economy
+    ("Acme Corp reported a net profit of $1.2 billion for the year.", "$1.2 billion", "earnings",
+     "acme-corp:earnings:USD"),
+    ("Unemployment fell to 3.9% in March, the agency said.", "3.9%", "unemployment", "any:unemployment:percent"),
+    ("Factory output rose 2.1 percent from a year earlier.", "2.1 percent", "output", "any:output:percent"),
+    ("The economy added 250,000 jobs last month.", "250,000", "job", "any:job"),
+    ("Inflation in the euro zone slowed to 2.4% in April.", "2.4%", "inflation", "any:inflation:percent"),
+    # markets
+    ("Shares of Globex fell 7% on Tuesday after the warning.", "7%", "share", "globex:share:percent"),
+    ("Brent crude rose to $84 a barrel.", "$84", "crude", "any:crude:USD/barrel"),
+    ("Analysts had expected earnings of $1.10 per share.", "$1.10", "earnings", "any:earnings:USD/share"),
+    ("The index closed up 1.3 percent.", "1.3 percent", "index", None),
+    # health
+    ("The ministry confirmed 58 new cases of measles in the province.", "58", "case", "any:case"),
+    ("Nearly 1,200 patients were admitted to hospital with the virus.", "Nearly 1,200", "patient", "any:patient"),
+    ("The vaccine was 91 percent effective in the trial.", "91 percent", "vaccine", "any:vaccine:percent"),
+    # crime
+    ("Police arrested 37 people after the protest turned violent.", "37", "arrest", "any:arrest"),
+    ("The gang stole jewellery worth $2 million from the store.", "$2 million", "jewellery", None),
+    ("Burglaries rose by 14% last year, the report found.", "14%", "burglary", "any:burglary:percent"),
+    # politics
+    ("The senator won 54% of the vote in the runoff.", "54%", "vote", "any:vote:percent"),
+    ("Parliament approved the budget by 301 votes to 150.", "301", "vote", "any:vote"),
+    pytest.param("Turnout reached 67 percent, the highest since 1992.", "67 percent", "turnout",
+                 "any:turnout:percent", marks=pytest.mark.xfail(
+                     strict=True, reason="the small English model tags a sentence-initial 'Turnout' as a "
+                     "person's name, so the figure is read as that name's own level")),
+    # transport and weather
+    ("The storm brought winds of 90 knots to the coast.", "90", "wind", "any:wind:speed"),
+    ("The storm dumped 150 millimetres of rain on the city.", "150", "rain", "any:rain:length"),
+    ("The new bridge is 1.6 kilometres long.", "1.6", "bridge", "any:bridge:length"),
+]
+
+
+@pytest.mark.parametrize("sentence, surface, head, key", FRAMES)
+def test_frames_across_domains(read, sentence, surface, head, key):
+    claim = read(sentence)[surface]
+    assert claim.frame is not None and claim.frame.head == head, claim.frame
+    if key is not None:
+        assert claim.measure == key
+
+
+def test_a_figure_carries_the_phrase_of_what_it_measures(read):
+    claim = read("The flood destroyed 300 homes built on the river bank.")["300"]
+    assert claim.frame.thing == "homes built on the river bank" and claim.frame.predicate == "destroy"
+
+
+def test_the_same_measure_in_different_words_meets(read):
+    a = read("The crash killed 14 passengers.")["14"]
+    b = read("Fourteen people died in the crash.")["Fourteen"]
+    assert a.measure == b.measure == "any:death"
+
+
+def test_whose_figure_it_is_comes_from_names_not_lists(read):
+    claims = read("Initech's 4,500 employees will receive a bonus. Initech earned $300 million in 2024.")
+    assert claims["4,500"].measure == "initech:worker"
+    assert claims["$300 million"].frame.owner == "initech"
+
+
+def test_a_figure_with_nothing_said_of_it_records_why(read):
+    claims = read("The panel met at noon and reviewed item five. It was 12.")
+    assert all(c.measure or (c.frame and c.frame.reason) for c in claims.values())
+
+
+def test_different_outcomes_are_different_measures(read):
+    claims = read("The blast killed 12 workers and injured 40 others.")
+    assert claims["12"].measure != claims["40"].measure
+    assert claims["40"].frame.head == "injury"
+
+
+def test_a_relative_clause_keeps_its_own_modality(read):
+    claims = read("Mendez, who had founded three bakeries, now hopes to open 20 more.")
+    assert claims["three"].modality != "projected" and claims["20"].modality == "projected"
+
+
+def test_the_article_is_not_part_of_the_hedge(read):
+    assert "estimated 40,000" in read("Of the estimated 40,000 fans at the final, half left early.")
+
+
+def test_a_clause_about_a_year_is_of_that_year(read):
+    from datetime import date
+
+    claims = read("Ticket sales are the highest since 2010, when about 9,000 were sold, the club said.",
+                  published=date(2025, 6, 3))
+    assert claims["about 9,000"].time.iso == "2010"
