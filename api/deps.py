@@ -56,7 +56,7 @@ def require_token(request: Request, authorization: Annotated[str | None, Header(
     """
     token = request.app.state.settings.api_token
     if token is None:
-        raise HTTPException(403, "document upload is disabled; set KG_API_TOKEN to enable it")
+        raise HTTPException(403, "writes (uploads, reviews, SPARQL Update) are disabled; set KG_API_TOKEN to enable them")
     expected = f"Bearer {token.get_secret_value()}"
     if not authorization or not secrets.compare_digest(authorization.encode(), expected.encode()):
         raise HTTPException(401, "a valid bearer token is required", headers={"WWW-Authenticate": "Bearer"})

@@ -47,6 +47,7 @@ from .routes import (
     export,
     health,
     pages,
+    reviews,
     sparql,
     verdicts,
 )
@@ -79,6 +80,7 @@ def create_app(settings: Settings | None = None, store: GraphStore | None = None
         owned = store is None
         app.state.store = store if store is not None else open_store(settings)
         app.state.settings = settings
+        app.state.write_lock = threading.Lock()  # one write at a time: uploads, reviews, SPARQL Update
         graph: GraphStore = app.state.store
         app.state.runner = QueryRunner(
             graph.shared_location,
@@ -150,7 +152,7 @@ def create_app(settings: Settings | None = None, store: GraphStore | None = None
         return JSONResponse({"error": kind, "message": str(exc.detail)}, status_code=exc.status_code,
                             headers=getattr(exc, "headers", None))
 
-    for module in (health, claims, events, documents, entities, verdicts, sparql, export, pages):
+    for module in (health, claims, reviews, events, documents, entities, verdicts, sparql, export, pages):
         app.include_router(module.router)
 
     def generation() -> int | None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
 
 class ErrorOut(BaseModel):
@@ -51,6 +51,36 @@ class ActorOut(BaseModel):
     entity: str | None = Field(None, description="The entity id when the alias table knows the actor.")
 
 
+class ReviewOut(BaseModel):
+    """A fact-checker's review of a claim."""
+
+    id: str
+    claim: str = Field(description="The reviewed claim's id.")
+    rating: str = Field(description="true, mostly-true, mixed, misleading, false or unverifiable")
+    rating_value: int = Field(description="The rating as ClaimReview's ratingValue: 1 (false) to 5 (true); "
+                              "0 for unverifiable.")
+    note: str
+    reviewer: str
+    published: str = Field(description="When the review was made (ISO 8601, UTC).")
+    status: str = Field(description="current (the claim is as reviewed), stale (its document was read again "
+                        "since) or orphaned (its document is gone).")
+    claim_text: str = Field(description="The reviewed sentence, as it was.")
+    figure: str | None
+    document: str
+    support: list[str] = Field(description="Ids of claims or documents that support the rating.")
+
+
+class ReviewIn(BaseModel):
+    """A review to add: the rating, a note, and what supports it."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    rating: Literal["true", "mostly-true", "mixed", "misleading", "false", "unverifiable"]
+    note: str = Field("", max_length=10_000)
+    support: list[Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{16}$")]] = Field(
+        [], max_length=50, description="Ids of claims or documents that support the rating.")
+
+
 class ClaimOut(BaseModel):
     """One claim: its figure read as a value or interval, its scope, its sources and its verdicts."""
 
@@ -87,6 +117,11 @@ class ClaimOut(BaseModel):
     single_source_story: bool = False
     circular_reporting: bool = Field(False, description="The attribution chain passes through sources that "
                                      "cite one another.")
+    reviews: list[ReviewOut] = Field([], description="Fact-checkers' reviews of the claim (one claim's lookups only).")
+
+
+class ReviewPage(Page):
+    items: list[ReviewOut]
 
 
 class ClaimPage(Page):
@@ -163,6 +198,7 @@ class SourcesOut(BaseModel):
     series: list[RelatedClaim] = Field([], description="The same measure reported at other times.")
     independent_sources: int
     single_source_story: bool
+    reviews: list[ReviewOut] = Field([], description="Fact-checkers' reviews of the claim, newest first.")
 
 
 class EntityOut(BaseModel):
@@ -195,7 +231,7 @@ class RelationPage(Page):
 class IngestOut(BaseModel):
     """What ingesting one document did."""
 
-    status: str = Field(description="added, replaced or unchanged")
+    status: str = Field(description="added, replaced, unchanged or removed")
     document: DocumentOut
     claims: int = Field(description="Claims in the whole graph after the build.")
     verdicts: int

@@ -16,7 +16,7 @@ from pathlib import Path
 import click
 from pydantic import ValidationError
 
-from . import export, ingest, lookup, pipeline, records, shacl
+from . import export, ingest, lookup, pipeline, records, reviews, shacl
 from .backend import open_store
 from .config import Settings
 from .errors import ConfigError, InputError, KGError, QueryError
@@ -178,16 +178,78 @@ def query(sparql: str, store: str | None, fmt: str) -> None:
 
 @main.command(name="export")
 @store_option
-@click.option("--format", "fmt", type=click.Choice(lookup.EXPORT_FORMATS), default="ttl", show_default=True)
+@click.option("--format", "fmt", type=click.Choice([*lookup.EXPORT_FORMATS, "claimreview"]), default="ttl",
+              show_default=True, help="RDF, gexf, graphml, csv, or claimreview (the reviews as schema.org JSON-LD).")
 @click.option("--output", "-o", type=click.Path(dir_okay=False, writable=True), default=None, help="File to write (default stdout).")
 def export_command(store: str | None, fmt: str, output: str | None) -> None:
-    """Export the whole graph: RDF, GEXF for Gephi, GraphML, or CSV of the claims."""
-    graph = open_store(load_settings(store), read_only=True)
-    data = lookup.export_bytes(graph, fmt)
+    """Export the whole graph: RDF, GEXF for Gephi, GraphML, CSV of the claims, or the reviews' ClaimReview feed."""
+    settings = load_settings(store)
+    graph = open_store(settings, read_only=True)
+    data = reviews.export_feed(graph, settings.public_url) if fmt == "claimreview" else lookup.export_bytes(graph, fmt)
     if output:
         Path(output).write_bytes(data)
     else:
         sys.stdout.buffer.write(data)
+
+
+@main.command()
+@click.argument("claim_id")
+@store_option
+@click.option("--rating", required=True, type=click.Choice(list(reviews.RATINGS)), help="The rating on the fixed scale.")
+@click.option("--note", default="", help="Why: what the reviewer found.")
+@click.option("--support", multiple=True, metavar="ID", help="A claim or document id that supports the rating "
+              "(repeat for several).")
+def review(claim_id: str, store: str | None, rating: str, note: str, support: tuple[str, ...]) -> None:
+    """Review a claim: a rating, a note, and what supports it, published under KG_REVIEWER."""
+    settings = load_settings(store)
+    graph = open_store(settings)
+    try:
+        view = lookup.GraphView(graph)
+        found = reviews.new_review(view, claim_id, rating, note, settings.reviewer, support)
+        reviews.add_review(graph, found, view)
+        graph.flush()
+    finally:
+        graph.close()
+    click.echo(f"kg review: {found.id} rates {claim_id} {rating} ({settings.reviewer})", err=True)
+
+
+@main.command(name="reviews")
+@store_option
+@click.option("--status", type=click.Choice(reviews.STATUSES), default=None, help="Only reviews in this status.")
+@click.option("--format", "fmt", type=click.Choice(["table", "jsonl", "claimreview"]), default="table",
+              show_default=True)
+def reviews_command(store: str | None, status: str | None, fmt: str) -> None:
+    """List the reviews, newest first: rating, status (current, stale, orphaned), claim and note."""
+    settings = load_settings(store)
+    graph = open_store(settings, read_only=True)
+    view = lookup.GraphView(graph)
+    found = reviews.load_reviews(graph)
+    listed = reviews.search(found, view, state=status)
+    if fmt == "claimreview":
+        by_id = {r.id: r for r in found}
+        feed = reviews.claim_review_feed([by_id[r["id"]] for r in listed], view, settings.public_url)
+        click.echo(json.dumps(feed, ensure_ascii=False, indent=2))
+    elif fmt == "jsonl":
+        for r in listed:
+            click.echo(json.dumps(r, ensure_ascii=False))
+    else:
+        rows = [[r["id"], r["rating"], r["status"], r["claim"], r["figure"] or "", r["reviewer"], r["note"]]
+                for r in listed]
+        click.echo(export.table(["id", "rating", "status", "claim", "figure", "reviewer", "note"], rows, width=50))
+
+
+@main.command()
+@click.argument("names", nargs=-1, required=True)
+@store_option
+def remove(names: tuple[str, ...], store: str | None) -> None:
+    """Remove documents by file name and recompute the verdicts (reviews of their claims stay, orphaned)."""
+    settings = load_settings(store)
+    graph = open_store(settings)
+    try:
+        report = pipeline.remove_documents(names, graph, settings)
+    finally:
+        graph.close()
+    click.echo(f"kg remove: {report.summary()} -> {settings.store}", err=True)
 
 
 @main.command()

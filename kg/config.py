@@ -42,8 +42,12 @@ class Settings(BaseSettings):
     batch_size: int = Field(8, ge=1, le=1024, description="Documents per nlp.pipe batch.")
     max_document_bytes: int = Field(2_000_000, ge=1, description="Largest document accepted.")
     tolerance: float = Field(0.05, ge=0, le=1, description="Relative tolerance of hedged figures.")
-    api_token: SecretStr | None = Field(None, description="Bearer token for POST /documents (at least "
-                                        f"{MIN_TOKEN_LENGTH} characters); unset or empty disables uploads.")
+    api_token: SecretStr | None = Field(None, description="Bearer token for writes: uploads, reviews and SPARQL "
+                                        f"Update (at least {MIN_TOKEN_LENGTH} characters); unset or empty disables them.")
+    reviewer: str = Field("Fact-check desk", min_length=1, max_length=200,
+                          description="The person or organisation reviews are published under.")
+    public_url: str = Field("http://127.0.0.1:8000", pattern=r"^https?://",
+                            description="Where the service is published: the base of review URLs in exported feeds.")
     query_timeout: float = Field(10.0, gt=0, description="Seconds a SPARQL query may run.")
     max_rows: int = Field(10_000, ge=1, description="Rows a SPARQL result is cut to.")
     query_workers: int = Field(2, ge=1, le=64, description="Worker processes that run public SPARQL queries.")

@@ -53,6 +53,12 @@ def shapes() -> Graph:
     return Graph().parse(ontology_dir() / "shapes.ttl", format="turtle")
 
 
+@cache
+def claimreview_shapes() -> Graph:
+    """The SHACL shapes of the ClaimReview feed (``claimreview.ttl``)."""
+    return Graph().parse(ontology_dir() / "claimreview.ttl", format="turtle")
+
+
 def _norm(text: str) -> str:
     return re.sub(r"\s+", " ", text.replace("’", "'").replace("‘", "'")).strip()
 

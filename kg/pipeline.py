@@ -36,14 +36,16 @@ class BuildReport:
     added: list[str] = field(default_factory=list)
     replaced: list[str] = field(default_factory=list)
     unchanged: list[str] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)
     failed: list[tuple[str, InputError]] = field(default_factory=list)
     claims: int = 0
     relations: int = 0
 
     def summary(self) -> str:
+        removed = f"{len(self.removed)} removed, " if self.removed else ""
         return (
             f"{len(self.added)} added, {len(self.replaced)} replaced, {len(self.unchanged)} unchanged, "
-            f"{len(self.failed)} failed; {self.claims} claims, {self.relations} verdicts"
+            f"{removed}{len(self.failed)} failed; {self.claims} claims, {self.relations} verdicts"
         )
 
 
@@ -150,6 +152,23 @@ def build_documents(
     report.claims, report.relations = refresh_verdicts(store, settings, changed=bool(todo), workers=workers)
     store.flush()
     log.info("build: %s", report.summary())
+    return report
+
+
+def remove_documents(keys: Sequence[str], store: GraphStore, settings: Settings,
+                     workers: Workers | None = None) -> BuildReport:
+    """Remove documents (by file name) and recompute the verdicts; an unknown name is an error and
+    nothing is removed. Reviews of their claims stay, marked orphaned."""
+    known = {str(row["file"]) for row in store.select(queries.DOCUMENT_VERSIONS)}
+    unknown = sorted(set(keys) - known)
+    if unknown:
+        raise InputError(f"no document named {', '.join(unknown)} in the store")
+    report = BuildReport(removed=list(dict.fromkeys(keys)))
+    for key in report.removed:
+        store.remove_graph(rdf.graph_iri_for_key(key))
+    report.claims, report.relations = refresh_verdicts(store, settings, changed=True, workers=workers)
+    store.flush()
+    log.info("remove: %s", report.summary())
     return report
 
 

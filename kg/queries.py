@@ -205,3 +205,22 @@ SELECT ?doc ?start ?end ?kind WHERE {
 }
 ORDER BY ?start
 """
+
+REVIEWS = """
+SELECT ?review ?claim ?rating ?note ?reviewer ?published ?text ?file ?sha ?figure WHERE {
+  ?review a cg:Review ; cg:reviewedClaim ?claim ; cg:rating ?rating ; prov:generatedAtTime ?published ;
+          prov:wasAttributedTo ?who ; cg:reviewedText ?text ; cg:reviewedDocument ?file ; cg:reviewedVersion ?sha .
+  ?who rdfs:label ?reviewer .
+  OPTIONAL { ?review schema:reviewBody ?note }
+  OPTIONAL { ?review cg:reviewedFigure ?figure }
+}
+"""
+
+REVIEW_SUPPORT = """
+SELECT ?review ?target WHERE { ?review a cg:Review ; cg:supportedBy ?target }
+ORDER BY ?review ?target
+"""
+
+COUNT_REVIEWS = """
+SELECT (COUNT(?review) AS ?n) WHERE { ?review a cg:Review }
+"""

@@ -50,6 +50,7 @@ class CG(DefinedNamespace):
     FigureClaim: URIRef  # A claim that states a quantity.
     Quantity: URIRef  # A figure read as an amount or interval, after Wikidata's quantity: amount, lower and upper bound, unit, and the hedge that qualified it.
     Source: URIRef  # Anyone a claim is attributed to: a named entity, an anonymous source, a group, or the document's publisher.
+    Review: URIRef  # A fact-checker's rating of a claim, with a note, attributed to its reviewer at the time it was made. It keeps what was reviewed (the sentence, the figure, the document and its version) and lives in a named graph of its own that builds never touch.
     Verdict: URIRef  # The result of comparing two claims about the same thing, with the reason: the values, the tolerance, the relative difference and the shared scope.
     actor: URIRef  # One of the event's actors, with its role.
     actorEntity: URIRef  # The entity of the alias table the actor is.
@@ -92,10 +93,16 @@ class CG(DefinedNamespace):
     purpose: URIRef  # What the counted action was for, when the text says (e.g. education in visited for education purposes).
     qualifier: URIRef  # The hedge read from the text: exact, approx, at_least, at_most or range.
     ratePer: URIRef  # The thing a rate is per (e.g. share in $2.53 a share).
+    rating: URIRef  # The review's rating on the fixed scale: true, mostly-true, mixed, misleading, false or unverifiable.
     reason: URIRef  # The verdict explained in words, with the arithmetic when there is some.
     relativeDifference: URIRef  # The distance between the two readings relative to the larger one (0 when the intervals overlap).
     repaired: URIRef  # True when the figure was read as a range whose dash was lost in scraping.
     reportsEvent: URIRef  # The event an event claim says took place.
+    reviewedClaim: URIRef  # The claim a review rates (it may since have changed or gone: the review keeps what it rated).
+    reviewedDocument: URIRef  # The file name of the document the reviewed claim was read from.
+    reviewedFigure: URIRef  # The figure of the claim as it was when reviewed, as written.
+    reviewedText: URIRef  # The sentence of the claim as it was when reviewed.
+    reviewedVersion: URIRef  # The checksum of the document's version that was reviewed.
     role: URIRef  # How the actor takes part: agent (who did it), patient (to whom or what it was done) or recipient (to whom it went).
     root: URIRef  # A source (or document) at the end of the claim's attribution chain, followed through what the sources are known to cite.
     scope: URIRef  # What the two claims share: measure, unit and time.
@@ -106,6 +113,7 @@ class CG(DefinedNamespace):
     start: URIRef  # Character offset where a span begins in the document's text.
     subject: URIRef  # The entity the claim is about.
     subjectText: URIRef  # What the figure counts, in the text's words (e.g. North Korean workers).
+    supportedBy: URIRef  # A claim or document that supports the review's rating.
     surface: URIRef  # The figure as written, hedge included.
     text: URIRef  # The document's text; every offset in the graph points into it.
     thingHead: URIRef  # The canonical word for what a figure measures (e.g. death for fatalities, person for passengers).

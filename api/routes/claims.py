@@ -8,12 +8,13 @@ import pyoxigraph as ox
 from fastapi import APIRouter, Depends, Path, Query, Request
 from fastapi.responses import Response
 
-from kg import lookup
+from kg import lookup, reviews
 from kg.build import ID
+from kg.store import GraphStore
 
 from ..deps import StoreDep, ViewDep, known_query
 from ..jsonld import JSONLD, JSONLD_OK, negotiate, wants_jsonld
-from ..schemas import ClaimOut, ClaimPage, ErrorOut, SourcesOut
+from ..schemas import ClaimOut, ClaimPage, ErrorOut, ReviewOut, SourcesOut
 
 router = APIRouter(prefix="/claims", tags=["claims"], dependencies=[Depends(known_query)])
 
@@ -50,7 +51,7 @@ def get_claim(claim_id: ClaimId, request: Request, view: ViewDep, store: StoreDe
     view.claim(claim_id)
     if wants_jsonld(request):
         return Response(lookup.describe_claim(store, claim_id, ox.RdfFormat.JSON_LD), media_type=JSONLD)
-    return ClaimOut(**view.records[claim_id])
+    return ClaimOut(**view.records[claim_id], reviews=_reviews_of(store, view, claim_id))
 
 
 @router.get("/{claim_id}/sources", response_model=SourcesOut, responses={**NOT_FOUND, **JSONLD_PAGE})
@@ -58,4 +59,10 @@ def claim_sources(claim_id: ClaimId, request: Request, view: ViewDep, store: Sto
     """Where a claim comes from: its documents, the attribution chain to the root, the evidence,
     the claims that corroborate or contradict it with their own sources, and the count of
     independent roots."""
-    return negotiate(request, SourcesOut.model_validate(lookup.provenance(store, view, claim_id)), str(ID["claim/"]))
+    found = SourcesOut.model_validate({**lookup.provenance(store, view, claim_id),
+                                       "reviews": _reviews_of(store, view, claim_id)})
+    return negotiate(request, found, str(ID["claim/"]))
+
+
+def _reviews_of(store: GraphStore, view: lookup.GraphView, claim_id: str) -> list[ReviewOut]:
+    return [ReviewOut(**r) for r in reviews.search(reviews.load_reviews(store), view, claim=claim_id)]

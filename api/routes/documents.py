@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import logging
-import threading
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Query, Request
+from fastapi import APIRouter, Depends, Path, Query, Request
 from fastapi.responses import Response
 from starlette.concurrency import run_in_threadpool
 
@@ -19,7 +18,6 @@ from ..jsonld import JSONLD_OK, negotiate
 from ..schemas import DocumentOut, DocumentPage, ErrorOut, IngestOut
 
 log = logging.getLogger(__name__)
-_write_lock = threading.Lock()
 MEDIA_TYPES = {"text/plain", "text/markdown", "text/html"}
 
 router = APIRouter(prefix="/documents", tags=["documents"])
@@ -79,7 +77,7 @@ async def ingest_document(
     def write() -> tuple[pipeline.BuildReport, str]:
         # Reading (HTML extraction, chrome rules) and parsing run here, off the event loop.
         doc = ingest.read_bytes(name, body, media_type=media, max_bytes=limit)
-        with _write_lock:
+        with request.app.state.write_lock:
             state = request.app.state
             if getattr(state, "nlp", None) is None:
                 state.nlp = extract.load_model(settings.model)
@@ -92,3 +90,23 @@ async def ingest_document(
     log.info("documents: %s %s (%d claims in the graph)", status, name, report.claims)
     return IngestOut(status=status, document=DocumentOut(**lookup.document(store, doc_id)),
                      claims=report.claims, verdicts=report.relations)
+
+
+@router.delete(
+    "/{doc_id}", response_model=IngestOut, dependencies=[Depends(require_token)],
+    responses={401: {"model": ErrorOut}, 403: {"model": ErrorOut}, 404: {"model": ErrorOut}, 422: {"model": ErrorOut}},
+)
+async def remove_document(doc_id: Annotated[str, Path(pattern=r"^[0-9a-f]{16}$")], request: Request,
+                          store: StoreDep, settings: SettingsDep) -> IngestOut:
+    """Remove a document and recompute the verdicts (behind the bearer token); reviews of its
+    claims stay, marked orphaned."""
+    doc = lookup.document(store, doc_id)
+
+    def write() -> pipeline.BuildReport:
+        with request.app.state.write_lock:
+            return pipeline.remove_documents([doc["file"]], store, settings)
+
+    report = await run_in_threadpool(write)
+    log.info("documents: removed %s (%d claims in the graph)", doc["file"], report.claims)
+    return IngestOut(status="removed", document=DocumentOut(**{**doc, "claims": 0}), claims=report.claims,
+                     verdicts=report.relations)

@@ -10,7 +10,7 @@ from fastapi import Path as PathParam
 from fastapi.responses import HTMLResponse
 from fastapi.templating import Jinja2Templates
 
-from kg import lookup
+from kg import lookup, reviews
 from kg.errors import NotFoundError
 from kg.wording import number
 
@@ -64,8 +64,10 @@ def claim_page(request: Request, claim_id: Annotated[str, PathParam(pattern=r"^[
     prov = lookup.provenance(store, view, claim_id)
     before, exact, after = lookup.evidence_context(store, view.claim(claim_id))
     carried = [view.claims[f] for f in view.claim(claim_id).figures if f in view.claims]
+    found = reviews.search(reviews.load_reviews(store), view, claim=claim_id)
     return _render(request, "claim.html", title=str(prov["claim"]["figure"] or "claim"), claim=prov["claim"],
-                   prov=prov, before=before, exact=exact, after=after, carried=carried)
+                   prov=prov, before=before, exact=exact, after=after, carried=carried, reviews=found,
+                   ratings=list(reviews.RATINGS))
 
 
 @router.get("/ui/documents", response_class=HTMLResponse)
