@@ -22,6 +22,7 @@ from kg import __version__
 from kg.backend import open_store
 from kg.config import Settings
 from kg.errors import (
+    ForbiddenError,
     InputError,
     InputTooLargeError,
     KGError,
@@ -65,6 +66,7 @@ STATUS_OF_ERROR: list[tuple[type[KGError], int, str]] = [
     (QueryBusy, 503, "unavailable"),
     (NotAcceptable, 406, "not_acceptable"),
     (QueryError, 400, "bad_request"),
+    (ForbiddenError, 403, "forbidden"),
     (StoreLockedError, 503, "store_busy"),
 ]
 

@@ -83,6 +83,12 @@ class NotAcceptable(QueryError):
     code = "E403"
 
 
+class ForbiddenError(KGError):
+    """A write would change what the pipeline owns (a document's graph, the verdicts, the alias table)."""
+
+    code = "E405"
+
+
 class NotFoundError(KGError):
     """An id names nothing in the graph."""
 

@@ -35,6 +35,7 @@ from .build import ID
 from .config import Settings
 from .errors import ConfigError, QueryError, StoreError
 from .store import GraphStore, serialised
+from .vocab import PREFIXES
 
 log = logging.getLogger(__name__)
 
@@ -141,6 +142,21 @@ class RemoteDataset:
             return ox.parse_query_results(b'{"head": {}, "boolean": %s}' % (b"true" if found else b"false"),
                                           format=ox.QueryResultsFormat.JSON)
         return result
+
+    def update(self, sparql: str, *, prefixes: dict[str, str] | None = None, base_iri: str | None = None) -> None:
+        """Run a SPARQL Update on the server (the protocol's form POST)."""
+        prologue = "".join(f"PREFIX {p}: <{iri}>\n" for p, iri in (prefixes or {}).items())
+        if base_iri:
+            prologue = f"BASE <{base_iri}>\n" + prologue
+        try:
+            response = self.client.post(self.endpoint, data={"update": prologue + sparql})
+        except httpx.HTTPError as exc:
+            raise StoreError(f"{self.endpoint}: the SPARQL server cannot be reached ({exc})") from exc
+        if response.status_code >= 400:
+            message = " ".join(response.text.strip().splitlines()[:3])
+            if response.status_code == 400:
+                raise QueryError(f"the SPARQL server refused the update: {message}")
+            raise StoreError(f"{self.endpoint}: HTTP {response.status_code} {message}")
 
     # ------------------------------------------------------------------ the dataset
 
@@ -269,6 +285,10 @@ class SparqlStore(GraphStore):
         response = self._gsp("DELETE", str(graph))
         if response.status_code not in (200, 204, 404):
             raise StoreError(f"{self.graph_store}: removing graph {graph} failed (HTTP {response.status_code})")
+        self._writes += 1
+
+    def update(self, text: str, base_iri: str | None = None) -> None:
+        self._remote.update(text, prefixes=PREFIXES, base_iri=base_iri)
         self._writes += 1
 
     def flush(self) -> None:

@@ -248,6 +248,10 @@ class GraphStore(ABC):
         """Drop a named graph (nothing happens when it does not exist)."""
 
     @abstractmethod
+    def update(self, text: str, base_iri: str | None = None) -> None:
+        """Run a SPARQL 1.1 Update checked by ``curation.check_update``, as one transaction."""
+
+    @abstractmethod
     def flush(self) -> None:
         """Write buffered changes to disk (or wherever the store keeps them)."""
 
@@ -366,6 +370,15 @@ class OxigraphStore(GraphStore):
 
     def remove_graph(self, graph: URIRef) -> None:
         self._inner.update(f"DROP SILENT GRAPH {graph_name(graph)}")
+        self._writes += 1
+
+    def update(self, text: str, base_iri: str | None = None) -> None:
+        try:
+            self._inner.update(text, base_iri=base_iri, prefixes=PREFIXES)
+        except SyntaxError as exc:
+            raise QueryError(f"malformed SPARQL update: {exc}") from exc
+        except OSError as exc:
+            raise StoreError(f"{self.location}: the update failed ({exc})") from exc
         self._writes += 1
 
     def flush(self) -> None:

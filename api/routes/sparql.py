@@ -1,4 +1,5 @@
-"""The SPARQL 1.1 Protocol endpoint (read-only) at ``/sparql``.
+"""The SPARQL 1.1 Protocol endpoints: queries at ``/sparql``, updates at ``/update`` (and POSTed
+to ``/sparql``) behind the write token.
 
 Queries arrive by GET (``?query=``), by form POST or by direct POST
 (``application/sparql-query``); ``default-graph-uri`` and ``named-graph-uri`` set the dataset.
@@ -13,15 +14,20 @@ import asyncio
 import functools
 import json
 import logging
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from urllib.parse import parse_qs
 
-from fastapi import APIRouter, Request
+from fastapi import APIRouter, HTTPException, Request
+from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import HTMLResponse, Response
 
-from kg.errors import NotAcceptable, QueryBusy, QueryError, QueryTimeout
+from kg.curation import check_update
+from kg.errors import ForbiddenError, NotAcceptable, QueryBusy, QueryError, QueryTimeout
+from kg.store import GraphStore
 
 from .. import query_page
-from ..deps import RunnerDep, SettingsDep
+from ..deps import RunnerDep, SettingsDep, StoreDep, require_token
 from ..errors import error_kind
 from ..negotiation import accepted, best_offer
 
@@ -80,9 +86,33 @@ async def read_body(request: Request, limit: int) -> bytes:
     return b"".join(chunks)
 
 
-async def read_request(request: Request, limit: int) -> tuple[str | None, list[str], list[str]]:
-    """The query and dataset of a protocol request, checked for the protocol's errors."""
+@dataclass(frozen=True)
+class ProtocolRequest:
+    """A protocol request: a query with its dataset, or an update with its ``USING`` dataset."""
+
+    query: str | None = None
+    update: str | None = None
+    default_graphs: list[str] = field(default_factory=list)
+    named_graphs: list[str] = field(default_factory=list)
+    using_graphs: list[str] = field(default_factory=list)
+    using_named_graphs: list[str] = field(default_factory=list)
+
+
+def _utf8(request: Request, body: bytes, what: str) -> str:
+    charset = request.headers.get("content-type", "").lower()
+    if "charset=" in charset and "utf-8" not in charset.split("charset=")[1]:
+        raise ProtocolError(415, f"SPARQL {what}s must be sent as UTF-8")
+    try:
+        return body.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise ProtocolError(415, f"the {what} body is not UTF-8") from exc
+
+
+async def read_request(request: Request, limit: int) -> ProtocolRequest:
+    """The query or update of a protocol request, checked for the protocol's errors."""
     params = parse_qs(request.url.query, keep_blank_values=True)
+    if "update" in params:
+        raise ProtocolError(400, "send an update in the body of a POST, never in the URL")
     if request.method == "POST":
         media = (request.headers.get("content-type") or "").split(";")[0].strip().lower()
         body = await read_body(request, limit)
@@ -91,35 +121,45 @@ async def read_request(request: Request, limit: int) -> tuple[str | None, list[s
                 form = parse_qs(body.decode("utf-8"), keep_blank_values=True, strict_parsing=False)
             except UnicodeDecodeError as exc:
                 raise ProtocolError(400, "the form body is not UTF-8") from exc
-            if "update" in form:
-                raise ProtocolError(403, "this endpoint is read-only; updates are refused")
-            if "query" in params:
-                raise ProtocolError(400, "give the query in the body or in the URL, not both")
+            if "query" in params or ("query" in form and "update" in form):
+                raise ProtocolError(400, "give one query or one update, once")
             for key, values in form.items():
                 params.setdefault(key, []).extend(values)
         elif media == "application/sparql-query":
-            charset = request.headers.get("content-type", "").lower()
-            if "charset=" in charset and "utf-8" not in charset.split("charset=")[1]:
-                raise ProtocolError(415, "SPARQL queries must be sent as UTF-8")
-            try:
-                text = body.decode("utf-8")
-            except UnicodeDecodeError as exc:
-                raise ProtocolError(415, "the query body is not UTF-8") from exc
             if "query" in params:
                 raise ProtocolError(400, "give the query in the body or in the URL, not both")
-            params["query"] = [text]
+            params["query"] = [_utf8(request, body, "query")]
         elif media == "application/sparql-update":
-            raise ProtocolError(403, "this endpoint is read-only; updates are refused")
+            if "query" in params:
+                raise ProtocolError(400, "give one query or one update, once")
+            params["update"] = [_utf8(request, body, "update")]
         else:
-            raise ProtocolError(
-                415, "POST a query as application/x-www-form-urlencoded or application/sparql-query"
-            )
-    if "update" in params:
-        raise ProtocolError(403, "this endpoint is read-only; updates are refused")
-    queries = params.get("query", [])
-    if len(queries) > 1:
-        raise ProtocolError(400, "give exactly one query")
-    return (queries[0] if queries else None), params.get("default-graph-uri", []), params.get("named-graph-uri", [])
+            raise ProtocolError(415, "POST a query as application/x-www-form-urlencoded or application/sparql-query, "
+                                     "an update as application/x-www-form-urlencoded or application/sparql-update")
+    queries, updates = params.get("query", []), params.get("update", [])
+    if len(queries) > 1 or len(updates) > 1:
+        raise ProtocolError(400, "give exactly one query or one update")
+    return ProtocolRequest(
+        query=queries[0] if queries else None, update=updates[0] if updates else None,
+        default_graphs=params.get("default-graph-uri", []), named_graphs=params.get("named-graph-uri", []),
+        using_graphs=params.get("using-graph-uri", []), using_named_graphs=params.get("using-named-graph-uri", []),
+    )
+
+
+async def run_update(request: Request, asked: ProtocolRequest, store: GraphStore) -> Response:
+    """Run a checked update behind the write token: 204, or why not."""
+    require_token(request, request.headers.get("authorization"))
+    assert asked.update is not None
+
+    def write() -> None:
+        with request.app.state.write_lock:
+            checked = check_update(asked.update or "", store.graphs(), asked.using_graphs, asked.using_named_graphs)
+            store.update(checked.text, base_iri=str(request.url.replace(query="")))
+            store.flush()
+            log.info("update: wrote %s", ", ".join(sorted(checked.writes)) or "nothing")
+
+    await run_in_threadpool(write)
+    return Response(status_code=204)
 
 
 SERVICE_DESCRIPTION = """@prefix sd: <http://www.w3.org/ns/sparql-service-description#> .
@@ -127,7 +167,7 @@ SERVICE_DESCRIPTION = """@prefix sd: <http://www.w3.org/ns/sparql-service-descri
 
 [] a sd:Service ;
    sd:endpoint <{endpoint}> ;
-   sd:supportedLanguage sd:SPARQL11Query ;
+   sd:supportedLanguage sd:SPARQL11Query, sd:SPARQL11Update ;
    sd:resultFormat <http://www.w3.org/ns/formats/SPARQL_Results_JSON>,
        <http://www.w3.org/ns/formats/SPARQL_Results_XML>, <http://www.w3.org/ns/formats/SPARQL_Results_CSV>,
        <http://www.w3.org/ns/formats/SPARQL_Results_TSV>, <http://www.w3.org/ns/formats/Turtle>,
@@ -140,17 +180,21 @@ SERVICE_DESCRIPTION = """@prefix sd: <http://www.w3.org/ns/sparql-service-descri
 
 @router.api_route("/sparql", methods=["GET", "POST"], response_class=Response)
 @router.api_route("/sparql/", methods=["GET", "POST"], response_class=Response, include_in_schema=False)
-async def sparql(request: Request, runner: RunnerDep, settings: SettingsDep) -> Response:
-    """Run a read-only SPARQL query (SPARQL 1.1 Protocol) under a time budget.
+async def sparql(request: Request, runner: RunnerDep, settings: SettingsDep, store: StoreDep) -> Response:
+    """Run a SPARQL query (SPARQL 1.1 Protocol) under a time budget; or, POSTed behind the write
+    token, an update (as at ``/update``).
 
-    ``SERVICE`` and updates are refused before evaluation; results are cut at the row limit,
-    with the header ``X-Results-Truncated: true``; a query over the time budget gets 503.
+    ``SERVICE`` is refused before evaluation; results are cut at the row limit, with the header
+    ``X-Results-Truncated: true``; a query over the time budget gets 503.
     """
     query: str | None = None
     try:
         if len(request.url.query.encode()) > settings.max_query_bytes:
             raise ProtocolError(414, f"the request URI is longer than {settings.max_query_bytes} bytes; POST the query")
-        query, default_graphs, named_graphs = await read_request(request, settings.max_query_bytes)
+        asked = await read_request(request, settings.max_query_bytes)
+        if asked.update is not None:
+            return await run_update(request, asked, store)
+        query, default_graphs, named_graphs = asked.query, asked.default_graphs, asked.named_graphs
         browser = _prefers_html(request.headers.get("accept"))
         if query is None:
             if request.method == "GET" and browser:
@@ -191,6 +235,10 @@ async def sparql(request: Request, runner: RunnerDep, settings: SettingsDep) -> 
         return Response(answer.body, media_type=media, headers=headers)
     except ProtocolError as exc:
         return _error(exc.status, exc.message)
+    except HTTPException as exc:
+        return _error(exc.status_code, str(exc.detail), exc.headers)
+    except ForbiddenError as exc:
+        return _error(403, exc.message)
     except (QueryTimeout, QueryBusy) as exc:
         log.warning("sparql: %s", exc.message)
         return _error(503, exc.message, {"Retry-After": "2" if isinstance(exc, QueryBusy) else "10"})
@@ -206,10 +254,32 @@ def _prefers_html(accept: str | None) -> bool:
     return bool(ranges) and ranges[0][0] in ("text/html", "application/xhtml+xml")
 
 
-def _error(status: int, message: str, headers: dict[str, str] | None = None) -> Response:
+def _error(status: int, message: str, headers: Mapping[str, str] | None = None) -> Response:
     return Response(
         json.dumps({"error": error_kind(status), "message": message}),
         status_code=status,
         media_type="application/json",
         headers=headers,
     )
+
+
+@router.post("/update", response_class=Response, status_code=204,
+             responses={400: {}, 401: {}, 403: {}, 413: {}, 415: {}})
+async def update(request: Request, settings: SettingsDep, store: StoreDep) -> Response:
+    """Run a SPARQL 1.1 Update (the protocol's form POST ``update=`` or ``application/sparql-update``;
+    ``using-graph-uri`` and ``using-named-graph-uri`` set its dataset) behind the bearer token of
+    ``KG_API_TOKEN``. The graphs the pipeline owns (documents, verdicts, entities, vocabulary) are
+    refused with 403; every other named graph, and the default graph, is the curator's."""
+    try:
+        asked = await read_request(request, settings.max_query_bytes)
+        if asked.update is None:
+            raise ProtocolError(400, "no update given (queries go to /sparql)")
+        return await run_update(request, asked, store)
+    except ProtocolError as exc:
+        return _error(exc.status, exc.message)
+    except HTTPException as exc:
+        return _error(exc.status_code, str(exc.detail), exc.headers)
+    except ForbiddenError as exc:
+        return _error(403, exc.message)
+    except QueryError as exc:
+        return _error(400, exc.message)
