@@ -172,23 +172,33 @@ def remove_documents(keys: Sequence[str], store: GraphStore, settings: Settings,
     return report
 
 
+def same_entities(store: GraphStore) -> list[tuple[str, str]]:
+    """Pairs of alias-table entities a curator has said are one (``owl:sameAs`` between their IRIs)."""
+    prefix = str(rdf.entity_iri(""))
+    return [(str(r["a"])[len(prefix):], str(r["b"])[len(prefix):]) for r in store.select(queries.SAME_ENTITIES)
+            if str(r["a"]).startswith(prefix) and str(r["b"]).startswith(prefix)]
+
+
 def refresh_verdicts(store: GraphStore, settings: Settings, changed: bool,
                      workers: Workers | None = None) -> tuple[int, int]:
     """Recompute the verdicts over every claim in the store when the documents changed.
 
-    The verdicts record a digest of the document versions they were computed from, so a build
-    killed after writing documents but before the verdicts recomputes them next time.
+    The verdicts record a digest of the document versions and of the entities a curator linked
+    as one (``owl:sameAs``) they were computed from, so a build killed after writing documents
+    but before the verdicts, or one after new links, recomputes them.
     """
     claim_count = integer(store.select(queries.COUNT_CLAIMS)[0]["n"])
     versions = sorted((str(r["file"]), str(r["sha"])) for r in store.select(queries.DOCUMENT_VERSIONS))
-    digest = content_id("verdicts", settings.tolerance, *(f"{f}={h}" for f, h in versions), length=64)
+    same = same_entities(store)
+    digest = content_id("verdicts", settings.tolerance, *(f"{f}={h}" for f, h in versions),
+                        *(f"{a}={b}" for a, b in same), length=64)
     stored = store.select(queries.VERDICT_DIGEST)
     if not changed and stored and stored[0]["digest"] == digest:
         return claim_count, integer(store.select(queries.COUNT_VERDICTS)[0]["n"])
     if not changed:
-        log.warning("the verdicts are %s (a write was cut short); recomputing them",
-                    "stale" if stored else "missing")
-    claims = lookup.load_claims(store)
+        log.warning("the verdicts are %s (a write was cut short, or entities were linked as one since); "
+                    "recomputing them", "out of date" if stored else "missing")
+    claims = reconcile.merge_entities(lookup.load_claims(store), same)
     # Without its digest, a set of verdicts cut short by a crash is recomputed by the next build.
     store.remove_graph(rdf.RECONCILIATION_GRAPH)
     edges: list[independence.Edge] = []

@@ -224,3 +224,9 @@ ORDER BY ?review ?target
 COUNT_REVIEWS = """
 SELECT (COUNT(?review) AS ?n) WHERE { ?review a cg:Review }
 """
+
+# Entities a curator has said are one (owl:sameAs between entity IRIs, in any graph of theirs).
+SAME_ENTITIES = """
+SELECT DISTINCT ?a ?b WHERE { ?a <http://www.w3.org/2002/07/owl#sameAs> ?b . FILTER(isIRI(?a) && isIRI(?b)) }
+ORDER BY ?a ?b
+"""

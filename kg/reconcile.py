@@ -25,7 +25,7 @@ import math
 import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, Protocol, TypeVar
 
 from rapidfuzz import fuzz
@@ -553,3 +553,39 @@ def verdicts(claims: Sequence[Claim], tolerance: float, map_: Mapper,
 def reconcile(claims: Sequence[Claim], tolerance: float = 0.05, map_: Mapper = map) -> list[Relation]:
     """Every verdict between the claims, sorted by id."""
     return sorted(verdicts(claims, tolerance, map_, partition_verdicts), key=lambda r: r.id)
+
+
+def merge_entities(claims: Sequence[Claim], same: Iterable[tuple[str, str]]) -> list[Claim]:
+    """The claims with the entities a curator said are one (``owl:sameAs``) read as one: each
+    group of keys becomes its first key in order, in subjects, places, participants, actors,
+    sources and the owner part of measure keys. Claim ids do not change."""
+    parent: dict[str, str] = {}
+
+    def find(key: str) -> str:
+        while parent.get(key, key) != key:
+            key = parent[key]
+        return key
+
+    for a, b in same:
+        ra, rb = find(a), find(b)
+        if ra != rb:
+            parent[max(ra, rb)] = min(ra, rb)
+    if not parent:
+        return list(claims)
+
+    def key(k: str | None) -> str | None:
+        return find(k) if k is not None else None
+
+    out = []
+    for c in claims:
+        measure = c.measure
+        if measure and ":" in measure:
+            owner, rest = measure.split(":", 1)
+            measure = f"{find(owner)}:{rest}"
+        out.append(replace(
+            c, subject_entity=key(c.subject_entity), place=key(c.place), measure=measure,
+            participants=tuple(dict.fromkeys(find(p) for p in c.participants)),
+            actors=tuple(replace(a, entity=key(a.entity)) for a in c.actors),
+            sources=tuple(replace(s, entity=key(s.entity)) for s in c.sources),
+        ))
+    return out

@@ -144,3 +144,17 @@ def test_kg_review_and_kg_reviews(corpus, tmp_path, nlp):
     assert json.loads(line)["rating"] == "mixed" and json.loads(line)["reviewer"] == "Desk"
     feed = runner.invoke(cli, ["export", "--format", "claimreview"], env=env)
     assert feed.exit_code == 0 and validate_claimreview(feed.output)[0]
+
+
+def test_entities_linked_over_update_are_honoured_by_the_next_reconciliation(built, corpus, nlp):
+    store, settings = built
+    before = store.select("SELECT ?d WHERE { ?r cg:inputDigest ?d }")
+    with TestClient(create_app(settings, store=store)) as client:
+        link = ("PREFIX owl: <http://www.w3.org/2002/07/owl#> INSERT DATA { GRAPH <https://w3id.org/claimgraph/id/"
+                "curation/links> { <https://w3id.org/claimgraph/id/entity/nis> owl:sameAs "
+                "<https://w3id.org/claimgraph/id/entity/south-korea> } }")
+        assert client.post("/update", data={"update": link}, headers=AUTH).status_code == 204
+    assert pipeline.same_entities(store) == [("nis", "south-korea")]
+    pipeline.build([corpus], store, settings, nlp=nlp)  # no document changed; the link did
+    after = store.select("SELECT ?d WHERE { ?r cg:inputDigest ?d }")
+    assert before and after and before != after

@@ -357,3 +357,19 @@ def test_reports_of_one_event_in_places_apart_disagree_on_its_place():
     assert "one in russia, the other in china" in clash.reason
     pyongyang = replace(event("d.txt", "sign", day), place="north-korea")
     assert {r.kind for r in reconcile([pyongyang, replace(event("e.txt", "sign", day), place=None)])} == {"corroborates"}
+
+
+def test_entities_a_curator_links_as_one_are_one_measure_and_one_source():
+    from kg.independence import assess
+    from kg.reconcile import merge_entities
+
+    a = claim("a.txt", "1,200", 1200, measure="acme:worker", sources=("Acme",))
+    b = claim("b.txt", "1,200", 1200, measure="acme-corp:worker", sources=("Acme-Corp",))
+    assert reconcile([a, b]) == []  # two owners, as far as the alias table knows
+    merged = merge_entities([a, b], [("acme-corp", "acme")])
+    assert [c.measure for c in merged] == ["acme:worker", "acme:worker"]
+    assert [c.id for c in merged] == [a.id, b.id]
+    relations = reconcile(merged)
+    assert [r.kind for r in relations] == ["corroborates"]
+    assert assess(merged, relations)[a.id].independent == 1  # one source under two names
+    assert merge_entities([a, b], []) == [a, b]
