@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import secrets
-import threading
 from typing import Annotated, Any
 
 from fastapi import Depends, Header, HTTPException, Request
@@ -11,10 +10,9 @@ from fastapi.exceptions import RequestValidationError
 
 from kg.config import Settings
 from kg.lookup import GraphView
+from kg.pipeline import Ingestor
 from kg.sandbox import QueryRunner
 from kg.store import GraphStore
-
-_view_lock = threading.Lock()
 
 
 def get_store(request: Request) -> GraphStore:
@@ -62,6 +60,10 @@ def require_token(request: Request, authorization: Annotated[str | None, Header(
         raise HTTPException(401, "a valid bearer token is required", headers={"WWW-Authenticate": "Bearer"})
 
 
+def get_ingestor(request: Request) -> Ingestor:
+    return request.app.state.ingestor
+
+
 def get_runner(request: Request) -> QueryRunner:
     return request.app.state.runner
 
@@ -72,7 +74,7 @@ def get_view(request: Request) -> GraphView:
     store: GraphStore = state.store
     cached = getattr(state, "view", None)
     if cached is None or cached[0] != store.generation:
-        with _view_lock:
+        with state.view_lock:
             cached = getattr(state, "view", None)
             if cached is None or cached[0] != store.generation:
                 state.view = cached = (store.generation, GraphView(store))
@@ -83,3 +85,4 @@ StoreDep = Annotated[GraphStore, Depends(get_store)]
 SettingsDep = Annotated[Settings, Depends(get_app_settings)]
 ViewDep = Annotated[GraphView, Depends(get_view)]
 RunnerDep = Annotated[QueryRunner, Depends(get_runner)]
+IngestorDep = Annotated[Ingestor, Depends(get_ingestor)]

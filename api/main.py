@@ -18,7 +18,7 @@ from fastapi.responses import HTMLResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from kg import __version__
+from kg import __version__, pipeline
 from kg.backend import open_store
 from kg.config import Settings
 from kg.errors import (
@@ -83,6 +83,8 @@ def create_app(settings: Settings | None = None, store: GraphStore | None = None
         app.state.store = store if store is not None else open_store(settings)
         app.state.settings = settings
         app.state.write_lock = threading.Lock()  # one write at a time: uploads, reviews, SPARQL Update
+        app.state.ingestor = pipeline.Ingestor(settings)
+        app.state.view_lock = threading.Lock()  # the claims are read once per version of the store
         graph: GraphStore = app.state.store
         app.state.runner = QueryRunner(
             graph.shared_location,

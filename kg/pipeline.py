@@ -7,6 +7,7 @@ store, skipping unchanged ones and replacing changed ones whole, then recomputes
 from __future__ import annotations
 
 import logging
+import threading
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -266,3 +267,22 @@ def independence_batches(claims: Sequence[Claim], edges: Sequence[independence.L
         if n % batch == 0 or n == len(claims):
             yield triples
             triples = []
+
+
+class Ingestor:
+    """Reads uploaded documents into a store, one at a time, with a model loaded on first use (a
+    service that takes no uploads never loads one)."""
+
+    def __init__(self, settings: Settings, nlp: Language | None = None) -> None:
+        self.settings = settings
+        self._nlp = nlp
+        self._lock = threading.Lock()
+
+    def ingest(self, store: GraphStore, name: str, data: bytes, media_type: str) -> tuple[BuildReport, str]:
+        """Read, parse and write one document (a new version replaces the old); returns what the
+        build did and the document's id."""
+        doc = ingest.read_bytes(name, data, media_type=media_type, max_bytes=self.settings.max_document_bytes)
+        with self._lock:
+            if self._nlp is None:
+                self._nlp = extract.load_model(self.settings.model)
+            return build_documents([doc], store, self.settings, self._nlp), doc.id

@@ -20,7 +20,6 @@ relate, and lists of parts against their stated total.
 
 from __future__ import annotations
 
-import gc
 import math
 import re
 from collections import defaultdict
@@ -537,17 +536,11 @@ def verdicts(claims: Sequence[Claim], tolerance: float, map_: Mapper,
     depend on where the partitions ran (``map_`` may run them elsewhere; ``job`` is
     ``partition_verdicts``, or hands back each verdict in another form that keeps its ``id``)."""
     seen: set[str] = set()
-    # The claims live as long as the call: keep the cyclic garbage collector from rescanning
-    # them while verdicts are made, which would cost time proportional to the corpus.
-    gc.freeze()
-    try:
-        for found in map_(job, partitions(claims, tolerance)):
-            for r in found:
-                if r.id not in seen:
-                    seen.add(r.id)
-                    yield r
-    finally:
-        gc.unfreeze()
+    for found in map_(job, partitions(claims, tolerance)):
+        for r in found:
+            if r.id not in seen:
+                seen.add(r.id)
+                yield r
 
 
 def reconcile(claims: Sequence[Claim], tolerance: float = 0.05, map_: Mapper = map) -> list[Relation]:

@@ -9,11 +9,11 @@ from fastapi import APIRouter, Depends, Path, Query, Request
 from fastapi.responses import Response
 from starlette.concurrency import run_in_threadpool
 
-from kg import extract, ingest, lookup, pipeline
+from kg import lookup, pipeline
 from kg.build import ID
 from kg.errors import InputTooLargeError, UnsupportedMediaError
 
-from ..deps import SettingsDep, StoreDep, require_token
+from ..deps import IngestorDep, SettingsDep, StoreDep, require_token
 from ..jsonld import JSONLD_OK, negotiate
 from ..schemas import DocumentOut, DocumentPage, ErrorOut, IngestOut
 
@@ -54,6 +54,7 @@ async def ingest_document(
     request: Request,
     store: StoreDep,
     settings: SettingsDep,
+    ingestor: IngestorDep,
     name: Annotated[str, Query(pattern=r"^[A-Za-z0-9][A-Za-z0-9._ -]{0,199}$",
                                description="File name that identifies the document (a new version replaces the old)")],
 ) -> IngestOut:
@@ -76,12 +77,8 @@ async def ingest_document(
 
     def write() -> tuple[pipeline.BuildReport, str]:
         # Reading (HTML extraction, chrome rules) and parsing run here, off the event loop.
-        doc = ingest.read_bytes(name, body, media_type=media, max_bytes=limit)
         with request.app.state.write_lock:
-            state = request.app.state
-            if getattr(state, "nlp", None) is None:
-                state.nlp = extract.load_model(settings.model)
-            return pipeline.build_documents([doc], store, settings, state.nlp), doc.id
+            return ingestor.ingest(store, name, body, media)
 
     report, doc_id = await run_in_threadpool(write)
     if report.failed:
