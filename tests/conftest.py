@@ -13,7 +13,7 @@ import pytest
 from kg.config import Settings
 from kg.store import GraphStore
 
-from support import SEEDS, SHARED, serving
+from support import LIVE_TOKEN, SEEDS, SHARED, serving
 
 
 @pytest.fixture(scope="session")
@@ -99,9 +99,11 @@ def artifacts(tmp_path_factory) -> Path:
 
 @pytest.fixture(scope="session")
 def server(tmp_path_factory):
-    """A real `kg serve` on a free loopback port, built from seeds/ into a fresh store."""
+    """A real `kg serve` on a free loopback port, built from seeds/ into a fresh store, taking
+    writes with ``LIVE_TOKEN``."""
     store = tmp_path_factory.mktemp("live") / "store"
-    with serving({**os.environ, "KG_STORE": str(store)}, store.parent / "serve.log") as base:
+    env = {**os.environ, "KG_STORE": str(store), "KG_API_TOKEN": LIVE_TOKEN, "KG_REVIEWER": "Live Desk"}
+    with serving(env, store.parent / "serve.log") as base:
         yield base
 
 

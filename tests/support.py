@@ -22,6 +22,8 @@ from kg.store import GraphStore
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
 SHARED = ROOT.parent / "shared"
+#: The write token of the live service the system tests start.
+LIVE_TOKEN = "a-live-service-token-for-the-tests"
 
 
 def free_port() -> int:

@@ -8,6 +8,8 @@ from fastapi.testclient import TestClient
 from api.main import create_app
 from kg.config import Settings
 
+from support import LIVE_TOKEN
+
 
 @pytest.fixture(scope="module")
 def client(seed_store):
@@ -219,3 +221,33 @@ def test_the_sparql_page_is_one_of_the_explorers_pages(client):
     assert '<link rel="stylesheet" href="/static/site.css">' in sparql and "/static/site.css" in conflicts
     css = client.get("/static/site.css")
     assert css.status_code == 200 and css.headers["content-type"].startswith("text/css") and "header" in css.text
+
+
+def test_a_review_from_a_claims_page(server):
+    import json
+    import urllib.request
+
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support import expected_conditions as EC
+    from selenium.webdriver.support.ui import Select, WebDriverWait
+
+    with urllib.request.urlopen(server + "/claims?document=001_46a845f7f420ae60.txt&limit=1") as answer:
+        claim = json.load(answer)["items"][0]["id"]
+    b = browser()
+    try:
+        b.get(f"{server}/ui/claims/{claim}")
+        Select(b.find_element(By.ID, "review-rating")).select_by_value("misleading")
+        b.find_element(By.ID, "review-note").send_keys("Counts crossings, not people.")
+        b.find_element(By.ID, "review-submit").click()
+        prompt = WebDriverWait(b, 10).until(EC.alert_is_present())
+        prompt.send_keys(LIVE_TOKEN)
+        prompt.accept()
+        WebDriverWait(b, 20).until(EC.text_to_be_present_in_element((By.ID, "reviews"), "Counts crossings"))
+        item = b.find_element(By.CSS_SELECTOR, "#reviews li")
+        assert "misleading" in item.text.lower() and "Live Desk" in item.text
+        errors = [e for e in b.get_log("browser") if e["level"] == "SEVERE"]
+        assert errors == [], errors
+    finally:
+        b.quit()
+    with urllib.request.urlopen(f"{server}/claims/{claim}") as answer:
+        assert json.load(answer)["reviews"][0]["rating"] == "misleading"
