@@ -98,13 +98,15 @@ CURRENCY_AFTER_PATTERN = r"dollars|won|rubles|roubles|euros|yuan|yen|pounds|rupe
 
 #: Hedge words -> the bound they set on a figure.
 QUALIFIERS: list[tuple[str, str]] = [
-    ("at_least", r"more than|over|at least|upwards of|in excess of|no fewer than|no less than|above|exceed\w*|"
-                 r"top\w*|surpass\w*|just over|or more|-plus|plus"),
+    ("at_least", r"more than|over|at least|upwards of|in excess of|no fewer than|no less than|above|"
+                 r"exceed(?:s|ed|ing)?|top(?:s|ped)?|surpass(?:es|ed)?|just over|or more|-plus|plus"),
     ("at_most", r"up to|as many as|as much as|less than|fewer than|under|below|no more than|at most|or less|"
                 r"or fewer"),
     ("approx", r"about|approximately|around|roughly|nearly|almost|some|close to|circa|an? estimated|"
                r"estimated|just under|approx\.|or so"),
 ]
+#: The hedges of QUALIFIERS that follow a figure ("12,000 or more", "500-plus"); the others precede it.
+HEDGES_AFTER = frozenset({"or more", "-plus", "plus", "or less", "or fewer", "or so"})
 #: Hedges of a figure just below the value it names ("nearly 8,000" is 7,600-8,000).
 BELOW_HEDGES = ("nearly", "almost", "just under", "close to", "up to")
 #: Upper bounds that report a value reached ("killed up to 60 percent", "as many as 12,000 fled"),

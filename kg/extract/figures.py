@@ -13,9 +13,11 @@ from ..lexicon import (
     CURRENCY_BEFORE_PATTERN,
     EMERGENCY_NUMBERS,
     FRACTION_PATTERN,
+    HEDGES_AFTER,
     IDENTIFIER_WORDS,
     MONTHS_PATTERN,
     NAMED_OCCASIONS,
+    QUALIFIERS,
     SCALE_PATTERN,
     TEENS_WORD_PATTERN,
     TENS_WORD_PATTERN,
@@ -57,13 +59,13 @@ _RANGE_JOIN = re.compile(r"^(?:\s?%|\s?percent)?\s*(?:to|-|–|—|and|or|-to-)\
 _UNIT_GLUE = re.compile(r"^\s+(?P<unit>[A-Za-z]+)\s+(?:to|-|–|or)\s+$", re.I)
 _RELATIVE_TIME = re.compile(r"^\s+(?:ago|earlier|later|before|after|since|from\s+now)\b", re.I)
 _UNIT_AFTER = re.compile(r"^[\s-]+(?P<unit>(?:(?:square|cubic|nautical)[\s-])?[A-Za-z]+)")
+#: The hedges of ``lexicon.QUALIFIERS`` that come before a figure, and "between" of a range, as
+#: whole words ending the text before it ("nearly 8,000"; not "turnover 500" or "stopped 5").
 _HEDGE_BEFORE = re.compile(
-    r"""(?P<hedge>more\s+than|over|at\s+least|upwards\s+of|in\s+excess\s+of|no\s+(?:fewer|less)\s+than|above|
-        exceed(?:s|ed|ing)?|top(?:s|ped)?|surpass(?:es|ed)?|
-        up\s+to|as\s+many\s+as|as\s+much\s+as|less\s+than|fewer\s+than|under|below|no\s+more\s+than|at\s+most|
-        about|approximately|around|roughly|nearly|almost|some|close\s+to|circa|an?\s+estimated|
-        estimated|just\s+(?:over|under)|approx\.|between)\s+(?:(?:the|a|an)\s+)?$""",
-    re.I | re.X,
+    r"(?<![\w-])(?P<hedge>"
+    + "|".join(h.replace(" ", r"\s+") for _, hedges in QUALIFIERS for h in hedges.split("|") if h not in HEDGES_AFTER)
+    + r"|between)\s+(?:(?:the|a|an)\s+)?$",
+    re.I,
 )
 _HEDGE_AFTER = re.compile(r"^(?:\s+or\s+(?:more|so|less|fewer)\b|-plus\b|\s+plus\b)", re.I)
 IDENTIFIER_BEFORE = re.compile(rf"(?:\b(?:{IDENTIFIER_WORDS})\.?|#|№)\s*$", re.I)

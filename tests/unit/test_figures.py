@@ -211,3 +211,13 @@ def test_ordinals_ages_and_idioms_are_not_figures(sentence):
 
 def test_a_hedged_time_ago_is_a_time_not_a_figure():
     assert find_figures("The firms were chosen nearly a year ago.") == []
+
+
+@pytest.mark.parametrize("text, surface", [
+    ("The mill's turnover 400 workers a year worried the owners.", "400"),  # "over" inside a word
+    ("The ferry stopped 6 times on the crossing.", "6 times"),  # "topped" inside "stopped"
+    ("An awesome 12 goals were scored.", "12"),  # "some" inside a word
+])
+def test_a_hedge_is_a_whole_word(text, surface):
+    (figure,) = find_figures(text)
+    assert (figure.surface, figure.hedge) == (surface, None)
