@@ -95,6 +95,8 @@ def _counted_noun(figure_tokens: list[Token], own_unit: bool = False) -> Token |
     """The noun a figure quantifies: the head of its number, or (unless the figure carries its
     own unit, "5%") the noun right after it."""
     for t in figure_tokens:
+        if any(c.dep_ == "conj" and not c.like_num for c in t.children):
+            continue  # "tourism with 53 and official duties with 15": the number does not count the duties
         if t.dep_ in ("nummod", "quantmod", "amod", "compound") and t.head.pos_ in ("NOUN", "PROPN") and t.head not in figure_tokens:
             return t.head
     if own_unit:
@@ -173,6 +175,10 @@ def _of_object(tok: Token, figure: set[Token]) -> Token | None:
     return None
 
 
+#: Where a noun stands when a figure below it is its amount: subject, object, attribute, object of a preposition.
+_HOLDING = frozenset({"nsubj", "nsubjpass", "dobj", "attr", "pobj"})
+
+
 def _holder(tok: Token, figure: set[Token], gazetteer: Gazetteer) -> Token | None:
     """The noun a figure is the amount or level of, through its clause: "revenue of $27 billion",
     "revenue rose 3.5%", "shares are up 39%", "the shortage could reach 2.4 million", "winds
@@ -192,8 +198,8 @@ def _holder(tok: Token, figure: set[Token], gazetteer: Gazetteer) -> Token | Non
         if anchor.pos_ in ("NOUN", "PROPN"):
             if unit_noun(anchor) is None and _lemma(anchor) not in NOT_MEASURES \
                     and not (_neutral(anchor) and _of_object(anchor, figure) is not None) \
-                    and anchor.dep_ in ("nsubj", "nsubjpass", "dobj", "attr", "pobj"):
-                return anchor
+                    and (anchor.dep_ in _HOLDING or (anchor.dep_ == "conj" and anchor.head.dep_ in _HOLDING)):
+                return anchor  # a noun of a list holds its own figure: "transit with 234, tourism with 53"
             below = anchor
             continue
         if anchor.pos_ not in ("VERB", "AUX"):
@@ -353,7 +359,11 @@ class FrameReader:
         unit_word = counted if counted is not None and unit_noun(counted) is not None else None
         if unit_word is not None:
             counted = None
-        anchor = unit_word if unit_word is not None else tokens[-1]
+        # "tourism with 53 and official duties with 15": the number hangs on a noun it does not
+        # count; what it counts is read from where that noun stands.
+        hung = next((t.head for t in tokens if t.dep_ == "nummod" and t.head not in figure
+                     and any(c.dep_ == "conj" and not c.like_num for c in t.children)), None)
+        anchor = unit_word if unit_word is not None else hung if hung is not None else tokens[-1]
         thing = counted
         if thing is None and self.number_of is not None and unit_word is None and not unit_text:
             thing = self.number_of
