@@ -100,7 +100,7 @@ def entity_page(request: Request, entity_id: Annotated[str, PathParam(max_length
     entity = lookup.entity(store, view, entity_id)
     claims = lookup.search(view, entity=entity_id)
     return _render(request, "figures.html", title=str(entity["label"]), aliases=entity["aliases"], claims=claims,
-                   chart=charts.figures_over_time(claims, str(entity["label"])),
+                   chart=charts.figures_over_time(claims, str(entity["label"]), _publishers(view)),
                    events=lookup.timeline(view, entity=entity_id), documents_by_file=view.documents)
 
 
@@ -111,7 +111,12 @@ def measure_page(request: Request, measure: Annotated[str, PathParam(max_length=
         raise NotFoundError(f"no claim measures {measure!r}")
     return _render(request, "figures.html", title=f"Measure {measure}", aliases=[], claims=claims, events=[],
                    documents_by_file=view.documents,
-                   chart=charts.figures_over_time(claims, measure))
+                   chart=charts.figures_over_time(claims, measure, _publishers(view)))
+
+
+def _publishers(view: lookup.GraphView) -> dict[str, str]:
+    """Each document's publisher (else its title) by file name, for the colours of charts."""
+    return {f: d["publisher"] or d["title"] or f for f, d in view.documents.items()}
 
 
 @router.get("/ui/conflicts", response_class=HTMLResponse)
