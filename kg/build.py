@@ -46,12 +46,39 @@ def graph_iri_for_key(key: str) -> URIRef:
 
 
 def document_iri(doc: Document) -> URIRef:
-    return ID[f"document/{doc.id}"]
+    return document_iri_for_id(doc.id)
+
+
+def document_iri_for_id(doc_id: str) -> URIRef:
+    return ID[f"document/{doc_id}"]
+
+
+def document_id_of(iri: object) -> str:
+    """The document id an IRI minted by ``document_iri`` holds."""
+    return str(iri)[len(str(ID["document/"])):]
 
 
 @lru_cache(maxsize=1 << 16)
 def claim_iri(claim_id: str) -> URIRef:
     return URIRef(f"{ID}claim/{claim_id}")
+
+
+def claim_id_of(iri: object) -> str:
+    """The claim id an IRI minted by ``claim_iri`` holds."""
+    return str(iri)[len(str(ID["claim/"])):]
+
+
+def review_iri(review_id: str) -> URIRef:
+    return ID[f"review/{review_id}"]
+
+
+def review_graph(review_id: str) -> URIRef:
+    """The named graph of one review (outside ``graph/``, the pipeline's graphs)."""
+    return ID[f"curation/reviews/{review_id}"]
+
+
+def reviewer_iri(name: str) -> URIRef:
+    return ID[f"reviewer/{content_id('reviewer', name.strip().lower())}"]
 
 
 def entity_iri(key: str) -> URIRef:

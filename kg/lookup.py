@@ -95,7 +95,7 @@ def load_claims(store: GraphStore) -> list[Claim]:
         participants.setdefault(str(row["claim"]), []).append(_entity_key(row["participant"]))
     carried: dict[str, list[str]] = {}
     for row in store.select(queries.EVENT_FIGURES):
-        carried.setdefault(str(row["claim"]), []).append(_claim_id(row["figure"]))
+        carried.setdefault(str(row["claim"]), []).append(rdf.claim_id_of(row["figure"]))
     actors: dict[str, list[Actor]] = {}
     for row in store.select(queries.EVENT_ACTORS):
         actor = Actor(str(row["role"]), str(row["label"]), _entity_key(row["entity"]) if row.get("entity") else None,
@@ -171,11 +171,6 @@ def _entity_key(iri: object) -> str:
 
 
 
-CLAIM_PREFIX = str(ID["claim/"])
-
-
-def _claim_id(iri: object) -> str:
-    return str(iri)[len(CLAIM_PREFIX):]
 
 
 def load_relations(store: GraphStore) -> list[Relation]:
@@ -185,7 +180,7 @@ def load_relations(store: GraphStore) -> list[Relation]:
     for row in store.select(queries.VERDICTS):
         kind = kind_of[str(row["type"])]
         out.append(Relation(
-            kind, _claim_id(row["a"]), _claim_id(row["b"]), str(row["reason"]), str(row["basis"]),
+            kind, rdf.claim_id_of(row["a"]), rdf.claim_id_of(row["b"]), str(row["reason"]), str(row["basis"]),
             _num(row.get("tolerance")), _num(row.get("difference")), _opt(row.get("scope")),
             similarity=_num(row.get("similarity")),
         ))
@@ -206,14 +201,14 @@ class GraphView:
             for own, other in ((r.a, r.b), (r.b, r.a)):
                 if own in self.links:
                     self.links[own][r.kind].append(r)
-        stored = {_claim_id(row["claim"]): row for row in store.select(queries.INDEPENDENCE)}
+        stored = {rdf.claim_id_of(row["claim"]): row for row in store.select(queries.INDEPENDENCE)}
         labels: dict[str, str] = {}
         for row in sorted(store.select(queries.ROOT_LABELS), key=lambda r: integer(r["rank"]), reverse=True):
             labels[str(row["root"])] = str(row["first"])  # the best rank is written last
         self.roots: dict[str, list[dict[str, str]]] = {}
         for row in store.select(queries.CLAIM_ROOTS):
             root = str(row["root"])
-            self.roots.setdefault(_claim_id(row["claim"]), []).append({"iri": root, "label": labels.get(root, root)})
+            self.roots.setdefault(rdf.claim_id_of(row["claim"]), []).append({"iri": root, "label": labels.get(root, root)})
         self.records = {}
         for cid, c in self.claims.items():
             row = stored.get(cid, {})

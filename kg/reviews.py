@@ -16,11 +16,11 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 from typing import Any, TypedDict
 
-from rdflib import Literal, URIRef
+from rdflib import Literal
 
 from . import build as rdf
 from . import queries
-from .build import ID, Triple
+from .build import Triple
 from .errors import InputError, NotFoundError
 from .lookup import GraphView
 from .model import Claim, content_id
@@ -33,8 +33,6 @@ from .vocab import CG, PROV, RDF, RDFS, SDO, XSD
 #: ``unverifiable`` is off the scale (0).
 RATINGS: dict[str, int] = {"false": 1, "misleading": 2, "mixed": 3, "mostly-true": 4, "true": 5, "unverifiable": 0}
 WORST_RATING, BEST_RATING = 1, 5
-#: Where reviews live: one named graph each, outside the graphs the pipeline owns (``graph/``).
-REVIEWS_PREFIX = "curation/reviews/"
 #: What a review's claim has become: still there, changed since (or its document did), or gone with its document.
 STATUSES = ("current", "stale", "orphaned")
 
@@ -80,18 +78,6 @@ class ReviewRecord(TypedDict):
     support: list[str]
 
 
-def review_iri(review_id: str) -> URIRef:
-    return ID[f"review/{review_id}"]
-
-
-def review_graph(review_id: str) -> URIRef:
-    return ID[f"{REVIEWS_PREFIX}{review_id}"]
-
-
-def reviewer_iri(name: str) -> URIRef:
-    return ID[f"reviewer/{content_id('reviewer', name.strip().lower())}"]
-
-
 def new_review(view: GraphView, claim_id: str, rating: str, note: str, reviewer: str,
                support: Sequence[str] = (), now: datetime | None = None) -> Review:
     """A review of a claim of ``view``; an unknown rating, claim or supporting id is an error."""
@@ -113,7 +99,7 @@ def new_review(view: GraphView, claim_id: str, rating: str, note: str, reviewer:
 
 def review_triples(review: Review, view: GraphView) -> Iterator[Triple]:
     """A review as RDF: a ``schema:ClaimReview`` and ``prov:Entity``, attributed to its reviewer."""
-    r, who = review_iri(review.id), reviewer_iri(review.reviewer)
+    r, who = rdf.review_iri(review.id), rdf.reviewer_iri(review.reviewer)
     yield r, RDF.type, CG.Review
     yield r, CG.reviewedClaim, rdf.claim_iri(review.claim)
     yield r, CG.rating, Literal(review.rating)
@@ -131,25 +117,27 @@ def review_triples(review: Review, view: GraphView) -> Iterator[Triple]:
         yield r, CG.reviewedFigure, Literal(review.figure)
     documents_by_id = {d["id"] for d in view.documents.values()}
     for ref in review.support:
-        target = ID[f"document/{ref}"] if ref in documents_by_id else rdf.claim_iri(ref)
+        target = rdf.document_iri_for_id(ref) if ref in documents_by_id else rdf.claim_iri(ref)
         yield r, CG.supportedBy, target
 
 
 def add_review(store: GraphStore, review: Review, view: GraphView) -> None:
     """Write a review into its own graph (a build never touches it)."""
-    store.replace_graph(review_graph(review.id), review_triples(review, view))
+    store.replace_graph(rdf.review_graph(review.id), review_triples(review, view))
 
 
 def load_reviews(store: GraphStore) -> list[Review]:
     """Every review in the store, oldest first."""
     support: dict[str, list[str]] = {}
     for row in store.select(queries.REVIEW_SUPPORT):
-        support.setdefault(str(row["review"]), []).append(str(row["target"]).rsplit("/", 1)[-1])
+        target = str(row["target"])
+        support.setdefault(str(row["review"]), []).append(
+            rdf.claim_id_of(target) if target.startswith(str(rdf.claim_iri(""))) else rdf.document_id_of(target))
     out = []
     for row in store.select(queries.REVIEWS):
         iri = str(row["review"])
         out.append(Review(
-            claim=str(row["claim"]).rsplit("/", 1)[-1], rating=str(row["rating"]), note=_text(row.get("note")),
+            claim=rdf.claim_id_of(row["claim"]), rating=str(row["rating"]), note=_text(row.get("note")),
             reviewer=str(row["reviewer"]), published=datetime.fromisoformat(str(row["published"])),
             claim_text=str(row["text"]), document=str(row["file"]), document_sha=str(row["sha"]),
             figure=_opt(row.get("figure")), support=tuple(support.get(iri, ())),
@@ -221,7 +209,7 @@ def claim_review(review: Review, view: GraphView, base_url: str) -> dict[str, An
         item["author"] = author
     node: dict[str, Any] = {
         "@type": "ClaimReview",
-        "@id": str(review_iri(review.id)),
+        "@id": str(rdf.review_iri(review.id)),
         "url": f"{base_url.rstrip('/')}/reviews/{review.id}",
         "claimReviewed": review.claim_text,
         "datePublished": review.published.date().isoformat(),

@@ -147,8 +147,7 @@ async def read_request(request: Request, limit: int) -> ProtocolRequest:
 
 
 async def run_update(request: Request, asked: ProtocolRequest, store: GraphStore) -> Response:
-    """Run a checked update behind the write token: 204, or why not."""
-    require_token(request, request.headers.get("authorization"))
+    """Run a checked update behind the write token: 204, or the error that says why not."""
     assert asked.update is not None
 
     def write() -> None:
@@ -158,7 +157,15 @@ async def run_update(request: Request, asked: ProtocolRequest, store: GraphStore
             store.flush()
             log.info("update: wrote %s", ", ".join(sorted(checked.writes)) or "nothing")
 
-    await run_in_threadpool(write)
+    try:
+        require_token(request, request.headers.get("authorization"))
+        await run_in_threadpool(write)
+    except HTTPException as exc:
+        return _error(exc.status_code, str(exc.detail), exc.headers)
+    except ForbiddenError as exc:
+        return _error(403, exc.message)
+    except QueryError as exc:
+        return _error(400, exc.message)
     return Response(status_code=204)
 
 
@@ -235,10 +242,6 @@ async def sparql(request: Request, runner: RunnerDep, settings: SettingsDep, sto
         return Response(answer.body, media_type=media, headers=headers)
     except ProtocolError as exc:
         return _error(exc.status, exc.message)
-    except HTTPException as exc:
-        return _error(exc.status_code, str(exc.detail), exc.headers)
-    except ForbiddenError as exc:
-        return _error(403, exc.message)
     except (QueryTimeout, QueryBusy) as exc:
         log.warning("sparql: %s", exc.message)
         return _error(503, exc.message, {"Retry-After": "2" if isinstance(exc, QueryBusy) else "10"})
@@ -274,12 +277,6 @@ async def update(request: Request, settings: SettingsDep, store: StoreDep) -> Re
         asked = await read_request(request, settings.max_query_bytes)
         if asked.update is None:
             raise ProtocolError(400, "no update given (queries go to /sparql)")
-        return await run_update(request, asked, store)
     except ProtocolError as exc:
         return _error(exc.status, exc.message)
-    except HTTPException as exc:
-        return _error(exc.status_code, str(exc.detail), exc.headers)
-    except ForbiddenError as exc:
-        return _error(403, exc.message)
-    except QueryError as exc:
-        return _error(400, exc.message)
+    return await run_update(request, asked, store)
