@@ -27,6 +27,7 @@ import threading
 import time
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from multiprocessing.connection import Connection
 from typing import cast
 from xml.sax.saxutils import escape, quoteattr
@@ -113,12 +114,18 @@ class CheckedQuery:
     dataset: bool = False
 
 
+#: Queries whose check is remembered (per process): dashboards and clients repeat theirs.
+CHECKED_QUERIES = 1024
+
+
+@lru_cache(maxsize=CHECKED_QUERIES)
 def check_query(query: str) -> CheckedQuery:
     """The query's form (SELECT, ASK, CONSTRUCT, DESCRIBE) and the text to run, once known safe.
 
     The check reads the canonical text of ``sparql_text.canonical_query`` and so must the
     engine: run ``CheckedQuery.text``, never the text given. Raises ``QueryError`` for
-    malformed queries, updates and ``SERVICE``.
+    malformed queries, updates and ``SERVICE`` (a refusal is not remembered). The answer
+    depends on the text alone, so it is remembered for the last ``CHECKED_QUERIES`` texts.
     """
     from pyparsing import ParseException
     from rdflib.plugins.sparql.parser import parseQuery, parseUpdate

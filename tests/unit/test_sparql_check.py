@@ -270,3 +270,14 @@ def test_a_walled_worker_cannot_reach_the_network_even_unchecked(canary):
     assert canary.hits == []
     assert errors[0] == errors[1] and "answered" not in errors, "open and closed ports fail alike"
     assert errors[2] == "PermissionError"
+
+
+def test_a_repeated_query_is_checked_once_and_a_refusal_every_time():
+    text = "SELECT ?s WHERE { ?s ?p ?o } LIMIT 3 # a query this test alone sends"
+    first = check_query(text)
+    hits = check_query.cache_info().hits
+    assert check_query(text) is first and check_query.cache_info().hits == hits + 1
+    refused = "SELECT * WHERE { SERVICE <http://example.org/sparql> { ?s ?p ?o } } # this test's"
+    for _ in range(2):
+        with pytest.raises(QueryError):
+            check_query(refused)
