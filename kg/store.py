@@ -206,7 +206,7 @@ class GraphStore(ABC):
             if not (path / "CURRENT").exists():
                 raise StoreError(f"{path}: no store here; build one with `kg build --store {path}`")
             try:
-                return OxigraphStore(ox.Store.read_only(str(path)), str(path))
+                return OxigraphStore(ox.Store.read_only(str(path)), str(path), read_only=True)
             except OSError as exc:
                 raise StoreError(f"{path}: cannot open the store read-only ({exc})") from exc
         try:
@@ -343,9 +343,10 @@ class GraphStore(ABC):
 class OxigraphStore(GraphStore):
     """The embedded store: an Oxigraph dataset on disk (or in memory)."""
 
-    def __init__(self, inner: ox.Store, location: str) -> None:
+    def __init__(self, inner: ox.Store, location: str, read_only: bool = False) -> None:
         super().__init__(inner, location)
         self._inner = inner
+        self.read_only = read_only
 
     @property
     def shared_location(self) -> str | None:
@@ -382,7 +383,7 @@ class OxigraphStore(GraphStore):
         self._writes += 1
 
     def flush(self) -> None:
-        if self.location != ":memory:":
+        if self.location != ":memory:" and not self.read_only:
             self._inner.flush()
 
     def backup(self, target: str | Path) -> None:

@@ -75,3 +75,13 @@ def test_canonical_hash_ignores_write_order():
     b.replace_graph(G2, [(S, P, Literal(3))])
     b.replace_graph(G1, [(S, P, Literal(2)), (S, P, Literal(1))])
     assert a.canonical_hash() == b.canonical_hash()
+
+
+def test_a_store_opened_read_only_closes_cleanly(tmp_path):
+    writer = GraphStore.open(tmp_path / "s")
+    writer.replace_graph(URIRef("https://example.org/g"), [(URIRef("https://example.org/s"),
+                                                             URIRef("https://example.org/p"), Literal(1))])
+    writer.close()
+    reader = GraphStore.open(tmp_path / "s", read_only=True)
+    assert len(reader) == 1
+    reader.close()
