@@ -12,9 +12,14 @@ Not events: states ("has", "remains"), speech that only attributes ("said", "add
 sign"), and clauses that only describe a noun ("those who entered"). A verb that says an action
 began or was tried ("began cracking down", "tried to persuade") gives way to the action.
 
+Nor are patterns over a group ("many workers came"), tallies ("crossed the border 7,887 times"),
+actions said not to be done ("failed to share"), and what someone is chosen or urged to do.
+
 The type of an event comes from a small general taxonomy of its verb (``lexicon.EVENT_TYPES``);
-participants are the alias-table entities named in the subject, object and agent. Several events
-may come from one sentence, and sentences that carry figures too. The evidence span is the trigger.
+participants are the alias-table entities named in the subject, object and agent; its place is
+the alias-table place of a phrase of place on the trigger ("arrived in Russia"). Several events
+may come from one sentence, and sentences that carry figures too: an event carries the figures of
+its own clause ("deployed 3,000 troops"). The evidence span is the trigger.
 """
 
 from __future__ import annotations
