@@ -308,7 +308,7 @@ def evaluate(store: ox.Store | RemoteDataset, task: QueryTask, checked: CheckedQ
             triples.append(t)
         return Answer("graph", serialised(ox.serialize(triples, format=GRAPH_FORMATS[fmt])), truncated, len(triples))
     variables = [v.value for v in result.variables]
-    rows = ([solution[v] for v in variables] for solution in result)
+    rows = (list(solution) for solution in result)  # a solution's terms come in the order of its variables
     body, count, truncated = write_solutions(variables, rows, fmt, limit, max_bytes)
     return Answer("solutions", body, truncated, count)
 
