@@ -48,12 +48,20 @@ _CHANGE_BASELINE = re.compile(r"(?:\bfrom|\bover)\s+(?:the\s+)?$", re.I)
 _CHANGE = re.compile(r"\b(?:ris|rose|increas|grew|grow|fell|fall|drop|jump|surg|declin|doubl|tripl|times|fold|up|down)\w*", re.I)
 
 
+#: Words one of which every time expression above holds (a digit, a month, "day", "year", "now",
+#: "current" ...): most sentences without any are passed over without running ``_TIME``.
+_ANCHORS = re.compile(r"\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|day|year|month|week|quarter|decade|"
+                      r"now|current|recent|present", re.I)
+
+
 def find_times(text: str, offset: int = 0, figures: Iterable[FigureMention] = ()) -> list[TimeMention]:
     """Time expressions in ``text``; those that name a comparison's baseline are marked.
 
     >>> [(t.text, t.baseline) for t in find_times("rose 12 times in 2024 from the previous year")]
     [('2024', False), ('the previous year', True)]
     """
+    if not _ANCHORS.search(text):
+        return []
     taken = [(f.start - offset, f.end - offset) for f in figures]
     out = []
     changes = None  # whether the sentence speaks of a change; looked up once, when first needed
