@@ -146,3 +146,14 @@ HIRED = parse(
 )
 def test_a_time_in_a_clause_about_another_noun_is_not_the_figures(doc, time, figure, elsewhere):
     assert describes_other_noun(doc[time], [doc[figure]]) is elsewhere
+
+
+@pytest.mark.parametrize("text", [
+    "the 1990s", "the third quarter of 2023", "early 2024", "Sept. 5, 2024", "5 March 2024", "in May", "June",
+    "the first week of March", "2019 to 2021", "last year", "a year earlier", "yesterday", "currently",
+    "at present", "in recent weeks", "year to date", "so far this year", "now", "on Tuesday", "this past May",
+])
+def test_every_kind_of_time_passes_the_quick_look_and_is_found(text):
+    from kg.extract.times import _ANCHORS
+
+    assert _ANCHORS.search(text) and find_times(f"It happened {text} in the valley.")
