@@ -114,19 +114,30 @@ class CheckedQuery:
     dataset: bool = False
 
 
-#: Queries whose check is remembered (per process): dashboards and clients repeat theirs.
+#: Queries whose check is remembered (per process): dashboards and clients repeat theirs. Only
+#: texts up to ``CHECKED_QUERY_CHARS`` are kept, so the memory this takes stays small whatever
+#: anyone sends.
 CHECKED_QUERIES = 1024
+CHECKED_QUERY_CHARS = 4096
 
 
-@lru_cache(maxsize=CHECKED_QUERIES)
 def check_query(query: str) -> CheckedQuery:
     """The query's form (SELECT, ASK, CONSTRUCT, DESCRIBE) and the text to run, once known safe.
 
     The check reads the canonical text of ``sparql_text.canonical_query`` and so must the
     engine: run ``CheckedQuery.text``, never the text given. Raises ``QueryError`` for
     malformed queries, updates and ``SERVICE`` (a refusal is not remembered). The answer
-    depends on the text alone, so it is remembered for the last ``CHECKED_QUERIES`` texts.
+    depends on the text alone, so it is remembered for the last ``CHECKED_QUERIES`` short texts.
     """
+    return remembered_check(query) if len(query) <= CHECKED_QUERY_CHARS else _check(query)
+
+
+@lru_cache(maxsize=CHECKED_QUERIES)
+def remembered_check(query: str) -> CheckedQuery:
+    return _check(query)
+
+
+def _check(query: str) -> CheckedQuery:
     from pyparsing import ParseException
     from rdflib.plugins.sparql.parser import parseQuery, parseUpdate
 
