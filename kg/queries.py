@@ -206,8 +206,10 @@ SELECT ?doc ?start ?end ?kind WHERE {
 ORDER BY ?start
 """
 
+# DISTINCT: a reviewer's name is in the graph of each of their reviews, which the union default
+# graph would otherwise repeat once per review.
 REVIEWS = """
-SELECT ?review ?claim ?rating ?note ?reviewer ?published ?text ?file ?sha ?figure WHERE {
+SELECT DISTINCT ?review ?claim ?rating ?note ?reviewer ?published ?text ?file ?sha ?figure WHERE {
   ?review a cg:Review ; cg:reviewedClaim ?claim ; cg:rating ?rating ; prov:generatedAtTime ?published ;
           prov:wasAttributedTo ?who ; cg:reviewedText ?text ; cg:reviewedDocument ?file ; cg:reviewedVersion ?sha .
   ?who rdfs:label ?reviewer .
@@ -217,12 +219,8 @@ SELECT ?review ?claim ?rating ?note ?reviewer ?published ?text ?file ?sha ?figur
 """
 
 REVIEW_SUPPORT = """
-SELECT ?review ?target WHERE { ?review a cg:Review ; cg:supportedBy ?target }
+SELECT DISTINCT ?review ?target WHERE { ?review a cg:Review ; cg:supportedBy ?target }
 ORDER BY ?review ?target
-"""
-
-COUNT_REVIEWS = """
-SELECT (COUNT(?review) AS ?n) WHERE { ?review a cg:Review }
 """
 
 # Entities a curator has said are one (owl:sameAs between entity IRIs, in any graph of theirs).
