@@ -6,6 +6,8 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
+from kg.reviews import Rating
+
 
 class ErrorOut(BaseModel):
     """Every error response: a code and a message that says what went wrong."""
@@ -75,7 +77,7 @@ class ReviewIn(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    rating: Literal["true", "mostly-true", "mixed", "misleading", "false", "unverifiable"]
+    rating: Rating
     note: str = Field("", max_length=10_000)
     support: list[Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{16}$")]] = Field(
         [], max_length=50, description="Ids of claims or documents that support the rating.")

@@ -68,6 +68,11 @@ def claim_id_of(iri: object) -> str:
     return str(iri)[len(str(ID["claim/"])):]
 
 
+def entity_key_of(iri: object) -> str:
+    """The alias-table key an IRI minted by ``entity_iri`` holds."""
+    return str(iri)[len(str(ID["entity/"])):]
+
+
 def review_iri(review_id: str) -> URIRef:
     return ID[f"review/{review_id}"]
 

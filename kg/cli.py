@@ -223,13 +223,12 @@ def reviews_command(store: str | None, status: str | None, fmt: str) -> None:
     settings = load_settings(store)
     graph = open_store(settings, read_only=True)
     view = lookup.GraphView(graph)
-    found = reviews.load_reviews(graph)
-    listed = reviews.search(found, view, state=status)
+    found = reviews.select(reviews.load_reviews(graph), view, state=status)
     if fmt == "claimreview":
-        by_id = {r.id: r for r in found}
-        feed = reviews.claim_review_feed([by_id[r["id"]] for r in listed], view, settings.public_url)
-        click.echo(json.dumps(feed, ensure_ascii=False, indent=2))
-    elif fmt == "jsonl":
+        click.echo(reviews.feed_bytes(found, view, settings.public_url).decode("utf-8"))
+        return
+    listed = [reviews.record(r, view) for r in found]
+    if fmt == "jsonl":
         for r in listed:
             click.echo(json.dumps(r, ensure_ascii=False))
     else:

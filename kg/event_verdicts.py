@@ -45,16 +45,8 @@ def _date_conflict(a: Claim, b: Claim, actors: frozenset[str]) -> Relation:
 
 def _elsewhere(a: str, b: str) -> bool:
     """Whether two alias-table places are apart: neither is, or lies within, the other."""
-    parents = Gazetteer.load().parents
-
-    def up(key: str) -> set[str]:
-        seen = {key}
-        while key in parents and parents[key] not in seen:
-            key = parents[key]
-            seen.add(key)
-        return seen
-
-    return a not in up(b) and b not in up(a)
+    gazetteer = Gazetteer.load()
+    return a not in gazetteer.ancestry(b) and b not in gazetteer.ancestry(a)
 
 
 def _place_conflict(a: Claim, b: Claim, actors: frozenset[str]) -> Relation:

@@ -29,7 +29,7 @@ from .model import (
 from .network import claim_network
 from .ontology import ENTITY_PREFIX, Gazetteer
 from .records import ClaimRecord, DocumentRecord, claim_record
-from .store import GraphStore, Value, integer, serialised
+from .store import GraphStore, Value, integer, serialised, text_or_none
 from .vocab import CG
 
 DOCUMENT_PREFIX = str(ID["document/"])
@@ -52,11 +52,11 @@ def documents(store: GraphStore, doc_id: str | None = None) -> list[DocumentReco
         out.append({
             "id": _local(iri, DOCUMENT_PREFIX),
             "file": str(row["file"]),
-            "title": _opt(row.get("title")),
+            "title": text_or_none(row.get("title")),
             "authors": authors.get(iri, []),
-            "publisher": _opt(row.get("publisher")),
-            "published": _opt(row.get("published")),
-            "url": _opt(row.get("url")),
+            "publisher": text_or_none(row.get("publisher")),
+            "published": text_or_none(row.get("published")),
+            "url": text_or_none(row.get("url")),
             "sha256": str(row["sha"]),
             "media_type": str(row["media"]),
             "claims": integer(row.get("claims") or 0),
@@ -87,18 +87,18 @@ def load_claims(store: GraphStore) -> list[Claim]:
     chains: dict[str, list[Source]] = {}
     for row in store.select(queries.CLAIM_ATTRIBUTIONS):
         agent = str(row["agent"])
-        entity = agent[len(ENTITY_PREFIX):] if agent.startswith(ENTITY_PREFIX) else None
+        entity = rdf.entity_key_of(agent) if agent.startswith(ENTITY_PREFIX) else None
         label, kind = agents[agent]
-        chains.setdefault(str(row["claim"]), []).append(Source(label, kind, entity, _opt(row.get("words"))))
+        chains.setdefault(str(row["claim"]), []).append(Source(label, kind, entity, text_or_none(row.get("words"))))
     participants: dict[str, list[str]] = {}
     for row in store.select(queries.CLAIM_PARTICIPANTS):
-        participants.setdefault(str(row["claim"]), []).append(_entity_key(row["participant"]))
+        participants.setdefault(str(row["claim"]), []).append(rdf.entity_key_of(row["participant"]))
     carried: dict[str, list[str]] = {}
     for row in store.select(queries.EVENT_FIGURES):
         carried.setdefault(str(row["claim"]), []).append(rdf.claim_id_of(row["figure"]))
     actors: dict[str, list[Actor]] = {}
     for row in store.select(queries.EVENT_ACTORS):
-        actor = Actor(str(row["role"]), str(row["label"]), _entity_key(row["entity"]) if row.get("entity") else None,
+        actor = Actor(str(row["role"]), str(row["label"]), rdf.entity_key_of(row["entity"]) if row.get("entity") else None,
                       str(row["named"]).lower() in ("true", "1"))
         actors.setdefault(str(row["claim"]), []).append(actor)
     evidence = {str(r["claim"]): r for r in store.select(queries.CLAIM_EVIDENCE)}
@@ -117,7 +117,7 @@ def load_claims(store: GraphStore) -> list[Claim]:
             figure = Figure(
                 surface=str(fig["surface"]), start=integer(fig["start"]), end=integer(fig["end"]),
                 value=_num(fig.get("amount")), low=_num(fig.get("lowerBound")), high=_num(fig.get("upperBound")),
-                qualifier=str(fig["qualifier"]), unit=_opt(fig.get("unit")),
+                qualifier=str(fig["qualifier"]), unit=text_or_none(fig.get("unit")),
                 confidence=float(more.get("confidence") or 1.0), repaired=bool(fig.get("repaired")),
             )
         time = None
@@ -128,12 +128,12 @@ def load_claims(store: GraphStore) -> list[Claim]:
             document=str(row["file"]), kind="figure" if figure else "event",
             start=integer(row["start"]), end=integer(row["end"]),
             sentence=Span(integer(ev["sstart"]), integer(ev["send"])), text=str(ev["text"]),
-            figure=figure, subject=_opt(more.get("subjectText")),
-            subject_entity=_entity_key(more["subject"]) if more.get("subject") else None,
-            measure=_opt(more.get("measure")), time=time,
-            place=_entity_key(more["place"]) if more.get("place") else None,
+            figure=figure, subject=text_or_none(more.get("subjectText")),
+            subject_entity=rdf.entity_key_of(more["subject"]) if more.get("subject") else None,
+            measure=text_or_none(more.get("measure")), time=time,
+            place=rdf.entity_key_of(more["place"]) if more.get("place") else None,
             sources=tuple(chains.get(iri, ())), modality=str(row["modality"]),
-            event_type=_opt(more.get("eventType")), event_kind=_opt(more.get("eventKind")),
+            event_type=text_or_none(more.get("eventType")), event_kind=text_or_none(more.get("eventKind")),
             participants=tuple(participants.get(iri, ())),
             figures=tuple(carried.get(iri, ())),
             actors=tuple(sorted(actors.get(iri, ()), key=Actor.order)),
@@ -148,25 +148,17 @@ def load_claims(store: GraphStore) -> list[Claim]:
 def _frame(fields: dict[str, Value]) -> Frame:
     """A claim's frame from its stored fields (the inverse of ``build._frame_triples``)."""
     return Frame(
-        thing=_opt(fields.get("subjectText")), head=_opt(fields.get("thingHead")),
+        thing=text_or_none(fields.get("subjectText")), head=text_or_none(fields.get("thingHead")),
         modifiers=tuple(str(fields["thingModifiers"]).split()) if fields.get("thingModifiers") else (),
-        predicate=_opt(fields.get("predicate")), owner=_opt(fields.get("owner")),
-        owner_entity=_entity_key(fields["subject"]) if fields.get("subject") else None,
-        place=_opt(fields.get("placeName")), per=_opt(fields.get("ratePer")), purpose=_opt(fields.get("purpose")),
-        increment=str(fields.get("increment", "")).lower() == "true", reason=_opt(fields.get("measureReason")),
+        predicate=text_or_none(fields.get("predicate")), owner=text_or_none(fields.get("owner")),
+        owner_entity=rdf.entity_key_of(fields["subject"]) if fields.get("subject") else None,
+        place=text_or_none(fields.get("placeName")), per=text_or_none(fields.get("ratePer")), purpose=text_or_none(fields.get("purpose")),
+        increment=str(fields.get("increment", "")).lower() == "true", reason=text_or_none(fields.get("measureReason")),
     )
-
-
-def _opt(value: Value) -> str | None:
-    return None if value is None else str(value)
 
 
 def _num(value: Value) -> float | None:
     return None if value is None else float(value)
-
-
-def _entity_key(iri: object) -> str:
-    return str(iri)[len(ENTITY_PREFIX):]
 
 
 
@@ -181,7 +173,7 @@ def load_relations(store: GraphStore) -> list[Relation]:
         kind = kind_of[str(row["type"])]
         out.append(Relation(
             kind, rdf.claim_id_of(row["a"]), rdf.claim_id_of(row["b"]), str(row["reason"]), str(row["basis"]),
-            _num(row.get("tolerance")), _num(row.get("difference")), _opt(row.get("scope")),
+            _num(row.get("tolerance")), _num(row.get("difference")), text_or_none(row.get("scope")),
             similarity=_num(row.get("similarity")),
         ))
     return sorted(out, key=lambda r: r.id)
@@ -423,7 +415,7 @@ def entities(store: GraphStore, view: GraphView) -> list[dict[str, object]]:
     out = []
     for row in store.select(queries.ENTITIES):
         iri = str(row["entity"])
-        key = iri[len(ENTITY_PREFIX):]
+        key = rdf.entity_key_of(iri)
         out.append({"id": key, "iri": iri, "label": str(row["label"]), "type": str(row["type"]),
                     "aliases": aliases.get(iri, []), "claims": len(counts.get(key, [])),
                     "claim_ids": sorted(counts.get(key, []))})

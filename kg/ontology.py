@@ -162,6 +162,14 @@ class Gazetteer:
     def type(self, key: str) -> str:
         return self.types[key]
 
+    def ancestry(self, key: str) -> set[str]:
+        """An entity and the entities it is part of, up the alias table's ``cg:partOf`` links."""
+        seen = {key}
+        while key in self.parents and self.parents[key] not in seen:
+            key = self.parents[key]
+            seen.add(key)
+        return seen
+
 
 def _case_sensitive(name: str) -> bool:
     letters = re.sub(r"[^A-Za-z]", "", name)

@@ -176,7 +176,7 @@ def remove_documents(keys: Sequence[str], store: GraphStore, settings: Settings,
 def same_entities(store: GraphStore) -> list[tuple[str, str]]:
     """Pairs of alias-table entities a curator has said are one (``owl:sameAs`` between their IRIs)."""
     prefix = str(rdf.entity_iri(""))
-    return [(str(r["a"])[len(prefix):], str(r["b"])[len(prefix):]) for r in store.select(queries.SAME_ENTITIES)
+    return [(rdf.entity_key_of(r["a"]), rdf.entity_key_of(r["b"])) for r in store.select(queries.SAME_ENTITIES)
             if str(r["a"]).startswith(prefix) and str(r["b"]).startswith(prefix)]
 
 

@@ -82,6 +82,13 @@ def _values(substitutions: dict[ox.Variable, Any]) -> str:
     return f"\nVALUES ({' '.join(str(n) for n in names)}) {{ ({row}) }}"
 
 
+def _prologue(prefixes: dict[str, str] | None, base_iri: str | None) -> str:
+    """The BASE and PREFIX declarations a server needs before a query or update of this library
+    (which Oxigraph is given as arguments)."""
+    prologue = "".join(f"PREFIX {p}: <{iri}>\n" for p, iri in (prefixes or {}).items())
+    return (f"BASE <{base_iri}>\n" if base_iri else "") + prologue
+
+
 class RemoteDataset:
     """A SPARQL server seen through the calls of ``store.Dataset``."""
 
@@ -115,10 +122,7 @@ class RemoteDataset:
               named_graphs: list[Any] | None = None,
               substitutions: dict[ox.Variable, Any] | None = None) -> ox.QuerySolutions | ox.QueryBoolean | ox.QueryTriples:
         """Run ``sparql`` on the server; the answer has pyoxigraph's result types."""
-        prologue = "".join(f"PREFIX {p}: <{iri}>\n" for p, iri in (prefixes or {}).items())
-        if base_iri:
-            prologue = f"BASE <{base_iri}>\n" + prologue
-        text = prologue + sparql + (_values(substitutions) if substitutions else "")
+        text = _prologue(prefixes, base_iri) + sparql + (_values(substitutions) if substitutions else "")
         params: list[tuple[str, str]] = []
         for g in default_graph or []:
             if isinstance(g, ox.NamedNode):
@@ -145,11 +149,8 @@ class RemoteDataset:
 
     def update(self, sparql: str, *, prefixes: dict[str, str] | None = None, base_iri: str | None = None) -> None:
         """Run a SPARQL Update on the server (the protocol's form POST)."""
-        prologue = "".join(f"PREFIX {p}: <{iri}>\n" for p, iri in (prefixes or {}).items())
-        if base_iri:
-            prologue = f"BASE <{base_iri}>\n" + prologue
         try:
-            response = self.client.post(self.endpoint, data={"update": prologue + sparql})
+            response = self.client.post(self.endpoint, data={"update": _prologue(prefixes, base_iri) + sparql})
         except httpx.HTTPError as exc:
             raise StoreError(f"{self.endpoint}: the SPARQL server cannot be reached ({exc})") from exc
         if response.status_code >= 400:

@@ -11,10 +11,11 @@ are derived from their content, which makes both decidable.
 from __future__ import annotations
 
 import json
+import typing
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timezone
-from typing import Any, TypedDict
+from typing import Any, TypedDict, get_args
 
 from rdflib import Literal
 
@@ -26,15 +27,17 @@ from .lookup import GraphView
 from .model import Claim, content_id
 from .ontology import Gazetteer
 from .records import DocumentRecord
-from .store import GraphStore, Value, integer
+from .store import GraphStore, text_or_none
 from .vocab import CG, PROV, RDF, RDFS, SDO, XSD
 
-#: The rating scale, worst to best, each with the number ClaimReview's ``ratingValue`` carries;
-#: ``unverifiable`` is off the scale (0).
-RATINGS: dict[str, int] = {"false": 1, "misleading": 2, "mixed": 3, "mostly-true": 4, "true": 5, "unverifiable": 0}
+#: The rating scale, worst to best, then ``unverifiable``, which is off the scale.
+Rating = typing.Literal["false", "misleading", "mixed", "mostly-true", "true", "unverifiable"]
+#: Each rating with the number ClaimReview's ``ratingValue`` carries (0 for unverifiable).
+RATINGS: dict[str, int] = {name: (n if name != "unverifiable" else 0) for n, name in enumerate(get_args(Rating), 1)}
 WORST_RATING, BEST_RATING = 1, 5
 #: What a review's claim has become: still there, changed since (or its document did), or gone with its document.
-STATUSES = ("current", "stale", "orphaned")
+Status = typing.Literal["current", "stale", "orphaned"]
+STATUSES: tuple[str, ...] = get_args(Status)
 
 
 @dataclass(frozen=True)
@@ -137,20 +140,12 @@ def load_reviews(store: GraphStore) -> list[Review]:
     for row in store.select(queries.REVIEWS):
         iri = str(row["review"])
         out.append(Review(
-            claim=rdf.claim_id_of(row["claim"]), rating=str(row["rating"]), note=_text(row.get("note")),
+            claim=rdf.claim_id_of(row["claim"]), rating=str(row["rating"]), note=text_or_none(row.get("note")) or "",
             reviewer=str(row["reviewer"]), published=datetime.fromisoformat(str(row["published"])),
             claim_text=str(row["text"]), document=str(row["file"]), document_sha=str(row["sha"]),
-            figure=_opt(row.get("figure")), support=tuple(support.get(iri, ())),
+            figure=text_or_none(row.get("figure")), support=tuple(support.get(iri, ())),
         ))
     return sorted(out, key=lambda r: (r.published, r.id))
-
-
-def _text(value: Value) -> str:
-    return "" if value is None else str(value)
-
-
-def _opt(value: Value) -> str | None:
-    return None if value is None else str(value)
 
 
 def status(review: Review, view: GraphView) -> str:
@@ -174,21 +169,24 @@ def record(review: Review, view: GraphView) -> ReviewRecord:
     }
 
 
-def search(reviews: Iterable[Review], view: GraphView, claim: str | None = None, rating: str | None = None,
-           state: str | None = None, claims: Iterable[str] | None = None) -> list[ReviewRecord]:
+def select(reviews: Iterable[Review], view: GraphView, claim: str | None = None, rating: str | None = None,
+           state: str | None = None, claims: Iterable[str] | None = None) -> list[Review]:
     """Reviews, newest first, of one claim, of one rating, in one status, or of the given claims."""
     wanted = set(claims) if claims is not None else None
-    out = []
-    for r in reviews:
-        if (claim and r.claim != claim) or (rating and r.rating != rating):
-            continue
-        if wanted is not None and r.claim not in wanted:
-            continue
-        rec = record(r, view)
-        if state and rec["status"] != state:
-            continue
-        out.append(rec)
-    return sorted(out, key=lambda x: (x["published"], x["id"]), reverse=True)
+    found = [r for r in reviews if (not claim or r.claim == claim) and (not rating or r.rating == rating)
+             and (wanted is None or r.claim in wanted) and (not state or status(r, view) == state)]
+    return sorted(found, key=lambda r: (r.published.isoformat(), r.id), reverse=True)
+
+
+def search(reviews: Iterable[Review], view: GraphView, claim: str | None = None, rating: str | None = None,
+           state: str | None = None, claims: Iterable[str] | None = None) -> list[ReviewRecord]:
+    """The records of ``select``."""
+    return [record(r, view) for r in select(reviews, view, claim, rating, state, claims)]
+
+
+def of_claim(store: GraphStore, view: GraphView, claim_id: str) -> list[ReviewRecord]:
+    """The reviews of one claim, newest first."""
+    return search(load_reviews(store), view, claim=claim_id)
 
 
 # ------------------------------------------------------------------------------------ ClaimReview
@@ -263,12 +261,12 @@ def _claim_author(claim: Claim | None, view: GraphView) -> dict[str, Any] | None
     return {"@type": "Organization", "name": name} if name else None
 
 
-def review_count(store: GraphStore) -> int:
-    return integer(store.select(queries.COUNT_REVIEWS)[0]["n"])
+def feed_bytes(reviews: Iterable[Review], view: GraphView, base_url: str) -> bytes:
+    """Reviews as one ClaimReview JSON-LD document, in UTF-8."""
+    return json.dumps(claim_review_feed(reviews, view, base_url), ensure_ascii=False, indent=2).encode("utf-8")
 
 
 def export_feed(store: GraphStore, base_url: str, view: GraphView | None = None) -> bytes:
     """Every review as one ClaimReview JSON-LD document (``kg export --format claimreview``)."""
     view = view or GraphView(store)
-    return json.dumps(claim_review_feed(load_reviews(store), view, base_url), ensure_ascii=False,
-                      indent=2).encode("utf-8")
+    return feed_bytes(load_reviews(store), view, base_url)

@@ -38,7 +38,7 @@ from .errors import KGError, NotAcceptable, QueryBusy, QueryError, QueryTimeout
 from .isolation import deny_network, limit_memory, network_isolation_supported
 from .remote import RemoteDataset
 from .sparql_text import canonical_query
-from .store import is_remote, serialised
+from .store import is_remote, query_dataset, serialised
 
 log = logging.getLogger(__name__)
 
@@ -293,16 +293,15 @@ def evaluate(store: ox.Store | RemoteDataset, task: QueryTask, checked: CheckedQ
     ``checked`` is what ``check_query`` made of ``task.query``: its canonical text is what runs.
     The answer holds at most ``task.max_rows`` rows and about ``task.max_bytes`` bytes.
     """
-    defaults: list[ox.NamedNode | ox.BlankNode | ox.DefaultGraph] | None = None
-    named: list[ox.NamedNode | ox.BlankNode] | None = None
-    if task.default_graph is not None or task.named_graph is not None:
-        defaults = [ox.NamedNode(g) for g in task.default_graph or ()] or [ox.DefaultGraph()]
-        named = [ox.NamedNode(g) for g in task.named_graph or ()]
-    # Without the protocol's dataset, a query's own FROM and FROM NAMED are its dataset, else the union.
-    union = defaults is None and not checked.dataset
+    # The protocol's dataset names both sets of graphs (one may be empty); without it, a query's own
+    # FROM and FROM NAMED are its dataset, else the union of all graphs.
+    protocol = task.default_graph is not None or task.named_graph is not None
+    dataset = query_dataset(task.default_graph or () if protocol else None, task.named_graph or () if protocol else None,
+                            checked.dataset)
     try:
-        result = store.query(checked.text, prefixes=prefixes, base_iri=task.base_iri or None, default_graph=defaults,
-                             named_graphs=named, use_default_graph_as_union=union)
+        result = store.query(checked.text, prefixes=prefixes, base_iri=task.base_iri or None,
+                             default_graph=dataset.default_graph, named_graphs=dataset.named_graphs,
+                             use_default_graph_as_union=dataset.union)
     except SyntaxError as exc:
         raise QueryError(f"malformed SPARQL query: {_syntax(exc, checked.text, prefixes)}") from exc
     limit, max_bytes = task.max_rows, task.max_bytes or None

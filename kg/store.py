@@ -24,7 +24,7 @@ import re
 from abc import ABC, abstractmethod
 from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
-from typing import Protocol
+from typing import NamedTuple, Protocol
 
 import pyoxigraph as ox
 from rdflib import BNode, Literal, URIRef
@@ -89,6 +89,11 @@ def integer(value: Value) -> int:
     raise ValueError(f"not a number: {value!r}")
 
 
+def text_or_none(value: Value) -> str | None:
+    """A value read from a query as text, or None when it was unbound."""
+    return None if value is None else str(value)
+
+
 def to_python(term: object) -> Value:
     """An Oxigraph term as a plain Python value: IRIs and strings as ``str``, numbers as numbers."""
     if term is None:
@@ -110,6 +115,28 @@ def to_python(term: object) -> Value:
             return term.value
         return term.value
     raise ValueError(f"Unexpected Oxigraph term: {term!r}")
+
+
+class QueryDataset(NamedTuple):
+    """What a query reads: Oxigraph's ``default_graph``, ``named_graphs`` and union arguments."""
+
+    default_graph: list[ox.NamedNode | ox.BlankNode | ox.DefaultGraph] | None
+    named_graphs: list[ox.NamedNode | ox.BlankNode] | None
+    union: bool
+
+
+def query_dataset(default_graph: Iterable[str] | None, named_graphs: Iterable[str] | None,
+                  own_dataset: bool) -> QueryDataset:
+    """A query's dataset: the graphs given (an empty default graph list is the store's own default
+    graph), else the query's own ``FROM``/``FROM NAMED`` (``own_dataset``), else the union of all
+    graphs as the default graph."""
+    defaults: list[ox.NamedNode | ox.BlankNode | ox.DefaultGraph] | None = None
+    if default_graph is not None:
+        defaults = [ox.NamedNode(g) for g in default_graph] or [ox.DefaultGraph()]
+    named: list[ox.NamedNode | ox.BlankNode] | None = None
+    if named_graphs is not None:
+        named = [ox.NamedNode(g) for g in named_graphs]
+    return QueryDataset(defaults, named, defaults is None and not own_dataset)
 
 
 def graph_name(graph: URIRef) -> ox.NamedNode:
@@ -277,19 +304,15 @@ class GraphStore(ABC):
     ) -> ox.QuerySolutions | ox.QueryBoolean | ox.QueryTriples:
         """Run a SPARQL query; the default graph is the union of all graphs unless given, or unless
         the query names its own dataset (``own_dataset``: its ``FROM`` and ``FROM NAMED``)."""
-        defaults: list[ox.NamedNode | ox.BlankNode | ox.DefaultGraph] | None = None
-        if default_graph is not None:
-            defaults = [graph_name(g) for g in default_graph] or [ox.DefaultGraph()]
-        named: list[ox.NamedNode | ox.BlankNode] | None = None
-        if named_graphs is not None:
-            named = [graph_name(g) for g in named_graphs]
+        dataset = query_dataset(None if default_graph is None else map(str, default_graph),
+                                None if named_graphs is None else map(str, named_graphs), own_dataset)
         substitutions: dict[ox.Variable, ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple] | None = None
         if bindings:
             substitutions = {ox.Variable(k): to_ox(v) for k, v in bindings.items()}
         try:
-            return self._dataset.query(sparql, prefixes=PREFIXES, base_iri=base_iri or None, default_graph=defaults,
-                                     named_graphs=named, substitutions=substitutions,
-                                     use_default_graph_as_union=default_graph is None and not own_dataset)
+            return self._dataset.query(sparql, prefixes=PREFIXES, base_iri=base_iri or None,
+                                       default_graph=dataset.default_graph, named_graphs=dataset.named_graphs,
+                                       substitutions=substitutions, use_default_graph_as_union=dataset.union)
         except SyntaxError as exc:
             raise QueryError(f"malformed SPARQL: {exc}") from exc
         except RuntimeError as exc:

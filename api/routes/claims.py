@@ -65,4 +65,4 @@ def claim_sources(claim_id: ClaimId, request: Request, view: ViewDep, store: Sto
 
 
 def _reviews_of(store: GraphStore, view: lookup.GraphView, claim_id: str) -> list[ReviewOut]:
-    return [ReviewOut(**r) for r in reviews.search(reviews.load_reviews(store), view, claim=claim_id)]
+    return [ReviewOut(**r) for r in reviews.of_claim(store, view, claim_id)]

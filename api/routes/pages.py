@@ -64,7 +64,7 @@ def claim_page(request: Request, claim_id: Annotated[str, PathParam(pattern=r"^[
     prov = lookup.provenance(store, view, claim_id)
     before, exact, after = lookup.evidence_context(store, view.claim(claim_id))
     carried = [view.claims[f] for f in view.claim(claim_id).figures if f in view.claims]
-    found = reviews.search(reviews.load_reviews(store), view, claim=claim_id)
+    found = reviews.of_claim(store, view, claim_id)
     return _render(request, "claim.html", title=str(prov["claim"]["figure"] or "claim"), claim=prov["claim"],
                    prov=prov, before=before, exact=exact, after=after, carried=carried, reviews=found,
                    ratings=list(reviews.RATINGS))

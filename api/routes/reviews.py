@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-import json
 import logging
-from typing import Annotated, Literal
+from typing import Annotated
 
 from fastapi import APIRouter, Depends, Path, Query, Request
 from fastapi.concurrency import run_in_threadpool
@@ -22,12 +21,10 @@ log = logging.getLogger("api.reviews")
 router = APIRouter(tags=["reviews"], dependencies=[Depends(known_query)])
 
 ReviewId = Annotated[str, Path(pattern=r"^[0-9a-f]{16}$", description="A review id (16 hex digits).")]
-Rating = Literal["true", "mostly-true", "mixed", "misleading", "false", "unverifiable"]
 
 
 def _feed(request: Request, found: list[reviews.Review], view: lookup.GraphView) -> Response:
-    feed = reviews.claim_review_feed(found, view, str(request.base_url))
-    return Response(json.dumps(feed, ensure_ascii=False), media_type=JSONLD)
+    return Response(reviews.feed_bytes(found, view, str(request.base_url)), media_type=JSONLD)
 
 
 @router.post(
@@ -55,8 +52,8 @@ def list_reviews(
     store: StoreDep,
     view: ViewDep,
     claim: Annotated[str | None, Query(pattern=r"^[0-9a-f]{16}$", description="The reviewed claim's id")] = None,
-    rating: Annotated[Rating | None, Query()] = None,
-    status: Annotated[Literal["current", "stale", "orphaned"] | None, Query()] = None,
+    rating: Annotated[reviews.Rating | None, Query()] = None,
+    status: Annotated[reviews.Status | None, Query()] = None,
     entity: Annotated[str | None, Query(max_length=200, description="Reviews of claims about this entity")] = None,
     document: Annotated[str | None, Query(max_length=300, description="Reviews of claims of this document")] = None,
     source: Annotated[str | None, Query(max_length=200, description="Reviews of claims from this source")] = None,
@@ -69,13 +66,11 @@ def list_reviews(
     claims = None
     if entity or document or source or text:
         claims = [r["id"] for r in lookup.search(view, entity, document, source, None, text, None)]
-    all_reviews = reviews.load_reviews(store)
-    found = reviews.search(all_reviews, view, claim, rating, status, claims)
+    found = reviews.select(reviews.load_reviews(store), view, claim, rating, status, claims)
     if wants_jsonld(request):
-        by_id = {r.id: r for r in all_reviews}
-        return _feed(request, [by_id[r["id"]] for r in found[offset: offset + limit]], view)
+        return _feed(request, found[offset: offset + limit], view)
     return ReviewPage(total=len(found), offset=offset, limit=limit,
-                      items=[ReviewOut(**r) for r in found[offset: offset + limit]])
+                      items=[ReviewOut(**reviews.record(r, view)) for r in found[offset: offset + limit]])
 
 
 @router.get("/reviews/{review_id}", response_model=ReviewOut,

@@ -91,12 +91,18 @@ def unit_noun(tok: Token) -> str | None:
     return kind if kind == "time" or tok.pos_ in ("NOUN", "PROPN", "X") else None
 
 
+def _hung(number: Token) -> bool:
+    """A number the parser hung on a noun it does not count: "hunting with 45 and guided tours with
+    12", where "45 and guided" are conjuncts and "tours" is not what 45 counts."""
+    return any(c.dep_ == "conj" and not c.like_num for c in number.children)
+
+
 def _counted_noun(figure_tokens: list[Token], own_unit: bool = False) -> Token | None:
     """The noun a figure quantifies: the head of its number, or (unless the figure carries its
     own unit, "5%") the noun right after it."""
     for t in figure_tokens:
-        if any(c.dep_ == "conj" and not c.like_num for c in t.children):
-            continue  # "tourism with 53 and official duties with 15": the number does not count the duties
+        if _hung(t):
+            continue
         if t.dep_ in ("nummod", "quantmod", "amod", "compound") and t.head.pos_ in ("NOUN", "PROPN") and t.head not in figure_tokens:
             return t.head
     if own_unit:
@@ -199,7 +205,7 @@ def _holder(tok: Token, figure: set[Token], gazetteer: Gazetteer) -> Token | Non
             if unit_noun(anchor) is None and _lemma(anchor) not in NOT_MEASURES \
                     and not (_neutral(anchor) and _of_object(anchor, figure) is not None) \
                     and (anchor.dep_ in _HOLDING or (anchor.dep_ == "conj" and anchor.head.dep_ in _HOLDING)):
-                return anchor  # a noun of a list holds its own figure: "transit with 234, tourism with 53"
+                return anchor  # a noun of a list holds its own figure: "angling with 310, hunting with 45"
             below = anchor
             continue
         if anchor.pos_ not in ("VERB", "AUX"):
@@ -359,10 +365,9 @@ class FrameReader:
         unit_word = counted if counted is not None and unit_noun(counted) is not None else None
         if unit_word is not None:
             counted = None
-        # "tourism with 53 and official duties with 15": the number hangs on a noun it does not
+        # "hunting with 45 and guided tours with 12": the number hangs on a noun it does not
         # count; what it counts is read from where that noun stands.
-        hung = next((t.head for t in tokens if t.dep_ == "nummod" and t.head not in figure
-                     and any(c.dep_ == "conj" and not c.like_num for c in t.children)), None)
+        hung = next((t.head for t in tokens if t.dep_ == "nummod" and t.head not in figure and _hung(t)), None)
         anchor = unit_word if unit_word is not None else hung if hung is not None else tokens[-1]
         thing = counted
         if thing is None and self.number_of is not None and unit_word is None and not unit_text:

@@ -8,18 +8,18 @@ from spacy.tokens import Doc
 from kg.extract.frames import FrameReader
 from kg.ontology import Gazetteer
 
-# "Entries included transit with 234, tourism with 53 and official duties with 15." as the small
-# English model parses it: "tourism" a conjunct of "transit", and "53" hung on "duties", with
-# "and official" its own conjunct.
-WORDS = ["Entries", "included", "transit", "with", "234", ",", "tourism", "with", "53", "and", "official", "duties",
-         "with", "15", "."]
+# "Permits covered angling with 310, hunting with 45 and guided tours with 12." as the small English
+# model parses a list of this shape: "hunting" a conjunct of "angling", and "45" hung on "tours",
+# with "and guided" its own conjunct.
+WORDS = ["Permits", "covered", "angling", "with", "310", ",", "hunting", "with", "45", "and", "guided", "tours",
+         "with", "12", "."]
 HEADS = [1, 1, 1, 2, 3, 2, 2, 6, 11, 8, 8, 7, 6, 12, 1]
 DEPS = ["nsubj", "ROOT", "dobj", "prep", "pobj", "punct", "conj", "prep", "nummod", "cc", "conj", "pobj", "prep",
         "pobj", "punct"]
 POS = ["NOUN", "VERB", "NOUN", "ADP", "NUM", "PUNCT", "NOUN", "ADP", "NUM", "CCONJ", "ADJ", "NOUN", "ADP", "NUM",
        "PUNCT"]
-LEMMAS = ["entry", "include", "transit", "with", "234", ",", "tourism", "with", "53", "and", "official", "duty",
-          "with", "15", "."]
+LEMMAS = ["permit", "cover", "angling", "with", "310", ",", "hunting", "with", "45", "and", "guided", "tour",
+          "with", "12", "."]
 
 
 def _doc() -> Doc:
@@ -29,7 +29,7 @@ def _doc() -> Doc:
 def test_each_noun_of_a_list_holds_its_own_figure_and_a_hung_number_counts_nothing_it_hangs_on():
     doc = _doc()
     reader = FrameReader(Gazetteer.load())
-    transit, _ = reader.read([doc[4]], None)
-    tourism, unit = reader.read([doc[8]], None)
-    assert transit.head == "transit"
-    assert tourism.head == "tourism" and unit is None  # not "duty": "53 and official duties" is not 53 duties
+    angling, _ = reader.read([doc[4]], None)
+    hunting, unit = reader.read([doc[8]], None)
+    assert angling.head == "angling"
+    assert hunting.head == "hunting" and unit is None  # not "tour": "45 and guided tours" is not 45 tours
