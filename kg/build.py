@@ -2,7 +2,8 @@
 
 Every IRI is derived from content (document file name, claim id, entity key), never from raw
 text, so rebuilding the same input yields the same triples. Each document's triples go to its
-own named graph (``graph_iri``); verdicts between claims go to the numbered ``VERDICTS_GRAPHS``,
+own named graph (``graph_iri``); the sources and authors they name are described once, in
+``AGENTS_GRAPH``; verdicts between claims go to the numbered ``VERDICTS_GRAPHS``,
 the digest of the documents they were made from to ``RECONCILIATION_GRAPH``.
 
 >>> from kg.model import Document
@@ -32,6 +33,8 @@ RECONCILIATION_GRAPH = ID["graph/reconciliation"]
 #: Verdicts and what they imply for each claim, in numbered graphs ``graph/verdicts/0`` ...
 VERDICTS_GRAPHS = "graph/verdicts/"
 ENTITIES_GRAPH = ID["graph/entities"]
+#: The sources and authors the documents name, each described once (``agent_triples``).
+AGENTS_GRAPH = ID["graph/agents"]
 CONTEXT_CHARS = 32
 
 
@@ -75,6 +78,10 @@ def entity_key_of(iri: object) -> str:
 
 def review_iri(review_id: str) -> URIRef:
     return ID[f"review/{review_id}"]
+
+
+#: Who wrote reviews, each described once (outside ``graph/``, like the reviews).
+REVIEWERS_GRAPH = ID["curation/reviewers"]
 
 
 def review_graph(review_id: str) -> URIRef:
@@ -132,15 +139,12 @@ def document_triples(doc: Document, publisher_entity: str | None = None) -> Iter
         yield link, RDF.type, PROV.Attribution
         yield link, PROV.agent, person
         yield link, CG.chainIndex, Literal(index)
-        yield person, RDF.type, PROV.Agent
-        yield person, RDFS.label, Literal(name)
+        yield link, CG.agentName, Literal(name)
     if doc.publisher:
         pub = entity_iri(publisher_entity) if publisher_entity else ID[f"source/{content_id('publisher', doc.publisher.lower())}"]
         yield d, DCTERMS.publisher, pub
         yield d, PROV.wasAttributedTo, pub
-        yield pub, RDF.type, CG.Source
-        yield pub, RDFS.label, Literal(doc.publisher)
-        yield pub, CG.sourceKind, Literal("publisher")
+        yield d, CG.publisherName, Literal(doc.publisher)
     for b in doc.boilerplate:
         node = ID[f"document/{doc.id}/boilerplate/{b.start}-{b.end}"]
         yield d, CG.boilerplate, node
@@ -233,11 +237,10 @@ def claim_triples(claim: Claim, doc: Document) -> Iterator[Triple]:
         yield link, RDF.type, PROV.Attribution
         yield link, PROV.agent, agent
         yield link, CG.chainIndex, Literal(index)
+        yield link, CG.agentName, Literal(source.label)
+        yield link, CG.agentKind, Literal(source.kind)
         if source.phrase:
             yield link, CG.phrase, Literal(source.phrase)
-        yield agent, RDF.type, CG.Source
-        yield agent, RDFS.label, Literal(source.label)
-        yield agent, CG.sourceKind, Literal(source.kind)
     if claim.sources:
         yield c, PROV.hadPrimarySource, source_iri(claim.sources[-1], doc.key)
     else:
@@ -279,6 +282,19 @@ def document_graph(doc: Document, claims: Iterable[Claim], publisher_entity: str
     for claim in claims:
         triples.extend(claim_triples(claim, doc))
     return triples
+
+
+def agent_triples(agent: URIRef, name: str, kind: str | None) -> Iterator[Triple]:
+    """One agent as the documents name it: a source of some kind, or (without a kind) an author.
+
+    Agents are shared by documents, so they are described once, in ``AGENTS_GRAPH``, rather than
+    in each document's graph: a union of the graphs is then a set of triples, not a bag."""
+    if kind is None:
+        yield agent, RDF.type, PROV.Agent
+    else:
+        yield agent, RDF.type, CG.Source
+        yield agent, CG.sourceKind, Literal(kind)
+    yield agent, RDFS.label, Literal(name)
 
 
 def independence_triples(claim_id: str, independent: int, single_source: bool, roots: Iterable[URIRef],

@@ -78,18 +78,12 @@ def _is_id(value: str) -> bool:
 
 def load_claims(store: GraphStore) -> list[Claim]:
     """Every claim in the store, read back for reconciliation (the inverse of ``build.claim_triples``)."""
-    agents: dict[str, tuple[str, str]] = {}
-    for row in store.select(queries.SOURCES):
-        agent, kind = str(row["agent"]), str(row["kind"])
-        # A source that is also a document's publisher keeps the kind it has in claims.
-        if agent not in agents or agents[agent][1] == "publisher":
-            agents[agent] = (str(row["label"]), kind)
     chains: dict[str, list[Source]] = {}
     for row in store.select(queries.CLAIM_ATTRIBUTIONS):
         agent = str(row["agent"])
         entity = rdf.entity_key_of(agent) if agent.startswith(ENTITY_PREFIX) else None
-        label, kind = agents[agent]
-        chains.setdefault(str(row["claim"]), []).append(Source(label, kind, entity, text_or_none(row.get("words"))))
+        chains.setdefault(str(row["claim"]), []).append(
+            Source(str(row["name"]), str(row["kind"]), entity, text_or_none(row.get("words"))))
     participants: dict[str, list[str]] = {}
     for row in store.select(queries.CLAIM_PARTICIPANTS):
         participants.setdefault(str(row["claim"]), []).append(rdf.entity_key_of(row["participant"]))

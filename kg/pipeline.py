@@ -21,7 +21,7 @@ from .config import Settings
 from .errors import InputError, InputTooLargeError
 from .model import Claim, Document, Relation, content_id
 from .ontology import entities, vocabulary
-from .store import GraphStore, integer, ntriples
+from .store import GraphStore, integer, ntriples, text_or_none
 from .vocab import CG
 from .workers import InProcess, ReadDocument, Workers, claims_of, verdict_job
 
@@ -173,6 +173,13 @@ def remove_documents(keys: Sequence[str], store: GraphStore, settings: Settings,
     return report
 
 
+def write_agents(store: GraphStore) -> None:
+    """Describe once each source and author the documents name, under every name they give it."""
+    triples = [t for r in store.select(queries.AGENT_NAMES)
+               for t in rdf.agent_triples(URIRef(str(r["agent"])), str(r["name"]), text_or_none(r.get("kind")))]
+    store.replace_graph(rdf.AGENTS_GRAPH, triples)
+
+
 def same_entities(store: GraphStore) -> list[tuple[str, str]]:
     """Pairs of alias-table entities a curator has said are one (``owl:sameAs`` between their IRIs)."""
     prefix = str(rdf.entity_iri(""))
@@ -199,6 +206,7 @@ def refresh_verdicts(store: GraphStore, settings: Settings, changed: bool,
     if not changed:
         log.warning("the verdicts are %s (a write was cut short, or entities were linked as one since); "
                     "recomputing them", "out of date" if stored else "missing")
+    write_agents(store)
     claims = reconcile.merge_entities(lookup.load_claims(store), same)
     # Without its digest, a set of verdicts cut short by a crash is recomputed by the next build.
     store.remove_graph(rdf.RECONCILIATION_GRAPH)

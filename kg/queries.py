@@ -14,14 +14,13 @@ DOCUMENT_VERSIONS = """
 SELECT ?file ?sha WHERE { ?doc a cg:Document ; cg:fileName ?file ; cg:sha256 ?sha }
 """
 
-# A document's metadata, authors and publisher are in its own graph; reading them inside
-# GRAPH ?g keeps an author or publisher named by many documents from multiplying the rows.
+# A document's metadata, and the names it gives its authors and publisher, are in its own graph.
 DOCUMENTS = """
 SELECT ?doc ?file ?title ?publisher ?published ?url ?sha ?media (COUNT(DISTINCT ?claim) AS ?claims) WHERE {
   GRAPH ?g {
     ?doc a cg:Document ; cg:fileName ?file ; cg:sha256 ?sha ; dcterms:format ?media .
     OPTIONAL { ?doc dcterms:title ?title }
-    OPTIONAL { ?doc dcterms:publisher/rdfs:label ?publisher }
+    OPTIONAL { ?doc cg:publisherName ?publisher }
     OPTIONAL { ?doc dcterms:issued ?published }
     OPTIONAL { ?doc schema:url ?url }
     OPTIONAL { ?claim schema:appearance ?doc }
@@ -33,13 +32,18 @@ ORDER BY ?file
 
 DOCUMENT_AUTHORS = """
 SELECT ?doc ?name WHERE {
-  GRAPH ?g {
-    ?doc a cg:Document ; prov:qualifiedAttribution ?link ; dcterms:creator ?person .
-    ?link cg:chainIndex ?index ; prov:agent ?person .
-    ?person rdfs:label ?name .
-  }
+  ?doc a cg:Document ; prov:qualifiedAttribution ?link ; dcterms:creator ?person .
+  ?link cg:chainIndex ?index ; prov:agent ?person ; cg:agentName ?name .
 }
 ORDER BY ?doc ?index
+"""
+
+# Every name under which the documents cite a source, name an author (no kind) or a publisher.
+AGENT_NAMES = """
+SELECT DISTINCT ?agent ?name ?kind WHERE {
+  { ?link prov:agent ?agent ; cg:agentName ?name . OPTIONAL { ?link cg:agentKind ?kind } }
+  UNION { ?doc dcterms:publisher ?agent ; cg:publisherName ?name . BIND("publisher" AS ?kind) }
+}
 """
 
 DOCUMENT_TEXT = """
@@ -94,19 +98,13 @@ SELECT ?claim ?p ?o WHERE {
 """
 
 CLAIM_ATTRIBUTIONS = """
-SELECT ?claim ?index ?agent ?words WHERE {
+SELECT ?claim ?index ?agent ?name ?kind ?words WHERE {
   ?claim a ?type ; prov:qualifiedAttribution ?link .
   FILTER(?type IN (cg:FigureClaim, cg:EventClaim))
-  ?link cg:chainIndex ?index ; prov:agent ?agent .
+  ?link cg:chainIndex ?index ; prov:agent ?agent ; cg:agentName ?name ; cg:agentKind ?kind .
   OPTIONAL { ?link cg:phrase ?words }
 }
 ORDER BY ?claim ?index
-"""
-
-# Labels and kinds of sources, once each: a source named in many documents is in many graphs,
-# and joining its triples across graphs (in the union default graph) would multiply the rows.
-SOURCES = """
-SELECT DISTINCT ?agent ?label ?kind WHERE { GRAPH ?g { ?agent a cg:Source ; rdfs:label ?label ; cg:sourceKind ?kind } }
 """
 
 EVENT_ACTORS = """

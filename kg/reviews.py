@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 from typing import Any, TypedDict, get_args
 
+import pyoxigraph as ox
 from rdflib import Literal
 
 from . import build as rdf
@@ -27,7 +28,7 @@ from .lookup import GraphView
 from .model import Claim, content_id
 from .ontology import Gazetteer
 from .records import DocumentRecord
-from .store import GraphStore, text_or_none
+from .store import GraphStore, ntriples, text_or_none
 from .vocab import CG, PROV, RDF, RDFS, SDO, XSD
 
 #: The rating scale, worst to best, then ``unverifiable``, which is off the scale.
@@ -110,8 +111,6 @@ def review_triples(review: Review, view: GraphView) -> Iterator[Triple]:
     if review.note:
         yield r, SDO.reviewBody, Literal(review.note)
     yield r, PROV.wasAttributedTo, who
-    yield who, RDF.type, PROV.Agent
-    yield who, RDFS.label, Literal(review.reviewer)
     yield r, PROV.generatedAtTime, Literal(review.published.isoformat(), datatype=XSD.dateTime)
     yield r, CG.reviewedText, Literal(review.claim_text)
     yield r, CG.reviewedDocument, Literal(review.document)
@@ -124,9 +123,18 @@ def review_triples(review: Review, view: GraphView) -> Iterator[Triple]:
         yield r, CG.supportedBy, target
 
 
+def reviewer_triples(name: str) -> Iterator[Triple]:
+    who = rdf.reviewer_iri(name)
+    yield who, RDF.type, PROV.Agent
+    yield who, RDFS.label, Literal(name)
+
+
 def add_review(store: GraphStore, review: Review, view: GraphView) -> None:
-    """Write a review into its own graph (a build never touches it)."""
+    """Write a review into its own graph (a build never touches it), and its reviewer into the
+    reviewers' graph, where each reviewer is described once however many reviews they write."""
     store.replace_graph(rdf.review_graph(review.id), review_triples(review, view))
+    known = store.dump(ox.RdfFormat.N_TRIPLES, rdf.REVIEWERS_GRAPH).decode("utf-8")
+    store.replace_graph_text(rdf.REVIEWERS_GRAPH, known + ntriples(reviewer_triples(review.reviewer)))
 
 
 def load_reviews(store: GraphStore) -> list[Review]:

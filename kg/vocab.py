@@ -54,6 +54,8 @@ class CG(DefinedNamespace):
     Verdict: URIRef  # The result of comparing two claims about the same thing, with the reason: the values, the tolerance, the relative difference and the shared scope.
     actor: URIRef  # One of the event's actors, with its role.
     actorEntity: URIRef  # The entity of the alias table the actor is.
+    agentKind: URIRef  # The kind of source the document cites in this attribution: named, anonymous, group or data.
+    agentName: URIRef  # The name the document gives the agent of this attribution (a source or an author).
     amount: URIRef  # The stated value, when the figure is a single number.
     basis: URIRef  # What was compared: value (the two readings), arithmetic (a ratio, a sum, a share), series (one measure at two times) or event (two reports of one event).
     boilerplate: URIRef  # A span of the document marked as chrome.
@@ -97,6 +99,7 @@ class CG(DefinedNamespace):
     reason: URIRef  # The verdict explained in words, with the arithmetic when there is some.
     relativeDifference: URIRef  # The distance between the two readings relative to the larger one (0 when the intervals overlap).
     repaired: URIRef  # True when the figure was read as a range whose dash was lost in scraping.
+    publisherName: URIRef  # The name the document gives its publisher.
     reportsEvent: URIRef  # The event an event claim says took place.
     reviewedClaim: URIRef  # The claim a review rates (it may since have changed or gone: the review keeps what it rated).
     reviewedDocument: URIRef  # The file name of the document the reviewed claim was read from.

@@ -143,3 +143,27 @@ def test_kg_claims_shows_ids_and_whole_reasons(seed_store, tmp_path):
     conflicts = CliRunner().invoke(main, ["claims", "--conflicts", "--store", store])
     assert conflicts.exit_code == 0 and "disjoint" in conflicts.output
     assert all(not line.rstrip().endswith("…") for line in conflicts.output.splitlines()[2:])
+
+
+def test_the_union_default_graph_is_a_set_of_triples(seeds_dir: Path, tmp_path: Path, nlp):
+    """Two documents naming the same author and sources: their descriptions are written once, so
+    the union default graph (what a query without FROM reads) holds each triple once, as an RDF
+    merge does, and each document's graph still says how it names them."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    text = (seeds_dir / "000_7b65b09a4260db5d.txt").read_text(encoding="utf-8")
+    for name in ("a.txt", "b.txt"):
+        (folder / name).write_text(text, encoding="utf-8")
+    store = GraphStore.memory()
+    pipeline.build([folder], store, Settings(store=str(tmp_path / "s")), nlp=nlp)
+    rows = store.select("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }")[0]["n"]
+    distinct = store.select("SELECT (COUNT(*) AS ?n) WHERE { SELECT DISTINCT ?s ?p ?o WHERE { ?s ?p ?o } }")[0]["n"]
+    assert rows == distinct
+    authors = store.select("SELECT ?name WHERE { ?doc dcterms:creator ?who . ?who rdfs:label ?name }")
+    assert [str(r["name"]) for r in authors] == ["Jeong Tae Joo"] * 2  # one author, once per document
+    named = store.select("SELECT ?g ?name WHERE { GRAPH ?g { ?doc cg:fileName ?f ; dcterms:creator ?who ; "
+                         "prov:qualifiedAttribution [ prov:agent ?who ; cg:agentName ?name ] } }")
+    assert len({str(r["g"]) for r in named}) == 2
+    shared = store.select("SELECT DISTINCT ?s WHERE { GRAPH ?g { ?s a cg:Source } }")
+    assert shared  # the sources the two documents cite, described in one graph
+    assert validate(store)[0]

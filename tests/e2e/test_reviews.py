@@ -109,6 +109,8 @@ def test_reviews_survive_rebuilds_and_say_when_what_they_rated_changed(built, co
     second = _figure_claim(view, PICKED[1])
     for claim, rating in ((first, "true"), (second, "misleading")):
         reviews.add_review(store, reviews.new_review(view, claim, rating, "", settings.reviewer), view)
+    reviewer = store.select("SELECT ?name WHERE { ?review a cg:Review ; prov:wasAttributedTo ?who . ?who rdfs:label ?name }")
+    assert [str(r["name"]) for r in reviewer] == [settings.reviewer] * 2  # described once, read per review
     pipeline.build([corpus], store, settings, nlp=nlp)  # nothing changed: the reviews stay current
     view = lookup.GraphView(store)
     assert {r["claim"]: r["status"] for r in reviews.search(reviews.load_reviews(store), view)} == \

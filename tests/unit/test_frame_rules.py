@@ -33,3 +33,24 @@ def test_each_noun_of_a_list_holds_its_own_figure_and_a_hung_number_counts_nothi
     hunting, unit = reader.read([doc[8]], None)
     assert angling.head == "angling"
     assert hunting.head == "hunting" and unit is None  # not "tour": "45 and guided tours" is not 45 tours
+
+
+# "The number of Saint Lucias entering Canada in 2023 rose nearly four times from the year before
+# to top 9,000." as the small English model parses it: a place's name in the plural (as a typo
+# or a nickname would have it) is what is counted, never the unit of the figure.
+PLURAL_NAME = ["The", "number", "of", "Saint", "Lucias", "entering", "Canada", "in", "2023", "rose", "to", "top",
+               "9,000", "."]
+PLURAL_HEADS = [1, 9, 1, 4, 2, 4, 5, 5, 7, 9, 11, 9, 11, 9]
+PLURAL_DEPS = ["det", "nsubj", "prep", "compound", "pobj", "acl", "dobj", "prep", "pobj", "ROOT", "aux", "advcl",
+               "dobj", "punct"]
+PLURAL_POS = ["DET", "NOUN", "ADP", "PROPN", "PROPN", "VERB", "PROPN", "ADP", "NUM", "VERB", "PART", "VERB", "NUM",
+              "PUNCT"]
+PLURAL_TAGS = ["DT", "NN", "IN", "NNP", "NNP", "VBG", "NNP", "IN", "CD", "VBD", "TO", "VB", "CD", "."]
+
+
+def test_a_plural_name_after_the_number_of_is_not_a_unit():
+    doc = Doc(spacy.blank("en").vocab, words=PLURAL_NAME, heads=PLURAL_HEADS, deps=PLURAL_DEPS, pos=PLURAL_POS,
+              tags=PLURAL_TAGS, lemmas=[w.lower() for w in PLURAL_NAME],
+              ents=["O", "O", "O", "B-FAC", "I-FAC", "O", "B-GPE", "O", "B-DATE", "O", "O", "O", "B-CARDINAL", "O"])
+    frame, unit = FrameReader(Gazetteer.load()).read([doc[12]], None)
+    assert unit is None
