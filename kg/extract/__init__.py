@@ -31,7 +31,7 @@ from .modality import in_condition, modality_cues
 from .nlp import MAX_LENGTH, MAX_SENTENCE, load_model, parse, reads_language
 from .owners import place
 from .times import find_times
-from .tokens import describes_other_noun
+from .tokens import describes_other_noun, when_itself
 
 __all__ = ["MAX_LENGTH", "SourceReader", "extract", "find_figures", "find_times", "load_model", "parse",
            "reads_language", "scrape_damage"]
@@ -117,7 +117,7 @@ def extract(doc: Document, parsed: Doc, gazetteer: Gazetteer) -> list[ClaimMenti
                 continue
             frame, unit = frames.read(tokens, f.unit_text) if tokens else (
                 Frame(reason="the figure is not a span of the parse"), None)
-            own_times = [_when_itself(t, tokens) for t, root in time_roots
+            own_times = [when_itself(t, tokens) for t, root in time_roots
                          if root is None or not describes_other_noun(root, tokens)]
             previous_figure_line = paragraph
             mentions.append(
@@ -158,13 +158,3 @@ def _time_roots(parsed: Doc, times: list[TimeMention]) -> list[tuple[TimeMention
     spans = [parsed.char_span(t.start, t.end, alignment_mode="expand") for t in times]
     return [(t, span.root if span is not None else None) for t, span in zip(times, spans)]
 
-
-def _when_itself(time: TimeMention, figure: list[Token]) -> TimeMention:
-    """"since 2019, when about 21,000 arrived": a figure in a clause about the time itself is of
-    that time, not of the period since."""
-    if not time.since or not figure:
-        return time
-    for t in figure[0].ancestors:
-        if t.dep_ == "relcl" and time.start <= t.head.idx < time.end:
-            return replace(time, since=False)
-    return time

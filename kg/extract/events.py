@@ -61,7 +61,7 @@ from ..model import Actor, ClaimMention, Document, Source, TimeMention
 from ..model import Span as TextSpan
 from ..ontology import Gazetteer
 from .tokens import lemma as _lemma
-from .tokens import span_text, subtree
+from .tokens import span_text, subtree, when_itself
 
 _ACTOR_LABELS = frozenset({"ORG", "GPE", "PERSON", "NORP", "FAC"})
 _SUBJECTS = ("nsubj", "nsubjpass")
@@ -109,10 +109,36 @@ def _over_years(prep: Token) -> bool:
         c.dep_ == "pobj" and c.tag_ == "NNS" and _lemma(c) in TIME_UNITS for c in prep.children)
 
 
+#: "in some cases", "in many instances": what held for part of a group, not one occurrence.
+_CASES = frozenset({"case", "instance"})
+_SOME = GENERALISING_QUANTIFIERS | {"some", "several", "few", "certain", "other"}
+
+
+def _in_some_cases(prep: Token) -> bool:
+    return prep.dep_ == "prep" and prep.lower_ == "in" and any(
+        c.dep_ == "pobj" and c.tag_ == "NNS" and _lemma(c) in _CASES
+        and any(q.dep_ in ("det", "amod") and q.lower_ in _SOME for q in c.children) for c in prep.children)
+
+
 def _repeated(tok: Token) -> bool:
     """A count of occurrences ("crossed the border 7,887 times", "was fined twice"): a tally."""
     return any((c.dep_ == "npadvmod" and _lemma(c) == "time" and any(g.dep_ == "nummod" for g in c.children))
                or (c.dep_ == "advmod" and c.lower_ in ("twice", "thrice")) for c in tok.children)
+
+
+def _habitual(verb: Token) -> bool:
+    """An adverb of habit on the verb, or on a verb of the same clause that shares its subject
+    ("checked visas frequently but lost interest", where the parse hangs "frequently" on "lost");
+    not one inside a noun's phrase or a clause of its own ("the minister, who often travels")."""
+    for adverb in verb.subtree:
+        if adverb.dep_ != "advmod" or _lemma(adverb) not in HABITUAL_ADVERBS:
+            continue
+        t = adverb.head
+        while t != verb and t.pos_ in ("VERB", "AUX") and not any(c.dep_ in _SUBJECTS for c in t.children):
+            t = t.head
+        if t == verb:
+            return True
+    return False
 
 
 def _unreal(t: Token) -> bool:
@@ -120,11 +146,11 @@ def _unreal(t: Token) -> bool:
     conditional, habitual, repeated, lasting, or the background of another clause."""
     if any(_lemma(a) in _NOT_HAPPENED or a.lower_ in _NOT_HAPPENED for a in _auxiliaries(t)):
         return True
-    if any(c.dep_ == "neg" for c in t.children) or any(_lemma(c) in HABITUAL_ADVERBS for c in t.children):
+    if any(c.dep_ == "neg" for c in t.children) or _habitual(t):
         return True
     if any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether") for c in t.children):
         return True
-    if any(_over_years(c) for c in t.children) or any(_no_longer(c) for c in t.children):
+    if any(_over_years(c) or _in_some_cases(c) or _no_longer(c) for c in t.children):
         return True
     return _repeated(t) or any(c.dep_ in ("advmod", "mark") and c.lower_ in _BACKGROUND for c in t.children)
 
@@ -211,6 +237,8 @@ def _trigger(tok: Token) -> bool:
     """Whether a verb can report an occurrence at all (before its tense and subject are read)."""
     if tok.pos_ != "VERB" or tok.dep_ in ("amod", "compound", "acl", "csubj", "pcomp"):
         return False
+    if tok.dep_ == "conj" and tok.head.pos_ in ("NOUN", "PROPN"):
+        return False  # "frequently changed employers, and secured ...": a participle read into a list of nouns
     lemma = _lemma(tok)
     if lemma in STATIVE_VERBS or lemma in ASPECT_VERBS or lemma in _ATTRIBUTING:
         return False
@@ -445,7 +473,7 @@ def events(doc: Document, sent: Span, span: TextSpan, gazetteer: Gazetteer, time
                 end=end_tok.idx + len(end_tok.text),
                 sentence=span,
                 text=doc.text[span.start:span.end],
-                times=explicit,
+                times=tuple(when_itself(t, [tok]) for t in explicit),
                 inherited_time=None if explicit else inherited,
                 subject=lead.name,
                 sources=_own_report(_phrase(agent), None, chain) if _lemma(tok) in SPEECH_VERBS else chain,

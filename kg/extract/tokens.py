@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import replace
 
 from spacy.tokens import Span, Token
+
+from ..model import TimeMention
 
 
 def lemma(tok: Token) -> str:
@@ -108,3 +111,14 @@ def describes_other_noun(tok: Token, figure: list[Token]) -> bool:
 def subjects(verb: Token) -> list[Token]:
     """A verb's own subjects (active or passive)."""
     return [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+
+
+def when_itself(time: TimeMention, figure: list[Token]) -> TimeMention:
+    """"since 2019, when about 21,000 arrived": a figure or an event in a clause about the time
+    itself is of that time, not of the period since."""
+    if not time.since or not figure:
+        return time
+    for t in (figure[0], *figure[0].ancestors):
+        if t.dep_ == "relcl" and time.start <= t.head.idx < time.end:
+            return replace(time, since=False)
+    return time

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime
+
 import pytest
 
 
@@ -91,7 +93,22 @@ NOT_OCCURRENCES = [
     "Tourists visited the castle 40,000 times last summer.",  # a tally of visits
     "The utility failed to warn its customers about the outage.",  # said not to have happened
     "The results will be presented at a shareholder meeting on Friday.",  # a noun in what is planned
+    "Police officers initially checked permits often but gradually lost interest.",  # a habit, its adverb
+    # hung on the next verb of the clause
 ]
+
+
+def test_what_happened_only_in_some_cases_is_not_one_occurrence(events):
+    found = [e.event_type for e in events("The airline refunded the passengers on Monday and in some cases "
+                                          "paid them compensation.")]
+    assert found == ["refund"]
+
+
+def test_an_event_in_a_clause_about_a_time_is_of_that_time(read_text):
+    _, claims = read_text("The council has expanded the festival since 2012, when the mayor opened the first stage.",
+                          published=datetime.date(2024, 3, 1))
+    (opened,) = [c for c in claims if c.event_type == "open"]
+    assert opened.time is not None and opened.time.iso == "2012"  # not 2012 to the day of the report
 
 
 def test_what_someone_is_chosen_for_is_not_yet_done(events):
