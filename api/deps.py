@@ -5,7 +5,7 @@ from __future__ import annotations
 import secrets
 from typing import Annotated, Any
 
-from fastapi import Depends, Header, HTTPException, Request
+from fastapi import Depends, Header, HTTPException, Path, Request
 from fastapi.exceptions import RequestValidationError
 
 from kg.config import Settings
@@ -13,6 +13,8 @@ from kg.lookup import GraphView
 from kg.pipeline import Ingestor
 from kg.sandbox import QueryRunner
 from kg.store import GraphStore
+
+ClaimId = Annotated[str, Path(pattern=r"^[0-9a-f]{16}$", description="A claim id (16 hex digits).")]
 
 
 def get_store(request: Request) -> GraphStore:
@@ -81,8 +83,20 @@ def get_view(request: Request) -> GraphView:
     return cached[1]
 
 
+def get_claim_view(request: Request, claim_id: ClaimId) -> GraphView:
+    """For the lookups of one claim: the whole view when it is already read for this version of
+    the store, else only the claim and its neighbours, read in a few milliseconds whatever the
+    size of the store (a service just started, or just written to, answers at once)."""
+    state = request.app.state
+    cached = getattr(state, "view", None)
+    if cached is not None and cached[0] == state.store.generation:
+        return cached[1]
+    return GraphView(state.store, around=claim_id)
+
+
 StoreDep = Annotated[GraphStore, Depends(get_store)]
 SettingsDep = Annotated[Settings, Depends(get_app_settings)]
 ViewDep = Annotated[GraphView, Depends(get_view)]
+ClaimViewDep = Annotated[GraphView, Depends(get_claim_view)]
 RunnerDep = Annotated[QueryRunner, Depends(get_runner)]
 IngestorDep = Annotated[Ingestor, Depends(get_ingestor)]

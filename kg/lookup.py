@@ -76,34 +76,36 @@ def _is_id(value: str) -> bool:
     return len(value) == 16 and all(c in "0123456789abcdef" for c in value)
 
 
-def load_claims(store: GraphStore) -> list[Claim]:
-    """Every claim in the store, read back for reconciliation (the inverse of ``build.claim_triples``)."""
+def load_claims(store: GraphStore, claim_id: str | None = None) -> list[Claim]:
+    """Every claim in the store (or only the one with ``claim_id``), read back for reconciliation
+    and lookups (the inverse of ``build.claim_triples``)."""
+    bound = {"claim": rdf.claim_iri(claim_id)} if claim_id else None
     chains: dict[str, list[Source]] = {}
-    for row in store.select(queries.CLAIM_ATTRIBUTIONS):
+    for row in store.select(queries.CLAIM_ATTRIBUTIONS, bound):
         agent = str(row["agent"])
         entity = rdf.entity_key_of(agent) if agent.startswith(ENTITY_PREFIX) else None
         chains.setdefault(str(row["claim"]), []).append(
             Source(str(row["name"]), str(row["kind"]), entity, text_or_none(row.get("words"))))
     participants: dict[str, list[str]] = {}
-    for row in store.select(queries.CLAIM_PARTICIPANTS):
+    for row in store.select(queries.CLAIM_PARTICIPANTS, bound):
         participants.setdefault(str(row["claim"]), []).append(rdf.entity_key_of(row["participant"]))
     carried: dict[str, list[str]] = {}
-    for row in store.select(queries.EVENT_FIGURES):
+    for row in store.select(queries.EVENT_FIGURES, bound):
         carried.setdefault(str(row["claim"]), []).append(rdf.claim_id_of(row["figure"]))
     actors: dict[str, list[Actor]] = {}
-    for row in store.select(queries.EVENT_ACTORS):
+    for row in store.select(queries.EVENT_ACTORS, bound):
         actor = Actor(str(row["role"]), str(row["label"]), rdf.entity_key_of(row["entity"]) if row.get("entity") else None,
                       str(row["named"]).lower() in ("true", "1"))
         actors.setdefault(str(row["claim"]), []).append(actor)
-    evidence = {str(r["claim"]): r for r in store.select(queries.CLAIM_EVIDENCE)}
+    evidence = {str(r["claim"]): r for r in store.select(queries.CLAIM_EVIDENCE, bound)}
     figures: dict[str, dict[str, Value]] = {}
-    for r in store.select(queries.CLAIM_FIGURES):
+    for r in store.select(queries.CLAIM_FIGURES, bound):
         figures.setdefault(str(r["claim"]), {})[str(r["p"])[len(CG_PREFIX):]] = r["o"]
     fields: dict[str, dict[str, Value]] = {}
-    for r in store.select(queries.CLAIM_FIELDS):
+    for r in store.select(queries.CLAIM_FIELDS, bound):
         fields.setdefault(str(r["claim"]), {})[str(r["p"])[len(CG_PREFIX):]] = r["o"]
     claims = []
-    for row in store.select(queries.CLAIMS):
+    for row in store.select(queries.CLAIMS, bound):
         iri = str(row["claim"])
         ev, fig, more = evidence[iri], figures.get(iri), fields.get(iri, {})
         figure = None
@@ -155,15 +157,13 @@ def _num(value: Value) -> float | None:
     return None if value is None else float(value)
 
 
-
-
-
-
-def load_relations(store: GraphStore) -> list[Relation]:
-    """Every verdict in the store."""
+def load_relations(store: GraphStore, claim_id: str | None = None) -> list[Relation]:
+    """Every verdict in the store (or only those of the claim with ``claim_id``)."""
     kind_of = {str(cls): kind for kind, (cls, _) in rdf.VERDICT_KINDS.items()}
+    rows = store.select(queries.CLAIM_VERDICTS, {"of": rdf.claim_iri(claim_id)}) if claim_id \
+        else store.select(queries.VERDICTS)
     out = []
-    for row in store.select(queries.VERDICTS):
+    for row in rows:
         kind = kind_of[str(row["type"])]
         out.append(Relation(
             kind, rdf.claim_id_of(row["a"]), rdf.claim_id_of(row["b"]), str(row["reason"]), str(row["basis"]),
@@ -174,12 +174,21 @@ def load_relations(store: GraphStore) -> list[Relation]:
 
 
 class GraphView:
-    """Claims, verdicts and roots of a store, read once, for lookups by the CLI and the API."""
+    """Claims, verdicts and roots of a store, read once, for lookups by the CLI and the API: all of
+    them, or (``around``) one claim, the claims it has verdicts with and the figures it carries,
+    with what their records need, in a few queries whatever the size of the store."""
 
-    def __init__(self, store: GraphStore) -> None:
-        self.claims = {c.id: c for c in load_claims(store)}
-        self.documents = {d["file"]: d for d in documents(store)}
-        self.relations = [self._oriented(r) for r in load_relations(store)]
+    def __init__(self, store: GraphStore, around: str | None = None) -> None:
+        if around is None:
+            claims, relations = load_claims(store), load_relations(store)
+            docs = documents(store)
+            stored, roots = store.select(queries.INDEPENDENCE), store.select(queries.CLAIM_ROOTS)
+            labels = store.select(queries.ROOT_LABELS)
+        else:
+            claims, relations, docs, stored, roots, labels = _neighbourhood(store, around)
+        self.claims = {c.id: c for c in claims}
+        self.documents = {d["file"]: d for d in docs}
+        self.relations = [self._oriented(r) for r in relations]
         self.links: dict[str, dict[str, list[Relation]]] = {
             cid: {kind: [] for kind in RELATION_KINDS} for cid in self.claims
         }
@@ -187,17 +196,17 @@ class GraphView:
             for own, other in ((r.a, r.b), (r.b, r.a)):
                 if own in self.links:
                     self.links[own][r.kind].append(r)
-        stored = {rdf.claim_id_of(row["claim"]): row for row in store.select(queries.INDEPENDENCE)}
-        labels: dict[str, str] = {}
-        for row in sorted(store.select(queries.ROOT_LABELS), key=lambda r: integer(r["rank"]), reverse=True):
-            labels[str(row["root"])] = str(row["first"])  # the best rank is written last
+        independence = {rdf.claim_id_of(row["claim"]): row for row in stored}
+        best: dict[str, str] = {}
+        for row in sorted(labels, key=lambda r: integer(r["rank"]), reverse=True):
+            best[str(row["root"])] = str(row["first"])  # the best rank is written last
         self.roots: dict[str, list[dict[str, str]]] = {}
-        for row in store.select(queries.CLAIM_ROOTS):
+        for row in roots:
             root = str(row["root"])
-            self.roots.setdefault(rdf.claim_id_of(row["claim"]), []).append({"iri": root, "label": labels.get(root, root)})
+            self.roots.setdefault(rdf.claim_id_of(row["claim"]), []).append({"iri": root, "label": best.get(root, root)})
         self.records = {}
         for cid, c in self.claims.items():
-            row = stored.get(cid, {})
+            row = independence.get(cid, {})
             record = claim_record(
                 c, {kind: [self.other(r, cid) for r in rs] for kind, rs in self.links[cid].items()},
                 integer(row.get("n") or 1), bool(row.get("single")), bool(row.get("circular")),
@@ -219,6 +228,34 @@ class GraphView:
         if claim_id not in self.claims:
             raise NotFoundError(f"no claim with id {claim_id!r}")
         return self.claims[claim_id]
+
+
+Rows = list[dict[str, Value]]
+
+
+def _neighbourhood(store: GraphStore, claim_id: str) -> tuple[list[Claim], list[Relation], list[DocumentRecord],
+                                                                Rows, Rows, Rows]:
+    """One claim, the claims it has verdicts with (and their own verdicts, for their records),
+    the figures it carries, their documents, independence, roots and root labels."""
+    claims = load_claims(store, claim_id)
+    if not claims:
+        raise NotFoundError(f"no claim with id {claim_id!r}")
+    relations = {r.id: r for r in load_relations(store, claim_id)}
+    neighbours = sorted({GraphView.other(r, claim_id) for r in relations.values()})
+    ids = [claim_id, *neighbours, *(f for f in claims[0].figures if f not in neighbours)]
+    for other in ids[1:]:
+        relations.update((r.id, r) for r in load_relations(store, other))
+        claims += load_claims(store, other)
+    files = sorted({c.document for c in claims})
+    docs = [d for key in files for d in documents(store, content_id("document", key))]
+
+    def of_claims(sparql: str) -> Rows:
+        return [row for cid in ids for row in store.select(sparql, {"claim": rdf.claim_iri(cid)})]
+
+    roots = of_claims(queries.CLAIM_ROOTS)
+    labels = [row for root in sorted({str(r["root"]) for r in roots})
+              for row in store.select(queries.ROOT_LABEL, {"root": URIRef(root)})]
+    return claims, sorted(relations.values(), key=lambda r: r.id), docs, of_claims(queries.INDEPENDENCE), roots, labels
 
 
 def _document_text(store: GraphStore, key: str) -> str:

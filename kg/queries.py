@@ -72,12 +72,13 @@ SELECT ?claim ?file ?type ?start ?end ?modality WHERE {
 }
 """
 
+# Only a position selector has a start and only a quote selector an exact text: no type
+# patterns, which would lead Oxigraph to scan every selector even for one claim.
 CLAIM_EVIDENCE = """
 SELECT ?claim ?sstart ?send ?text WHERE {
   ?claim cg:evidence ?evidence .
-  ?evidence oa:hasSelector ?position, ?quote .
-  ?position a oa:TextPositionSelector ; oa:start ?sstart ; oa:end ?send .
-  ?quote a oa:TextQuoteSelector ; oa:exact ?text .
+  ?evidence oa:hasSelector ?position . ?position oa:start ?sstart ; oa:end ?send .
+  ?evidence oa:hasSelector ?quote . ?quote oa:exact ?text .
 }
 """
 
@@ -126,18 +127,29 @@ SELECT ?claim ?participant WHERE { ?claim cg:participant ?participant }
 ORDER BY ?claim ?participant
 """
 
-VERDICTS = """
-SELECT ?verdict ?type ?basis ?reason ?tolerance ?difference ?scope ?similarity
-       (MIN(STR(?claim)) AS ?a) (MAX(STR(?claim)) AS ?b)
-WHERE {
+# A verdict's fields, and its two claims as the smallest and the largest IRI.
+_VERDICT_FIELDS = """
   ?verdict a ?type ; cg:claim ?claim ; cg:basis ?basis ; cg:reason ?reason .
   FILTER(?type IN (cg:Corroboration, cg:Conflict, cg:Change))
   OPTIONAL { ?verdict cg:tolerance ?tolerance }
   OPTIONAL { ?verdict cg:relativeDifference ?difference }
   OPTIONAL { ?verdict cg:scope ?scope }
   OPTIONAL { ?verdict cg:similarity ?similarity }
-}
+"""
+
+VERDICTS = """
+SELECT ?verdict ?type ?basis ?reason ?tolerance ?difference ?scope ?similarity
+       (MIN(STR(?claim)) AS ?a) (MAX(STR(?claim)) AS ?b)
+WHERE {""" + _VERDICT_FIELDS + """}
 GROUP BY ?verdict ?type ?basis ?reason ?tolerance ?difference ?scope ?similarity
+"""
+
+# The verdicts of one claim (bind ?of).
+CLAIM_VERDICTS = """
+SELECT ?of ?verdict ?type ?basis ?reason ?tolerance ?difference ?scope ?similarity
+       (MIN(STR(?claim)) AS ?a) (MAX(STR(?claim)) AS ?b)
+WHERE { ?verdict cg:claim ?of .""" + _VERDICT_FIELDS + """}
+GROUP BY ?of ?verdict ?type ?basis ?reason ?tolerance ?difference ?scope ?similarity
 """
 
 INDEPENDENCE = """
@@ -153,18 +165,26 @@ SELECT ?claim ?root WHERE { ?claim cg:root ?root }
 ORDER BY ?claim ?root
 """
 
-# Each distinct root once, then its labels by rank: 1 an entity's preferred label, 2 a source's
-# label (in every graph that names it), 3 a document's publisher, 4 its title, 5 its file name;
-# the smallest of each rank.
-ROOT_LABELS = """
-SELECT ?root ?rank (MIN(?label) AS ?first) WHERE {
-  { SELECT DISTINCT ?root WHERE { ?claim cg:root ?root } }
+# A root's labels by rank: 1 an entity's preferred label, 2 a source's label, 3 a document's
+# publisher, 4 its title, 5 its file name; the smallest of each rank.
+_ROOT_LABELS = """
   { ?root skos:prefLabel ?label BIND(1 AS ?rank) }
   UNION { ?root rdfs:label ?label BIND(2 AS ?rank) }
   UNION { ?root dcterms:publisher/(skos:prefLabel|rdfs:label) ?label BIND(3 AS ?rank) }
   UNION { ?root dcterms:title ?label BIND(4 AS ?rank) }
   UNION { ?root cg:fileName ?label BIND(5 AS ?rank) }
-}
+"""
+
+# Each distinct root of a claim once, with its labels.
+ROOT_LABELS = """
+SELECT ?root ?rank (MIN(?label) AS ?first) WHERE {
+  { SELECT DISTINCT ?root WHERE { ?claim cg:root ?root } }""" + _ROOT_LABELS + """}
+GROUP BY ?root ?rank
+"""
+
+# The labels of one root (bind ?root).
+ROOT_LABEL = """
+SELECT ?root ?rank (MIN(?label) AS ?first) WHERE {""" + _ROOT_LABELS + """}
 GROUP BY ?root ?rank
 """
 

@@ -5,20 +5,19 @@ from __future__ import annotations
 from typing import Annotated, Any, Literal
 
 import pyoxigraph as ox
-from fastapi import APIRouter, Depends, Path, Query, Request
+from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import Response
 
 from kg import lookup, reviews
 from kg.build import ID
 from kg.store import GraphStore
 
-from ..deps import StoreDep, ViewDep, known_query
+from ..deps import ClaimId, ClaimViewDep, StoreDep, ViewDep, known_query
 from ..jsonld import JSONLD, JSONLD_OK, negotiate, wants_jsonld
 from ..schemas import ClaimOut, ClaimPage, ErrorOut, ReviewOut, SourcesOut
 
 router = APIRouter(prefix="/claims", tags=["claims"], dependencies=[Depends(known_query)])
 
-ClaimId = Annotated[str, Path(pattern=r"^[0-9a-f]{16}$", description="A claim id (16 hex digits).")]
 NOT_FOUND: dict[int | str, dict[str, Any]] = {404: {"model": ErrorOut}, 422: {"model": ErrorOut}}
 JSONLD_PAGE: dict[int | str, dict[str, Any]] = {**JSONLD_OK, 422: {"model": ErrorOut}}
 
@@ -46,7 +45,7 @@ def list_claims(
 
 
 @router.get("/{claim_id}", response_model=ClaimOut, responses={**NOT_FOUND, 200: {"content": {JSONLD: {}}}})
-def get_claim(claim_id: ClaimId, request: Request, view: ViewDep, store: StoreDep) -> ClaimOut | Response:
+def get_claim(claim_id: ClaimId, request: Request, view: ClaimViewDep, store: StoreDep) -> ClaimOut | Response:
     """One claim; as JSON-LD, its triples (figure, evidence, attributions) from the graph."""
     view.claim(claim_id)
     if wants_jsonld(request):
@@ -55,7 +54,7 @@ def get_claim(claim_id: ClaimId, request: Request, view: ViewDep, store: StoreDe
 
 
 @router.get("/{claim_id}/sources", response_model=SourcesOut, responses={**NOT_FOUND, **JSONLD_PAGE})
-def claim_sources(claim_id: ClaimId, request: Request, view: ViewDep, store: StoreDep) -> SourcesOut | Response:
+def claim_sources(claim_id: ClaimId, request: Request, view: ClaimViewDep, store: StoreDep) -> SourcesOut | Response:
     """Where a claim comes from: its documents, the attribution chain to the root, the evidence,
     the claims that corroborate or contradict it with their own sources, and the count of
     independent roots."""

@@ -15,7 +15,7 @@ from kg.errors import NotFoundError
 from kg.wording import number
 
 from .. import charts
-from ..deps import StoreDep, ViewDep
+from ..deps import ClaimId, ClaimViewDep, StoreDep, ViewDep
 from ..navigation import navigation
 
 router = APIRouter(include_in_schema=False)
@@ -59,8 +59,8 @@ def search_page(request: Request, store: StoreDep, view: ViewDep, text: Text = N
 
 
 @router.get("/ui/claims/{claim_id}", response_class=HTMLResponse)
-def claim_page(request: Request, claim_id: Annotated[str, PathParam(pattern=r"^[0-9a-f]{16}$")],
-               store: StoreDep, view: ViewDep) -> HTMLResponse:
+def claim_page(request: Request, claim_id: ClaimId,
+               store: StoreDep, view: ClaimViewDep) -> HTMLResponse:
     prov = lookup.provenance(store, view, claim_id)
     before, exact, after = lookup.evidence_context(store, view.claim(claim_id))
     carried = [view.claims[f] for f in view.claim(claim_id).figures if f in view.claims]

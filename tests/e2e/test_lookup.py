@@ -1,0 +1,42 @@
+"""Lookups of one claim read only the claim and its neighbours, and answer as the whole view does."""
+
+from __future__ import annotations
+
+import pytest
+from fastapi.testclient import TestClient
+
+from api.main import create_app
+from kg import lookup
+from kg.config import Settings
+from kg.errors import NotFoundError
+
+
+def test_every_seed_claims_provenance_from_its_neighbourhood_is_the_whole_views(seed_store):
+    whole = lookup.GraphView(seed_store)
+    assert any(whole.links[c]["corroborates"] for c in whole.claims)  # the seeds have corroborations
+    for claim_id in whole.claims:
+        near = lookup.GraphView(seed_store, around=claim_id)
+        assert len(near.claims) < len(whole.claims)
+        assert near.records[claim_id] == whole.records[claim_id]
+        assert lookup.provenance(seed_store, near, claim_id) == lookup.provenance(seed_store, whole, claim_id)
+        for figure in near.claim(claim_id).figures:  # an event's own figures are read with it
+            assert near.records[figure] == whole.records[figure]
+
+
+def test_an_unknown_claims_neighbourhood_is_not_found(seed_store):
+    with pytest.raises(NotFoundError):
+        lookup.GraphView(seed_store, around="0" * 16)
+
+
+def test_a_fresh_service_answers_a_claims_lookups_without_reading_every_claim(seed_store):
+    claim_id = next(iter(lookup.GraphView(seed_store).claims))
+    app = create_app(Settings(store=seed_store.location), store=seed_store)
+    with TestClient(app) as client:
+        for path in (f"/claims/{claim_id}", f"/claims/{claim_id}/sources", f"/ui/claims/{claim_id}"):
+            assert client.get(path).status_code == 200, path
+        assert getattr(app.state, "view", None) is None  # no whole view was read
+        assert client.get("/claims/0123456789abcdef/sources").status_code == 404
+        assert client.get("/claims/not-an-id/sources").status_code == 422
+        client.get("/claims", params={"limit": 1})  # a list reads the whole view, and lookups then use it
+        assert app.state.view is not None
+        assert client.get(f"/claims/{claim_id}/sources").status_code == 200
