@@ -332,8 +332,7 @@ VERDICT_KINDS: dict[str, tuple[URIRef, URIRef]] = {
 def relation_triples(relation: Relation) -> Iterator[Triple]:
     """A verdict node between two claims, carrying its reason."""
     v = relation_iri(relation)
-    cls, predicate = VERDICT_KINDS[relation.kind]
-    yield v, RDF.type, cls
+    yield v, RDF.type, VERDICT_KINDS[relation.kind][0]
     yield v, CG.claim, claim_iri(relation.a)
     yield v, CG.claim, claim_iri(relation.b)
     yield v, CG.basis, Literal(relation.basis)
@@ -348,9 +347,17 @@ def relation_triples(relation: Relation) -> Iterator[Triple]:
         yield v, CG.similarity, _decimal(relation.similarity)
     for value in relation.values:
         yield v, CG.comparedValue, Literal(value)
-    yield claim_iri(relation.a), predicate, claim_iri(relation.b)
-    if relation.kind != "changes":
-        yield claim_iri(relation.b), predicate, claim_iri(relation.a)
+
+
+def link_triples(links: Iterable[tuple[str, str, str]]) -> Iterator[Triple]:
+    """The claim-to-claim links of verdicts ``(kind, a, b)``, each once however many verdicts
+    (on several bases) imply it: both ways, but a change only from ``a`` to ``b``."""
+    seen: set[tuple[str, str, str]] = set()
+    for kind, a, b in links:
+        for x, y in ((a, b),) if kind == "changes" else ((a, b), (b, a)):
+            if (kind, x, y) not in seen:
+                seen.add((kind, x, y))
+                yield claim_iri(x), VERDICT_KINDS[kind][1], claim_iri(y)
 
 
 def _frame_triples(c: URIRef, frame: Frame) -> Iterator[tuple[URIRef, URIRef, Literal]]:

@@ -6,6 +6,7 @@ store, skipping unchanged ones and replacing changed ones whole, then recomputes
 
 from __future__ import annotations
 
+import itertools
 import logging
 import threading
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -216,6 +217,9 @@ def refresh_verdicts(store: GraphStore, settings: Settings, changed: bool,
                                       job=verdict_job):
         edges.append(verdict.edge)
         parts.add(verdict.triples)
+    links = iter(rdf.link_triples((e.kind, e.a, e.b) for e in edges))
+    while batch := list(itertools.islice(links, TRIPLES_PER_GRAPH)):
+        parts.add(ntriples(batch))
     for triples in independence_batches(claims, edges):
         parts.add(ntriples(triples))
     parts.close()

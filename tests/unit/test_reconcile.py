@@ -373,3 +373,14 @@ def test_entities_a_curator_links_as_one_are_one_measure_and_one_source():
     assert [r.kind for r in relations] == ["corroborates"]
     assert assess(merged, relations)[a.id].independent == 1  # one source under two names
     assert merge_entities([a, b], []) == [a, b]
+
+
+def test_a_link_implied_by_verdicts_on_several_bases_is_written_once():
+    from kg.build import claim_iri, link_triples
+    from kg.vocab import CG
+
+    a, b, c = "a" * 16, "b" * 16, "c" * 16
+    links = list(link_triples([("corroborates", a, b), ("corroborates", b, a), ("changes", a, c), ("changes", a, c)]))
+    assert sorted(links) == sorted([(claim_iri(a), CG.corroborates, claim_iri(b)),
+                                    (claim_iri(b), CG.corroborates, claim_iri(a)),
+                                    (claim_iri(a), CG.changesTo, claim_iri(c))])
