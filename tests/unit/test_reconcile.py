@@ -8,9 +8,11 @@ from datetime import date
 
 import pytest
 
+from kg.build import claim_iri, link_triples
 from kg.independence import independent_sources, roots, single_source_stories, trace
 from kg.model import Claim, Figure, Frame, Source, Span, TimeScope
 from kg.reconcile import interval, reconcile
+from kg.vocab import CG
 
 
 def year(y: int, y2: int | None = None) -> TimeScope:
@@ -376,9 +378,6 @@ def test_entities_a_curator_links_as_one_are_one_measure_and_one_source():
 
 
 def test_a_link_implied_by_verdicts_on_several_bases_is_written_once():
-    from kg.build import claim_iri, link_triples
-    from kg.vocab import CG
-
     a, b, c = "a" * 16, "b" * 16, "c" * 16
     links = list(link_triples([("corroborates", a, b), ("corroborates", b, a), ("changes", a, c), ("changes", a, c)]))
     assert sorted(links) == sorted([(claim_iri(a), CG.corroborates, claim_iri(b)),
