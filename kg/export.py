@@ -41,16 +41,24 @@ RESULT_FORMATS: dict[str, ox.QueryResultsFormat] = {
 }
 
 
-def rdf(store: GraphStore, fmt: str) -> bytes:
-    """The whole graph in ``fmt`` (quad formats keep the named graphs).
+def write_rdf(store: GraphStore, fmt: str, out: IO[bytes]) -> None:
+    """The whole graph in ``fmt``, written to ``out`` as it is read (quad formats keep the named
+    graphs; triple formats give their union, each triple once).
 
     XML 1.0 cannot carry control characters even escaped, so RDF/XML replaces them with U+FFFD.
     """
     if fmt != "rdfxml":
-        return store.dump(RDF_FORMATS[fmt])
-    triples = {q.triple for q in store.quads()}
-    safe = [ox.Triple(t.subject, t.predicate, _xml_literal(t.object)) for t in sorted(triples, key=str)]
-    return serialised(ox.serialize(safe, format=ox.RdfFormat.RDF_XML, prefixes=PREFIXES))
+        store.write(RDF_FORMATS[fmt], out)
+        return
+    safe = (ox.Triple(t.subject, t.predicate, _xml_literal(t.object)) for t in store.union())
+    ox.serialize(safe, output=out, format=ox.RdfFormat.RDF_XML, prefixes=PREFIXES)
+
+
+def rdf(store: GraphStore, fmt: str) -> bytes:
+    """The whole graph in ``fmt``, in memory (``write_rdf`` writes it as it is read)."""
+    out = io.BytesIO()
+    write_rdf(store, fmt, out)
+    return out.getvalue()
 
 
 def _xml_literal(term: ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple) -> ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple:

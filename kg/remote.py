@@ -24,7 +24,7 @@ import time
 from collections.abc import Generator, Iterator
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 from urllib.parse import urlsplit, urlunsplit
 
 import httpx
@@ -184,11 +184,17 @@ class RemoteDataset:
     def __len__(self) -> int:
         return sum(self._graph_sizes().values())
 
-    def dump(self, format: ox.RdfFormat, from_graph: Any = None, prefixes: dict[str, str] | None = None) -> bytes:
+    def dump(self, output: IO[bytes] | None = None, *, format: ox.RdfFormat, from_graph: Any = None,
+             prefixes: dict[str, str] | None = None) -> bytes | None:
         quads = list(self.quads_for_pattern(None, None, None, from_graph))
         if from_graph is not None or not format.supports_datasets:
-            return serialised(ox.serialize([q.triple for q in quads], format=format, prefixes=prefixes))
-        return serialised(ox.serialize(quads, format=format, prefixes=prefixes))
+            data = serialised(ox.serialize([q.triple for q in quads], format=format, prefixes=prefixes))
+        else:
+            data = serialised(ox.serialize(quads, format=format, prefixes=prefixes))
+        if output is None:
+            return data
+        output.write(data)
+        return None
 
     def close(self) -> None:
         self.client.close()

@@ -19,12 +19,13 @@ a mix.
 from __future__ import annotations
 
 import hashlib
+import io
 import logging
 import re
 from abc import ABC, abstractmethod
 from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
-from typing import NamedTuple, Protocol
+from typing import IO, NamedTuple, Protocol
 
 import pyoxigraph as ox
 from rdflib import BNode, Literal, URIRef
@@ -180,6 +181,10 @@ def ntriples(triples: Iterable[Triple]) -> str:
     )).decode("utf-8")
 
 
+#: The union of the graphs as a set of triples.
+UNION = "CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }"
+
+
 class Dataset(Protocol):
     """What a store reads through: an Oxigraph store, or a SPARQL server seen through the same
     calls (``remote.RemoteDataset``)."""
@@ -200,7 +205,7 @@ class Dataset(Protocol):
 
     def __len__(self) -> int: ...
 
-    def dump(self, *, format: ox.RdfFormat, from_graph: ox.NamedNode | None = None,
+    def dump(self, output: IO[bytes] | None = None, *, format: ox.RdfFormat, from_graph: ox.NamedNode | None = None,
              prefixes: dict[str, str] | None = None) -> bytes | None: ...
 
 
@@ -346,13 +351,25 @@ class GraphStore(ABC):
         return len(self._dataset)
 
     def dump(self, format: ox.RdfFormat, graph: URIRef | None = None) -> bytes:
-        """Serialise the dataset (quad formats) or the union of its graphs (triple formats)."""
-        if graph is not None:
-            return serialised(self._dataset.dump(format=format, from_graph=graph_name(graph), prefixes=PREFIXES))
-        if format.supports_datasets:
-            return serialised(self._dataset.dump(format=format, prefixes=PREFIXES))
-        seen = {q.triple for q in self._dataset}
-        return serialised(ox.serialize(sorted(seen, key=str), format=format, prefixes=PREFIXES))
+        """Serialise one graph, the dataset (quad formats) or the union of its graphs (triple formats)."""
+        out = io.BytesIO()
+        self.write(format, out, graph)
+        return out.getvalue()
+
+    def write(self, format: ox.RdfFormat, out: IO[bytes], graph: URIRef | None = None) -> None:
+        """Serialise to ``out`` as the store is read: one graph, the dataset (quad formats), or the
+        union of its graphs (triple formats: each triple once, an RDF merge)."""
+        if graph is not None or format.supports_datasets:
+            self._dataset.dump(out, format=format, from_graph=graph_name(graph) if graph else None, prefixes=PREFIXES)
+        else:
+            ox.serialize(self.union(), output=out, format=format, prefixes=PREFIXES)
+
+    def union(self) -> Iterator[ox.Triple]:
+        """Every triple of the union of the graphs, once: the engine's CONSTRUCT gives a set."""
+        result = self.query(UNION)
+        if not isinstance(result, ox.QueryTriples):
+            raise StoreError(f"{self.location}: CONSTRUCT gave no triples")
+        return iter(result)
 
     def canonical_hash(self) -> str:
         """A hash of the dataset that does not depend on write order or blank node labels."""

@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
-from typing import Literal
+import tempfile
+from collections.abc import Iterator
+from typing import IO, Literal
 
 from fastapi import APIRouter, Request
-from fastapi.responses import Response
+from fastapi.responses import Response, StreamingResponse
 
-from kg import lookup, reviews
+from kg import export, lookup, reviews
 
-from ..deps import StoreDep, ViewDep
+from ..deps import StoreDep, get_view
 
 router = APIRouter(tags=["export"])
 
@@ -21,15 +23,30 @@ MEDIA = {
 }
 
 
+#: Bytes of an RDF export held in memory before the rest goes to a temporary file.
+SPOOL_BYTES = 8 * 2**20
+
+
 @router.get("/export/{fmt}", response_class=Response, responses={200: {"content": {m: {} for m in MEDIA.values()}}})
 def export_graph(fmt: Literal["gexf", "graphml", "ttl", "trig", "nq", "nt", "jsonld", "rdfxml", "csv", "claimreview"],
-                 request: Request, store: StoreDep, view: ViewDep) -> Response:
+                 request: Request, store: StoreDep) -> Response:
     """The whole graph: ``gexf`` (Gephi), ``graphml``, RDF (``ttl``, ``trig``, ``nq``, ``nt``,
     ``jsonld``, ``rdfxml``), ``csv`` of the claims, or ``claimreview``: the reviews as schema.org
     ClaimReview JSON-LD."""
+    disposition = {"Content-Disposition": f'attachment; filename="claimgraph-{fmt}.jsonld"'
+                   if fmt == "claimreview" else f'attachment; filename="claimgraph.{fmt}"'}
+    if fmt in export.RDF_FORMATS:  # written as the store is read, then sent in pieces
+        spool = tempfile.SpooledTemporaryFile(max_size=SPOOL_BYTES)
+        export.write_rdf(store, fmt, spool)
+        spool.seek(0)
+        return StreamingResponse(_pieces(spool), media_type=MEDIA[fmt], headers=disposition)
+    view = get_view(request)
     data = reviews.export_feed(store, str(request.base_url), view) if fmt == "claimreview" \
         else lookup.export_bytes(store, fmt, view)
-    suffix = "jsonld" if fmt == "claimreview" else fmt
-    return Response(data, media_type=MEDIA[fmt],
-                    headers={"Content-Disposition": f'attachment; filename="claimgraph-{fmt}.{suffix}"'
-                             if fmt == "claimreview" else f'attachment; filename="claimgraph.{fmt}"'})
+    return Response(data, media_type=MEDIA[fmt], headers=disposition)
+
+
+def _pieces(spool: IO[bytes], size: int = 2**16) -> Iterator[bytes]:
+    with spool:
+        while piece := spool.read(size):
+            yield piece

@@ -81,3 +81,32 @@ def test_claims_say_who_says_them_in_the_apis_words(seed_network):
     assert says and all(seed_network.nodes[b]["kind"] in ("source", "entity") for _, b in says)
     nis = [a for a, b in says if b == "entity:nis"]
     assert nis and all(seed_network.nodes[a]["kind"] == "claim" for a in nis)
+
+
+def test_rdf_exports_are_written_as_read_with_each_triple_once(seed_store, tmp_path):
+    from click.testing import CliRunner
+    from fastapi.testclient import TestClient
+
+    from api.main import create_app
+    from kg.build import ID
+    from kg.cli import main
+    from kg.config import Settings
+    from kg.store import GraphStore
+
+    copy = GraphStore.memory()
+    copy.replace_graph_text(ID["graph/all"], export.rdf(seed_store, "nt").decode("utf-8"))
+    some = next(iter(copy.quads()))
+    # A curator repeats, in a graph of their own, a triple the pipeline wrote.
+    copy.replace_graph(ID["curation/notes"], [(to_rdflib(some.subject), to_rdflib(some.predicate),
+                                                 to_rdflib(some.object))])
+    lines = [line for line in export.rdf(copy, "nt").decode("utf-8").splitlines() if line]
+    assert len(lines) == len(set(lines)) == len({q.triple for q in copy.quads()})
+    out = tmp_path / "seeds.nt"
+    result = CliRunner().invoke(main, ["export", "--store", seed_store.location, "--format", "nt", "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    assert out.read_bytes() == export.rdf(seed_store, "nt")
+    app = create_app(Settings(store=seed_store.location), store=seed_store)
+    with TestClient(app) as client:
+        answer = client.get("/export/nq")
+        assert answer.status_code == 200 and answer.content == export.rdf(seed_store, "nq")
+        assert getattr(app.state, "view", None) is None  # an RDF export reads no claim view
