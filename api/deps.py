@@ -85,8 +85,8 @@ def get_view(request: Request) -> GraphView:
 
 def get_claim_view(request: Request, claim_id: ClaimId) -> GraphView:
     """For the lookups of one claim: the whole view when it is already read for this version of
-    the store, else only the claim and its neighbours, read in a few milliseconds whatever the
-    size of the store (a service just started, or just written to, answers at once)."""
+    the store, else only the claim and its neighbours (``GraphView(around=...)``), so a service
+    just started, or just written to, answers without reading every claim first."""
     state = request.app.state
     cached = getattr(state, "view", None)
     if cached is not None and cached[0] == state.store.generation:

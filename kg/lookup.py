@@ -176,7 +176,8 @@ def load_relations(store: GraphStore, claim_id: str | None = None) -> list[Relat
 class GraphView:
     """Claims, verdicts and roots of a store, read once, for lookups by the CLI and the API: all of
     them, or (``around``) one claim, the claims it has verdicts with and the figures it carries,
-    with what their records need, in a few queries whatever the size of the store."""
+    with what their records need: a few queries bound to each claim read, whose cost grows with
+    the claim's neighbours, not with the store."""
 
     def __init__(self, store: GraphStore, around: str | None = None) -> None:
         if around is None:
