@@ -47,8 +47,6 @@ def hostile_pieces(pattern: re.Pattern[str]) -> list[str | tuple[str, str]]:
     return [*literals[:12], *(w + " " for w in literals[:12] if len(w) > 1), *SHAPES]
 
 
-
-
 def per_call(fn, line: str) -> float:  # type: ignore[no-untyped-def]
     """Seconds one call of ``fn(line)`` takes, repeated until the measurement is long enough to trust."""
     calls, start = 0, time.perf_counter()
@@ -61,8 +59,10 @@ def per_call(fn, line: str) -> float:  # type: ignore[no-untyped-def]
 
 
 def growth(fn, piece: str | tuple[str, str]) -> float:  # type: ignore[no-untyped-def]
-    """How many times longer ``fn`` takes on a ``LENGTH`` line than on one a tenth as long."""
-    return min(per_call(fn, line_of(piece, LENGTH)) / per_call(fn, line_of(piece, LENGTH // 10)) for _ in range(2))
+    """How many times longer ``fn`` takes on a ``LENGTH`` line than on one a tenth as long: the best
+    of three times of each, so a busy machine slowing one measurement does not decide."""
+    long, short = line_of(piece, LENGTH), line_of(piece, LENGTH // 10)
+    return min(per_call(fn, long) for _ in range(3)) / min(per_call(fn, short) for _ in range(3))
 
 
 def test_the_linear_scan_grows_tenfold():
