@@ -127,29 +127,37 @@ SELECT ?claim ?participant WHERE { ?claim cg:participant ?participant }
 ORDER BY ?claim ?participant
 """
 
-# A verdict's fields, and its two claims as the smallest and the largest IRI.
-_VERDICT_FIELDS = """
-  ?verdict a ?type ; cg:claim ?claim ; cg:basis ?basis ; cg:reason ?reason .
+# The verdicts of one claim (bind ?of).
+CLAIM_VERDICTS = """
+SELECT ?of ?verdict ?type ?basis ?reason ?tolerance ?difference ?scope ?similarity
+       (MIN(STR(?claim)) AS ?a) (MAX(STR(?claim)) AS ?b)
+WHERE {
+  ?verdict cg:claim ?of ; a ?type ; cg:claim ?claim ; cg:basis ?basis ; cg:reason ?reason .
   FILTER(?type IN (cg:Corroboration, cg:Conflict, cg:Change))
   OPTIONAL { ?verdict cg:tolerance ?tolerance }
   OPTIONAL { ?verdict cg:relativeDifference ?difference }
   OPTIONAL { ?verdict cg:scope ?scope }
   OPTIONAL { ?verdict cg:similarity ?similarity }
-"""
-
-VERDICTS = """
-SELECT ?verdict ?type ?basis ?reason ?tolerance ?difference ?scope ?similarity
-       (MIN(STR(?claim)) AS ?a) (MAX(STR(?claim)) AS ?b)
-WHERE {""" + _VERDICT_FIELDS + """}
-GROUP BY ?verdict ?type ?basis ?reason ?tolerance ?difference ?scope ?similarity
-"""
-
-# The verdicts of one claim (bind ?of).
-CLAIM_VERDICTS = """
-SELECT ?of ?verdict ?type ?basis ?reason ?tolerance ?difference ?scope ?similarity
-       (MIN(STR(?claim)) AS ?a) (MAX(STR(?claim)) AS ?b)
-WHERE { ?verdict cg:claim ?of .""" + _VERDICT_FIELDS + """}
+}
 GROUP BY ?of ?verdict ?type ?basis ?reason ?tolerance ?difference ?scope ?similarity
+"""
+
+# Every verdict, in three plain queries (the fields of CLAIM_VERDICTS, put together in Python).
+VERDICT_CLAIMS = """
+SELECT ?verdict ?claim ?type WHERE { ?verdict cg:claim ?claim ; a ?type }
+"""
+
+VERDICT_REASONS = """
+SELECT ?verdict ?basis ?reason WHERE { ?verdict cg:basis ?basis ; cg:reason ?reason }
+"""
+
+VERDICT_MEASURES = """
+SELECT ?verdict ?field ?value WHERE {
+  { ?verdict cg:tolerance ?value BIND("tolerance" AS ?field) }
+  UNION { ?verdict cg:relativeDifference ?value BIND("difference" AS ?field) }
+  UNION { ?verdict cg:scope ?value BIND("scope" AS ?field) }
+  UNION { ?verdict cg:similarity ?value BIND("similarity" AS ?field) }
+}
 """
 
 INDEPENDENCE = """
