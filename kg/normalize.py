@@ -349,7 +349,9 @@ def resolve_time(text: str, published: date | None, anchor_year: int | None = No
             return _months_scope(y, 3 * q + 1, 3 * q + 3, t)
         decade = published.year // 10 * 10 + 10 * shift
         return _year_scope(decade, decade + 9, t)
-    if re.fullmatch(r"a year (?:earlier|ago|before)", low):
+    if low == "a year ago":  # counted from the report, whatever year the sentence is about
+        return _year_scope(published.year - 1, None, t)
+    if re.fullmatch(r"a year (?:earlier|before)", low):
         return _year_scope((anchor_year or published.year) - 1, None, t)
     if low in ("current", "currently", "at present", "recently", "now") or low.startswith("in recent"):
         return TimeScope(t, published.isoformat(), published, published)

@@ -3,7 +3,8 @@
 A trigger is a verb that reports an occurrence: a finite verb in the past or perfect ("dispatched",
 "has been boarding"), or in the present with a time of its own ("holds a hearing Wednesday"),
 whose subject can act: a named entity, an alias-table entity, a pronoun for a person, or a noun for
-people or an organisation ("officials", "the company"). A passive takes its agent, else whom it
+people or an organisation ("officials", "the company"); or a participle that names who did it to
+the noun it follows ("an email sent by chairman Marcelo Claure"). A passive takes its agent, else whom it
 happened to ("a third case was reported"). Attacks and disasters may have any cause as their
 subject ("the storm destroyed 300 homes").
 
@@ -155,6 +156,15 @@ def _unreal(t: Token) -> bool:
     return _repeated(t) or any(c.dep_ in ("advmod", "mark") and c.lower_ in _BACKGROUND for c in t.children)
 
 
+def _done_by(tok: Token) -> bool:
+    """A participle that names who did it to the noun it follows ("an email sent by chairman
+    Marcelo Claure", "figures released by the Federal Statistics Service"): an occurrence told in
+    passing. Not when the doer is only described ("a tactic used by employers"): a practice."""
+    return tok.dep_ == "acl" and tok.tag_ == "VBN" and any(
+        c.dep_ == "agent" and any(g.dep_ == "pobj" and g.ent_type_ in _ACTOR_LABELS for g in c.children)
+        for c in tok.children)
+
+
 def _tense(tok: Token) -> str | None:
     """How a verb places what it reports: "past" ("dispatched", "was reported", "had left"),
     "perfect" ("has signed"), "progressive" ("is negotiating", "were working"), "present"
@@ -163,6 +173,9 @@ def _tense(tok: Token) -> str | None:
     chain = _chain(tok)
     if any(_unreal(t) for t in chain):
         return None
+    if _done_by(tok):  # told in passing: as real as the clause that tells it ("could be a tactic used by ...")
+        verb = next((a for a in tok.ancestors if a.pos_ in ("VERB", "AUX")), None)
+        return None if verb is not None and any(_unreal(t) for t in _chain(verb)) else "past"
     for t in chain:  # the nearest verb that shows its tense decides
         auxes = _auxiliaries(t)
         if t.tag_ == "VBD":
@@ -235,8 +248,10 @@ def _generalised(agent: Token) -> bool:
 
 def _trigger(tok: Token) -> bool:
     """Whether a verb can report an occurrence at all (before its tense and subject are read)."""
-    if tok.pos_ != "VERB" or tok.dep_ in ("amod", "compound", "acl", "csubj", "pcomp"):
+    if tok.pos_ != "VERB" or tok.dep_ in ("amod", "compound", "csubj", "pcomp"):
         return False
+    if tok.dep_ == "acl" and not _done_by(tok):
+        return False  # "those who entered", "plans to expand": a noun described, not an occurrence
     if tok.dep_ == "conj" and tok.head.pos_ in ("NOUN", "PROPN"):
         return False  # "frequently changed employers, and secured ...": a participle read into a list of nouns
     lemma = _lemma(tok)
@@ -257,6 +272,8 @@ def _trigger(tok: Token) -> bool:
     if lemma in OBJECTLESS_SPEECH and not any(c.dep_ == "dobj" for c in tok.children):
         return False  # "the group added that ...": speech, not an addition
     clause = _governor(tok)
+    if _done_by(clause):
+        return True
     if clause.dep_ in ("relcl", "acl"):  # "the lander that the company unveiled", not "those who entered"
         subject = next((c for c in clause.children if c.dep_ in _SUBJECTS), None)
         return subject is not None and subject.tag_ not in ("WP", "WDT") and subject.lower_ != "that"
@@ -337,6 +354,8 @@ def _actors(tok: Token, agent: Token, gazetteer: Gazetteer, names: Names) -> tup
     subject = _subject(tok)
     if subject is not None and subject.dep_ == "nsubjpass" and not passive:
         out.append(_actor("patient", subject, gazetteer, names))  # "was taken down by censors"
+    if _done_by(tok):
+        out.append(_actor("patient", tok.head, gazetteer, names))  # "the email sent by the chairman"
     for c in tok.children:
         if c.dep_ == "dobj":
             out.append(_actor("patient", c, gazetteer, names))

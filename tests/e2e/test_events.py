@@ -98,6 +98,20 @@ NOT_OCCURRENCES = [
 ]
 
 
+def test_a_participle_that_names_its_doer_is_an_event_told_in_passing(events):
+    (sent,) = [e for e in events("Staff learned of the closure in an email sent by chief executive Maria Lopez "
+                                 "on Friday.") if e.event_type == "send"]
+    assert [(a.role, a.name) for a in sent.actors] == [("agent", "Maria Lopez"), ("patient", "an email")]
+    (released,) = events("Export figures released by the Federal Statistics Office showed a fall.")
+    assert released.event_type == "release" and released.subject == "the Federal Statistics Office"
+
+
+@pytest.mark.parametrize("text", ["Budget cuts are a familiar tactic used by employers.",  # a practice
+                                  "This could be a tactic used by Acme Corp."])  # told as possible
+def test_a_participle_of_a_practice_or_of_what_may_be_is_no_event(events, text):
+    assert [e.event_type for e in events(text)] == []
+
+
 def test_what_happened_only_in_some_cases_is_not_one_occurrence(events):
     found = [e.event_type for e in events("The airline refunded the passengers on Monday and in some cases "
                                           "paid them compensation.")]

@@ -63,6 +63,12 @@ def test_resolve(text, iso):
 
 def test_previous_year_is_relative_to_the_sentence_year():
     assert resolve_time("the previous year", PUBLISHED, anchor_year=2019).iso == "2018"
+    assert resolve_time("a year earlier", PUBLISHED, anchor_year=2019).iso == "2018"
+
+
+def test_a_year_ago_is_counted_from_the_report_whatever_the_sentence_is_about():
+    assert resolve_time("a year ago", PUBLISHED, anchor_year=2024).iso == "2024"
+    assert resolve_time("a year ago", PUBLISHED, anchor_year=2019).iso == "2024"
 
 
 @pytest.mark.parametrize("text", ["last year", "this week", "on Wednesday", "May 5", "current"])
