@@ -472,6 +472,7 @@ def events(doc: Document, sent: Span, span: TextSpan, gazetteer: Gazetteer, time
     dated = any(t.text.lower() not in VAGUE_NOW for t in explicit)
     carried = _clause_figures(sent, figures)
     out: list[ClaimMention] = []
+    told: set[int] = set()  # the verbs told as events
     for tok in sent:
         if not _trigger(tok) or not _told_as_happened(tok, dated):
             continue
@@ -484,6 +485,7 @@ def events(doc: Document, sent: Span, span: TextSpan, gazetteer: Gazetteer, time
         # The evidence is the trigger with its particle ("cracked down"), never the figures beside it.
         particle = next((c for c in tok.children if c.dep_ == "prt" and c.i == tok.i + 1), None)
         end_tok = particle if particle is not None else tok
+        told.add(tok.i)
         out.append(
             ClaimMention(
                 document=doc.key,
@@ -508,7 +510,7 @@ def events(doc: Document, sent: Span, span: TextSpan, gazetteer: Gazetteer, time
     dates = [t for t in times if not t.baseline]
     for tok in sent if dates else ():
         verb = _event_noun(tok)
-        if verb is None or _told_as_unreal(tok):
+        if verb is None or _told_as_unreal(tok) or _acted_on(tok, told):
             continue
         last = tok.right_edge
         own = [t for t in dates if tok.left_edge.idx <= t.start and t.end <= last.idx + len(last.text)]
@@ -579,6 +581,13 @@ _TEMPORAL_PREPOSITIONS = frozenset({"after", "before", "since", "until", "beyond
                                     "during", "prior"})
 #: Endings by which a noun names the act of a verb ("investigation", "agreement", "signing").
 _NOUN_ENDINGS = (("ation", "ate"), ("ion", "e"), ("ion", ""), ("ment", ""), ("ing", ""), ("al", ""), ("", ""))
+
+
+def _acted_on(noun: Token, told: set[int]) -> bool:
+    """A noun that a verb told as an event acts on or describes ("an email sent by the chairman",
+    "signed the agreement on Monday"): part of that event, not another."""
+    return (noun.dep_ in ("dobj", "nsubjpass") and noun.head.i in told) or any(
+        c.dep_ == "acl" and c.i in told for c in noun.children)
 
 
 def _event_noun(tok: Token) -> str | None:

@@ -99,9 +99,11 @@ NOT_OCCURRENCES = [
 
 
 def test_a_participle_that_names_its_doer_is_an_event_told_in_passing(events):
-    (sent,) = [e for e in events("Staff learned of the closure in an email sent by chief executive Maria Lopez "
-                                 "on Friday.") if e.event_type == "send"]
+    found = events("Staff learned of the closure in an email sent by chief executive Maria Lopez on Friday.")
+    (sent,) = [e for e in found if e.event_type == "send"]
     assert [(a.role, a.name) for a in sent.actors] == [("agent", "Maria Lopez"), ("patient", "an email")]
+    assert "email" not in [e.event_type for e in found]  # the email is what was sent, not another event
+    assert [e.event_type for e in events("The two leaders signed the agreement on Monday.")] == ["sign"]
     (released,) = events("Export figures released by the Federal Statistics Office showed a fall.")
     assert released.event_type == "release" and released.subject == "the Federal Statistics Office"
 
