@@ -102,6 +102,11 @@ def relation_iri(relation: Relation) -> URIRef:
     return URIRef(f"{ID}verdict/{relation.id}")
 
 
+def relation_id_of(iri: object) -> str:
+    """The relation id an IRI minted by ``relation_iri`` holds."""
+    return str(iri)[len(str(ID["verdict/"])):]
+
+
 def source_iri(source: Source, doc_key: str) -> URIRef:
     """A source's IRI: its entity when resolved; anonymous sources are local to their document."""
     return root_iri(source.identity(doc_key))

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date
 from typing import Any
 
 import pyoxigraph as ox
 from rdflib import Literal, URIRef
+from rdflib.term import Node
 
 from . import build as rdf
 from . import export, queries
@@ -40,15 +42,16 @@ def _local(iri: object, prefix: str) -> str:
     return str(iri)[len(prefix) :]
 
 
-def documents(store: GraphStore, doc_id: str | None = None) -> list[DocumentRecord]:
-    """Documents with their metadata and claim counts, ordered by file name."""
-    bindings = {"doc": URIRef(DOCUMENT_PREFIX + doc_id)} if doc_id else None
+def documents(store: GraphStore, doc_ids: Sequence[str] | None = None) -> list[DocumentRecord]:
+    """Documents (all, or those of ``doc_ids``) with their metadata and claim counts, ordered by
+    file name."""
+    iris = None if doc_ids is None else [URIRef(DOCUMENT_PREFIX + d) for d in doc_ids]
     authors: dict[str, list[str]] = {}
-    for row in store.select(queries.DOCUMENT_AUTHORS, bindings):
+    for row in _rows(store, queries.DOCUMENT_AUTHORS, "doc", iris):
         authors.setdefault(str(row["doc"]), []).append(str(row["name"]))
     out: list[DocumentRecord] = []
-    for row in store.select(queries.DOCUMENTS, bindings):
-        iri = str(row.get("doc") or DOCUMENT_PREFIX + (doc_id or ""))
+    for row in sorted(_rows(store, queries.DOCUMENTS, "doc", iris), key=lambda r: str(r["file"])):
+        iri = str(row["doc"])
         out.append({
             "id": _local(iri, DOCUMENT_PREFIX),
             "file": str(row["file"]),
@@ -66,7 +69,7 @@ def documents(store: GraphStore, doc_id: str | None = None) -> list[DocumentReco
 
 def document(store: GraphStore, doc_id: str) -> DocumentRecord:
     """One document by id; ``NotFoundError`` when there is none."""
-    found = documents(store, doc_id) if _is_id(doc_id) else []
+    found = documents(store, [doc_id]) if _is_id(doc_id) else []
     if not found:
         raise NotFoundError(f"no document with id {doc_id!r}")
     return found[0]
@@ -76,36 +79,45 @@ def _is_id(value: str) -> bool:
     return len(value) == 16 and all(c in "0123456789abcdef" for c in value)
 
 
-def load_claims(store: GraphStore, claim_id: str | None = None) -> list[Claim]:
-    """Every claim in the store (or only the one with ``claim_id``), read back for reconciliation
-    and lookups (the inverse of ``build.claim_triples``)."""
-    bound = {"claim": rdf.claim_iri(claim_id)} if claim_id else None
+def _rows(store: GraphStore, sparql: str, name: str, values: Sequence[Node] | None) -> list[dict[str, Value]]:
+    """A query's rows over the whole store, or for each of ``values`` bound to ``?name``."""
+    return store.select(sparql) if values is None else store.select_each(sparql, name, values)
+
+
+def load_claims(store: GraphStore, claim_ids: Sequence[str] | None = None) -> list[Claim]:
+    """Every claim in the store (or those of ``claim_ids`` that it has), read back for
+    reconciliation and lookups (the inverse of ``build.claim_triples``)."""
+    iris = None if claim_ids is None else [rdf.claim_iri(c) for c in claim_ids]
+
+    def rows(sparql: str) -> list[dict[str, Value]]:
+        return _rows(store, sparql, "claim", iris)
+
     chains: dict[str, list[Source]] = {}
-    for row in store.select(queries.CLAIM_ATTRIBUTIONS, bound):
+    for row in rows(queries.CLAIM_ATTRIBUTIONS):
         agent = str(row["agent"])
         entity = rdf.entity_key_of(agent) if agent.startswith(ENTITY_PREFIX) else None
         chains.setdefault(str(row["claim"]), []).append(
             Source(str(row["name"]), str(row["kind"]), entity, text_or_none(row.get("words"))))
     participants: dict[str, list[str]] = {}
-    for row in store.select(queries.CLAIM_PARTICIPANTS, bound):
+    for row in rows(queries.CLAIM_PARTICIPANTS):
         participants.setdefault(str(row["claim"]), []).append(rdf.entity_key_of(row["participant"]))
     carried: dict[str, list[str]] = {}
-    for row in store.select(queries.EVENT_FIGURES, bound):
+    for row in rows(queries.EVENT_FIGURES):
         carried.setdefault(str(row["claim"]), []).append(rdf.claim_id_of(row["figure"]))
     actors: dict[str, list[Actor]] = {}
-    for row in store.select(queries.EVENT_ACTORS, bound):
+    for row in rows(queries.EVENT_ACTORS):
         actor = Actor(str(row["role"]), str(row["label"]), rdf.entity_key_of(row["entity"]) if row.get("entity") else None,
                       str(row["named"]).lower() in ("true", "1"))
         actors.setdefault(str(row["claim"]), []).append(actor)
-    evidence = {str(r["claim"]): r for r in store.select(queries.CLAIM_EVIDENCE, bound)}
+    evidence = {str(r["claim"]): r for r in rows(queries.CLAIM_EVIDENCE)}
     figures: dict[str, dict[str, Value]] = {}
-    for r in store.select(queries.CLAIM_FIGURES, bound):
+    for r in rows(queries.CLAIM_FIGURES):
         figures.setdefault(str(r["claim"]), {})[str(r["p"])[len(CG_PREFIX):]] = r["o"]
     fields: dict[str, dict[str, Value]] = {}
-    for r in store.select(queries.CLAIM_FIELDS, bound):
+    for r in rows(queries.CLAIM_FIELDS):
         fields.setdefault(str(r["claim"]), {})[str(r["p"])[len(CG_PREFIX):]] = r["o"]
     claims = []
-    for row in store.select(queries.CLAIMS, bound):
+    for row in rows(queries.CLAIMS):
         iri = str(row["claim"])
         ev, fig, more = evidence[iri], figures.get(iri), fields.get(iri, {})
         figure = None
@@ -157,37 +169,42 @@ def _num(value: Value) -> float | None:
     return None if value is None else float(value)
 
 
-def load_relations(store: GraphStore, claim_id: str | None = None) -> list[Relation]:
-    """Every verdict in the store (or only those of the claim with ``claim_id``)."""
-    kind_of = {str(cls): kind for kind, (cls, _) in rdf.VERDICT_KINDS.items()}
-    rows = store.select(queries.CLAIM_VERDICTS, {"of": rdf.claim_iri(claim_id)}) if claim_id \
-        else _verdict_rows(store, set(kind_of))
-    out = []
-    for row in rows:
-        kind = kind_of[str(row["type"])]
-        out.append(Relation(
-            kind, rdf.claim_id_of(row["a"]), rdf.claim_id_of(row["b"]), str(row["reason"]), str(row["basis"]),
-            _num(row.get("tolerance")), _num(row.get("difference")), text_or_none(row.get("scope")),
-            similarity=_num(row.get("similarity")),
-        ))
+#: A verdict as the records of its claims need it: its id, kind and two claims.
+Link = tuple[str, str, str, str]
+_KIND_OF = {str(cls): kind for kind, (cls, _) in rdf.VERDICT_KINDS.items()}
+
+
+def _verdicts_of(store: GraphStore, claim_ids: Sequence[str]) -> list[URIRef]:
+    rows = store.select_each(queries.VERDICTS_OF, "claim", [rdf.claim_iri(c) for c in claim_ids])
+    return sorted({URIRef(str(r["verdict"])) for r in rows})
+
+
+def load_relations(store: GraphStore, claim_ids: Sequence[str] | None = None) -> list[Relation]:
+    """Every verdict in the store (or those of the claims of ``claim_ids``), read in three plain
+    queries: grouping each verdict's two claims in one query takes the engine far longer."""
+    verdicts = None if claim_ids is None else _verdicts_of(store, claim_ids)
+    rows = _verdict_pairs(store, verdicts)
+    for r in _rows(store, queries.VERDICT_REASONS, "verdict", verdicts):
+        if (found := rows.get(str(r["verdict"]))) is not None:
+            found.update(basis=r["basis"], reason=r["reason"])
+    for r in _rows(store, queries.VERDICT_MEASURES, "verdict", verdicts):
+        if (found := rows.get(str(r["verdict"]))) is not None:
+            found[str(r["field"])] = r["value"]
+    out = [Relation(_KIND_OF[str(row["type"])], rdf.claim_id_of(row["a"]), rdf.claim_id_of(row["b"]),
+                    str(row["reason"]), str(row["basis"]), _num(row.get("tolerance")), _num(row.get("difference")),
+                    text_or_none(row.get("scope")), similarity=_num(row.get("similarity")))
+           for row in rows.values()]
     return sorted(out, key=lambda r: r.id)
 
 
-def _verdict_rows(store: GraphStore, types: set[str]) -> list[dict[str, Value]]:
-    """Every verdict as one row of ``queries.CLAIM_VERDICTS``'s fields, read in three plain
-    queries: grouping every verdict's two claims in one query takes the engine far longer."""
+def _verdict_pairs(store: GraphStore, verdicts: Sequence[Node] | None) -> dict[str, dict[str, Value]]:
+    """Each verdict (of all, or of ``verdicts``) by IRI: its type and two claims, ``a`` the smaller IRI."""
     rows: dict[str, dict[str, Value]] = {}
-    for r in store.select(queries.VERDICT_CLAIMS):
-        if str(r["type"]) in types:
+    for r in _rows(store, queries.VERDICT_CLAIMS, "verdict", verdicts):
+        if str(r["type"]) in _KIND_OF:
             row = rows.setdefault(str(r["verdict"]), {"type": r["type"], "a": r["claim"], "b": r["claim"]})
             row["a"], row["b"] = min(str(row["a"]), str(r["claim"])), max(str(row["b"]), str(r["claim"]))
-    for r in store.select(queries.VERDICT_REASONS):
-        if (found := rows.get(str(r["verdict"]))) is not None:
-            found.update(basis=r["basis"], reason=r["reason"])
-    for r in store.select(queries.VERDICT_MEASURES):
-        if (found := rows.get(str(r["verdict"]))) is not None:
-            found[str(r["field"])] = r["value"]
-    return list(rows.values())
+    return rows
 
 
 class GraphView:
@@ -197,13 +214,14 @@ class GraphView:
     the claim's neighbours, not with the store."""
 
     def __init__(self, store: GraphStore, around: str | None = None) -> None:
+        more: list[Link] = []  # verdicts known only as links, for the records of the neighbours
         if around is None:
             claims, relations = load_claims(store), load_relations(store)
             docs = documents(store)
             stored, roots = store.select(queries.INDEPENDENCE), store.select(queries.CLAIM_ROOTS)
             labels = store.select(queries.ROOT_LABELS)
         else:
-            claims, relations, docs, stored, roots, labels = _neighbourhood(store, around)
+            claims, relations, more, docs, stored, roots, labels = _neighbourhood(store, around)
         self.claims = {c.id: c for c in claims}
         self.documents = {d["file"]: d for d in docs}
         self.relations = [self._oriented(r) for r in relations]
@@ -214,6 +232,11 @@ class GraphView:
             for own, other in ((r.a, r.b), (r.b, r.a)):
                 if own in self.links:
                     self.links[own][r.kind].append(r)
+        linked: dict[str, dict[str, list[str]]] = {cid: {kind: [] for kind in RELATION_KINDS} for cid in self.claims}
+        for _, kind, a, b in sorted([*((r.id, r.kind, r.a, r.b) for r in self.relations), *more]):
+            for own, other in ((a, b), (b, a)):
+                if own in linked:
+                    linked[own][kind].append(other)
         independence = {rdf.claim_id_of(row["claim"]): row for row in stored}
         best: dict[str, str] = {}
         for row in sorted(labels, key=lambda r: integer(r["rank"]), reverse=True):
@@ -225,10 +248,8 @@ class GraphView:
         self.records = {}
         for cid, c in self.claims.items():
             row = independence.get(cid, {})
-            record = claim_record(
-                c, {kind: [self.other(r, cid) for r in rs] for kind, rs in self.links[cid].items()},
-                integer(row.get("n") or 1), bool(row.get("single")), bool(row.get("circular")),
-            )
+            record = claim_record(c, linked[cid], integer(row.get("n") or 1), bool(row.get("single")),
+                                  bool(row.get("circular")))
             self.records[cid] = record
 
     def _oriented(self, relation: Relation) -> Relation:
@@ -251,29 +272,27 @@ class GraphView:
 Rows = list[dict[str, Value]]
 
 
-def _neighbourhood(store: GraphStore, claim_id: str) -> tuple[list[Claim], list[Relation], list[DocumentRecord],
-                                                                Rows, Rows, Rows]:
-    """One claim, the claims it has verdicts with (and their own verdicts, for their records),
-    the figures it carries, their documents, independence, roots and root labels."""
-    claims = load_claims(store, claim_id)
+def _neighbourhood(store: GraphStore, claim_id: str) -> tuple[list[Claim], list[Relation], list[Link],
+                                                                list[DocumentRecord], Rows, Rows, Rows]:
+    """One claim with its verdicts; the claims it has verdicts with and the figures it carries,
+    with their own verdicts as links (their records list them); their documents, independence,
+    roots and root labels: a few queries for the claim and a few for all the rest."""
+    claims = load_claims(store, [claim_id])
     if not claims:
         raise NotFoundError(f"no claim with id {claim_id!r}")
-    relations = {r.id: r for r in load_relations(store, claim_id)}
-    neighbours = sorted({GraphView.other(r, claim_id) for r in relations.values()})
-    ids = [claim_id, *neighbours, *(f for f in claims[0].figures if f not in neighbours)]
-    for other in ids[1:]:
-        relations.update((r.id, r) for r in load_relations(store, other))
-        claims += load_claims(store, other)
-    files = sorted({c.document for c in claims})
-    docs = [d for key in files for d in documents(store, content_id("document", key))]
-
-    def of_claims(sparql: str) -> Rows:
-        return [row for cid in ids for row in store.select(sparql, {"claim": rdf.claim_iri(cid)})]
-
-    roots = of_claims(queries.CLAIM_ROOTS)
-    labels = [row for root in sorted({str(r["root"]) for r in roots})
-              for row in store.select(queries.ROOT_LABEL, {"root": URIRef(root)})]
-    return claims, sorted(relations.values(), key=lambda r: r.id), docs, of_claims(queries.INDEPENDENCE), roots, labels
+    relations = load_relations(store, [claim_id])
+    neighbours = sorted({GraphView.other(r, claim_id) for r in relations})
+    rest = [*neighbours, *(f for f in claims[0].figures if f not in neighbours)]
+    claims += load_claims(store, rest)
+    known = {str(rdf.relation_iri(r)) for r in relations}
+    pairs = _verdict_pairs(store, [v for v in _verdicts_of(store, rest) if str(v) not in known])
+    links = [(rdf.relation_id_of(v), _KIND_OF[str(p["type"])], rdf.claim_id_of(p["a"]), rdf.claim_id_of(p["b"]))
+             for v, p in pairs.items()]
+    iris = [rdf.claim_iri(c) for c in [claim_id, *rest]]
+    docs = documents(store, [content_id("document", key) for key in sorted({c.document for c in claims})])
+    roots = store.select_each(queries.CLAIM_ROOTS, "claim", iris)
+    labels = store.select_each(queries.ROOT_LABEL, "root", [URIRef(r) for r in sorted({str(r["root"]) for r in roots})])
+    return (claims, relations, links, docs, store.select_each(queries.INDEPENDENCE, "claim", iris), roots, labels)
 
 
 def _document_text(store: GraphStore, key: str) -> str:

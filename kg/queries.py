@@ -127,22 +127,12 @@ SELECT ?claim ?participant WHERE { ?claim cg:participant ?participant }
 ORDER BY ?claim ?participant
 """
 
-# The verdicts of one claim (bind ?of).
-CLAIM_VERDICTS = """
-SELECT ?of ?verdict ?type ?basis ?reason ?tolerance ?difference ?scope ?similarity
-       (MIN(STR(?claim)) AS ?a) (MAX(STR(?claim)) AS ?b)
-WHERE {
-  ?verdict cg:claim ?of ; a ?type ; cg:claim ?claim ; cg:basis ?basis ; cg:reason ?reason .
-  FILTER(?type IN (cg:Corroboration, cg:Conflict, cg:Change))
-  OPTIONAL { ?verdict cg:tolerance ?tolerance }
-  OPTIONAL { ?verdict cg:relativeDifference ?difference }
-  OPTIONAL { ?verdict cg:scope ?scope }
-  OPTIONAL { ?verdict cg:similarity ?similarity }
-}
-GROUP BY ?of ?verdict ?type ?basis ?reason ?tolerance ?difference ?scope ?similarity
+# The verdicts of claims (bind ?claim).
+VERDICTS_OF = """
+SELECT ?claim ?verdict WHERE { ?verdict cg:claim ?claim }
 """
 
-# Every verdict, in three plain queries (the fields of CLAIM_VERDICTS, put together in Python).
+# Verdicts in three plain queries, put together in Python.
 VERDICT_CLAIMS = """
 SELECT ?verdict ?claim ?type WHERE { ?verdict cg:claim ?claim ; a ?type }
 """

@@ -23,7 +23,7 @@ import io
 import logging
 import re
 from abc import ABC, abstractmethod
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import IO, NamedTuple, Protocol
 
@@ -181,6 +181,9 @@ def ntriples(triples: Iterable[Triple]) -> str:
     )).decode("utf-8")
 
 
+#: Values bound in one query by ``GraphStore.select_each``.
+VALUES_PER_QUERY = 500
+
 #: The union of the graphs as a set of triples.
 UNION = "CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }"
 
@@ -334,6 +337,22 @@ class GraphStore(ABC):
         return [
             {name: to_python(row[name]) for name in names if row[name] is not None} for row in result
         ]
+
+    def select_each(self, sparql: str, name: str, values: Sequence[Node]) -> list[dict[str, Value]]:
+        """The rows of a SELECT query for each of ``values`` bound to ``?name``, in a few queries.
+
+        The values open the query's ``WHERE`` group as a ``VALUES`` block of terms written by the
+        engine's serialiser (never raw text), so they bind ``?name`` before anything is joined or
+        grouped; ``?name`` must be projected."""
+        head, where, body = sparql.partition("WHERE {")
+        if not where:
+            raise QueryError("select_each() needs a query with a WHERE group")
+        variable = str(ox.Variable(name))
+        rows: list[dict[str, Value]] = []
+        for i in range(0, len(values), VALUES_PER_QUERY):
+            terms = " ".join(str(to_ox(v)) for v in values[i : i + VALUES_PER_QUERY])
+            rows += self.select(f"{head}{where} VALUES {variable} {{ {terms} }}{body}")
+        return rows
 
     def ask(self, sparql: str, bindings: Mapping[str, Node] | None = None) -> bool:
         result = self.query(sparql, bindings)
