@@ -45,6 +45,26 @@ def test_bindings_are_values_not_text():
     assert store.select("SELECT ?s ?v WHERE { ?s ?p ?v }", {"v": Literal("x")}) == [{"s": str(S), "v": "x"}]
 
 
+@pytest.mark.parametrize("value", ['quote " and triple """', 'x" } UNION { ?s ?p ?o', "line\nbreak", "back\\slash",
+                                   "> <script> & ]]>", "\u0001 and \U0001F600"])
+def test_values_bound_in_a_block_are_values_not_text(value):
+    store = GraphStore.memory()
+    store.replace_graph(G1, [(S, P, Literal(value)), (S, P, Literal("other"))])
+    query = "SELECT ?s ?v WHERE { ?s ?p ?v }"
+    assert store.select_each(query, "v", [Literal(value)]) == [{"s": str(S), "v": value}]
+    assert store.select_each(query, "v", [Literal(value + "!")]) == []  # only what is bound, never more
+
+
+def test_values_are_bound_in_as_many_queries_as_it_takes():
+    store = GraphStore.memory()
+    many = [URIRef(f"{EX}s{i}") for i in range(1_234)]
+    store.replace_graph(G1, [(s, P, Literal(i)) for i, s in enumerate(many)])
+    rows = store.select_each("SELECT ?s ?o WHERE { ?s ?p ?o } ORDER BY ?o", "s", many[::-1])
+    assert sorted(r["o"] for r in rows) == list(range(1_234))
+    with pytest.raises(QueryError):
+        store.select_each("ASK { ?s ?p ?o }", "s", many[:1])
+
+
 def test_malformed_query_is_a_query_error():
     with pytest.raises(QueryError, match="malformed SPARQL"):
         GraphStore.memory().select("SELECT WHERE {")
