@@ -171,10 +171,12 @@ def _num(value: Value) -> float | None:
 
 #: A verdict as the records of its claims need it: its id, kind and two claims.
 Link = tuple[str, str, str, str]
+Rows = list[dict[str, Value]]
 _KIND_OF = {str(cls): kind for kind, (cls, _) in rdf.VERDICT_KINDS.items()}
 
 
 def _verdicts_of(store: GraphStore, claim_ids: Sequence[str]) -> list[URIRef]:
+    """The verdicts of any of the claims, once each."""
     rows = store.select_each(queries.VERDICTS_OF, "claim", [rdf.claim_iri(c) for c in claim_ids])
     return sorted({URIRef(str(r["verdict"])) for r in rows})
 
@@ -210,8 +212,8 @@ def _verdict_pairs(store: GraphStore, verdicts: Sequence[Node] | None) -> dict[s
 class GraphView:
     """Claims, verdicts and roots of a store, read once, for lookups by the CLI and the API: all of
     them, or (``around``) one claim, the claims it has verdicts with and the figures it carries,
-    with what their records need: a few queries bound to each claim read, whose cost grows with
-    the claim's neighbours, not with the store."""
+    with what their records need, in a few queries whose cost grows with the claim's
+    neighbours, not with the store."""
 
     def __init__(self, store: GraphStore, around: str | None = None) -> None:
         more: list[Link] = []  # verdicts known only as links, for the records of the neighbours
@@ -267,9 +269,6 @@ class GraphView:
         if claim_id not in self.claims:
             raise NotFoundError(f"no claim with id {claim_id!r}")
         return self.claims[claim_id]
-
-
-Rows = list[dict[str, Value]]
 
 
 def _neighbourhood(store: GraphStore, claim_id: str) -> tuple[list[Claim], list[Relation], list[Link],
