@@ -83,15 +83,18 @@ def get_view(request: Request) -> GraphView:
     return cached[1]
 
 
-def get_claim_view(request: Request, claim_id: ClaimId) -> GraphView:
-    """For the lookups of one claim: the whole view when it is already read for this version of
-    the store, else only the claim and its neighbours (``GraphView(around=...)``), so a service
-    just started, or just written to, answers without reading every claim first."""
+def read_view(request: Request) -> GraphView | None:
+    """The whole view if it is already read for this version of the store."""
     state = request.app.state
     cached = getattr(state, "view", None)
-    if cached is not None and cached[0] == state.store.generation:
-        return cached[1]
-    return GraphView(state.store, around=claim_id)
+    return cached[1] if cached is not None and cached[0] == state.store.generation else None
+
+
+def get_claim_view(request: Request, claim_id: ClaimId) -> GraphView:
+    """For the lookups of one claim: the whole view when it is already read, else only the claim
+    and its neighbours (``GraphView(around=...)``), so a service just started, or just written
+    to, answers without reading every claim first."""
+    return read_view(request) or GraphView(request.app.state.store, around=claim_id)
 
 
 StoreDep = Annotated[GraphStore, Depends(get_store)]

@@ -215,15 +215,19 @@ class GraphView:
     with what their records need, in a few queries whose cost grows with the claim's
     neighbours, not with the store."""
 
-    def __init__(self, store: GraphStore, around: str | None = None) -> None:
+    def __init__(self, store: GraphStore, around: str | None = None, only: Sequence[str] | None = None) -> None:
         more: list[Link] = []  # verdicts known only as links, for the records of the neighbours
-        if around is None:
+        if around is not None:
+            claims, relations, more, docs, stored, roots, labels = _neighbourhood(store, around)
+        elif only is not None:  # these claims and what their records need: no documents, roots or verdicts
+            claims, relations, docs, roots, labels = load_claims(store, only), [], [], [], []
+            more = _links(store, only, known=set())
+            stored = store.select_each(queries.INDEPENDENCE, "claim", [rdf.claim_iri(c) for c in only])
+        else:
             claims, relations = load_claims(store), load_relations(store)
             docs = documents(store)
             stored, roots = store.select(queries.INDEPENDENCE), store.select(queries.CLAIM_ROOTS)
             labels = store.select(queries.ROOT_LABELS)
-        else:
-            claims, relations, more, docs, stored, roots, labels = _neighbourhood(store, around)
         self.claims = {c.id: c for c in claims}
         self.documents = {d["file"]: d for d in docs}
         self.relations = [self._oriented(r) for r in relations]
@@ -271,6 +275,26 @@ class GraphView:
         return self.claims[claim_id]
 
 
+def _links(store: GraphStore, claim_ids: Sequence[str], known: set[str]) -> list[Link]:
+    """The verdicts of the claims as links, but those whose IRI is ``known``."""
+    pairs = _verdict_pairs(store, [v for v in _verdicts_of(store, claim_ids) if str(v) not in known])
+    return [(rdf.relation_id_of(v), _KIND_OF[str(p["type"])], rdf.claim_id_of(p["a"]), rdf.claim_id_of(p["b"]))
+            for v, p in pairs.items()]
+
+
+def claims_page(store: GraphStore, document: str | None, offset: int, limit: int) -> tuple[int, list[ClaimRecord]]:
+    """The claims (of one document: file name or id), in document order, ``limit`` from
+    ``offset``, and how many there are, as ``search`` gives them, without reading every claim."""
+    bindings: dict[str, Node] | None = None
+    if document:
+        file = next((d["file"] for d in documents(store, [document])), None) if _is_id(document) else document
+        bindings = {"file": Literal(file or "")}
+    order = [rdf.claim_id_of(r["claim"]) for r in store.select(queries.CLAIM_ORDER, bindings)]
+    ids = order[offset : offset + limit]
+    page = GraphView(store, only=ids)
+    return len(order), [page.records[c] for c in ids]
+
+
 def _neighbourhood(store: GraphStore, claim_id: str) -> tuple[list[Claim], list[Relation], list[Link],
                                                                 list[DocumentRecord], Rows, Rows, Rows]:
     """One claim with its verdicts; the claims it has verdicts with and the figures it carries,
@@ -283,10 +307,7 @@ def _neighbourhood(store: GraphStore, claim_id: str) -> tuple[list[Claim], list[
     neighbours = sorted({GraphView.other(r, claim_id) for r in relations})
     rest = [*neighbours, *(f for f in claims[0].figures if f not in neighbours)]
     claims += load_claims(store, rest)
-    known = {str(rdf.relation_iri(r)) for r in relations}
-    pairs = _verdict_pairs(store, [v for v in _verdicts_of(store, rest) if str(v) not in known])
-    links = [(rdf.relation_id_of(v), _KIND_OF[str(p["type"])], rdf.claim_id_of(p["a"]), rdf.claim_id_of(p["b"]))
-             for v, p in pairs.items()]
+    links = _links(store, rest, known={str(rdf.relation_iri(r)) for r in relations})
     iris = [rdf.claim_iri(c) for c in [claim_id, *rest]]
     docs = documents(store, [content_id("document", key) for key in sorted({c.document for c in claims})])
     roots = store.select_each(queries.CLAIM_ROOTS, "claim", iris)

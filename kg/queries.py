@@ -58,6 +58,12 @@ COUNT_CLAIMS = """
 SELECT (COUNT(DISTINCT ?claim) AS ?n) WHERE { ?claim schema:appearance ?doc }
 """
 
+# Every claim in document order (file name, offset, id), for pages of claims; bind ?file for one document's.
+CLAIM_ORDER = """
+SELECT ?claim ?file ?start WHERE { ?claim schema:appearance ?doc ; cg:start ?start . ?doc cg:fileName ?file }
+ORDER BY ?file ?start ?claim
+"""
+
 COUNT_VERDICTS = """
 SELECT (COUNT(DISTINCT ?verdict) AS ?n) WHERE { ?verdict cg:claim ?claim }
 """

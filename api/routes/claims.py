@@ -12,7 +12,7 @@ from kg import lookup, reviews
 from kg.build import ID
 from kg.store import GraphStore
 
-from ..deps import ClaimId, ClaimViewDep, StoreDep, ViewDep, known_query
+from ..deps import ClaimId, ClaimViewDep, StoreDep, get_view, known_query, read_view
 from ..jsonld import JSONLD, JSONLD_OK, negotiate, wants_jsonld
 from ..schemas import ClaimOut, ClaimPage, ErrorOut, ReviewOut, SourcesOut
 
@@ -25,7 +25,7 @@ JSONLD_PAGE: dict[int | str, dict[str, Any]] = {**JSONLD_OK, 422: {"model": Erro
 @router.get("", response_model=ClaimPage, responses=JSONLD_PAGE)
 def list_claims(
     request: Request,
-    view: ViewDep,
+    store: StoreDep,
     entity: Annotated[str | None, Query(max_length=200, description="An entity's id, label or alias, e.g. "
                                                                     "north-korea")] = None,
     document: Annotated[str | None, Query(max_length=300, description="File name or document id")] = None,
@@ -38,9 +38,13 @@ def list_claims(
     limit: Annotated[int, Query(ge=1, le=1000)] = 100,
 ) -> ClaimPage | Response:
     """Claims, filtered and paged, in document order."""
-    found = lookup.search(view, entity, document, source, measure, text, verdict)
-    page = ClaimPage(total=len(found), offset=offset, limit=limit,
-                     items=[ClaimOut(**r) for r in found[offset : offset + limit]])
+    view = read_view(request)
+    if view is None and not (entity or source or measure or text or verdict):
+        total, items = lookup.claims_page(store, document, offset, limit)  # no need to read every claim
+    else:
+        found = lookup.search(view or get_view(request), entity, document, source, measure, text, verdict)
+        total, items = len(found), found[offset : offset + limit]
+    page = ClaimPage(total=total, offset=offset, limit=limit, items=[ClaimOut(**r) for r in items])
     return negotiate(request, page, str(ID["claim/"]))
 
 

@@ -37,6 +37,23 @@ def test_a_fresh_service_answers_a_claims_lookups_without_reading_every_claim(se
         assert getattr(app.state, "view", None) is None  # no whole view was read
         assert client.get("/claims/0123456789abcdef/sources").status_code == 404
         assert client.get("/claims/not-an-id/sources").status_code == 422
-        client.get("/claims", params={"limit": 1})  # a list reads the whole view, and lookups then use it
+        page = client.get("/claims", params={"limit": 5, "offset": 3}).json()  # a page in document order
+        assert page["total"] == len(lookup.GraphView(seed_store).claims) and len(page["items"]) == 5
+        assert getattr(app.state, "view", None) is None
+        client.get("/claims", params={"verdict": "conflicting"})  # a filter reads the whole view, and lookups then use it
         assert app.state.view is not None
         assert client.get(f"/claims/{claim_id}/sources").status_code == 200
+
+
+@pytest.mark.parametrize("document", [None, "002_9296196bccfae27d.txt", "no-such-file.txt"])
+@pytest.mark.parametrize("offset, limit", [(0, 1000), (0, 7), (40, 25), (500, 10)])
+def test_a_page_of_claims_without_the_whole_view_is_the_searchs(seed_store, document, offset, limit):
+    found = lookup.search(lookup.GraphView(seed_store), document=document)
+    assert lookup.claims_page(seed_store, document, offset, limit) == (len(found), found[offset : offset + limit])
+
+
+def test_a_page_of_one_document_by_its_id(seed_store):
+    whole = lookup.GraphView(seed_store)
+    doc_id = whole.documents["002_9296196bccfae27d.txt"]["id"]
+    found = lookup.search(whole, document=doc_id)
+    assert found and lookup.claims_page(seed_store, doc_id, 0, 100) == (len(found), found)
