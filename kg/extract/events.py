@@ -41,11 +41,9 @@ from ..lexicon import (
     EVENT_TYPE_OF,
     GENERALISING_QUANTIFIERS,
     GROUP_NOUNS,
-    HABITUAL_ADVERBS,
     HUMAN_VERBS,
     INTENT_VERBS,
     LEVEL_VERBS,
-    MODAL_VERBS,
     NEWS_NAME_WORDS,
     NEWS_NOUNS,
     OBJECTLESS_SPEECH,
@@ -53,7 +51,6 @@ from ..lexicon import (
     PERSON_NOUNS,
     SPEECH_VERBS,
     STATIVE_VERBS,
-    TIME_UNITS,
     UNDONE_VERBS,
     VAGUE_NOW,
     WRITTEN_NOUNS,
@@ -61,135 +58,20 @@ from ..lexicon import (
 from ..model import Actor, ClaimMention, Document, Source, TimeMention
 from ..model import Span as TextSpan
 from ..ontology import Gazetteer
+from .aspect import ACTOR_LABELS as _ACTOR_LABELS
+from .aspect import SUBJECTS as _SUBJECTS
+from .aspect import done_by as _done_by
+from .aspect import governor as _governor
+from .aspect import tense as _tense
+from .aspect import unreal as _unreal
 from .tokens import lemma as _lemma
 from .tokens import span_text, subtree, when_itself
 
-_ACTOR_LABELS = frozenset({"ORG", "GPE", "PERSON", "NORP", "FAC"})
-_SUBJECTS = ("nsubj", "nsubjpass")
-#: Auxiliaries of what has not happened: the future, and what may or must happen.
-_NOT_HAPPENED = MODAL_VERBS | {"will", "shall", "should", "must", "can", "'ll", "wo", "ca"}
 #: Speech that only attributes what follows ("said", "added"): never an event itself.
 _ATTRIBUTING = SPEECH_VERBS - set(EVENT_TYPE_OF)
 #: Causes that are not actors but can be the subject of an attack or disaster.
 _CAUSED_KINDS = frozenset({"attack", "disaster"})
 _ACTOR_NOUNS = PERSON_NOUNS | ORG_HEADS | ANONYMOUS_NOUNS | ACTING_ORG_NOUNS | {n.rstrip("s") for n in GROUP_NOUNS}
-
-
-def _chain(tok: Token) -> list[Token]:
-    """A verb and the verbs whose clause it completes or continues, nearest first: "persuade",
-    "tried" in "tried to persuade"; "attempted", "defected" in "defected or attempted"."""
-    chain = [tok]
-    while chain[-1].dep_ in ("xcomp", "conj") and chain[-1].head.pos_ in ("VERB", "AUX") and chain[-1].head != chain[-1]:
-        chain.append(chain[-1].head)
-    return chain
-
-
-def _governor(tok: Token) -> Token:
-    """The verb whose clause ``tok`` completes or continues, at the top of its ``_chain``."""
-    return _chain(tok)[-1]
-
-
-def _auxiliaries(tok: Token) -> list[Token]:
-    return [c for c in tok.children if c.dep_ in ("aux", "auxpass")]
-
-
-#: Words that open a clause giving the background of another ("where employers welcomed them",
-#: "although wages were paid").
-_BACKGROUND = frozenset({"where", "although", "though"})
-
-
-def _no_longer(tok: Token) -> bool:
-    return tok.lower_ == "longer" and any(c.lower_ == "no" for c in tok.children)
-
-
-def _over_years(prep: Token) -> bool:
-    """A period of many units ("for decades", "over the centuries"): a habit, not an occurrence."""
-    if prep.dep_ == "prep" and prep.lower_ == "since":
-        return True  # "have worked in Russia since 1946": a state that has lasted
-    return prep.dep_ == "prep" and prep.lower_ in ("for", "over", "during", "across", "throughout") and any(
-        c.dep_ == "pobj" and c.tag_ == "NNS" and _lemma(c) in TIME_UNITS for c in prep.children)
-
-
-#: "in some cases", "in many instances": what held for part of a group, not one occurrence.
-_CASES = frozenset({"case", "instance"})
-_SOME = GENERALISING_QUANTIFIERS | {"some", "several", "few", "certain", "other"}
-
-
-def _in_some_cases(prep: Token) -> bool:
-    return prep.dep_ == "prep" and prep.lower_ == "in" and any(
-        c.dep_ == "pobj" and c.tag_ == "NNS" and _lemma(c) in _CASES
-        and any(q.dep_ in ("det", "amod") and q.lower_ in _SOME for q in c.children) for c in prep.children)
-
-
-def _repeated(tok: Token) -> bool:
-    """A count of occurrences ("crossed the border 7,887 times", "was fined twice"): a tally."""
-    return any((c.dep_ == "npadvmod" and _lemma(c) == "time" and any(g.dep_ == "nummod" for g in c.children))
-               or (c.dep_ == "advmod" and c.lower_ in ("twice", "thrice")) for c in tok.children)
-
-
-def _habitual(verb: Token) -> bool:
-    """An adverb of habit on the verb, or on a verb of the same clause that shares its subject
-    ("checked visas frequently but lost interest", where the parse hangs "frequently" on "lost");
-    not one inside a noun's phrase or a clause of its own ("the minister, who often travels")."""
-    for adverb in verb.subtree:
-        if adverb.dep_ != "advmod" or _lemma(adverb) not in HABITUAL_ADVERBS:
-            continue
-        t = adverb.head
-        while t != verb and t.pos_ in ("VERB", "AUX") and not any(c.dep_ in _SUBJECTS for c in t.children):
-            t = t.head
-        if t == verb:
-            return True
-    return False
-
-
-def _unreal(t: Token) -> bool:
-    """Whether a verb's own words say it did not happen once: planned, possible, denied,
-    conditional, habitual, repeated, lasting, or the background of another clause."""
-    if any(_lemma(a) in _NOT_HAPPENED or a.lower_ in _NOT_HAPPENED for a in _auxiliaries(t)):
-        return True
-    if any(c.dep_ == "neg" for c in t.children) or _habitual(t):
-        return True
-    if any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether") for c in t.children):
-        return True
-    if any(_over_years(c) or _in_some_cases(c) or _no_longer(c) for c in t.children):
-        return True
-    return _repeated(t) or any(c.dep_ in ("advmod", "mark") and c.lower_ in _BACKGROUND for c in t.children)
-
-
-def _done_by(tok: Token) -> bool:
-    """A participle that names who did it to the noun it follows ("an email sent by chairman
-    Marcelo Claure", "figures released by the Federal Statistics Service"): an occurrence told in
-    passing. Not when the doer is only described ("a tactic used by employers"): a practice."""
-    return tok.dep_ == "acl" and tok.tag_ == "VBN" and any(
-        c.dep_ == "agent" and any(g.dep_ == "pobj" and g.ent_type_ in _ACTOR_LABELS for g in c.children)
-        for c in tok.children)
-
-
-def _tense(tok: Token) -> str | None:
-    """How a verb places what it reports: "past" ("dispatched", "was reported", "had left"),
-    "perfect" ("has signed"), "progressive" ("is negotiating", "were working"), "present"
-    ("holds"), or None when it has not happened or is not told as happening (planned, possible,
-    denied, conditional, habitual, lasting)."""
-    chain = _chain(tok)
-    if any(_unreal(t) for t in chain):
-        return None
-    if _done_by(tok):  # told in passing: as real as the clause that tells it ("could be a tactic used by ...")
-        verb = next((a for a in tok.ancestors if a.pos_ in ("VERB", "AUX")), None)
-        return None if verb is not None and any(_unreal(t) for t in _chain(verb)) else "past"
-    for t in chain:  # the nearest verb that shows its tense decides
-        auxes = _auxiliaries(t)
-        if t.tag_ == "VBD":
-            return "past"
-        if t.tag_ in ("VBN", "VBG") and auxes:
-            tags = {a.tag_ for a in auxes}
-            if tags & {"VBD"}:
-                return "past" if t.tag_ == "VBN" else "progressive"  # "were working": a background
-            if any(_lemma(a) == "have" for a in auxes):
-                return "perfect"
-            return "progressive" if t.tag_ == "VBG" else "present"
-        if t.tag_ in ("VBZ", "VBP"):
-            return "present"
-    return None
 
 
 def _acts(tok: Token, gazetteer: Gazetteer, names: Names) -> bool:
