@@ -13,58 +13,15 @@ from rdflib import Literal, URIRef
 from rdflib.term import Node
 
 from . import build as rdf
-from . import export, queries
+from . import export, queries, readback
 from .build import ID
 from .errors import NotFoundError
-from .model import (
-    RELATION_KINDS,
-    Actor,
-    Claim,
-    Figure,
-    Frame,
-    Relation,
-    Source,
-    Span,
-    TimeScope,
-    content_id,
-)
+from .model import RELATION_KINDS, Claim, Relation, content_id
 from .network import claim_network
-from .ontology import ENTITY_PREFIX, Gazetteer
+from .ontology import Gazetteer
+from .readback import DOCUMENT_PREFIX, Link, Rows, documents, load_claims, load_relations
 from .records import ClaimRecord, DocumentRecord, claim_record
-from .store import GraphStore, Value, integer, serialised, text_or_none
-from .vocab import CG
-
-DOCUMENT_PREFIX = str(ID["document/"])
-CG_PREFIX = str(CG._NS)
-
-
-def _local(iri: object, prefix: str) -> str:
-    return str(iri)[len(prefix) :]
-
-
-def documents(store: GraphStore, doc_ids: Sequence[str] | None = None) -> list[DocumentRecord]:
-    """Documents (all, or those of ``doc_ids``) with their metadata and claim counts, ordered by
-    file name."""
-    iris = None if doc_ids is None else [URIRef(DOCUMENT_PREFIX + d) for d in doc_ids]
-    authors: dict[str, list[str]] = {}
-    for row in _rows(store, queries.DOCUMENT_AUTHORS, "doc", iris):
-        authors.setdefault(str(row["doc"]), []).append(str(row["name"]))
-    out: list[DocumentRecord] = []
-    for row in sorted(_rows(store, queries.DOCUMENTS, "doc", iris), key=lambda r: str(r["file"])):
-        iri = str(row["doc"])
-        out.append({
-            "id": _local(iri, DOCUMENT_PREFIX),
-            "file": str(row["file"]),
-            "title": text_or_none(row.get("title")),
-            "authors": authors.get(iri, []),
-            "publisher": text_or_none(row.get("publisher")),
-            "published": text_or_none(row.get("published")),
-            "url": text_or_none(row.get("url")),
-            "sha256": str(row["sha"]),
-            "media_type": str(row["media"]),
-            "claims": integer(row.get("claims") or 0),
-        })
-    return out
+from .store import GraphStore, integer, serialised
 
 
 def document(store: GraphStore, doc_id: str) -> DocumentRecord:
@@ -77,136 +34,6 @@ def document(store: GraphStore, doc_id: str) -> DocumentRecord:
 
 def _is_id(value: str) -> bool:
     return len(value) == 16 and all(c in "0123456789abcdef" for c in value)
-
-
-def _rows(store: GraphStore, sparql: str, name: str, values: Sequence[Node] | None) -> list[dict[str, Value]]:
-    """A query's rows over the whole store, or for each of ``values`` bound to ``?name``."""
-    return store.select(sparql) if values is None else store.select_each(sparql, name, values)
-
-
-def load_claims(store: GraphStore, claim_ids: Sequence[str] | None = None) -> list[Claim]:
-    """Every claim in the store (or those of ``claim_ids`` that it has), read back for
-    reconciliation and lookups (the inverse of ``build.claim_triples``)."""
-    iris = None if claim_ids is None else [rdf.claim_iri(c) for c in claim_ids]
-
-    def rows(sparql: str) -> list[dict[str, Value]]:
-        return _rows(store, sparql, "claim", iris)
-
-    chains: dict[str, list[Source]] = {}
-    for row in rows(queries.CLAIM_ATTRIBUTIONS):
-        agent = str(row["agent"])
-        entity = rdf.entity_key_of(agent) if agent.startswith(ENTITY_PREFIX) else None
-        chains.setdefault(str(row["claim"]), []).append(
-            Source(str(row["name"]), str(row["kind"]), entity, text_or_none(row.get("words"))))
-    participants: dict[str, list[str]] = {}
-    for row in rows(queries.CLAIM_PARTICIPANTS):
-        participants.setdefault(str(row["claim"]), []).append(rdf.entity_key_of(row["participant"]))
-    carried: dict[str, list[str]] = {}
-    for row in rows(queries.EVENT_FIGURES):
-        carried.setdefault(str(row["claim"]), []).append(rdf.claim_id_of(row["figure"]))
-    actors: dict[str, list[Actor]] = {}
-    for row in rows(queries.EVENT_ACTORS):
-        actor = Actor(str(row["role"]), str(row["label"]), rdf.entity_key_of(row["entity"]) if row.get("entity") else None,
-                      str(row["named"]).lower() in ("true", "1"))
-        actors.setdefault(str(row["claim"]), []).append(actor)
-    evidence = {str(r["claim"]): r for r in rows(queries.CLAIM_EVIDENCE)}
-    figures: dict[str, dict[str, Value]] = {}
-    for r in rows(queries.CLAIM_FIGURES):
-        figures.setdefault(str(r["claim"]), {})[str(r["p"])[len(CG_PREFIX):]] = r["o"]
-    fields: dict[str, dict[str, Value]] = {}
-    for r in rows(queries.CLAIM_FIELDS):
-        fields.setdefault(str(r["claim"]), {})[str(r["p"])[len(CG_PREFIX):]] = r["o"]
-    claims = []
-    for row in rows(queries.CLAIMS):
-        iri = str(row["claim"])
-        ev, fig, more = evidence[iri], figures.get(iri), fields.get(iri, {})
-        figure = None
-        if fig:
-            figure = Figure(
-                surface=str(fig["surface"]), start=integer(fig["start"]), end=integer(fig["end"]),
-                value=_num(fig.get("amount")), low=_num(fig.get("lowerBound")), high=_num(fig.get("upperBound")),
-                qualifier=str(fig["qualifier"]), unit=text_or_none(fig.get("unit")),
-                confidence=float(more.get("confidence") or 1.0), repaired=bool(fig.get("repaired")),
-            )
-        time = None
-        if more.get("time") is not None:
-            time = TimeScope(str(more["timeText"]), str(more["time"]), date.fromisoformat(str(more["timeStart"])),
-                             date.fromisoformat(str(more["timeEnd"])), projected=row["modality"] == "projected")
-        claim = Claim(
-            document=str(row["file"]), kind="figure" if figure else "event",
-            start=integer(row["start"]), end=integer(row["end"]),
-            sentence=Span(integer(ev["sstart"]), integer(ev["send"])), text=str(ev["text"]),
-            figure=figure, subject=text_or_none(more.get("subjectText")),
-            subject_entity=rdf.entity_key_of(more["subject"]) if more.get("subject") else None,
-            measure=text_or_none(more.get("measure")), time=time,
-            place=rdf.entity_key_of(more["place"]) if more.get("place") else None,
-            sources=tuple(chains.get(iri, ())), modality=str(row["modality"]),
-            event_type=text_or_none(more.get("eventType")), event_kind=text_or_none(more.get("eventKind")),
-            participants=tuple(participants.get(iri, ())),
-            figures=tuple(carried.get(iri, ())),
-            actors=tuple(sorted(actors.get(iri, ()), key=Actor.order)),
-            frame=_frame(more) if figure else None,
-        )
-        if str(rdf.claim_iri(claim.id)) != iri:
-            raise ValueError(f"claim {iri} does not read back to the same id ({claim.id})")
-        claims.append(claim)
-    return sorted(claims, key=lambda c: (c.document, c.start, c.id))
-
-
-def _frame(fields: dict[str, Value]) -> Frame:
-    """A claim's frame from its stored fields (the inverse of ``build._frame_triples``)."""
-    return Frame(
-        thing=text_or_none(fields.get("subjectText")), head=text_or_none(fields.get("thingHead")),
-        modifiers=tuple(str(fields["thingModifiers"]).split()) if fields.get("thingModifiers") else (),
-        predicate=text_or_none(fields.get("predicate")), owner=text_or_none(fields.get("owner")),
-        owner_entity=rdf.entity_key_of(fields["subject"]) if fields.get("subject") else None,
-        place=text_or_none(fields.get("placeName")), per=text_or_none(fields.get("ratePer")), purpose=text_or_none(fields.get("purpose")),
-        increment=str(fields.get("increment", "")).lower() == "true", reason=text_or_none(fields.get("measureReason")),
-    )
-
-
-def _num(value: Value) -> float | None:
-    return None if value is None else float(value)
-
-
-#: A verdict as the records of its claims need it: its id, kind and two claims.
-Link = tuple[str, str, str, str]
-Rows = list[dict[str, Value]]
-_KIND_OF = {str(cls): kind for kind, (cls, _) in rdf.VERDICT_KINDS.items()}
-
-
-def _verdicts_of(store: GraphStore, claim_ids: Sequence[str]) -> list[URIRef]:
-    """The verdicts of any of the claims, once each."""
-    rows = store.select_each(queries.VERDICTS_OF, "claim", [rdf.claim_iri(c) for c in claim_ids])
-    return sorted({URIRef(str(r["verdict"])) for r in rows})
-
-
-def load_relations(store: GraphStore, claim_ids: Sequence[str] | None = None) -> list[Relation]:
-    """Every verdict in the store (or those of the claims of ``claim_ids``), read in three plain
-    queries: grouping each verdict's two claims in one query takes the engine far longer."""
-    verdicts = None if claim_ids is None else _verdicts_of(store, claim_ids)
-    rows = _verdict_pairs(store, verdicts)
-    for r in _rows(store, queries.VERDICT_REASONS, "verdict", verdicts):
-        if (found := rows.get(str(r["verdict"]))) is not None:
-            found.update(basis=r["basis"], reason=r["reason"])
-    for r in _rows(store, queries.VERDICT_MEASURES, "verdict", verdicts):
-        if (found := rows.get(str(r["verdict"]))) is not None:
-            found[str(r["field"])] = r["value"]
-    out = [Relation(_KIND_OF[str(row["type"])], rdf.claim_id_of(row["a"]), rdf.claim_id_of(row["b"]),
-                    str(row["reason"]), str(row["basis"]), _num(row.get("tolerance")), _num(row.get("difference")),
-                    text_or_none(row.get("scope")), similarity=_num(row.get("similarity")))
-           for row in rows.values()]
-    return sorted(out, key=lambda r: r.id)
-
-
-def _verdict_pairs(store: GraphStore, verdicts: Sequence[Node] | None) -> dict[str, dict[str, Value]]:
-    """Each verdict (of all, or of ``verdicts``) by IRI: its type and two claims, ``a`` the smaller IRI."""
-    rows: dict[str, dict[str, Value]] = {}
-    for r in _rows(store, queries.VERDICT_CLAIMS, "verdict", verdicts):
-        if str(r["type"]) in _KIND_OF:
-            row = rows.setdefault(str(r["verdict"]), {"type": r["type"], "a": r["claim"], "b": r["claim"]})
-            row["a"], row["b"] = min(str(row["a"]), str(r["claim"])), max(str(row["b"]), str(r["claim"]))
-    return rows
 
 
 class GraphView:
@@ -277,8 +104,8 @@ class GraphView:
 
 def _links(store: GraphStore, claim_ids: Sequence[str], known: set[str]) -> list[Link]:
     """The verdicts of the claims as links, but those whose IRI is ``known``."""
-    pairs = _verdict_pairs(store, [v for v in _verdicts_of(store, claim_ids) if str(v) not in known])
-    return [(rdf.relation_id_of(v), _KIND_OF[str(p["type"])], rdf.claim_id_of(p["a"]), rdf.claim_id_of(p["b"]))
+    pairs = readback.verdict_pairs(store, [v for v in readback.verdicts_of(store, claim_ids) if str(v) not in known])
+    return [(rdf.relation_id_of(v), readback.KIND_OF[str(p["type"])], rdf.claim_id_of(p["a"]), rdf.claim_id_of(p["b"]))
             for v, p in pairs.items()]
 
 

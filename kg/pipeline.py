@@ -17,7 +17,7 @@ from rdflib import Literal, URIRef
 from spacy.language import Language
 
 from . import build as rdf
-from . import extract, independence, ingest, lookup, queries, reconcile
+from . import extract, independence, ingest, queries, readback, reconcile
 from .config import Settings
 from .errors import InputError, InputTooLargeError
 from .model import Claim, Document, Relation, content_id
@@ -208,7 +208,7 @@ def refresh_verdicts(store: GraphStore, settings: Settings, changed: bool,
         log.warning("the verdicts are %s (a write was cut short, or entities were linked as one since); "
                     "recomputing them", "out of date" if stored else "missing")
     write_agents(store)
-    claims = reconcile.merge_entities(lookup.load_claims(store), same)
+    claims = reconcile.merge_entities(readback.load_claims(store), same)
     # Without its digest, a set of verdicts cut short by a crash is recomputed by the next build.
     store.remove_graph(rdf.RECONCILIATION_GRAPH)
     edges: list[independence.Edge] = []

@@ -8,7 +8,7 @@ import sys
 
 import pytest
 
-from kg import lookup
+from kg import lookup, readback
 from kg.records import claim_records
 
 
@@ -111,7 +111,7 @@ def test_the_store_holds_the_same_verdicts(seed_store, extraction):
 
 
 def test_claims_read_back_from_the_store_unchanged(seed_store, extraction):
-    stored = {c.id: c for c in lookup.load_claims(seed_store)}
+    stored = {c.id: c for c in readback.load_claims(seed_store)}
     for c in extraction.claims:
         assert stored[c.id].figure == c.figure
         assert stored[c.id].sources == tuple(s for s in c.sources)
