@@ -109,17 +109,46 @@ def _links(store: GraphStore, claim_ids: Sequence[str], known: set[str]) -> list
             for v, p in pairs.items()]
 
 
-def claims_page(store: GraphStore, document: str | None, offset: int, limit: int) -> tuple[int, list[ClaimRecord]]:
-    """The claims (of one document: file name or id), in document order, ``limit`` from
-    ``offset``, and how many there are, as ``search`` gives them, without reading every claim."""
+def claims_page(store: GraphStore, offset: int, limit: int, entity: str | None = None, document: str | None = None,
+                source: str | None = None, measure: str | None = None, text: str | None = None,
+                verdict: str | None = None) -> tuple[int, list[ClaimRecord]]:
+    """What ``search`` gives, ``limit`` from ``offset``, and how many there are, without reading
+    every claim: each filter is one query for the ids it keeps, and only the page's records are
+    read (``GraphView(only=...)``)."""
     bindings: dict[str, Node] | None = None
     if document:
         file = next((d["file"] for d in documents(store, [document])), None) if _is_id(document) else document
         bindings = {"file": Literal(file or "")}
     order = [rdf.claim_id_of(r["claim"]) for r in store.select(queries.CLAIM_ORDER, bindings)]
-    ids = order[offset : offset + limit]
+    keep: list[set[str]] = []
+    known = Gazetteer.load().labels  # claims name entities of the alias table only
+
+    def iri_of(name: str) -> URIRef | None:
+        key = entity_of(name)
+        return rdf.entity_iri(key) if key in known else None
+
+    if entity:
+        iri = iri_of(entity)
+        keep.append(set() if iri is None else {
+            rdf.claim_id_of(r["claim"]) for r in store.select(queries.CLAIMS_NAMING, {"entity": iri})})
+    if source:
+        agent = str(iri_of(source))
+        keep.append({rdf.claim_id_of(r["claim"]) for r in store.select(queries.CLAIM_SOURCE_NAMES)
+                     if str(r["agent"]) == agent or str(r["name"]).casefold() == source.casefold()})
+    if measure:
+        keep.append({rdf.claim_id_of(r["claim"]) for r in store.select(queries.CLAIM_MEASURES)
+                     if measure.lower() in str(r["measure"]).lower()})
+    if words := set(_words(text or "")):
+        keep.append({rdf.claim_id_of(r["claim"]) for r in store.select(queries.CLAIM_SENTENCES)
+                     if words <= set(_words(str(r["text"])))})
+    if verdict:
+        query = {"corroborated": queries.CORROBORATED, "conflicting": queries.CONFLICTING}.get(verdict,
+                                                                                             queries.SINGLE_SOURCE)
+        keep.append({rdf.claim_id_of(r["claim"]) for r in store.select(query)})
+    found = [c for c in order if all(c in k for k in keep)]
+    ids = found[offset : offset + limit]
     page = GraphView(store, only=ids)
-    return len(order), [page.records[c] for c in ids]
+    return len(found), [page.records[c] for c in ids]
 
 
 def _neighbourhood(store: GraphStore, claim_id: str) -> tuple[list[Claim], list[Relation], list[Link],

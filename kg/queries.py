@@ -64,6 +64,39 @@ SELECT ?claim ?file ?start WHERE { ?claim schema:appearance ?doc ; cg:start ?sta
 ORDER BY ?file ?start ?claim
 """
 
+# Filters of a page of claims, each read in one query and applied as ``lookup.search`` applies it.
+# The claims that name an entity (bind ?entity): as subject, place, participant or source.
+CLAIMS_NAMING = """
+SELECT DISTINCT ?entity ?claim WHERE {
+  { ?claim cg:subject ?entity } UNION { ?claim cg:place ?entity } UNION { ?claim cg:participant ?entity }
+  UNION { ?claim prov:qualifiedAttribution ?link . ?link prov:agent ?entity }
+}
+"""
+
+CLAIM_SOURCE_NAMES = """
+SELECT ?claim ?agent ?name WHERE { ?claim prov:qualifiedAttribution ?link . ?link prov:agent ?agent ; cg:agentName ?name }
+"""
+
+CLAIM_MEASURES = """
+SELECT ?claim ?measure WHERE { ?claim cg:measure ?measure }
+"""
+
+CLAIM_SENTENCES = """
+SELECT ?claim ?text WHERE { ?claim cg:evidence ?evidence . ?evidence oa:hasSelector ?quote . ?quote oa:exact ?text }
+"""
+
+CORROBORATED = """
+SELECT DISTINCT ?claim WHERE { ?claim cg:corroborates ?other }
+"""
+
+CONFLICTING = """
+SELECT DISTINCT ?claim WHERE { ?claim cg:conflictsWith ?other }
+"""
+
+SINGLE_SOURCE = """
+SELECT ?claim WHERE { ?claim cg:singleSourceStory true }
+"""
+
 COUNT_VERDICTS = """
 SELECT (COUNT(DISTINCT ?verdict) AS ?n) WHERE { ?verdict cg:claim ?claim }
 """

@@ -12,7 +12,7 @@ from kg import lookup, reviews
 from kg.build import ID
 from kg.store import GraphStore
 
-from ..deps import ClaimId, ClaimViewDep, StoreDep, get_view, known_query, read_view
+from ..deps import ClaimId, ClaimViewDep, StoreDep, known_query, read_view
 from ..jsonld import JSONLD, JSONLD_OK, negotiate, wants_jsonld
 from ..schemas import ClaimOut, ClaimPage, ErrorOut, ReviewOut, SourcesOut
 
@@ -39,10 +39,10 @@ def list_claims(
 ) -> ClaimPage | Response:
     """Claims, filtered and paged, in document order."""
     view = read_view(request)
-    if view is None and not (entity or source or measure or text or verdict):
-        total, items = lookup.claims_page(store, document, offset, limit)  # no need to read every claim
+    if view is None:  # no need to read every claim
+        total, items = lookup.claims_page(store, offset, limit, entity, document, source, measure, text, verdict)
     else:
-        found = lookup.search(view or get_view(request), entity, document, source, measure, text, verdict)
+        found = lookup.search(view, entity, document, source, measure, text, verdict)
         total, items = len(found), found[offset : offset + limit]
     page = ClaimPage(total=total, offset=offset, limit=limit, items=[ClaimOut(**r) for r in items])
     return negotiate(request, page, str(ID["claim/"]))

@@ -40,20 +40,32 @@ def test_a_fresh_service_answers_a_claims_lookups_without_reading_every_claim(se
         page = client.get("/claims", params={"limit": 5, "offset": 3}).json()  # a page in document order
         assert page["total"] == len(lookup.GraphView(seed_store).claims) and len(page["items"]) == 5
         assert getattr(app.state, "view", None) is None
-        client.get("/claims", params={"verdict": "conflicting"})  # a filter reads the whole view, and lookups then use it
+        assert client.get("/claims", params={"verdict": "conflicting", "text": "workers"}).status_code == 200
+        assert getattr(app.state, "view", None) is None  # filters need no whole view either
+        client.get("/conflicts")  # a list of verdicts reads it, and the lookups then use it
         assert app.state.view is not None
         assert client.get(f"/claims/{claim_id}/sources").status_code == 200
 
 
-@pytest.mark.parametrize("document", [None, "002_9296196bccfae27d.txt", "no-such-file.txt"])
-@pytest.mark.parametrize("offset, limit", [(0, 1000), (0, 7), (40, 25), (500, 10)])
-def test_a_page_of_claims_without_the_whole_view_is_the_searchs(seed_store, document, offset, limit):
-    found = lookup.search(lookup.GraphView(seed_store), document=document)
-    assert lookup.claims_page(seed_store, document, offset, limit) == (len(found), found[offset : offset + limit])
+FILTERS = [
+    {}, {"document": "002_9296196bccfae27d.txt"}, {"document": "no-such-file.txt"},
+    {"entity": "North Korea"}, {"entity": "nis"}, {"entity": "no such place"},
+    {"source": "NIS"}, {"source": "national intelligence service"}, {"source": "Radio Free Asia"},
+    {"measure": "number"}, {"text": "workers Russia"}, {"text": "RUSSIA   workers,"},
+    {"verdict": "corroborated"}, {"verdict": "conflicting"}, {"verdict": "single-source"},
+    {"entity": "russia", "verdict": "corroborated", "text": "workers"},
+]
+
+
+@pytest.mark.parametrize("filters", FILTERS, ids=[",".join(f"{k}={v}" for k, v in f.items()) or "all" for f in FILTERS])
+@pytest.mark.parametrize("offset, limit", [(0, 1000), (3, 7), (500, 10)])
+def test_a_page_of_claims_without_the_whole_view_is_the_searchs(seed_store, filters, offset, limit):
+    found = lookup.search(lookup.GraphView(seed_store), **filters)
+    assert lookup.claims_page(seed_store, offset, limit, **filters) == (len(found), found[offset : offset + limit])
 
 
 def test_a_page_of_one_document_by_its_id(seed_store):
     whole = lookup.GraphView(seed_store)
     doc_id = whole.documents["002_9296196bccfae27d.txt"]["id"]
     found = lookup.search(whole, document=doc_id)
-    assert found and lookup.claims_page(seed_store, doc_id, 0, 100) == (len(found), found)
+    assert found and lookup.claims_page(seed_store, 0, 100, document=doc_id) == (len(found), found)
