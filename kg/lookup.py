@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from datetime import date
 from typing import Any
@@ -109,6 +109,19 @@ def _links(store: GraphStore, claim_ids: Sequence[str], known: set[str]) -> list
             for v, p in pairs.items()]
 
 
+def _entity_iri(name: str) -> URIRef | None:
+    """The IRI of the alias-table entity a name stands for (claims name no other)."""
+    key = entity_of(name)
+    return rdf.entity_iri(key) if key in Gazetteer.load().labels else None
+
+
+def _naming(store: GraphStore, entity: str) -> set[str]:
+    """The claims about an entity or attributed to it (as ``_mentions`` reads them)."""
+    iri = _entity_iri(entity)
+    return set() if iri is None else {
+        rdf.claim_id_of(r["claim"]) for r in store.select(queries.CLAIMS_NAMING, {"entity": iri})}
+
+
 def claims_page(store: GraphStore, offset: int, limit: int, entity: str | None = None, document: str | None = None,
                 source: str | None = None, measure: str | None = None, text: str | None = None,
                 verdict: str | None = None) -> tuple[int, list[ClaimRecord]]:
@@ -121,18 +134,10 @@ def claims_page(store: GraphStore, offset: int, limit: int, entity: str | None =
         bindings = {"file": Literal(file or "")}
     order = [rdf.claim_id_of(r["claim"]) for r in store.select(queries.CLAIM_ORDER, bindings)]
     keep: list[set[str]] = []
-    known = Gazetteer.load().labels  # claims name entities of the alias table only
-
-    def iri_of(name: str) -> URIRef | None:
-        key = entity_of(name)
-        return rdf.entity_iri(key) if key in known else None
-
     if entity:
-        iri = iri_of(entity)
-        keep.append(set() if iri is None else {
-            rdf.claim_id_of(r["claim"]) for r in store.select(queries.CLAIMS_NAMING, {"entity": iri})})
+        keep.append(_naming(store, entity))
     if source:
-        agent = str(iri_of(source))
+        agent = str(_entity_iri(source))
         keep.append({rdf.claim_id_of(r["claim"]) for r in store.select(queries.CLAIM_SOURCE_NAMES)
                      if str(r["agent"]) == agent or str(r["name"]).casefold() == source.casefold()})
     if measure:
@@ -377,13 +382,31 @@ def relations(view: GraphView, kind: str, entity: str | None = None) -> list[dic
     """Verdicts of one kind with both claims; with ``entity``, those where either claim is about
     it or attributed to it."""
     key = entity_of(entity) if entity else None
-    return [
-        {"id": r.id, "kind": r.kind, "basis": r.basis, "reason": r.reason, "tolerance": r.tolerance,
-         "relative_difference": r.difference, "scope": r.scope, "similarity": r.similarity,
-         "a": view.records[r.a], "b": view.records[r.b]}
-        for r in view.relations if r.kind == kind and r.a in view.records and r.b in view.records
-        and (key is None or key in _mentions(view.claims[r.a]) | _mentions(view.claims[r.b]))
-    ]
+    return _relation_records((
+        r for r in view.relations if r.kind == kind and r.a in view.records and r.b in view.records
+        and (key is None or key in _mentions(view.claims[r.a]) | _mentions(view.claims[r.b]))), view)
+
+
+def relations_page(store: GraphStore, kind: str, offset: int, limit: int,
+                   entity: str | None = None) -> tuple[int, list[dict[str, object]]]:
+    """What ``relations`` gives, ``limit`` from ``offset``, and how many there are, without
+    reading every claim: the verdicts' claims from one query, the page's verdicts and records only."""
+    pairs: dict[str, set[str]] = {}
+    for r in store.select(queries.VERDICTS_OF_TYPE, {"type": rdf.VERDICT_KINDS[kind][0]}):
+        pairs.setdefault(str(r["verdict"]), set()).add(rdf.claim_id_of(r["claim"]))
+    if entity:
+        named = _naming(store, entity)
+        pairs = {v: claims for v, claims in pairs.items() if claims & named}
+    ordered = sorted(pairs, key=rdf.relation_id_of)
+    chosen = [URIRef(v) for v in ordered[offset : offset + limit]]
+    page = GraphView(store, only=sorted({c for v in chosen for c in pairs[str(v)]}))
+    return len(ordered), _relation_records(load_relations(store, verdicts=chosen), page)
+
+
+def _relation_records(found: Iterable[Relation], view: GraphView) -> list[dict[str, object]]:
+    return [{"id": r.id, "kind": r.kind, "basis": r.basis, "reason": r.reason, "tolerance": r.tolerance,
+             "relative_difference": r.difference, "scope": r.scope, "similarity": r.similarity,
+             "a": view.records[r.a], "b": view.records[r.b]} for r in found]
 
 
 def describe_claim(store: GraphStore, claim_id: str, fmt: ox.RdfFormat) -> bytes:

@@ -171,6 +171,11 @@ VERDICTS_OF = """
 SELECT ?claim ?verdict WHERE { ?verdict cg:claim ?claim }
 """
 
+# The verdicts of one kind (bind ?type) with their claims.
+VERDICTS_OF_TYPE = """
+SELECT ?type ?verdict ?claim WHERE { ?verdict a ?type ; cg:claim ?claim }
+"""
+
 # Verdicts in three plain queries, put together in Python.
 VERDICT_CLAIMS = """
 SELECT ?verdict ?claim ?type WHERE { ?verdict cg:claim ?claim ; a ?type }

@@ -153,10 +153,13 @@ def verdicts_of(store: GraphStore, claim_ids: Sequence[str]) -> list[URIRef]:
     return sorted({URIRef(str(r["verdict"])) for r in rows})
 
 
-def load_relations(store: GraphStore, claim_ids: Sequence[str] | None = None) -> list[Relation]:
-    """Every verdict in the store (or those of the claims of ``claim_ids``), read in three plain
-    queries: grouping each verdict's two claims in one query takes the engine far longer."""
-    verdicts = None if claim_ids is None else verdicts_of(store, claim_ids)
+def load_relations(store: GraphStore, claim_ids: Sequence[str] | None = None,
+                   verdicts: Sequence[Node] | None = None) -> list[Relation]:
+    """Every verdict in the store (or those of the claims of ``claim_ids``, or those of
+    ``verdicts``), read in three plain queries: grouping each verdict's two claims in one query
+    takes the engine far longer."""
+    if claim_ids is not None:
+        verdicts = verdicts_of(store, claim_ids)
     rows = verdict_pairs(store, verdicts)
     for r in select_rows(store, queries.VERDICT_REASONS, "verdict", verdicts):
         if (found := rows.get(str(r["verdict"]))) is not None:

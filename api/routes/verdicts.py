@@ -9,8 +9,9 @@ from fastapi.responses import Response
 
 from kg import lookup
 from kg.build import ID
+from kg.store import GraphStore
 
-from ..deps import ViewDep, known_query
+from ..deps import StoreDep, known_query, read_view
 from ..jsonld import JSONLD_OK, negotiate
 from ..schemas import RelationOut, RelationPage
 
@@ -22,23 +23,27 @@ Entity = Annotated[str | None, Query(max_length=200, description="An entity eith
                                                                  "its id, label or alias")]
 
 
-def _page(request: Request, view, kind: str, offset: int, limit: int,
+def _page(request: Request, store: GraphStore, kind: str, offset: int, limit: int,
           entity: str | None = None) -> RelationPage | Response:
-    found = lookup.relations(view, kind, entity)
-    page = RelationPage(total=len(found), offset=offset, limit=limit,
-                        items=[RelationOut.model_validate(r) for r in found[offset : offset + limit]])
+    view = read_view(request)
+    if view is None:  # no need to read every claim
+        total, items = lookup.relations_page(store, kind, offset, limit, entity)
+    else:
+        found = lookup.relations(view, kind, entity)
+        total, items = len(found), found[offset : offset + limit]
+    page = RelationPage(total=total, offset=offset, limit=limit, items=[RelationOut.model_validate(r) for r in items])
     return negotiate(request, page, str(ID["verdict/"]))
 
 
 @router.get("/conflicts", response_model=RelationPage, responses=JSONLD_OK)
-def conflicts(request: Request, view: ViewDep, entity: Entity = None, offset: Offset = 0,
+def conflicts(request: Request, store: StoreDep, entity: Entity = None, offset: Offset = 0,
               limit: Limit = 100) -> RelationPage | Response:
     """Pairs of claims about the same thing whose figures cannot both hold."""
-    return _page(request, view, "conflicts", offset, limit, entity)
+    return _page(request, store, "conflicts", offset, limit, entity)
 
 
 @router.get("/corroborations", response_model=RelationPage, responses=JSONLD_OK)
-def corroborations(request: Request, view: ViewDep, entity: Entity = None, offset: Offset = 0,
+def corroborations(request: Request, store: StoreDep, entity: Entity = None, offset: Offset = 0,
                    limit: Limit = 100) -> RelationPage | Response:
     """Pairs of claims from different documents that agree (or whose arithmetic is consistent)."""
-    return _page(request, view, "corroborates", offset, limit, entity)
+    return _page(request, store, "corroborates", offset, limit, entity)

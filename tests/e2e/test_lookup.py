@@ -42,7 +42,9 @@ def test_a_fresh_service_answers_a_claims_lookups_without_reading_every_claim(se
         assert getattr(app.state, "view", None) is None
         assert client.get("/claims", params={"verdict": "conflicting", "text": "workers"}).status_code == 200
         assert getattr(app.state, "view", None) is None  # filters need no whole view either
-        client.get("/conflicts")  # a list of verdicts reads it, and the lookups then use it
+        assert client.get("/conflicts").status_code == 200 and client.get("/corroborations").status_code == 200
+        assert getattr(app.state, "view", None) is None  # nor do pages of verdicts
+        client.get("/entities")  # the list of entities reads it, and the lookups then use it
         assert app.state.view is not None
         assert client.get(f"/claims/{claim_id}/sources").status_code == 200
 
@@ -69,3 +71,11 @@ def test_a_page_of_one_document_by_its_id(seed_store):
     doc_id = whole.documents["002_9296196bccfae27d.txt"]["id"]
     found = lookup.search(whole, document=doc_id)
     assert found and lookup.claims_page(seed_store, 0, 100, document=doc_id) == (len(found), found)
+
+
+@pytest.mark.parametrize("kind", ["corroborates", "conflicts"])
+@pytest.mark.parametrize("entity", [None, "North Korea", "nis", "no such place"])
+@pytest.mark.parametrize("offset, limit", [(0, 1000), (2, 3)])
+def test_a_page_of_verdicts_without_the_whole_view_is_the_lists(seed_store, kind, entity, offset, limit):
+    found = lookup.relations(lookup.GraphView(seed_store), kind, entity)
+    assert lookup.relations_page(seed_store, kind, offset, limit, entity) == (len(found), found[offset : offset + limit])
