@@ -122,16 +122,45 @@ def _naming(store: GraphStore, entity: str) -> set[str]:
         rdf.claim_id_of(r["claim"]) for r in store.select(queries.CLAIMS_NAMING, {"entity": iri})}
 
 
+def _file_of(store: GraphStore, document: str) -> str:
+    """The file name of a document named by file name or id ("" when there is no such id)."""
+    if not _is_id(document):
+        return document
+    return next((d["file"] for d in documents(store, [document])), "")
+
+
+def events_page(store: GraphStore, offset: int, limit: int, entity: str | None = None, document: str | None = None,
+                kind: str | None = None, trigger: str | None = None, start: date | None = None,
+                end: date | None = None) -> tuple[int, list[ClaimRecord]]:
+    """What ``timeline`` gives, ``limit`` from ``offset``, and how many there are, without
+    reading every claim: the events' times, types and places in the text from one query, only
+    the page's records read."""
+    named = _naming(store, entity) if entity else None
+    file = _file_of(store, document) if document else None
+    found = []
+    for r in store.select(queries.EVENT_ORDER):
+        cid = rdf.claim_id_of(r["claim"])
+        begins = date.fromisoformat(str(r["from"])) if r.get("from") else None
+        ends = date.fromisoformat(str(r["to"])) if r.get("to") else None
+        if (named is not None and cid not in named) or (file is not None and r["file"] != file):
+            continue
+        if (kind and r.get("kind") != kind) or (trigger and r.get("trigger") != trigger.lower()):
+            continue
+        if (start or end) and (begins is None or ends is None or (start and ends < start) or (end and begins > end)):
+            continue
+        found.append((begins is None, begins or date.min, ends or date.min, str(r["file"]), integer(r["start"]), cid))
+    ids = [f[-1] for f in sorted(found)[offset : offset + limit]]
+    page = GraphView(store, only=ids)
+    return len(found), [page.records[c] for c in ids]
+
+
 def claims_page(store: GraphStore, offset: int, limit: int, entity: str | None = None, document: str | None = None,
                 source: str | None = None, measure: str | None = None, text: str | None = None,
                 verdict: str | None = None) -> tuple[int, list[ClaimRecord]]:
     """What ``search`` gives, ``limit`` from ``offset``, and how many there are, without reading
     every claim: each filter is one query for the ids it keeps, and only the page's records are
     read (``GraphView(only=...)``)."""
-    bindings: dict[str, Node] | None = None
-    if document:
-        file = next((d["file"] for d in documents(store, [document])), None) if _is_id(document) else document
-        bindings = {"file": Literal(file or "")}
+    bindings: dict[str, Node] | None = {"file": Literal(_file_of(store, document))} if document else None
     order = [rdf.claim_id_of(r["claim"]) for r in store.select(queries.CLAIM_ORDER, bindings)]
     keep: list[set[str]] = []
     if entity:

@@ -64,6 +64,17 @@ SELECT ?claim ?file ?start WHERE { ?claim schema:appearance ?doc ; cg:start ?sta
 ORDER BY ?file ?start ?claim
 """
 
+# Every event claim with what the timeline orders and filters them by.
+EVENT_ORDER = """
+SELECT ?claim ?file ?start ?kind ?trigger ?from ?to WHERE {
+  ?claim a cg:EventClaim ; schema:appearance ?doc ; cg:start ?start .
+  ?doc cg:fileName ?file .
+  OPTIONAL { ?claim cg:eventKind ?kind }
+  OPTIONAL { ?claim cg:eventType ?trigger }
+  OPTIONAL { ?claim cg:timeStart ?from ; cg:timeEnd ?to }
+}
+"""
+
 # Filters of a page of claims, each read in one query and applied as ``lookup.search`` applies it.
 # The claims that name an entity (bind ?entity): as subject, place, participant or source.
 CLAIMS_NAMING = """

@@ -13,18 +13,17 @@ from kg import lookup
 from kg.build import ID
 from kg.lexicon import EventKind
 
-from ..deps import ViewDep, known_query
+from ..deps import StoreDep, known_query, read_view
 from ..jsonld import JSONLD_OK, negotiate
 from ..schemas import ClaimPage, ErrorOut
 
 router = APIRouter(prefix="/events", tags=["events"], dependencies=[Depends(known_query)])
 
 
-
 @router.get("", response_model=ClaimPage, responses={**JSONLD_OK, 422: {"model": ErrorOut}})
 def list_events(
     request: Request,
-    view: ViewDep,
+    store: StoreDep,
     entity: Annotated[str | None, Query(max_length=200, description="Entity id of a participant, e.g. nasa")] = None,
     document: Annotated[str | None, Query(max_length=300, description="File name or document id")] = None,
     kind: Annotated[EventKind | None, Query(description="The event's type in the taxonomy")] = None,
@@ -39,7 +38,11 @@ def list_events(
     if start and end and start > end:
         raise RequestValidationError([{"loc": ("query", "start"), "type": "value_error",
                                        "msg": f"start {start} is after end {end}"}])
-    found = lookup.timeline(view, entity, document, kind, trigger, start, end)
-    page = ClaimPage(total=len(found), offset=offset, limit=limit,
-                     items=found[offset : offset + limit])
+    view = read_view(request)
+    if view is None:  # no need to read every claim
+        total, items = lookup.events_page(store, offset, limit, entity, document, kind, trigger, start, end)
+    else:
+        found = lookup.timeline(view, entity, document, kind, trigger, start, end)
+        total, items = len(found), found[offset : offset + limit]
+    page = ClaimPage(total=total, offset=offset, limit=limit, items=items)
     return negotiate(request, page, str(ID["claim/"]))

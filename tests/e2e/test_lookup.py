@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime
+
 import pytest
 from fastapi.testclient import TestClient
 
@@ -43,7 +45,8 @@ def test_a_fresh_service_answers_a_claims_lookups_without_reading_every_claim(se
         assert client.get("/claims", params={"verdict": "conflicting", "text": "workers"}).status_code == 200
         assert getattr(app.state, "view", None) is None  # filters need no whole view either
         assert client.get("/conflicts").status_code == 200 and client.get("/corroborations").status_code == 200
-        assert getattr(app.state, "view", None) is None  # nor do pages of verdicts
+        assert client.get("/events", params={"entity": "Russia", "start": "2024-01-01"}).status_code == 200
+        assert getattr(app.state, "view", None) is None  # nor do pages of verdicts and events
         client.get("/entities")  # the list of entities reads it, and the lookups then use it
         assert app.state.view is not None
         assert client.get(f"/claims/{claim_id}/sources").status_code == 200
@@ -79,3 +82,19 @@ def test_a_page_of_one_document_by_its_id(seed_store):
 def test_a_page_of_verdicts_without_the_whole_view_is_the_lists(seed_store, kind, entity, offset, limit):
     found = lookup.relations(lookup.GraphView(seed_store), kind, entity)
     assert lookup.relations_page(seed_store, kind, offset, limit, entity) == (len(found), found[offset : offset + limit])
+
+
+EVENT_FILTERS = [
+    {}, {"entity": "Russia"}, {"entity": "no such place"}, {"document": "004_90cfa5b8c2d3a207.txt"},
+    {"kind": "movement"}, {"trigger": "SIGN"}, {"start": datetime.date(2024, 1, 1)},
+    {"end": datetime.date(2019, 12, 31)}, {"start": datetime.date(2023, 1, 1), "end": datetime.date(2024, 6, 30)},
+    {"entity": "north-korea", "kind": "movement", "start": datetime.date(2020, 1, 1)},
+]
+
+
+@pytest.mark.parametrize("filters", EVENT_FILTERS, ids=[",".join(f"{k}={v}" for k, v in f.items()) or "all"
+                                                        for f in EVENT_FILTERS])
+@pytest.mark.parametrize("offset, limit", [(0, 1000), (4, 5)])
+def test_a_page_of_events_without_the_whole_view_is_the_timelines(seed_store, filters, offset, limit):
+    found = lookup.timeline(lookup.GraphView(seed_store), **filters)
+    assert lookup.events_page(seed_store, offset, limit, **filters) == (len(found), found[offset : offset + limit])
