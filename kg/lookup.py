@@ -109,6 +109,10 @@ def _links(store: GraphStore, claim_ids: Sequence[str], known: set[str]) -> list
             for v, p in pairs.items()]
 
 
+_VERDICT_FILTERS = {"corroborated": queries.CORROBORATED, "conflicting": queries.CONFLICTING,
+                    "single-source": queries.SINGLE_SOURCE}
+
+
 def _entity_iri(name: str) -> URIRef | None:
     """The IRI of the alias-table entity a name stands for (claims name no other)."""
     key = entity_of(name)
@@ -175,10 +179,8 @@ def claims_page(store: GraphStore, offset: int, limit: int, entity: str | None =
     if words := set(_words(text or "")):
         keep.append({rdf.claim_id_of(r["claim"]) for r in store.select(queries.CLAIM_SENTENCES)
                      if words <= set(_words(str(r["text"])))})
-    if verdict:
-        query = {"corroborated": queries.CORROBORATED, "conflicting": queries.CONFLICTING}.get(verdict,
-                                                                                             queries.SINGLE_SOURCE)
-        keep.append({rdf.claim_id_of(r["claim"]) for r in store.select(query)})
+    if verdict in _VERDICT_FILTERS:
+        keep.append({rdf.claim_id_of(r["claim"]) for r in store.select(_VERDICT_FILTERS[verdict])})
     found = [c for c in order if all(c in k for k in keep)]
     ids = found[offset : offset + limit]
     page = GraphView(store, only=ids)
