@@ -46,14 +46,6 @@ SELECT DISTINCT ?agent ?name ?kind WHERE {
 }
 """
 
-DOCUMENT_TEXT = """
-SELECT ?text WHERE { ?doc cg:text ?text }
-"""
-
-COUNT_TRIPLES = """
-SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }
-"""
-
 COUNT_CLAIMS = """
 SELECT (COUNT(DISTINCT ?claim) AS ?n) WHERE { ?claim schema:appearance ?doc }
 """
