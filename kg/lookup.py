@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from datetime import date
-from typing import Any
+from typing import Any, TypeVar
 
 import pyoxigraph as ox
 from rdflib import Literal, URIRef
@@ -109,8 +109,14 @@ def _links(store: GraphStore, claim_ids: Sequence[str], known: set[str]) -> list
             for v, p in pairs.items()]
 
 
+T = TypeVar("T")
 _VERDICT_FILTERS = {"corroborated": queries.CORROBORATED, "conflicting": queries.CONFLICTING,
                     "single-source": queries.SINGLE_SOURCE}
+
+
+def _paged(items: list[T], offset: int, limit: int) -> tuple[int, list[T]]:
+    """How many there are, and ``limit`` of them from ``offset``."""
+    return len(items), items[offset : offset + limit]
 
 
 def _entity_iri(name: str) -> URIRef | None:
@@ -135,10 +141,12 @@ def _file_of(store: GraphStore, document: str) -> str:
 
 def events_page(store: GraphStore, offset: int, limit: int, entity: str | None = None, document: str | None = None,
                 kind: str | None = None, trigger: str | None = None, start: date | None = None,
-                end: date | None = None) -> tuple[int, list[ClaimRecord]]:
-    """What ``timeline`` gives, ``limit`` from ``offset``, and how many there are, without
-    reading every claim: the events' times, types and places in the text from one query, only
-    the page's records read."""
+                end: date | None = None, view: GraphView | None = None) -> tuple[int, list[ClaimRecord]]:
+    """What ``timeline`` gives, ``limit`` from ``offset``, and how many there are: from ``view``
+    when one is read, else without reading every claim (the events' times, types and places in
+    the text from one query, only the page's records read)."""
+    if view is not None:
+        return _paged(timeline(view, entity, document, kind, trigger, start, end), offset, limit)
     named = _naming(store, entity) if entity else None
     file = _file_of(store, document) if document else None
     found = []
@@ -160,10 +168,12 @@ def events_page(store: GraphStore, offset: int, limit: int, entity: str | None =
 
 def claims_page(store: GraphStore, offset: int, limit: int, entity: str | None = None, document: str | None = None,
                 source: str | None = None, measure: str | None = None, text: str | None = None,
-                verdict: str | None = None) -> tuple[int, list[ClaimRecord]]:
-    """What ``search`` gives, ``limit`` from ``offset``, and how many there are, without reading
-    every claim: each filter is one query for the ids it keeps, and only the page's records are
-    read (``GraphView(only=...)``)."""
+                verdict: str | None = None, view: GraphView | None = None) -> tuple[int, list[ClaimRecord]]:
+    """What ``search`` gives, ``limit`` from ``offset``, and how many there are: from ``view``
+    when one is read, else without reading every claim (each filter is one query for the ids it
+    keeps, and only the page's records are read, ``GraphView(only=...)``)."""
+    if view is not None:
+        return _paged(search(view, entity, document, source, measure, text, verdict), offset, limit)
     bindings: dict[str, Node] | None = {"file": Literal(_file_of(store, document))} if document else None
     order = [rdf.claim_id_of(r["claim"]) for r in store.select(queries.CLAIM_ORDER, bindings)]
     keep: list[set[str]] = []
@@ -418,10 +428,13 @@ def relations(view: GraphView, kind: str, entity: str | None = None) -> list[dic
         and (key is None or key in _mentions(view.claims[r.a]) | _mentions(view.claims[r.b]))), view)
 
 
-def relations_page(store: GraphStore, kind: str, offset: int, limit: int,
-                   entity: str | None = None) -> tuple[int, list[dict[str, object]]]:
-    """What ``relations`` gives, ``limit`` from ``offset``, and how many there are, without
-    reading every claim: the verdicts' claims from one query, the page's verdicts and records only."""
+def relations_page(store: GraphStore, kind: str, offset: int, limit: int, entity: str | None = None,
+                   view: GraphView | None = None) -> tuple[int, list[dict[str, object]]]:
+    """What ``relations`` gives, ``limit`` from ``offset``, and how many there are: from ``view``
+    when one is read, else without reading every claim (the verdicts' claims from one query, the
+    page's verdicts and records only)."""
+    if view is not None:
+        return _paged(relations(view, kind, entity), offset, limit)
     pairs: dict[str, set[str]] = {}
     for r in store.select(queries.VERDICTS_OF_TYPE, {"type": rdf.VERDICT_KINDS[kind][0]}):
         pairs.setdefault(str(r["verdict"]), set()).add(rdf.claim_id_of(r["claim"]))
@@ -456,20 +469,19 @@ def network(store: GraphStore, view: GraphView):
 
 
 def export_bytes(store: GraphStore, fmt: str, view: GraphView | None = None) -> bytes:
-    """The whole graph in one of the export formats (RDF, ``gexf``, ``graphml`` or ``csv``).
+    """The claims as a network (``gexf``, ``graphml``) or a table (``csv``); RDF is written as the
+    store is read, by ``export.write_rdf``.
 
     ``view`` is a view of ``store`` already read (the service keeps one); otherwise one is read.
     """
-    if fmt in export.RDF_FORMATS:
-        return export.rdf(store, fmt)
+    if fmt not in ("csv", "gexf", "graphml"):
+        raise ValueError(f"unknown export format {fmt!r}")
     view = view or GraphView(store)
     if fmt == "csv":
         return export.claims_csv(sorted(view.records.values(), key=lambda r: (r["document"], r["start"])))
     if fmt == "gexf":
         return export.gexf(network(store, view))
-    if fmt == "graphml":
-        return export.graphml(network(store, view))
-    raise ValueError(f"unknown export format {fmt!r}")
+    return export.graphml(network(store, view))
 
 
 EXPORT_FORMATS = ("ttl", "trig", "nq", "nt", "jsonld", "rdfxml", "gexf", "graphml", "csv")

@@ -38,12 +38,8 @@ def list_claims(
     limit: Annotated[int, Query(ge=1, le=1000)] = 100,
 ) -> ClaimPage | Response:
     """Claims, filtered and paged, in document order."""
-    view = read_view(request)
-    if view is None:  # no need to read every claim
-        total, items = lookup.claims_page(store, offset, limit, entity, document, source, measure, text, verdict)
-    else:
-        found = lookup.search(view, entity, document, source, measure, text, verdict)
-        total, items = len(found), found[offset : offset + limit]
+    total, items = lookup.claims_page(store, offset, limit, entity, document, source, measure, text, verdict,
+                                      view=read_view(request))
     page = ClaimPage(total=total, offset=offset, limit=limit, items=[ClaimOut(**r) for r in items])
     return negotiate(request, page, str(ID["claim/"]))
 

@@ -38,11 +38,7 @@ def list_events(
     if start and end and start > end:
         raise RequestValidationError([{"loc": ("query", "start"), "type": "value_error",
                                        "msg": f"start {start} is after end {end}"}])
-    view = read_view(request)
-    if view is None:  # no need to read every claim
-        total, items = lookup.events_page(store, offset, limit, entity, document, kind, trigger, start, end)
-    else:
-        found = lookup.timeline(view, entity, document, kind, trigger, start, end)
-        total, items = len(found), found[offset : offset + limit]
+    total, items = lookup.events_page(store, offset, limit, entity, document, kind, trigger, start, end,
+                                      view=read_view(request))
     page = ClaimPage(total=total, offset=offset, limit=limit, items=items)
     return negotiate(request, page, str(ID["claim/"]))

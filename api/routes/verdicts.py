@@ -25,12 +25,7 @@ Entity = Annotated[str | None, Query(max_length=200, description="An entity eith
 
 def _page(request: Request, store: GraphStore, kind: str, offset: int, limit: int,
           entity: str | None = None) -> RelationPage | Response:
-    view = read_view(request)
-    if view is None:  # no need to read every claim
-        total, items = lookup.relations_page(store, kind, offset, limit, entity)
-    else:
-        found = lookup.relations(view, kind, entity)
-        total, items = len(found), found[offset : offset + limit]
+    total, items = lookup.relations_page(store, kind, offset, limit, entity, view=read_view(request))
     page = RelationPage(total=total, offset=offset, limit=limit, items=[RelationOut.model_validate(r) for r in items])
     return negotiate(request, page, str(ID["verdict/"]))
 
