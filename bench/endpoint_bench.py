@@ -12,11 +12,9 @@ several rounds, and prints requests per second and the ratio of ours to Oxigraph
 
 from __future__ import annotations
 
-import argparse
 import http.client
 import json
 import shutil
-import socket
 import subprocess
 import sys
 import tempfile
@@ -24,7 +22,7 @@ import time
 from pathlib import Path
 from urllib.parse import quote
 
-from load import drive, percentile
+from load import drive, free_port, percentile, serve_service, service_arguments
 
 PREFIXES = ("PREFIX cg: <https://w3id.org/claimgraph/ns#> PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#> "
             "PREFIX prov: <http://www.w3.org/ns/prov#> ")
@@ -34,24 +32,6 @@ QUERIES = {
     "claims with source labels": ("SELECT ?c ?label WHERE { ?c a cg:FigureClaim ; prov:wasAttributedTo ?a . "
                                   "?a rdfs:label ?label } ORDER BY ?c ?label LIMIT 200"),
 }
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def serve(store: str, port: int) -> None:
-    import uvicorn
-
-    from api.main import create_app
-    from kg.config import Settings
-    from kg.store import GraphStore
-
-    app = create_app(Settings(store=store, log_level="WARNING", response_cache=0),
-                     store=GraphStore.open(store, read_only=True))
-    uvicorn.run(app, host="127.0.0.1", port=port, log_level="warning", access_log=False)
 
 
 def answer(port: int, path: str) -> list[tuple[str, ...]]:
@@ -86,15 +66,11 @@ def rate(port: int, path: str, clients: int, seconds: float) -> tuple[float, flo
 
 
 def main() -> None:
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--store", default="kg-data")
-    ap.add_argument("--clients", type=int, default=16)
-    ap.add_argument("--seconds", type=float, default=15)
+    ap = service_arguments(__doc__.splitlines()[0], seconds=15)
     ap.add_argument("--rounds", type=int, default=2)
-    ap.add_argument("--serve", type=int, default=None, help=argparse.SUPPRESS)
     args = ap.parse_args()
     if args.serve:
-        serve(args.store, args.serve)
+        serve_service(args.store, args.serve, response_cache=0)
         return
     oxigraph = shutil.which("oxigraph", path=str(Path(sys.executable).parent)) or shutil.which("oxigraph")
     if oxigraph is None:

@@ -11,12 +11,49 @@ from __future__ import annotations
 import argparse
 import http.client
 import json
+import socket
 import statistics
 import threading
 import time
+from typing import Any
 from urllib.parse import quote, urlsplit
 
 SPARQL = "SELECT ?f WHERE { ?d cg:fileName ?f } LIMIT 10"
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def service_arguments(description: str, seconds: float) -> argparse.ArgumentParser:
+    """The options of a benchmark that serves the API in a child process of its own: the store,
+    the clients, the seconds a run, and the hidden ``--serve PORT`` the child runs with."""
+    ap = argparse.ArgumentParser(description=description)
+    ap.add_argument("--store", default="kg-data")
+    ap.add_argument("--clients", type=int, default=16)
+    ap.add_argument("--seconds", type=float, default=seconds)
+    ap.add_argument("--serve", type=int, default=None, help=argparse.SUPPRESS)
+    return ap
+
+
+def serve_service(store: str, port: int, trivial: bool = False, **settings: Any) -> None:
+    """Serve the API on ``store``, opened read-only, at ``port`` (``settings`` as ``Settings``
+    takes them); ``trivial`` adds ``/bench/trivial``, a request that does nothing."""
+    import uvicorn
+
+    from api.main import create_app
+    from kg.config import Settings
+    from kg.store import GraphStore
+
+    app = create_app(Settings(store=store, log_level="WARNING", **settings), store=GraphStore.open(store, read_only=True))
+    if trivial:
+        @app.get("/bench/trivial")
+        def nothing() -> dict[str, str]:
+            return {"ok": "yes"}
+
+    uvicorn.run(app, host="127.0.0.1", port=port, log_level="warning", access_log=False)
 
 
 def percentile(values: list[float], p: float) -> float:

@@ -10,35 +10,17 @@ requests per second, p50 and p99, and the ratio to the trivial endpoint.
 
 from __future__ import annotations
 
-import argparse
 import http.client
 import json
-import socket
 import subprocess
 import sys
 import time
 from pathlib import Path
 from urllib.parse import quote
 
-from load import drive, percentile
+from load import drive, free_port, percentile, serve_service, service_arguments
 
 SPARQL = "/sparql?query=" + quote("SELECT ?f WHERE { ?d cg:fileName ?f } LIMIT 10")
-
-
-def serve(store: str, port: int) -> None:
-    import uvicorn
-
-    from api.main import create_app
-    from kg.config import Settings
-    from kg.store import GraphStore
-
-    app = create_app(Settings(store=store, log_level="WARNING"), store=GraphStore.open(store, read_only=True))
-
-    @app.get("/bench/trivial")
-    def trivial() -> dict[str, str]:
-        return {"ok": "yes"}
-
-    uvicorn.run(app, host="127.0.0.1", port=port, log_level="warning", access_log=False)
 
 
 def measure(port: int, paths: list[str], clients: int, seconds: float) -> dict[str, float]:
@@ -49,18 +31,11 @@ def measure(port: int, paths: list[str], clients: int, seconds: float) -> dict[s
 
 
 def main() -> None:
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--store", default="kg-data")
-    ap.add_argument("--clients", type=int, default=16)
-    ap.add_argument("--seconds", type=float, default=20)
-    ap.add_argument("--serve", type=int, default=None, help=argparse.SUPPRESS)
-    args = ap.parse_args()
+    args = service_arguments(__doc__.splitlines()[0], seconds=20).parse_args()
     if args.serve:
-        serve(args.store, args.serve)
+        serve_service(args.store, args.serve, trivial=True)
         return
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
+    port = free_port()
     child = subprocess.Popen([sys.executable, __file__, "--store", args.store, "--serve", str(port)],
                              cwd=Path(__file__).resolve().parent.parent)
     try:
