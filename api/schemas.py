@@ -106,7 +106,7 @@ class ClaimOut(BaseModel):
     time_text: str | None
     place: str | None
     event: str | None
-    event_kind: str | None = Field(None, description="The kind of event: statement, agreement, meeting, movement, "
+    event_type: str | None = Field(None, description="The kind of event: statement, agreement, meeting, movement, "
                                    "attack, legal, economic, personnel, policy, disaster or election.")
     participants: list[str]
     actors: list[ActorOut] = Field([], description="An event's actors by role: agent, patient, recipient.")

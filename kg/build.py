@@ -208,10 +208,10 @@ def claim_triples(claim: Claim, doc: Document) -> Iterator[Triple]:
             yield q, CG.lowerBound, _decimal(f.low)
         if f.high is not None:
             yield q, CG.upperBound, _decimal(f.high)
+    if claim.trigger:
+        yield c, CG.trigger, Literal(claim.trigger)
     if claim.event_type:
         yield c, CG.eventType, Literal(claim.event_type)
-    if claim.event_kind:
-        yield c, CG.eventKind, Literal(claim.event_kind)
     for key in claim.participants:
         yield c, CG.participant, entity_iri(key)
     for figure_id in claim.figures:

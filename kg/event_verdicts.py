@@ -37,9 +37,9 @@ def _same_occasion(a: TimeScope, b: TimeScope) -> bool:
 def _date_conflict(a: Claim, b: Claim, actors: frozenset[str]) -> Relation:
     assert a.time and b.time
     who = ", ".join(sorted(actors))
-    reason = (f"both report {a.event_type} with {who}, on {a.time.iso} and on {b.time.iso}: "
+    reason = (f"both report {a.trigger} with {who}, on {a.time.iso} and on {b.time.iso}: "
               f"{abs((a.time.start - b.time.start).days)} days apart")
-    return Relation("conflicts", a.id, b.id, reason, "event", None, None, f"event: {a.event_type}, {who}",
+    return Relation("conflicts", a.id, b.id, reason, "event", None, None, f"event: {a.trigger}, {who}",
                     (a.time.iso, b.time.iso))
 
 
@@ -53,8 +53,8 @@ def _place_conflict(a: Claim, b: Claim, actors: frozenset[str]) -> Relation:
     assert a.place and b.place
     who = ", ".join(sorted(actors))
     when = " and ".join(dict.fromkeys(t.iso for t in (a.time, b.time) if t)) or "undated"
-    reason = f"both report {a.event_type} with {who}, {when}: one in {a.place}, the other in {b.place}"
-    return Relation("conflicts", a.id, b.id, reason, "event", None, None, f"event: {a.event_type}, {who}, {when}",
+    reason = f"both report {a.trigger} with {who}, {when}: one in {a.place}, the other in {b.place}"
+    return Relation("conflicts", a.id, b.id, reason, "event", None, None, f"event: {a.trigger}, {who}, {when}",
                     (a.place, b.place))
 
 
@@ -70,7 +70,7 @@ def event_verdicts(claims: Sequence[Claim]) -> list[Relation]:
     out = []
     for i, (a, ka) in enumerate(found):
         for b, kb in found[i + 1 : i + 1 + NEIGHBOURS]:
-            if a.document == b.document or a.event_type != b.event_type or ka.isdisjoint(kb):
+            if a.document == b.document or a.trigger != b.trigger or ka.isdisjoint(kb):
                 continue
             if a.time and b.time and (a.time.end < b.time.start or b.time.end < a.time.start):
                 if ka == kb and _same_occasion(a.time, b.time):
@@ -84,7 +84,7 @@ def event_verdicts(claims: Sequence[Claim]) -> list[Relation]:
                 continue
             shared = ", ".join(sorted(ka & kb))
             when = " and ".join(dict.fromkeys(t.iso for t in (a.time, b.time) if t)) or "undated"
-            reason = f"both report {a.event_type} with {shared}, {when}"
+            reason = f"both report {a.trigger} with {shared}, {when}"
             out.append(Relation("corroborates", a.id, b.id, reason, "event", None, None,
-                                f"event: {a.event_type}, {shared}, {when}", (a.event_type or "", b.event_type or "")))
+                                f"event: {a.trigger}, {shared}, {when}", (a.trigger or "", b.trigger or "")))
     return out

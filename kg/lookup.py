@@ -338,9 +338,9 @@ def timeline(
     for c in view.claims.values():
         if c.kind != "event" or (entity and entity_of(entity) not in _mentions(c)):
             continue
-        if (document and not _in_document(c, document)) or (kind and c.event_kind != kind):
+        if (document and not _in_document(c, document)) or (kind and c.event_type != kind):
             continue
-        if trigger and c.event_type != trigger.lower():
+        if trigger and c.trigger != trigger.lower():
             continue
         if (start or end) and (c.time is None or (start and c.time.end < start) or (end and c.time.start > end)):
             continue

@@ -178,8 +178,8 @@ class ClaimMention:
     place: str | None = None
     sources: tuple[Source, ...] = ()
     modality_cues: tuple[str, ...] = ()
+    trigger: str | None = None
     event_type: str | None = None
-    event_kind: str | None = None
     participants: tuple[str, ...] = ()
     actors: tuple[Actor, ...] = ()
     figure_spans: tuple[tuple[int, int], ...] = ()
@@ -286,8 +286,8 @@ class Claim:
     sources: tuple[Source, ...] = ()
     modality: str = "asserted"
     frame: Frame | None = None
+    trigger: str | None = None
     event_type: str | None = None
-    event_kind: str | None = None
     participants: tuple[str, ...] = ()
     actors: tuple[Actor, ...] = ()
     figures: tuple[str, ...] = ()
@@ -296,7 +296,7 @@ class Claim:
     def id(self) -> str:
         """A content-derived id: document, span and reading."""
         f = self.figure
-        reading = (f.value, f.low, f.high, f.unit) if f else (self.event_type,)
+        reading = (f.value, f.low, f.high, f.unit) if f else (self.trigger,)
         return content_id("claim", self.document, self.start, self.end, *reading)
 
 

@@ -32,7 +32,7 @@ def claim_network(
     ``about`` (claim -> entity, an event's actors included), ``corroborates``, ``conflicts`` and
     ``changes`` (claim -> claim). Claims are sized by their corroborations and coloured by verdict
     (``corroborated``, ``conflicting`` or ``uncorroborated``),
-    and say whether they are figures or events (``claim_kind``, ``event_kind``); documents carry
+    and say whether they are figures or events (``claim_kind``, ``event_type``); documents carry
     their publication date as ``start`` for Gephi's timeline.
     """
     g = nx.MultiDiGraph()
@@ -51,11 +51,11 @@ def claim_network(
         g.add_node(f"document:{key}", **attrs)
     for c in claims:
         verdict = "conflicting" if c.id in conflicted else ("corroborated" if support[c.id] else "uncorroborated")
-        label = c.figure.surface if c.figure else (c.event_type or "event")
+        label = c.figure.surface if c.figure else (c.trigger or "event")
         node = f"claim:{c.id}"
         g.add_node(node, kind="claim", label=label, verdict=verdict, colour=COLOURS[verdict],
                    size=4.0 + 2.0 * support[c.id], measure=c.measure or "", time=c.time.iso if c.time else "",
-                   claim_kind=c.kind, event_kind=c.event_kind or "")
+                   claim_kind=c.kind, event_type=c.event_type or "")
         doc_node = f"document:{c.document}"
         if doc_node not in g:
             g.add_node(doc_node, kind="document", label=c.document, colour=COLOURS["document"], size=8.0)

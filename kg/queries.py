@@ -61,8 +61,8 @@ EVENT_ORDER = """
 SELECT ?claim ?file ?start ?kind ?trigger ?from ?to WHERE {
   ?claim a cg:EventClaim ; schema:appearance ?doc ; cg:start ?start .
   ?doc cg:fileName ?file .
-  OPTIONAL { ?claim cg:eventKind ?kind }
-  OPTIONAL { ?claim cg:eventType ?trigger }
+  OPTIONAL { ?claim cg:eventType ?kind }
+  OPTIONAL { ?claim cg:trigger ?trigger }
   OPTIONAL { ?claim cg:timeStart ?from ; cg:timeEnd ?to }
 }
 """
@@ -135,7 +135,7 @@ CLAIM_FIELDS = """
 SELECT ?claim ?p ?o WHERE {
   ?claim ?p ?o .
   FILTER(?p IN (cg:confidence, cg:measure, cg:subjectText, cg:subject, cg:place, cg:time, cg:timeText,
-                cg:timeStart, cg:timeEnd, cg:eventType, cg:eventKind, cg:thingHead, cg:thingModifiers, cg:predicate, cg:owner,
+                cg:timeStart, cg:timeEnd, cg:trigger, cg:eventType, cg:thingHead, cg:thingModifiers, cg:predicate, cg:owner,
                 cg:placeName, cg:ratePer, cg:measureReason, cg:increment, cg:purpose))
 }
 """

@@ -113,7 +113,7 @@ def load_claims(store: GraphStore, claim_ids: Sequence[str] | None = None) -> li
             measure=text_or_none(more.get("measure")), time=time,
             place=rdf.entity_key_of(more["place"]) if more.get("place") else None,
             sources=tuple(chains.get(iri, ())), modality=str(row["modality"]),
-            event_type=text_or_none(more.get("eventType")), event_kind=text_or_none(more.get("eventKind")),
+            trigger=text_or_none(more.get("trigger")), event_type=text_or_none(more.get("eventType")),
             participants=tuple(participants.get(iri, ())),
             figures=tuple(carried.get(iri, ())),
             actors=tuple(sorted(actors.get(iri, ()), key=Actor.order)),

@@ -475,7 +475,7 @@ def blocking_keys(claim: Claim) -> frozenset[str]:
     """The topics a figure can be compared within (none without a measure); for an event, its
     verb with each of its ``event_keys``."""
     if claim.kind == "event":
-        return frozenset(f"event:{claim.event_type}:{key}" for key in event_keys(claim))
+        return frozenset(f"event:{claim.trigger}:{key}" for key in event_keys(claim))
     return topics(claim) if claim.measure else frozenset()
 
 

@@ -54,7 +54,7 @@ class ClaimRecord(TypedDict):
     time_text: str | None
     place: str | None
     event: str | None
-    event_kind: str | None
+    event_type: str | None
     participants: list[str]
     actors: list[ActorRecord]
     figures: list[str]
@@ -92,8 +92,8 @@ def claim_record(claim: Claim, links: Mapping[str, Iterable[str]], roots: int, s
         "time": claim.time.iso if claim.time else None,
         "time_text": claim.time.text if claim.time else None,
         "place": claim.place,
-        "event": claim.event_type,
-        "event_kind": claim.event_kind,
+        "event": claim.trigger,
+        "event_type": claim.event_type,
         "participants": list(claim.participants),
         "actors": [{"role": a.role, "name": a.name, "entity": a.entity} for a in claim.actors],
         "figures": list(claim.figures),

@@ -72,8 +72,7 @@ class CG(DefinedNamespace):
     corroborates: URIRef  # Shortcut for a corroboration verdict between two claims.
     end: URIRef  # Character offset where a span ends (exclusive) in the document's text.
     entityType: URIRef  # country, government, agency, organization, media, person, place or group.
-    eventKind: URIRef  # The kind of event from a small general taxonomy: statement, agreement, meeting, movement, attack, legal, economic, personnel, policy, disaster or election.
-    eventType: URIRef  # The lemma of the action, e.g. sign, ratify, ban, repatriate.
+    eventType: URIRef  # The type of event from a small general taxonomy: statement, agreement, meeting, movement, attack, legal, economic, personnel, policy, disaster or election.
     evidence: URIRef  # Where the claim is stated: the document and the selectors of the sentence and of its figure or key phrase.
     figure: URIRef  # The quantity the claim states.
     fileName: URIRef  # The name of the file the document was read from; it identifies the document across versions.
@@ -126,6 +125,7 @@ class CG(DefinedNamespace):
     timeStart: URIRef  # First day of the claim's period.
     timeText: URIRef  # The words that gave the claim its time, kept as written (e.g. last year).
     tolerance: URIRef  # The relative tolerance used to widen hedged figures into intervals.
+    trigger: URIRef  # The lemma of the word that tells the event (a verb or an event noun), e.g. sign, ratify, ban, repatriate.
     unit: URIRef  # What the number counts: person, percent, ratio, a currency code, visa, company, hour ...
     upperBound: URIRef  # The high end of a range.
 

@@ -362,7 +362,7 @@ def events(doc: Document, sent: Span, span: TextSpan, gazetteer: Gazetteer, time
         if agent is None or _generalised(agent) or (_lemma(tok) in SPEECH_VERBS and _outlet(agent, gazetteer, names)):
             continue
         lead, by_role = _actors(tok, agent, gazetteer, names)
-        if any(e.event_type == _lemma(tok) and e.actors == by_role for e in out):
+        if any(e.trigger == _lemma(tok) and e.actors == by_role for e in out):
             continue  # "defected or attempted to defect": one action told twice
         # The evidence is the trigger with its particle ("cracked down"), never the figures beside it.
         particle = next((c for c in tok.children if c.dep_ == "prt" and c.i == tok.i + 1), None)
@@ -381,8 +381,8 @@ def events(doc: Document, sent: Span, span: TextSpan, gazetteer: Gazetteer, time
                 subject=lead.name,
                 sources=_own_report(_phrase(agent), None, chain) if _lemma(tok) in SPEECH_VERBS else chain,
                 modality_cues=cues,
-                event_type=_lemma(tok),
-                event_kind=EVENT_TYPE_OF.get(_lemma(tok)),
+                trigger=_lemma(tok),
+                event_type=EVENT_TYPE_OF.get(_lemma(tok)),
                 participants=tuple(_participants(tok, gazetteer)),
                 actors=by_role,
                 figure_spans=carried.get(tok.i, ()),
@@ -409,7 +409,7 @@ def events(doc: Document, sent: Span, span: TextSpan, gazetteer: Gazetteer, time
             document=doc.key, kind="event", start=tok.idx, end=tok.idx + len(tok.text), sentence=span,
             text=doc.text[span.start:span.end], times=tuple(own), subject=agent_name,
             sources=_own_report(agent_name, actors[0].entity if agent_name else None, chain),
-            modality_cues=cues, event_type=verb, event_kind=EVENT_TYPE_OF.get(verb),
+            modality_cues=cues, trigger=verb, event_type=EVENT_TYPE_OF.get(verb),
             participants=tuple(m.key for m in gazetteer.find(span_text(subtree(tok))[0])), actors=actors,
         ))
     return out

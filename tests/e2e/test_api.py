@@ -89,7 +89,7 @@ def test_events_in_time_order_with_filters(client):
     assert in_2024 and all(e["time"] and e["time"][:4] <= "2024" and e["time"].split("/")[-1][:4] >= "2024"
                            for e in in_2024)
     kinds = client.get("/events", params={"kind": "agreement"}).json()["items"]
-    assert kinds and {e["event_kind"] for e in kinds} == {"agreement"}
+    assert kinds and {e["event_type"] for e in kinds} == {"agreement"}
     one = client.get("/events", params={"document": items[0]["document"]}).json()["items"]
     assert {e["document"] for e in one} == {items[0]["document"]}
 

@@ -69,7 +69,7 @@ def test_export_to_a_missing_folder_is_one_line_and_a_failure(seed_store, tmp_pa
 def test_events_and_their_actors_in_the_network(seed_network):
     events = [n for n, d in seed_network.nodes(data=True) if d.get("claim_kind") == "event"]
     assert len(events) > 20
-    assert all(seed_network.nodes[n]["event_kind"] or seed_network.nodes[n]["label"] for n in events)
+    assert all(seed_network.nodes[n]["event_type"] or seed_network.nodes[n]["label"] for n in events)
     about = {v for n in events for _, v, k in seed_network.out_edges(n, keys=True) if k == "about"}
     assert "entity:north-korea" in about and "entity:russia" in about
 

@@ -117,7 +117,7 @@ def test_claims_read_back_from_the_store_unchanged(seed_store, extraction):
         assert stored[c.id].sources == tuple(s for s in c.sources)
         assert stored[c.id].measure == c.measure
         assert stored[c.id].frame == c.frame
-        assert (stored[c.id].event_type, stored[c.id].event_kind) == (c.event_type, c.event_kind)
+        assert (stored[c.id].trigger, stored[c.id].event_type) == (c.trigger, c.event_type)
         assert stored[c.id].actors == c.actors
 
 

@@ -12,7 +12,7 @@ def record(measure: str, unit: str | None, time: str, value: float | None = None
     return {"id": f"{measure}{time}{value}{low}", "document": document, "kind": "figure", "start": 0, "end": 1,
             "text": "", "figure": "x", "value": value, "low": low, "high": high, "qualifier": "exact",
             "confidence": 1.0, "modality": "asserted", "unit": unit, "subject": None, "measure": measure,
-            "time": time, "time_text": time, "place": None, "event": None, "event_kind": None, "participants": [],
+            "time": time, "time_text": time, "place": None, "event": None, "event_type": None, "participants": [],
             "actors": [], "figures": [], "sources": list(sources), "corroborates": [], "conflicts": list(conflicts),
             "changes": [], "independent_sources": 1, "single_source_story": False, "circular_reporting": False}
 

@@ -332,7 +332,7 @@ def event(doc: str, verb: str, day: date | None, actors=("Acme", "Globex")) -> C
 
     when = TimeScope(str(day), day.isoformat(), day, day) if day else None
     return Claim(document=doc, kind="event", start=0, end=len(verb), sentence=Span(0, 40), text=verb,
-                 time=when, event_type=verb, event_kind="agreement",
+                 time=when, trigger=verb, event_type="agreement",
                  actors=tuple(Actor(role, name, None, True) for role, name in zip(("agent", "patient"), actors)))
 
 
