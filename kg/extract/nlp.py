@@ -18,6 +18,7 @@ from spacy.util import compile_infix_regex
 from ..errors import ModelError
 from ..model import Document
 from ..ontology import Gazetteer
+from .attribute_table import replace_ruler
 
 #: Components the rules read: tags and lemmas, the dependency parse, named entities.
 REQUIRED_COMPONENTS = frozenset({"parser", "ner", "lemmatizer"})
@@ -66,6 +67,7 @@ def load_model(name: str) -> Language:
     if missing:
         raise ModelError(f"the spaCy model {name!r} lacks {sorted(missing)}; use an English pipeline with a parser, a lemmatizer and NER")
     nlp.max_length = MAX_LENGTH
+    replace_ruler(nlp)  # the same attributes, by lookup rather than by running every pattern
     tokenizer = cast(Tokenizer, nlp.tokenizer)
     tokenizer.infix_finditer = compile_infix_regex([*(nlp.Defaults.infixes or ()), *REFERENCE_MARKS]).finditer
     nlp.add_pipe("kg_line_breaks", before="parser")

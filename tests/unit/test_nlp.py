@@ -26,3 +26,57 @@ def test_brackets_inside_a_sentence_start_nothing():
 def test_a_line_break_starts_a_sentence():
     words = ["Harbour", "closed", "\n", "The", "port", "authority", "closed", "the", "harbour", "."]
     assert "The" in _starts(words, [True, False, False, True, True, True, True, True, False, False])
+
+
+# ------------------------------------------------------------------ the attribute table
+
+def _ruled(patterns: list[dict], words: list[str], tags: list[str], deps: list[str]) -> tuple[list, list]:
+    """The same tagged and parsed tokens after spaCy's attribute ruler and after the table."""
+    from kg.extract.attribute_table import replace_ruler
+
+    def read(table: bool) -> list[tuple[str, str, str, str]]:
+        nlp = spacy.blank("en")
+        nlp.add_pipe("attribute_ruler").add_patterns(patterns)
+        if table:
+            assert replace_ruler(nlp)
+        doc = Doc(nlp.vocab, words=words, tags=tags, deps=deps, heads=[0] * len(words))
+        doc = nlp.get_pipe("attribute_ruler")(doc)
+        return [(t.tag_, t.pos_, str(t.morph), t.lemma_) for t in doc]
+
+    return read(False), read(True)
+
+
+RULES = [
+    {"patterns": [[{"TAG": "NNS"}]], "attrs": {"POS": "NOUN", "MORPH": "Number=Plur"}},
+    {"patterns": [[{"TAG": "VBD"}]], "attrs": {"POS": "VERB", "MORPH": "Tense=Past|VerbForm=Fin"}},
+    {"patterns": [[{"TAG": "NN"}], [{"TAG": "NNP"}]], "attrs": {"POS": "NOUN"}},
+    {"patterns": [[{"LOWER": "ferries", "TAG": "NNS"}]], "attrs": {"LEMMA": "ferry", "MORPH": "Number=Plur"}},
+    {"patterns": [[{"TAG": {"IN": ["VBP", "VBZ"]}, "LOWER": "ai"}, {"LOWER": {"REGEX": "^n'?t$"}}]],
+     "attrs": {"LEMMA": "be"}},
+    {"patterns": [[{"LOWER": "gon"}, {"LOWER": "na"}]], "attrs": {"LEMMA": "to"}, "index": 1},
+    {"patterns": [[{"LOWER": "gon"}, {"LOWER": "na"}]], "attrs": {"LEMMA": "go"}, "index": -2},
+    {"patterns": [[{"DEP": "expl"}, {"LOWER": {"IN": ["is", "was"]}}]], "attrs": {"POS": "VERB"}, "index": 1},
+    {"patterns": [[{"LOWER": {"REGEX": "^y'?$"}}, {"LOWER": "all"}]], "attrs": {"LEMMA": "you"}},
+    {"patterns": [[{"TAG": "NNS", "DEP": {"NOT_IN": ["nsubj"]}}]], "attrs": {"POS": "PROPN"}},  # a later rule wins
+]
+
+
+def test_the_attribute_table_sets_what_the_ruler_sets_in_the_ruler_order():
+    words = ["Ferries", "ai", "n't", "gon", "na", "sail", ";", "there", "was", "y'", "all", "and", "boats", "sailed"]
+    tags = ["NNS", "VBP", "RB", "VBG", "TO", "VB", ":", "EX", "VBD", "PRP", "DT", "CC", "NNS", "VBD"]
+    deps = ["nsubj", "ROOT", "neg", "aux", "aux", "xcomp", "punct", "expl", "ROOT", "nsubj", "det", "cc", "dobj", "conj"]
+    stock, table = _ruled(RULES, words, tags, deps)
+    assert table == stock
+    assert table[0][1:] == ("NOUN", "Number=Plur", "ferry") and table[12][1] == "PROPN"
+    assert [t[3] for t in table[1:5]] == ["be", "", "go", "to"] and table[8][1] == "VERB" and table[9][3] == "you"
+
+
+def test_a_ruler_with_a_pattern_the_table_cannot_read_is_kept():
+    from spacy.pipeline import AttributeRuler
+
+    from kg.extract.attribute_table import replace_ruler
+
+    nlp = spacy.blank("en")
+    nlp.add_pipe("attribute_ruler").add_patterns([{"patterns": [[{"TAG": "NN", "OP": "+"}]], "attrs": {"POS": "NOUN"}}])
+    assert replace_ruler(nlp) is False and isinstance(nlp.get_pipe("attribute_ruler"), AttributeRuler)
+    assert replace_ruler(spacy.blank("en")) is False  # no ruler at all
