@@ -116,6 +116,7 @@ def person_iri(name: str) -> URIRef:
     return ID[f"person/{content_id('person', ' '.join(name.lower().split()))}"]
 
 
+@lru_cache(maxsize=4096)
 def _decimal(x: float) -> Literal:
     return Literal(Decimal(repr(float(x))).normalize(), datatype=XSD.decimal)
 

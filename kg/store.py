@@ -25,7 +25,7 @@ import re
 from abc import ABC, abstractmethod
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
-from typing import IO, NamedTuple, Protocol
+from typing import IO, NamedTuple, Protocol, cast
 
 import pyoxigraph as ox
 from rdflib import BNode, Literal, URIRef
@@ -95,6 +95,9 @@ def text_or_none(value: Value) -> str | None:
     return None if value is None else str(value)
 
 
+_DECIMAL, _FLOATS, _BOOLEAN = str(XSD.decimal), {str(XSD.double), str(XSD.float)}, str(XSD.boolean)
+
+
 def to_python(term: object) -> Value:
     """An Oxigraph term as a plain Python value: IRIs and strings as ``str``, numbers as numbers."""
     if term is None:
@@ -106,11 +109,9 @@ def to_python(term: object) -> Value:
         try:
             if dt in _INTEGER_TYPES:
                 return int(term.value)
-            if dt == str(XSD.decimal):
+            if dt == _DECIMAL or dt in _FLOATS:
                 return float(term.value)
-            if dt in (str(XSD.double), str(XSD.float)):
-                return float(term.value)
-            if dt == str(XSD.boolean):
+            if dt == _BOOLEAN:
                 return term.value in ("true", "1")
         except ValueError:
             return term.value
@@ -163,6 +164,7 @@ def serialised(data: bytes | None) -> bytes:
 def ntriples(triples: Iterable[Triple]) -> str:
     """Triples as N-Triples text (Oxigraph's serialiser escapes every term)."""
     iris: dict[Node, ox.NamedNode] = {}  # subjects and predicates repeat: convert each once
+    literals: dict[Literal, ox.Literal] = {}  # so do kinds, bases, units and tolerances
 
     def iri(term: Node) -> ox.NamedNode:
         found = iris.get(term)
@@ -174,7 +176,14 @@ def ntriples(triples: Iterable[Triple]) -> str:
         return iri(term) if type(term) is URIRef else _resource(term)
 
     def obj(term: Node) -> ox.NamedNode | ox.BlankNode | ox.Literal:
-        return iri(term) if type(term) is URIRef else to_ox(term)
+        if type(term) is URIRef:
+            return iri(term)
+        if type(term) is Literal:
+            found = literals.get(term)
+            if found is None:
+                found = literals[term] = cast(ox.Literal, to_ox(term))
+            return found
+        return to_ox(term)
 
     return serialised(ox.serialize(
         (ox.Triple(subject(s), iri(p), obj(o)) for s, p, o in triples), format=ox.RdfFormat.N_TRIPLES
@@ -334,9 +343,8 @@ class GraphStore(ABC):
         if not isinstance(result, ox.QuerySolutions):
             raise QueryError("select() needs a SELECT query")
         names = [v.value for v in result.variables]
-        return [
-            {name: to_python(row[name]) for name in names if row[name] is not None} for row in result
-        ]
+        # A solution's terms are read in order (by name, each costs a lookup).
+        return [{name: to_python(term) for name, term in zip(names, row) if term is not None} for row in result]
 
     def select_each(self, sparql: str, name: str, values: Sequence[Node]) -> list[dict[str, Value]]:
         """The rows of a SELECT query for each of ``values`` bound to ``?name``, in a few queries.

@@ -13,6 +13,7 @@ and verdicts from partitions of the claims that no verdict crosses (``reconcile.
 
 from __future__ import annotations
 
+import itertools
 import logging
 import multiprocessing
 from collections.abc import Callable, Iterable, Iterator, Sequence, Sized
@@ -99,8 +100,14 @@ class SerialisedVerdict(NamedTuple):
 
 def verdict_job(part: reconcile.Partition) -> list[SerialisedVerdict]:
     """The verdicts of one partition, serialised (runs inside a worker)."""
-    return [SerialisedVerdict(r.id, independence.Edge(r.kind, r.basis, r.a, r.b), ntriples(rdf.relation_triples(r)))
-            for r in reconcile.partition_verdicts(part)]
+    found = reconcile.partition_verdicts(part)
+    triples = [list(rdf.relation_triples(r)) for r in found]
+    # One serialisation for the partition (each call costs more than a verdict's few lines), then
+    # each verdict's lines: N-Triples ends each triple with a line feed, escaped in any literal.
+    lines = iter(ntriples(t for ts in triples for t in ts).split("\n"))
+    return [SerialisedVerdict(r.id, independence.Edge(r.kind, r.basis, r.a, r.b),
+                              "".join(line + "\n" for line in itertools.islice(lines, len(ts))))
+            for r, ts in zip(found, triples)]
 
 
 @dataclass(frozen=True)
