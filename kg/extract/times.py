@@ -15,7 +15,8 @@ from ..model import FigureMention, TimeMention
 from .figures import IDENTIFIER_BEFORE, left_of, right_of
 
 _TIME = re.compile(
-    rf"""(?P<expr>
+    # Only where a word starts: a match right after a letter or digit is refused below anyway.
+    rf"""(?<!\w)(?P<expr>
       (?:(?:early|mid|late)-?\s?)?(?:the\s+)?(?:(?:early|mid|late)-)?(?:1[89]|20)\d0s
     | (?:the\s+)?(?:first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter\s+of\s+(?:1[89]|20)\d\d
     | (?:the\s+)?(?:first|second)\s+half\s+of\s+(?:1[89]|20)\d\d
