@@ -149,6 +149,18 @@ class OA(DefinedNamespace):
     end: URIRef
 
 
+def _settle(namespace: type[DefinedNamespace]) -> None:
+    """Store each declared term on its class: rdflib computes it again at every attribute access
+    (checks included), which writing a graph does for each triple."""
+    for name in namespace.__annotations__:
+        if not name.startswith("_"):
+            type.__setattr__(namespace, name, namespace._NS[name])
+
+
+_settle(CG)
+_settle(OA)
+
+
 #: Prefixes bound in every serialisation and known to every query.
 PREFIXES: dict[str, str] = {
     "cg": str(CG._NS),
