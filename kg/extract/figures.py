@@ -38,8 +38,10 @@ _CURRENCY = CURRENCY_BEFORE_PATTERN
 _MONTHS = MONTHS_PATTERN
 
 # One figure atom: an optional currency sign, a number (digits, words or a fraction) and a scale.
+# Without a currency sign it starts where a word starts (after a letter or digit ``_atom_ok``
+# refuses it anyway), so most places in a sentence are passed over at once.
 _ATOM = re.compile(
-    rf"""(?P<cur>{_CURRENCY})?
+    rf"""(?:(?P<cur>{_CURRENCY})|(?<!\w))
         (?:(?P<num>\d+(?:,\d+)*(?:\.\d+)?)(?:[-\u00a0\ ](?P<mixed>[1-9]/[1-9]\d?)(?![\d/]))?
           |(?P<vague>{_VAGUE})\b|(?P<frac>{_FRACTION})\b|(?P<word>{_WORD_NUMBER})\b|(?P<one>an?)(?=\s+[A-Za-z]))
         (?:[ \u00a0](?P<scale>{_SCALE})\b)?""",
