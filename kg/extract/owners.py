@@ -10,8 +10,8 @@ from spacy.tokens import Span, Token
 
 from ..lexicon import ENTRY_VERBS, PERSON_NOUNS, SPEECH_VERBS, TRANSFER_VERBS, canonical
 from ..ontology import Gazetteer
+from .tokens import entities_within, path, span_text, subjects, subtree
 from .tokens import lemma as _lemma
-from .tokens import path, span_text, subjects, subtree
 
 #: Named-entity labels of things that own figures: organisations, places, people, peoples.
 OWNER_LABELS = frozenset({"ORG", "GPE", "PERSON", "NORP", "LOC", "FAC", "PRODUCT"})
@@ -112,7 +112,7 @@ def place_name(tokens: list[Token]) -> str | None:
             if t.dep_ == "prep" and t.lower_ in ("in", "at", "across", "near", "off", "outside", "inside", "within"):
                 for c in t.children:
                     if c.dep_ == "pobj" and c.ent_type_ in PLACE_LABELS:
-                        ents = [e for e in c.doc[c.left_edge.i : c.right_edge.i + 1].ents if e.label_ in PLACE_LABELS]
+                        ents = entities_within(c.doc[c.left_edge.i : c.right_edge.i + 1], PLACE_LABELS)
                         if ents:
                             return ents[-1].text
     return None

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import replace
 
 from spacy.tokens import Span, Token
@@ -57,14 +58,15 @@ def path(tok: Token) -> list[Token]:
     return out
 
 
-def entities_within(tokens: list[Token], label: str) -> list[Span]:
-    """Named entities of ``label`` wholly inside ``tokens``, read from the tokens' IOB tags
-    (``Doc.ents`` would build every entity of the document on each call)."""
+def entities_within(tokens: Sequence[Token] | Span, label: str | AbstractSet[str]) -> list[Span]:
+    """Named entities of ``label`` (or of any of the labels) wholly inside ``tokens``, read from
+    the tokens' IOB tags (``Doc.ents`` would build every entity of the document on each call)."""
+    labels = {label} if isinstance(label, str) else label
     doc, last = tokens[0].doc, tokens[-1].i
     found: list[Span] = []
     i = tokens[0].i
     while i <= last:
-        if doc[i].ent_iob_ == "B" and doc[i].ent_type_ == label:
+        if doc[i].ent_iob_ == "B" and doc[i].ent_type_ in labels:
             j = i + 1
             while j < len(doc) and doc[j].ent_iob_ == "I":
                 j += 1
