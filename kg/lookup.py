@@ -393,30 +393,49 @@ def search(
     return out
 
 
-def entities(store: GraphStore, view: GraphView) -> list[dict[str, object]]:
-    """Known entities with their aliases and how many claims name them."""
+def entities(store: GraphStore, view: GraphView | None = None) -> list[dict[str, object]]:
+    """Known entities with their aliases and how many claims name them: from ``view`` when one is
+    read, else from one query of the claims that name each entity."""
     aliases: dict[str, list[str]] = {}
     for row in store.select(queries.ENTITY_ALIASES):
         aliases.setdefault(str(row["entity"]), []).append(str(row["alias"]))
-    counts: dict[str, list[str]] = {}
-    for cid, c in view.claims.items():
-        for key in _mentions(c):
-            counts.setdefault(key, []).append(cid)
+    counts: dict[str, set[str]] = {}
+    if view is not None:
+        for cid, c in view.claims.items():
+            for key in _mentions(c):
+                counts.setdefault(key, set()).add(cid)
+    else:
+        for row in store.select(queries.CLAIMS_NAMING):
+            counts.setdefault(rdf.entity_key_of(row["entity"]), set()).add(rdf.claim_id_of(row["claim"]))
     out = []
     for row in store.select(queries.ENTITIES):
         iri = str(row["entity"])
         key = rdf.entity_key_of(iri)
+        named = sorted(counts.get(key, ()))
         out.append({"id": key, "iri": iri, "label": str(row["label"]), "type": str(row["type"]),
-                    "aliases": aliases.get(iri, []), "claims": len(counts.get(key, [])),
-                    "claim_ids": sorted(counts.get(key, []))})
+                    "aliases": aliases.get(iri, []), "claims": len(named), "claim_ids": named})
     return out
 
 
-def entity(store: GraphStore, view: GraphView, key: str) -> dict[str, object]:
-    for e in entities(store, view):
+def entity(store: GraphStore, key: str, view: GraphView | None = None) -> dict[str, object]:
+    """One entity as ``entities`` gives it."""
+    for e in entities(store, view) if view is not None else _entity(store, key):
         if e["id"] == key:
             return e
     raise NotFoundError(f"no entity with id {key!r}")
+
+
+def _entity(store: GraphStore, key: str) -> list[dict[str, object]]:
+    """The entity of id ``key`` (if the store knows it) and the claims that name it, by query."""
+    out: list[dict[str, object]] = []
+    for row in store.select(queries.ENTITIES):
+        if rdf.entity_key_of(row["entity"]) == key:
+            iri = URIRef(str(row["entity"]))
+            aliases = [str(r["alias"]) for r in store.select(queries.ENTITY_ALIASES, {"entity": iri})]
+            named = sorted({rdf.claim_id_of(r["claim"]) for r in store.select(queries.CLAIMS_NAMING, {"entity": iri})})
+            out.append({"id": key, "iri": str(iri), "label": str(row["label"]), "type": str(row["type"]),
+                        "aliases": aliases, "claims": len(named), "claim_ids": named})
+    return out
 
 
 def relations(view: GraphView, kind: str, entity: str | None = None) -> list[dict[str, object]]:

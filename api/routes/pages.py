@@ -15,7 +15,7 @@ from kg.errors import NotFoundError
 from kg.wording import number
 
 from .. import charts
-from ..deps import ClaimId, ClaimViewDep, StoreDep, ViewDep
+from ..deps import ClaimId, ClaimViewDep, StoreDep, ViewDep, read_view
 from ..navigation import navigation
 
 router = APIRouter(include_in_schema=False)
@@ -71,10 +71,10 @@ def claim_page(request: Request, claim_id: ClaimId,
 
 
 @router.get("/ui/documents", response_class=HTMLResponse)
-def documents_page(request: Request, view: ViewDep) -> HTMLResponse:
+def documents_page(request: Request, store: StoreDep) -> HTMLResponse:
     items = [{"href": f"/ui/documents/{d['id']}", "label": d["title"] or d["file"],
               "note": f"{d['publisher'] or ''} {d['published'] or ''} · {_count(d['claims'], 'claim')}"}
-             for d in view.documents.values()]
+             for d in lookup.documents(store)]
     return _render(request, "listing.html", title="Documents", items=items)
 
 
@@ -88,16 +88,16 @@ def document_page(request: Request, doc_id: Annotated[str, PathParam(pattern=r"^
 
 
 @router.get("/ui/entities", response_class=HTMLResponse)
-def entities_page(request: Request, store: StoreDep, view: ViewDep) -> HTMLResponse:
+def entities_page(request: Request, store: StoreDep) -> HTMLResponse:
     items = [{"href": f"/ui/entities/{e['id']}", "label": e["label"], "note": f"{e['type']} · {_count(e['claims'], 'claim')}"}
-             for e in lookup.entities(store, view) if e["claims"]]
+             for e in lookup.entities(store, read_view(request)) if e["claims"]]
     return _render(request, "listing.html", title="Entities", items=items)
 
 
 @router.get("/ui/entities/{entity_id}", response_class=HTMLResponse)
 def entity_page(request: Request, entity_id: Annotated[str, PathParam(max_length=100)], store: StoreDep,
                 view: ViewDep) -> HTMLResponse:
-    entity = lookup.entity(store, view, entity_id)
+    entity = lookup.entity(store, entity_id, view=view)
     claims = lookup.search(view, entity=entity_id)
     return _render(request, "figures.html", title=str(entity["label"]), aliases=entity["aliases"], claims=claims,
                    chart=charts.figures_over_time(claims, str(entity["label"]), _publishers(view)),

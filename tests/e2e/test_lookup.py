@@ -47,7 +47,11 @@ def test_a_fresh_service_answers_a_claims_lookups_without_reading_every_claim(se
         assert client.get("/conflicts").status_code == 200 and client.get("/corroborations").status_code == 200
         assert client.get("/events", params={"entity": "Russia", "start": "2024-01-01"}).status_code == 200
         assert getattr(app.state, "view", None) is None  # nor do pages of verdicts and events
-        client.get("/entities")  # the list of entities reads it, and the lookups then use it
+        for path in ("/entities", "/entities/north-korea", "/documents", "/ui/entities", "/ui/documents"):
+            assert client.get(path).status_code == 200, path
+        assert client.get("/entities/no-such-entity").status_code == 404
+        assert getattr(app.state, "view", None) is None  # nor do entities and documents
+        client.get("/")  # the explorer's search page reads it, and the lookups then use it
         assert app.state.view is not None
         assert client.get(f"/claims/{claim_id}/sources").status_code == 200
 
@@ -98,3 +102,15 @@ EVENT_FILTERS = [
 def test_a_page_of_events_without_the_whole_view_is_the_timelines(seed_store, filters, offset, limit):
     found = lookup.timeline(lookup.GraphView(seed_store), **filters)
     assert lookup.events_page(seed_store, offset, limit, **filters) == (len(found), found[offset : offset + limit])
+
+
+def test_entities_without_the_whole_view_are_the_views(seed_store):
+    view = lookup.GraphView(seed_store)
+    found = lookup.entities(seed_store)
+    assert found == lookup.entities(seed_store, view)
+    assert sum(1 for e in found if e["claims"]) >= 5  # the seeds name several entities
+    for e in [e for e in found if e["claims"]] + found[:5]:
+        assert lookup.entity(seed_store, str(e["id"])) == lookup.entity(seed_store, str(e["id"]), view=view) == e
+    for key in ("no-such-entity", "North Korea", "<bad>", ""):  # ids only: a name is not an id
+        with pytest.raises(NotFoundError):
+            lookup.entity(seed_store, key)
