@@ -186,15 +186,19 @@ def export_command(store: str | None, fmt: str, output: str | None) -> None:
     """Export the whole graph: RDF, GEXF for Gephi, GraphML, CSV of the claims, or the reviews' ClaimReview feed."""
     settings = load_settings(store)
     graph = open_store(settings, read_only=True)
-    if fmt in export.RDF_FORMATS:  # written as the store is read, in bounded memory
-        with open(output, "wb") if output else contextlib.nullcontext(sys.stdout.buffer) as out:
-            export.write_rdf(graph, fmt, out)
+    if fmt == "claimreview":
+        data = reviews.export_feed(graph, settings.public_url)
+        if output:
+            Path(output).write_bytes(data)
+        else:
+            sys.stdout.buffer.write(data)
         return
-    data = reviews.export_feed(graph, settings.public_url) if fmt == "claimreview" else lookup.export_bytes(graph, fmt)
-    if output:
-        Path(output).write_bytes(data)
-    else:
-        sys.stdout.buffer.write(data)
+    # Written as the store is read, in bounded memory.
+    with open(output, "wb") if output else contextlib.nullcontext(sys.stdout.buffer) as out:
+        if fmt in export.RDF_FORMATS:
+            export.write_rdf(graph, fmt, out)
+        else:
+            lookup.write_export(graph, fmt, out)
 
 
 @main.command()

@@ -9,14 +9,17 @@ from __future__ import annotations
 import csv
 import io
 import re
-from collections.abc import Iterable, Sequence
+import shutil
+import tempfile
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import IO
-from xml.sax.saxutils import quoteattr
+from xml.sax.saxutils import escape, quoteattr
 
 import networkx as nx
 import pyoxigraph as ox
 
 from .errors import QueryError
+from .network import EDGE_ATTRIBUTES, NODE_ATTRIBUTES, Edge, Node, Part
 from .records import ClaimRecord
 from .sandbox import check_query
 from .store import GraphStore, serialised
@@ -151,51 +154,33 @@ def xml_safe(text: str) -> str:
     return _XML_INVALID.sub("", text)
 
 
-def _clean_network(g: nx.MultiDiGraph) -> nx.MultiDiGraph:
-    """A sorted copy whose attributes are strings, floats or ints and XML-safe (networkx writes others wrongly)."""
-    out = nx.MultiDiGraph()
-
-    def clean(attrs: dict[str, object]) -> dict[str, object]:
-        kept: dict[str, object] = {}
-        for k, v in attrs.items():
-            if v is None or k == "colour":
-                continue
-            kept[k] = xml_safe(v) if isinstance(v, str) else (float(v) if isinstance(v, float) else v)
-        return kept
-
-    # Sorted, so the same graph always exports to the same bytes.
-    for n, attrs in sorted(g.nodes(data=True), key=lambda item: str(item[0])):
-        out.add_node(xml_safe(str(n)), **clean(attrs))
-    edges = [(xml_safe(str(a)), xml_safe(str(b)), clean(attrs)) for a, b, attrs in g.edges(data=True)]
-    for a, b, attrs in sorted(edges, key=lambda e: (e[0], e[1], sorted(map(str, e[2].items())))):
-        out.add_edge(a, b, **attrs)
-    return out
-
-
 GEXF_NS = "http://gexf.net/1.3"
 GEXF_VIZ_NS = "http://gexf.net/1.3/viz"
+GRAPHML_NS = "http://graphml.graphdrawing.org/xmlns"
+#: Edges held in memory by a network export before the rest go to a temporary file.
+SPOOL_BYTES = 16 * 2**20
+
+
+def graph_parts(g: nx.MultiDiGraph) -> tuple[bool, Iterator[Part]]:
+    """A networkx network (``network.claim_network``) as the parts the writers take: whether it
+    has dates, and its nodes and edges sorted."""
+    nodes = [Node(str(n), attrs) for n, attrs in sorted(g.nodes(data=True), key=lambda item: str(item[0]))]
+    edges = sorted((Edge(str(a), str(b), attrs) for a, b, attrs in g.edges(data=True)), key=Edge.order)
+    return any("start" in n.attrs for n in nodes), iter([(nodes, edges)])
 
 
 def gexf(g: nx.MultiDiGraph) -> bytes:
-    """GEXF 1.3 for Gephi, valid against the format's RELAX NG schema (see ``write_gexf``)."""
+    """GEXF 1.3 of a networkx network (see ``write_gexf``)."""
     out = io.BytesIO()
-    write_gexf(g, out)
+    write_gexf(*graph_parts(g), out)
     return out.getvalue()
 
 
-#: Node attributes GEXF carries in the node element itself, not as attribute values.
-_NODE_FIELDS = {"label", "start", "end", "colour"}
-_GEXF_TYPES = {bool: "boolean", int: "long", float: "double", str: "string"}
-
-
-def _attribute_types(items: Iterable[dict[str, object]], skip: set[str]) -> dict[str, str]:
-    types: dict[str, str] = {}
-    for attrs in items:
-        for k, v in attrs.items():
-            if v is not None and k not in skip:
-                kind = _GEXF_TYPES.get(type(v), "string")
-                types[k] = kind if types.get(k, kind) == kind else "string"
-    return dict(sorted(types.items()))
+def graphml(g: nx.MultiDiGraph) -> bytes:
+    """GraphML of a networkx network (see ``write_graphml``)."""
+    out = io.BytesIO()
+    write_graphml(graph_parts(g)[1], out)
+    return out.getvalue()
 
 
 def _attvalue(value: object) -> str:
@@ -204,70 +189,97 @@ def _attvalue(value: object) -> str:
     return xml_safe(str(value))
 
 
-def write_gexf(g: nx.MultiDiGraph, out: IO[bytes]) -> None:
-    """Write the network as GEXF 1.3, element by element, nodes and edges sorted.
+def _declared(attrs: dict[str, object], declared: dict[str, str]) -> list[tuple[int, object]]:
+    """The attributes to write as values: those declared, by their number."""
+    return [(i, attrs[k]) for i, k in enumerate(declared) if attrs.get(k) is not None]
 
-    Nodes carry ``label`` and (documents) ``start`` for the timeline, ``colour`` and ``size`` as
-    ``viz`` elements, every other attribute as a declared attribute value; so the same graph
-    always gives the same bytes, and memory stays that of the graph, whatever its size.
-    """
-    nodes = sorted(g.nodes(data=True), key=lambda item: str(item[0]))
-    edges = sorted(((str(a), str(b), attrs) for a, b, attrs in g.edges(data=True)),
-                   key=lambda e: (e[0], e[1], str(e[2].get("relation", "")), str(e[2].get("basis", ""))))
-    node_types = _attribute_types((attrs for _, attrs in nodes), _NODE_FIELDS)
-    edge_types = _attribute_types((attrs for _, _, attrs in edges), set())
-    node_ids = {k: str(i) for i, k in enumerate(node_types)}
-    edge_ids = {k: str(i + len(node_ids)) for i, k in enumerate(edge_types)}
-    dynamic = any("start" in attrs or "end" in attrs for _, attrs in nodes)
 
-    def write(text: str) -> None:
-        out.write(text.encode("utf-8"))
+def _network(parts: Iterable[Part], out: IO[bytes], node: Callable[[Node], str], edge: Callable[[int, Edge], str],
+             between: str) -> None:
+    """Each node written as it comes, each edge spooled, then ``between`` and the edges: the
+    formats want every node first, and no export holds the whole network."""
+    with tempfile.SpooledTemporaryFile(max_size=SPOOL_BYTES) as edges:
+        count = 0
+        for nodes, piece in parts:
+            out.write("".join(map(node, nodes)).encode("utf-8"))
+            edges.write("".join(edge(count + i, e) for i, e in enumerate(piece)).encode("utf-8"))
+            count += len(piece)
+        out.write(between.encode("utf-8"))
+        edges.seek(0)
+        shutil.copyfileobj(edges, out)
 
-    def declare(cls: str, types: dict[str, str], ids: dict[str, str]) -> None:
-        write(f'    <attributes class="{cls}" mode="static">\n')
-        for k, kind in types.items():
-            write(f"      <attribute id={quoteattr(ids[k])} title={quoteattr(xml_safe(k))} type=\"{kind}\" />\n")
-        write("    </attributes>\n")
 
-    def values(attrs: dict[str, object], ids: dict[str, str]) -> None:
-        present = [(ids[k], v) for k, v in attrs.items() if k in ids and v is not None]
-        if present:
-            write("        <attvalues>\n")
-            for key, v in sorted(present, key=lambda kv: int(kv[0])):
-                write(f"          <attvalue for=\"{key}\" value={quoteattr(_attvalue(v))} />\n")
-            write("        </attvalues>\n")
+def write_gexf(dynamic: bool, parts: Iterable[Part], out: IO[bytes]) -> None:
+    """GEXF 1.3 for Gephi, valid against the format's RELAX NG schema, node by node as the parts
+    come: ``label`` and (documents) ``start`` for the timeline on the node, ``colour`` and
+    ``size`` as ``viz`` elements, the other attributes (``network.NODE_ATTRIBUTES``,
+    ``EDGE_ATTRIBUTES``) declared and given as values. The same parts give the same bytes."""
+    edge_base = len(NODE_ATTRIBUTES)
 
-    write('<?xml version="1.0" encoding="UTF-8"?>\n')
-    write(f'<gexf xmlns="{GEXF_NS}" xmlns:viz="{GEXF_VIZ_NS}" version="1.3">\n')
-    write("  <meta>\n    <creator>claimgraph</creator>\n  </meta>\n")
+    def values(attrs: dict[str, object], declared: dict[str, str], base: int) -> str:
+        present = _declared(attrs, declared)
+        if not present:
+            return ""
+        cells = "".join(f'          <attvalue for="{base + i}" value={quoteattr(_attvalue(v))} />\n' for i, v in present)
+        return f"        <attvalues>\n{cells}        </attvalues>\n"
+
+    def node(n: Node) -> str:
+        a = n.attrs
+        label = a.get("label")
+        extra = "".join(f" {k}={quoteattr(_attvalue(a[k]))}" for k in ("start", "end") if a.get(k))
+        text = f"      <node id={quoteattr(xml_safe(n.id))} label={quoteattr(_attvalue(n.id if label is None else label))}{extra}>\n"
+        colour = a.get("colour")
+        if isinstance(colour, tuple):
+            r, g, b = colour
+            text += f'        <viz:color r="{int(r)}" g="{int(g)}" b="{int(b)}" a="1.0" />\n'
+            text += f'        <viz:size value="{float(a.get("size", 5.0))}" />\n'  # type: ignore[arg-type]
+        return text + values(a, NODE_ATTRIBUTES, 0) + "      </node>\n"
+
+    def edge(i: int, e: Edge) -> str:
+        return (f'      <edge id="{i}" source={quoteattr(xml_safe(e.source))} target={quoteattr(xml_safe(e.target))}>\n'
+                + values(e.attrs, EDGE_ATTRIBUTES, edge_base) + "      </edge>\n")
+
+    def declare(cls: str, declared: dict[str, str], base: int) -> str:
+        rows = "".join(f'      <attribute id="{base + i}" title={quoteattr(k)} type="{kind}" />\n'
+                       for i, (k, kind) in enumerate(declared.items()))
+        return f'    <attributes class="{cls}" mode="static">\n{rows}    </attributes>\n'
+
     mode = ' mode="dynamic" timeformat="date"' if dynamic else ' mode="static"'
-    write(f'  <graph defaultedgetype="directed"{mode}>\n')
-    declare("node", node_types, node_ids)
-    declare("edge", edge_types, edge_ids)
-    write("    <nodes>\n")
-    for n, attrs in nodes:
-        label = attrs.get("label")
-        extra = "".join(f" {k}={quoteattr(_attvalue(attrs[k]))}" for k in ("start", "end") if attrs.get(k))
-        write(f"      <node id={quoteattr(xml_safe(str(n)))} label={quoteattr(_attvalue(n if label is None else label))}{extra}>\n")
-        colour = attrs.get("colour")
-        if colour:
-            r, gr, b = colour
-            write(f'        <viz:color r="{int(r)}" g="{int(gr)}" b="{int(b)}" a="1.0" />\n')
-            write(f'        <viz:size value="{float(attrs.get("size", 5.0))}" />\n')
-        values(attrs, node_ids)
-        write("      </node>\n")
-    write("    </nodes>\n    <edges>\n")
-    for i, (a, b, attrs) in enumerate(edges):
-        write(f"      <edge id=\"{i}\" source={quoteattr(xml_safe(a))} target={quoteattr(xml_safe(b))}>\n")
-        values(attrs, edge_ids)
-        write("      </edge>\n")
-    write("    </edges>\n  </graph>\n</gexf>\n")
+    out.write((f'<?xml version="1.0" encoding="UTF-8"?>\n<gexf xmlns="{GEXF_NS}" xmlns:viz="{GEXF_VIZ_NS}" version="1.3">\n'
+               "  <meta>\n    <creator>claimgraph</creator>\n  </meta>\n"
+               f'  <graph defaultedgetype="directed"{mode}>\n'
+               + declare("node", NODE_ATTRIBUTES, 0) + declare("edge", EDGE_ATTRIBUTES, edge_base)
+               + "    <nodes>\n").encode("utf-8"))
+    _network(parts, out, node, edge, "    </nodes>\n    <edges>\n")
+    out.write(b"    </edges>\n  </graph>\n</gexf>\n")
 
 
-def graphml(g: nx.MultiDiGraph) -> bytes:
-    """GraphML of the claim network (yEd, Cytoscape, Gephi)."""
-    clean = _clean_network(g)
-    return ("\n".join(nx.generate_graphml(clean, encoding="utf-8", prettyprint=True)) + "\n").encode("utf-8")
+#: GraphML keys: the label and date of a node, then the declared attributes.
+_GRAPHML_NODE_KEYS = {"label": "string", "start": "string", **NODE_ATTRIBUTES}
+
+
+def write_graphml(parts: Iterable[Part], out: IO[bytes]) -> None:
+    """GraphML of the network (yEd, Cytoscape, Gephi), node by node as the parts come."""
+    edge_base = len(_GRAPHML_NODE_KEYS)
+
+    def data(attrs: dict[str, object], declared: dict[str, str], base: int) -> str:
+        return "".join(f'      <data key="d{base + i}">{escape(_attvalue(v))}</data>\n' for i, v in _declared(attrs, declared))
+
+    def node(n: Node) -> str:
+        return f"    <node id={quoteattr(xml_safe(n.id))}>\n{data(n.attrs, _GRAPHML_NODE_KEYS, 0)}    </node>\n"
+
+    def edge(i: int, e: Edge) -> str:
+        return (f'    <edge id="e{i}" source={quoteattr(xml_safe(e.source))} target={quoteattr(xml_safe(e.target))}>\n'
+                f"{data(e.attrs, EDGE_ATTRIBUTES, edge_base)}    </edge>\n")
+
+    keys = "".join(f'  <key id="d{i}" for="node" attr.name={quoteattr(k)} attr.type="{t}" />\n'
+                   for i, (k, t) in enumerate(_GRAPHML_NODE_KEYS.items()))
+    keys += "".join(f'  <key id="d{edge_base + i}" for="edge" attr.name={quoteattr(k)} attr.type="{t}" />\n'
+                    for i, (k, t) in enumerate(EDGE_ATTRIBUTES.items()))
+    out.write((f'<?xml version="1.0" encoding="UTF-8"?>\n<graphml xmlns="{GRAPHML_NS}">\n{keys}'
+               '  <graph edgedefault="directed">\n').encode("utf-8"))
+    _network(parts, out, node, edge, "")
+    out.write(b"  </graph>\n</graphml>\n")
 
 
 _FORMULA = re.compile(r"^[=+\-@\t\r]")
@@ -292,12 +304,14 @@ def spreadsheet_safe(value: object) -> str:
     return "'" + text if _FORMULA.match(text) else text
 
 
-def claims_csv(records: Sequence[ClaimRecord]) -> bytes:
+def write_claims_csv(records: Iterable[ClaimRecord], out: IO[bytes]) -> None:
     """Claims as CSV for spreadsheets, one row a claim, in UTF-8 with a byte-order mark (without
-    one, Excel reads the file in the machine's legacy code page and mangles every non-ASCII name)."""
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
+    one, Excel reads the file in the machine's legacy code page and mangles every non-ASCII name),
+    written row by row."""
+    text = io.TextIOWrapper(out, encoding="utf-8-sig", newline="", write_through=True)
+    writer = csv.writer(text, lineterminator="\n")
     writer.writerow(CSV_FIELDS)
     for r in records:
         writer.writerow([spreadsheet_safe(r.get(k)) for k in CSV_FIELDS])
-    return buffer.getvalue().encode("utf-8-sig")
+    text.flush()
+    text.detach()  # the caller's stream stays open

@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
-from dataclasses import replace
+from collections.abc import Iterable, Iterator, Sequence
 from datetime import date
-from typing import Any, TypeVar
+from typing import IO, Any, TypeVar
 
 import pyoxigraph as ox
 from rdflib import Literal, URIRef
@@ -17,7 +16,7 @@ from . import export, queries, readback
 from .build import ID
 from .errors import NotFoundError
 from .model import RELATION_KINDS, Claim, Relation, content_id
-from .network import claim_network
+from .network import SLICE, store_parts
 from .ontology import Gazetteer
 from .readback import DOCUMENT_PREFIX, Link, Rows, documents, load_claims, load_relations
 from .records import ClaimRecord, DocumentRecord, claim_record
@@ -57,7 +56,8 @@ class GraphView:
             labels = store.select(queries.ROOT_LABELS)
         self.claims = {c.id: c for c in claims}
         self.documents = {d["file"]: d for d in docs}
-        self.relations = [self._oriented(r) for r in relations]
+        begins = readback.starts(claims)
+        self.relations = [readback.oriented(r, begins) for r in relations]
         self.links: dict[str, dict[str, list[Relation]]] = {
             cid: {kind: [] for kind in RELATION_KINDS} for cid in self.claims
         }
@@ -84,13 +84,6 @@ class GraphView:
             record = claim_record(c, linked[cid], integer(row.get("n") or 1), bool(row.get("single")),
                                   bool(row.get("circular")))
             self.records[cid] = record
-
-    def _oriented(self, relation: Relation) -> Relation:
-        """A change with its earlier claim first (the store keeps the direction in ``cg:changesTo``)."""
-        a, b = self.claims.get(relation.a), self.claims.get(relation.b)
-        if relation.kind == "changes" and a and b and a.time and b.time and b.time.start < a.time.start:
-            return replace(relation, a=relation.b, b=relation.a)
-        return relation
 
     @staticmethod
     def other(relation: Relation, claim_id: str) -> str:
@@ -482,25 +475,27 @@ def describe_claim(store: GraphStore, claim_id: str, fmt: ox.RdfFormat) -> bytes
     return serialised(ox.serialize(sorted(triples, key=str), format=fmt))
 
 
-def network(store: GraphStore, view: GraphView):
-    """The claim network of the store (claims, documents, sources, entities) for Gephi."""
-    return claim_network(list(view.claims.values()), view.relations, view.documents, Gazetteer.load().labels)
-
-
-def export_bytes(store: GraphStore, fmt: str, view: GraphView | None = None) -> bytes:
-    """The claims as a network (``gexf``, ``graphml``) or a table (``csv``); RDF is written as the
-    store is read, by ``export.write_rdf``.
-
-    ``view`` is a view of ``store`` already read (the service keeps one); otherwise one is read.
-    """
-    if fmt not in ("csv", "gexf", "graphml"):
-        raise ValueError(f"unknown export format {fmt!r}")
-    view = view or GraphView(store)
+def write_export(store: GraphStore, fmt: str, out: IO[bytes]) -> None:
+    """The claims as a network (``gexf``, ``graphml``) or a table (``csv``), written to ``out`` as
+    the store is read, a slice of claims at a time; RDF is written by ``export.write_rdf``."""
     if fmt == "csv":
-        return export.claims_csv(sorted(view.records.values(), key=lambda r: (r["document"], r["start"])))
-    if fmt == "gexf":
-        return export.gexf(network(store, view))
-    return export.graphml(network(store, view))
+        export.write_claims_csv(_records_in_order(store), out)
+    elif fmt in ("gexf", "graphml"):
+        dynamic, parts = store_parts(store, Gazetteer.load().labels)
+        if fmt == "gexf":
+            export.write_gexf(dynamic, parts, out)
+        else:
+            export.write_graphml(parts, out)
+    else:
+        raise ValueError(f"unknown export format {fmt!r}")
+
+
+def _records_in_order(store: GraphStore) -> Iterator[ClaimRecord]:
+    """Every claim's record in document order, read ``SLICE`` claims at a time."""
+    ids = [rdf.claim_id_of(r["claim"]) for r in store.select(queries.CLAIM_ORDER)]
+    for i in range(0, len(ids), SLICE):
+        page = GraphView(store, only=ids[i : i + SLICE])
+        yield from (page.records[c] for c in ids[i : i + SLICE] if c in page.records)
 
 
 EXPORT_FORMATS = ("ttl", "trig", "nq", "nt", "jsonld", "rdfxml", "gexf", "graphml", "csv")

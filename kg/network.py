@@ -1,84 +1,197 @@
-"""Claims, documents, sources and entities as one graph for Gephi (networkx)."""
+"""Claims, documents, sources and entities as one network for Gephi, built claim by claim: an
+export reads the store a slice of claims at a time and writes each claim's node and edges as it
+goes (``store_parts``), in memory that does not grow with the store; networkx can hold it too
+(``claim_network``).
+
+Edges carry a ``relation``: ``appears-in`` (claim -> document), ``says`` (claim -> the source that
+says it, the last of its chain), ``cites`` (document -> source -> source), ``about`` (claim ->
+entity, an event's actors included), ``corroborates``, ``conflicts`` and ``changes`` (claim ->
+claim). Claims are sized by their corroborations and coloured by verdict (``corroborated``,
+``conflicting`` or ``uncorroborated``, the API's words), and say whether they are figures or events
+(``claim_kind``, ``event_type``); documents carry their publication date as ``start`` for Gephi's
+timeline.
+"""
 
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
 
 import networkx as nx
+from rdflib import URIRef
 
+from . import build as rdf
+from . import queries, readback
 from .model import Claim, Relation
 from .records import DocumentRecord
+from .store import GraphStore
 
-#: Node colours of the exported network, by node type and by verdict.
-#: Node colours of the exported network, by node type and, for claims, by verdict (the API's words:
-#: ``/claims?verdict=corroborated|conflicting``).
+#: Node colours by node type and, for claims, by verdict.
 COLOURS = {
     "document": (120, 120, 120), "source": (251, 188, 5), "entity": (52, 168, 83),
     "uncorroborated": (66, 133, 244), "conflicting": (219, 68, 55), "corroborated": (15, 157, 88),
 }
+#: What nodes and edges may carry besides a node's label, colour and date, with their types
+#: (an export declares them before the first node).
+NODE_ATTRIBUTES = {"claim_kind": "string", "event_type": "string", "kind": "string", "measure": "string",
+                   "size": "double", "time": "string", "verdict": "string"}
+EDGE_ATTRIBUTES = {"basis": "string", "reason": "string", "relation": "string"}
+#: Claims read from the store at a time.
+SLICE = 500
 
 
-def claim_network(
-    claims: Sequence[Claim],
-    relations: Sequence[Relation],
-    documents: Mapping[str, DocumentRecord],
-    entity_labels: dict[str, str],
-) -> nx.MultiDiGraph:
-    """Claims, documents, sources and entities as one graph for Gephi.
+@dataclass(frozen=True)
+class Node:
+    id: str
+    attrs: dict[str, object]
 
-    Edges carry a ``relation``: ``appears-in`` (claim -> document), ``says`` (claim -> the source
-    that says it, the last of its chain), ``cites`` (document -> source -> source),
-    ``about`` (claim -> entity, an event's actors included), ``corroborates``, ``conflicts`` and
-    ``changes`` (claim -> claim). Claims are sized by their corroborations and coloured by verdict
-    (``corroborated``, ``conflicting`` or ``uncorroborated``),
-    and say whether they are figures or events (``claim_kind``, ``event_type``); documents carry
-    their publication date as ``start`` for Gephi's timeline.
-    """
-    g = nx.MultiDiGraph()
-    support: dict[str, int] = defaultdict(int)
-    conflicted: set[str] = set()
-    for r in relations:
-        if r.kind == "corroborates":
-            support[r.a] += 1
-            support[r.b] += 1
-        elif r.kind == "conflicts":
-            conflicted.update((r.a, r.b))
-    for key, meta in documents.items():
-        attrs = {"kind": "document", "label": str(meta.get("title") or key), "colour": COLOURS["document"], "size": 8.0}
-        if meta.get("published"):
-            attrs["start"] = str(meta["published"])
-        g.add_node(f"document:{key}", **attrs)
-    for c in claims:
-        verdict = "conflicting" if c.id in conflicted else ("corroborated" if support[c.id] else "uncorroborated")
-        label = c.figure.surface if c.figure else (c.trigger or "event")
+
+@dataclass(frozen=True)
+class Edge:
+    source: str
+    target: str
+    attrs: dict[str, object]
+
+    def order(self) -> tuple[str, str, str, str]:
+        return self.source, self.target, str(self.attrs["relation"]), str(self.attrs.get("basis", ""))
+
+
+#: A piece of the network: nodes, and edges between nodes of this piece or of earlier ones (or of
+#: the last piece, which holds the documents, sources and entities).
+Part = tuple[Sequence[Node], Sequence[Edge]]
+
+
+@dataclass
+class NetworkBuilder:
+    """Nodes and edges claim by claim; documents, sources and entities (few) are kept until
+    ``rest``. A node named twice keeps what it was first named as (an entity that is also a
+    source is a source when a claim cites it before one is about it)."""
+
+    documents: Mapping[str, DocumentRecord]
+    entity_labels: Mapping[str, str]
+    others: dict[str, dict[str, object]] = field(default_factory=dict)
+    cites: set[tuple[str, str]] = field(default_factory=set)
+
+    def __post_init__(self) -> None:
+        for key, meta in self.documents.items():
+            attrs: dict[str, object] = {"kind": "document", "label": str(meta.get("title") or key),
+                                        "colour": COLOURS["document"], "size": 8.0}
+            if meta.get("published"):
+                attrs["start"] = str(meta["published"])
+            self.others[f"document:{key}"] = attrs
+
+    @property
+    def dynamic(self) -> bool:
+        """Whether any node has a date (Gephi's timeline)."""
+        return any("start" in attrs for attrs in self.others.values())
+
+    def _other(self, node: str, kind: str, label: str) -> None:
+        self.others.setdefault(node, {"kind": kind, "label": label, "colour": COLOURS[kind], "size": 6.0})
+
+    def claim(self, c: Claim, relations: Iterable[Relation]) -> Part:
+        """The claim's node, sized and coloured by ``relations`` (all its verdicts), and its edges
+        to its document, sources and entities (verdicts are edges of ``verdict``)."""
+        kinds = [r.kind for r in relations]
+        support = kinds.count("corroborates")
+        verdict = "conflicting" if "conflicts" in kinds else ("corroborated" if support else "uncorroborated")
         node = f"claim:{c.id}"
-        g.add_node(node, kind="claim", label=label, verdict=verdict, colour=COLOURS[verdict],
-                   size=4.0 + 2.0 * support[c.id], measure=c.measure or "", time=c.time.iso if c.time else "",
-                   claim_kind=c.kind, event_type=c.event_type or "")
+        attrs: dict[str, object] = {
+            "kind": "claim", "label": c.figure.surface if c.figure else (c.trigger or "event"), "verdict": verdict,
+            "colour": COLOURS[verdict], "size": 4.0 + 2.0 * support, "measure": c.measure or "",
+            "time": c.time.iso if c.time else "", "claim_kind": c.kind, "event_type": c.event_type or ""}
         doc_node = f"document:{c.document}"
-        if doc_node not in g:
-            g.add_node(doc_node, kind="document", label=c.document, colour=COLOURS["document"], size=8.0)
-        g.add_edge(node, doc_node, key="appears-in", relation="appears-in")
+        self.others.setdefault(doc_node, {"kind": "document", "label": c.document, "colour": COLOURS["document"],
+                                          "size": 8.0})
+        edges = [Edge(node, doc_node, {"relation": "appears-in"})]
         previous = doc_node
         for s in c.sources:
             src = s.identity(c.document)
-            if src not in g:
-                g.add_node(src, kind="source", label=s.label, colour=COLOURS["source"], size=6.0)
-            if previous != src and not g.has_edge(previous, src, key="cites"):
-                g.add_edge(previous, src, key="cites", relation="cites")
+            self._other(src, "source", s.label)
+            if previous != src:
+                self.cites.add((previous, src))
             previous = src
         if c.sources:
-            g.add_edge(node, c.sources[-1].identity(c.document), key="says", relation="says")
+            edges.append(Edge(node, c.sources[-1].identity(c.document), {"relation": "says"}))
         for entity in dict.fromkeys([c.subject_entity, c.place, *c.participants, *(a.entity for a in c.actors)]):
             if entity:
-                ent = f"entity:{entity}"
-                if ent not in g or g.nodes[ent].get("kind") != "source":
-                    g.add_node(ent, kind="entity", label=entity_labels.get(entity, entity), colour=COLOURS["entity"], size=6.0)
-                if not g.has_edge(node, ent, key="about"):
-                    g.add_edge(node, ent, key="about", relation="about")
+                self._other(f"entity:{entity}", "entity", self.entity_labels.get(entity, entity))
+                edges.append(Edge(node, f"entity:{entity}", {"relation": "about"}))
+        return [Node(node, attrs)], sorted(edges, key=Edge.order)
+
+    @staticmethod
+    def verdict(r: Relation) -> Edge:
+        """A verdict as an edge from its first claim (a change's earlier one) to the other."""
+        return Edge(f"claim:{r.a}", f"claim:{r.b}", {"relation": r.kind, "basis": r.basis, "reason": r.reason})
+
+    def rest(self) -> Part:
+        """The documents, sources and entities, and the citations between them."""
+        return ([Node(n, self.others[n]) for n in sorted(self.others)],
+                [Edge(a, b, {"relation": "cites"}) for a, b in sorted(self.cites)])
+
+
+def parts(claims: Sequence[Claim], relations: Sequence[Relation], documents: Mapping[str, DocumentRecord],
+          entity_labels: Mapping[str, str]) -> Iterator[Part]:
+    """The network of claims held in memory, claim by claim in id order, then the rest."""
+    builder = NetworkBuilder(documents, entity_labels)
+    known = {c.id: c for c in claims}
+    begins = readback.starts(claims)
+    of: dict[str, list[Relation]] = defaultdict(list)
     for r in relations:
-        a, b = f"claim:{r.a}", f"claim:{r.b}"
-        if a in g and b in g:
-            g.add_edge(a, b, key=f"{r.kind}:{r.basis}", relation=r.kind, basis=r.basis, reason=r.reason)
+        if r.a in known and r.b in known:
+            r = readback.oriented(r, begins)
+            of[r.a].append(r)
+            of[r.b].append(r)
+    for cid in sorted(known):
+        nodes, edges = builder.claim(known[cid], of[cid])
+        yield nodes, [*edges, *sorted((builder.verdict(r) for r in of[cid] if r.a == cid), key=Edge.order)]
+    yield builder.rest()
+
+
+def store_parts(store: GraphStore, entity_labels: Mapping[str, str]) -> tuple[bool, Iterator[Part]]:
+    """Whether the network has dates, and its parts read from the store ``SLICE`` claims at a
+    time: each slice's claims, the kinds of their verdicts, and the reasons of the verdicts whose
+    first claim (by id) is in the slice, so each verdict's edge is read once."""
+    builder = NetworkBuilder({d["file"]: d for d in readback.documents(store)}, entity_labels)
+
+    def read() -> Iterator[Part]:
+        ids = sorted(rdf.claim_id_of(r["claim"]) for r in store.select(queries.CLAIM_ORDER))
+        for i in range(0, len(ids), SLICE):
+            claims = {c.id: c for c in readback.load_claims(store, ids[i : i + SLICE])}
+            pairs = readback.verdict_pairs(store, readback.verdicts_of(store, list(claims)))
+            first = [URIRef(v) for v, p in pairs.items() if rdf.claim_id_of(p["a"]) in claims]
+            reasons = {str(r["verdict"]): r for r in store.select_each(queries.VERDICT_REASONS, "verdict", first)}
+            relations = [Relation(readback.KIND_OF[str(p["type"])], rdf.claim_id_of(p["a"]), rdf.claim_id_of(p["b"]),
+                                  str(reasons[v]["reason"]) if v in reasons else "",
+                                  str(reasons[v]["basis"]) if v in reasons else "")
+                         for v, p in pairs.items()]
+            ends = {x for r in relations if r.kind == "changes" for x in (r.a, r.b)} - claims.keys()
+            begins = {**readback.starts(claims.values()), **readback.claim_starts(store, sorted(ends))}
+            of: dict[str, list[Relation]] = defaultdict(list)
+            edges: list[Edge] = []
+            for r in relations:
+                for own in (r.a, r.b):
+                    if own in claims:
+                        of[own].append(r)
+                if r.a in claims:  # the smaller id: read here, written once
+                    edges.append(builder.verdict(readback.oriented(r, begins)))
+            for cid in sorted(claims):
+                yield builder.claim(claims[cid], of[cid])
+            yield [], sorted(edges, key=Edge.order)
+        yield builder.rest()
+
+    return builder.dynamic, read()
+
+
+def claim_network(claims: Sequence[Claim], relations: Sequence[Relation], documents: Mapping[str, DocumentRecord],
+                  entity_labels: Mapping[str, str]) -> nx.MultiDiGraph:
+    """The network in networkx, edges keyed by relation (verdicts by relation and basis)."""
+    g = nx.MultiDiGraph()
+    for nodes, edges in parts(claims, relations, documents, entity_labels):
+        for n in nodes:
+            g.add_node(n.id, **n.attrs)
+        for e in edges:
+            relation = str(e.attrs["relation"])
+            key = f"{relation}:{e.attrs['basis']}" if "basis" in e.attrs else relation
+            g.add_edge(e.source, e.target, key=key, **e.attrs)
     return g

@@ -164,6 +164,10 @@ SELECT ?claim ?figure WHERE { ?claim cg:carriesFigure ?figure }
 ORDER BY ?claim ?figure
 """
 
+CLAIM_STARTS = """
+SELECT ?claim ?from WHERE { ?claim cg:timeStart ?from }
+"""
+
 CLAIM_PARTICIPANTS = """
 SELECT ?claim ?participant WHERE { ?claim cg:participant ?participant }
 ORDER BY ?claim ?participant

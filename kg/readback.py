@@ -3,7 +3,8 @@ them, or those of given ids, each in a few plain queries."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import replace
 from datetime import date
 
 from rdflib import URIRef
@@ -172,6 +173,26 @@ def load_relations(store: GraphStore, claim_ids: Sequence[str] | None = None,
                     text_or_none(row.get("scope")), similarity=_num(row.get("similarity")))
            for row in rows.values()]
     return sorted(out, key=lambda r: r.id)
+
+
+def starts(claims: Iterable[Claim]) -> dict[str, date]:
+    """When each claim's time begins, for ``oriented``."""
+    return {c.id: c.time.start for c in claims if c.time}
+
+
+def claim_starts(store: GraphStore, claim_ids: Sequence[str]) -> dict[str, date]:
+    """``starts`` of the claims of ``claim_ids``, read from the store."""
+    rows = store.select_each(queries.CLAIM_STARTS, "claim", [rdf.claim_iri(c) for c in claim_ids])
+    return {rdf.claim_id_of(r["claim"]): date.fromisoformat(str(r["from"])) for r in rows}
+
+
+def oriented(relation: Relation, begins: Mapping[str, date]) -> Relation:
+    """A change with its earlier claim first (the store says which two claims a verdict is
+    between, in no order; ``begins`` when their times begin); the other verdicts as they are."""
+    a, b = begins.get(relation.a), begins.get(relation.b)
+    if relation.kind == "changes" and a and b and b < a:
+        return replace(relation, a=relation.b, b=relation.a)
+    return relation
 
 
 def verdict_pairs(store: GraphStore, verdicts: Sequence[Node] | None) -> dict[str, dict[str, Value]]:

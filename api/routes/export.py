@@ -23,7 +23,7 @@ MEDIA = {
 }
 
 
-#: Bytes of an RDF export held in memory before the rest goes to a temporary file.
+#: Bytes of an export held in memory before the rest goes to a temporary file.
 SPOOL_BYTES = 8 * 2**20
 
 
@@ -35,15 +35,17 @@ def export_graph(fmt: Literal["gexf", "graphml", "ttl", "trig", "nq", "nt", "jso
     ClaimReview JSON-LD."""
     disposition = {"Content-Disposition": f'attachment; filename="claimgraph-{fmt}.jsonld"'
                    if fmt == "claimreview" else f'attachment; filename="claimgraph.{fmt}"'}
-    if fmt in export.RDF_FORMATS:  # written as the store is read, then sent in pieces
-        spool = tempfile.SpooledTemporaryFile(max_size=SPOOL_BYTES)
+    if fmt == "claimreview":
+        data = reviews.export_feed(store, str(request.base_url), get_view(request))
+        return Response(data, media_type=MEDIA[fmt], headers=disposition)
+    # Written as the store is read (no claim view), then sent in pieces.
+    spool = tempfile.SpooledTemporaryFile(max_size=SPOOL_BYTES)
+    if fmt in export.RDF_FORMATS:
         export.write_rdf(store, fmt, spool)
-        spool.seek(0)
-        return StreamingResponse(_pieces(spool), media_type=MEDIA[fmt], headers=disposition)
-    view = get_view(request)
-    data = reviews.export_feed(store, str(request.base_url), view) if fmt == "claimreview" \
-        else lookup.export_bytes(store, fmt, view)
-    return Response(data, media_type=MEDIA[fmt], headers=disposition)
+    else:
+        lookup.write_export(store, fmt, spool)
+    spool.seek(0)
+    return StreamingResponse(_pieces(spool), media_type=MEDIA[fmt], headers=disposition)
 
 
 def _pieces(spool: IO[bytes], size: int = 2**16) -> Iterator[bytes]:

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import csv
+import io
+
 import networkx as nx
 import pytest
 import rdflib
 from rdflib.compare import graph_diff, to_isomorphic
 
-from kg import export
+from kg import export, lookup, network
 from kg.store import to_rdflib
 
 from support import EDGE_KINDS, jing, network_of
@@ -30,6 +33,49 @@ def test_gexf_of_the_seed_graph_validates_and_reads_back(seed_network, tmp_path,
     relations = {d["relation"] for _, _, d in back.edges(data=True)}
     assert {"cites", "says", "about", "appears-in", "corroborates"} <= relations <= EDGE_KINDS
     assert any("start" in d for _, d in back.nodes(data=True)), "documents carry their dates for the timeline"
+
+
+def _streamed(store, fmt: str) -> bytes:
+    out = io.BytesIO()
+    lookup.write_export(store, fmt, out)
+    return out.getvalue()
+
+
+def _edges(g: nx.MultiDiGraph) -> list[tuple[str, str, str, str]]:
+    return sorted((str(a), str(b), str(d["relation"]), str(d.get("basis", ""))) for a, b, d in g.edges(data=True))
+
+
+def test_the_exports_written_as_the_store_is_read_are_the_whole_views(seed_store, seed_network, tmp_path,
+                                                                       shared_dir, monkeypatch):
+    monkeypatch.setattr(network, "SLICE", 7)  # many slices, and verdicts between them
+    monkeypatch.setattr(lookup, "SLICE", 7)
+    path = tmp_path / "streamed.gexf"
+    path.write_bytes(_streamed(seed_store, "gexf"))
+    run = jing(shared_dir / "gexf" / "1.3" / "gexf.rng", path)
+    assert run.returncode == 0, run.stdout[:2000]
+    for back in (nx.read_gexf(path), nx.read_graphml(io.BytesIO(_streamed(seed_store, "graphml")))):
+        assert _edges(back) == _edges(seed_network) and back.number_of_nodes() == seed_network.number_of_nodes()
+        for n, attrs in seed_network.nodes(data=True):
+            got = back.nodes[n]
+            assert (got["label"], got["kind"], float(got["size"])) == (attrs["label"], attrs["kind"], attrs["size"]), n
+            assert all(str(got.get(k, "")) == str(attrs.get(k, "")) for k in ("verdict", "measure", "time", "event_type")), n
+    view = lookup.GraphView(seed_store)
+    rows = list(csv.reader(io.StringIO(_streamed(seed_store, "csv").decode("utf-8-sig"))))
+    assert [r[0] for r in rows[1:]] == [r["id"] for r in sorted(view.records.values(), key=lambda r: (r["document"], r["start"]))]
+
+
+def test_a_service_exports_without_reading_every_claim(seed_store):
+    from fastapi.testclient import TestClient
+
+    from api.main import create_app
+    from kg.config import Settings
+
+    app = create_app(Settings(store=seed_store.location), store=seed_store)
+    with TestClient(app) as client:
+        for fmt in ("gexf", "graphml", "csv"):
+            answer = client.get(f"/export/{fmt}")
+            assert answer.status_code == 200 and answer.content == _streamed(seed_store, fmt), fmt
+        assert getattr(app.state, "view", None) is None
 
 
 def test_gexf_is_reproducible(seed_network):
