@@ -475,6 +475,11 @@ def describe_claim(store: GraphStore, claim_id: str, fmt: ox.RdfFormat) -> bytes
     return serialised(ox.serialize(sorted(triples, key=str), format=fmt))
 
 
+def measures(store: GraphStore) -> list[str]:
+    """The measures claims count, sorted."""
+    return sorted({str(r["measure"]) for r in store.select(queries.CLAIM_MEASURES)})
+
+
 def write_export(store: GraphStore, fmt: str, out: IO[bytes]) -> None:
     """The claims as a network (``gexf``, ``graphml``) or a table (``csv``), written to ``out`` as
     the store is read, a slice of claims at a time; RDF is written by ``export.write_rdf``."""
@@ -501,16 +506,15 @@ def _records_in_order(store: GraphStore) -> Iterator[ClaimRecord]:
 EXPORT_FORMATS = ("ttl", "trig", "nq", "nt", "jsonld", "rdfxml", "gexf", "graphml", "csv")
 
 
-def document_pieces(store: GraphStore, view: GraphView, doc_id: str) -> list[dict[str, object]]:
+def document_pieces(store: GraphStore, doc_id: str) -> list[dict[str, object]]:
     """A document's text cut into pieces: plain text, claims (their figures) and boilerplate."""
     meta = document(store, doc_id)
     text = _document_text(store, str(meta["file"]))
-    marks: list[tuple[int, int, str, str]] = []
-    for c in view.claims.values():
-        if c.document == meta["file"]:
-            marks.append((c.start, c.end, "claim", c.id))
+    doc = {"doc": URIRef(DOCUMENT_PREFIX + doc_id)}
+    marks = sorted(((integer(r["start"]), integer(r["end"]), "claim", rdf.claim_id_of(r["claim"]))
+                    for r in store.select(queries.DOCUMENT_CLAIM_SPANS, doc)), key=lambda m: m[3])
     chrome = [(integer(r["start"]), integer(r["end"]), "chrome", str(r["kind"]))
-              for r in store.select(queries.DOCUMENT_BOILERPLATE, {"doc": URIRef(DOCUMENT_PREFIX + doc_id)})]
+              for r in store.select(queries.DOCUMENT_BOILERPLATE, doc)]
     pieces: list[dict[str, object]] = []
     pos = 0
     for start, end, kind, value in sorted(marks + chrome, key=lambda m: (m[0], -m[1])):

@@ -164,6 +164,11 @@ SELECT ?claim ?figure WHERE { ?claim cg:carriesFigure ?figure }
 ORDER BY ?claim ?figure
 """
 
+# The spans of a document's claims (bind ?doc).
+DOCUMENT_CLAIM_SPANS = """
+SELECT ?doc ?claim ?start ?end WHERE { ?claim schema:appearance ?doc ; cg:start ?start ; cg:end ?end }
+"""
+
 CLAIM_STARTS = """
 SELECT ?claim ?from WHERE { ?claim cg:timeStart ?from }
 """

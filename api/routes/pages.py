@@ -12,10 +12,11 @@ from fastapi.templating import Jinja2Templates
 
 from kg import lookup, reviews
 from kg.errors import NotFoundError
+from kg.records import DocumentRecord
 from kg.wording import number
 
 from .. import charts
-from ..deps import ClaimId, ClaimViewDep, StoreDep, ViewDep, read_view
+from ..deps import ClaimId, ClaimViewDep, StoreDep, read_view
 from ..navigation import navigation
 
 router = APIRouter(include_in_schema=False)
@@ -46,16 +47,30 @@ def _count(n: object, noun: str) -> str:
     return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
 
 
+#: Claims listed on one page of the explorer's search; every claim of an entity or measure, and
+#: every event of an entity or document, is listed on its own page.
+SEARCH_PAGE = 200
+ALL = 10**9
+
+
 @router.get("/", response_class=HTMLResponse)
-def search_page(request: Request, store: StoreDep, view: ViewDep, text: Text = None, entity: Text = None,
-                measure: Text = None, document: Text = None, source: Text = None, verdict: Text = None) -> HTMLResponse:
+def search_page(request: Request, store: StoreDep, text: Text = None, entity: Text = None, measure: Text = None,
+                document: Text = None, source: Text = None, verdict: Text = None,
+                offset: Annotated[int, Query(ge=0)] = 0) -> HTMLResponse:
     verdict = verdict if verdict in ("corroborated", "conflicting", "single-source") else None
-    claims = lookup.search(view, entity or None, document or None, source or None, measure or None, text or None, verdict)
+    view = read_view(request)
+    total, claims = lookup.claims_page(store, offset, SEARCH_PAGE, entity or None, document or None, source or None,
+                                       measure or None, text or None, verdict, view=view)
     params = {"text": text, "entity": entity, "measure": measure, "document": document, "source": source, "verdict": verdict}
-    return _render(request, "search.html", title="Claims", claims=claims, params=params,
-                   entities=[e for e in lookup.entities(store, view) if e["claims"]],
-                   measures=sorted({c.measure for c in view.claims.values() if c.measure}),
-                   documents=list(view.documents.values()), documents_by_file=view.documents)
+    docs = lookup.documents(store)
+    def at(start: int) -> str:
+        return "?" + request.url.include_query_params(offset=start).query
+
+    pages = {"previous": at(max(0, offset - SEARCH_PAGE)) if offset else None,
+             "next": at(offset + SEARCH_PAGE) if offset + SEARCH_PAGE < total else None}
+    return _render(request, "search.html", title="Claims", claims=claims, total=total, offset=offset, pages=pages,
+                   params=params, entities=[e for e in lookup.entities(store, view) if e["claims"]],
+                   measures=lookup.measures(store), documents=docs, documents_by_file={d["file"]: d for d in docs})
 
 
 @router.get("/ui/claims/{claim_id}", response_class=HTMLResponse)
@@ -80,11 +95,12 @@ def documents_page(request: Request, store: StoreDep) -> HTMLResponse:
 
 @router.get("/ui/documents/{doc_id}", response_class=HTMLResponse)
 def document_page(request: Request, doc_id: Annotated[str, PathParam(pattern=r"^[0-9a-f]{16}$")],
-                  store: StoreDep, view: ViewDep) -> HTMLResponse:
+                  store: StoreDep) -> HTMLResponse:
     doc = lookup.document(store, doc_id)
+    _, events = lookup.events_page(store, 0, ALL, document=doc_id, view=read_view(request))
     return _render(request, "document.html", title=str(doc["title"] or doc["file"]), doc=doc,
-                   pieces=lookup.document_pieces(store, view, doc_id), events=lookup.timeline(view, document=doc_id),
-                   documents_by_file=view.documents)
+                   pieces=lookup.document_pieces(store, doc_id), events=events,
+                   documents_by_file={d["file"]: d for d in lookup.documents(store)})
 
 
 @router.get("/ui/entities", response_class=HTMLResponse)
@@ -95,31 +111,36 @@ def entities_page(request: Request, store: StoreDep) -> HTMLResponse:
 
 
 @router.get("/ui/entities/{entity_id}", response_class=HTMLResponse)
-def entity_page(request: Request, entity_id: Annotated[str, PathParam(max_length=100)], store: StoreDep,
-                view: ViewDep) -> HTMLResponse:
+def entity_page(request: Request, entity_id: Annotated[str, PathParam(max_length=100)], store: StoreDep) -> HTMLResponse:
+    view = read_view(request)
     entity = lookup.entity(store, entity_id, view=view)
-    claims = lookup.search(view, entity=entity_id)
+    _, claims = lookup.claims_page(store, 0, ALL, entity=entity_id, view=view)
+    _, events = lookup.events_page(store, 0, ALL, entity=entity_id, view=view)
+    docs = lookup.documents(store)
     return _render(request, "figures.html", title=str(entity["label"]), aliases=entity["aliases"], claims=claims,
-                   chart=charts.figures_over_time(claims, str(entity["label"]), _publishers(view)),
-                   events=lookup.timeline(view, entity=entity_id), documents_by_file=view.documents)
+                   chart=charts.figures_over_time(claims, str(entity["label"]), _publishers(docs)),
+                   events=events, documents_by_file={d["file"]: d for d in docs})
 
 
 @router.get("/ui/measures/{measure:path}", response_class=HTMLResponse)
-def measure_page(request: Request, measure: Annotated[str, PathParam(max_length=200)], view: ViewDep) -> HTMLResponse:
-    claims = [r for r in lookup.search(view) if r["measure"] == measure]
+def measure_page(request: Request, measure: Annotated[str, PathParam(max_length=200)], store: StoreDep) -> HTMLResponse:
+    _, found = lookup.claims_page(store, 0, ALL, measure=measure, view=read_view(request))
+    claims = [r for r in found if r["measure"] == measure]
     if not claims:
         raise NotFoundError(f"no claim measures {measure!r}")
+    docs = lookup.documents(store)
     return _render(request, "figures.html", title=f"Measure {measure}", aliases=[], claims=claims, events=[],
-                   documents_by_file=view.documents,
-                   chart=charts.figures_over_time(claims, measure, _publishers(view)))
+                   documents_by_file={d["file"]: d for d in docs},
+                   chart=charts.figures_over_time(claims, measure, _publishers(docs)))
 
 
-def _publishers(view: lookup.GraphView) -> dict[str, str]:
+def _publishers(docs: list[DocumentRecord]) -> dict[str, str]:
     """Each document's publisher (else its title) by file name, for the colours of charts."""
-    return {f: d["publisher"] or d["title"] or f for f, d in view.documents.items()}
+    return {d["file"]: d["publisher"] or d["title"] or d["file"] for d in docs}
 
 
 @router.get("/ui/conflicts", response_class=HTMLResponse)
-def conflicts_page(request: Request, view: ViewDep) -> HTMLResponse:
-    return _render(request, "conflicts.html", title="Conflicts", items=lookup.relations(view, "conflicts"),
-                   documents_by_file=view.documents)
+def conflicts_page(request: Request, store: StoreDep) -> HTMLResponse:
+    _, items = lookup.relations_page(store, "conflicts", 0, ALL, view=read_view(request))
+    return _render(request, "conflicts.html", title="Conflicts", items=items,
+                   documents_by_file={d["file"]: d for d in lookup.documents(store)})

@@ -51,7 +51,12 @@ def test_a_fresh_service_answers_a_claims_lookups_without_reading_every_claim(se
             assert client.get(path).status_code == 200, path
         assert client.get("/entities/no-such-entity").status_code == 404
         assert getattr(app.state, "view", None) is None  # nor do entities and documents
-        client.get("/")  # the explorer's search page reads it, and the lookups then use it
+        doc_id = client.get("/documents").json()["items"][0]["id"]
+        for path in ("/", "/?entity=russia&offset=3", "/ui/entities/north-korea", f"/ui/documents/{doc_id}",
+                     "/ui/measures/north-korea:arrival", "/ui/conflicts"):
+            assert client.get(path).status_code == 200, path
+        assert getattr(app.state, "view", None) is None  # nor do the explorer's pages
+        client.get("/reviews")  # the list of reviews reads it, and the lookups then use it
         assert app.state.view is not None
         assert client.get(f"/claims/{claim_id}/sources").status_code == 200
 

@@ -251,3 +251,16 @@ def test_a_review_from_a_claims_page(server):
         b.quit()
     with urllib.request.urlopen(f"{server}/claims/{claim}") as answer:
         assert json.load(answer)["reviews"][0]["rating"] == "misleading"
+
+
+def test_the_search_page_lists_claims_a_page_at_a_time(client, monkeypatch):
+    from api.routes import pages as routes
+
+    monkeypatch.setattr(routes, "SEARCH_PAGE", 10)
+    total = client.get("/claims", params={"limit": 1}).json()["total"]
+    first = client.get("/").text
+    assert f"{total} claims · 1–10 shown" in first and 'rel="next" href="?offset=10"' in first
+    second = client.get("/?offset=10").text
+    assert "11–20 shown" in second and 'rel="prev"' in second
+    ids = client.get("/claims", params={"offset": 10, "limit": 10}).json()["items"]
+    assert all(f'href="/ui/claims/{c["id"]}"' in second for c in ids)
