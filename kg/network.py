@@ -15,17 +15,17 @@ timeline.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
+from datetime import date
 
 import networkx as nx
-from rdflib import URIRef
 
 from . import build as rdf
 from . import queries, readback
 from .model import Claim, Relation
 from .records import DocumentRecord
-from .store import GraphStore
+from .store import GraphStore, integer
 
 #: Node colours by node type and, for claims, by verdict.
 COLOURS = {
@@ -89,12 +89,10 @@ class NetworkBuilder:
     def _other(self, node: str, kind: str, label: str) -> None:
         self.others.setdefault(node, {"kind": kind, "label": label, "colour": COLOURS[kind], "size": 6.0})
 
-    def claim(self, c: Claim, relations: Iterable[Relation]) -> Part:
-        """The claim's node, sized and coloured by ``relations`` (all its verdicts), and its edges
-        to its document, sources and entities (verdicts are edges of ``verdict``)."""
-        kinds = [r.kind for r in relations]
-        support = kinds.count("corroborates")
-        verdict = "conflicting" if "conflicts" in kinds else ("corroborated" if support else "uncorroborated")
+    def claim(self, c: Claim, support: int, conflicted: bool) -> Part:
+        """The claim's node, sized by its corroborations and coloured by its verdicts, and its
+        edges to its document, sources and entities (verdicts are edges of ``verdict``)."""
+        verdict = "conflicting" if conflicted else ("corroborated" if support else "uncorroborated")
         node = f"claim:{c.id}"
         attrs: dict[str, object] = {
             "kind": "claim", "label": c.figure.surface if c.figure else (c.trigger or "event"), "verdict": verdict,
@@ -143,41 +141,45 @@ def parts(claims: Sequence[Claim], relations: Sequence[Relation], documents: Map
             of[r.a].append(r)
             of[r.b].append(r)
     for cid in sorted(known):
-        nodes, edges = builder.claim(known[cid], of[cid])
+        kinds = [r.kind for r in of[cid]]
+        nodes, edges = builder.claim(known[cid], kinds.count("corroborates"), "conflicts" in kinds)
         yield nodes, [*edges, *sorted((builder.verdict(r) for r in of[cid] if r.a == cid), key=Edge.order)]
     yield builder.rest()
 
 
 def store_parts(store: GraphStore, entity_labels: Mapping[str, str]) -> tuple[bool, Iterator[Part]]:
-    """Whether the network has dates, and its parts read from the store ``SLICE`` claims at a
-    time: each slice's claims, the kinds of their verdicts, and the reasons of the verdicts whose
-    first claim (by id) is in the slice, so each verdict's edge is read once."""
+    """Whether the network has dates, and its parts read from the store: claims ``SLICE`` at a
+    time, sized and coloured by their verdicts counted in one query, then every verdict's edge
+    from one query, as it is read. Memory grows with the claims' ids and dates, not with them."""
     builder = NetworkBuilder({d["file"]: d for d in readback.documents(store)}, entity_labels)
 
     def read() -> Iterator[Part]:
+        counts: dict[str, dict[str, int]] = defaultdict(dict)
+        for r in store.stream(queries.VERDICT_COUNTS):
+            if (kind := readback.KIND_OF.get(str(r["type"]))) is not None:
+                counts[rdf.claim_id_of(r["claim"])][kind] = integer(r["n"])
         ids = sorted(rdf.claim_id_of(r["claim"]) for r in store.select(queries.CLAIM_ORDER))
+        begins: dict[str, date] = {}
         for i in range(0, len(ids), SLICE):
-            claims = {c.id: c for c in readback.load_claims(store, ids[i : i + SLICE])}
-            pairs = readback.verdict_pairs(store, readback.verdicts_of(store, list(claims)))
-            first = [URIRef(v) for v, p in pairs.items() if rdf.claim_id_of(p["a"]) in claims]
-            reasons = {str(r["verdict"]): r for r in store.select_each(queries.VERDICT_REASONS, "verdict", first)}
-            relations = [Relation(readback.KIND_OF[str(p["type"])], rdf.claim_id_of(p["a"]), rdf.claim_id_of(p["b"]),
-                                  str(reasons[v]["reason"]) if v in reasons else "",
-                                  str(reasons[v]["basis"]) if v in reasons else "")
-                         for v, p in pairs.items()]
-            ends = {x for r in relations if r.kind == "changes" for x in (r.a, r.b)} - claims.keys()
-            begins = {**readback.starts(claims.values()), **readback.claim_starts(store, sorted(ends))}
-            of: dict[str, list[Relation]] = defaultdict(list)
-            edges: list[Edge] = []
-            for r in relations:
-                for own in (r.a, r.b):
-                    if own in claims:
-                        of[own].append(r)
-                if r.a in claims:  # the smaller id: read here, written once
-                    edges.append(builder.verdict(readback.oriented(r, begins)))
-            for cid in sorted(claims):
-                yield builder.claim(claims[cid], of[cid])
-            yield [], sorted(edges, key=Edge.order)
+            claims = readback.load_claims(store, ids[i : i + SLICE])
+            begins.update(readback.starts(claims))
+            for c in sorted(claims, key=lambda c: c.id):
+                yield builder.claim(c, counts[c.id].get("corroborates", 0), "conflicts" in counts[c.id])
+        edges: list[Edge] = []
+        pending: dict[str, str] = {}  # verdicts of which one claim has been read: a few at a time
+        for r in store.stream(queries.VERDICT_ROWS):
+            verdict, claim = str(r["verdict"]), rdf.claim_id_of(r["claim"])
+            other = pending.pop(verdict, None)
+            if other is None:
+                pending[verdict] = claim
+                continue
+            a, b = sorted((other, claim))
+            relation = Relation(readback.KIND_OF[str(r["type"])], a, b, str(r["reason"]), str(r["basis"]))
+            edges.append(builder.verdict(readback.oriented(relation, begins)))
+            if len(edges) >= SLICE:
+                yield [], edges
+                edges = []
+        yield [], edges
         yield builder.rest()
 
     return builder.dynamic, read()

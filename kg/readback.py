@@ -180,12 +180,6 @@ def starts(claims: Iterable[Claim]) -> dict[str, date]:
     return {c.id: c.time.start for c in claims if c.time}
 
 
-def claim_starts(store: GraphStore, claim_ids: Sequence[str]) -> dict[str, date]:
-    """``starts`` of the claims of ``claim_ids``, read from the store."""
-    rows = store.select_each(queries.CLAIM_STARTS, "claim", [rdf.claim_iri(c) for c in claim_ids])
-    return {rdf.claim_id_of(r["claim"]): date.fromisoformat(str(r["from"])) for r in rows}
-
-
 def oriented(relation: Relation, begins: Mapping[str, date]) -> Relation:
     """A change with its earlier claim first (the store says which two claims a verdict is
     between, in no order; ``begins`` when their times begin); the other verdicts as they are."""

@@ -339,12 +339,16 @@ class GraphStore(ABC):
 
     def select(self, sparql: str, bindings: Mapping[str, Node] | None = None) -> list[dict[str, Value]]:
         """Rows of a SELECT query as dicts of plain Python values (unbound variables omitted)."""
+        return list(self.stream(sparql, bindings))
+
+    def stream(self, sparql: str, bindings: Mapping[str, Node] | None = None) -> Iterator[dict[str, Value]]:
+        """The rows of ``select``, each as the engine gives it (for results too large to hold)."""
         result = self.query(sparql, bindings)
         if not isinstance(result, ox.QuerySolutions):
             raise QueryError("select() needs a SELECT query")
         names = [v.value for v in result.variables]
         # A solution's terms are read in order (by name, each costs a lookup).
-        return [{name: to_python(term) for name, term in zip(names, row) if term is not None} for row in result]
+        return ({name: to_python(term) for name, term in zip(names, row) if term is not None} for row in result)
 
     def select_each(self, sparql: str, name: str, values: Sequence[Node]) -> list[dict[str, Value]]:
         """The rows of a SELECT query for each of ``values`` bound to ``?name``, in a few queries.
