@@ -70,36 +70,14 @@ def get_runner(request: Request) -> QueryRunner:
     return request.app.state.runner
 
 
-def get_view(request: Request) -> GraphView:
-    """Claims, verdicts and roots read once per version of the store."""
-    state = request.app.state
-    store: GraphStore = state.store
-    cached = getattr(state, "view", None)
-    if cached is None or cached[0] != store.generation:
-        with state.view_lock:
-            cached = getattr(state, "view", None)
-            if cached is None or cached[0] != store.generation:
-                state.view = cached = (store.generation, GraphView(store))
-    return cached[1]
-
-
-def read_view(request: Request) -> GraphView | None:
-    """The whole view if it is already read for this version of the store."""
-    state = request.app.state
-    cached = getattr(state, "view", None)
-    return cached[1] if cached is not None and cached[0] == state.store.generation else None
-
-
 def get_claim_view(request: Request, claim_id: ClaimId) -> GraphView:
-    """For the lookups of one claim: the whole view when it is already read, else only the claim
-    and its neighbours (``GraphView(around=...)``), so a service just started, or just written
-    to, answers without reading every claim first."""
-    return read_view(request) or GraphView(request.app.state.store, around=claim_id)
+    """For the lookups of one claim: the claim and its neighbours (``GraphView(around=...)``), so
+    the service never reads every claim."""
+    return GraphView(request.app.state.store, around=claim_id)
 
 
 StoreDep = Annotated[GraphStore, Depends(get_store)]
 SettingsDep = Annotated[Settings, Depends(get_app_settings)]
-ViewDep = Annotated[GraphView, Depends(get_view)]
 ClaimViewDep = Annotated[GraphView, Depends(get_claim_view)]
 RunnerDep = Annotated[QueryRunner, Depends(get_runner)]
 IngestorDep = Annotated[Ingestor, Depends(get_ingestor)]

@@ -84,7 +84,6 @@ def create_app(settings: Settings | None = None, store: GraphStore | None = None
         app.state.settings = settings
         app.state.write_lock = threading.Lock()  # one write at a time: uploads, reviews, SPARQL Update
         app.state.ingestor = pipeline.Ingestor(settings)
-        app.state.view_lock = threading.Lock()  # the claims are read once per version of the store
         graph: GraphStore = app.state.store
         app.state.runner = QueryRunner(
             graph.shared_location,

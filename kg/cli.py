@@ -13,6 +13,7 @@ import logging
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import cast
 
 import click
 from pydantic import ValidationError
@@ -141,21 +142,21 @@ def _print_records(records: Sequence[ClaimRecord], fmt: str) -> None:
 @click.option("--format", "fmt", type=click.Choice(["table", "jsonl"]), default="table", show_default=True)
 def claims(store: str | None, conflicts: bool, document: str | None, measure: str | None, fmt: str) -> None:
     """List the claims in the store (or the conflicts between them)."""
-    view = lookup.GraphView(open_store(load_settings(store), read_only=True))
+    graph = open_store(load_settings(store), read_only=True)
     if conflicts:
         rows = []
-        for r in (r for r in view.relations if r.kind == "conflicts"):
-            a, b = view.records[r.a], view.records[r.b]
+        for r in lookup.relations_page(graph, "conflicts", 0, lookup.ALL)[1]:
+            a, b = cast(ClaimRecord, r["a"]), cast(ClaimRecord, r["b"])
             if fmt == "jsonl":
-                click.echo(json.dumps({"a": a, "b": b, "reason": r.reason, "basis": r.basis}, ensure_ascii=False))
+                click.echo(json.dumps({"a": a, "b": b, "reason": r["reason"], "basis": r["basis"]}, ensure_ascii=False))
                 continue
             rows.append([f"{a['id']} {a['figure']} ({str(a['document'])[:12]}; {' > '.join(a['sources']) or 'document'})",
                          f"{b['id']} {b['figure']} ({str(b['document'])[:12]}; {' > '.join(b['sources']) or 'document'})",
-                         r.reason])
+                         str(r["reason"])])
         if fmt == "table":
             click.echo(export.table(["claim", "conflicts with", "reason"], rows, width=70, whole=["reason"]))
         return
-    _print_records(lookup.search(view, document=document, measure=measure), fmt)
+    _print_records(lookup.claims_page(graph, 0, lookup.ALL, document=document, measure=measure)[1], fmt)
 
 
 @main.command()
@@ -164,7 +165,8 @@ def claims(store: str | None, conflicts: bool, document: str | None, measure: st
 def sources(claim_id: str, store: str | None) -> None:
     """The provenance of one claim: documents, attribution chain, evidence, who agrees or disagrees."""
     graph = open_store(load_settings(store), read_only=True)
-    click.echo(json.dumps(lookup.provenance(graph, lookup.GraphView(graph), claim_id), indent=2, ensure_ascii=False))
+    view = lookup.GraphView(graph, around=claim_id)  # the claim and its neighbours, not every claim
+    click.echo(json.dumps(lookup.provenance(graph, view, claim_id), indent=2, ensure_ascii=False))
 
 
 @main.command()
@@ -213,7 +215,7 @@ def review(claim_id: str, store: str | None, rating: str, note: str, support: tu
     settings = load_settings(store)
     graph = open_store(settings)
     try:
-        view = lookup.GraphView(graph)
+        view = reviews.view_of(graph, [], [claim_id, *support])
         found = reviews.new_review(view, claim_id, rating, note, settings.reviewer, support)
         reviews.add_review(graph, found, view)
         graph.flush()
@@ -231,8 +233,9 @@ def reviews_command(store: str | None, status: str | None, fmt: str) -> None:
     """List the reviews, newest first: rating, status (current, stale, orphaned), claim and note."""
     settings = load_settings(store)
     graph = open_store(settings, read_only=True)
-    view = lookup.GraphView(graph)
-    found = reviews.select(reviews.load_reviews(graph), view, state=status)
+    every = reviews.load_reviews(graph)
+    view = reviews.view_of(graph, every)
+    found = reviews.select(every, view, state=status)
     if fmt == "claimreview":
         click.echo(reviews.feed_bytes(found, view, settings.public_url).decode("utf-8"))
         return

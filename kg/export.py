@@ -232,7 +232,8 @@ def write_gexf(dynamic: bool, parts: Iterable[Part], out: IO[bytes]) -> None:
         if isinstance(colour, tuple):
             r, g, b = colour
             text += f'        <viz:color r="{int(r)}" g="{int(g)}" b="{int(b)}" a="1.0" />\n'
-            text += f'        <viz:size value="{float(a.get("size", 5.0))}" />\n'  # type: ignore[arg-type]
+            size = a.get("size")
+            text += f'        <viz:size value="{float(size) if isinstance(size, int | float) else 5.0}" />\n'
         return text + values(a, NODE_ATTRIBUTES, 0) + "      </node>\n"
 
     def edge(i: int, e: Edge) -> str:

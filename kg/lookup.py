@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from datetime import date
-from typing import IO, Any, TypeVar
+from typing import IO, Any
 
 import pyoxigraph as ox
 from rdflib import Literal, URIRef
@@ -41,12 +41,15 @@ class GraphView:
     with what their records need, in a few queries whose cost grows with the claim's
     neighbours, not with the store."""
 
-    def __init__(self, store: GraphStore, around: str | None = None, only: Sequence[str] | None = None) -> None:
+    def __init__(self, store: GraphStore, around: str | None = None, only: Sequence[str] | None = None,
+                 with_documents: bool = False) -> None:
         more: list[Link] = []  # verdicts known only as links, for the records of the neighbours
         if around is not None:
             claims, relations, more, docs, stored, roots, labels = _neighbourhood(store, around)
-        elif only is not None:  # these claims and what their records need: no documents, roots or verdicts
-            claims, relations, docs, roots, labels = load_claims(store, only), [], [], [], []
+        elif only is not None:  # these claims and what their records need: no roots or verdicts (nor documents
+            # unless ``with_documents``)
+            claims, relations, roots, labels = load_claims(store, only), [], [], []
+            docs = documents(store) if with_documents else []
             more = _links(store, only, known=set())
             stored = store.select_each(queries.INDEPENDENCE, "claim", [rdf.claim_iri(c) for c in only])
         else:
@@ -102,14 +105,10 @@ def _links(store: GraphStore, claim_ids: Sequence[str], known: set[str]) -> list
             for v, p in pairs.items()]
 
 
-T = TypeVar("T")
+#: The limit of a page that holds every match.
+ALL = 10**9
 _VERDICT_FILTERS = {"corroborated": queries.CORROBORATED, "conflicting": queries.CONFLICTING,
                     "single-source": queries.SINGLE_SOURCE}
-
-
-def _paged(items: list[T], offset: int, limit: int) -> tuple[int, list[T]]:
-    """How many there are, and ``limit`` of them from ``offset``."""
-    return len(items), items[offset : offset + limit]
 
 
 def _entity_iri(name: str) -> URIRef | None:
@@ -134,12 +133,10 @@ def _file_of(store: GraphStore, document: str) -> str:
 
 def events_page(store: GraphStore, offset: int, limit: int, entity: str | None = None, document: str | None = None,
                 kind: str | None = None, trigger: str | None = None, start: date | None = None,
-                end: date | None = None, view: GraphView | None = None) -> tuple[int, list[ClaimRecord]]:
-    """What ``timeline`` gives, ``limit`` from ``offset``, and how many there are: from ``view``
-    when one is read, else without reading every claim (the events' times, types and places in
-    the text from one query, only the page's records read)."""
-    if view is not None:
-        return _paged(timeline(view, entity, document, kind, trigger, start, end), offset, limit)
+                end: date | None = None) -> tuple[int, list[ClaimRecord]]:
+    """What ``timeline`` gives, ``limit`` from ``offset``, and how many there are, without reading
+    every claim (the events' times, types and places in the text from one query, only the page's
+    records read)."""
     named = _naming(store, entity) if entity else None
     file = _file_of(store, document) if document else None
     found = []
@@ -161,12 +158,10 @@ def events_page(store: GraphStore, offset: int, limit: int, entity: str | None =
 
 def claims_page(store: GraphStore, offset: int, limit: int, entity: str | None = None, document: str | None = None,
                 source: str | None = None, measure: str | None = None, text: str | None = None,
-                verdict: str | None = None, view: GraphView | None = None) -> tuple[int, list[ClaimRecord]]:
-    """What ``search`` gives, ``limit`` from ``offset``, and how many there are: from ``view``
-    when one is read, else without reading every claim (each filter is one query for the ids it
-    keeps, and only the page's records are read, ``GraphView(only=...)``)."""
-    if view is not None:
-        return _paged(search(view, entity, document, source, measure, text, verdict), offset, limit)
+                verdict: str | None = None) -> tuple[int, list[ClaimRecord]]:
+    """What ``search`` gives, ``limit`` from ``offset``, and how many there are, without reading
+    every claim (each filter is one query for the ids it keeps, and only the page's records are
+    read, ``GraphView(only=...)``)."""
     bindings: dict[str, Node] | None = {"file": Literal(_file_of(store, document))} if document else None
     order = [rdf.claim_id_of(r["claim"]) for r in store.select(queries.CLAIM_ORDER, bindings)]
     keep: list[set[str]] = []
@@ -386,20 +381,15 @@ def search(
     return out
 
 
-def entities(store: GraphStore, view: GraphView | None = None) -> list[dict[str, object]]:
-    """Known entities with their aliases and how many claims name them: from ``view`` when one is
-    read, else from one query of the claims that name each entity."""
+def entities(store: GraphStore) -> list[dict[str, object]]:
+    """Known entities with their aliases and how many claims name them (from one query of the
+    claims that name each entity)."""
     aliases: dict[str, list[str]] = {}
     for row in store.select(queries.ENTITY_ALIASES):
         aliases.setdefault(str(row["entity"]), []).append(str(row["alias"]))
     counts: dict[str, set[str]] = {}
-    if view is not None:
-        for cid, c in view.claims.items():
-            for key in _mentions(c):
-                counts.setdefault(key, set()).add(cid)
-    else:
-        for row in store.select(queries.CLAIMS_NAMING):
-            counts.setdefault(rdf.entity_key_of(row["entity"]), set()).add(rdf.claim_id_of(row["claim"]))
+    for row in store.select(queries.CLAIMS_NAMING):
+        counts.setdefault(rdf.entity_key_of(row["entity"]), set()).add(rdf.claim_id_of(row["claim"]))
     out = []
     for row in store.select(queries.ENTITIES):
         iri = str(row["entity"])
@@ -410,11 +400,10 @@ def entities(store: GraphStore, view: GraphView | None = None) -> list[dict[str,
     return out
 
 
-def entity(store: GraphStore, key: str, view: GraphView | None = None) -> dict[str, object]:
-    """One entity as ``entities`` gives it."""
-    for e in entities(store, view) if view is not None else _entity(store, key):
-        if e["id"] == key:
-            return e
+def entity(store: GraphStore, key: str) -> dict[str, object]:
+    """One entity as ``entities`` gives it, by query."""
+    for e in _entity(store, key):
+        return e
     raise NotFoundError(f"no entity with id {key!r}")
 
 
@@ -440,13 +429,10 @@ def relations(view: GraphView, kind: str, entity: str | None = None) -> list[dic
         and (key is None or key in _mentions(view.claims[r.a]) | _mentions(view.claims[r.b]))), view)
 
 
-def relations_page(store: GraphStore, kind: str, offset: int, limit: int, entity: str | None = None,
-                   view: GraphView | None = None) -> tuple[int, list[dict[str, object]]]:
-    """What ``relations`` gives, ``limit`` from ``offset``, and how many there are: from ``view``
-    when one is read, else without reading every claim (the verdicts' claims from one query, the
-    page's verdicts and records only)."""
-    if view is not None:
-        return _paged(relations(view, kind, entity), offset, limit)
+def relations_page(store: GraphStore, kind: str, offset: int, limit: int,
+                   entity: str | None = None) -> tuple[int, list[dict[str, object]]]:
+    """What ``relations`` gives, ``limit`` from ``offset``, and how many there are, without reading
+    every claim (the verdicts' claims from one query, the page's verdicts and records only)."""
     pairs: dict[str, set[str]] = {}
     for r in store.select(queries.VERDICTS_OF_TYPE, {"type": rdf.VERDICT_KINDS[kind][0]}):
         pairs.setdefault(str(r["verdict"]), set()).add(rdf.claim_id_of(r["claim"]))

@@ -150,7 +150,8 @@ def parts(claims: Sequence[Claim], relations: Sequence[Relation], documents: Map
 def store_parts(store: GraphStore, entity_labels: Mapping[str, str]) -> tuple[bool, Iterator[Part]]:
     """Whether the network has dates, and its parts read from the store: claims ``SLICE`` at a
     time, sized and coloured by their verdicts counted in one query, then every verdict's edge
-    from one query, as it is read. Memory grows with the claims' ids and dates, not with them."""
+    from one query, in the order the engine reads them (sorting them would hold them all).
+    Memory grows with the claims' ids and dates, not with the claims or the verdicts."""
     builder = NetworkBuilder({d["file"]: d for d in readback.documents(store)}, entity_labels)
 
     def read() -> Iterator[Part]:

@@ -274,7 +274,14 @@ def feed_bytes(reviews: Iterable[Review], view: GraphView, base_url: str) -> byt
     return json.dumps(claim_review_feed(reviews, view, base_url), ensure_ascii=False, indent=2).encode("utf-8")
 
 
+def view_of(store: GraphStore, reviews: Iterable[Review], more: Iterable[str] = ()) -> GraphView:
+    """What the reviews' records and feed read: their claims (and ``more`` claims), those their
+    notes cite, and every document; not every claim of the store."""
+    ids = {c for r in reviews for c in (r.claim, *r.support)} | set(more)
+    return GraphView(store, only=sorted(ids), with_documents=True)
+
+
 def export_feed(store: GraphStore, base_url: str, view: GraphView | None = None) -> bytes:
     """Every review as one ClaimReview JSON-LD document (``kg export --format claimreview``)."""
-    view = view or GraphView(store)
-    return feed_bytes(load_reviews(store), view, base_url)
+    found = load_reviews(store)
+    return feed_bytes(found, view or view_of(store, found), base_url)

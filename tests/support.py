@@ -107,3 +107,20 @@ def network_of(store: GraphStore) -> nx.MultiDiGraph:
     view = lookup.GraphView(store)
     docs = {d["file"]: d for d in lookup.documents(store)}
     return network.claim_network(list(view.claims.values()), view.relations, docs, Gazetteer.load().labels)
+
+
+def forbid_whole_reads(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """Make reading every claim or every verdict at once fail, wherever it is asked for."""
+    from kg import lookup as lookup_module
+    from kg import readback
+
+    def guarded(read):  # type: ignore[no-untyped-def]
+        def read_some(store, claim_ids=None, *args, **kwargs):  # type: ignore[no-untyped-def]
+            if claim_ids is None and not kwargs.get("verdicts") and not args:
+                raise AssertionError(f"{read.__name__} read every claim or verdict of the store")
+            return read(store, claim_ids, *args, **kwargs)
+        return read_some
+
+    for module in (readback, lookup_module):
+        monkeypatch.setattr(module, "load_claims", guarded(readback.load_claims))
+        monkeypatch.setattr(module, "load_relations", guarded(readback.load_relations))

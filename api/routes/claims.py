@@ -12,7 +12,7 @@ from kg import lookup, reviews
 from kg.build import ID
 from kg.store import GraphStore
 
-from ..deps import ClaimId, ClaimViewDep, StoreDep, known_query, read_view
+from ..deps import ClaimId, ClaimViewDep, StoreDep, known_query
 from ..jsonld import JSONLD, JSONLD_OK, negotiate, wants_jsonld
 from ..schemas import ClaimOut, ClaimPage, ErrorOut, ReviewOut, SourcesOut
 
@@ -38,8 +38,7 @@ def list_claims(
     limit: Annotated[int, Query(ge=1, le=1000)] = 100,
 ) -> ClaimPage | Response:
     """Claims, filtered and paged, in document order."""
-    total, items = lookup.claims_page(store, offset, limit, entity, document, source, measure, text, verdict,
-                                      view=read_view(request))
+    total, items = lookup.claims_page(store, offset, limit, entity, document, source, measure, text, verdict)
     page = ClaimPage(total=total, offset=offset, limit=limit, items=[ClaimOut(**r) for r in items])
     return negotiate(request, page, str(ID["claim/"]))
 

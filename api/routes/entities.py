@@ -10,7 +10,7 @@ from fastapi.responses import Response
 from kg import lookup
 from kg.build import ID
 
-from ..deps import StoreDep, known_query, read_view
+from ..deps import StoreDep, known_query
 from ..jsonld import JSONLD_OK, negotiate
 from ..schemas import EntityDetail, EntityOut, EntityPage, ErrorOut
 
@@ -28,7 +28,7 @@ def list_entities(
     limit: Annotated[int, Query(ge=1, le=1000)] = 100,
 ) -> EntityPage | Response:
     """Known entities, by label, with the number of claims that name them."""
-    found = lookup.entities(store, read_view(request))
+    found = lookup.entities(store)
     page = EntityPage(total=len(found), offset=offset, limit=limit,
                       items=[EntityOut(**e) for e in found[offset : offset + limit]])
     return negotiate(request, page, ENTITY_BASE)
@@ -38,4 +38,4 @@ def list_entities(
 def get_entity(entity_id: Annotated[str, Path(max_length=100)], request: Request,
                store: StoreDep) -> EntityDetail | Response:
     """One entity with the ids of the claims about it or attributed to it."""
-    return negotiate(request, EntityDetail(**lookup.entity(store, entity_id, view=read_view(request))), ENTITY_BASE)
+    return negotiate(request, EntityDetail(**lookup.entity(store, entity_id)), ENTITY_BASE)

@@ -13,7 +13,7 @@ from kg import lookup
 from kg.build import ID
 from kg.lexicon import EventKind
 
-from ..deps import StoreDep, known_query, read_view
+from ..deps import StoreDep, known_query
 from ..jsonld import JSONLD_OK, negotiate
 from ..schemas import ClaimPage, ErrorOut
 
@@ -38,7 +38,6 @@ def list_events(
     if start and end and start > end:
         raise RequestValidationError([{"loc": ("query", "start"), "type": "value_error",
                                        "msg": f"start {start} is after end {end}"}])
-    total, items = lookup.events_page(store, offset, limit, entity, document, kind, trigger, start, end,
-                                      view=read_view(request))
+    total, items = lookup.events_page(store, offset, limit, entity, document, kind, trigger, start, end)
     page = ClaimPage(total=total, offset=offset, limit=limit, items=items)
     return negotiate(request, page, str(ID["claim/"]))

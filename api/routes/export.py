@@ -11,7 +11,7 @@ from fastapi.responses import Response, StreamingResponse
 
 from kg import export, lookup, reviews
 
-from ..deps import StoreDep, get_view
+from ..deps import StoreDep
 
 router = APIRouter(tags=["export"])
 
@@ -36,7 +36,7 @@ def export_graph(fmt: Literal["gexf", "graphml", "ttl", "trig", "nq", "nt", "jso
     disposition = {"Content-Disposition": f'attachment; filename="claimgraph-{fmt}.jsonld"'
                    if fmt == "claimreview" else f'attachment; filename="claimgraph.{fmt}"'}
     if fmt == "claimreview":
-        data = reviews.export_feed(store, str(request.base_url), get_view(request))
+        data = reviews.export_feed(store, str(request.base_url))
         return Response(data, media_type=MEDIA[fmt], headers=disposition)
     # Written as the store is read (no claim view), then sent in pieces.
     spool = tempfile.SpooledTemporaryFile(max_size=SPOOL_BYTES)

@@ -16,7 +16,7 @@ from kg.records import DocumentRecord
 from kg.wording import number
 
 from .. import charts
-from ..deps import ClaimId, ClaimViewDep, StoreDep, read_view
+from ..deps import ClaimId, ClaimViewDep, StoreDep
 from ..navigation import navigation
 
 router = APIRouter(include_in_schema=False)
@@ -47,10 +47,9 @@ def _count(n: object, noun: str) -> str:
     return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
 
 
-#: Claims listed on one page of the explorer's search; every claim of an entity or measure, and
-#: every event of an entity or document, is listed on its own page.
+#: Claims listed on one page of the explorer's search (every claim of an entity or measure, and
+#: every event of an entity or document, is listed on its page).
 SEARCH_PAGE = 200
-ALL = 10**9
 
 
 @router.get("/", response_class=HTMLResponse)
@@ -58,9 +57,8 @@ def search_page(request: Request, store: StoreDep, text: Text = None, entity: Te
                 document: Text = None, source: Text = None, verdict: Text = None,
                 offset: Annotated[int, Query(ge=0)] = 0) -> HTMLResponse:
     verdict = verdict if verdict in ("corroborated", "conflicting", "single-source") else None
-    view = read_view(request)
     total, claims = lookup.claims_page(store, offset, SEARCH_PAGE, entity or None, document or None, source or None,
-                                       measure or None, text or None, verdict, view=view)
+                                       measure or None, text or None, verdict)
     params = {"text": text, "entity": entity, "measure": measure, "document": document, "source": source, "verdict": verdict}
     docs = lookup.documents(store)
     def at(start: int) -> str:
@@ -69,7 +67,7 @@ def search_page(request: Request, store: StoreDep, text: Text = None, entity: Te
     pages = {"previous": at(max(0, offset - SEARCH_PAGE)) if offset else None,
              "next": at(offset + SEARCH_PAGE) if offset + SEARCH_PAGE < total else None}
     return _render(request, "search.html", title="Claims", claims=claims, total=total, offset=offset, pages=pages,
-                   params=params, entities=[e for e in lookup.entities(store, view) if e["claims"]],
+                   params=params, entities=[e for e in lookup.entities(store) if e["claims"]],
                    measures=lookup.measures(store), documents=docs, documents_by_file={d["file"]: d for d in docs})
 
 
@@ -97,7 +95,7 @@ def documents_page(request: Request, store: StoreDep) -> HTMLResponse:
 def document_page(request: Request, doc_id: Annotated[str, PathParam(pattern=r"^[0-9a-f]{16}$")],
                   store: StoreDep) -> HTMLResponse:
     doc = lookup.document(store, doc_id)
-    _, events = lookup.events_page(store, 0, ALL, document=doc_id, view=read_view(request))
+    _, events = lookup.events_page(store, 0, lookup.ALL, document=doc_id)
     return _render(request, "document.html", title=str(doc["title"] or doc["file"]), doc=doc,
                    pieces=lookup.document_pieces(store, doc_id), events=events,
                    documents_by_file={d["file"]: d for d in lookup.documents(store)})
@@ -106,16 +104,15 @@ def document_page(request: Request, doc_id: Annotated[str, PathParam(pattern=r"^
 @router.get("/ui/entities", response_class=HTMLResponse)
 def entities_page(request: Request, store: StoreDep) -> HTMLResponse:
     items = [{"href": f"/ui/entities/{e['id']}", "label": e["label"], "note": f"{e['type']} · {_count(e['claims'], 'claim')}"}
-             for e in lookup.entities(store, read_view(request)) if e["claims"]]
+             for e in lookup.entities(store) if e["claims"]]
     return _render(request, "listing.html", title="Entities", items=items)
 
 
 @router.get("/ui/entities/{entity_id}", response_class=HTMLResponse)
 def entity_page(request: Request, entity_id: Annotated[str, PathParam(max_length=100)], store: StoreDep) -> HTMLResponse:
-    view = read_view(request)
-    entity = lookup.entity(store, entity_id, view=view)
-    _, claims = lookup.claims_page(store, 0, ALL, entity=entity_id, view=view)
-    _, events = lookup.events_page(store, 0, ALL, entity=entity_id, view=view)
+    entity = lookup.entity(store, entity_id)
+    _, claims = lookup.claims_page(store, 0, lookup.ALL, entity=entity_id)
+    _, events = lookup.events_page(store, 0, lookup.ALL, entity=entity_id)
     docs = lookup.documents(store)
     return _render(request, "figures.html", title=str(entity["label"]), aliases=entity["aliases"], claims=claims,
                    chart=charts.figures_over_time(claims, str(entity["label"]), _publishers(docs)),
@@ -124,7 +121,7 @@ def entity_page(request: Request, entity_id: Annotated[str, PathParam(max_length
 
 @router.get("/ui/measures/{measure:path}", response_class=HTMLResponse)
 def measure_page(request: Request, measure: Annotated[str, PathParam(max_length=200)], store: StoreDep) -> HTMLResponse:
-    _, found = lookup.claims_page(store, 0, ALL, measure=measure, view=read_view(request))
+    _, found = lookup.claims_page(store, 0, lookup.ALL, measure=measure)
     claims = [r for r in found if r["measure"] == measure]
     if not claims:
         raise NotFoundError(f"no claim measures {measure!r}")
@@ -141,6 +138,6 @@ def _publishers(docs: list[DocumentRecord]) -> dict[str, str]:
 
 @router.get("/ui/conflicts", response_class=HTMLResponse)
 def conflicts_page(request: Request, store: StoreDep) -> HTMLResponse:
-    _, items = lookup.relations_page(store, "conflicts", 0, ALL, view=read_view(request))
+    _, items = lookup.relations_page(store, "conflicts", 0, lookup.ALL)
     return _render(request, "conflicts.html", title="Conflicts", items=items,
                    documents_by_file={d["file"]: d for d in lookup.documents(store)})

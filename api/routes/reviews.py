@@ -12,7 +12,7 @@ from fastapi.responses import Response
 from kg import lookup, reviews
 from kg.errors import NotFoundError
 
-from ..deps import SettingsDep, StoreDep, ViewDep, known_query, require_token
+from ..deps import SettingsDep, StoreDep, known_query, require_token
 from ..jsonld import JSONLD, JSONLD_OK, wants_jsonld
 from ..schemas import ErrorOut, ReviewIn, ReviewOut, ReviewPage
 from .claims import NOT_FOUND, ClaimId
@@ -31,10 +31,11 @@ def _feed(request: Request, found: list[reviews.Review], view: lookup.GraphView)
     "/claims/{claim_id}/reviews", status_code=201, response_model=ReviewOut, dependencies=[Depends(require_token)],
     responses={401: {"model": ErrorOut}, 403: {"model": ErrorOut}, **NOT_FOUND},
 )
-async def add_review(claim_id: ClaimId, body: ReviewIn, request: Request, store: StoreDep, view: ViewDep,
+async def add_review(claim_id: ClaimId, body: ReviewIn, request: Request, store: StoreDep,
                      settings: SettingsDep) -> ReviewOut:
     """Review a claim (behind the bearer token of ``KG_API_TOKEN``): a rating on the fixed scale, a
     note, and the claims or documents that support it. The reviewer is ``KG_REVIEWER``."""
+    view = reviews.view_of(store, [], [claim_id, *body.support])
     review = reviews.new_review(view, claim_id, body.rating, body.note, settings.reviewer, body.support)
 
     def write() -> None:
@@ -50,7 +51,6 @@ async def add_review(claim_id: ClaimId, body: ReviewIn, request: Request, store:
 def list_reviews(
     request: Request,
     store: StoreDep,
-    view: ViewDep,
     claim: Annotated[str | None, Query(pattern=r"^[0-9a-f]{16}$", description="The reviewed claim's id")] = None,
     rating: Annotated[reviews.Rating | None, Query()] = None,
     status: Annotated[reviews.Status | None, Query()] = None,
@@ -65,8 +65,10 @@ def list_reviews(
     ``Accept: application/ld+json`` (the feed fact-check aggregators read)."""
     claims = None
     if entity or document or source or text:
-        claims = [r["id"] for r in lookup.search(view, entity, document, source, None, text, None)]
-    found = reviews.select(reviews.load_reviews(store), view, claim, rating, status, claims)
+        claims = [r["id"] for r in lookup.claims_page(store, 0, lookup.ALL, entity, document, source, None, text, None)[1]]
+    every = reviews.load_reviews(store)
+    view = reviews.view_of(store, every)
+    found = reviews.select(every, view, claim, rating, status, claims)
     if wants_jsonld(request):
         return _feed(request, found[offset: offset + limit], view)
     return ReviewPage(total=len(found), offset=offset, limit=limit,
@@ -75,11 +77,12 @@ def list_reviews(
 
 @router.get("/reviews/{review_id}", response_model=ReviewOut,
             responses={**JSONLD_OK, 404: {"model": ErrorOut}, 422: {"model": ErrorOut}})
-def get_review(review_id: ReviewId, request: Request, store: StoreDep, view: ViewDep) -> ReviewOut | Response:
+def get_review(review_id: ReviewId, request: Request, store: StoreDep) -> ReviewOut | Response:
     """One review; as ClaimReview JSON-LD on request."""
     found = next((r for r in reviews.load_reviews(store) if r.id == review_id), None)
     if found is None:
         raise NotFoundError(f"no review with id {review_id!r}")
+    view = reviews.view_of(store, [found])
     if wants_jsonld(request):
         return _feed(request, [found], view)
     return ReviewOut(**reviews.record(found, view))

@@ -11,7 +11,7 @@ from kg import lookup
 from kg.build import ID
 from kg.store import GraphStore
 
-from ..deps import StoreDep, known_query, read_view
+from ..deps import StoreDep, known_query
 from ..jsonld import JSONLD_OK, negotiate
 from ..schemas import RelationOut, RelationPage
 
@@ -25,7 +25,7 @@ Entity = Annotated[str | None, Query(max_length=200, description="An entity eith
 
 def _page(request: Request, store: GraphStore, kind: str, offset: int, limit: int,
           entity: str | None = None) -> RelationPage | Response:
-    total, items = lookup.relations_page(store, kind, offset, limit, entity, view=read_view(request))
+    total, items = lookup.relations_page(store, kind, offset, limit, entity)
     page = RelationPage(total=total, offset=offset, limit=limit, items=[RelationOut.model_validate(r) for r in items])
     return negotiate(request, page, str(ID["verdict/"]))
 
