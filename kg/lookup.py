@@ -36,10 +36,12 @@ def _is_id(value: str) -> bool:
 
 
 class GraphView:
-    """Claims, verdicts and roots of a store, read once, for lookups by the CLI and the API: all of
-    them, or (``around``) one claim, the claims it has verdicts with and the figures it carries,
-    with what their records need, in a few queries whose cost grows with the claim's
-    neighbours, not with the store."""
+    """Claims, verdicts and roots of a store read into memory: (``around``) one claim, the claims
+    it has verdicts with and the figures it carries, with what their records need, in a few
+    queries whose cost grows with the claim's neighbours, not with the store; (``only``) the
+    records of given claims, for a page; or all of them, for a small store held in memory
+    (``search``, ``timeline`` and ``relations`` filter it; the service and the CLI ask the store
+    with ``claims_page``, ``events_page`` and ``relations_page``, which give the same answers)."""
 
     def __init__(self, store: GraphStore, around: str | None = None, only: Sequence[str] | None = None,
                  with_documents: bool = False) -> None:
