@@ -98,16 +98,23 @@ class SerialisedVerdict(NamedTuple):
     triples: str
 
 
+#: Verdicts serialised in one call (each call costs more than a verdict's few lines).
+SERIALISED_TOGETHER = 256
+
+
 def verdict_job(part: reconcile.Partition) -> list[SerialisedVerdict]:
     """The verdicts of one partition, serialised (runs inside a worker)."""
     found = reconcile.partition_verdicts(part)
-    triples = [list(rdf.relation_triples(r)) for r in found]
-    # One serialisation for the partition (each call costs more than a verdict's few lines), then
-    # each verdict's lines: N-Triples ends each triple with a line feed, escaped in any literal.
-    lines = iter(ntriples(t for ts in triples for t in ts).split("\n"))
-    return [SerialisedVerdict(r.id, independence.Edge(r.kind, r.basis, r.a, r.b),
-                              "".join(line + "\n" for line in itertools.islice(lines, len(ts))))
-            for r, ts in zip(found, triples)]
+    out: list[SerialisedVerdict] = []
+    for i in range(0, len(found), SERIALISED_TOGETHER):
+        batch = found[i : i + SERIALISED_TOGETHER]
+        triples = [list(rdf.relation_triples(r)) for r in batch]
+        # Then each verdict's lines: N-Triples ends each triple with a line feed, escaped in any literal.
+        lines = iter(ntriples(t for ts in triples for t in ts).split("\n"))
+        out += [SerialisedVerdict(r.id, independence.Edge(r.kind, r.basis, r.a, r.b),
+                                  "".join(line + "\n" for line in itertools.islice(lines, len(ts))))
+                for r, ts in zip(batch, triples)]
+    return out
 
 
 @dataclass(frozen=True)
