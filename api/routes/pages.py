@@ -61,14 +61,16 @@ def search_page(request: Request, store: StoreDep, text: Text = None, entity: Te
                                        measure or None, text or None, verdict)
     params = {"text": text, "entity": entity, "measure": measure, "document": document, "source": source, "verdict": verdict}
     docs = lookup.documents(store)
-    def at(start: int) -> str:
-        return "?" + request.url.include_query_params(offset=start).query
-
-    pages = {"previous": at(max(0, offset - SEARCH_PAGE)) if offset else None,
-             "next": at(offset + SEARCH_PAGE) if offset + SEARCH_PAGE < total else None}
+    pages = {"previous": _from(request, max(0, offset - SEARCH_PAGE)) if offset else None,
+             "next": _from(request, offset + SEARCH_PAGE) if offset + SEARCH_PAGE < total else None}
     return _render(request, "search.html", title="Claims", claims=claims, total=total, offset=offset, pages=pages,
                    params=params, entities=[e for e in lookup.entities(store) if e["claims"]],
-                   measures=lookup.measures(store), documents=docs, documents_by_file={d["file"]: d for d in docs})
+                   measures=lookup.measures(store), documents=docs, documents_by_file=_by_file(docs))
+
+
+def _from(request: Request, offset: int) -> str:
+    """The link to the same search from ``offset``."""
+    return "?" + request.url.include_query_params(offset=offset).query
 
 
 @router.get("/ui/claims/{claim_id}", response_class=HTMLResponse)
@@ -98,7 +100,7 @@ def document_page(request: Request, doc_id: Annotated[str, PathParam(pattern=r"^
     _, events = lookup.events_page(store, 0, lookup.ALL, document=doc_id)
     return _render(request, "document.html", title=str(doc["title"] or doc["file"]), doc=doc,
                    pieces=lookup.document_pieces(store, doc_id), events=events,
-                   documents_by_file={d["file"]: d for d in lookup.documents(store)})
+                   documents_by_file=_by_file(lookup.documents(store)))
 
 
 @router.get("/ui/entities", response_class=HTMLResponse)
@@ -116,7 +118,7 @@ def entity_page(request: Request, entity_id: Annotated[str, PathParam(max_length
     docs = lookup.documents(store)
     return _render(request, "figures.html", title=str(entity["label"]), aliases=entity["aliases"], claims=claims,
                    chart=charts.figures_over_time(claims, str(entity["label"]), _publishers(docs)),
-                   events=events, documents_by_file={d["file"]: d for d in docs})
+                   events=events, documents_by_file=_by_file(docs))
 
 
 @router.get("/ui/measures/{measure:path}", response_class=HTMLResponse)
@@ -127,8 +129,12 @@ def measure_page(request: Request, measure: Annotated[str, PathParam(max_length=
         raise NotFoundError(f"no claim measures {measure!r}")
     docs = lookup.documents(store)
     return _render(request, "figures.html", title=f"Measure {measure}", aliases=[], claims=claims, events=[],
-                   documents_by_file={d["file"]: d for d in docs},
+                   documents_by_file=_by_file(docs),
                    chart=charts.figures_over_time(claims, measure, _publishers(docs)))
+
+
+def _by_file(docs: list[DocumentRecord]) -> dict[str, DocumentRecord]:
+    return {d["file"]: d for d in docs}
 
 
 def _publishers(docs: list[DocumentRecord]) -> dict[str, str]:
@@ -140,4 +146,4 @@ def _publishers(docs: list[DocumentRecord]) -> dict[str, str]:
 def conflicts_page(request: Request, store: StoreDep) -> HTMLResponse:
     _, items = lookup.relations_page(store, "conflicts", 0, lookup.ALL)
     return _render(request, "conflicts.html", title="Conflicts", items=items,
-                   documents_by_file={d["file"]: d for d in lookup.documents(store)})
+                   documents_by_file=_by_file(lookup.documents(store)))
