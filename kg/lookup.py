@@ -52,7 +52,7 @@ class GraphView:
             # unless ``with_documents``)
             claims, relations, roots, labels = load_claims(store, only), [], [], []
             docs = documents(store) if with_documents else []
-            more = _links(store, only, known=set())
+            more = readback.links_of(store, only)
             stored = store.select_each(queries.INDEPENDENCE, "claim", [rdf.claim_iri(c) for c in only])
         else:
             claims, relations = load_claims(store), load_relations(store)
@@ -71,10 +71,10 @@ class GraphView:
                 if own in self.links:
                     self.links[own][r.kind].append(r)
         linked: dict[str, dict[str, list[str]]] = {cid: {kind: [] for kind in RELATION_KINDS} for cid in self.claims}
-        for _, kind, a, b in sorted([*((r.id, r.kind, r.a, r.b) for r in self.relations), *more]):
-            for own, other in ((a, b), (b, a)):
-                if own in linked:
-                    linked[own][kind].append(other)
+        for kind, own, other in [*((r.kind, r.a, r.b) for r in self.relations),
+                                 *((r.kind, r.b, r.a) for r in self.relations), *more]:
+            if own in linked:
+                linked[own][kind].append(other)  # the records sort them and list each once
         independence = {rdf.claim_id_of(row["claim"]): row for row in stored}
         best: dict[str, str] = {}
         for row in sorted(labels, key=lambda r: integer(r["rank"]), reverse=True):
@@ -98,13 +98,6 @@ class GraphView:
         if claim_id not in self.claims:
             raise NotFoundError(f"no claim with id {claim_id!r}")
         return self.claims[claim_id]
-
-
-def _links(store: GraphStore, claim_ids: Sequence[str], known: set[str]) -> list[Link]:
-    """The verdicts of the claims as links, but those whose IRI is ``known``."""
-    pairs = readback.verdict_pairs(store, [v for v in readback.verdicts_of(store, claim_ids) if str(v) not in known])
-    return [(rdf.relation_id_of(v), readback.KIND_OF[str(p["type"])], rdf.claim_id_of(p["a"]), rdf.claim_id_of(p["b"]))
-            for v, p in pairs.items()]
 
 
 #: The limit of a page that holds every match.
@@ -199,7 +192,7 @@ def _neighbourhood(store: GraphStore, claim_id: str) -> tuple[list[Claim], list[
     neighbours = sorted({GraphView.other(r, claim_id) for r in relations})
     rest = [*neighbours, *(f for f in claims[0].figures if f not in neighbours)]
     claims += load_claims(store, rest)
-    links = _links(store, rest, known={str(rdf.relation_iri(r)) for r in relations})
+    links = readback.links_of(store, rest)
     iris = [rdf.claim_iri(c) for c in [claim_id, *rest]]
     docs = documents(store, [content_id("document", key) for key in sorted({c.document for c in claims})])
     roots = store.select_each(queries.CLAIM_ROOTS, "claim", iris)

@@ -174,6 +174,15 @@ SELECT ?claim ?participant WHERE { ?claim cg:participant ?participant }
 ORDER BY ?claim ?participant
 """
 
+# The claims each claim is linked to by its verdicts (bind ?claim): corroborations and conflicts
+# are written both ways, a change from its first claim to the other.
+CLAIM_LINKS = """
+SELECT ?claim ?link ?other WHERE {
+  { ?claim ?link ?other . FILTER(?link IN (cg:corroborates, cg:conflictsWith, cg:changesTo)) }
+  UNION { ?other cg:changesTo ?claim . BIND(cg:changesTo AS ?link) }
+}
+"""
+
 # The verdicts of claims (bind ?claim).
 VERDICTS_OF = """
 SELECT ?claim ?verdict WHERE { ?verdict cg:claim ?claim }

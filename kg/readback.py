@@ -142,8 +142,16 @@ def _num(value: Value) -> float | None:
     return None if value is None else float(value)
 
 
-#: A verdict as the records of its claims need it: its id, kind and two claims.
-Link = tuple[str, str, str, str]
+#: What a claim's record needs of a verdict: its kind, the claim, the other claim.
+Link = tuple[str, str, str]
+KIND_OF_LINK = {str(link): kind for kind, (_, link) in rdf.VERDICT_KINDS.items()}
+
+
+def links_of(store: GraphStore, claim_ids: Sequence[str]) -> list[Link]:
+    """The claims' links to the claims they have verdicts with, from the claim-to-claim triples
+    written once per pair (cheaper than reading every verdict: a claim may have hundreds)."""
+    rows = store.select_each(queries.CLAIM_LINKS, "claim", [rdf.claim_iri(c) for c in claim_ids])
+    return [(KIND_OF_LINK[str(r["link"])], rdf.claim_id_of(r["claim"]), rdf.claim_id_of(r["other"])) for r in rows]
 Rows = list[dict[str, Value]]
 KIND_OF = {str(cls): kind for kind, (cls, _) in rdf.VERDICT_KINDS.items()}
 
