@@ -48,6 +48,11 @@ def graph_iri_for_key(key: str) -> URIRef:
     return ID[f"graph/{content_id('document', key)}"]
 
 
+#: Lengths of the prefixes an id follows in the IRIs minted below.
+_DOCUMENT_PREFIX, _CLAIM_PREFIX, _ENTITY_PREFIX, _VERDICT_PREFIX = (
+    len(f"{ID}{kind}/") for kind in ("document", "claim", "entity", "verdict"))
+
+
 def document_iri(doc: Document) -> URIRef:
     return document_iri_for_id(doc.id)
 
@@ -58,7 +63,7 @@ def document_iri_for_id(doc_id: str) -> URIRef:
 
 def document_id_of(iri: object) -> str:
     """The document id an IRI minted by ``document_iri`` holds."""
-    return str(iri)[len(str(ID["document/"])):]
+    return str(iri)[_DOCUMENT_PREFIX:]
 
 
 @lru_cache(maxsize=1 << 16)
@@ -68,12 +73,12 @@ def claim_iri(claim_id: str) -> URIRef:
 
 def claim_id_of(iri: object) -> str:
     """The claim id an IRI minted by ``claim_iri`` holds."""
-    return str(iri)[len(str(ID["claim/"])):]
+    return str(iri)[_CLAIM_PREFIX:]
 
 
 def entity_key_of(iri: object) -> str:
     """The alias-table key an IRI minted by ``entity_iri`` holds."""
-    return str(iri)[len(str(ID["entity/"])):]
+    return str(iri)[_ENTITY_PREFIX:]
 
 
 def review_iri(review_id: str) -> URIRef:
@@ -104,7 +109,7 @@ def relation_iri(relation: Relation) -> URIRef:
 
 def relation_id_of(iri: object) -> str:
     """The relation id an IRI minted by ``relation_iri`` holds."""
-    return str(iri)[len(str(ID["verdict/"])):]
+    return str(iri)[_VERDICT_PREFIX:]
 
 
 def source_iri(source: Source, doc_key: str) -> URIRef:
