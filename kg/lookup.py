@@ -20,7 +20,7 @@ from .network import SLICE, store_parts
 from .ontology import Gazetteer
 from .readback import DOCUMENT_PREFIX, Link, Rows, documents, load_claims, load_relations
 from .records import ClaimRecord, DocumentRecord, claim_record
-from .store import GraphStore, integer, serialised
+from .store import GraphStore, Value, integer, serialised
 
 
 def document(store: GraphStore, doc_id: str) -> DocumentRecord:
@@ -385,34 +385,23 @@ def entities(store: GraphStore) -> list[dict[str, object]]:
     counts: dict[str, set[str]] = {}
     for row in store.select(queries.CLAIMS_NAMING):
         counts.setdefault(rdf.entity_key_of(row["entity"]), set()).add(rdf.claim_id_of(row["claim"]))
-    out = []
-    for row in store.select(queries.ENTITIES):
-        iri = str(row["entity"])
-        key = rdf.entity_key_of(iri)
-        named = sorted(counts.get(key, ()))
-        out.append({"id": key, "iri": iri, "label": str(row["label"]), "type": str(row["type"]),
-                    "aliases": aliases.get(iri, []), "claims": len(named), "claim_ids": named})
-    return out
+    return [_entity_record(row, aliases.get(str(row["entity"]), []), counts.get(rdf.entity_key_of(row["entity"]), set()))
+            for row in store.select(queries.ENTITIES)]
 
 
 def entity(store: GraphStore, key: str) -> dict[str, object]:
-    """One entity as ``entities`` gives it, by query."""
-    for e in _entity(store, key):
-        return e
-    raise NotFoundError(f"no entity with id {key!r}")
+    """One entity as ``entities`` gives it, from queries of that entity only."""
+    row = next((r for r in store.select(queries.ENTITIES) if rdf.entity_key_of(r["entity"]) == key), None)
+    if row is None:
+        raise NotFoundError(f"no entity with id {key!r}")
+    iri = {"entity": URIRef(str(row["entity"]))}
+    return _entity_record(row, [str(r["alias"]) for r in store.select(queries.ENTITY_ALIASES, iri)],
+                          {rdf.claim_id_of(r["claim"]) for r in store.select(queries.CLAIMS_NAMING, iri)})
 
 
-def _entity(store: GraphStore, key: str) -> list[dict[str, object]]:
-    """The entity of id ``key`` (if the store knows it) and the claims that name it, by query."""
-    out: list[dict[str, object]] = []
-    for row in store.select(queries.ENTITIES):
-        if rdf.entity_key_of(row["entity"]) == key:
-            iri = URIRef(str(row["entity"]))
-            aliases = [str(r["alias"]) for r in store.select(queries.ENTITY_ALIASES, {"entity": iri})]
-            named = sorted({rdf.claim_id_of(r["claim"]) for r in store.select(queries.CLAIMS_NAMING, {"entity": iri})})
-            out.append({"id": key, "iri": str(iri), "label": str(row["label"]), "type": str(row["type"]),
-                        "aliases": aliases, "claims": len(named), "claim_ids": named})
-    return out
+def _entity_record(row: dict[str, Value], aliases: list[str], named: set[str]) -> dict[str, object]:
+    return {"id": rdf.entity_key_of(row["entity"]), "iri": str(row["entity"]), "label": str(row["label"]),
+            "type": str(row["type"]), "aliases": aliases, "claims": len(named), "claim_ids": sorted(named)}
 
 
 def relations(view: GraphView, kind: str, entity: str | None = None) -> list[dict[str, object]]:
@@ -487,11 +476,10 @@ def _records_in_order(store: GraphStore) -> Iterator[ClaimRecord]:
 EXPORT_FORMATS = ("ttl", "trig", "nq", "nt", "jsonld", "rdfxml", "gexf", "graphml", "csv")
 
 
-def document_pieces(store: GraphStore, doc_id: str) -> list[dict[str, object]]:
+def document_pieces(store: GraphStore, meta: DocumentRecord) -> list[dict[str, object]]:
     """A document's text cut into pieces: plain text, claims (their figures) and boilerplate."""
-    meta = document(store, doc_id)
     text = _document_text(store, str(meta["file"]))
-    doc = {"doc": URIRef(DOCUMENT_PREFIX + doc_id)}
+    doc = {"doc": URIRef(DOCUMENT_PREFIX + meta["id"])}
     marks = sorted(((integer(r["start"]), integer(r["end"]), "claim", rdf.claim_id_of(r["claim"]))
                     for r in store.select(queries.DOCUMENT_CLAIM_SPANS, doc)), key=lambda m: m[3])
     chrome = [(integer(r["start"]), integer(r["end"]), "chrome", str(r["kind"]))

@@ -142,6 +142,10 @@ def _num(value: Value) -> float | None:
     return None if value is None else float(value)
 
 
+Rows = list[dict[str, Value]]
+KIND_OF = {str(cls): kind for kind, (cls, _) in rdf.VERDICT_KINDS.items()}
+
+
 #: What a claim's record needs of a verdict: its kind, the claim, the other claim.
 Link = tuple[str, str, str]
 KIND_OF_LINK = {str(link): kind for kind, (_, link) in rdf.VERDICT_KINDS.items()}
@@ -152,8 +156,6 @@ def links_of(store: GraphStore, claim_ids: Sequence[str]) -> list[Link]:
     written once per pair (cheaper than reading every verdict: a claim may have hundreds)."""
     rows = store.select_each(queries.CLAIM_LINKS, "claim", [rdf.claim_iri(c) for c in claim_ids])
     return [(KIND_OF_LINK[str(r["link"])], rdf.claim_id_of(r["claim"]), rdf.claim_id_of(r["other"])) for r in rows]
-Rows = list[dict[str, Value]]
-KIND_OF = {str(cls): kind for kind, (cls, _) in rdf.VERDICT_KINDS.items()}
 
 
 def verdicts_of(store: GraphStore, claim_ids: Sequence[str]) -> list[URIRef]:

@@ -97,9 +97,9 @@ def documents_page(request: Request, store: StoreDep) -> HTMLResponse:
 def document_page(request: Request, doc_id: Annotated[str, PathParam(pattern=r"^[0-9a-f]{16}$")],
                   store: StoreDep) -> HTMLResponse:
     doc = lookup.document(store, doc_id)
-    _, events = lookup.events_page(store, 0, lookup.ALL, document=doc_id)
+    _, events = lookup.events_page(store, 0, lookup.ALL, document=doc["file"])
     return _render(request, "document.html", title=str(doc["title"] or doc["file"]), doc=doc,
-                   pieces=lookup.document_pieces(store, doc_id), events=events,
+                   pieces=lookup.document_pieces(store, doc), events=events,
                    documents_by_file=_by_file(lookup.documents(store)))
 
 
