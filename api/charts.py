@@ -14,7 +14,7 @@ from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from datetime import date
 
-from kg.records import ClaimRecord
+from kg.records import FigurePoint
 
 #: Most charts drawn on one page (the measures with the most dated figures).
 MAX_PANELS = 6
@@ -41,25 +41,26 @@ def _span(time: str) -> tuple[float, float]:
     return _year_fraction(first, end=False), _year_fraction(last or first, end=True)
 
 
-def figures_over_time(records: Sequence[ClaimRecord], title: str,
+def figures_over_time(points: Sequence[FigurePoint], title: str,
                       publishers: Mapping[str, str] | None = None) -> str | None:
     """An SVG of the dated figures, one panel per measure and unit; ``publishers`` names each
     document's publisher (by file name) for the colours of figures the document says itself."""
-    dated = [r for r in records if r["time"] and (r["value"] is not None or r["low"] is not None)]
+    dated = [r for r in points if r["time"] and (r["value"] is not None or r["low"] is not None)]
     if not dated:
         return None
     import matplotlib
 
     matplotlib.use("Agg")
     from matplotlib import pyplot as plt
+    from matplotlib.collections import PatchCollection
     from matplotlib.patches import Rectangle
 
-    def speaker(r: ClaimRecord) -> str:
-        if r["sources"]:
-            return r["sources"][0]
+    def speaker(r: FigurePoint) -> str:
+        if r["source"]:
+            return r["source"]
         return (publishers or {}).get(r["document"]) or r["document"]
 
-    groups: dict[tuple[str, str], list[ClaimRecord]] = defaultdict(list)
+    groups: dict[tuple[str, str], list[FigurePoint]] = defaultdict(list)
     for r in dated:
         groups[(r["measure"] or "unnamed measure", r["unit"] or "count")].append(r)
     panels = sorted(groups.items(), key=lambda kv: (-len(kv[1]), kv[0]))[:MAX_PANELS]
@@ -71,6 +72,9 @@ def figures_over_time(records: Sequence[ClaimRecord], title: str,
     fig, axes = plt.subplots(len(panels), 1, figsize=(8, 2.4 * len(panels) + 1.2), squeeze=False)
     for ax, ((measure, unit), rs) in zip(axes[:, 0], panels):
         lows, highs, starts, ends = [], [], [], []
+        bands: dict[str, list[Rectangle]] = defaultdict(list)  # by speaker, drawn as one collection each
+        spans: dict[str, list[tuple[float, float, float]]] = defaultdict(list)
+        marks: dict[tuple[str, bool], list[tuple[float, float]]] = defaultdict(list)
         for r in rs:
             x0, x1 = _span(str(r["time"]))
             low, high, value = r["low"], r["high"], r["value"]
@@ -78,21 +82,25 @@ def figures_over_time(records: Sequence[ClaimRecord], title: str,
             top = high if high is not None else value
             if bottom is None or top is None:
                 continue
-            s, colour = speaker(r), colours[speaker(r)]
+            s = speaker(r)
             if top > bottom:
-                ax.add_patch(Rectangle((x0, bottom), x1 - x0, top - bottom, facecolor=colour, alpha=0.35,
-                                       edgecolor=colour))
+                bands[s].append(Rectangle((x0, bottom), x1 - x0, top - bottom))
             else:
-                ax.hlines(bottom, x0, x1, colors=[colour], linewidth=2.5)
-            middle = (x0 + x1) / 2
-            y = value if value is not None else (bottom + top) / 2
-            ax.plot([middle], [y], markers[s], color=colour, markersize=6,
-                    markeredgecolor=CONFLICT if r["conflicts"] else colour,
-                    markeredgewidth=2.2 if r["conflicts"] else 1.0)
+                spans[s].append((bottom, x0, x1))
+            marks[(s, r["conflicts"])].append(((x0 + x1) / 2, value if value is not None else (bottom + top) / 2))
             lows.append(bottom)
             highs.append(top)
             starts.append(x0)
             ends.append(x1)
+        for s, rects in bands.items():
+            ax.add_collection(PatchCollection(rects, facecolor=colours[s], alpha=0.35, edgecolor=colours[s]))
+        for s, lines in spans.items():
+            ys, x0s, x1s = zip(*lines)
+            ax.hlines(ys, x0s, x1s, colors=[colours[s]], linewidth=2.5)
+        for (s, conflicted), xy in marks.items():
+            xs, ys = zip(*xy)
+            ax.plot(xs, ys, markers[s], linestyle="", color=colours[s], markersize=6,
+                    markeredgecolor=CONFLICT if conflicted else colours[s], markeredgewidth=2.2 if conflicted else 1.0)
         if not lows:
             continue
         first, last = min(starts), max(ends)

@@ -76,6 +76,14 @@ def claim_id_of(iri: object) -> str:
     return str(iri)[_CLAIM_PREFIX:]
 
 
+def claim_of_sentence_quote(iri: object) -> str | None:
+    """The IRI of the claim whose sentence a selector quotes (``claim_triples`` names it under the
+    claim's evidence), None for any other IRI."""
+    text, suffix = str(iri), "/evidence/quote"
+    claim = text[: -len(suffix)]
+    return claim if text.endswith(suffix) and claim.startswith(f"{ID}claim/") and "/" not in claim[_CLAIM_PREFIX:] else None
+
+
 def entity_key_of(iri: object) -> str:
     """The alias-table key an IRI minted by ``entity_iri`` holds."""
     return str(iri)[_ENTITY_PREFIX:]

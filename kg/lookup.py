@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import date
 from typing import IO, Any
 
@@ -19,8 +19,8 @@ from .model import RELATION_KINDS, Claim, Relation, content_id
 from .network import SLICE, store_parts
 from .ontology import Gazetteer
 from .readback import DOCUMENT_PREFIX, Link, Rows, documents, load_claims, load_relations
-from .records import ClaimRecord, DocumentRecord, claim_record
-from .store import GraphStore, Value, integer, serialised
+from .records import ClaimRecord, DocumentRecord, FigurePoint, claim_record
+from .store import VALUES_PER_QUERY, GraphStore, Value, integer, serialised
 
 
 def document(store: GraphStore, doc_id: str) -> DocumentRecord:
@@ -155,29 +155,105 @@ def claims_page(store: GraphStore, offset: int, limit: int, entity: str | None =
                 source: str | None = None, measure: str | None = None, text: str | None = None,
                 verdict: str | None = None) -> tuple[int, list[ClaimRecord]]:
     """What ``search`` gives, ``limit`` from ``offset``, and how many there are, without reading
-    every claim (each filter is one query for the ids it keeps, and only the page's records are
-    read, ``GraphView(only=...)``)."""
-    bindings: dict[str, Node] | None = {"file": Literal(_file_of(store, document))} if document else None
-    order = [rdf.claim_id_of(r["claim"]) for r in store.select(queries.CLAIM_ORDER, bindings)]
-    keep: list[set[str]] = []
-    if entity:
-        keep.append(_naming(store, entity))
+    every claim: each filter keeps claims from one query (of the claims the filters before it kept,
+    once they are few); the documents' claim counts, or the kept claims' documents, say which
+    documents hold the page; only their claims' offsets and the page's records are read."""
+    file = _file_of(store, document) if document else None
+    if entity and _entity_iri(entity) is None:
+        return 0, []  # claims name alias-table entities only
+    files: dict[str, str] = {}
+    counts: dict[str, int] = {}
+    for r in store.select(queries.DOCUMENT_CLAIM_COUNTS):
+        files[str(r["doc"])], counts[str(r["doc"])] = str(r["file"]), integer(r["claims"])
+    sizes = len(files), sum(counts.values())  # how many documents and claims the store has
+    if file is not None:
+        counts = {d: n for d, n in counts.items() if files[d] == file}
+    members: dict[str, list[str]] | None = None  # the kept claims of each document
+    if filters := _claim_filters(store, sizes[1], entity, source, measure, text, verdict):
+        kept = None if file is None else {str(r["claim"]) for r in _rows_of(store, queries.CLAIM_DOCUMENTS, "doc",
+                                                                              set(counts), sizes[0])}
+        for keep in filters:
+            if kept is not None and not kept:
+                break
+            kept = keep(kept)
+        members = {}
+        for r in _rows_of(store, queries.CLAIM_DOCUMENTS, "claim", kept or set(), sizes[1]):
+            members.setdefault(str(r["doc"]), []).append(str(r["claim"]))
+        counts = {d: len(claims) for d, claims in members.items() if d in files}
+    before, total, docs = 0, 0, list[str]()
+    for doc in sorted(counts, key=lambda d: files[d]):
+        if total + counts[doc] > offset and total < offset + limit:
+            before = before if docs else total
+            docs.append(doc)
+        total += counts[doc]
+    rows = (_rows_of(store, queries.CLAIM_PLACES, "doc", set(docs), sizes[0]) if members is None else
+            _rows_of(store, queries.CLAIM_PLACES, "claim", {c for d in docs for c in members[d]}, sizes[1]))
+    ids = _in_document_order(rows)[offset - before : offset - before + limit]
+    page = GraphView(store, only=ids)
+    return total, [page.records[c] for c in ids]
+
+
+_Filter = Callable[[set[str] | None], set[str]]
+
+
+def _claim_filters(store: GraphStore, claims: int, entity: str | None, source: str | None, measure: str | None,
+                   text: str | None, verdict: str | None) -> list[_Filter]:
+    """Each filter of ``search`` as a function from the claims kept so far (None: every claim of the
+    ``claims`` there are) to those it keeps."""
+    def by(sparql: str, bindings: dict[str, Node] | None, test: Callable[[dict[str, Value]], bool]) -> _Filter:
+        def keep(kept: set[str] | None) -> set[str]:
+            rows = (store.stream(sparql, bindings) if kept is None else
+                    _rows_of(store, sparql, "claim", kept, claims, bindings))
+            found = {str(r["claim"]) for r in rows if test(r)}
+            return found if kept is None else found & kept
+        return keep
+
+    def by_words(words: set[str]) -> _Filter:
+        def keep(kept: set[str] | None) -> set[str]:
+            found = set()
+            for r in store.select_each(queries.QUOTES_WITH, "word", [Literal(max(sorted(words), key=len))]):
+                claim = rdf.claim_of_sentence_quote(r["quote"])
+                if claim and (kept is None or claim in kept) and words <= set(_words(str(r["text"]))):
+                    found.add(claim)
+            return found
+        return keep
+
+    filters: list[_Filter] = []
+    if entity and (iri := _entity_iri(entity)):
+        filters.append(by(queries.CLAIMS_NAMING, {"entity": iri}, lambda r: True))
     if source:
         agent = str(_entity_iri(source))
-        keep.append({rdf.claim_id_of(r["claim"]) for r in store.select(queries.CLAIM_SOURCE_NAMES)
-                     if str(r["agent"]) == agent or str(r["name"]).casefold() == source.casefold()})
+        filters.append(by(queries.CLAIM_SOURCE_NAMES, None,
+                          lambda r: str(r["agent"]) == agent or str(r["name"]).casefold() == source.casefold()))
     if measure:
-        keep.append({rdf.claim_id_of(r["claim"]) for r in store.select(queries.CLAIM_MEASURES)
-                     if measure.lower() in str(r["measure"]).lower()})
-    if words := set(_words(text or "")):
-        keep.append({rdf.claim_id_of(r["claim"]) for r in store.select(queries.CLAIM_SENTENCES)
-                     if words <= set(_words(str(r["text"])))})
+        filters.append(by(queries.CLAIM_MEASURES, None, lambda r: measure.lower() in str(r["measure"]).lower()))
     if verdict in _VERDICT_FILTERS:
-        keep.append({rdf.claim_id_of(r["claim"]) for r in store.select(_VERDICT_FILTERS[verdict])})
-    found = [c for c in order if all(c in k for k in keep)]
-    ids = found[offset : offset + limit]
-    page = GraphView(store, only=ids)
-    return len(found), [page.records[c] for c in ids]
+        filters.append(by(_VERDICT_FILTERS[verdict], None, lambda r: True))
+    if words := set(_words(text or "")):
+        filters.append(by_words(words))
+    return filters
+
+
+def figure_points(store: GraphStore, claim_ids: Iterable[str]) -> list[FigurePoint]:
+    """The dated figures among ``claim_ids`` as a chart of figures over time draws them."""
+    iris = {str(rdf.claim_iri(c)) for c in claim_ids}
+    claims = integer(store.select(queries.COUNT_CLAIMS)[0]["n"]) if len(iris) > VALUES_PER_QUERY else len(iris)
+    return readback.figure_points(_rows_of(store, queries.FIGURE_POINTS, "claim", iris, claims))
+
+
+def _rows_of(store: GraphStore, sparql: str, name: str, iris: set[str], among: int,
+             bindings: dict[str, Node] | None = None) -> Iterable[dict[str, Value]]:
+    """The rows of a query whose ``?name`` is one of ``iris``, of the ``among`` claims (or
+    documents) there are: read for those alone, in ``VALUES`` blocks, unless they are more than
+    half of all, when the rows of all, read in one query, cost less."""
+    if len(iris) * 2 <= among or len(iris) <= VALUES_PER_QUERY:
+        return store.select_each(sparql, name, [URIRef(i) for i in sorted(iris)], bindings)
+    return (r for r in store.stream(sparql, bindings) if str(r[name]) in iris)
+
+
+def _in_document_order(rows: Iterable[dict[str, Value]]) -> list[str]:
+    """The ids of ``CLAIM_PLACES`` rows ordered by file name, offset and id."""
+    return [c for _, _, c in sorted((str(r["file"]), integer(r["start"]), rdf.claim_id_of(r["claim"])) for r in rows)]
 
 
 def _neighbourhood(store: GraphStore, claim_id: str) -> tuple[list[Claim], list[Relation], list[Link],
@@ -387,6 +463,11 @@ def entities(store: GraphStore) -> list[dict[str, object]]:
         counts.setdefault(rdf.entity_key_of(row["entity"]), set()).add(rdf.claim_id_of(row["claim"]))
     return [_entity_record(row, aliases.get(str(row["entity"]), []), counts.get(rdf.entity_key_of(row["entity"]), set()))
             for row in store.select(queries.ENTITIES)]
+
+
+def named_entities(store: GraphStore) -> list[dict[str, str]]:
+    """The entities some claim names, with their labels (what ``entities`` lists with a claim)."""
+    return [{"id": rdf.entity_key_of(r["entity"]), "label": str(r["label"])} for r in store.select(queries.NAMED_ENTITIES)]
 
 
 def entity(store: GraphStore, key: str) -> dict[str, object]:

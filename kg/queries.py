@@ -56,6 +56,23 @@ SELECT ?claim ?file ?start WHERE { ?claim schema:appearance ?doc ; cg:start ?sta
 ORDER BY ?file ?start ?claim
 """
 
+# Claims with their documents' file names and their offsets, for pages of claims in document order
+# (bind ?doc or ?claim; ordered by file, offset and claim where they are read).
+CLAIM_PLACES = """
+SELECT ?claim ?doc ?file ?start WHERE { ?claim schema:appearance ?doc ; cg:start ?start . ?doc cg:fileName ?file }
+"""
+
+# The document of each claim (bind ?claim or ?doc).
+CLAIM_DOCUMENTS = """
+SELECT ?claim ?doc WHERE { ?claim schema:appearance ?doc }
+"""
+
+# How many claims each document has (bind ?file for the documents of one file name).
+DOCUMENT_CLAIM_COUNTS = """
+SELECT ?doc ?file (COUNT(DISTINCT ?claim) AS ?claims) WHERE { ?doc cg:fileName ?file . ?claim schema:appearance ?doc }
+GROUP BY ?doc ?file
+"""
+
 # Every event claim with what the timeline orders and filters them by.
 EVENT_ORDER = """
 SELECT ?claim ?file ?start ?kind ?trigger ?from ?to WHERE {
@@ -68,11 +85,12 @@ SELECT ?claim ?file ?start ?kind ?trigger ?from ?to WHERE {
 """
 
 # Filters of a page of claims, each read in one query and applied as ``lookup.search`` applies it.
-# The claims that name an entity (bind ?entity): as subject, place, participant or source.
+# The claims that name an entity (bind ?entity): as subject, place, participant or source (the
+# engine joins patterns in the order written: the bound agent first).
 CLAIMS_NAMING = """
 SELECT DISTINCT ?entity ?claim WHERE {
   { ?claim cg:subject ?entity } UNION { ?claim cg:place ?entity } UNION { ?claim cg:participant ?entity }
-  UNION { ?claim prov:qualifiedAttribution ?link . ?link prov:agent ?entity }
+  UNION { ?link prov:agent ?entity . ?claim prov:qualifiedAttribution ?link }
 }
 """
 
@@ -84,8 +102,15 @@ CLAIM_MEASURES = """
 SELECT ?claim ?measure WHERE { ?claim cg:measure ?measure }
 """
 
-CLAIM_SENTENCES = """
-SELECT ?claim ?text WHERE { ?claim cg:evidence ?evidence . ?evidence oa:hasSelector ?quote . ?quote oa:exact ?text }
+# The quoted sentences that may hold a word (bind ?word, in lower case, by ``select_each``): those
+# that hold it in lower case, and those with a character beyond ASCII other than spaces, punctuation
+# and currency signs (which are no part of a word and are their own lower case and case folding).
+QUOTES_WITH = r"""
+SELECT ?quote ?text ?word WHERE {
+  ?quote oa:exact ?text .
+  FILTER(CONTAINS(LCASE(?text), ?word)
+         || REGEX(?text, "[^\u0001-\u007F\u00A0-\u00A9\u00AB-\u00B1\u00B4\u00B6-\u00B8\u00BB\u00BF\u2000-\u206F\u20A0-\u20CF]"))
+}
 """
 
 CORROBORATED = """
@@ -137,6 +162,23 @@ SELECT ?claim ?p ?o WHERE {
   FILTER(?p IN (cg:confidence, cg:measure, cg:subjectText, cg:subject, cg:place, cg:time, cg:timeText,
                 cg:timeStart, cg:timeEnd, cg:trigger, cg:eventType, cg:thingHead, cg:thingModifiers, cg:predicate, cg:owner,
                 cg:placeName, cg:ratePer, cg:measureReason, cg:increment, cg:purpose))
+}
+"""
+
+# What a chart of figures over time draws of each dated figure claim (bind ?claim): its file,
+# measure, time, unit, amount or bounds, the outermost link of its attribution chain (index 0),
+# and whether it is in conflict.
+FIGURE_POINTS = """
+SELECT ?claim ?file ?measure ?time ?unit ?amount ?low ?high ?source ?conflicts WHERE {
+  ?claim cg:figure ?q ; cg:time ?time ; schema:appearance ?doc .
+  ?doc cg:fileName ?file .
+  OPTIONAL { ?claim cg:measure ?measure }
+  OPTIONAL { ?q cg:unit ?unit }
+  OPTIONAL { ?q cg:amount ?amount }
+  OPTIONAL { ?q cg:lowerBound ?low }
+  OPTIONAL { ?q cg:upperBound ?high }
+  OPTIONAL { ?claim prov:qualifiedAttribution ?link . ?link cg:chainIndex 0 ; cg:agentName ?source }
+  BIND(EXISTS { ?claim cg:conflictsWith ?other } AS ?conflicts)
 }
 """
 
@@ -265,6 +307,18 @@ SELECT ?file ?text WHERE { ?doc a cg:Document ; cg:fileName ?file ; cg:text ?tex
 
 ENTITIES = """
 SELECT ?entity ?label ?type WHERE { ?entity cg:entityType ?type ; skos:prefLabel ?label }
+ORDER BY ?label
+"""
+
+# The entities some claim names (as ``CLAIMS_NAMING`` reads it), by label.
+NAMED_ENTITIES = """
+SELECT ?entity ?label WHERE {
+  ?entity cg:entityType ?type ; skos:prefLabel ?label .
+  FILTER EXISTS {
+    { ?claim cg:subject ?entity } UNION { ?claim cg:place ?entity } UNION { ?claim cg:participant ?entity }
+    UNION { ?link prov:agent ?entity . ?claim prov:qualifiedAttribution ?link }
+  }
+}
 ORDER BY ?label
 """
 

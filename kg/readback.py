@@ -15,7 +15,7 @@ from . import queries
 from .build import ID
 from .model import Actor, Claim, Figure, Frame, Relation, Source, Span, TimeScope
 from .ontology import ENTITY_PREFIX
-from .records import DocumentRecord
+from .records import DocumentRecord, FigurePoint
 from .store import GraphStore, Value, integer, text_or_none
 from .vocab import CG
 
@@ -124,6 +124,15 @@ def load_claims(store: GraphStore, claim_ids: Sequence[str] | None = None) -> li
             raise ValueError(f"claim {iri} does not read back to the same id ({claim.id})")
         claims.append(claim)
     return sorted(claims, key=lambda c: (c.document, c.start, c.id))
+
+
+def figure_points(rows: Iterable[Mapping[str, Value]]) -> list[FigurePoint]:
+    """Dated figures as a chart draws them, from rows of ``FIGURE_POINTS``, in document order."""
+    return [{"document": str(r["file"]), "measure": text_or_none(r.get("measure")), "unit": text_or_none(r.get("unit")),
+             "time": str(r["time"]), "value": _num(r.get("amount")), "low": _num(r.get("low")),
+             "high": _num(r.get("high")), "source": text_or_none(r.get("source")),
+             "conflicts": str(r["conflicts"]).lower() in ("true", "1")}
+            for r in sorted(rows, key=lambda r: (str(r["file"]), str(r["claim"])))]
 
 
 def _frame(fields: dict[str, Value]) -> Frame:

@@ -31,6 +31,29 @@ class ActorRecord(TypedDict):
     entity: str | None
 
 
+class FigurePoint(TypedDict):
+    """What a chart of figures over time draws of one dated figure claim."""
+
+    document: str
+    measure: str | None
+    unit: str | None
+    time: str
+    value: float | None
+    low: float | None
+    high: float | None
+    source: str | None  # the outermost link of its attribution chain
+    conflicts: bool
+
+
+def figure_point(record: ClaimRecord) -> FigurePoint | None:
+    """A claim's point on a chart of figures over time (None unless it is a dated figure)."""
+    if record["figure"] is None or not record["time"]:
+        return None
+    return {"document": record["document"], "measure": record["measure"], "unit": record["unit"],
+            "time": record["time"], "value": record["value"], "low": record["low"], "high": record["high"],
+            "source": record["sources"][0] if record["sources"] else None, "conflicts": bool(record["conflicts"])}
+
+
 class ClaimRecord(TypedDict):
     """One claim as ``kg extract --format jsonl`` prints it and the API serves it."""
 

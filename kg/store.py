@@ -350,8 +350,10 @@ class GraphStore(ABC):
         # A solution's terms are read in order (by name, each costs a lookup).
         return ({name: to_python(term) for name, term in zip(names, row) if term is not None} for row in result)
 
-    def select_each(self, sparql: str, name: str, values: Sequence[Node]) -> list[dict[str, Value]]:
-        """The rows of a SELECT query for each of ``values`` bound to ``?name``, in a few queries.
+    def select_each(self, sparql: str, name: str, values: Sequence[Node],
+                    bindings: Mapping[str, Node] | None = None) -> list[dict[str, Value]]:
+        """The rows of a SELECT query for each of ``values`` bound to ``?name``, in a few queries
+        (``bindings`` bind other variables in each).
 
         The values open the query's ``WHERE`` group as a ``VALUES`` block of terms written by the
         engine's serialiser (never raw text), so they bind ``?name`` before anything is joined or
@@ -363,7 +365,7 @@ class GraphStore(ABC):
         rows: list[dict[str, Value]] = []
         for i in range(0, len(values), VALUES_PER_QUERY):
             terms = " ".join(str(to_ox(v)) for v in values[i : i + VALUES_PER_QUERY])
-            rows += self.select(f"{head}{where} VALUES {variable} {{ {terms} }}{body}")
+            rows += self.select(f"{head}{where} VALUES {variable} {{ {terms} }}{body}", bindings)
         return rows
 
     def ask(self, sparql: str, bindings: Mapping[str, Node] | None = None) -> bool:

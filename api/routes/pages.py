@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, cast
+from urllib.parse import urlencode
 
 from fastapi import APIRouter, Query, Request
 from fastapi import Path as PathParam
@@ -12,7 +13,7 @@ from fastapi.templating import Jinja2Templates
 
 from kg import lookup, reviews
 from kg.errors import NotFoundError
-from kg.records import DocumentRecord
+from kg.records import DocumentRecord, figure_point
 from kg.wording import number
 
 from .. import charts
@@ -47,8 +48,8 @@ def _count(n: object, noun: str) -> str:
     return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
 
 
-#: Claims listed on one page of the explorer's search (every claim of an entity or measure, and
-#: every event of an entity or document, is listed on its page).
+#: Claims listed on one page of the explorer's search, and claims and events on an entity's page
+#: (every claim of a measure, and every event of a document, is listed on its page).
 SEARCH_PAGE = 200
 
 
@@ -64,7 +65,7 @@ def search_page(request: Request, store: StoreDep, text: Text = None, entity: Te
     pages = {"previous": _from(request, max(0, offset - SEARCH_PAGE)) if offset else None,
              "next": _from(request, offset + SEARCH_PAGE) if offset + SEARCH_PAGE < total else None}
     return _render(request, "search.html", title="Claims", claims=claims, total=total, offset=offset, pages=pages,
-                   params=params, entities=[e for e in lookup.entities(store) if e["claims"]],
+                   params=params, entities=lookup.named_entities(store),
                    measures=lookup.measures(store), documents=docs, documents_by_file=_by_file(docs))
 
 
@@ -113,12 +114,14 @@ def entities_page(request: Request, store: StoreDep) -> HTMLResponse:
 @router.get("/ui/entities/{entity_id}", response_class=HTMLResponse)
 def entity_page(request: Request, entity_id: Annotated[str, PathParam(max_length=100)], store: StoreDep) -> HTMLResponse:
     entity = lookup.entity(store, entity_id)
-    _, claims = lookup.claims_page(store, 0, lookup.ALL, entity=entity_id)
-    _, events = lookup.events_page(store, 0, lookup.ALL, entity=entity_id)
+    total, claims = lookup.claims_page(store, 0, SEARCH_PAGE, entity=entity_id)
+    events_total, events = lookup.events_page(store, 0, SEARCH_PAGE, entity=entity_id)
     docs = lookup.documents(store)
+    chart = charts.figures_over_time(lookup.figure_points(store, cast(list[str], entity["claim_ids"])),
+                                     str(entity["label"]), _publishers(docs))
     return _render(request, "figures.html", title=str(entity["label"]), aliases=entity["aliases"], claims=claims,
-                   chart=charts.figures_over_time(claims, str(entity["label"]), _publishers(docs)),
-                   events=events, documents_by_file=_by_file(docs))
+                   total=total, more=f"/?{urlencode({'entity': entity_id})}", chart=chart, events=events,
+                   events_total=events_total, documents_by_file=_by_file(docs))
 
 
 @router.get("/ui/measures/{measure:path}", response_class=HTMLResponse)
@@ -128,9 +131,10 @@ def measure_page(request: Request, measure: Annotated[str, PathParam(max_length=
     if not claims:
         raise NotFoundError(f"no claim measures {measure!r}")
     docs = lookup.documents(store)
-    return _render(request, "figures.html", title=f"Measure {measure}", aliases=[], claims=claims, events=[],
-                   documents_by_file=_by_file(docs),
-                   chart=charts.figures_over_time(claims, measure, _publishers(docs)))
+    points = [p for p in map(figure_point, claims) if p is not None]
+    return _render(request, "figures.html", title=f"Measure {measure}", aliases=[], claims=claims, total=len(claims),
+                   events=[], events_total=0, documents_by_file=_by_file(docs),
+                   chart=charts.figures_over_time(points, measure, _publishers(docs)))
 
 
 def _by_file(docs: list[DocumentRecord]) -> dict[str, DocumentRecord]:

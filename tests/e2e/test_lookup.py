@@ -7,10 +7,13 @@ import datetime
 import pytest
 from fastapi.testclient import TestClient
 
+import kg.store
 from api.main import create_app
+from kg import build as rdf
 from kg import lookup
 from kg.config import Settings
 from kg.errors import NotFoundError
+from kg.records import figure_point
 
 from support import forbid_whole_reads
 
@@ -66,8 +69,14 @@ FILTERS = [
 
 
 @pytest.mark.parametrize("filters", FILTERS, ids=[",".join(f"{k}={v}" for k, v in f.items()) or "all" for f in FILTERS])
-@pytest.mark.parametrize("offset, limit", [(0, 1000), (3, 7), (500, 10)])
-def test_a_page_of_claims_without_the_whole_view_is_the_searchs(seed_store, filters, offset, limit):
+@pytest.mark.parametrize("offset, limit", [(0, 1000), (3, 7), (25, 20), (500, 10)])
+@pytest.mark.parametrize("batch", [None, 3], ids=["values", "by-half"])
+def test_a_page_of_claims_without_the_whole_view_is_the_searchs(seed_store, filters, offset, limit, batch, monkeypatch):
+    """Pages read for the claims at hand (VALUES blocks), or, for more than half of all, from queries
+    of every claim."""
+    if batch:
+        monkeypatch.setattr(lookup, "VALUES_PER_QUERY", batch)
+        monkeypatch.setattr(kg.store, "VALUES_PER_QUERY", batch)
     found = lookup.search(lookup.GraphView(seed_store), **filters)
     assert lookup.claims_page(seed_store, offset, limit, **filters) == (len(found), found[offset : offset + limit])
 
@@ -118,3 +127,30 @@ def test_entities_by_query_count_the_claims_that_name_them(seed_store):
     for key in ("no-such-entity", "North Korea", "<bad>", ""):  # ids only: a name is not an id
         with pytest.raises(NotFoundError):
             lookup.entity(seed_store, key)
+
+
+def test_a_sentence_quote_names_its_claim(seed_store):
+    rows = seed_store.select("SELECT ?claim ?quote WHERE { ?claim cg:evidence ?e . ?e oa:hasSelector ?quote . "
+                             "?quote oa:exact ?text }")
+    assert rows and all(rdf.claim_of_sentence_quote(r["quote"]) == str(r["claim"]) for r in rows)
+    others = seed_store.select("SELECT ?quote WHERE { ?quote oa:exact ?text FILTER NOT EXISTS { ?e oa:hasSelector ?quote . "
+                               "?claim cg:evidence ?e } }")
+    assert all(rdf.claim_of_sentence_quote(r["quote"]) is None for r in others)
+    assert rdf.claim_of_sentence_quote(rdf.claim_iri("0123456789abcdef")) is None
+
+
+def test_figure_points_by_query_are_the_records_points(seed_store, monkeypatch):
+    records = lookup.search(lookup.GraphView(seed_store))
+    expected = sorted((p for p in map(figure_point, records) if p is not None), key=repr)
+    assert len(expected) > 10 and any(p["conflicts"] for p in expected) and any(p["source"] for p in expected)
+    for batch in (500, 3):
+        monkeypatch.setattr(lookup, "VALUES_PER_QUERY", batch)
+        monkeypatch.setattr(kg.store, "VALUES_PER_QUERY", batch)
+        got = lookup.figure_points(seed_store, [r["id"] for r in records])
+        assert sorted(got, key=repr) == expected
+    assert lookup.figure_points(seed_store, []) == []
+
+
+def test_the_named_entities_are_those_listed_with_claims(seed_store):
+    listed = [{"id": e["id"], "label": e["label"]} for e in lookup.entities(seed_store) if e["claims"]]
+    assert listed and lookup.named_entities(seed_store) == listed

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from fastapi.testclient import TestClient
 
@@ -264,3 +266,22 @@ def test_the_search_page_lists_claims_a_page_at_a_time(client, monkeypatch):
     assert "11–20 shown" in second and 'rel="prev"' in second
     ids = client.get("/claims", params={"offset": 10, "limit": 10}).json()["items"]
     assert all(f'href="/ui/claims/{c["id"]}"' in second for c in ids)
+
+
+def test_an_entity_page_lists_a_page_and_charts_every_figure(client, monkeypatch):
+    from api.routes import pages as routes
+
+    whole = client.get("/ui/entities/north-korea").text
+    monkeypatch.setattr(routes, "SEARCH_PAGE", 3)
+    total = client.get("/claims", params={"entity": "north-korea", "limit": 1}).json()["total"]
+    events = client.get("/events", params={"entity": "north-korea", "limit": 1}).json()["total"]
+    html = client.get("/ui/entities/north-korea").text
+    assert total > 3 and f'{total} claims · the first 3 shown · <a href="/?entity=north-korea">' in html
+    assert events > 3 and f"{events} events · the first 3 in time order shown" in html
+    assert html.count('<li data-time=') == 3 and html.count("<tr><td><a href=\"/ui/claims/") == 3
+    def chart(page: str) -> str:  # matplotlib names its clip paths at random
+        return re.sub(r"\b[pm][0-9a-f]{10}\b", "id", page[page.index('<div class="chart"'):page.index("</svg>")])
+
+    assert chart(whole) == chart(html)  # the chart draws every figure, not the page's
+    search = client.get("/?entity=north-korea").text
+    assert f"{total} claims" in search

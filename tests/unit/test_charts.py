@@ -3,18 +3,14 @@
 from __future__ import annotations
 
 from api.charts import _span, figures_over_time
-from kg.records import ClaimRecord
+from kg.records import FigurePoint
 
 
 def record(measure: str, unit: str | None, time: str, value: float | None = None, low: float | None = None,
            high: float | None = None, document: str = "a.txt", sources: tuple[str, ...] = (),
-           conflicts: tuple[str, ...] = ()) -> ClaimRecord:
-    return {"id": f"{measure}{time}{value}{low}", "document": document, "kind": "figure", "start": 0, "end": 1,
-            "text": "", "figure": "x", "value": value, "low": low, "high": high, "qualifier": "exact",
-            "confidence": 1.0, "modality": "asserted", "unit": unit, "subject": None, "measure": measure,
-            "time": time, "time_text": time, "place": None, "event": None, "event_type": None, "participants": [],
-            "actors": [], "figures": [], "sources": list(sources), "corroborates": [], "conflicts": list(conflicts),
-            "changes": [], "independent_sources": 1, "single_source_story": False, "circular_reporting": False}
+           conflicts: tuple[str, ...] = ()) -> FigurePoint:
+    return {"document": document, "measure": measure, "unit": unit, "time": time, "value": value, "low": low,
+            "high": high, "source": sources[0] if sources else None, "conflicts": bool(conflicts)}
 
 
 def test_each_measure_and_unit_gets_its_own_panel_and_publishers_name_the_colours():

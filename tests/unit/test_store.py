@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -9,8 +10,11 @@ from pathlib import Path
 import pytest
 from rdflib import Literal, URIRef
 
+from kg import queries
 from kg.errors import QueryError, StoreError
+from kg.lookup import _words
 from kg.store import GraphStore
+from kg.vocab import OA
 
 EX = "https://example.org/"
 G1, G2 = URIRef(EX + "g1"), URIRef(EX + "g2")
@@ -105,3 +109,31 @@ def test_a_store_opened_read_only_closes_cleanly(tmp_path):
     reader = GraphStore.open(tmp_path / "s", read_only=True)
     assert len(reader) == 1
     reader.close()
+
+
+@pytest.mark.parametrize("text", [
+    "Workers struck at the port.", "“Workers” struck — again…", "No one struck.", "Die Straße war leer.",
+    "The ﬁrst workers’ strike", "ＷＯＲＫＥＲＳ in full width", "Workers\u00a0paid £5 and €7", "Çalışan workers",
+    "µ-workers", "co-workers", "workersworkers", "İstanbul workers", "tax ½ workers²",
+])
+def test_the_sentences_that_may_hold_a_word_hold_every_sentence_that_does(text):
+    """The query's prefilter keeps every sentence whose words (case-folded) hold the word."""
+    store = GraphStore.memory()
+    store.replace_graph(G1, [(URIRef(EX + "q"), OA.exact, Literal(text))])
+    for word in {*_words(text), "workers", "strasse", "first", "istanbul"}:
+        kept = store.select_each(queries.QUOTES_WITH, "word", [Literal(word)])
+        if word in _words(text):
+            assert kept, (word, text)
+
+
+def test_the_characters_the_word_prefilter_passes_over_are_no_part_of_a_word():
+    """Beyond ASCII, the sentences the prefilter may leave out have only characters that are their
+    own lower case and case folding and that no word holds."""
+    body = re.search(r'REGEX\(\?text, "\[\^(.*?)\]"\)', queries.QUOTES_WITH).group(1)
+    ranges = re.findall(r"\\u([0-9A-F]{4})(?:-\\u([0-9A-F]{4}))?", body)
+    assert "".join(f"\\u{a}" + (f"-\\u{b}" if b else "") for a, b in ranges) == body
+    for a, b in ranges:
+        for code in range(int(a, 16), int(b or a, 16) + 1):
+            c = chr(code)
+            if code >= 0x80:
+                assert not re.match(r"\w", c) and c.casefold() == c.lower() == c, hex(code)
