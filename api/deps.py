@@ -5,7 +5,7 @@ from __future__ import annotations
 import secrets
 from typing import Annotated, Any
 
-from fastapi import Depends, Header, HTTPException, Path, Request
+from fastapi import Depends, Header, HTTPException, Path, Query, Request
 from fastapi.exceptions import RequestValidationError
 
 from kg.config import Settings
@@ -70,14 +70,30 @@ def get_runner(request: Request) -> QueryRunner:
     return request.app.state.runner
 
 
-def get_claim_view(request: Request, claim_id: ClaimId) -> GraphView:
-    """For the lookups of one claim: the claim and its neighbours (``GraphView(around=...)``), so
-    the service never reads every claim."""
-    return GraphView(request.app.state.store, around=claim_id)
+#: Claims of each kind of verdict a claim's sources list unless asked for more.
+RELATED = 50
+
+
+def get_claim_view(
+    request: Request, claim_id: ClaimId,
+    related: Annotated[int, Query(ge=0, le=1000, description=(
+        "How many of the claims that corroborate it, conflict with it or report its measure at other "
+        "times to list, of each kind (the claim's own record lists the ids of all)."))] = RELATED,
+    related_offset: Annotated[int, Query(ge=0, description="From which of them, by claim id.")] = 0,
+) -> GraphView:
+    """For the lookups of one claim: the claim and a slice of its neighbours of each kind
+    (``GraphView(around=...)``), so the service never reads every claim, nor every neighbour."""
+    return GraphView(request.app.state.store, around=claim_id, related=(related_offset, related))
+
+
+def get_claim_alone(request: Request, claim_id: ClaimId) -> GraphView:
+    """For the record of one claim: the claim with its links and the figures it carries."""
+    return GraphView(request.app.state.store, around=claim_id, related=(0, 0))
 
 
 StoreDep = Annotated[GraphStore, Depends(get_store)]
 SettingsDep = Annotated[Settings, Depends(get_app_settings)]
 ClaimViewDep = Annotated[GraphView, Depends(get_claim_view)]
+ClaimAloneDep = Annotated[GraphView, Depends(get_claim_alone)]
 RunnerDep = Annotated[QueryRunner, Depends(get_runner)]
 IngestorDep = Annotated[Ingestor, Depends(get_ingestor)]

@@ -191,13 +191,14 @@ class SourcesOut(BaseModel):
     """The provenance of one claim."""
 
     claim: ClaimOut
-    documents: list[DocumentOut] = Field(description="The documents that carry the claim or corroborate it.")
+    documents: list[DocumentOut] = Field(description="The documents that carry the claim or the listed claims that corroborate it.")
     chain: list[ChainLink] = Field(description="From the document to the root, outermost first.")
     roots: list[Root]
     evidence: EvidenceOut
-    corroborated_by: list[RelatedClaim]
-    conflicts_with: list[RelatedClaim]
-    series: list[RelatedClaim] = Field([], description="The same measure reported at other times.")
+    corroborated_by: list[RelatedClaim] = Field(description="Claims that agree, ``related`` of them from "
+                                                "``related_offset`` by claim id (the claim lists all).")
+    conflicts_with: list[RelatedClaim] = Field(description="Claims that disagree, listed as ``corroborated_by``.")
+    series: list[RelatedClaim] = Field([], description="The same measure reported at other times, listed alike.")
     independent_sources: int
     single_source_story: bool
     reviews: list[ReviewOut] = Field([], description="Fact-checkers' reviews of the claim, newest first.")

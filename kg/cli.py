@@ -18,7 +18,7 @@ from typing import cast
 import click
 from pydantic import ValidationError
 
-from . import export, ingest, lookup, pipeline, records, reviews, shacl
+from . import export, ingest, lookup, paging, pipeline, records, reviews, shacl
 from .backend import open_store
 from .config import Settings
 from .errors import ConfigError, InputError, KGError, QueryError
@@ -145,7 +145,7 @@ def claims(store: str | None, conflicts: bool, document: str | None, measure: st
     graph = open_store(load_settings(store), read_only=True)
     if conflicts:
         rows = []
-        for r in lookup.relations_page(graph, "conflicts", 0, lookup.ALL)[1]:
+        for r in paging.relations_page(graph, "conflicts", 0, paging.ALL)[1]:
             a, b = cast(ClaimRecord, r["a"]), cast(ClaimRecord, r["b"])
             if fmt == "jsonl":
                 click.echo(json.dumps({"a": a, "b": b, "reason": r["reason"], "basis": r["basis"]}, ensure_ascii=False))
@@ -156,7 +156,7 @@ def claims(store: str | None, conflicts: bool, document: str | None, measure: st
         if fmt == "table":
             click.echo(export.table(["claim", "conflicts with", "reason"], rows, width=70, whole=["reason"]))
         return
-    _print_records(lookup.claims_page(graph, 0, lookup.ALL, document=document, measure=measure)[1], fmt)
+    _print_records(paging.claims_page(graph, 0, paging.ALL, document=document, measure=measure)[1], fmt)
 
 
 @main.command()

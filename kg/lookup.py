@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from datetime import date
 from typing import IO, Any
 
 import pyoxigraph as ox
 from rdflib import Literal, URIRef
-from rdflib.term import Node
 
 from . import build as rdf
 from . import export, queries, readback
@@ -19,35 +18,36 @@ from .model import RELATION_KINDS, Claim, Relation, content_id
 from .network import SLICE, store_parts
 from .ontology import Gazetteer
 from .readback import DOCUMENT_PREFIX, Link, Rows, documents, load_claims, load_relations
-from .records import ClaimRecord, DocumentRecord, FigurePoint, claim_record
-from .store import VALUES_PER_QUERY, GraphStore, Value, integer, serialised
+from .records import ClaimRecord, DocumentRecord, claim_record
+from .store import GraphStore, Value, integer, serialised
 
 
 def document(store: GraphStore, doc_id: str) -> DocumentRecord:
     """One document by id; ``NotFoundError`` when there is none."""
-    found = documents(store, [doc_id]) if _is_id(doc_id) else []
+    found = documents(store, [doc_id]) if is_id(doc_id) else []
     if not found:
         raise NotFoundError(f"no document with id {doc_id!r}")
     return found[0]
 
 
-def _is_id(value: str) -> bool:
+def is_id(value: str) -> bool:
     return len(value) == 16 and all(c in "0123456789abcdef" for c in value)
 
 
 class GraphView:
     """Claims, verdicts and roots of a store read into memory: (``around``) one claim, the claims
-    it has verdicts with and the figures it carries, with what their records need, in a few
-    queries whose cost grows with the claim's neighbours, not with the store; (``only``) the
-    records of given claims, for a page; or all of them, for a small store held in memory
-    (``search``, ``timeline`` and ``relations`` filter it; the service and the CLI ask the store
-    with ``claims_page``, ``events_page`` and ``relations_page``, which give the same answers)."""
+    it has verdicts with (``related``: an offset and a limit in each kind of verdict, by the other
+    claim's id) and the figures it carries, with what their records need, in a few queries whose
+    cost grows with the claim's neighbours, not with the store; (``only``) the records of given
+    claims, for a page; or all of them, for a small store held in memory (``search``,
+    ``timeline`` and ``relations`` filter it; the service and the CLI ask the store with
+    ``kg.paging``, which gives the same answers)."""
 
     def __init__(self, store: GraphStore, around: str | None = None, only: Sequence[str] | None = None,
-                 with_documents: bool = False) -> None:
+                 with_documents: bool = False, related: tuple[int, int] | None = None) -> None:
         more: list[Link] = []  # verdicts known only as links, for the records of the neighbours
         if around is not None:
-            claims, relations, more, docs, stored, roots, labels = _neighbourhood(store, around)
+            claims, relations, more, docs, stored, roots, labels = _neighbourhood(store, around, related)
         elif only is not None:  # these claims and what their records need: no roots or verdicts (nor documents
             # unless ``with_documents``)
             claims, relations, roots, labels = load_claims(store, only), [], [], []
@@ -100,175 +100,37 @@ class GraphView:
         return self.claims[claim_id]
 
 
-#: The limit of a page that holds every match.
-ALL = 10**9
-_VERDICT_FILTERS = {"corroborated": queries.CORROBORATED, "conflicting": queries.CONFLICTING,
-                    "single-source": queries.SINGLE_SOURCE}
-
-
-def _entity_iri(name: str) -> URIRef | None:
-    """The IRI of the alias-table entity a name stands for (claims name no other)."""
-    key = entity_of(name)
-    return rdf.entity_iri(key) if key in Gazetteer.load().labels else None
-
-
-def _naming(store: GraphStore, entity: str) -> set[str]:
-    """The claims about an entity or attributed to it (as ``_mentions`` reads them)."""
-    iri = _entity_iri(entity)
-    return set() if iri is None else {
-        rdf.claim_id_of(r["claim"]) for r in store.select(queries.CLAIMS_NAMING, {"entity": iri})}
-
-
-def _file_of(store: GraphStore, document: str) -> str:
-    """The file name of a document named by file name or id ("" when there is no such id)."""
-    if not _is_id(document):
-        return document
-    return next((d["file"] for d in documents(store, [document])), "")
-
-
-def events_page(store: GraphStore, offset: int, limit: int, entity: str | None = None, document: str | None = None,
-                kind: str | None = None, trigger: str | None = None, start: date | None = None,
-                end: date | None = None) -> tuple[int, list[ClaimRecord]]:
-    """What ``timeline`` gives, ``limit`` from ``offset``, and how many there are, without reading
-    every claim (the events' times, types and places in the text from one query, only the page's
-    records read)."""
-    named = _naming(store, entity) if entity else None
-    file = _file_of(store, document) if document else None
-    found = []
-    for r in store.select(queries.EVENT_ORDER):
-        cid = rdf.claim_id_of(r["claim"])
-        begins = date.fromisoformat(str(r["from"])) if r.get("from") else None
-        ends = date.fromisoformat(str(r["to"])) if r.get("to") else None
-        if (named is not None and cid not in named) or (file is not None and r["file"] != file):
-            continue
-        if (kind and r.get("kind") != kind) or (trigger and r.get("trigger") != trigger.lower()):
-            continue
-        if (start or end) and (begins is None or ends is None or (start and ends < start) or (end and begins > end)):
-            continue
-        found.append((begins is None, begins or date.min, ends or date.min, str(r["file"]), integer(r["start"]), cid))
-    ids = [f[-1] for f in sorted(found)[offset : offset + limit]]
-    page = GraphView(store, only=ids)
-    return len(found), [page.records[c] for c in ids]
-
-
-def claims_page(store: GraphStore, offset: int, limit: int, entity: str | None = None, document: str | None = None,
-                source: str | None = None, measure: str | None = None, text: str | None = None,
-                verdict: str | None = None) -> tuple[int, list[ClaimRecord]]:
-    """What ``search`` gives, ``limit`` from ``offset``, and how many there are, without reading
-    every claim: each filter keeps claims from one query (of the claims the filters before it kept,
-    once they are few); the documents' claim counts, or the kept claims' documents, say which
-    documents hold the page; only their claims' offsets and the page's records are read."""
-    file = _file_of(store, document) if document else None
-    if entity and _entity_iri(entity) is None:
-        return 0, []  # claims name alias-table entities only
-    files: dict[str, str] = {}
-    counts: dict[str, int] = {}
-    for r in store.select(queries.DOCUMENT_CLAIM_COUNTS):
-        files[str(r["doc"])], counts[str(r["doc"])] = str(r["file"]), integer(r["claims"])
-    sizes = len(files), sum(counts.values())  # how many documents and claims the store has
-    if file is not None:
-        counts = {d: n for d, n in counts.items() if files[d] == file}
-    members: dict[str, list[str]] | None = None  # the kept claims of each document
-    if filters := _claim_filters(store, sizes[1], entity, source, measure, text, verdict):
-        kept = None if file is None else {str(r["claim"]) for r in _rows_of(store, queries.CLAIM_DOCUMENTS, "doc",
-                                                                              set(counts), sizes[0])}
-        for keep in filters:
-            if kept is not None and not kept:
-                break
-            kept = keep(kept)
-        members = {}
-        for r in _rows_of(store, queries.CLAIM_DOCUMENTS, "claim", kept or set(), sizes[1]):
-            members.setdefault(str(r["doc"]), []).append(str(r["claim"]))
-        counts = {d: len(claims) for d, claims in members.items() if d in files}
-    before, total, docs = 0, 0, list[str]()
-    for doc in sorted(counts, key=lambda d: files[d]):
-        if total + counts[doc] > offset and total < offset + limit:
-            before = before if docs else total
-            docs.append(doc)
-        total += counts[doc]
-    rows = (_rows_of(store, queries.CLAIM_PLACES, "doc", set(docs), sizes[0]) if members is None else
-            _rows_of(store, queries.CLAIM_PLACES, "claim", {c for d in docs for c in members[d]}, sizes[1]))
-    ids = _in_document_order(rows)[offset - before : offset - before + limit]
-    page = GraphView(store, only=ids)
-    return total, [page.records[c] for c in ids]
-
-
-_Filter = Callable[[set[str] | None], set[str]]
-
-
-def _claim_filters(store: GraphStore, claims: int, entity: str | None, source: str | None, measure: str | None,
-                   text: str | None, verdict: str | None) -> list[_Filter]:
-    """Each filter of ``search`` as a function from the claims kept so far (None: every claim of the
-    ``claims`` there are) to those it keeps."""
-    def by(sparql: str, bindings: dict[str, Node] | None, test: Callable[[dict[str, Value]], bool]) -> _Filter:
-        def keep(kept: set[str] | None) -> set[str]:
-            rows = (store.stream(sparql, bindings) if kept is None else
-                    _rows_of(store, sparql, "claim", kept, claims, bindings))
-            found = {str(r["claim"]) for r in rows if test(r)}
-            return found if kept is None else found & kept
-        return keep
-
-    def by_words(words: set[str]) -> _Filter:
-        def keep(kept: set[str] | None) -> set[str]:
-            found = set()
-            for r in store.select_each(queries.QUOTES_WITH, "word", [Literal(max(sorted(words), key=len))]):
-                claim = rdf.claim_of_sentence_quote(r["quote"])
-                if claim and (kept is None or claim in kept) and words <= set(_words(str(r["text"]))):
-                    found.add(claim)
-            return found
-        return keep
-
-    filters: list[_Filter] = []
-    if entity and (iri := _entity_iri(entity)):
-        filters.append(by(queries.CLAIMS_NAMING, {"entity": iri}, lambda r: True))
-    if source:
-        agent = str(_entity_iri(source))
-        filters.append(by(queries.CLAIM_SOURCE_NAMES, None,
-                          lambda r: str(r["agent"]) == agent or str(r["name"]).casefold() == source.casefold()))
-    if measure:
-        filters.append(by(queries.CLAIM_MEASURES, None, lambda r: measure.lower() in str(r["measure"]).lower()))
-    if verdict in _VERDICT_FILTERS:
-        filters.append(by(_VERDICT_FILTERS[verdict], None, lambda r: True))
-    if words := set(_words(text or "")):
-        filters.append(by_words(words))
-    return filters
-
-
-def figure_points(store: GraphStore, claim_ids: Iterable[str]) -> list[FigurePoint]:
-    """The dated figures among ``claim_ids`` as a chart of figures over time draws them."""
-    iris = {str(rdf.claim_iri(c)) for c in claim_ids}
-    claims = integer(store.select(queries.COUNT_CLAIMS)[0]["n"]) if len(iris) > VALUES_PER_QUERY else len(iris)
-    return readback.figure_points(_rows_of(store, queries.FIGURE_POINTS, "claim", iris, claims))
-
-
-def _rows_of(store: GraphStore, sparql: str, name: str, iris: set[str], among: int,
-             bindings: dict[str, Node] | None = None) -> Iterable[dict[str, Value]]:
-    """The rows of a query whose ``?name`` is one of ``iris``, of the ``among`` claims (or
-    documents) there are: read for those alone, in ``VALUES`` blocks, unless they are more than
-    half of all, when the rows of all, read in one query, cost less."""
-    if len(iris) * 2 <= among or len(iris) <= VALUES_PER_QUERY:
-        return store.select_each(sparql, name, [URIRef(i) for i in sorted(iris)], bindings)
-    return (r for r in store.stream(sparql, bindings) if str(r[name]) in iris)
-
-
-def _in_document_order(rows: Iterable[dict[str, Value]]) -> list[str]:
-    """The ids of ``CLAIM_PLACES`` rows ordered by file name, offset and id."""
-    return [c for _, _, c in sorted((str(r["file"]), integer(r["start"]), rdf.claim_id_of(r["claim"])) for r in rows)]
-
-
-def _neighbourhood(store: GraphStore, claim_id: str) -> tuple[list[Claim], list[Relation], list[Link],
-                                                                list[DocumentRecord], Rows, Rows, Rows]:
-    """One claim with its verdicts; the claims it has verdicts with and the figures it carries,
-    with their own verdicts as links (their records list them); their documents, independence,
-    roots and root labels: a few queries for the claim and a few for all the rest."""
-    claims = load_claims(store, [claim_id])
-    if not claims:
-        raise NotFoundError(f"no claim with id {claim_id!r}")
-    relations = load_relations(store, [claim_id])
+def _neighbourhood(store: GraphStore, claim_id: str, related: tuple[int, int] | None) -> tuple[
+        list[Claim], list[Relation], list[Link], list[DocumentRecord], Rows, Rows, Rows]:
+    """One claim with its verdicts; the claims it has verdicts with (with ``related``, an offset
+    and a limit, only those of that slice of each kind of its verdicts, the rest as its links) and
+    the figures it carries, with their own verdicts as links (their records list them); their
+    documents, independence, roots and root labels: a few queries for the claim and a few for the rest."""
+    links: list[Link] = []
+    if related is None:
+        relations = load_relations(store, [claim_id])
+    else:  # the slice's verdicts only; the claim's other links for its own record
+        start, count = related
+        kept: set[tuple[str, str]] = set()
+        own = readback.links_of(store, [claim_id])
+        for kind in RELATION_KINDS:
+            others = sorted({o for k, _, o in own if k == kind})
+            kept.update((kind, o) for o in others[start : start + count])
+            links += [(kind, claim_id, o) for o in others if (kind, o) not in kept]
+        listed = {o for _, o in kept}
+        verdicts = {str(r["verdict"]) for r in store.select(queries.VERDICTS_WITH, {"claim": rdf.claim_iri(claim_id)})
+                    if rdf.claim_id_of(r["other"]) in listed}
+        relations = [r for r in (load_relations(store, verdicts=[URIRef(v) for v in sorted(verdicts)]) if verdicts else [])
+                     if (r.kind, GraphView.other(r, claim_id)) in kept]
     neighbours = sorted({GraphView.other(r, claim_id) for r in relations})
-    rest = [*neighbours, *(f for f in claims[0].figures if f not in neighbours)]
-    claims += load_claims(store, rest)
-    links = readback.links_of(store, rest)
+    claims = load_claims(store, [claim_id, *neighbours])
+    claim = next((c for c in claims if c.id == claim_id), None)
+    if claim is None:
+        raise NotFoundError(f"no claim with id {claim_id!r}")
+    carried = [f for f in claim.figures if f not in neighbours]
+    claims += load_claims(store, carried) if carried else []
+    rest = [*neighbours, *carried]
+    links += readback.links_of(store, rest)
     iris = [rdf.claim_iri(c) for c in [claim_id, *rest]]
     docs = documents(store, [content_id("document", key) for key in sorted({c.document for c in claims})])
     roots = store.select_each(queries.CLAIM_ROOTS, "claim", iris)
@@ -320,7 +182,7 @@ def provenance(store: GraphStore, view: GraphView, claim_id: str) -> dict[str, A
 
     def related(kind: str) -> list[dict[str, Any]]:
         out: list[dict[str, Any]] = []
-        for r in view.links[claim_id][kind]:
+        for r in sorted(view.links[claim_id][kind], key=lambda r: view.other(r, claim_id)):
             other = view.claims[view.other(r, claim_id)]
             other_doc = docs[other.document]
             out.append({
@@ -372,7 +234,7 @@ def entity_of(name: str) -> str:
         return found or name.casefold()
 
 
-def _words(text: str) -> list[str]:
+def words_of(text: str) -> list[str]:
     return re.findall(r"\w+", text.casefold())
 
 
@@ -427,7 +289,7 @@ def search(
     """
     entity_key = entity_of(entity) if entity else None
     source_key = entity_of(source) if source else None
-    words = set(_words(text)) if text else set()
+    words = set(words_of(text)) if text else set()
     out = []
     for cid, c in view.claims.items():
         record = view.records[cid]
@@ -439,7 +301,7 @@ def search(
             continue
         if measure and measure.lower() not in (c.measure or "").lower():
             continue
-        if words and not words <= set(_words(c.text)):
+        if words and not words <= set(words_of(c.text)):
             continue
         if verdict == "corroborated" and not record["corroborates"]:
             continue
@@ -489,28 +351,12 @@ def relations(view: GraphView, kind: str, entity: str | None = None) -> list[dic
     """Verdicts of one kind with both claims; with ``entity``, those where either claim is about
     it or attributed to it."""
     key = entity_of(entity) if entity else None
-    return _relation_records((
+    return relation_records((
         r for r in view.relations if r.kind == kind and r.a in view.records and r.b in view.records
         and (key is None or key in _mentions(view.claims[r.a]) | _mentions(view.claims[r.b]))), view)
 
 
-def relations_page(store: GraphStore, kind: str, offset: int, limit: int,
-                   entity: str | None = None) -> tuple[int, list[dict[str, object]]]:
-    """What ``relations`` gives, ``limit`` from ``offset``, and how many there are, without reading
-    every claim (the verdicts' claims from one query, the page's verdicts and records only)."""
-    pairs: dict[str, set[str]] = {}
-    for r in store.select(queries.VERDICTS_OF_TYPE, {"type": rdf.VERDICT_KINDS[kind][0]}):
-        pairs.setdefault(str(r["verdict"]), set()).add(rdf.claim_id_of(r["claim"]))
-    if entity:
-        named = _naming(store, entity)
-        pairs = {v: claims for v, claims in pairs.items() if claims & named}
-    ordered = sorted(pairs, key=rdf.relation_id_of)
-    chosen = [URIRef(v) for v in ordered[offset : offset + limit]]
-    page = GraphView(store, only=sorted({c for v in chosen for c in pairs[str(v)]}))
-    return len(ordered), _relation_records(load_relations(store, verdicts=chosen), page)
-
-
-def _relation_records(found: Iterable[Relation], view: GraphView) -> list[dict[str, object]]:
+def relation_records(found: Iterable[Relation], view: GraphView) -> list[dict[str, object]]:
     return [{"id": r.id, "kind": r.kind, "basis": r.basis, "reason": r.reason, "tolerance": r.tolerance,
              "relative_difference": r.difference, "scope": r.scope, "similarity": r.similarity,
              "a": view.records[r.a], "b": view.records[r.b]} for r in found]

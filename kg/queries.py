@@ -14,20 +14,24 @@ DOCUMENT_VERSIONS = """
 SELECT ?file ?sha WHERE { ?doc a cg:Document ; cg:fileName ?file ; cg:sha256 ?sha }
 """
 
-# A document's metadata, and the names it gives its authors and publisher, are in its own graph.
-DOCUMENTS = """
-SELECT ?doc ?file ?title ?publisher ?published ?url ?sha ?media (COUNT(DISTINCT ?claim) AS ?claims) WHERE {
+# A document's metadata, and the names it gives its authors and publisher, are in its own graph:
+# each field with the graph it is in (bind ?doc), one plain pattern a field (optional patterns
+# bound to a few documents would each read every document's field).
+DOCUMENT_FIELDS = """
+SELECT ?doc ?g ?field ?value WHERE {
   GRAPH ?g {
-    ?doc a cg:Document ; cg:fileName ?file ; cg:sha256 ?sha ; dcterms:format ?media .
-    OPTIONAL { ?doc dcterms:title ?title }
-    OPTIONAL { ?doc cg:publisherName ?publisher }
-    OPTIONAL { ?doc dcterms:issued ?published }
-    OPTIONAL { ?doc schema:url ?url }
-    OPTIONAL { ?claim schema:appearance ?doc }
+    { ?doc a cg:Document BIND("document" AS ?field) BIND(true AS ?value) }
+    UNION { ?doc cg:fileName ?value BIND("file" AS ?field) } UNION { ?doc cg:sha256 ?value BIND("sha256" AS ?field) }
+    UNION { ?doc dcterms:format ?value BIND("media_type" AS ?field) } UNION { ?doc dcterms:title ?value BIND("title" AS ?field) }
+    UNION { ?doc cg:publisherName ?value BIND("publisher" AS ?field) }
+    UNION { ?doc dcterms:issued ?value BIND("published" AS ?field) } UNION { ?doc schema:url ?value BIND("url" AS ?field) }
   }
 }
-GROUP BY ?doc ?file ?title ?publisher ?published ?url ?sha ?media
-ORDER BY ?file
+"""
+
+# How many claims each document has (bind ?doc).
+DOCUMENT_CLAIMS = """
+SELECT ?doc (COUNT(DISTINCT ?claim) AS ?claims) WHERE { ?claim schema:appearance ?doc } GROUP BY ?doc
 """
 
 DOCUMENT_AUTHORS = """
@@ -228,6 +232,11 @@ SELECT ?claim ?link ?other WHERE {
 # The verdicts of claims (bind ?claim).
 VERDICTS_OF = """
 SELECT ?claim ?verdict WHERE { ?verdict cg:claim ?claim }
+"""
+
+# The verdicts of a claim (bind ?claim) with the other claim of each.
+VERDICTS_WITH = """
+SELECT ?claim ?other ?verdict WHERE { ?verdict cg:claim ?claim . ?verdict cg:claim ?other FILTER(?other != ?claim) }
 """
 
 # The verdicts of one kind (bind ?type) with their claims.

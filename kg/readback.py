@@ -34,22 +34,27 @@ def documents(store: GraphStore, doc_ids: Sequence[str] | None = None) -> list[D
     authors: dict[str, list[str]] = {}
     for row in select_rows(store, queries.DOCUMENT_AUTHORS, "doc", iris):
         authors.setdefault(str(row["doc"]), []).append(str(row["name"]))
+    fields: dict[tuple[str, str], dict[str, Value]] = {}
+    for row in select_rows(store, queries.DOCUMENT_FIELDS, "doc", iris):
+        fields.setdefault((str(row["doc"]), str(row["g"])), {})[str(row["field"])] = row["value"]
+    claims = {str(row["doc"]): integer(row["claims"]) for row in select_rows(store, queries.DOCUMENT_CLAIMS, "doc", iris)}
     out: list[DocumentRecord] = []
-    for row in sorted(select_rows(store, queries.DOCUMENTS, "doc", iris), key=lambda r: str(r["file"])):
-        iri = str(row["doc"])
+    for (iri, _), f in fields.items():
+        if not all(key in f for key in ("document", "file", "sha256", "media_type")):
+            continue  # not a document's own graph
         out.append({
             "id": _local(iri, DOCUMENT_PREFIX),
-            "file": str(row["file"]),
-            "title": text_or_none(row.get("title")),
+            "file": str(f["file"]),
+            "title": text_or_none(f.get("title")),
             "authors": authors.get(iri, []),
-            "publisher": text_or_none(row.get("publisher")),
-            "published": text_or_none(row.get("published")),
-            "url": text_or_none(row.get("url")),
-            "sha256": str(row["sha"]),
-            "media_type": str(row["media"]),
-            "claims": integer(row.get("claims") or 0),
+            "publisher": text_or_none(f.get("publisher")),
+            "published": text_or_none(f.get("published")),
+            "url": text_or_none(f.get("url")),
+            "sha256": str(f["sha256"]),
+            "media_type": str(f["media_type"]),
+            "claims": claims.get(iri, 0),
         })
-    return out
+    return sorted(out, key=lambda d: d["file"])
 
 
 def select_rows(store: GraphStore, sparql: str, name: str, values: Sequence[Node] | None) -> list[dict[str, Value]]:

@@ -8,11 +8,11 @@ import pyoxigraph as ox
 from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import Response
 
-from kg import lookup, reviews
+from kg import lookup, paging, reviews
 from kg.build import ID
 from kg.store import GraphStore
 
-from ..deps import ClaimId, ClaimViewDep, StoreDep, known_query
+from ..deps import ClaimAloneDep, ClaimId, ClaimViewDep, StoreDep, known_query
 from ..jsonld import JSONLD, JSONLD_OK, negotiate, wants_jsonld
 from ..schemas import ClaimOut, ClaimPage, ErrorOut, ReviewOut, SourcesOut
 
@@ -38,13 +38,13 @@ def list_claims(
     limit: Annotated[int, Query(ge=1, le=1000)] = 100,
 ) -> ClaimPage | Response:
     """Claims, filtered and paged, in document order."""
-    total, items = lookup.claims_page(store, offset, limit, entity, document, source, measure, text, verdict)
+    total, items = paging.claims_page(store, offset, limit, entity, document, source, measure, text, verdict)
     page = ClaimPage(total=total, offset=offset, limit=limit, items=[ClaimOut(**r) for r in items])
     return negotiate(request, page, str(ID["claim/"]))
 
 
 @router.get("/{claim_id}", response_model=ClaimOut, responses={**NOT_FOUND, 200: {"content": {JSONLD: {}}}})
-def get_claim(claim_id: ClaimId, request: Request, view: ClaimViewDep, store: StoreDep) -> ClaimOut | Response:
+def get_claim(claim_id: ClaimId, request: Request, view: ClaimAloneDep, store: StoreDep) -> ClaimOut | Response:
     """One claim; as JSON-LD, its triples (figure, evidence, attributions) from the graph."""
     view.claim(claim_id)
     if wants_jsonld(request):

@@ -9,7 +9,7 @@ from fastapi import APIRouter, Depends, Query, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import Response
 
-from kg import lookup
+from kg import paging
 from kg.build import ID
 from kg.lexicon import EventKind
 
@@ -38,6 +38,6 @@ def list_events(
     if start and end and start > end:
         raise RequestValidationError([{"loc": ("query", "start"), "type": "value_error",
                                        "msg": f"start {start} is after end {end}"}])
-    total, items = lookup.events_page(store, offset, limit, entity, document, kind, trigger, start, end)
+    total, items = paging.events_page(store, offset, limit, entity, document, kind, trigger, start, end)
     page = ClaimPage(total=total, offset=offset, limit=limit, items=items)
     return negotiate(request, page, str(ID["claim/"]))

@@ -11,13 +11,13 @@ from fastapi import Path as PathParam
 from fastapi.responses import HTMLResponse
 from fastapi.templating import Jinja2Templates
 
-from kg import lookup, reviews
+from kg import lookup, paging, reviews
 from kg.errors import NotFoundError
 from kg.records import DocumentRecord, figure_point
 from kg.wording import number
 
 from .. import charts
-from ..deps import ClaimId, ClaimViewDep, StoreDep
+from ..deps import RELATED, ClaimId, ClaimViewDep, StoreDep
 from ..navigation import navigation
 
 router = APIRouter(include_in_schema=False)
@@ -58,7 +58,7 @@ def search_page(request: Request, store: StoreDep, text: Text = None, entity: Te
                 document: Text = None, source: Text = None, verdict: Text = None,
                 offset: Annotated[int, Query(ge=0)] = 0) -> HTMLResponse:
     verdict = verdict if verdict in ("corroborated", "conflicting", "single-source") else None
-    total, claims = lookup.claims_page(store, offset, SEARCH_PAGE, entity or None, document or None, source or None,
+    total, claims = paging.claims_page(store, offset, SEARCH_PAGE, entity or None, document or None, source or None,
                                        measure or None, text or None, verdict)
     params = {"text": text, "entity": entity, "measure": measure, "document": document, "source": source, "verdict": verdict}
     docs = lookup.documents(store)
@@ -83,7 +83,8 @@ def claim_page(request: Request, claim_id: ClaimId,
     found = reviews.of_claim(store, view, claim_id)
     return _render(request, "claim.html", title=str(prov["claim"]["figure"] or "claim"), claim=prov["claim"],
                    prov=prov, before=before, exact=exact, after=after, carried=carried, reviews=found,
-                   ratings=list(reviews.RATINGS))
+                   ratings=list(reviews.RATINGS), related=int(request.query_params.get("related", RELATED)),
+                   related_offset=int(request.query_params.get("related_offset", 0)))
 
 
 @router.get("/ui/documents", response_class=HTMLResponse)
@@ -98,7 +99,7 @@ def documents_page(request: Request, store: StoreDep) -> HTMLResponse:
 def document_page(request: Request, doc_id: Annotated[str, PathParam(pattern=r"^[0-9a-f]{16}$")],
                   store: StoreDep) -> HTMLResponse:
     doc = lookup.document(store, doc_id)
-    _, events = lookup.events_page(store, 0, lookup.ALL, document=doc["file"])
+    _, events = paging.events_page(store, 0, paging.ALL, document=doc["file"])
     return _render(request, "document.html", title=str(doc["title"] or doc["file"]), doc=doc,
                    pieces=lookup.document_pieces(store, doc), events=events,
                    documents_by_file=_by_file(lookup.documents(store)))
@@ -114,10 +115,10 @@ def entities_page(request: Request, store: StoreDep) -> HTMLResponse:
 @router.get("/ui/entities/{entity_id}", response_class=HTMLResponse)
 def entity_page(request: Request, entity_id: Annotated[str, PathParam(max_length=100)], store: StoreDep) -> HTMLResponse:
     entity = lookup.entity(store, entity_id)
-    total, claims = lookup.claims_page(store, 0, SEARCH_PAGE, entity=entity_id)
-    events_total, events = lookup.events_page(store, 0, SEARCH_PAGE, entity=entity_id)
+    total, claims = paging.claims_page(store, 0, SEARCH_PAGE, entity=entity_id)
+    events_total, events = paging.events_page(store, 0, SEARCH_PAGE, entity=entity_id)
     docs = lookup.documents(store)
-    chart = charts.figures_over_time(lookup.figure_points(store, cast(list[str], entity["claim_ids"])),
+    chart = charts.figures_over_time(paging.figure_points(store, cast(list[str], entity["claim_ids"])),
                                      str(entity["label"]), _publishers(docs))
     return _render(request, "figures.html", title=str(entity["label"]), aliases=entity["aliases"], claims=claims,
                    total=total, more=f"/?{urlencode({'entity': entity_id})}", chart=chart, events=events,
@@ -126,7 +127,7 @@ def entity_page(request: Request, entity_id: Annotated[str, PathParam(max_length
 
 @router.get("/ui/measures/{measure:path}", response_class=HTMLResponse)
 def measure_page(request: Request, measure: Annotated[str, PathParam(max_length=200)], store: StoreDep) -> HTMLResponse:
-    _, found = lookup.claims_page(store, 0, lookup.ALL, measure=measure)
+    _, found = paging.claims_page(store, 0, paging.ALL, measure=measure)
     claims = [r for r in found if r["measure"] == measure]
     if not claims:
         raise NotFoundError(f"no claim measures {measure!r}")
@@ -148,6 +149,6 @@ def _publishers(docs: list[DocumentRecord]) -> dict[str, str]:
 
 @router.get("/ui/conflicts", response_class=HTMLResponse)
 def conflicts_page(request: Request, store: StoreDep) -> HTMLResponse:
-    _, items = lookup.relations_page(store, "conflicts", 0, lookup.ALL)
+    _, items = paging.relations_page(store, "conflicts", 0, paging.ALL)
     return _render(request, "conflicts.html", title="Conflicts", items=items,
                    documents_by_file=_by_file(lookup.documents(store)))

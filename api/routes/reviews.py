@@ -9,7 +9,7 @@ from fastapi import APIRouter, Depends, Path, Query, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import Response
 
-from kg import lookup, reviews
+from kg import lookup, paging, reviews
 from kg.errors import NotFoundError
 
 from ..deps import SettingsDep, StoreDep, known_query, require_token
@@ -65,7 +65,7 @@ def list_reviews(
     ``Accept: application/ld+json`` (the feed fact-check aggregators read)."""
     claims = None
     if entity or document or source or text:
-        claims = [r["id"] for r in lookup.claims_page(store, 0, lookup.ALL, entity, document, source, None, text, None)[1]]
+        claims = [r["id"] for r in paging.claims_page(store, 0, paging.ALL, entity, document, source, None, text, None)[1]]
     every = reviews.load_reviews(store)
     view = reviews.view_of(store, every)
     found = reviews.select(every, view, claim, rating, status, claims)

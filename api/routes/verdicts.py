@@ -7,7 +7,7 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import Response
 
-from kg import lookup
+from kg import paging
 from kg.build import ID
 from kg.store import GraphStore
 
@@ -25,7 +25,7 @@ Entity = Annotated[str | None, Query(max_length=200, description="An entity eith
 
 def _page(request: Request, store: GraphStore, kind: str, offset: int, limit: int,
           entity: str | None = None) -> RelationPage | Response:
-    total, items = lookup.relations_page(store, kind, offset, limit, entity)
+    total, items = paging.relations_page(store, kind, offset, limit, entity)
     page = RelationPage(total=total, offset=offset, limit=limit, items=[RelationOut.model_validate(r) for r in items])
     return negotiate(request, page, str(ID["verdict/"]))
 

@@ -208,3 +208,27 @@ def test_an_event_links_the_figures_of_its_clause(client):
     assert figure["value"] == 15000 and figure["document"] == sent["document"]
     page = client.get(f"/ui/claims/{sent['id']}").text
     assert f'href="/ui/claims/{figure_id}"' in page and 'id="actors"' in page
+
+
+def test_a_claims_sources_list_its_related_claims_a_slice_at_a_time(client):
+    """Each kind of related claim is listed ``related`` at a time from ``related_offset``, by claim
+    id; the claim's own record still lists the ids of all, and the slices together are the whole."""
+    claims = client.get("/claims", params={"limit": 1000}).json()["items"]
+    claim = max(claims, key=lambda c: len(c["corroborates"]))
+    assert len(claim["corroborates"]) >= 3
+    whole = client.get(f"/claims/{claim['id']}/sources", params={"related": 1000}).json()
+    assert whole["claim"] == claim and len(whole["corroborated_by"]) == len(claim["corroborates"])
+    keys = ("corroborated_by", "conflicts_with", "series")
+    for key in keys:
+        ids = [r["claim"]["id"] for r in whole[key]]
+        assert ids == sorted(ids)
+    pieces: dict[str, list[dict]] = {key: [] for key in keys}
+    for offset in range(0, len(claim["corroborates"]) + 2, 2):
+        part = client.get(f"/claims/{claim['id']}/sources", params={"related": 2, "related_offset": offset}).json()
+        assert part["claim"] == claim and part["independent_sources"] == whole["independent_sources"]
+        for key in keys:
+            assert len(part[key]) <= 2
+            pieces[key] += part[key]
+    assert all(pieces[key] == whole[key] for key in keys)
+    assert client.get(f"/claims/{claim['id']}/sources", params={"related": 1001}).status_code == 422
+    assert client.get(f"/claims/{claim['id']}/sources", params={"related_offset": -1}).status_code == 422

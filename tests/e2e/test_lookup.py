@@ -10,7 +10,7 @@ from fastapi.testclient import TestClient
 import kg.store
 from api.main import create_app
 from kg import build as rdf
-from kg import lookup
+from kg import lookup, paging
 from kg.config import Settings
 from kg.errors import NotFoundError
 from kg.records import figure_point
@@ -75,17 +75,17 @@ def test_a_page_of_claims_without_the_whole_view_is_the_searchs(seed_store, filt
     """Pages read for the claims at hand (VALUES blocks), or, for more than half of all, from queries
     of every claim."""
     if batch:
-        monkeypatch.setattr(lookup, "VALUES_PER_QUERY", batch)
+        monkeypatch.setattr(paging, "VALUES_PER_QUERY", batch)
         monkeypatch.setattr(kg.store, "VALUES_PER_QUERY", batch)
     found = lookup.search(lookup.GraphView(seed_store), **filters)
-    assert lookup.claims_page(seed_store, offset, limit, **filters) == (len(found), found[offset : offset + limit])
+    assert paging.claims_page(seed_store, offset, limit, **filters) == (len(found), found[offset : offset + limit])
 
 
 def test_a_page_of_one_document_by_its_id(seed_store):
     whole = lookup.GraphView(seed_store)
     doc_id = whole.documents["002_9296196bccfae27d.txt"]["id"]
     found = lookup.search(whole, document=doc_id)
-    assert found and lookup.claims_page(seed_store, 0, 100, document=doc_id) == (len(found), found)
+    assert found and paging.claims_page(seed_store, 0, 100, document=doc_id) == (len(found), found)
 
 
 @pytest.mark.parametrize("kind", ["corroborates", "conflicts"])
@@ -93,7 +93,7 @@ def test_a_page_of_one_document_by_its_id(seed_store):
 @pytest.mark.parametrize("offset, limit", [(0, 1000), (2, 3)])
 def test_a_page_of_verdicts_without_the_whole_view_is_the_lists(seed_store, kind, entity, offset, limit):
     found = lookup.relations(lookup.GraphView(seed_store), kind, entity)
-    assert lookup.relations_page(seed_store, kind, offset, limit, entity) == (len(found), found[offset : offset + limit])
+    assert paging.relations_page(seed_store, kind, offset, limit, entity) == (len(found), found[offset : offset + limit])
 
 
 EVENT_FILTERS = [
@@ -109,7 +109,7 @@ EVENT_FILTERS = [
 @pytest.mark.parametrize("offset, limit", [(0, 1000), (4, 5)])
 def test_a_page_of_events_without_the_whole_view_is_the_timelines(seed_store, filters, offset, limit):
     found = lookup.timeline(lookup.GraphView(seed_store), **filters)
-    assert lookup.events_page(seed_store, offset, limit, **filters) == (len(found), found[offset : offset + limit])
+    assert paging.events_page(seed_store, offset, limit, **filters) == (len(found), found[offset : offset + limit])
 
 
 def test_entities_by_query_count_the_claims_that_name_them(seed_store):
@@ -144,11 +144,11 @@ def test_figure_points_by_query_are_the_records_points(seed_store, monkeypatch):
     expected = sorted((p for p in map(figure_point, records) if p is not None), key=repr)
     assert len(expected) > 10 and any(p["conflicts"] for p in expected) and any(p["source"] for p in expected)
     for batch in (500, 3):
-        monkeypatch.setattr(lookup, "VALUES_PER_QUERY", batch)
+        monkeypatch.setattr(paging, "VALUES_PER_QUERY", batch)
         monkeypatch.setattr(kg.store, "VALUES_PER_QUERY", batch)
-        got = lookup.figure_points(seed_store, [r["id"] for r in records])
+        got = paging.figure_points(seed_store, [r["id"] for r in records])
         assert sorted(got, key=repr) == expected
-    assert lookup.figure_points(seed_store, []) == []
+    assert paging.figure_points(seed_store, []) == []
 
 
 def test_the_named_entities_are_those_listed_with_claims(seed_store):

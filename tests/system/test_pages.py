@@ -285,3 +285,15 @@ def test_an_entity_page_lists_a_page_and_charts_every_figure(client, monkeypatch
     assert chart(whole) == chart(html)  # the chart draws every figure, not the page's
     search = client.get("/?entity=north-korea").text
     assert f"{total} claims" in search
+
+
+def test_a_claims_page_lists_its_related_claims_a_slice_at_a_time(client):
+    claims = client.get("/claims", params={"limit": 1000}).json()["items"]
+    claim = max(claims, key=lambda c: len(c["corroborates"]))
+    n = len(claim["corroborates"])
+    first = client.get(f"/ui/claims/{claim['id']}", params={"related": 2}).text
+    assert f"2 of {n} listed" in first and 'href="?related=2&amp;related_offset=2"' in first
+    later = client.get(f"/ui/claims/{claim['id']}", params={"related": 2, "related_offset": 2}).text
+    assert f"2 of {n} listed" in later and 'href="?related=2&amp;related_offset=4"' in later and 'href="?related=2">' in later
+    whole = client.get(f"/ui/claims/{claim['id']}").text
+    assert f"of {n} listed" not in whole

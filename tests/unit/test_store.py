@@ -12,7 +12,7 @@ from rdflib import Literal, URIRef
 
 from kg import queries
 from kg.errors import QueryError, StoreError
-from kg.lookup import _words
+from kg.lookup import words_of
 from kg.store import GraphStore
 from kg.vocab import OA
 
@@ -120,9 +120,9 @@ def test_the_sentences_that_may_hold_a_word_hold_every_sentence_that_does(text):
     """The query's prefilter keeps every sentence whose words (case-folded) hold the word."""
     store = GraphStore.memory()
     store.replace_graph(G1, [(URIRef(EX + "q"), OA.exact, Literal(text))])
-    for word in {*_words(text), "workers", "strasse", "first", "istanbul"}:
+    for word in {*words_of(text), "workers", "strasse", "first", "istanbul"}:
         kept = store.select_each(queries.QUOTES_WITH, "word", [Literal(word)])
-        if word in _words(text):
+        if word in words_of(text):
             assert kept, (word, text)
 
 

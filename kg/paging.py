@@ -1,0 +1,191 @@
+"""Pages of claims, events and verdicts, and the figures of a chart, answered by targeted queries
+of the store: each filter is a query, only a page's records are read, and no request reads every
+claim (``lookup.search``, ``lookup.timeline`` and ``lookup.relations`` give the same answers from
+a whole ``GraphView`` held in memory)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from datetime import date
+
+from rdflib import Literal, URIRef
+from rdflib.term import Node
+
+from . import build as rdf
+from . import lookup, queries, readback
+from .lookup import GraphView, entity_of, is_id, words_of
+from .ontology import Gazetteer
+from .readback import documents, load_relations
+from .records import ClaimRecord, FigurePoint
+from .store import VALUES_PER_QUERY, GraphStore, Value, integer
+
+#: The limit of a page that holds every match.
+ALL = 10**9
+_VERDICT_FILTERS = {"corroborated": queries.CORROBORATED, "conflicting": queries.CONFLICTING,
+                    "single-source": queries.SINGLE_SOURCE}
+
+
+def _entity_iri(name: str) -> URIRef | None:
+    """The IRI of the alias-table entity a name stands for (claims name no other)."""
+    key = entity_of(name)
+    return rdf.entity_iri(key) if key in Gazetteer.load().labels else None
+
+
+def _naming(store: GraphStore, entity: str) -> set[str]:
+    """The claims about an entity or attributed to it (as ``_mentions`` reads them)."""
+    iri = _entity_iri(entity)
+    return set() if iri is None else {
+        rdf.claim_id_of(r["claim"]) for r in store.select(queries.CLAIMS_NAMING, {"entity": iri})}
+
+
+def _file_of(store: GraphStore, document: str) -> str:
+    """The file name of a document named by file name or id ("" when there is no such id)."""
+    if not is_id(document):
+        return document
+    return next((d["file"] for d in documents(store, [document])), "")
+
+
+def events_page(store: GraphStore, offset: int, limit: int, entity: str | None = None, document: str | None = None,
+                kind: str | None = None, trigger: str | None = None, start: date | None = None,
+                end: date | None = None) -> tuple[int, list[ClaimRecord]]:
+    """What ``timeline`` gives, ``limit`` from ``offset``, and how many there are, without reading
+    every claim (the events' times, types and places in the text from one query, only the page's
+    records read)."""
+    named = _naming(store, entity) if entity else None
+    file = _file_of(store, document) if document else None
+    found = []
+    for r in store.select(queries.EVENT_ORDER):
+        cid = rdf.claim_id_of(r["claim"])
+        begins = date.fromisoformat(str(r["from"])) if r.get("from") else None
+        ends = date.fromisoformat(str(r["to"])) if r.get("to") else None
+        if (named is not None and cid not in named) or (file is not None and r["file"] != file):
+            continue
+        if (kind and r.get("kind") != kind) or (trigger and r.get("trigger") != trigger.lower()):
+            continue
+        if (start or end) and (begins is None or ends is None or (start and ends < start) or (end and begins > end)):
+            continue
+        found.append((begins is None, begins or date.min, ends or date.min, str(r["file"]), integer(r["start"]), cid))
+    ids = [f[-1] for f in sorted(found)[offset : offset + limit]]
+    page = GraphView(store, only=ids)
+    return len(found), [page.records[c] for c in ids]
+
+
+def claims_page(store: GraphStore, offset: int, limit: int, entity: str | None = None, document: str | None = None,
+                source: str | None = None, measure: str | None = None, text: str | None = None,
+                verdict: str | None = None) -> tuple[int, list[ClaimRecord]]:
+    """What ``search`` gives, ``limit`` from ``offset``, and how many there are, without reading
+    every claim: each filter keeps claims from one query (of the claims the filters before it kept,
+    once they are few); the documents' claim counts, or the kept claims' documents, say which
+    documents hold the page; only their claims' offsets and the page's records are read."""
+    file = _file_of(store, document) if document else None
+    if entity and _entity_iri(entity) is None:
+        return 0, []  # claims name alias-table entities only
+    files: dict[str, str] = {}
+    counts: dict[str, int] = {}
+    for r in store.select(queries.DOCUMENT_CLAIM_COUNTS):
+        files[str(r["doc"])], counts[str(r["doc"])] = str(r["file"]), integer(r["claims"])
+    sizes = len(files), sum(counts.values())  # how many documents and claims the store has
+    if file is not None:
+        counts = {d: n for d, n in counts.items() if files[d] == file}
+    members: dict[str, list[str]] | None = None  # the kept claims of each document
+    if filters := _claim_filters(store, sizes[1], entity, source, measure, text, verdict):
+        kept = None if file is None else {str(r["claim"]) for r in _rows_of(store, queries.CLAIM_DOCUMENTS, "doc",
+                                                                              set(counts), sizes[0])}
+        for keep in filters:
+            if kept is not None and not kept:
+                break
+            kept = keep(kept)
+        members = {}
+        for r in _rows_of(store, queries.CLAIM_DOCUMENTS, "claim", kept or set(), sizes[1]):
+            members.setdefault(str(r["doc"]), []).append(str(r["claim"]))
+        counts = {d: len(claims) for d, claims in members.items() if d in files}
+    before, total, docs = 0, 0, list[str]()
+    for doc in sorted(counts, key=lambda d: files[d]):
+        if total + counts[doc] > offset and total < offset + limit:
+            before = before if docs else total
+            docs.append(doc)
+        total += counts[doc]
+    rows = (_rows_of(store, queries.CLAIM_PLACES, "doc", set(docs), sizes[0]) if members is None else
+            _rows_of(store, queries.CLAIM_PLACES, "claim", {c for d in docs for c in members[d]}, sizes[1]))
+    ids = _in_document_order(rows)[offset - before : offset - before + limit]
+    page = GraphView(store, only=ids)
+    return total, [page.records[c] for c in ids]
+
+
+_Filter = Callable[[set[str] | None], set[str]]
+
+
+def _claim_filters(store: GraphStore, claims: int, entity: str | None, source: str | None, measure: str | None,
+                   text: str | None, verdict: str | None) -> list[_Filter]:
+    """Each filter of ``search`` as a function from the claims kept so far (None: every claim of the
+    ``claims`` there are) to those it keeps."""
+    def by(sparql: str, bindings: dict[str, Node] | None, test: Callable[[dict[str, Value]], bool]) -> _Filter:
+        def keep(kept: set[str] | None) -> set[str]:
+            rows = (store.stream(sparql, bindings) if kept is None else
+                    _rows_of(store, sparql, "claim", kept, claims, bindings))
+            found = {str(r["claim"]) for r in rows if test(r)}
+            return found if kept is None else found & kept
+        return keep
+
+    def bywords_of(words: set[str]) -> _Filter:
+        def keep(kept: set[str] | None) -> set[str]:
+            found = set()
+            for r in store.select_each(queries.QUOTES_WITH, "word", [Literal(max(sorted(words), key=len))]):
+                claim = rdf.claim_of_sentence_quote(r["quote"])
+                if claim and (kept is None or claim in kept) and words <= set(words_of(str(r["text"]))):
+                    found.add(claim)
+            return found
+        return keep
+
+    filters: list[_Filter] = []
+    if entity and (iri := _entity_iri(entity)):
+        filters.append(by(queries.CLAIMS_NAMING, {"entity": iri}, lambda r: True))
+    if source:
+        agent = str(_entity_iri(source))
+        filters.append(by(queries.CLAIM_SOURCE_NAMES, None,
+                          lambda r: str(r["agent"]) == agent or str(r["name"]).casefold() == source.casefold()))
+    if measure:
+        filters.append(by(queries.CLAIM_MEASURES, None, lambda r: measure.lower() in str(r["measure"]).lower()))
+    if verdict in _VERDICT_FILTERS:
+        filters.append(by(_VERDICT_FILTERS[verdict], None, lambda r: True))
+    if words := set(words_of(text or "")):
+        filters.append(bywords_of(words))
+    return filters
+
+
+def figure_points(store: GraphStore, claim_ids: Iterable[str]) -> list[FigurePoint]:
+    """The dated figures among ``claim_ids`` as a chart of figures over time draws them."""
+    iris = {str(rdf.claim_iri(c)) for c in claim_ids}
+    claims = integer(store.select(queries.COUNT_CLAIMS)[0]["n"]) if len(iris) > VALUES_PER_QUERY else len(iris)
+    return readback.figure_points(_rows_of(store, queries.FIGURE_POINTS, "claim", iris, claims))
+
+
+def _rows_of(store: GraphStore, sparql: str, name: str, iris: set[str], among: int,
+             bindings: dict[str, Node] | None = None) -> Iterable[dict[str, Value]]:
+    """The rows of a query whose ``?name`` is one of ``iris``, of the ``among`` claims (or
+    documents) there are: read for those alone, in ``VALUES`` blocks, unless they are more than
+    half of all, when the rows of all, read in one query, cost less."""
+    if len(iris) * 2 <= among or len(iris) <= VALUES_PER_QUERY:
+        return store.select_each(sparql, name, [URIRef(i) for i in sorted(iris)], bindings)
+    return (r for r in store.stream(sparql, bindings) if str(r[name]) in iris)
+
+
+def _in_document_order(rows: Iterable[dict[str, Value]]) -> list[str]:
+    """The ids of ``CLAIM_PLACES`` rows ordered by file name, offset and id."""
+    return [c for _, _, c in sorted((str(r["file"]), integer(r["start"]), rdf.claim_id_of(r["claim"])) for r in rows)]
+
+
+def relations_page(store: GraphStore, kind: str, offset: int, limit: int,
+                   entity: str | None = None) -> tuple[int, list[dict[str, object]]]:
+    """What ``relations`` gives, ``limit`` from ``offset``, and how many there are, without reading
+    every claim (the verdicts' claims from one query, the page's verdicts and records only)."""
+    pairs: dict[str, set[str]] = {}
+    for r in store.select(queries.VERDICTS_OF_TYPE, {"type": rdf.VERDICT_KINDS[kind][0]}):
+        pairs.setdefault(str(r["verdict"]), set()).add(rdf.claim_id_of(r["claim"]))
+    if entity:
+        named = _naming(store, entity)
+        pairs = {v: claims for v, claims in pairs.items() if claims & named}
+    ordered = sorted(pairs, key=rdf.relation_id_of)
+    chosen = [URIRef(v) for v in ordered[offset : offset + limit]]
+    page = GraphView(store, only=sorted({c for v in chosen for c in pairs[str(v)]}))
+    return len(ordered), lookup.relation_records(load_relations(store, verdicts=chosen), page)
