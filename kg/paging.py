@@ -49,23 +49,35 @@ def events_page(store: GraphStore, offset: int, limit: int, entity: str | None =
                 kind: str | None = None, trigger: str | None = None, start: date | None = None,
                 end: date | None = None) -> tuple[int, list[ClaimRecord]]:
     """What ``timeline`` gives, ``limit`` from ``offset``, and how many there are, without reading
-    every claim (the events' times, types and places in the text from one query, only the page's
-    records read)."""
-    named = _naming(store, entity) if entity else None
-    file = _file_of(store, document) if document else None
-    found = []
-    for r in store.select(queries.EVENT_ORDER):
-        cid = rdf.claim_id_of(r["claim"])
-        begins = date.fromisoformat(str(r["from"])) if r.get("from") else None
-        ends = date.fromisoformat(str(r["to"])) if r.get("to") else None
-        if (named is not None and cid not in named) or (file is not None and r["file"] != file):
-            continue
-        if (kind and r.get("kind") != kind) or (trigger and r.get("trigger") != trigger.lower()):
+    every claim: the claims of the entity or the document first, then the types, triggers and
+    times of the events among them (of all events without either), the offsets of those kept, and
+    only the page's records."""
+    claims = integer(store.select(queries.COUNT_CLAIMS)[0]["n"])
+    among: set[str] | None = None  # the claims of the entity and the document
+    if entity:
+        among = {str(rdf.claim_iri(c)) for c in _naming(store, entity)}
+    if document:
+        docs = [str(r["doc"]) for r in store.select(queries.DOCUMENT_CLAIM_COUNTS, {"file": Literal(_file_of(store, document))})]
+        here = {str(r["claim"]) for r in _rows_of(store, queries.CLAIM_DOCUMENTS, "doc", set(docs), claims)}
+        among = here if among is None else among & here
+    fields: dict[str, dict[str, Value]] = {}
+    for r in store.stream(queries.EVENT_FIELDS) if among is None else _rows_of(store, queries.EVENT_FIELDS, "claim",
+                                                                               among, claims):
+        fields.setdefault(str(r["claim"]), {})[str(r["field"])] = r["value"]
+    when: dict[str, tuple[date | None, date | None]] = {}
+    for iri, f in fields.items():
+        begins = date.fromisoformat(str(f["from"])) if f.get("from") else None
+        ends = date.fromisoformat(str(f["to"])) if f.get("to") else None
+        if "event" not in f or (kind and f.get("kind") != kind) or (trigger and f.get("trigger") != trigger.lower()):
             continue
         if (start or end) and (begins is None or ends is None or (start and ends < start) or (end and begins > end)):
             continue
-        found.append((begins is None, begins or date.min, ends or date.min, str(r["file"]), integer(r["start"]), cid))
-    ids = [f[-1] for f in sorted(found)[offset : offset + limit]]
+        when[iri] = begins, ends
+    found = sorted((begins is None, begins or date.min, ends or date.min, str(r["file"]), integer(r["start"]),
+                    rdf.claim_id_of(r["claim"]))
+                   for r in _rows_of(store, queries.CLAIM_PLACES, "claim", set(when), claims)
+                   for begins, ends in [when[str(r["claim"])]])
+    ids = [f[-1] for f in found[offset : offset + limit]]
     page = GraphView(store, only=ids)
     return len(found), [page.records[c] for c in ids]
 

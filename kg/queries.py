@@ -77,14 +77,12 @@ SELECT ?doc ?file (COUNT(DISTINCT ?claim) AS ?claims) WHERE { ?doc cg:fileName ?
 GROUP BY ?doc ?file
 """
 
-# Every event claim with what the timeline orders and filters them by.
-EVENT_ORDER = """
-SELECT ?claim ?file ?start ?kind ?trigger ?from ?to WHERE {
-  ?claim a cg:EventClaim ; schema:appearance ?doc ; cg:start ?start .
-  ?doc cg:fileName ?file .
-  OPTIONAL { ?claim cg:eventType ?kind }
-  OPTIONAL { ?claim cg:trigger ?trigger }
-  OPTIONAL { ?claim cg:timeStart ?from ; cg:timeEnd ?to }
+# What the timeline orders and filters event claims by (bind ?claim), one plain pattern a field.
+EVENT_FIELDS = """
+SELECT ?claim ?field ?value WHERE {
+  { ?claim a cg:EventClaim BIND("event" AS ?field) BIND(true AS ?value) }
+  UNION { ?claim cg:eventType ?value BIND("kind" AS ?field) } UNION { ?claim cg:trigger ?value BIND("trigger" AS ?field) }
+  UNION { ?claim cg:timeStart ?value BIND("from" AS ?field) } UNION { ?claim cg:timeEnd ?value BIND("to" AS ?field) }
 }
 """
 

@@ -107,7 +107,11 @@ EVENT_FILTERS = [
 @pytest.mark.parametrize("filters", EVENT_FILTERS, ids=[",".join(f"{k}={v}" for k, v in f.items()) or "all"
                                                         for f in EVENT_FILTERS])
 @pytest.mark.parametrize("offset, limit", [(0, 1000), (4, 5)])
-def test_a_page_of_events_without_the_whole_view_is_the_timelines(seed_store, filters, offset, limit):
+@pytest.mark.parametrize("batch", [None, 3], ids=["values", "by-half"])
+def test_a_page_of_events_without_the_whole_view_is_the_timelines(seed_store, filters, offset, limit, batch, monkeypatch):
+    if batch:
+        monkeypatch.setattr(paging, "VALUES_PER_QUERY", batch)
+        monkeypatch.setattr(kg.store, "VALUES_PER_QUERY", batch)
     found = lookup.timeline(lookup.GraphView(seed_store), **filters)
     assert paging.events_page(seed_store, offset, limit, **filters) == (len(found), found[offset : offset + limit])
 
