@@ -219,12 +219,14 @@ ORDER BY ?claim ?participant
 """
 
 # The claims each claim is linked to by its verdicts (bind ?claim): corroborations and conflicts
-# are written both ways, a change from its first claim to the other.
+# are written both ways, a change from its first claim to the other; the other claims of each
+# kind in one row.
 CLAIM_LINKS = """
-SELECT ?claim ?link ?other WHERE {
+SELECT ?claim ?link (GROUP_CONCAT(STR(?other); separator=" ") AS ?others) WHERE {
   { ?claim ?link ?other . FILTER(?link IN (cg:corroborates, cg:conflictsWith, cg:changesTo)) }
   UNION { ?other cg:changesTo ?claim . BIND(cg:changesTo AS ?link) }
 }
+GROUP BY ?claim ?link
 """
 
 # The verdicts of claims (bind ?claim).
