@@ -6,12 +6,14 @@ Reports build time, words and claims per second, peak memory of the build (this 
 largest worker process with ``--workers``), store size, GEXF export time and peak memory (``kg
 export`` in a process of its own), a claim's sources from a service just started on the result
 (the first answer, and p50 and p99 over 200 claims, none from the cache), a page of claims, a
-filtered page, the list of entities, and the explorer's search page.
+filtered page, the list of entities, and the explorer's search page; then the memory of the
+service (served by uvicorn in a process of its own) after it has answered the same requests.
 """
 
 from __future__ import annotations
 
 import argparse
+import http.client
 import os
 import resource
 import subprocess
@@ -21,6 +23,7 @@ import time
 from pathlib import Path
 
 from fastapi.testclient import TestClient
+from load import free_port
 from synthetic import write_corpus
 
 from api.main import create_app
@@ -55,6 +58,44 @@ def run_measured(command: list[str], env: dict[str, str]) -> tuple[float, float]
     if child.returncode:
         raise subprocess.CalledProcessError(child.returncode, command)
     return time.perf_counter() - t0, peak / 1024
+
+
+def memory(pid: int) -> tuple[float, float]:
+    """A process's resident memory and its peak, in MiB."""
+    fields = dict(line.split(":", 1) for line in Path(f"/proc/{pid}/status").read_text().splitlines())
+    return int(fields["VmRSS"].split()[0]) / 1024, int(fields["VmHWM"].split()[0]) / 1024
+
+
+def service_memory(store_dir: Path, paths: list[str]) -> tuple[float, float]:
+    """The resident memory of the service (with its query workers) and its own peak, served by
+    uvicorn in a process of its own, after it has answered ``paths``."""
+    port = free_port()
+    bench = Path(__file__).resolve().parent
+    child = subprocess.Popen([sys.executable, "-c", "import sys; sys.path.insert(0, sys.argv[1]); from load import "
+                              "serve_service; serve_service(sys.argv[2], int(sys.argv[3]), response_cache=0)",
+                              str(bench), str(store_dir), str(port)], cwd=bench.parent)
+    try:
+        for _ in range(600):
+            try:
+                c = http.client.HTTPConnection("127.0.0.1", port, timeout=600)
+                c.request("GET", "/health")
+                c.getresponse().read()
+                break
+            except OSError:
+                time.sleep(0.2)
+        for path in paths:
+            c.request("GET", path)
+            answer = c.getresponse()
+            answer.read()
+            if answer.status != 200:
+                raise SystemExit(f"{path}: HTTP {answer.status}")
+        workers = [int(p) for t in Path(f"/proc/{child.pid}/task").iterdir()
+                   for p in (t / "children").read_text().split()]
+        rss, peak = memory(child.pid)
+        return rss + sum(memory(w)[0] for w in workers), peak
+    finally:
+        child.terminate()
+        child.wait(30)
 
 
 def main() -> None:
@@ -110,13 +151,17 @@ def main() -> None:
             t0 = time.perf_counter()
             client.get("/").raise_for_status()
             view_seconds = time.perf_counter() - t0
+        store.close()
+        rss, peak = service_memory(store_dir, [f"/claims/{c}/sources" for c in ids] + [
+            "/claims?limit=100&offset=5000", "/claims?verdict=conflicting&text=workers&limit=20", "/entities", "/"])
         times_sorted = sorted(times)
         print(f"service: a claim's sources, first answer after start {times[0]:.1f} ms; over {len(ids)} claims "
               f"p50 {times_sorted[len(ids) // 2]:.1f} ms, p99 {times_sorted[min(len(ids) - 1, len(ids) * 99 // 100)]:.1f} ms "
               f"(uncached, without reading the whole graph); a page of 100 claims {page_seconds:.2f} s, "
               f"a filtered page {filtered_seconds:.2f} s, the entities {entities_seconds:.2f} s; "
               f"the explorer's search page {view_seconds:.2f} s")
-        store.close()
+        print(f"service after those requests: {rss:.0f} MiB resident with its query workers, "
+              f"peak of its own process {peak:.0f} MiB")
 
 
 if __name__ == "__main__":
