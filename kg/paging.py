@@ -57,8 +57,9 @@ def events_page(store: GraphStore, offset: int, limit: int, entity: str | None =
     if entity:
         among = {str(rdf.claim_iri(c)) for c in _naming(store, entity)}
     if document:
-        docs = [str(r["doc"]) for r in store.select(queries.DOCUMENT_CLAIM_COUNTS, {"file": Literal(_file_of(store, document))})]
-        here = {str(r["claim"]) for r in _rows_of(store, queries.CLAIM_DOCUMENTS, "doc", set(docs), claims)}
+        docs = [URIRef(str(r["doc"])) for r in store.select(queries.DOCUMENT_CLAIM_COUNTS,
+                                                              {"file": Literal(_file_of(store, document))})]
+        here = {str(r["claim"]) for r in store.select_each(queries.CLAIM_DOCUMENTS, "doc", docs)}
         among = here if among is None else among & here
     fields: dict[str, dict[str, Value]] = {}
     for r in store.stream(queries.EVENT_FIELDS) if among is None else _rows_of(store, queries.EVENT_FIELDS, "claim",
