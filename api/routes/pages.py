@@ -48,8 +48,9 @@ def _count(n: object, noun: str) -> str:
     return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
 
 
-#: Claims listed on one page of the explorer's search, and claims and events on an entity's page
-#: (every claim of a measure, and every event of a document, is listed on its page).
+#: Claims listed on one page of the explorer's search, conflicts on one page of the conflicts, and
+#: claims and events on an entity's page (every claim of a measure, and every event of a document,
+#: is listed on its page).
 SEARCH_PAGE = 200
 
 
@@ -148,7 +149,9 @@ def _publishers(docs: list[DocumentRecord]) -> dict[str, str]:
 
 
 @router.get("/ui/conflicts", response_class=HTMLResponse)
-def conflicts_page(request: Request, store: StoreDep) -> HTMLResponse:
-    _, items = paging.relations_page(store, "conflicts", 0, paging.ALL)
-    return _render(request, "conflicts.html", title="Conflicts", items=items,
-                   documents_by_file=_by_file(lookup.documents(store)))
+def conflicts_page(request: Request, store: StoreDep, offset: Annotated[int, Query(ge=0)] = 0) -> HTMLResponse:
+    total, items = paging.relations_page(store, "conflicts", offset, SEARCH_PAGE)
+    pages = {"previous": _from(request, max(0, offset - SEARCH_PAGE)) if offset else None,
+             "next": _from(request, offset + SEARCH_PAGE) if offset + SEARCH_PAGE < total else None}
+    return _render(request, "conflicts.html", title="Conflicts", items=items, total=total, offset=offset,
+                   pages=pages, documents_by_file=_by_file(lookup.documents(store)))

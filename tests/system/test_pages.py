@@ -297,3 +297,16 @@ def test_a_claims_page_lists_its_related_claims_a_slice_at_a_time(client):
     assert f"2 of {n} listed" in later and 'href="?related=2&amp;related_offset=4"' in later and 'href="?related=2">' in later
     whole = client.get(f"/ui/claims/{claim['id']}").text
     assert f"of {n} listed" not in whole
+
+
+def test_the_conflicts_page_lists_conflicts_a_page_at_a_time(client, monkeypatch):
+    from api.routes import pages as routes
+
+    total = client.get("/conflicts", params={"limit": 1}).json()["total"]
+    monkeypatch.setattr(routes, "SEARCH_PAGE", 1)
+    first = client.get("/ui/conflicts").text
+    assert total >= 1 and f"{total} conflict" in first and first.count('<td class="reason">') == 1
+    assert ('rel="next" href="?offset=1"' in first) == (total > 1)
+    after = client.get("/ui/conflicts", params={"offset": total}).text
+    assert 'rel="prev" href="?offset=' in after and 'rel="next"' not in after
+    assert after.count('<td class="reason">') == 0
