@@ -1,6 +1,7 @@
 """Scale: a synthetic corpus of N documents built into a fresh on-disk store.
 
     .venv/bin/python bench/scale_bench.py --documents 1000 [--seed 7] [--workers N]
+    .venv/bin/python bench/scale_bench.py --store S      # the service alone, on a built store
 
 Reports build time, words and claims per second, peak memory of the build (this process, and the
 largest worker process with ``--workers``), store size, GEXF export time and peak memory (``kg
@@ -98,12 +99,56 @@ def service_memory(store_dir: Path, paths: list[str]) -> tuple[float, float]:
         child.wait(30)
 
 
+def measure_service(store_dir: Path) -> None:
+    """A claim's sources from a service just started on the store (the first answer, and p50 and
+    p99 over 200 claims, none from the cache), a page of claims, a filtered page, the entities,
+    the explorer's search page; then the service's memory, served in a process of its own."""
+    settings = Settings(store=str(store_dir))
+    store = GraphStore.open(store_dir)
+    ids = [str(r["c"]).rsplit("/", 1)[-1] for r in store.select(SAMPLE_CLAIMS)]
+    with TestClient(create_app(settings, store=store)) as client:
+        times = []
+        for claim_id in ids:  # each claim once: no answer comes from the response cache
+            t0 = time.perf_counter()
+            answer = client.get(f"/claims/{claim_id}/sources")
+            times.append((time.perf_counter() - t0) * 1000)
+            assert answer.status_code == 200, answer.text
+        t0 = time.perf_counter()
+        client.get("/claims", params={"limit": 100, "offset": 5000}).raise_for_status()
+        page_seconds = time.perf_counter() - t0
+        t0 = time.perf_counter()
+        client.get("/claims", params={"verdict": "conflicting", "text": "workers", "limit": 20}).raise_for_status()
+        filtered_seconds = time.perf_counter() - t0
+        t0 = time.perf_counter()
+        client.get("/entities").raise_for_status()
+        entities_seconds = time.perf_counter() - t0
+        t0 = time.perf_counter()
+        client.get("/").raise_for_status()
+        view_seconds = time.perf_counter() - t0
+    store.close()
+    rss, peak = service_memory(store_dir, [f"/claims/{c}/sources" for c in ids] + [
+        "/claims?limit=100&offset=5000", "/claims?verdict=conflicting&text=workers&limit=20", "/entities", "/"])
+    times_sorted = sorted(times)
+    print(f"service: a claim's sources, first answer after start {times[0]:.1f} ms; over {len(ids)} claims "
+          f"p50 {times_sorted[len(ids) // 2]:.1f} ms, p99 {times_sorted[min(len(ids) - 1, len(ids) * 99 // 100)]:.1f} ms "
+          f"(uncached, without reading the whole graph); a page of 100 claims {page_seconds:.2f} s, "
+          f"a filtered page {filtered_seconds:.2f} s, the entities {entities_seconds:.2f} s; "
+          f"the explorer's search page {view_seconds:.2f} s")
+    print(f"service after those requests: {rss:.0f} MiB resident with its query workers, "
+          f"peak of its own process {peak:.0f} MiB")
+
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--documents", type=int, default=1000)
     ap.add_argument("--seed", type=int, default=7)
     ap.add_argument("--workers", type=int, default=1)
+    ap.add_argument("--store", help="measure only the service, on this built store")
     args = ap.parse_args()
+    if args.store:
+        measure_service(Path(args.store))
+        return
     with tempfile.TemporaryDirectory() as tmp:
         corpus = Path(tmp) / "corpus"
         paths = write_corpus(corpus, args.documents, args.seed)
@@ -130,39 +175,7 @@ def main() -> None:
             {**os.environ, "KG_STORE": str(store_dir)})
         print(f"GEXF export: {export_seconds:.1f} s, {gexf.stat().st_size / 2**20:.1f} MiB, "
               f"peak memory of the export process {export_peak:.0f} MiB")
-        store = GraphStore.open(store_dir)
-        ids = [str(r["c"]).rsplit("/", 1)[-1] for r in store.select(SAMPLE_CLAIMS)]
-        with TestClient(create_app(settings, store=store)) as client:
-            times = []
-            for claim_id in ids:  # each claim once: no answer comes from the response cache
-                t0 = time.perf_counter()
-                answer = client.get(f"/claims/{claim_id}/sources")
-                times.append((time.perf_counter() - t0) * 1000)
-                assert answer.status_code == 200, answer.text
-            t0 = time.perf_counter()
-            client.get("/claims", params={"limit": 100, "offset": 5000}).raise_for_status()
-            page_seconds = time.perf_counter() - t0
-            t0 = time.perf_counter()
-            client.get("/claims", params={"verdict": "conflicting", "text": "workers", "limit": 20}).raise_for_status()
-            filtered_seconds = time.perf_counter() - t0
-            t0 = time.perf_counter()
-            client.get("/entities").raise_for_status()
-            entities_seconds = time.perf_counter() - t0
-            t0 = time.perf_counter()
-            client.get("/").raise_for_status()
-            view_seconds = time.perf_counter() - t0
-        store.close()
-        rss, peak = service_memory(store_dir, [f"/claims/{c}/sources" for c in ids] + [
-            "/claims?limit=100&offset=5000", "/claims?verdict=conflicting&text=workers&limit=20", "/entities", "/"])
-        times_sorted = sorted(times)
-        print(f"service: a claim's sources, first answer after start {times[0]:.1f} ms; over {len(ids)} claims "
-              f"p50 {times_sorted[len(ids) // 2]:.1f} ms, p99 {times_sorted[min(len(ids) - 1, len(ids) * 99 // 100)]:.1f} ms "
-              f"(uncached, without reading the whole graph); a page of 100 claims {page_seconds:.2f} s, "
-              f"a filtered page {filtered_seconds:.2f} s, the entities {entities_seconds:.2f} s; "
-              f"the explorer's search page {view_seconds:.2f} s")
-        print(f"service after those requests: {rss:.0f} MiB resident with its query workers, "
-              f"peak of its own process {peak:.0f} MiB")
-
+        measure_service(store_dir)
 
 if __name__ == "__main__":
     main()
