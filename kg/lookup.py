@@ -30,6 +30,16 @@ def document(store: GraphStore, doc_id: str) -> DocumentRecord:
     return found[0]
 
 
+def document_count(store: GraphStore) -> int:
+    """How many documents the store has."""
+    return integer(store.select(queries.COUNT_DOCUMENTS)[0]["n"])
+
+
+def documents_of(store: GraphStore, records: Iterable[ClaimRecord]) -> list[DocumentRecord]:
+    """The documents of some claims."""
+    return documents(store, [content_id("document", file) for file in sorted({r["document"] for r in records})])
+
+
 def is_id(value: str) -> bool:
     return len(value) == 16 and all(c in "0123456789abcdef" for c in value)
 

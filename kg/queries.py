@@ -50,6 +50,10 @@ SELECT DISTINCT ?agent ?name ?kind WHERE {
 }
 """
 
+COUNT_DOCUMENTS = """
+SELECT (COUNT(DISTINCT ?doc) AS ?n) WHERE { ?doc a cg:Document }
+"""
+
 COUNT_CLAIMS = """
 SELECT (COUNT(DISTINCT ?claim) AS ?n) WHERE { ?claim schema:appearance ?doc }
 """

@@ -54,6 +54,10 @@ def _count(n: object, noun: str) -> str:
 SEARCH_PAGE = 200
 
 
+#: Documents the search offers in a menu; with more, it takes a file name or document id as typed.
+DOCUMENT_MENU = 500
+
+
 @router.get("/", response_class=HTMLResponse)
 def search_page(request: Request, store: StoreDep, text: Text = None, entity: Text = None, measure: Text = None,
                 document: Text = None, source: Text = None, verdict: Text = None,
@@ -62,12 +66,12 @@ def search_page(request: Request, store: StoreDep, text: Text = None, entity: Te
     total, claims = paging.claims_page(store, offset, SEARCH_PAGE, entity or None, document or None, source or None,
                                        measure or None, text or None, verdict)
     params = {"text": text, "entity": entity, "measure": measure, "document": document, "source": source, "verdict": verdict}
-    docs = lookup.documents(store)
     pages = {"previous": _from(request, max(0, offset - SEARCH_PAGE)) if offset else None,
              "next": _from(request, offset + SEARCH_PAGE) if offset + SEARCH_PAGE < total else None}
+    menu = lookup.documents(store) if lookup.document_count(store) <= DOCUMENT_MENU else None
     return _render(request, "search.html", title="Claims", claims=claims, total=total, offset=offset, pages=pages,
-                   params=params, entities=lookup.named_entities(store),
-                   measures=lookup.measures(store), documents=docs, documents_by_file=_by_file(docs))
+                   params=params, entities=lookup.named_entities(store), measures=lookup.measures(store),
+                   documents=menu, documents_by_file=_by_file(lookup.documents_of(store, claims)))
 
 
 def _from(request: Request, offset: int) -> str:

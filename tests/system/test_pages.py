@@ -310,3 +310,15 @@ def test_the_conflicts_page_lists_conflicts_a_page_at_a_time(client, monkeypatch
     after = client.get("/ui/conflicts", params={"offset": total}).text
     assert 'rel="prev" href="?offset=' in after and 'rel="next"' not in after
     assert after.count('<td class="reason">') == 0
+
+
+def test_the_search_offers_documents_in_a_menu_unless_there_are_many(client, monkeypatch):
+    from api.routes import pages as routes
+
+    assert '<select id="document" name="document">' in client.get("/").text
+    monkeypatch.setattr(routes, "DOCUMENT_MENU", 2)
+    page = client.get("/", params={"document": "002_9296196bccfae27d.txt"}).text
+    assert '<select id="document"' not in page
+    assert '<input id="document" name="document" value="002_9296196bccfae27d.txt">' in page
+    total = client.get("/claims", params={"document": "002_9296196bccfae27d.txt", "limit": 1}).json()["total"]
+    assert f"{total} claims" in page and "Radio Free Asia" in page  # the page's outlets are still named
