@@ -325,15 +325,13 @@ def search(
 
 
 def entities(store: GraphStore) -> list[dict[str, object]]:
-    """Known entities with their aliases and how many claims name them (from one query of the
-    claims that name each entity)."""
+    """Known entities with their aliases and how many claims name them (counted by the engine in
+    one query; ``entity`` lists one entity's claims)."""
     aliases: dict[str, list[str]] = {}
     for row in store.select(queries.ENTITY_ALIASES):
         aliases.setdefault(str(row["entity"]), []).append(str(row["alias"]))
-    counts: dict[str, set[str]] = {}
-    for row in store.select(queries.CLAIMS_NAMING):
-        counts.setdefault(rdf.entity_key_of(row["entity"]), set()).add(rdf.claim_id_of(row["claim"]))
-    return [_entity_record(row, aliases.get(str(row["entity"]), []), counts.get(rdf.entity_key_of(row["entity"]), set()))
+    counts = {str(row["entity"]): integer(row["claims"]) for row in store.select(queries.ENTITY_CLAIM_COUNTS)}
+    return [{**_entity_record(row, aliases.get(str(row["entity"]), [])), "claims": counts.get(str(row["entity"]), 0)}
             for row in store.select(queries.ENTITIES)]
 
 
@@ -343,18 +341,20 @@ def named_entities(store: GraphStore) -> list[dict[str, str]]:
 
 
 def entity(store: GraphStore, key: str) -> dict[str, object]:
-    """One entity as ``entities`` gives it, from queries of that entity only."""
+    """One entity as ``entities`` gives it, with the ids of the claims that name it, from queries of
+    that entity only."""
     row = next((r for r in store.select(queries.ENTITIES) if rdf.entity_key_of(r["entity"]) == key), None)
     if row is None:
         raise NotFoundError(f"no entity with id {key!r}")
     iri = {"entity": URIRef(str(row["entity"]))}
-    return _entity_record(row, [str(r["alias"]) for r in store.select(queries.ENTITY_ALIASES, iri)],
-                          {rdf.claim_id_of(r["claim"]) for r in store.select(queries.CLAIMS_NAMING, iri)})
+    named = {rdf.claim_id_of(r["claim"]) for r in store.select(queries.CLAIMS_NAMING, iri)}
+    return {**_entity_record(row, [str(r["alias"]) for r in store.select(queries.ENTITY_ALIASES, iri)]),
+            "claims": len(named), "claim_ids": sorted(named)}
 
 
-def _entity_record(row: dict[str, Value], aliases: list[str], named: set[str]) -> dict[str, object]:
+def _entity_record(row: dict[str, Value], aliases: list[str]) -> dict[str, object]:
     return {"id": rdf.entity_key_of(row["entity"]), "iri": str(row["entity"]), "label": str(row["label"]),
-            "type": str(row["type"]), "aliases": aliases, "claims": len(named), "claim_ids": sorted(named)}
+            "type": str(row["type"]), "aliases": aliases}
 
 
 def relations(view: GraphView, kind: str, entity: str | None = None) -> list[dict[str, object]]:

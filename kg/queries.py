@@ -100,6 +100,15 @@ SELECT DISTINCT ?entity ?claim WHERE {
 }
 """
 
+# How many claims name each entity, as ``CLAIMS_NAMING`` reads them.
+ENTITY_CLAIM_COUNTS = """
+SELECT ?entity (COUNT(DISTINCT ?claim) AS ?claims) WHERE {
+  { ?claim cg:subject ?entity } UNION { ?claim cg:place ?entity } UNION { ?claim cg:participant ?entity }
+  UNION { ?link prov:agent ?entity . ?claim prov:qualifiedAttribution ?link }
+}
+GROUP BY ?entity
+"""
+
 CLAIM_SOURCE_NAMES = """
 SELECT ?claim ?agent ?name WHERE { ?claim prov:qualifiedAttribution ?link . ?link prov:agent ?agent ; cg:agentName ?name }
 """

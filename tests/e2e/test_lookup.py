@@ -123,11 +123,12 @@ def test_entities_by_query_count_the_claims_that_name_them(seed_store):
         for key in {c.subject_entity, c.place, *c.participants, *(s.entity for s in c.sources)} - {None}:
             named.setdefault(str(key), set()).add(c.id)
     found = lookup.entities(seed_store)
-    assert {str(e["id"]): e["claim_ids"] for e in found if e["claims"]} == {k: sorted(v) for k, v in named.items()
-                                                                           if k in {e["id"] for e in found}}
+    assert {str(e["id"]): e["claims"] for e in found if e["claims"]} == {k: len(v) for k, v in named.items()
+                                                                         if k in {e["id"] for e in found}}
     assert sum(1 for e in found if e["claims"]) >= 5  # the seeds name several entities
     for e in [e for e in found if e["claims"]] + found[:5]:
-        assert lookup.entity(seed_store, str(e["id"])) == e
+        one = lookup.entity(seed_store, str(e["id"]))
+        assert one == {**e, "claim_ids": sorted(named.get(str(e["id"]), ()))}
     for key in ("no-such-entity", "North Korea", "<bad>", ""):  # ids only: a name is not an id
         with pytest.raises(NotFoundError):
             lookup.entity(seed_store, key)
