@@ -11,7 +11,7 @@ import contextlib
 import json
 import logging
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import cast
 
@@ -79,18 +79,26 @@ def build(paths: tuple[str, ...], store: str | None, progress: bool, workers: in
 
     settings = load_settings(store)
     graph = open_store(settings)
-    bar: tqdm | None = None
+    bars: list[tqdm] = []
 
     def plan(total: int) -> None:
-        nonlocal bar
-        bar = tqdm(total=total, unit="doc", desc="kg build", file=sys.stderr, disable=not progress or total == 0)
+        bars.append(tqdm(total=total, unit="doc", desc="kg build", file=sys.stderr, disable=not progress or total == 0))
+
+    def read(_: object) -> None:
+        bars[0].update(1)
+
+    def verdicts(total: int) -> Callable[[], object]:
+        bars.append(tqdm(total=total, unit="partition", desc="kg build: verdicts", file=sys.stderr,
+                         disable=not progress or total == 0))
+        return lambda: bars[-1].update(1)
 
     try:
         with open_workers(settings, processes=workers, dask=dask_address) as pool:
             report = pipeline.build(paths or [DEFAULT_SEEDS], graph, settings,
-                                    progress=lambda doc: bar and bar.update(1), on_plan=plan, workers=pool)
+                                    progress=read, on_plan=plan, workers=pool,
+                                    verdict_progress=verdicts)
     finally:
-        if bar is not None:
+        for bar in bars:
             bar.close()
         graph.close()
     for _, error in report.failed:

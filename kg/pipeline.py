@@ -107,13 +107,15 @@ def build(
     progress: Callable[[Document], None] | None = None,
     on_plan: Callable[[int], None] | None = None,
     workers: Workers | None = None,
+    verdict_progress: reconcile.Progress | None = None,
 ) -> BuildReport:
     """Ingest ``paths`` into ``store``: unchanged documents skipped, changed ones replaced whole.
 
-    ``workers`` says where parsing and verdicts run (default: this process, with ``nlp``).
+    ``workers`` says where parsing and verdicts run (default: this process, with ``nlp``);
+    ``progress`` is called as each document is read, ``verdict_progress`` as the verdicts are made.
     """
     docs, failed = read_documents(paths, settings)
-    report = build_documents(docs, store, settings, nlp, progress, on_plan, workers)
+    report = build_documents(docs, store, settings, nlp, progress, on_plan, workers, verdict_progress)
     report.failed = failed + report.failed
     return report
 
@@ -126,6 +128,7 @@ def build_documents(
     progress: Callable[[Document], None] | None = None,
     on_plan: Callable[[int], None] | None = None,
     workers: Workers | None = None,
+    verdict_progress: reconcile.Progress | None = None,
 ) -> BuildReport:
     """Write read documents into ``store`` and recompute the verdicts when anything changed."""
     workers = workers or InProcess(settings, nlp)
@@ -151,7 +154,8 @@ def build_documents(
                 (report.replaced if doc.key in known else report.added).append(doc.key)
         write_documents(store, workers.extract(parseable, progress))
         write_reference_graphs(store)
-    report.claims, report.relations = refresh_verdicts(store, settings, changed=bool(todo), workers=workers)
+    report.claims, report.relations = refresh_verdicts(store, settings, changed=bool(todo), workers=workers,
+                                                       progress=verdict_progress)
     store.flush()
     log.info("build: %s", report.summary())
     return report
@@ -189,7 +193,7 @@ def same_entities(store: GraphStore) -> list[tuple[str, str]]:
 
 
 def refresh_verdicts(store: GraphStore, settings: Settings, changed: bool,
-                     workers: Workers | None = None) -> tuple[int, int]:
+                     workers: Workers | None = None, progress: reconcile.Progress | None = None) -> tuple[int, int]:
     """Recompute the verdicts over every claim in the store when the documents changed.
 
     The verdicts record a digest of the document versions and of the entities a curator linked
@@ -214,7 +218,7 @@ def refresh_verdicts(store: GraphStore, settings: Settings, changed: bool,
     edges: list[independence.Edge] = []
     parts = _GraphWriter(store, rdf.VERDICTS_GRAPHS)
     for verdict in reconcile.verdicts(claims, settings.tolerance, workers.map if workers is not None else map,
-                                      job=verdict_job):
+                                      job=verdict_job, progress=progress):
         edges.append(verdict.edge)
         parts.add(verdict.triples)
     links = iter(rdf.link_triples((e.kind, e.a, e.b) for e in edges))

@@ -530,17 +530,25 @@ class HasId(Protocol):
 V = TypeVar("V", bound=HasId)
 
 
+#: Told how many partitions there are; gives what to call as each is done (a progress bar).
+Progress = Callable[[int], Callable[[], object]]
+
+
 def verdicts(claims: Sequence[Claim], tolerance: float, map_: Mapper,
-             job: Callable[[Partition], list[V]]) -> Iterator[V]:
+             job: Callable[[Partition], list[V]], progress: Progress | None = None) -> Iterator[V]:
     """Every verdict between the claims once, partition by partition, in an order that does not
     depend on where the partitions ran (``map_`` may run them elsewhere; ``job`` is
     ``partition_verdicts``, or hands back each verdict in another form that keeps its ``id``)."""
     seen: set[str] = set()
-    for found in map_(job, partitions(claims, tolerance)):
+    pieces = partitions(claims, tolerance)
+    done = progress(len(pieces)) if progress else None
+    for found in map_(job, pieces):
         for r in found:
             if r.id not in seen:
                 seen.add(r.id)
                 yield r
+        if done:
+            done()
 
 
 def reconcile(claims: Sequence[Claim], tolerance: float = 0.05, map_: Mapper = map) -> list[Relation]:

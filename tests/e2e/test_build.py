@@ -167,3 +167,14 @@ def test_the_union_default_graph_is_a_set_of_triples(seeds_dir: Path, tmp_path: 
     shared = store.select("SELECT DISTINCT ?s WHERE { GRAPH ?g { ?s a cg:Source } }")
     assert shared  # the sources the two documents cite, described in one graph
     assert validate(store)[0]
+
+
+def test_a_build_shows_its_progress_through_the_documents_and_the_verdicts(seeds_copy: Path, tmp_path: Path):
+    store = str(tmp_path / "store")
+    result = CliRunner().invoke(main, ["build", "--store", store, str(seeds_copy)])
+    assert result.exit_code == 0, result.stderr
+    assert "kg build: 100%" in result.stderr and "5/5" in result.stderr
+    verdicts = [line for line in result.stderr.replace("\r", "\n").splitlines() if line.startswith("kg build: verdicts")]
+    assert verdicts and "100%" in verdicts[-1] and "partition" in verdicts[-1]
+    quiet = CliRunner().invoke(main, ["build", "--no-progress", "--store", str(tmp_path / "other"), str(seeds_copy)])
+    assert quiet.exit_code == 0 and "%" not in quiet.stderr
