@@ -76,9 +76,14 @@ def claim_id_of(iri: object) -> str:
     return str(iri)[_CLAIM_PREFIX:]
 
 
+def sentence_quote_iri(claim_iri: object) -> URIRef:
+    """The selector that quotes the sentence of the claim at ``claim_iri``."""
+    return URIRef(f"{claim_iri}/evidence/quote")
+
+
 def claim_of_sentence_quote(iri: object) -> str | None:
-    """The IRI of the claim whose sentence a selector quotes (``claim_triples`` names it under the
-    claim's evidence), None for any other IRI."""
+    """The IRI of the claim whose sentence a selector quotes (the inverse of ``sentence_quote_iri``),
+    None for any other IRI."""
     text, suffix = str(iri), "/evidence/quote"
     claim = text[: -len(suffix)]
     return claim if text.endswith(suffix) and claim.startswith(f"{ID}claim/") and "/" not in claim[_CLAIM_PREFIX:] else None

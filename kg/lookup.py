@@ -384,7 +384,7 @@ def describe_claim(store: GraphStore, claim_id: str, fmt: ox.RdfFormat) -> bytes
 
 def measures(store: GraphStore) -> list[str]:
     """The measures claims count, sorted."""
-    return sorted({str(r["measure"]) for r in store.select(queries.CLAIM_MEASURES)})
+    return sorted(str(r["measure"]) for r in store.select(queries.MEASURES))
 
 
 def write_export(store: GraphStore, fmt: str, out: IO[bytes]) -> None:

@@ -140,10 +140,14 @@ def _claim_filters(store: GraphStore, claims: int, entity: str | None, source: s
             return found if kept is None else found & kept
         return keep
 
-    def bywords_of(words: set[str]) -> _Filter:
+    def by_words(words: set[str]) -> _Filter:
         def keep(kept: set[str] | None) -> set[str]:
+            if kept is not None and _few(kept, claims):  # the kept claims' sentences
+                rows = store.select_each(queries.QUOTE_TEXTS, "quote", [rdf.sentence_quote_iri(c) for c in sorted(kept)])
+            else:  # the sentences that may hold the longest word
+                rows = store.select_each(queries.QUOTES_WITH, "word", [Literal(max(sorted(words), key=len))])
             found = set()
-            for r in store.select_each(queries.QUOTES_WITH, "word", [Literal(max(sorted(words), key=len))]):
+            for r in rows:
                 claim = rdf.claim_of_sentence_quote(r["quote"])
                 if claim and (kept is None or claim in kept) and words <= set(words_of(str(r["text"]))):
                     found.add(claim)
@@ -162,7 +166,7 @@ def _claim_filters(store: GraphStore, claims: int, entity: str | None, source: s
     if verdict in _VERDICT_FILTERS:
         filters.append(by(_VERDICT_FILTERS[verdict], None, lambda r: True))
     if words := set(words_of(text or "")):
-        filters.append(bywords_of(words))
+        filters.append(by_words(words))
     return filters
 
 
@@ -178,9 +182,15 @@ def _rows_of(store: GraphStore, sparql: str, name: str, iris: set[str], among: i
     """The rows of a query whose ``?name`` is one of ``iris``, of the ``among`` claims (or
     documents) there are: read for those alone, in ``VALUES`` blocks, unless they are more than
     half of all, when the rows of all, read in one query, cost less."""
-    if len(iris) * 2 <= among or len(iris) <= VALUES_PER_QUERY:
+    if _few(iris, among):
         return store.select_each(sparql, name, [URIRef(i) for i in sorted(iris)], bindings)
     return (r for r in store.stream(sparql, bindings) if str(r[name]) in iris)
+
+
+def _few(iris: set[str], among: int) -> bool:
+    """Whether these of ``among`` claims (or documents) are read for themselves rather than from
+    the rows of all: up to half of them, or one ``VALUES`` block."""
+    return len(iris) * 2 <= among or len(iris) <= VALUES_PER_QUERY
 
 
 def _in_document_order(rows: Iterable[dict[str, Value]]) -> list[str]:

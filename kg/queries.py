@@ -113,8 +113,17 @@ CLAIM_SOURCE_NAMES = """
 SELECT ?claim ?agent ?name WHERE { ?claim prov:qualifiedAttribution ?link . ?link prov:agent ?agent ; cg:agentName ?name }
 """
 
+MEASURES = """
+SELECT DISTINCT ?measure WHERE { ?claim cg:measure ?measure }
+"""
+
 CLAIM_MEASURES = """
 SELECT ?claim ?measure WHERE { ?claim cg:measure ?measure }
+"""
+
+# Quoted sentences (bind ?quote).
+QUOTE_TEXTS = """
+SELECT ?quote ?text WHERE { ?quote oa:exact ?text }
 """
 
 # The quoted sentences that may hold a word (bind ?word, in lower case, by ``select_each``): those

@@ -138,6 +138,7 @@ def test_a_sentence_quote_names_its_claim(seed_store):
     rows = seed_store.select("SELECT ?claim ?quote WHERE { ?claim cg:evidence ?e . ?e oa:hasSelector ?quote . "
                              "?quote oa:exact ?text }")
     assert rows and all(rdf.claim_of_sentence_quote(r["quote"]) == str(r["claim"]) for r in rows)
+    assert all(str(rdf.sentence_quote_iri(r["claim"])) == str(r["quote"]) for r in rows)
     others = seed_store.select("SELECT ?quote WHERE { ?quote oa:exact ?text FILTER NOT EXISTS { ?e oa:hasSelector ?quote . "
                                "?claim cg:evidence ?e } }")
     assert all(rdf.claim_of_sentence_quote(r["quote"]) is None for r in others)
