@@ -4,7 +4,8 @@ Every IRI is derived from content (document file name, claim id, entity key), ne
 text, so rebuilding the same input yields the same triples. Each document's triples go to its
 own named graph (``graph_iri``); the sources and authors they name are described once, in
 ``AGENTS_GRAPH``; verdicts between claims go to the numbered ``VERDICTS_GRAPHS``,
-the digest of the documents they were made from to ``RECONCILIATION_GRAPH``.
+the digest of the documents they were made from to ``RECONCILIATION_GRAPH``, and how many claims
+each document has and each entity is named in to ``COUNTS_GRAPH``.
 
 >>> from kg.model import Document
 >>> doc = Document(key="a.txt", text="Hello.", sha256="0" * 64, title="Hello")
@@ -16,6 +17,7 @@ True
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from decimal import Decimal
 from functools import lru_cache
@@ -30,6 +32,8 @@ from .vocab import CG, DCTERMS, ID, OA, PROV, RDF, RDFS, SDO, XSD
 Triple = tuple[Node, Node, Node]
 
 RECONCILIATION_GRAPH = ID["graph/reconciliation"]
+#: How many claims each document has and each entity is named in (``count_triples``).
+COUNTS_GRAPH = ID["graph/counts"]
 #: Verdicts and what they imply for each claim, in numbered graphs ``graph/verdicts/0`` ...
 VERDICTS_GRAPHS = "graph/verdicts/"
 ENTITIES_GRAPH = ID["graph/entities"]
@@ -74,6 +78,21 @@ def claim_iri(claim_id: str) -> URIRef:
 def claim_id_of(iri: object) -> str:
     """The claim id an IRI minted by ``claim_iri`` holds."""
     return str(iri)[_CLAIM_PREFIX:]
+
+
+def count_triples(claims: Iterable[Claim]) -> Iterator[Triple]:
+    """How many claims each document has and how many name each alias-table entity
+    (``Claim.entities``): what pages of claims and the list of entities count, kept with the
+    verdicts rather than counted at each request."""
+    documents: Counter[str] = Counter()
+    entities: Counter[str] = Counter()
+    for c in claims:
+        documents[c.document] += 1
+        entities.update(c.entities())
+    for key, n in sorted(documents.items()):
+        yield document_iri_for_id(content_id("document", key)), CG.claimCount, Literal(n)
+    for key, n in sorted(entities.items()):
+        yield entity_iri(key), CG.claimCount, Literal(n)
 
 
 def sentence_quote_iri(claim_iri: object) -> URIRef:

@@ -224,13 +224,6 @@ def provenance(store: GraphStore, view: GraphView, claim_id: str) -> dict[str, A
     }
 
 
-def _mentions(claim: Claim) -> set[str]:
-    """The entities a claim is about or attributed to."""
-    keys = {k for k in (claim.subject_entity, claim.place, *claim.participants) if k}
-    keys.update(s.entity for s in claim.sources if s.entity)
-    return keys
-
-
 def entity_of(name: str) -> str:
     """The entity key a name stands for: an id as given, else the entity whose label or alias it
     is (in any case), else the name itself in lower case."""
@@ -267,7 +260,7 @@ def timeline(
     ``end`` keep the events whose time overlaps them (and so leave out undated ones)."""
     found = []
     for c in view.claims.values():
-        if c.kind != "event" or (entity and entity_of(entity) not in _mentions(c)):
+        if c.kind != "event" or (entity and entity_of(entity) not in c.entities()):
             continue
         if (document and not _in_document(c, document)) or (kind and c.event_type != kind):
             continue
@@ -303,7 +296,7 @@ def search(
     out = []
     for cid, c in view.claims.items():
         record = view.records[cid]
-        if entity and entity_key not in _mentions(c):
+        if entity and entity_key not in c.entities():
             continue
         if document and not _in_document(c, document):
             continue
@@ -363,7 +356,7 @@ def relations(view: GraphView, kind: str, entity: str | None = None) -> list[dic
     key = entity_of(entity) if entity else None
     return relation_records((
         r for r in view.relations if r.kind == kind and r.a in view.records and r.b in view.records
-        and (key is None or key in _mentions(view.claims[r.a]) | _mentions(view.claims[r.b]))), view)
+        and (key is None or key in view.claims[r.a].entities() | view.claims[r.b].entities())), view)
 
 
 def relation_records(found: Iterable[Relation], view: GraphView) -> list[dict[str, object]]:

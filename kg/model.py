@@ -299,6 +299,12 @@ class Claim:
         reading = (f.value, f.low, f.high, f.unit) if f else (self.trigger,)
         return content_id("claim", self.document, self.start, self.end, *reading)
 
+    def entities(self) -> set[str]:
+        """The alias-table entities the claim is about or attributed to."""
+        keys = {k for k in (self.subject_entity, self.place, *self.participants) if k}
+        keys.update(s.entity for s in self.sources if s.entity)
+        return keys
+
 
 #: The kinds of verdict between two claims: they agree, they cannot both hold, or they are one
 #: measure at two times (``a`` the earlier claim, ``b`` the later).

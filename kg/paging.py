@@ -32,7 +32,7 @@ def _entity_iri(name: str) -> URIRef | None:
 
 
 def _naming(store: GraphStore, entity: str) -> set[str]:
-    """The claims about an entity or attributed to it (as ``_mentions`` reads them)."""
+    """The claims about an entity or attributed to it (as ``Claim.entities`` reads them)."""
     iri = _entity_iri(entity)
     return set() if iri is None else {
         rdf.claim_id_of(r["claim"]) for r in store.select(queries.CLAIMS_NAMING, {"entity": iri})}

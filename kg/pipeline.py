@@ -194,7 +194,8 @@ def same_entities(store: GraphStore) -> list[tuple[str, str]]:
 
 def refresh_verdicts(store: GraphStore, settings: Settings, changed: bool,
                      workers: Workers | None = None, progress: reconcile.Progress | None = None) -> tuple[int, int]:
-    """Recompute the verdicts over every claim in the store when the documents changed.
+    """Recompute the verdicts over every claim in the store when the documents changed, and the
+    claims each document has and each entity is named in (``build.count_triples``).
 
     The verdicts record a digest of the document versions and of the entities a curator linked
     as one (``owl:sameAs``) they were computed from, so a build killed after writing documents
@@ -203,7 +204,7 @@ def refresh_verdicts(store: GraphStore, settings: Settings, changed: bool,
     claim_count = integer(store.select(queries.COUNT_CLAIMS)[0]["n"])
     versions = sorted((str(r["file"]), str(r["sha"])) for r in store.select(queries.DOCUMENT_VERSIONS))
     same = same_entities(store)
-    digest = content_id("verdicts", settings.tolerance, *(f"{f}={h}" for f, h in versions),
+    digest = content_id("verdicts and counts", settings.tolerance, *(f"{f}={h}" for f, h in versions),
                         *(f"{a}={b}" for a, b in same), length=64)
     stored = store.select(queries.VERDICT_DIGEST)
     if not changed and stored and stored[0]["digest"] == digest:
@@ -212,7 +213,9 @@ def refresh_verdicts(store: GraphStore, settings: Settings, changed: bool,
         log.warning("the verdicts are %s (a write was cut short, or entities were linked as one since); "
                     "recomputing them", "out of date" if stored else "missing")
     write_agents(store)
-    claims = reconcile.merge_entities(readback.load_claims(store), same)
+    stored_claims = readback.load_claims(store)
+    store.replace_graph(rdf.COUNTS_GRAPH, rdf.count_triples(stored_claims))
+    claims = reconcile.merge_entities(stored_claims, same)
     # Without its digest, a set of verdicts cut short by a crash is recomputed by the next build.
     store.remove_graph(rdf.RECONCILIATION_GRAPH)
     edges: list[independence.Edge] = []

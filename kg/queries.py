@@ -29,9 +29,9 @@ SELECT ?doc ?g ?field ?value WHERE {
 }
 """
 
-# How many claims each document has (bind ?doc).
+# How many claims each document has, as the build counted them (bind ?doc).
 DOCUMENT_CLAIMS = """
-SELECT ?doc (COUNT(DISTINCT ?claim) AS ?claims) WHERE { ?claim schema:appearance ?doc } GROUP BY ?doc
+SELECT ?doc ?claims WHERE { ?doc cg:claimCount ?claims }
 """
 
 DOCUMENT_AUTHORS = """
@@ -75,10 +75,10 @@ CLAIM_DOCUMENTS = """
 SELECT ?claim ?doc WHERE { ?claim schema:appearance ?doc }
 """
 
-# How many claims each document has (bind ?file for the documents of one file name).
+# How many claims each document has (bind ?file for the documents of one file name), as the
+# build counted them.
 DOCUMENT_CLAIM_COUNTS = """
-SELECT ?doc ?file (COUNT(DISTINCT ?claim) AS ?claims) WHERE { ?doc cg:fileName ?file . ?claim schema:appearance ?doc }
-GROUP BY ?doc ?file
+SELECT ?doc ?file ?claims WHERE { ?doc cg:fileName ?file ; cg:claimCount ?claims }
 """
 
 # What the timeline orders and filters event claims by (bind ?claim), one plain pattern a field.
@@ -100,13 +100,9 @@ SELECT DISTINCT ?entity ?claim WHERE {
 }
 """
 
-# How many claims name each entity, as ``CLAIMS_NAMING`` reads them.
+# How many claims name each entity, as ``CLAIMS_NAMING`` reads them and the build counted them.
 ENTITY_CLAIM_COUNTS = """
-SELECT ?entity (COUNT(DISTINCT ?claim) AS ?claims) WHERE {
-  { ?claim cg:subject ?entity } UNION { ?claim cg:place ?entity } UNION { ?claim cg:participant ?entity }
-  UNION { ?link prov:agent ?entity . ?claim prov:qualifiedAttribution ?link }
-}
-GROUP BY ?entity
+SELECT ?entity ?claims WHERE { ?entity cg:entityType ?type ; cg:claimCount ?claims }
 """
 
 CLAIM_SOURCE_NAMES = """

@@ -67,6 +67,7 @@ class CG(DefinedNamespace):
     circularReporting: URIRef  # True when the claim's attribution chain passes through sources that cite one another (A cites B and B cites A); they count as one root.
     claim: URIRef  # One of the two claims a verdict compares.
     comparedValue: URIRef  # A reading that entered the comparison, as an interval in words.
+    claimCount: URIRef  # How many claims a document has, or name an entity (as subject, place, participant or source).
     confidence: URIRef  # How sure the reading of the figure is, from 0 to 1 (low for figures damaged in scraping).
     conflictsWith: URIRef  # Shortcut for a conflict verdict between two claims.
     corroborates: URIRef  # Shortcut for a corroboration verdict between two claims.

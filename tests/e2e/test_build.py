@@ -178,3 +178,34 @@ def test_a_build_shows_its_progress_through_the_documents_and_the_verdicts(seeds
     assert verdicts and "100%" in verdicts[-1] and "partition" in verdicts[-1]
     quiet = CliRunner().invoke(main, ["build", "--no-progress", "--store", str(tmp_path / "other"), str(seeds_copy)])
     assert quiet.exit_code == 0 and "%" not in quiet.stderr
+
+
+def test_the_counts_of_claims_follow_every_write(seeds_copy: Path, tmp_path: Path, nlp):
+    """Documents' and entities' claim counts, kept with the verdicts, are those of the claims the
+    store holds after a build, a removal and a build of a changed document."""
+    from kg import lookup
+
+    def counts_agree(store: GraphStore) -> None:
+        whole = lookup.GraphView(store)
+        per_document: dict[str, int] = {}
+        per_entity: dict[str, int] = {}
+        for c in whole.claims.values():
+            per_document[c.document] = per_document.get(c.document, 0) + 1
+            for key in c.entities():
+                per_entity[key] = per_entity.get(key, 0) + 1
+        assert {d["file"]: d["claims"] for d in lookup.documents(store) if d["claims"]} == per_document
+        assert {str(e["id"]): e["claims"] for e in lookup.entities(store) if e["claims"]} == per_entity
+
+    store = GraphStore.open(tmp_path / "store")
+    settings = Settings(store=str(tmp_path / "store"))
+    pipeline.build([seeds_copy], store, settings, nlp=nlp)
+    counts_agree(store)
+    first = sorted(p.name for p in seeds_copy.iterdir())[0]
+    pipeline.remove_documents([first], store, settings)
+    counts_agree(store)
+    assert first not in {d["file"] for d in lookup.documents(store)}
+    changed = sorted(seeds_copy.iterdir())[1]
+    changed.write_text(changed.read_text(encoding="utf-8").split("\n\n")[0] + "\n", encoding="utf-8")
+    pipeline.build([changed], store, settings, nlp=nlp)
+    counts_agree(store)
+    store.close()
