@@ -57,7 +57,7 @@ def events_page(store: GraphStore, offset: int, limit: int, entity: str | None =
     if entity:
         among = {str(rdf.claim_iri(c)) for c in _naming(store, entity)}
     if document:
-        docs = [URIRef(str(r["doc"])) for r in store.select(queries.DOCUMENT_CLAIM_COUNTS,
+        docs = [URIRef(str(r["doc"])) for r in store.select(queries.DOCUMENT_FILES,
                                                               {"file": Literal(_file_of(store, document))})]
         here = {str(r["claim"]) for r in store.select_each(queries.CLAIM_DOCUMENTS, "doc", docs)}
         among = here if among is None else among & here
@@ -95,8 +95,11 @@ def claims_page(store: GraphStore, offset: int, limit: int, entity: str | None =
         return 0, []  # claims name alias-table entities only
     files: dict[str, str] = {}
     counts: dict[str, int] = {}
-    for r in store.select(queries.DOCUMENT_CLAIM_COUNTS):
-        files[str(r["doc"])], counts[str(r["doc"])] = str(r["file"]), integer(r["claims"])
+    for r in store.select(queries.DOCUMENT_FILES):  # joined here: the engine joins them far slower
+        files[str(r["doc"])] = str(r["file"])
+    for r in store.select(queries.DOCUMENT_CLAIMS):
+        if str(r["doc"]) in files:
+            counts[str(r["doc"])] = integer(r["claims"])
     sizes = len(files), sum(counts.values())  # how many documents and claims the store has
     if file is not None:
         counts = {d: n for d, n in counts.items() if files[d] == file}

@@ -75,10 +75,9 @@ CLAIM_DOCUMENTS = """
 SELECT ?claim ?doc WHERE { ?claim schema:appearance ?doc }
 """
 
-# How many claims each document has (bind ?file for the documents of one file name), as the
-# build counted them.
-DOCUMENT_CLAIM_COUNTS = """
-SELECT ?doc ?file ?claims WHERE { ?doc cg:fileName ?file ; cg:claimCount ?claims }
+# The documents' file names (bind ?file for the documents of one file name).
+DOCUMENT_FILES = """
+SELECT ?doc ?file WHERE { ?doc cg:fileName ?file }
 """
 
 # What the timeline orders and filters event claims by (bind ?claim), one plain pattern a field.
