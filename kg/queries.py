@@ -327,8 +327,10 @@ SELECT ?root ?rank (MIN(?label) AS ?first) WHERE {""" + _ROOT_LABELS + """}
 GROUP BY ?root ?rank
 """
 
+# A document's text by its file name (bind ?file; only documents have both: a type pattern would
+# have the engine read every document).
 DOCUMENT_TEXT_BY_FILE = """
-SELECT ?file ?text WHERE { ?doc a cg:Document ; cg:fileName ?file ; cg:text ?text }
+SELECT ?file ?text WHERE { ?doc cg:fileName ?file ; cg:text ?text }
 """
 
 ENTITIES = """
