@@ -35,9 +35,9 @@ def document_count(store: GraphStore) -> int:
     return integer(store.select(queries.COUNT_DOCUMENTS)[0]["n"])
 
 
-def documents_of(store: GraphStore, records: Iterable[ClaimRecord]) -> list[DocumentRecord]:
-    """The documents of some claims."""
-    return documents(store, [content_id("document", file) for file in sorted({r["document"] for r in records})])
+def documents_of(store: GraphStore, files: Iterable[str]) -> list[DocumentRecord]:
+    """The documents of these file names (those of some claims)."""
+    return documents(store, [content_id("document", file) for file in sorted(set(files))])
 
 
 def is_id(value: str) -> bool:

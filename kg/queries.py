@@ -338,15 +338,9 @@ SELECT ?entity ?label ?type WHERE { ?entity cg:entityType ?type ; skos:prefLabel
 ORDER BY ?label
 """
 
-# The entities some claim names (as ``CLAIMS_NAMING`` reads it), by label.
+# The entities some claim names (as ``CLAIMS_NAMING`` reads it: the build counted them), by label.
 NAMED_ENTITIES = """
-SELECT ?entity ?label WHERE {
-  ?entity cg:entityType ?type ; skos:prefLabel ?label .
-  FILTER EXISTS {
-    { ?claim cg:subject ?entity } UNION { ?claim cg:place ?entity } UNION { ?claim cg:participant ?entity }
-    UNION { ?link prov:agent ?entity . ?claim prov:qualifiedAttribution ?link }
-  }
-}
+SELECT ?entity ?label WHERE { ?entity cg:entityType ?type ; skos:prefLabel ?label ; cg:claimCount ?claims }
 ORDER BY ?label
 """
 

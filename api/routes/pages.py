@@ -71,7 +71,7 @@ def search_page(request: Request, store: StoreDep, text: Text = None, entity: Te
     menu = lookup.documents(store) if lookup.document_count(store) <= DOCUMENT_MENU else None
     return _render(request, "search.html", title="Claims", claims=claims, total=total, offset=offset, pages=pages,
                    params=params, entities=lookup.named_entities(store), measures=lookup.measures(store),
-                   documents=menu, documents_by_file=_by_file(lookup.documents_of(store, claims)))
+                   documents=menu, documents_by_file=_by_file(lookup.documents_of(store, (c["document"] for c in claims))))
 
 
 def _from(request: Request, offset: int) -> str:
@@ -122,9 +122,9 @@ def entity_page(request: Request, entity_id: Annotated[str, PathParam(max_length
     entity = lookup.entity(store, entity_id)
     total, claims = paging.claims_page(store, 0, SEARCH_PAGE, entity=entity_id)
     events_total, events = paging.events_page(store, 0, SEARCH_PAGE, entity=entity_id)
-    docs = lookup.documents(store)
-    chart = charts.figures_over_time(paging.figure_points(store, cast(list[str], entity["claim_ids"])),
-                                     str(entity["label"]), _publishers(docs))
+    points = paging.figure_points(store, cast(list[str], entity["claim_ids"]))
+    docs = lookup.documents_of(store, [*(r["document"] for r in [*claims, *events]), *(p["document"] for p in points)])
+    chart = charts.figures_over_time(points, str(entity["label"]), _publishers(docs))
     return _render(request, "figures.html", title=str(entity["label"]), aliases=entity["aliases"], claims=claims,
                    total=total, more=f"/?{urlencode({'entity': entity_id})}", chart=chart, events=events,
                    events_total=events_total, documents_by_file=_by_file(docs))
