@@ -106,8 +106,7 @@ def document_page(request: Request, doc_id: Annotated[str, PathParam(pattern=r"^
     doc = lookup.document(store, doc_id)
     _, events = paging.events_page(store, 0, paging.ALL, document=doc["file"])
     return _render(request, "document.html", title=str(doc["title"] or doc["file"]), doc=doc,
-                   pieces=lookup.document_pieces(store, doc), events=events,
-                   documents_by_file=_by_file(lookup.documents(store)))
+                   pieces=lookup.document_pieces(store, doc), events=events, documents_by_file=_by_file([doc]))
 
 
 @router.get("/ui/entities", response_class=HTMLResponse)
@@ -136,7 +135,7 @@ def measure_page(request: Request, measure: Annotated[str, PathParam(max_length=
     claims = [r for r in found if r["measure"] == measure]
     if not claims:
         raise NotFoundError(f"no claim measures {measure!r}")
-    docs = lookup.documents(store)
+    docs = lookup.documents_of(store, (c["document"] for c in claims))
     points = [p for p in map(figure_point, claims) if p is not None]
     return _render(request, "figures.html", title=f"Measure {measure}", aliases=[], claims=claims, total=len(claims),
                    events=[], events_total=0, documents_by_file=_by_file(docs),
