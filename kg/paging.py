@@ -85,11 +85,12 @@ def events_page(store: GraphStore, offset: int, limit: int, entity: str | None =
 
 def claims_page(store: GraphStore, offset: int, limit: int, entity: str | None = None, document: str | None = None,
                 source: str | None = None, measure: str | None = None, text: str | None = None,
-                verdict: str | None = None) -> tuple[int, list[ClaimRecord]]:
+                verdict: str | None = None, measure_key: str | None = None) -> tuple[int, list[ClaimRecord]]:
     """What ``search`` gives, ``limit`` from ``offset``, and how many there are, without reading
     every claim: each filter keeps claims from one query (of the claims the filters before it kept,
     once they are few); the documents' claim counts, or the kept claims' documents, say which
-    documents hold the page; only their claims' offsets and the page's records are read."""
+    documents hold the page; only their claims' offsets and the page's records are read.
+    ``measure_key`` keeps the claims of that measure key exactly (``measure`` any that holds it)."""
     file = _file_of(store, document) if document else None
     if entity and _entity_iri(entity) is None:
         return 0, []  # claims name alias-table entities only
@@ -104,7 +105,7 @@ def claims_page(store: GraphStore, offset: int, limit: int, entity: str | None =
     if file is not None:
         counts = {d: n for d, n in counts.items() if files[d] == file}
     members: dict[str, list[str]] | None = None  # the kept claims of each document
-    if filters := _claim_filters(store, sizes[1], entity, source, measure, text, verdict):
+    if filters := _claim_filters(store, sizes[1], entity, source, measure, text, verdict, measure_key):
         kept = None if file is None else {str(r["claim"]) for r in _rows_of(store, queries.CLAIM_DOCUMENTS, "doc",
                                                                               set(counts), sizes[0])}
         for keep in filters:
@@ -132,7 +133,7 @@ _Filter = Callable[[set[str] | None], set[str]]
 
 
 def _claim_filters(store: GraphStore, claims: int, entity: str | None, source: str | None, measure: str | None,
-                   text: str | None, verdict: str | None) -> list[_Filter]:
+                   text: str | None, verdict: str | None, measure_key: str | None = None) -> list[_Filter]:
     """Each filter of ``search`` as a function from the claims kept so far (None: every claim of the
     ``claims`` there are) to those it keeps."""
     def by(sparql: str, bindings: dict[str, Node] | None, test: Callable[[dict[str, Value]], bool]) -> _Filter:
@@ -164,6 +165,8 @@ def _claim_filters(store: GraphStore, claims: int, entity: str | None, source: s
         agent = str(_entity_iri(source))
         filters.append(by(queries.CLAIM_SOURCE_NAMES, None,
                           lambda r: str(r["agent"]) == agent or str(r["name"]).casefold() == source.casefold()))
+    if measure_key:
+        filters.append(by(queries.CLAIM_MEASURES, {"measure": Literal(measure_key)}, lambda r: True))
     if measure:
         filters.append(by(queries.CLAIM_MEASURES, None, lambda r: measure.lower() in str(r["measure"]).lower()))
     if verdict in _VERDICT_FILTERS:
@@ -171,6 +174,11 @@ def _claim_filters(store: GraphStore, claims: int, entity: str | None, source: s
     if words := set(words_of(text or "")):
         filters.append(by_words(words))
     return filters
+
+
+def measured(store: GraphStore, key: str) -> list[str]:
+    """The ids of the claims of one measure key."""
+    return sorted(rdf.claim_id_of(r["claim"]) for r in store.select(queries.CLAIM_MEASURES, {"measure": Literal(key)}))
 
 
 def figure_points(store: GraphStore, claim_ids: Iterable[str]) -> list[FigurePoint]:

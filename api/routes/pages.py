@@ -13,7 +13,7 @@ from fastapi.templating import Jinja2Templates
 
 from kg import lookup, paging, reviews
 from kg.errors import NotFoundError
-from kg.records import DocumentRecord, figure_point
+from kg.records import DocumentRecord
 from kg.wording import number
 
 from .. import charts
@@ -48,9 +48,9 @@ def _count(n: object, noun: str) -> str:
     return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
 
 
-#: Claims listed on one page of the explorer's search, conflicts on one page of the conflicts, and
-#: claims and events on an entity's page (every claim of a measure, and every event of a document,
-#: is listed on its page).
+#: Claims listed on one page of the explorer's search and of a measure's claims, conflicts on one
+#: page of the conflicts, and claims and events on an entity's page (every event of a document is
+#: listed on its page).
 SEARCH_PAGE = 200
 
 
@@ -125,20 +125,23 @@ def entity_page(request: Request, entity_id: Annotated[str, PathParam(max_length
     docs = lookup.documents_of(store, [*(r["document"] for r in [*claims, *events]), *(p["document"] for p in points)])
     chart = charts.figures_over_time(points, str(entity["label"]), _publishers(docs))
     return _render(request, "figures.html", title=str(entity["label"]), aliases=entity["aliases"], claims=claims,
-                   total=total, more=f"/?{urlencode({'entity': entity_id})}", chart=chart, events=events,
+                   total=total, offset=0, more=f"/?{urlencode({'entity': entity_id})}",
+                   more_label=f"all {total} in the search", chart=chart, events=events,
                    events_total=events_total, documents_by_file=_by_file(docs))
 
 
 @router.get("/ui/measures/{measure:path}", response_class=HTMLResponse)
-def measure_page(request: Request, measure: Annotated[str, PathParam(max_length=200)], store: StoreDep) -> HTMLResponse:
-    _, found = paging.claims_page(store, 0, paging.ALL, measure=measure)
-    claims = [r for r in found if r["measure"] == measure]
-    if not claims:
+def measure_page(request: Request, measure: Annotated[str, PathParam(max_length=200)], store: StoreDep,
+                 offset: Annotated[int, Query(ge=0)] = 0) -> HTMLResponse:
+    total, claims = paging.claims_page(store, offset, SEARCH_PAGE, measure_key=measure)
+    if not total:
         raise NotFoundError(f"no claim measures {measure!r}")
-    docs = lookup.documents_of(store, (c["document"] for c in claims))
-    points = [p for p in map(figure_point, claims) if p is not None]
-    return _render(request, "figures.html", title=f"Measure {measure}", aliases=[], claims=claims, total=len(claims),
-                   events=[], events_total=0, documents_by_file=_by_file(docs),
+    points = paging.figure_points(store, paging.measured(store, measure))
+    docs = lookup.documents_of(store, [*(c["document"] for c in claims), *(p["document"] for p in points)])
+    return _render(request, "figures.html", title=f"Measure {measure}", aliases=[], claims=claims, total=total,
+                   offset=offset, previous=_from(request, max(0, offset - SEARCH_PAGE)) if offset else None,
+                   more=_from(request, offset + SEARCH_PAGE) if offset + SEARCH_PAGE < total else None,
+                   more_label=f"the next {SEARCH_PAGE}", events=[], events_total=0, documents_by_file=_by_file(docs),
                    chart=charts.figures_over_time(points, measure, _publishers(docs)))
 
 

@@ -160,3 +160,13 @@ def test_figure_points_by_query_are_the_records_points(seed_store, monkeypatch):
 def test_the_named_entities_are_those_listed_with_claims(seed_store):
     listed = [{"id": e["id"], "label": e["label"]} for e in lookup.entities(seed_store) if e["claims"]]
     assert listed and lookup.named_entities(seed_store) == listed
+
+
+def test_a_page_of_one_measure_key_is_the_searchs_exact_matches(seed_store):
+    records = lookup.search(lookup.GraphView(seed_store))
+    keys = sorted({r["measure"] for r in records if r["measure"]})
+    assert len(keys) > 3
+    for key in keys[:6] + ["no:such:measure"]:
+        found = [r for r in records if r["measure"] == key]
+        assert paging.claims_page(seed_store, 0, 1000, measure_key=key) == (len(found), found)
+        assert paging.measured(seed_store, key) == sorted(r["id"] for r in found)

@@ -276,7 +276,7 @@ def test_an_entity_page_lists_a_page_and_charts_every_figure(client, monkeypatch
     total = client.get("/claims", params={"entity": "north-korea", "limit": 1}).json()["total"]
     events = client.get("/events", params={"entity": "north-korea", "limit": 1}).json()["total"]
     html = client.get("/ui/entities/north-korea").text
-    assert total > 3 and f'{total} claims · the first 3 shown · <a href="/?entity=north-korea">' in html
+    assert total > 3 and f'{total} claims · 1–3 shown · <a href="/?entity=north-korea">all {total} in the search' in html
     assert events > 3 and f"{events} events · the first 3 in time order shown" in html
     assert html.count('<li data-time=') == 3 and html.count("<tr><td><a href=\"/ui/claims/") == 3
     def chart(page: str) -> str:  # matplotlib names its clip paths at random
@@ -322,3 +322,23 @@ def test_the_search_offers_documents_in_a_menu_unless_there_are_many(client, mon
     assert '<input id="document" name="document" value="002_9296196bccfae27d.txt">' in page
     total = client.get("/claims", params={"document": "002_9296196bccfae27d.txt", "limit": 1}).json()["total"]
     assert f"{total} claims" in page and "Radio Free Asia" in page  # the page's outlets are still named
+
+
+def test_a_measures_page_lists_its_claims_a_page_at_a_time_and_charts_them_all(client, monkeypatch):
+    from api.routes import pages as routes
+
+    key = "north-korea:arrival"
+    every = client.get("/claims", params={"measure": key, "limit": 1000}).json()["items"]
+    exact = [c for c in every if c["measure"] == key]
+    whole = client.get(f"/ui/measures/{key}").text
+    assert len(exact) > 2 and all(f'href="/ui/claims/{c["id"]}"' in whole for c in exact)
+    monkeypatch.setattr(routes, "SEARCH_PAGE", 2)
+    first = client.get(f"/ui/measures/{key}").text
+    assert f"{len(exact)} claims · 1–2 shown" in first and 'href="?offset=2">the next 2</a>' in first
+    second = client.get(f"/ui/measures/{key}", params={"offset": 2}).text
+    assert "3–" in second and 'rel="prev" href="?offset=0"' in second
+
+    def chart(page: str) -> str:  # matplotlib names its clip paths at random
+        return re.sub(r"\b[pm][0-9a-f]{10}\b", "id", page[page.index('<div class="chart"'):page.index("</svg>")])
+
+    assert chart(whole) == chart(first)  # the chart draws every figure of the measure, not the page's
