@@ -212,14 +212,23 @@ def _in_document_order(rows: Iterable[dict[str, Value]]) -> list[str]:
 def relations_page(store: GraphStore, kind: str, offset: int, limit: int,
                    entity: str | None = None) -> tuple[int, list[dict[str, object]]]:
     """What ``relations`` gives, ``limit`` from ``offset``, and how many there are, without reading
-    every claim (the verdicts' claims from one query, the page's verdicts and records only)."""
+    every claim: the verdicts of the kind from one query; their claims (all of them with
+    ``entity``, else the page's), the page's verdicts and records."""
+    ordered = sorted((str(r["verdict"]) for r in store.select(queries.VERDICTS_OF_TYPE,
+                                                              {"type": rdf.VERDICT_KINDS[kind][0]})),
+                     key=rdf.relation_id_of)
     pairs: dict[str, set[str]] = {}
-    for r in store.select(queries.VERDICTS_OF_TYPE, {"type": rdf.VERDICT_KINDS[kind][0]}):
-        pairs.setdefault(str(r["verdict"]), set()).add(rdf.claim_id_of(r["claim"]))
-    if entity:
+
+    def read_pairs(verdicts: list[str]) -> None:
+        for r in store.select_each(queries.VERDICT_CLAIMS, "verdict", [URIRef(v) for v in verdicts]):
+            pairs.setdefault(str(r["verdict"]), set()).add(rdf.claim_id_of(r["claim"]))
+
+    if entity:  # every verdict's claims, to keep those with a claim naming the entity
+        read_pairs(ordered)
         named = _naming(store, entity)
-        pairs = {v: claims for v, claims in pairs.items() if claims & named}
-    ordered = sorted(pairs, key=rdf.relation_id_of)
-    chosen = [URIRef(v) for v in ordered[offset : offset + limit]]
-    page = GraphView(store, only=sorted({c for v in chosen for c in pairs[str(v)]}))
-    return len(ordered), lookup.relation_records(load_relations(store, verdicts=chosen), page)
+        ordered = [v for v in ordered if pairs.get(v, set()) & named]
+    chosen = ordered[offset : offset + limit]
+    if not entity:
+        read_pairs(chosen)
+    page = GraphView(store, only=sorted({c for v in chosen for c in pairs[v]}))
+    return len(ordered), lookup.relation_records(load_relations(store, verdicts=[URIRef(v) for v in chosen]), page)

@@ -256,9 +256,10 @@ VERDICTS_WITH = """
 SELECT ?claim ?other ?verdict WHERE { ?verdict cg:claim ?claim . ?verdict cg:claim ?other FILTER(?other != ?claim) }
 """
 
-# The verdicts of one kind (bind ?type) with their claims.
+# The verdicts of one kind (bind ?type). Their claims are read apart (``VERDICT_CLAIMS``): joined
+# here, the engine reads every verdict's claims first (a minute at 2.6M verdicts).
 VERDICTS_OF_TYPE = """
-SELECT ?type ?verdict ?claim WHERE { ?verdict a ?type ; cg:claim ?claim }
+SELECT ?type ?verdict WHERE { ?verdict a ?type }
 """
 
 # Verdicts in three plain queries, put together in Python.
