@@ -19,7 +19,7 @@ class ErrorOut(BaseModel):
 class HealthOut(BaseModel):
     status: str
     documents: int
-    triples: int
+    claims: int
 
 
 class DocumentOut(BaseModel):
