@@ -158,13 +158,30 @@ def _claim_filters(store: GraphStore, claims: int, entity: str | None, source: s
             return found
         return keep
 
+    def by_source(source: str) -> _Filter:
+        agent = _entity_iri(source)
+
+        def cited(r: dict[str, Value]) -> bool:
+            return str(r["agent"]) == str(agent) or str(r["name"]).casefold() == source.casefold()
+
+        def keep(kept: set[str] | None) -> set[str]:
+            if kept is not None and _few(kept, claims):  # the kept claims' sources
+                return {str(r["claim"]) for r in store.select_each(queries.CLAIM_SOURCE_NAMES, "claim",
+                                                                   [URIRef(c) for c in sorted(kept)]) if cited(r)}
+            found = set() if agent is None else {
+                str(r["claim"]) for r in store.select(queries.CLAIMS_BY_AGENT, {"agent": agent})}
+            for name in (str(r["name"]) for r in store.select(queries.AGENT_NAME_LIST)):
+                if name.casefold() == source.casefold():
+                    found.update(str(r["claim"]) for r in store.select(queries.CLAIMS_BY_AGENT_NAME,
+                                                                       {"name": Literal(name)}))
+            return found if kept is None else found & kept
+        return keep
+
     filters: list[_Filter] = []
     if entity and (iri := _entity_iri(entity)):
         filters.append(by(queries.CLAIMS_NAMING, {"entity": iri}, lambda r: True))
     if source:
-        agent = str(_entity_iri(source))
-        filters.append(by(queries.CLAIM_SOURCE_NAMES, None,
-                          lambda r: str(r["agent"]) == agent or str(r["name"]).casefold() == source.casefold()))
+        filters.append(by_source(source))
     if measure_key:
         filters.append(by(queries.CLAIM_MEASURES, {"measure": Literal(measure_key)}, lambda r: True))
     if measure:

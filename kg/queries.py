@@ -108,6 +108,20 @@ CLAIM_SOURCE_NAMES = """
 SELECT ?claim ?agent ?name WHERE { ?claim prov:qualifiedAttribution ?link . ?link prov:agent ?agent ; cg:agentName ?name }
 """
 
+# The claims attributed to an agent (bind ?agent), or to a name (bind ?name); and the names sources
+# are cited by, each once.
+CLAIMS_BY_AGENT = """
+SELECT ?agent ?claim WHERE { ?link prov:agent ?agent . ?claim prov:qualifiedAttribution ?link }
+"""
+
+CLAIMS_BY_AGENT_NAME = """
+SELECT ?name ?claim WHERE { ?link cg:agentName ?name . ?claim prov:qualifiedAttribution ?link }
+"""
+
+AGENT_NAME_LIST = """
+SELECT DISTINCT ?name WHERE { ?link cg:agentName ?name }
+"""
+
 MEASURES = """
 SELECT DISTINCT ?measure WHERE { ?claim cg:measure ?measure }
 """
