@@ -35,6 +35,13 @@ def document_count(store: GraphStore) -> int:
     return integer(store.select(queries.COUNT_DOCUMENTS)[0]["n"])
 
 
+def documents_page(store: GraphStore, offset: int, limit: int) -> tuple[int, list[DocumentRecord]]:
+    """How many documents there are, and ``limit`` of them from ``offset`` by file name (only
+    those read)."""
+    docs = sorted((str(r["file"]), str(r["doc"])) for r in store.select(queries.DOCUMENT_FILES))
+    return len(docs), documents(store, [rdf.document_id_of(d) for _, d in docs[offset : offset + limit]])
+
+
 def documents_of(store: GraphStore, files: Iterable[str]) -> list[DocumentRecord]:
     """The documents of these file names (those of some claims)."""
     return documents(store, [content_id("document", file) for file in sorted(set(files))])

@@ -34,9 +34,9 @@ def list_documents(
     limit: Annotated[int, Query(ge=1, le=1000)] = 100,
 ) -> DocumentPage | Response:
     """Every document in the graph, by file name."""
-    docs = lookup.documents(store)
-    items = [DocumentOut(**d) for d in docs[offset : offset + limit]]
-    return negotiate(request, DocumentPage(total=len(docs), offset=offset, limit=limit, items=items), DOCUMENT_BASE)
+    total, docs = lookup.documents_page(store, offset, limit)
+    items = [DocumentOut(**d) for d in docs]
+    return negotiate(request, DocumentPage(total=total, offset=offset, limit=limit, items=items), DOCUMENT_BASE)
 
 
 @router.get("/{doc_id}", response_model=DocumentOut, responses={404: {"model": ErrorOut}, **JSONLD_OK})

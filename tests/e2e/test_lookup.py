@@ -170,3 +170,9 @@ def test_a_page_of_one_measure_key_is_the_searchs_exact_matches(seed_store):
         found = [r for r in records if r["measure"] == key]
         assert paging.claims_page(seed_store, 0, 1000, measure_key=key) == (len(found), found)
         assert paging.measured(seed_store, key) == sorted(r["id"] for r in found)
+
+
+@pytest.mark.parametrize("offset, limit", [(0, 100), (1, 2), (4, 10), (9, 3)])
+def test_a_page_of_documents_is_the_lists(seed_store, offset, limit):
+    every = lookup.documents(seed_store)
+    assert lookup.documents_page(seed_store, offset, limit) == (len(every), every[offset : offset + limit])
