@@ -244,7 +244,10 @@ def test_a_review_from_a_claims_page(server):
         prompt = WebDriverWait(b, 10).until(EC.alert_is_present())
         prompt.send_keys(LIVE_TOKEN)
         prompt.accept()
-        WebDriverWait(b, 20).until(EC.text_to_be_present_in_element((By.ID, "reviews"), "Counts crossings"))
+        # Read by script: the page replaces the list as the review is saved, and an element handle
+        # taken while it does can point at a node no longer in the document.
+        WebDriverWait(b, 20).until(lambda d: "Counts crossings" in d.execute_script(
+            "return (document.getElementById('reviews') || {}).textContent || ''"))
         item = b.find_element(By.CSS_SELECTOR, "#reviews li")
         assert "misleading" in item.text.lower() and "Live Desk" in item.text
         errors = [e for e in b.get_log("browser") if e["level"] == "SEVERE"]
