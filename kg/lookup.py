@@ -149,7 +149,7 @@ def _neighbourhood(store: GraphStore, claim_id: str, related: tuple[int, int] | 
     rest = [*neighbours, *carried]
     links += readback.links_of(store, rest)
     iris = [rdf.claim_iri(c) for c in [claim_id, *rest]]
-    docs = documents(store, [content_id("document", key) for key in sorted({c.document for c in claims})])
+    docs = documents_of(store, (c.document for c in claims))
     roots = store.select_each(queries.CLAIM_ROOTS, "claim", iris)
     labels = store.select_each(queries.ROOT_LABEL, "root", [URIRef(r) for r in sorted({str(r["root"]) for r in roots})])
     return (claims, relations, links, docs, store.select_each(queries.INDEPENDENCE, "claim", iris), roots, labels)

@@ -45,15 +45,6 @@ class FigurePoint(TypedDict):
     conflicts: bool
 
 
-def figure_point(record: ClaimRecord) -> FigurePoint | None:
-    """A claim's point on a chart of figures over time (None unless it is a dated figure)."""
-    if record["figure"] is None or not record["time"]:
-        return None
-    return {"document": record["document"], "measure": record["measure"], "unit": record["unit"],
-            "time": record["time"], "value": record["value"], "low": record["low"], "high": record["high"],
-            "source": record["sources"][0] if record["sources"] else None, "conflicts": bool(record["conflicts"])}
-
-
 class ClaimRecord(TypedDict):
     """One claim as ``kg extract --format jsonl`` prints it and the API serves it."""
 

@@ -13,7 +13,7 @@ from kg import build as rdf
 from kg import lookup, paging
 from kg.config import Settings
 from kg.errors import NotFoundError
-from kg.records import figure_point
+from kg.records import ClaimRecord, FigurePoint
 
 from support import forbid_whole_reads
 
@@ -143,6 +143,15 @@ def test_a_sentence_quote_names_its_claim(seed_store):
                                "?claim cg:evidence ?e } }")
     assert all(rdf.claim_of_sentence_quote(r["quote"]) is None for r in others)
     assert rdf.claim_of_sentence_quote(rdf.claim_iri("0123456789abcdef")) is None
+
+
+def figure_point(record: ClaimRecord) -> FigurePoint | None:
+    """A claim's point on a chart of figures over time, from its record (None unless it is a dated figure)."""
+    if record["figure"] is None or not record["time"]:
+        return None
+    return {"document": record["document"], "measure": record["measure"], "unit": record["unit"],
+            "time": record["time"], "value": record["value"], "low": record["low"], "high": record["high"],
+            "source": record["sources"][0] if record["sources"] else None, "conflicts": bool(record["conflicts"])}
 
 
 def test_figure_points_by_query_are_the_records_points(seed_store, monkeypatch):
