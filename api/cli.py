@@ -6,11 +6,7 @@ from pathlib import Path
 
 import click
 
-from kg import pipeline
-from kg.backend import open_store
 from kg.cli import DEFAULT_SEEDS, load_settings, main, store_option
-
-from .main import create_app
 
 
 @main.command()
@@ -19,7 +15,15 @@ from .main import create_app
 @click.option("--port", default=8000, show_default=True, type=int)
 def serve(store: str | None, host: str, port: int) -> None:
     """Serve the API on the store, building it from seeds/ first when it is empty."""
+    from kg.query_workers import start_worker_server
+
+    start_worker_server()  # the query workers load while the service does
     import uvicorn
+
+    from kg import pipeline
+    from kg.backend import open_store
+
+    from .main import create_app
 
     settings = load_settings(store)
     graph = open_store(settings)

@@ -11,17 +11,17 @@ from fastapi.exceptions import RequestValidationError
 from kg.config import Settings
 from kg.lookup import GraphView
 from kg.pipeline import Ingestor
-from kg.sandbox import QueryRunner
+from kg.query_workers import QueryRunner
 from kg.store import GraphStore
 
 ClaimId = Annotated[str, Path(pattern=r"^[0-9a-f]{16}$", description="A claim id (16 hex digits).")]
 
 
-def get_store(request: Request) -> GraphStore:
+async def get_store(request: Request) -> GraphStore:
     return request.app.state.store
 
 
-def get_app_settings(request: Request) -> Settings:
+async def get_app_settings(request: Request) -> Settings:
     return request.app.state.settings
 
 
@@ -62,11 +62,11 @@ def require_token(request: Request, authorization: Annotated[str | None, Header(
         raise HTTPException(401, "a valid bearer token is required", headers={"WWW-Authenticate": "Bearer"})
 
 
-def get_ingestor(request: Request) -> Ingestor:
+async def get_ingestor(request: Request) -> Ingestor:
     return request.app.state.ingestor
 
 
-def get_runner(request: Request) -> QueryRunner:
+async def get_runner(request: Request) -> QueryRunner:
     return request.app.state.runner
 
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 import logging
 import threading
 from collections.abc import AsyncIterator
-from concurrent.futures import ThreadPoolExecutor
 from contextlib import asynccontextmanager
 from importlib.resources import files
 from pathlib import Path
@@ -34,7 +33,7 @@ from kg.errors import (
     StoreLockedError,
     UnsupportedMediaError,
 )
-from kg.sandbox import QueryRunner
+from kg.query_workers import QueryRunner
 from kg.store import GraphStore
 from kg.vocab import PREFIXES
 
@@ -98,17 +97,12 @@ def create_app(settings: Settings | None = None, store: GraphStore | None = None
             memory_mb=settings.query_memory_mb,
             queue=settings.query_queue,
         )
-        # SPARQL waits in threads of its own, so slow queries never hold the threads REST needs;
-        # a few more threads than the runner admits let a query past the queue be refused at once.
-        app.state.query_threads = ThreadPoolExecutor(settings.query_workers + settings.query_queue + 4,
-                                                     thread_name_prefix="sparql")
         threading.Thread(target=app.state.runner.start, name="query-workers", daemon=True).start()
         log.info("serving store %s (%d triples)", graph.location, len(graph))
         try:
             yield
         finally:
             app.state.runner.close()
-            app.state.query_threads.shutdown(wait=False, cancel_futures=True)
             if owned:
                 graph.close()
 

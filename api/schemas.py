@@ -6,7 +6,7 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
-from kg.reviews import Rating
+from kg.model import Rating
 
 
 class ErrorOut(BaseModel):

@@ -2,7 +2,8 @@
 ``kg serve``, the service on top of this library).
 
 Every command that uses the store takes ``--store DIR`` (or ``KG_STORE``). Errors are one line
-on stderr and a non-zero exit status.
+on stderr and a non-zero exit status. Each command imports what it uses, so that the command line
+(and every worker process it starts, which imports it again) starts in a fraction of a second.
 """
 
 from __future__ import annotations
@@ -13,17 +14,17 @@ import logging
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import cast
+from typing import TYPE_CHECKING, cast, get_args
 
 import click
 from pydantic import ValidationError
 
-from . import export, ingest, lookup, paging, pipeline, records, reviews, shacl
-from .backend import open_store
 from .config import Settings
 from .errors import ConfigError, InputError, KGError, QueryError
-from .records import ClaimRecord
-from .workers import open_workers
+from .model import EXPORT_FORMATS, STATUSES, Rating
+
+if TYPE_CHECKING:
+    from .records import ClaimRecord
 
 DEFAULT_SEEDS = "seeds"
 
@@ -77,6 +78,10 @@ def build(paths: tuple[str, ...], store: str | None, progress: bool, workers: in
     """Ingest files or folders (default seeds/) into the store."""
     from tqdm import tqdm
 
+    from . import pipeline
+    from .backend import open_store
+    from .workers import open_workers
+
     settings = load_settings(store)
     graph = open_store(settings)
     bars: list[tqdm] = []
@@ -113,6 +118,8 @@ def build(paths: tuple[str, ...], store: str | None, progress: bool, workers: in
 @click.option("--format", "fmt", type=click.Choice(["jsonl", "table"]), default="jsonl", show_default=True)
 def extract_command(paths: tuple[str, ...], fmt: str) -> None:
     """Run the whole pipeline in memory on PATHS and print the claims."""
+    from . import pipeline, records
+
     extraction = pipeline.extract_claims(paths, load_settings(None))
     _print_records(records.claim_records(extraction.claims, extraction.relations), fmt)
 
@@ -122,6 +129,8 @@ def extract_command(paths: tuple[str, ...], fmt: str) -> None:
 @click.option("--json", "as_json", is_flag=True, help="Print the document's metadata as JSON instead.")
 def text_command(path: str, as_json: bool) -> None:
     """Print exactly the text that claim offsets point into: what the reader kept of PATH."""
+    from . import ingest
+
     doc = ingest.read_document(path, max_bytes=load_settings(None).max_document_bytes)
     if not as_json:
         sys.stdout.write(doc.text)
@@ -135,6 +144,8 @@ def text_command(path: str, as_json: bool) -> None:
 
 
 def _print_records(records: Sequence[ClaimRecord], fmt: str) -> None:
+    from . import export
+
     if fmt == "jsonl":
         for record in records:
             click.echo(json.dumps(record, ensure_ascii=False))
@@ -150,11 +161,14 @@ def _print_records(records: Sequence[ClaimRecord], fmt: str) -> None:
 @click.option("--format", "fmt", type=click.Choice(["table", "jsonl"]), default="table", show_default=True)
 def claims(store: str | None, conflicts: bool, document: str | None, measure: str | None, fmt: str) -> None:
     """List the claims in the store (or the conflicts between them)."""
+    from . import export, paging
+    from .backend import open_store
+
     graph = open_store(load_settings(store), read_only=True)
     if conflicts:
         rows = []
         for r in paging.relations_page(graph, "conflicts", 0, paging.ALL)[1]:
-            a, b = cast(ClaimRecord, r["a"]), cast(ClaimRecord, r["b"])
+            a, b = cast("ClaimRecord", r["a"]), cast("ClaimRecord", r["b"])
             if fmt == "jsonl":
                 click.echo(json.dumps({"a": a, "b": b, "reason": r["reason"], "basis": r["basis"]}, ensure_ascii=False))
                 continue
@@ -172,6 +186,9 @@ def claims(store: str | None, conflicts: bool, document: str | None, measure: st
 @store_option
 def sources(claim_id: str, store: str | None) -> None:
     """The provenance of one claim: documents, attribution chain, evidence, who agrees or disagrees."""
+    from . import lookup
+    from .backend import open_store
+
     graph = open_store(load_settings(store), read_only=True)
     view = lookup.GraphView(graph, around=claim_id)  # the claim and its neighbours, not every claim
     click.echo(json.dumps(lookup.provenance(graph, view, claim_id), indent=2, ensure_ascii=False))
@@ -183,17 +200,23 @@ def sources(claim_id: str, store: str | None) -> None:
 @click.option("--format", "fmt", type=click.Choice(["table", "json", "csv", "tsv", "xml"]), default="table")
 def query(sparql: str, store: str | None, fmt: str) -> None:
     """Run a read-only SPARQL query on the store."""
+    from . import export
+    from .backend import open_store
+
     graph = open_store(load_settings(store), read_only=True)
     click.echo(export.query_result(graph, sparql, fmt))
 
 
 @main.command(name="export")
 @store_option
-@click.option("--format", "fmt", type=click.Choice([*lookup.EXPORT_FORMATS, "claimreview"]), default="ttl",
+@click.option("--format", "fmt", type=click.Choice([*EXPORT_FORMATS, "claimreview"]), default="ttl",
               show_default=True, help="RDF, gexf, graphml, csv, or claimreview (the reviews as schema.org JSON-LD).")
 @click.option("--output", "-o", type=click.Path(dir_okay=False, writable=True), default=None, help="File to write (default stdout).")
 def export_command(store: str | None, fmt: str, output: str | None) -> None:
     """Export the whole graph: RDF, GEXF for Gephi, GraphML, CSV of the claims, or the reviews' ClaimReview feed."""
+    from . import export, lookup, reviews
+    from .backend import open_store
+
     settings = load_settings(store)
     graph = open_store(settings, read_only=True)
     if fmt == "claimreview":
@@ -214,12 +237,15 @@ def export_command(store: str | None, fmt: str, output: str | None) -> None:
 @main.command()
 @click.argument("claim_id")
 @store_option
-@click.option("--rating", required=True, type=click.Choice(list(reviews.RATINGS)), help="The rating on the fixed scale.")
+@click.option("--rating", required=True, type=click.Choice(get_args(Rating)), help="The rating on the fixed scale.")
 @click.option("--note", default="", help="Why: what the reviewer found.")
 @click.option("--support", multiple=True, metavar="ID", help="A claim or document id that supports the rating "
               "(repeat for several).")
 def review(claim_id: str, store: str | None, rating: str, note: str, support: tuple[str, ...]) -> None:
     """Review a claim: a rating, a note, and what supports it, published under KG_REVIEWER."""
+    from . import reviews
+    from .backend import open_store
+
     settings = load_settings(store)
     graph = open_store(settings)
     try:
@@ -234,11 +260,14 @@ def review(claim_id: str, store: str | None, rating: str, note: str, support: tu
 
 @main.command(name="reviews")
 @store_option
-@click.option("--status", type=click.Choice(reviews.STATUSES), default=None, help="Only reviews in this status.")
+@click.option("--status", type=click.Choice(STATUSES), default=None, help="Only reviews in this status.")
 @click.option("--format", "fmt", type=click.Choice(["table", "jsonl", "claimreview"]), default="table",
               show_default=True)
 def reviews_command(store: str | None, status: str | None, fmt: str) -> None:
     """List the reviews, newest first: rating, status (current, stale, orphaned), claim and note."""
+    from . import export, reviews
+    from .backend import open_store
+
     settings = load_settings(store)
     graph = open_store(settings, read_only=True)
     every = reviews.load_reviews(graph)
@@ -262,6 +291,9 @@ def reviews_command(store: str | None, status: str | None, fmt: str) -> None:
 @store_option
 def remove(names: tuple[str, ...], store: str | None) -> None:
     """Remove documents by file name and recompute the verdicts (reviews of their claims stay, orphaned)."""
+    from . import pipeline
+    from .backend import open_store
+
     settings = load_settings(store)
     graph = open_store(settings)
     try:
@@ -275,6 +307,9 @@ def remove(names: tuple[str, ...], store: str | None) -> None:
 @store_option
 def validate(store: str | None) -> None:
     """Check the store against the SHACL shapes of ontology/shapes.ttl."""
+    from . import shacl
+    from .backend import open_store
+
     graph = open_store(load_settings(store), read_only=True)
     conforms, report = shacl.validate(graph)
     click.echo(report if not conforms else "kg validate: the graph conforms to the shapes")

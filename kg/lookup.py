@@ -410,9 +410,6 @@ def _records_in_order(store: GraphStore) -> Iterator[ClaimRecord]:
         yield from (page.records[c] for c in ids[i : i + SLICE] if c in page.records)
 
 
-EXPORT_FORMATS = ("ttl", "trig", "nq", "nt", "jsonld", "rdfxml", "gexf", "graphml", "csv")
-
-
 def document_pieces(store: GraphStore, meta: DocumentRecord) -> list[dict[str, object]]:
     """A document's text cut into pieces: plain text, claims (their figures) and boilerplate."""
     text = _document_text(store, str(meta["file"]))

@@ -13,6 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
+from typing import Literal, get_args
 
 
 def content_id(*parts: object, length: int = 16) -> str:
@@ -331,3 +332,14 @@ class Relation:
     def id(self) -> str:
         first, second = sorted((self.a, self.b))
         return content_id("relation", self.kind, self.basis, first, second)
+
+
+# ==================================================================================== names users pick
+
+#: A review's rating: the scale, worst to best, then ``unverifiable``, which is off the scale.
+Rating = Literal["false", "misleading", "mixed", "mostly-true", "true", "unverifiable"]
+#: What a review's claim has become: still there, changed since (or its document did), or gone with its document.
+Status = Literal["current", "stale", "orphaned"]
+STATUSES: tuple[str, ...] = get_args(Status)
+#: What the whole graph is exported as: RDF serialisations, graphs for Gephi and others, a table of claims.
+EXPORT_FORMATS = ("ttl", "trig", "nq", "nt", "jsonld", "rdfxml", "gexf", "graphml", "csv")

@@ -12,12 +12,12 @@ import threading
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from rdflib import Literal, URIRef
-from spacy.language import Language
 
 from . import build as rdf
-from . import extract, independence, ingest, queries, readback, reconcile
+from . import independence, ingest, queries, readback, reconcile
 from .config import Settings
 from .errors import InputError, InputTooLargeError
 from .model import Claim, Document, Relation, content_id
@@ -25,6 +25,9 @@ from .ontology import entities, vocabulary
 from .store import GraphStore, integer, ntriples, text_or_none
 from .vocab import CG
 from .workers import InProcess, ReadDocument, Workers, claims_of, verdict_job
+
+if TYPE_CHECKING:  # spaCy loads only where documents are parsed
+    from spacy.language import Language
 
 log = logging.getLogger(__name__)
 
@@ -77,6 +80,8 @@ def extract_claims(paths: Iterable[str | Path], settings: Settings, nlp: Languag
     docs, failed = read_documents(paths, settings)
     if failed:
         raise InputError("; ".join(exc.message for _, exc in failed))
+    from . import extract
+
     pairs = claims_of(nlp or extract.load_model(settings.model), docs, settings.batch_size)
     claims = [c for _, cs in pairs for c in cs]
     return Extraction(docs, claims, reconcile.reconcile(claims, tolerance=settings.tolerance))
@@ -131,6 +136,8 @@ def build_documents(
     verdict_progress: reconcile.Progress | None = None,
 ) -> BuildReport:
     """Write read documents into ``store`` and recompute the verdicts when anything changed."""
+    from . import extract
+
     workers = workers or InProcess(settings, nlp)
     limit = nlp.max_length if nlp is not None else extract.MAX_LENGTH
     report = BuildReport()
@@ -301,6 +308,8 @@ class Ingestor:
         """Read, parse and write one document (a new version replaces the old); returns what the
         build did and the document's id."""
         doc = ingest.read_bytes(name, data, media_type=media_type, max_bytes=self.settings.max_document_bytes)
+        from . import extract
+
         with self._lock:
             if self._nlp is None:
                 self._nlp = extract.load_model(self.settings.model)

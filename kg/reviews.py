@@ -11,7 +11,6 @@ are derived from their content, which makes both decidable.
 from __future__ import annotations
 
 import json
-import typing
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timezone
@@ -25,20 +24,15 @@ from . import queries
 from .build import Triple
 from .errors import InputError, NotFoundError
 from .lookup import GraphView
-from .model import Claim, content_id
+from .model import Claim, Rating, content_id
 from .ontology import Gazetteer
 from .records import DocumentRecord
 from .store import GraphStore, ntriples, text_or_none
 from .vocab import CG, PROV, RDF, RDFS, SDO, XSD
 
-#: The rating scale, worst to best, then ``unverifiable``, which is off the scale.
-Rating = typing.Literal["false", "misleading", "mixed", "mostly-true", "true", "unverifiable"]
 #: Each rating with the number ClaimReview's ``ratingValue`` carries (0 for unverifiable).
 RATINGS: dict[str, int] = {name: (n if name != "unverifiable" else 0) for n, name in enumerate(get_args(Rating), 1)}
 WORST_RATING, BEST_RATING = 1, 5
-#: What a review's claim has become: still there, changed since (or its document did), or gone with its document.
-Status = typing.Literal["current", "stale", "orphaned"]
-STATUSES: tuple[str, ...] = get_args(Status)
 
 
 @dataclass(frozen=True)

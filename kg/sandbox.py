@@ -1,12 +1,10 @@
-"""Public SPARQL, run safely: checked before evaluation, in worker processes that can be killed.
+"""Public SPARQL, run safely: checked before evaluation, answered within limits.
 
 ``check_query`` parses a query (rdflib's SPARQL parser, which is not thread-safe, so it runs in
-the single-threaded workers) and refuses what must never run on a
+the single-threaded query workers of ``query_workers``) and refuses what must never run on a
 public endpoint: updates, and ``SERVICE`` anywhere in the query (Oxigraph would fetch it).
-``QueryRunner`` evaluates checked queries in a pool of worker processes, each with its own
-read-only view of the store; a query over its time budget is answered with ``QueryTimeout``
-and its worker is killed and replaced, so other clients keep being served. Results are cut at
-``max_rows`` and say so.
+``evaluate`` runs a checked query and writes its answer in a W3C results format; results are
+cut at ``max_rows`` and about ``max_bytes`` and say so.
 
 >>> check_query("SELECT * WHERE { ?s ?p ?o } # the whole store").form
 'SELECT'
@@ -20,25 +18,19 @@ from __future__ import annotations
 
 import json
 import logging
-import multiprocessing as mp
-import queue as _queue
 import re
-import threading
-import time
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from multiprocessing.connection import Connection
 from typing import cast
 from xml.sax.saxutils import escape, quoteattr
 
 import pyoxigraph as ox
 
-from .errors import KGError, NotAcceptable, QueryBusy, QueryError, QueryTimeout
-from .isolation import deny_network, limit_memory, network_isolation_supported
+from .errors import QueryError
 from .remote import RemoteDataset
 from .sparql_text import canonical_query
-from .store import is_remote, query_dataset, serialised
+from .store import query_dataset, serialised
 
 log = logging.getLogger(__name__)
 
@@ -174,19 +166,23 @@ _XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 _LANG_STRING = "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"
 
 
-def _json_term(t: object) -> dict[str, str]:
+_string = json.encoder.encode_basestring  # a JSON string, without escaping beyond ASCII (C where available)
+
+
+def _json_term(t: object) -> str:
+    """A term as a W3C SPARQL JSON results object."""
     if isinstance(t, ox.NamedNode):
-        return {"type": "uri", "value": t.value}
+        return '{"type":"uri","value":' + _string(t.value) + "}"
     if isinstance(t, ox.BlankNode):
-        return {"type": "bnode", "value": t.value}
+        return '{"type":"bnode","value":' + _string(t.value) + "}"
     if isinstance(t, ox.Literal):
-        out = {"type": "literal", "value": t.value}
+        value = _string(t.value)
         if t.language:
-            out["xml:lang"] = t.language
-        elif t.datatype.value != _XSD_STRING:
-            out["datatype"] = t.datatype.value
-        return out
-    return {"type": "triple", "value": str(t)}
+            return '{"type":"literal","value":' + value + ',"xml:lang":' + _string(t.language) + "}"
+        if t.datatype.value != _XSD_STRING:
+            return '{"type":"literal","value":' + value + ',"datatype":' + _string(t.datatype.value) + "}"
+        return '{"type":"literal","value":' + value + "}"
+    return '{"type":"triple","value":' + _string(str(t)) + "}"
 
 
 def _xml_term(t: object) -> str:
@@ -216,8 +212,9 @@ def _solution_parts(variables: Sequence[str], fmt: str) -> tuple[str, Callable[[
     """Head, row writer and tail of a W3C results format (JSON, XML, CSV, TSV)."""
     if fmt == "json":
         head = json.dumps({"head": {"vars": list(variables)}}, ensure_ascii=False)[:-1] + ', "results": {"bindings": ['
-        return head, (lambda row: json.dumps({v: _json_term(t) for v, t in zip(variables, row) if t is not None},
-                                             ensure_ascii=False)), "]}}"
+        names = [_string(v) + ":" for v in variables]
+        return head, (lambda row: "{" + ",".join(n + _json_term(t) for n, t in zip(names, row) if t is not None)
+                      + "}"), "]}}"
     if fmt == "xml":
         head = ('<?xml version="1.0"?>\n<sparql xmlns="http://www.w3.org/2005/sparql-results#"><head>'
                 + "".join(f"<variable name={quoteattr(v)}/>" for v in variables) + "</head><results>")
@@ -324,235 +321,3 @@ def evaluate(store: ox.Store | RemoteDataset, task: QueryTask, checked: CheckedQ
 
 
 _RESULTS = {"json": ox.QueryResultsFormat.JSON, "xml": ox.QueryResultsFormat.XML}
-
-
-# ------------------------------------------------------------------------------------ workers
-
-
-@dataclass(frozen=True)
-class WorkerLimits:
-    """What a query worker may use: memory (MiB of data segment, 0 for no cap) and the network."""
-
-    memory_mb: int = 1024
-    network: bool = False
-
-
-def _open(location: str | None, snapshot: bytes | None, auth: tuple[str, str] | None) -> ox.Store | RemoteDataset:
-    if location and is_remote(location):
-        return RemoteDataset(location, auth)
-    if location:
-        # A writer compacting the store can make a fresh read-only open fail now and then.
-        for attempt in range(5):
-            try:
-                return ox.Store.read_only(location)
-            except OSError:
-                if attempt == 4:
-                    raise
-                time.sleep(0.05 * (attempt + 1))
-    store = ox.Store()
-    if snapshot:
-        store.load(snapshot, format=ox.RdfFormat.N_QUADS)
-    return store
-
-
-def _worker(conn: Connection, location: str | None, snapshot: bytes | None, prefixes: dict[str, str],
-            auth: tuple[str, str] | None, limits: WorkerLimits) -> None:
-    """A worker process: open the store read-only (or load a snapshot), wall itself in, answer tasks."""
-    store = _open(location, snapshot, auth)
-    if not limits.network:
-        deny_network()
-    limit_memory(limits.memory_mb)
-    conn.send(("ready", None))
-    while True:
-        try:
-            task = conn.recv()
-        except EOFError:
-            return
-        if task is None:
-            return
-        try:
-            checked = check_query(task.query)
-            kind = {"ASK": "boolean", "CONSTRUCT": "graph", "DESCRIBE": "graph"}.get(checked.form, "solutions")
-            chosen = task.formats.get(kind)
-            if chosen is None:
-                conn.send(("not_acceptable", kind))
-                continue
-            conn.send(("ok", evaluate(store, task, checked, chosen, prefixes)))
-        except KGError as exc:
-            conn.send(("error", exc.message))
-        except OSError as exc:  # the store's files changed under this read-only view (a compaction)
-            conn.send(("stale", str(exc)))
-        except MemoryError:
-            conn.send(("error", f"the query needed more than the {limits.memory_mb} MiB a query may use"))
-        except Exception as exc:  # noqa: BLE001 - reported to the parent as a query error
-            conn.send(("error", f"the query failed: {exc}"))
-
-
-class _StaleView(Exception):
-    """A worker's read-only view of the store no longer matches the files on disk."""
-
-
-class _Worker:
-    def __init__(self, ctx: mp.context.SpawnContext, location: str | None, snapshot: bytes | None,
-                 prefixes: dict[str, str], auth: tuple[str, str] | None, limits: WorkerLimits) -> None:
-        self.conn, child = ctx.Pipe()
-        self.process = ctx.Process(target=_worker, args=(child, location, snapshot, prefixes, auth, limits),
-                                   daemon=True)
-        self.process.start()
-        child.close()
-        self.ready = False
-
-    def wait_ready(self, timeout: float) -> bool:
-        if not self.ready and self.conn.poll(timeout):
-            self.conn.recv()
-            self.ready = True
-        return self.ready
-
-    def kill(self) -> None:
-        self.process.kill()
-        self.process.join(5)
-        self.conn.close()
-
-
-class QueryRunner:
-    """A pool of worker processes that run public queries under a time budget.
-
-    Workers see the data at ``location``: an on-disk store (opened read-only) or a SPARQL
-    server's URL (queried with ``auth``); for in-memory stores, ``snapshot`` returns N-Quads.
-    ``generation`` tells when the data changed; workers are then replaced before the next query.
-    Workers of a local store cannot open network sockets; every worker's memory is capped at
-    ``memory_mb``. At most ``workers + queue`` queries are admitted at once; one more is refused
-    at once with ``QueryBusy`` rather than waiting.
-    """
-
-    def __init__(self, location: str | None, snapshot: Callable[[], bytes], generation: Callable[[], int],
-                 prefixes: dict[str, str],
-                 workers: int = 2, timeout: float = 10.0, max_rows: int = 10_000,
-                 auth: tuple[str, str] | None = None, *, max_bytes: int = 16 * 1024 * 1024,
-                 memory_mb: int = 1024, queue: int = 16) -> None:
-        self._ctx = mp.get_context("spawn")
-        self._location = location
-        self._auth = auth
-        self._snapshot = snapshot
-        self._generation = generation
-        self._prefixes = prefixes
-        self.size = workers
-        self.timeout = timeout
-        self.max_rows = max_rows
-        self.max_bytes = max_bytes
-        remote = bool(location and is_remote(location))
-        if not remote and not network_isolation_supported():
-            log.warning("query workers cannot be cut off from the network on this platform; "
-                        "SERVICE is still refused by the query check")
-        self._limits = WorkerLimits(memory_mb, network=remote or not network_isolation_supported())
-        self.admitted = threading.BoundedSemaphore(workers + queue)
-        self._idle: _queue.Queue[_Worker] = _queue.Queue()
-        self._lock = threading.Lock()
-        self._built_for = -1
-        self._closed = False
-
-    def _spawn(self) -> _Worker:
-        data = None if self._location else self._snapshot()
-        return _Worker(self._ctx, self._location, data, self._prefixes, self._auth, self._limits)
-
-    def start(self) -> None:
-        """Start the workers now rather than on the first query (the service calls this at start-up)."""
-        self._refresh()
-
-    def _refresh(self) -> None:
-        with self._lock:
-            current = self._generation()
-            if current == self._built_for or self._closed:
-                return
-            while True:
-                try:
-                    self._idle.get_nowait().kill()
-                except _queue.Empty:
-                    break
-            for _ in range(self.size):
-                self._idle.put(self._spawn())
-            self._built_for = current
-
-    def _replace(self) -> None:
-        if not self._closed:
-            self._idle.put(self._spawn())
-
-    def run(self, query: str, formats: dict[str, str | None] | None = None,
-            default_graph: list[str] | None = None, named_graph: list[str] | None = None,
-            base_iri: str | None = None) -> Answer:
-        """Run ``query`` in a worker within the time budget.
-
-        ``formats`` names the serialisation for each kind of result (``solutions``: json, xml,
-        csv, tsv; ``boolean``: json, xml; ``graph``: ttl, nt, rdfxml, jsonld); a kind mapped to
-        None is not acceptable to the client and raises ``NotAcceptable``.
-        """
-        formats = formats or {"solutions": "json", "boolean": "json", "graph": "ttl"}
-        if not self.admitted.acquire(blocking=False):
-            raise QueryBusy(f"{self.size} queries are running and the queue is full; try again shortly")
-        try:
-            try:
-                return self._run(query, formats, default_graph, named_graph, base_iri)
-            except _StaleView:
-                # A writer compacted the store under the worker's view: once more on a fresh one.
-                try:
-                    return self._run(query, formats, default_graph, named_graph, base_iri)
-                except _StaleView as exc:
-                    raise QueryBusy(f"the store is being rewritten ({exc}); try again") from exc
-        finally:
-            self.admitted.release()
-
-    def _run(self, query: str, formats: dict[str, str | None], default_graph: list[str] | None,
-             named_graph: list[str] | None, base_iri: str | None) -> Answer:
-        self._refresh()
-        deadline = time.monotonic() + self.timeout
-        worker: _Worker | None
-        try:
-            worker = self._idle.get(timeout=self.timeout)
-        except _queue.Empty as exc:
-            raise QueryBusy(f"every query worker stayed busy for {self.timeout:g} s; try again") from exc
-        generation = self._built_for
-        try:
-            if not worker.wait_ready(max(0.1, deadline - time.monotonic()) + 30):
-                raise QueryBusy("a query worker did not start")
-            worker.conn.send(QueryTask(query, formats, self.max_rows, self.max_bytes,
-                                       None if default_graph is None else tuple(default_graph),
-                                       None if named_graph is None else tuple(named_graph), base_iri))
-            if not worker.conn.poll(max(0.0, deadline - time.monotonic())):
-                worker.kill()
-                threading.Thread(target=self._replace, daemon=True).start()
-                worker = None
-                raise QueryTimeout(f"the query ran longer than {self.timeout:g} s and was stopped")
-            status, value = worker.conn.recv()
-            if status == "stale":  # its view is past use: a fresh worker takes its place
-                worker.kill()
-                worker = None
-                self._replace()
-        except (EOFError, OSError, BrokenPipeError) as exc:
-            if worker is not None:
-                worker.kill()
-                worker = None
-                threading.Thread(target=self._replace, daemon=True).start()
-            raise QueryError("the query stopped its worker (most likely by needing more than the "
-                             f"{self._limits.memory_mb} MiB a query may use); simplify it and try again") from exc
-        finally:
-            if worker is not None:
-                if generation == self._built_for:
-                    self._idle.put(worker)
-                else:
-                    worker.kill()
-        if status == "stale":
-            raise _StaleView(value)
-        if status == "error":
-            raise QueryError(value)
-        if status == "not_acceptable":
-            raise NotAcceptable(value)
-        return value
-
-    def close(self) -> None:
-        with self._lock:  # not while workers are being started
-            self._closed = True
-        while True:
-            try:
-                self._idle.get_nowait().kill()
-            except _queue.Empty:
-                break

@@ -22,17 +22,18 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import cache, partial
 from importlib import resources
-from typing import Any, NamedTuple, Protocol, TypeVar
-
-from spacy.language import Language
+from typing import TYPE_CHECKING, Any, NamedTuple, Protocol, TypeVar
 
 from . import build as rdf
-from . import extract, independence, normalize, reconcile
+from . import independence, normalize, reconcile
 from .config import Settings
 from .errors import ConfigError
 from .model import Claim, Document
 from .ontology import Gazetteer
 from .store import ntriples
+
+if TYPE_CHECKING:  # spaCy loads only where documents are parsed
+    from spacy.language import Language
 
 log = logging.getLogger(__name__)
 
@@ -52,6 +53,8 @@ def claims_of(
     A document in a language the pipeline does not read keeps its metadata and gets no claims
     (with a warning), rather than claims read from a parse of text the model cannot read.
     """
+    from . import extract
+
     gazetteer = Gazetteer.load()
     readable: list[Document] = []
     claims: dict[str, list[Claim]] = {}
@@ -74,6 +77,8 @@ def claims_of(
 @cache
 def pipeline_for(model: str) -> Language:
     """The spaCy pipeline, loaded once per process."""
+    from . import extract
+
     return extract.load_model(model)
 
 

@@ -11,6 +11,7 @@ from fastapi.responses import Response
 
 from kg import lookup, paging, reviews
 from kg.errors import NotFoundError
+from kg.model import Rating, Status
 
 from ..deps import SettingsDep, StoreDep, known_query, require_token
 from ..jsonld import JSONLD, JSONLD_OK, wants_jsonld
@@ -52,8 +53,8 @@ def list_reviews(
     request: Request,
     store: StoreDep,
     claim: Annotated[str | None, Query(pattern=r"^[0-9a-f]{16}$", description="The reviewed claim's id")] = None,
-    rating: Annotated[reviews.Rating | None, Query()] = None,
-    status: Annotated[reviews.Status | None, Query()] = None,
+    rating: Annotated[Rating | None, Query()] = None,
+    status: Annotated[Status | None, Query()] = None,
     entity: Annotated[str | None, Query(max_length=200, description="Reviews of claims about this entity")] = None,
     document: Annotated[str | None, Query(max_length=300, description="Reviews of claims of this document")] = None,
     source: Annotated[str | None, Query(max_length=200, description="Reviews of claims from this source")] = None,

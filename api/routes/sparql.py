@@ -10,8 +10,6 @@ the service description.
 
 from __future__ import annotations
 
-import asyncio
-import functools
 import json
 import logging
 from collections.abc import Mapping
@@ -220,12 +218,10 @@ async def sparql(request: Request, runner: RunnerDep, settings: SettingsDep, sto
         formats = {k: (None if v is None else ("json" if k != "graph" else "ttl") if v[1] == "html" else v[1])
                    for k, v in chosen.items()}
         dataset = bool(default_graphs or named_graphs)
-        run = functools.partial(runner.run, query, formats,
-                                default_graph=default_graphs if dataset else None,
-                                named_graph=named_graphs if dataset else None,
-                                base_iri=str(request.url.replace(query="")))
         try:
-            answer = await asyncio.get_running_loop().run_in_executor(request.app.state.query_threads, run)
+            answer = await runner.run(query, formats, default_graph=default_graphs if dataset else None,
+                                      named_graph=named_graphs if dataset else None,
+                                      base_iri=str(request.url.replace(query="")))
         except NotAcceptable as exc:
             offers = {"solutions": RESULT_TYPES, "boolean": BOOLEAN_TYPES, "graph": GRAPH_TYPES}[exc.message]
             raise ProtocolError(406, f"none of the accepted types ({accept}) is available; offered: "

@@ -1,0 +1,91 @@
+"""The pool of query workers, driven from an event loop as the service drives it."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+
+import pytest
+
+from kg.errors import QueryBusy, QueryTimeout
+from kg.query_workers import QueryRunner
+
+DATA = "".join(f"<http://example.org/s{i}> <http://example.org/p> \"{i}\" .\n" for i in range(60)).encode()
+SLOW = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l . ?m ?n2 ?o }"  # 60^5 rows
+QUICK = "SELECT ?o WHERE { <http://example.org/s7> ?p ?o }"
+
+
+def runner(**options: object) -> QueryRunner:
+    return QueryRunner(None, lambda: DATA, lambda: 0, {}, **options)  # type: ignore[arg-type]
+
+
+def values(answer: object) -> list[str]:
+    body = json.loads(answer.body)  # type: ignore[attr-defined]
+    return [b["o"]["value"] for b in body["results"]["bindings"]]
+
+
+def test_a_query_given_up_on_never_hands_its_answer_to_the_next():
+    """A client that goes away while its query runs: the worker is replaced, and the next query
+    gets its own answer, not the abandoned one's."""
+    pool = runner(workers=1, timeout=20)
+
+    async def scenario() -> list[str]:
+        slow = asyncio.ensure_future(pool.run(SLOW))
+        await asyncio.sleep(1.0)
+        slow.cancel()
+        with pytest.raises(asyncio.CancelledError):
+            await slow
+        return values(await pool.run(QUICK))
+
+    try:
+        assert asyncio.run(scenario()) == ["7"]
+    finally:
+        pool.close()
+
+
+def test_queries_wait_in_turn_and_past_the_queue_are_refused_at_once():
+    pool = runner(workers=1, queue=2, timeout=20)
+
+    async def scenario() -> list[object]:
+        await pool.run(QUICK)  # the worker is up
+        return await asyncio.gather(*(pool.run(QUICK) for _ in range(8)), return_exceptions=True)
+
+    try:
+        answers = asyncio.run(scenario())
+        served = [a for a in answers if not isinstance(a, BaseException)]
+        refused = [a for a in answers if isinstance(a, QueryBusy)]
+        assert len(served) == 3 and len(refused) == 5, answers
+        assert all(values(a) == ["7"] for a in served)
+    finally:
+        pool.close()
+
+
+def test_a_query_over_its_time_is_stopped_and_the_pool_serves_on():
+    pool = runner(workers=1, timeout=1.5)
+
+    async def scenario() -> list[str]:
+        with pytest.raises(QueryTimeout):
+            await pool.run(SLOW)
+        return values(await pool.run(QUICK))
+
+    try:
+        assert asyncio.run(scenario()) == ["7"]
+    finally:
+        pool.close()
+
+
+def test_every_term_is_written_as_the_w3c_json_results_say():
+    pool = runner(workers=1)
+    query = ('SELECT ?a ?b ?c ?d ?e WHERE { BIND(<http://example.org/x> AS ?a) BIND("tab\\t \\"q\\" é" AS ?b) '
+             'BIND("chat"@fr AS ?c) BIND(3 AS ?d) BIND(BNODE("k") AS ?e) }')
+    try:
+        body = json.loads(asyncio.run(pool.run(query)).body)
+    finally:
+        pool.close()
+    row = body["results"]["bindings"][0]
+    assert body["head"]["vars"] == ["a", "b", "c", "d", "e"]
+    assert row["a"] == {"type": "uri", "value": "http://example.org/x"}
+    assert row["b"] == {"type": "literal", "value": 'tab\t "q" é'}
+    assert row["c"] == {"type": "literal", "value": "chat", "xml:lang": "fr"}
+    assert row["d"] == {"type": "literal", "value": "3", "datatype": "http://www.w3.org/2001/XMLSchema#integer"}
+    assert row["e"]["type"] == "bnode" and row["e"]["value"]
