@@ -18,7 +18,8 @@ True
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
+from datetime import date
 from decimal import Decimal
 from functools import lru_cache
 
@@ -36,6 +37,11 @@ RECONCILIATION_GRAPH = ID["graph/reconciliation"]
 COUNTS_GRAPH = ID["graph/counts"]
 #: Verdicts and what they imply for each claim, in numbered graphs ``graph/verdicts/0`` ...
 VERDICTS_GRAPHS = "graph/verdicts/"
+#: What the service pages in a fixed order, listed (``list_triples``) in numbered graphs: the
+#: verdicts of each kind by id, and the events in timeline order.
+LISTS_GRAPHS = "graph/lists/"
+#: Items in one block of a list: a page reads the blocks that hold it, never the whole list.
+LIST_BLOCK = 100
 ENTITIES_GRAPH = ID["graph/entities"]
 #: The sources and authors the documents name, each described once (``agent_triples``).
 AGENTS_GRAPH = ID["graph/agents"]
@@ -136,7 +142,32 @@ def entity_iri(key: str) -> URIRef:
 
 
 def relation_iri(relation: Relation) -> URIRef:
-    return URIRef(f"{ID}verdict/{relation.id}")
+    return relation_iri_for_id(relation.id)
+
+
+def relation_iri_for_id(relation_id: str) -> URIRef:
+    return URIRef(f"{ID}verdict/{relation_id}")
+
+
+def list_iri(name: str, block: int | None = None) -> URIRef:
+    """The list ``name`` (a kind of verdict, or ``events``), or its ``block``-th block of ``LIST_BLOCK`` items."""
+    return ID[f"list/{name}"] if block is None else ID[f"list/{name}/{block}"]
+
+
+def list_triples(name: str, ordered: Sequence[str]) -> Iterator[Triple]:
+    """A list of ids in the order given: how many there are, and the blocks that list them (each
+    block's ids in one literal: an index a hundredth of the items' size)."""
+    yield list_iri(name), CG.itemCount, Literal(len(ordered))
+    for i in range(0, len(ordered), LIST_BLOCK):
+        yield list_iri(name, i // LIST_BLOCK), CG.items, Literal(" ".join(ordered[i : i + LIST_BLOCK]))
+
+
+def timeline_order(claims: Iterable[Claim]) -> list[str]:
+    """The ids of the event claims in timeline order: dated ones by start and end, then undated;
+    then by document and place in it."""
+    return [c.id for c in sorted((c for c in claims if c.kind == "event"), key=lambda c: (
+        c.time is None, c.time.start if c.time else date.min, c.time.end if c.time else date.min,
+        c.document, c.start, c.id))]
 
 
 def relation_id_of(iri: object) -> str:

@@ -52,6 +52,9 @@ def events_page(store: GraphStore, offset: int, limit: int, entity: str | None =
     every claim: the claims of the entity or the document first, then the types, triggers and
     times of the events among them (of all events without either), the offsets of those kept, and
     only the page's records."""
+    if not (entity or document or kind or trigger or start or end) and (listed := _listed(store, "events", offset, limit)):
+        page = GraphView(store, only=listed[1])  # the whole timeline, listed in order by the build
+        return listed[0], [page.records[c] for c in listed[1]]
     claims = integer(store.select(queries.COUNT_CLAIMS)[0]["n"])
     among: set[str] | None = None  # the claims of the entity and the document
     if entity:
@@ -231,21 +234,41 @@ def relations_page(store: GraphStore, kind: str, offset: int, limit: int,
     """What ``relations`` gives, ``limit`` from ``offset``, and how many there are, without reading
     every claim: the verdicts of the kind from one query; their claims (all of them with
     ``entity``, else the page's), the page's verdicts and records."""
-    ordered = sorted((str(r["verdict"]) for r in store.select(queries.VERDICTS_OF_TYPE,
-                                                              {"type": rdf.VERDICT_KINDS[kind][0]})),
-                     key=rdf.relation_id_of)
     pairs: dict[str, set[str]] = {}
 
     def read_pairs(verdicts: list[str]) -> None:
         for r in store.select_each(queries.VERDICT_CLAIMS, "verdict", [URIRef(v) for v in verdicts]):
             pairs.setdefault(str(r["verdict"]), set()).add(rdf.claim_id_of(r["claim"]))
 
-    if entity:  # every verdict's claims, to keep those with a claim naming the entity
-        read_pairs(ordered)
-        named = _naming(store, entity)
-        ordered = [v for v in ordered if pairs.get(v, set()) & named]
-    chosen = ordered[offset : offset + limit]
-    if not entity:
-        read_pairs(chosen)
+    listed = None if entity else _listed(store, kind, offset, limit)
+    if listed is not None:
+        total, chosen = listed[0], [str(rdf.relation_iri_for_id(i)) for i in listed[1]]
+    else:
+        ordered = sorted((str(r["verdict"]) for r in store.select(queries.VERDICTS_OF_TYPE,
+                                                                  {"type": rdf.VERDICT_KINDS[kind][0]})),
+                         key=rdf.relation_id_of)
+        if entity:  # every verdict's claims, to keep those with a claim naming the entity
+            read_pairs(ordered)
+            named = _naming(store, entity)
+            ordered = [v for v in ordered if pairs.get(v, set()) & named]
+        total, chosen = len(ordered), ordered[offset : offset + limit]
+    read_pairs([v for v in chosen if v not in pairs])
     page = GraphView(store, only=sorted({c for v in chosen for c in pairs[v]}))
-    return len(ordered), lookup.relation_records(load_relations(store, verdicts=[URIRef(v) for v in chosen]), page)
+    return total, lookup.relation_records(load_relations(store, verdicts=[URIRef(v) for v in chosen]), page)
+
+
+def _listed(store: GraphStore, name: str, offset: int, limit: int) -> tuple[int, list[str]] | None:
+    """How many items the list ``name`` holds and the ids of ``limit`` of them from ``offset``,
+    from the blocks that hold them (None when the store has no such list)."""
+    size = store.select(queries.LIST_SIZE, {"list": rdf.list_iri(name)})
+    if not size:
+        return None
+    total = integer(size[0]["n"])
+    if limit <= 0 or offset >= total:
+        return total, []
+    first, last = offset // rdf.LIST_BLOCK, (min(total, offset + limit) - 1) // rdf.LIST_BLOCK
+    blocks = [rdf.list_iri(name, b) for b in range(first, last + 1)]
+    found = {str(r["list"]): str(r["ids"]).split() for r in store.select_each(queries.LIST_BLOCKS, "list", blocks)}
+    ids = [i for block in blocks for i in found.get(str(block), [])]
+    start = offset - first * rdf.LIST_BLOCK
+    return total, ids[start : start + limit]

@@ -201,8 +201,9 @@ def same_entities(store: GraphStore) -> list[tuple[str, str]]:
 
 def refresh_verdicts(store: GraphStore, settings: Settings, changed: bool,
                      workers: Workers | None = None, progress: reconcile.Progress | None = None) -> tuple[int, int]:
-    """Recompute the verdicts over every claim in the store when the documents changed, and the
-    claims each document has and each entity is named in (``build.count_triples``).
+    """Recompute the verdicts over every claim in the store when the documents changed, with the
+    claims each document has and each entity is named in (``build.count_triples``) and the lists
+    that page the verdicts of each kind and the events (``build.list_triples``).
 
     The verdicts record a digest of the document versions and of the entities a curator linked
     as one (``owl:sameAs``) they were computed from, so a build killed after writing documents
@@ -211,7 +212,7 @@ def refresh_verdicts(store: GraphStore, settings: Settings, changed: bool,
     claim_count = integer(store.select(queries.COUNT_CLAIMS)[0]["n"])
     versions = sorted((str(r["file"]), str(r["sha"])) for r in store.select(queries.DOCUMENT_VERSIONS))
     same = same_entities(store)
-    digest = content_id("verdicts and counts", settings.tolerance, *(f"{f}={h}" for f, h in versions),
+    digest = content_id("verdicts, counts and lists", settings.tolerance, *(f"{f}={h}" for f, h in versions),
                         *(f"{a}={b}" for a, b in same), length=64)
     stored = store.select(queries.VERDICT_DIGEST)
     if not changed and stored and stored[0]["digest"] == digest:
@@ -226,10 +227,12 @@ def refresh_verdicts(store: GraphStore, settings: Settings, changed: bool,
     # Without its digest, a set of verdicts cut short by a crash is recomputed by the next build.
     store.remove_graph(rdf.RECONCILIATION_GRAPH)
     edges: list[independence.Edge] = []
+    listed: dict[str, list[str]] = {kind: [] for kind in rdf.VERDICT_KINDS}
     parts = _GraphWriter(store, rdf.VERDICTS_GRAPHS)
     for verdict in reconcile.verdicts(claims, settings.tolerance, workers.map if workers is not None else map,
                                       job=verdict_job, progress=progress):
         edges.append(verdict.edge)
+        listed[verdict.edge.kind].append(verdict.id)
         parts.add(verdict.triples)
     links = iter(rdf.link_triples((e.kind, e.a, e.b) for e in edges))
     while batch := list(itertools.islice(links, TRIPLES_PER_GRAPH)):
@@ -237,6 +240,13 @@ def refresh_verdicts(store: GraphStore, settings: Settings, changed: bool,
     for triples in independence_batches(claims, edges):
         parts.add(ntriples(triples))
     parts.close()
+    lists = _GraphWriter(store, rdf.LISTS_GRAPHS)
+    for name, ordered in [*((kind, sorted(ids)) for kind, ids in listed.items()),
+                          ("events", rdf.timeline_order(stored_claims))]:
+        listing = rdf.list_triples(name, ordered)
+        while batch := list(itertools.islice(listing, TRIPLES_PER_GRAPH)):
+            lists.add(ntriples(batch))
+    lists.close()
     store.replace_graph(rdf.RECONCILIATION_GRAPH, [(rdf.RECONCILIATION_GRAPH, CG.inputDigest, Literal(digest))])
     return claim_count, len(edges)
 

@@ -272,6 +272,15 @@ SELECT ?claim ?other ?verdict WHERE { ?verdict cg:claim ?claim . ?verdict cg:cla
 
 # The verdicts of one kind (bind ?type). Their claims are read apart (``VERDICT_CLAIMS``): joined
 # here, the engine reads every verdict's claims first (a minute at 2.6M verdicts).
+# A page of a list (``build.list_triples``): the list's size, then the ids of the blocks that hold the page.
+LIST_SIZE = """
+SELECT ?list ?n WHERE { ?list cg:itemCount ?n }
+"""
+
+LIST_BLOCKS = """
+SELECT ?list ?ids WHERE { ?list cg:items ?ids }
+"""
+
 VERDICTS_OF_TYPE = """
 SELECT ?type ?verdict WHERE { ?verdict a ?type }
 """

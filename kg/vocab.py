@@ -80,6 +80,8 @@ class CG(DefinedNamespace):
     increment: URIRef  # True when the figure is an addition to an earlier one (another 3,000).
     independentSources: URIRef  # How many distinct roots the attribution chains of this claim and of the claims that corroborate it lead to; a document with no attribution is its own root.
     inputDigest: URIRef  # A digest of the document versions the verdicts were computed from; a build that finds it different recomputes them.
+    itemCount: URIRef  # How many items a list holds: the verdicts of a kind, or the events.
+    items: URIRef  # The ids of the items a block of a list holds, in order, separated by spaces: lists order the verdicts of each kind by id and the events in timeline order, a hundred to a block, so that a page is read without reading them all.
     lowerBound: URIRef  # The low end of a range.
     measure: URIRef  # A normalised key for what is measured, comparable across documents.
     measureReason: URIRef  # Why a figure has no measure, when it has none.

@@ -181,9 +181,10 @@ def test_a_build_shows_its_progress_through_the_documents_and_the_verdicts(seeds
 
 
 def test_the_counts_of_claims_follow_every_write(seeds_copy: Path, tmp_path: Path, nlp):
-    """Documents' and entities' claim counts, kept with the verdicts, are those of the claims the
-    store holds after a build, a removal and a build of a changed document."""
-    from kg import lookup
+    """Documents' and entities' claim counts, and the lists that page the verdicts and the events,
+    kept with the verdicts, are those of the claims the store holds after a build, a removal and a
+    build of a changed document."""
+    from kg import lookup, paging
 
     def counts_agree(store: GraphStore) -> None:
         whole = lookup.GraphView(store)
@@ -195,6 +196,11 @@ def test_the_counts_of_claims_follow_every_write(seeds_copy: Path, tmp_path: Pat
                 per_entity[key] = per_entity.get(key, 0) + 1
         assert {d["file"]: d["claims"] for d in lookup.documents(store) if d["claims"]} == per_document
         assert {str(e["id"]): e["claims"] for e in lookup.entities(store) if e["claims"]} == per_entity
+        for kind in ("corroborates", "conflicts", "changes"):
+            ids = sorted(r.id for r in whole.relations if r.kind == kind)
+            assert paging._listed(store, kind, 0, paging.ALL) == (len(ids), ids)
+        events = [str(r["id"]) for r in lookup.timeline(whole)]
+        assert events and paging._listed(store, "events", 0, paging.ALL) == (len(events), events)
 
     store = GraphStore.open(tmp_path / "store")
     settings = Settings(store=str(tmp_path / "store"))

@@ -10,9 +10,11 @@ from pathlib import Path
 import pytest
 from rdflib import Literal, URIRef
 
-from kg import queries
+from kg import build as rdf
+from kg import paging, queries
 from kg.errors import QueryError, StoreError
 from kg.lookup import words_of
+from kg.model import content_id
 from kg.store import GraphStore
 from kg.vocab import OA
 
@@ -137,3 +139,17 @@ def test_the_characters_the_word_prefilter_passes_over_are_no_part_of_a_word():
             c = chr(code)
             if code >= 0x80:
                 assert not re.match(r"\w", c) and c.casefold() == c.lower() == c, hex(code)
+
+
+def test_a_page_of_a_list_reads_the_blocks_that_hold_it(tmp_path):
+    """Lists longer than a block: every window, at and across the blocks' edges, is
+    the window of the sorted ids, with the list's size."""
+    ids = [content_id("verdict", n) for n in range(2 * rdf.LIST_BLOCK + 37)]
+    store = GraphStore.open(tmp_path / "s")
+    ordered = sorted(ids)
+    store.replace_graph(rdf.ID["graph/lists/0"], rdf.list_triples("conflicts", ordered))
+    block = rdf.LIST_BLOCK
+    for offset, limit in [(0, 1), (0, block), (block - 1, 2), (block, block), (block - 5, block + 10),
+                          (0, len(ids)), (len(ids) - 1, 50), (len(ids), 10), (len(ids) + 5, 10), (3, 0)]:
+        assert paging._listed(store, "conflicts", offset, limit) == (len(ids), ordered[offset : offset + limit])
+    assert paging._listed(store, "corroborates", 0, 10) is None  # a store without that list
