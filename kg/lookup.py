@@ -61,14 +61,15 @@ class GraphView:
     ``kg.paging``, which gives the same answers)."""
 
     def __init__(self, store: GraphStore, around: str | None = None, only: Sequence[str] | None = None,
-                 with_documents: bool = False, related: tuple[int, int] | None = None) -> None:
+                 with_documents: Iterable[str] | None = None, related: tuple[int, int] | None = None) -> None:
         more: list[Link] = []  # verdicts known only as links, for the records of the neighbours
         if around is not None:
             claims, relations, more, docs, stored, roots, labels = _neighbourhood(store, around, related)
         elif only is not None:  # these claims and what their records need: no roots or verdicts (nor documents
-            # unless ``with_documents``)
+            # unless ``with_documents``: then the claims' own and those of these ids)
             claims, relations, roots, labels = load_claims(store, only), [], [], []
-            docs = documents(store) if with_documents else []
+            docs = [] if with_documents is None else documents(store, sorted(
+                {content_id("document", c.document) for c in claims} | set(with_documents)))
             more = readback.links_of(store, only)
             stored = store.select_each(queries.INDEPENDENCE, "claim", [rdf.claim_iri(c) for c in only])
         else:

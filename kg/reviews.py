@@ -269,10 +269,13 @@ def feed_bytes(reviews: Iterable[Review], view: GraphView, base_url: str) -> byt
 
 
 def view_of(store: GraphStore, reviews: Iterable[Review], more: Iterable[str] = ()) -> GraphView:
-    """What the reviews' records and feed read: their claims (and ``more`` claims), those their
-    notes cite, and every document; not every claim of the store."""
+    """What the reviews' records and feed read: their claims (and ``more`` claims or documents),
+    those their notes cite, and the documents of all these; not every claim or document of the
+    store."""
+    reviews = list(reviews)
     ids = {c for r in reviews for c in (r.claim, *r.support)} | set(more)
-    return GraphView(store, only=sorted(ids), with_documents=True)
+    return GraphView(store, only=sorted(ids),
+                     with_documents=[*(content_id("document", r.document) for r in reviews), *ids])
 
 
 def export_feed(store: GraphStore, base_url: str, view: GraphView | None = None) -> bytes:

@@ -13,7 +13,7 @@ from fastapi.templating import Jinja2Templates
 
 from kg import lookup, paging, reviews
 from kg.errors import NotFoundError
-from kg.records import DocumentRecord
+from kg.records import ClaimRecord, DocumentRecord
 from kg.wording import number
 
 from .. import charts
@@ -56,6 +56,8 @@ SEARCH_PAGE = 200
 
 #: Documents the search offers in a menu; with more, it takes a file name or document id as typed.
 DOCUMENT_MENU = 500
+#: Documents listed on one page of the documents.
+DOCUMENTS_PAGE = 200
 
 
 @router.get("/", response_class=HTMLResponse)
@@ -66,8 +68,7 @@ def search_page(request: Request, store: StoreDep, text: Text = None, entity: Te
     total, claims = paging.claims_page(store, offset, SEARCH_PAGE, entity or None, document or None, source or None,
                                        measure or None, text or None, verdict)
     params = {"text": text, "entity": entity, "measure": measure, "document": document, "source": source, "verdict": verdict}
-    pages = {"previous": _from(request, max(0, offset - SEARCH_PAGE)) if offset else None,
-             "next": _from(request, offset + SEARCH_PAGE) if offset + SEARCH_PAGE < total else None}
+    pages = _pages(request, offset, SEARCH_PAGE, total)
     menu = lookup.documents(store) if lookup.document_count(store) <= DOCUMENT_MENU else None
     return _render(request, "search.html", title="Claims", claims=claims, total=total, offset=offset, pages=pages,
                    params=params, entities=lookup.named_entities(store), measures=lookup.measures(store),
@@ -77,6 +78,12 @@ def search_page(request: Request, store: StoreDep, text: Text = None, entity: Te
 def _from(request: Request, offset: int) -> str:
     """The link to the same search from ``offset``."""
     return "?" + request.url.include_query_params(offset=offset).query
+
+
+def _pages(request: Request, offset: int, size: int, total: int) -> dict[str, str | None]:
+    """The links to the pages of ``size`` before and after the one from ``offset``."""
+    return {"previous": _from(request, max(0, offset - size)) if offset else None,
+            "next": _from(request, offset + size) if offset + size < total else None}
 
 
 @router.get("/ui/claims/{claim_id}", response_class=HTMLResponse)
@@ -93,11 +100,13 @@ def claim_page(request: Request, claim_id: ClaimId,
 
 
 @router.get("/ui/documents", response_class=HTMLResponse)
-def documents_page(request: Request, store: StoreDep) -> HTMLResponse:
+def documents_page(request: Request, store: StoreDep, offset: Annotated[int, Query(ge=0)] = 0) -> HTMLResponse:
+    total, docs = lookup.documents_page(store, offset, DOCUMENTS_PAGE)
     items = [{"href": f"/ui/documents/{d['id']}", "label": d["title"] or d["file"],
               "note": f"{d['publisher'] or ''} {d['published'] or ''} · {_count(d['claims'], 'claim')}"}
-             for d in lookup.documents(store)]
-    return _render(request, "listing.html", title="Documents", items=items)
+             for d in docs]
+    return _render(request, "listing.html", title="Documents", items=items, total=total, offset=offset,
+                   pages=_pages(request, offset, DOCUMENTS_PAGE, total))
 
 
 @router.get("/ui/documents/{doc_id}", response_class=HTMLResponse)
@@ -157,7 +166,7 @@ def _publishers(docs: list[DocumentRecord]) -> dict[str, str]:
 @router.get("/ui/conflicts", response_class=HTMLResponse)
 def conflicts_page(request: Request, store: StoreDep, offset: Annotated[int, Query(ge=0)] = 0) -> HTMLResponse:
     total, items = paging.relations_page(store, "conflicts", offset, SEARCH_PAGE)
-    pages = {"previous": _from(request, max(0, offset - SEARCH_PAGE)) if offset else None,
-             "next": _from(request, offset + SEARCH_PAGE) if offset + SEARCH_PAGE < total else None}
+    files = [str(cast(ClaimRecord, r[side])["document"]) for r in items for side in ("a", "b")]
     return _render(request, "conflicts.html", title="Conflicts", items=items, total=total, offset=offset,
-                   pages=pages, documents_by_file=_by_file(lookup.documents(store)))
+                   pages=_pages(request, offset, SEARCH_PAGE, total),
+                   documents_by_file=_by_file(lookup.documents_of(store, files)))

@@ -23,7 +23,8 @@ def pages(client) -> list[str]:  # type: ignore[no-untyped-def]
     docs = client.get("/documents").json()["items"]
     conflict = client.get("/conflicts").json()["items"][0]
     return ["/", "/?text=15%2C000&verdict=corroborated", "/ui/claims/f2cd65bc6d26af6b", f"/ui/claims/{conflict['a']['id']}",
-            "/ui/documents", f"/ui/documents/{docs[3]['id']}", "/ui/entities", "/ui/entities/north-korea",
+            "/ui/documents", "/ui/documents?offset=2", f"/ui/documents/{docs[3]['id']}", "/ui/entities",
+            "/ui/entities/north-korea",
             "/ui/measures/north-korea:arrival", "/ui/conflicts", "/sparql"]
 
 
@@ -54,6 +55,22 @@ def test_unknown_pages_are_404_pages(client):
         parser.parse(r.text)
         assert not parser.errors, (path, parser.errors[:3])
     assert client.get("/claims/0123456789abcdef").json()["error"] == "not_found"  # programs still get JSON
+
+
+def test_the_documents_are_listed_a_page_at_a_time(client, monkeypatch):
+    from api.routes import pages as explorer
+
+    files = sorted(d["file"] for d in client.get("/documents").json()["items"])
+    monkeypatch.setattr(explorer, "DOCUMENTS_PAGE", 2)
+    seen, path = [], "/ui/documents"
+    while path:
+        html = client.get(path).text
+        assert f"of {len(files)}" in html
+        seen += re.findall(r'<li><a href="/ui/documents/[0-9a-f]{16}">', html)
+        following = re.search(r'rel="next" href="([^"]+)"', html)
+        path = "/ui/documents" + following.group(1).replace("&amp;", "&") if following else ""
+    assert len(seen) == len(files) == 5
+    assert 'rel="prev"' in client.get("/ui/documents?offset=2").text
 
 
 def test_counts_are_written_in_words_that_agree(client):
