@@ -162,12 +162,17 @@ def list_triples(name: str, ordered: Sequence[str]) -> Iterator[Triple]:
         yield list_iri(name, i // LIST_BLOCK), CG.items, Literal(" ".join(ordered[i : i + LIST_BLOCK]))
 
 
+def timeline_key(begins: date | None, ends: date | None, document: str, start: int,
+                 claim_id: str) -> tuple[bool, date, date, str, int, str]:
+    """Where an event claim stands in a timeline: dated ones by start and end, then undated; then
+    by document and place in it."""
+    return begins is None, begins or date.min, ends or date.min, document, start, claim_id
+
+
 def timeline_order(claims: Iterable[Claim]) -> list[str]:
-    """The ids of the event claims in timeline order: dated ones by start and end, then undated;
-    then by document and place in it."""
-    return [c.id for c in sorted((c for c in claims if c.kind == "event"), key=lambda c: (
-        c.time is None, c.time.start if c.time else date.min, c.time.end if c.time else date.min,
-        c.document, c.start, c.id))]
+    """The ids of the event claims in timeline order (``timeline_key``)."""
+    return [c.id for c in sorted((c for c in claims if c.kind == "event"), key=lambda c: timeline_key(
+        c.time.start if c.time else None, c.time.end if c.time else None, c.document, c.start, c.id))]
 
 
 def relation_id_of(iri: object) -> str:

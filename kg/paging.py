@@ -77,8 +77,7 @@ def events_page(store: GraphStore, offset: int, limit: int, entity: str | None =
         if (start or end) and (begins is None or ends is None or (start and ends < start) or (end and begins > end)):
             continue
         when[iri] = begins, ends
-    found = sorted((begins is None, begins or date.min, ends or date.min, str(r["file"]), integer(r["start"]),
-                    rdf.claim_id_of(r["claim"]))
+    found = sorted(rdf.timeline_key(begins, ends, str(r["file"]), integer(r["start"]), rdf.claim_id_of(r["claim"]))
                    for r in _rows_of(store, queries.CLAIM_PLACES, "claim", set(when), claims)
                    for begins, ends in [when[str(r["claim"])]])
     ids = [f[-1] for f in found[offset : offset + limit]]
