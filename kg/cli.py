@@ -3,7 +3,7 @@
 
 Every command that uses the store takes ``--store DIR`` (or ``KG_STORE``). Errors are one line
 on stderr and a non-zero exit status. Each command imports what it uses, so that the command line
-(and every worker process it starts, which imports it again) starts in a fraction of a second.
+starts in a fraction of a second.
 """
 
 from __future__ import annotations
