@@ -18,7 +18,10 @@ actions said not to be done ("failed to share"), and what someone is chosen or u
 
 The type of an event comes from a small general taxonomy of its verb (``lexicon.EVENT_TYPES``);
 participants are the alias-table entities named in the subject, object and agent; its place is
-the alias-table place of a phrase of place on the trigger ("arrived in Russia"). Several events
+the alias-table place of a phrase of place on the trigger ("arrived in Russia"); its time is that of
+its own clause ("reported its third case on Sunday", "announced Nov. 18 that ..."), or of the telling
+for what is told as going on then ("announced Nov. 18 that it was adding"), else the sentence's
+(not a period the act covers: "reported sales for the quarter"). Several events
 may come from one sentence, and sentences that carry figures too: an event carries the figures of
 its own clause ("deployed 3,000 troops"). The evidence span is the trigger.
 """
@@ -351,6 +354,7 @@ def events(doc: Document, sent: Span, span: TextSpan, gazetteer: Gazetteer, time
     that this one continues, ``figures`` the spans of the sentence's figures (an event carries
     those of its own clause)."""
     explicit = tuple(t for t in times if not t.baseline and not t.reporting)
+    clause_of = _clauses_of_times(sent, times)
     dated = any(t.text.lower() not in VAGUE_NOW for t in explicit)
     carried = _clause_figures(sent, figures)
     out: list[ClaimMention] = []
@@ -361,6 +365,13 @@ def events(doc: Document, sent: Span, span: TextSpan, gazetteer: Gazetteer, time
         agent = _agent(tok, gazetteer, names)
         if agent is None or _generalised(agent) or (_lemma(tok) in SPEECH_VERBS and _outlet(agent, gazetteer, names)):
             continue
+        # The times of its own clause, even one the attribution reads as the time of the telling
+        # ("announced Nov. 18 that ...": the announcing's); what is told as going on when it was
+        # said, those of the telling ("announced Nov. 18 that it was adding"); else the sentence's.
+        teller = _governor(tok).head if _governor(tok).dep_ == "ccomp" and _tense(tok) in ("progressive", "present") \
+            else None
+        own = tuple(t for t, verb in zip(times, clause_of) if verb == tok.i and not t.baseline) or tuple(
+            t for t, verb in zip(times, clause_of) if teller is not None and verb == teller.i and not t.baseline) or explicit
         lead, by_role = _actors(tok, agent, gazetteer, names)
         if any(e.trigger == _lemma(tok) and e.actors == by_role for e in out):
             continue  # "defected or attempted to defect": one action told twice
@@ -376,8 +387,8 @@ def events(doc: Document, sent: Span, span: TextSpan, gazetteer: Gazetteer, time
                 end=end_tok.idx + len(end_tok.text),
                 sentence=span,
                 text=doc.text[span.start:span.end],
-                times=tuple(when_itself(t, [tok]) for t in explicit),
-                inherited_time=None if explicit else inherited,
+                times=tuple(when_itself(t, [tok]) for t in own),
+                inherited_time=None if own else inherited,
                 subject=lead.name,
                 sources=_own_report(_phrase(agent), None, chain) if _lemma(tok) in SPEECH_VERBS else chain,
                 modality_cues=cues,
@@ -395,8 +406,8 @@ def events(doc: Document, sent: Span, span: TextSpan, gazetteer: Gazetteer, time
         if verb is None or _told_as_unreal(tok) or _acted_on(tok, told):
             continue
         last = tok.right_edge
-        own = [t for t in dates if tok.left_edge.idx <= t.start and t.end <= last.idx + len(last.text)]
-        if not own:
+        phrase = [t for t in dates if tok.left_edge.idx <= t.start and t.end <= last.idx + len(last.text)]
+        if not phrase:
             continue
         named = next((c for c in tok.children if c.dep_ in ("compound", "poss", "amod")
                       and c.ent_type_ in ("ORG", "PERSON", "NORP", "GPE")), None)
@@ -407,11 +418,28 @@ def events(doc: Document, sent: Span, span: TextSpan, gazetteer: Gazetteer, time
         agent_name = actors[0].name if actors and role == "agent" else None
         out.append(ClaimMention(
             document=doc.key, kind="event", start=tok.idx, end=tok.idx + len(tok.text), sentence=span,
-            text=doc.text[span.start:span.end], times=tuple(own), subject=agent_name,
+            text=doc.text[span.start:span.end], times=tuple(phrase), subject=agent_name,
             sources=_own_report(agent_name, actors[0].entity if agent_name else None, chain),
             modality_cues=cues, trigger=verb, event_type=EVENT_TYPE_OF.get(verb),
             participants=tuple(m.key for m in gazetteer.find(span_text(subtree(tok))[0])), actors=actors,
         ))
+    return out
+
+
+def _clauses_of_times(sent: Span, times: Sequence[TimeMention]) -> list[int | None]:
+    """The index of the verb each time expression dates ("reported it on Sunday"), or None: not a
+    span of the parse, one that dates a noun on the way ("the earnings of the third quarter"), or
+    a period the act covers rather than its time ("reported earnings for the third quarter")."""
+    out: list[int | None] = []
+    for t in times:
+        span = sent.doc.char_span(t.start, t.end, alignment_mode="expand")
+        verb = None
+        if span is not None and len(span) > 0 and not (span.root.dep_ == "pobj" and span.root.head.lower_ == "for"):
+            tok = span.root.head
+            while tok.head != tok and tok.pos_ not in ("VERB", "AUX", "NOUN", "PROPN", "NUM", "PRON"):
+                tok = tok.head
+            verb = tok.i if tok.pos_ in ("VERB", "AUX") and tok not in span else None
+        out.append(verb)
     return out
 
 

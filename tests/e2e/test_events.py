@@ -127,6 +127,27 @@ def test_an_event_in_a_clause_about_a_time_is_of_that_time(read_text):
     assert opened.time is not None and opened.time.iso == "2012"  # not 2012 to the day of the report
 
 
+@pytest.mark.parametrize("text, trigger, iso", [
+    ("The league announced on Tuesday that it had fined the club.", "announce", "2023-05-09"),  # sport
+    ("The ministry confirmed last week that a painting was stolen from the museum.", "confirm",
+     "2023-05-01/2023-05-07"),  # culture
+    ("Officials said the hospital admitted 40 patients on Friday.", "admit", "2023-05-05"),  # a reported act
+    ("The regulator announced Monday that it was investigating the lender.", "investigate", "2023-05-08"),  # going on
+])
+def test_an_event_takes_the_time_of_its_own_clause(read_text, text, trigger, iso):
+    """A statement is dated by the time of its telling, which the attribution also reads as the
+    report's time; what the statement tells as going on at that moment shares it."""
+    _, claims = read_text(text, published=datetime.date(2023, 5, 10))
+    (found,) = [c for c in claims if c.trigger == trigger]
+    assert found.time is not None and found.time.iso == iso, found.time
+
+
+def test_a_period_an_act_covers_is_not_its_time(read_text):
+    _, claims = read_text("The company reported record sales for the second quarter.", published=datetime.date(2023, 8, 2))
+    (reported,) = [c for c in claims if c.trigger == "report"]
+    assert reported.time is None  # the quarter is the sales', not the report's
+
+
 def test_what_someone_is_chosen_for_is_not_yet_done(events):
     found = [e.trigger for e in events("Three schools were selected on Monday to join the pilot programme.")]
     assert found == ["select"]
