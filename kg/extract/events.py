@@ -63,6 +63,7 @@ from ..model import Span as TextSpan
 from ..ontology import Gazetteer
 from .aspect import ACTOR_LABELS as _ACTOR_LABELS
 from .aspect import SUBJECTS as _SUBJECTS
+from .aspect import auxiliaries as _auxiliaries
 from .aspect import done_by as _done_by
 from .aspect import governor as _governor
 from .aspect import tense as _tense
@@ -91,13 +92,26 @@ def _acts(tok: Token, gazetteer: Gazetteer, names: Names) -> bool:
 
 
 def _subject(tok: Token) -> Token | None:
-    """The subject of a verb, or of the verb it completes or continues."""
+    """The subject of a verb, or of the verb it completes or continues. Two slips of the parser
+    are read through: a subject hung on the verb's auxiliary ("He had, according to X, killed
+    ..."), and a finite verb hung on its subject as if it described it ("after an outbreak of
+    plague killed a couple")."""
     t = tok
     while True:
-        subject = next((c for c in t.children if c.dep_ in _SUBJECTS), None)
+        subject = next((c for c in [*t.children, *(g for a in _auxiliaries(t) for g in a.children)]
+                        if c.dep_ in _SUBJECTS), None)
+        if subject is None and _finite_on_noun(t):
+            return t.head
         if subject is not None or t.dep_ not in ("xcomp", "conj") or t.head == t:
             return subject
         t = t.head
+
+
+def _finite_on_noun(tok: Token) -> bool:
+    """A verb in the past tense that the parser hung on a noun as if it described it: the noun is
+    its subject ("an outbreak of plague killed a couple"; "a tactic used by employers" is a participle)."""
+    return tok.dep_ == "acl" and tok.tag_ == "VBD" and tok.head.pos_ in ("NOUN", "PROPN") and not any(
+        c.dep_ in _SUBJECTS or c.dep_ == "agent" for c in tok.children)
 
 
 def _agent(tok: Token, gazetteer: Gazetteer, names: Names) -> Token | None:
@@ -119,7 +133,7 @@ def _agent(tok: Token, gazetteer: Gazetteer, names: Names) -> Token | None:
         return subject  # "another 3,000 arrived"
     if subject.lower_ == "it" and _lemma(tok) in EVENT_TYPE_OF:
         return subject  # "it is negotiating with both countries": an organisation, by what it does
-    if caused and subject.pos_ in ("NOUN", "PROPN") and subject.dep_ == "nsubj":
+    if caused and subject.pos_ in ("NOUN", "PROPN") and (subject.dep_ == "nsubj" or subject == tok.head):
         return subject  # "the plague killed millions", "the storm destroyed 300 homes"
     return None
 
@@ -135,7 +149,7 @@ def _trigger(tok: Token) -> bool:
     """Whether a verb can report an occurrence at all (before its tense and subject are read)."""
     if tok.pos_ != "VERB" or tok.dep_ in ("amod", "compound", "csubj", "pcomp"):
         return False
-    if tok.dep_ == "acl" and not _done_by(tok):
+    if tok.dep_ == "acl" and not _done_by(tok) and not _finite_on_noun(tok):
         return False  # "those who entered", "plans to expand": a noun described, not an occurrence
     if tok.dep_ == "conj" and tok.head.pos_ in ("NOUN", "PROPN"):
         return False  # "frequently changed employers, and secured ...": a participle read into a list of nouns
@@ -157,7 +171,7 @@ def _trigger(tok: Token) -> bool:
     if lemma in OBJECTLESS_SPEECH and not any(c.dep_ == "dobj" for c in tok.children):
         return False  # "the group added that ...": speech, not an addition
     clause = _governor(tok)
-    if _done_by(clause):
+    if _done_by(clause) or _finite_on_noun(clause):
         return True
     if clause.dep_ in ("relcl", "acl"):  # "the lander that the company unveiled", not "those who entered"
         subject = next((c for c in clause.children if c.dep_ in _SUBJECTS), None)
@@ -283,8 +297,7 @@ class Names:
         only speak ("TRD reported", "reports Wee")."""
         ents = [e for e in parsed.ents if e.label_ in _ACTOR_LABELS]
         return cls(frozenset(t.text for e in ents for t in e if t.text[:1].isupper()),
-                   tuple((e.start_char, e.label_, e.text) for e in ents
-                         if not (e.root.dep_ in _SUBJECTS and _lemma(e.root.head) in SPEECH_VERBS)))
+                   tuple((e.start_char, e.label_, e.text) for e in ents if not _speaks(e.root)))
 
     def last_before(self, offset: int, label: str) -> str | None:
         """The last name of ``label`` within ``RESOLVE_WINDOW`` characters before ``offset``."""
@@ -311,6 +324,15 @@ class Names:
                 and not any(c.dep_ in ("compound", "amod", "poss", "prep") for c in tok.children)):
             return self.last_before(tok.idx, "ORG")
         return None
+
+
+def _speaks(name: Token) -> bool:
+    """A name that only tells what happened: the subject of a verb of speech, or the source of
+    "according to"."""
+    if name.dep_ in _SUBJECTS and _lemma(name.head) in SPEECH_VERBS:
+        return True
+    to = name.head
+    return name.dep_ == "pobj" and to.lower_ == "to" and to.head.lower_ == "according"
 
 
 def _organisation_before(tok: Token) -> str | None:

@@ -148,6 +148,18 @@ def test_a_period_an_act_covers_is_not_its_time(read_text):
     assert reported.time is None  # the quarter is the sales', not the report's
 
 
+def test_slips_of_the_parser_keep_their_events(events):
+    """A finite verb the parser hangs on its subject as if it described it, and a subject it
+    hangs on the auxiliary, still give the event and its actor."""
+    found = {e.trigger: e for e in events("The bank, which is expected to cut hundreds of jobs this year as it faces "
+                                          "mounting losses, confirmed on Tuesday that it had been fined by the regulator.")}
+    assert found["confirm"].subject == "The bank"
+    found = {e.trigger: e for e in events("Paul Grant resigned on Monday. He had, according to Maria Lopez of the "
+                                          "Tribune, met the donors before he was questioned by police.")}
+    assert found["meet"].subject == "Paul Grant"  # "he" is the man named before, not the source that tells it
+    assert ("patient", "Paul Grant") in {(a.role, a.name) for a in found["question"].actors}
+
+
 def test_what_someone_is_chosen_for_is_not_yet_done(events):
     found = [e.trigger for e in events("Three schools were selected on Monday to join the pilot programme.")]
     assert found == ["select"]
