@@ -294,10 +294,15 @@ class Names:
     @classmethod
     def of(cls, parsed: Doc) -> Names:
         """The names of a parsed document; those referred back to are the actors, not those who
-        only speak ("TRD reported", "reports Wee")."""
+        only speak ("TRD reported", "reports Wee", "told TRD"). A one-word name NER reads in one
+        place is a mention wherever else it stands ("WeWork declined to comment")."""
         ents = [e for e in parsed.ents if e.label_ in _ACTOR_LABELS]
-        return cls(frozenset(t.text for e in ents for t in e if t.text[:1].isupper()),
-                   tuple((e.start_char, e.label_, e.text) for e in ents if not _speaks(e.root)))
+        mentions = [(e.start_char, e.label_, e.text) for e in ents if not _speaks(e.root)]
+        single = {e.text: e.label_ for e in ents if len(e) == 1 and e.text[:1].isupper()}
+        named = {t.i for e in parsed.ents for t in e}
+        mentions += [(t.idx, single[t.text], t.text) for t in parsed
+                     if t.text in single and t.i not in named and t.pos_ == "PROPN" and not _speaks(t)]
+        return cls(frozenset(t.text for e in ents for t in e if t.text[:1].isupper()), tuple(sorted(mentions)))
 
     def last_before(self, offset: int, label: str) -> str | None:
         """The last name of ``label`` within ``RESOLVE_WINDOW`` characters before ``offset``."""
@@ -327,9 +332,9 @@ class Names:
 
 
 def _speaks(name: Token) -> bool:
-    """A name that only tells what happened: the subject of a verb of speech, or the source of
-    "according to"."""
-    if name.dep_ in _SUBJECTS and _lemma(name.head) in SPEECH_VERBS:
+    """A name that only tells what happened, or hears it: the subject or object of a verb of
+    speech ("TRD reported", "told TRD"), or the source of "according to"."""
+    if name.dep_ in (*_SUBJECTS, "dobj", "dative") and _lemma(name.head) in SPEECH_VERBS:
         return True
     to = name.head
     return name.dep_ == "pobj" and to.lower_ == "to" and to.head.lower_ == "according"

@@ -54,3 +54,25 @@ def test_a_plural_name_after_the_number_of_is_not_a_unit():
               ents=["O", "O", "O", "B-FAC", "I-FAC", "O", "B-GPE", "O", "B-DATE", "O", "O", "O", "B-CARDINAL", "O"])
     frame, unit = FrameReader(Gazetteer.load()).read([doc[12]], None)
     assert unit is None
+
+
+def test_a_name_read_once_is_a_mention_wherever_it_stands_and_those_told_are_not_actors():
+    """"Initech" is read as an organisation in the first sentence only, "Acme News" is told
+    something: "the company" in the last sentence is Initech, not the outlet told last."""
+    from kg.extract.events import Names
+
+    words = ["Initech", "cut", "jobs", ".", "Staff", "told", "Acme", "News", ".", "Initech", "declined", ".",
+             "Then", "the", "company", "closed", "."]
+    heads = [1, 1, 1, 1, 5, 5, 7, 5, 5, 10, 10, 10, 15, 14, 15, 15, 15]
+    deps = ["nsubj", "ROOT", "dobj", "punct", "nsubj", "ROOT", "compound", "dobj", "punct", "nsubj", "ROOT", "punct",
+            "advmod", "det", "nsubj", "ROOT", "punct"]
+    pos = ["PROPN", "VERB", "NOUN", "PUNCT", "NOUN", "VERB", "PROPN", "PROPN", "PUNCT", "PROPN", "VERB", "PUNCT",
+           "ADV", "DET", "NOUN", "VERB", "PUNCT"]
+    ents = ["B-ORG", "O", "O", "O", "O", "O", "B-ORG", "I-ORG", "O", "O", "O", "O", "O", "O", "O", "O", "O"]
+    tags = ["NNP", "VBD", "NNS", ".", "NNS", "VBD", "NNP", "NNP", ".", "NNP", "VBD", ".", "RB", "DT", "NN", "VBD", "."]
+    doc = Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps, pos=pos, tags=tags, ents=ents,
+              lemmas=[{"told": "tell", "declined": "decline", "closed": "close"}.get(w, w.lower()) for w in words],
+              sent_starts=[i in (0, 4, 9, 12) for i in range(len(words))])
+    names = Names.of(doc)
+    assert [text for _, _, text in names.mentions] == ["Initech", "Initech"]
+    assert names.resolve(doc[14]) == "Initech"
