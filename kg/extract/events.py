@@ -99,12 +99,27 @@ def _subject(tok: Token) -> Token | None:
     t = tok
     while True:
         subject = next((c for c in [*t.children, *(g for a in _auxiliaries(t) for g in a.children)]
-                        if c.dep_ in _SUBJECTS), None)
+                        if c.dep_ in _SUBJECTS and not _in_dateline(c)), None)
         if subject is None and _finite_on_noun(t):
             return t.head
         if subject is not None or t.dep_ not in ("xcomp", "conj") or t.head == t:
             return subject
         t = t.head
+
+
+#: Dashes that end a wire story's dateline.
+_DASHES = frozenset({"—", "–", "--"})
+
+
+def _in_dateline(tok: Token) -> bool:
+    """Whether a word is in the dateline that opens a wire story ("SAN FRANCISCO (AP) — PG&E was
+    set ..."), which the parser can read as the subject."""
+    for t in tok.sent[:12]:
+        if t.text in _DASHES:
+            return tok.i < t.i
+        if not (t.is_punct or t.pos_ == "PROPN"):
+            return False
+    return False
 
 
 def _finite_on_noun(tok: Token) -> bool:

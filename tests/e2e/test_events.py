@@ -160,6 +160,16 @@ def test_slips_of_the_parser_keep_their_events(events):
     assert ("patient", "Paul Grant") in {(a.role, a.name) for a in found["question"].actors}
 
 
+@pytest.mark.parametrize("text, trigger, agent", [
+    ("BERLIN (dpa) — Deutsche Bahn was forced to cancel all night trains on Friday.", "cancel", "Deutsche Bahn"),
+    ("NAIROBI (Reuters) — Kenya Airways was set to begin suspending flights to Lagos on Monday.", "suspend",
+     "Kenya Airways"),
+])
+def test_a_wire_storys_dateline_is_not_its_subject(events, text, trigger, agent):
+    found = {e.trigger: e for e in events(text)}
+    assert found[trigger].subject == agent
+
+
 def test_what_someone_is_chosen_for_is_not_yet_done(events):
     found = [e.trigger for e in events("Three schools were selected on Monday to join the pilot programme.")]
     assert found == ["select"]
