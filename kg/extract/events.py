@@ -378,6 +378,15 @@ def _outlet(agent: Token, gazetteer: Gazetteer, names: Names) -> bool:
     return agent.ent_type_ == "ORG" and any(w in NEWS_NAME_WORDS for w in words.lower().split())
 
 
+def _writer(noun: Token) -> Token | None:
+    """Who wrote a letter or a report that someone spoke or wrote in ("said in an Oct. 26 letter",
+    "wrote Fadem in a research report"): the speaker."""
+    if noun.lower_ not in WRITTEN_NOUNS or noun.dep_ != "pobj" or noun.head.lower_ != "in":
+        return None
+    verb = noun.head.head
+    return _subject(verb) if noun.head.dep_ == "prep" and _lemma(verb) in SPEECH_VERBS else None
+
+
 def _own_report(agent: str | None, entity: str | None, chain: tuple[Source, ...]) -> tuple[Source, ...]:
     """The chain of an event that is itself a report ("the ministry reported ...", "a U.N.
     investigation found ..."): its author is its agent, not its source."""
@@ -432,7 +441,7 @@ def events(doc: Document, sent: Span, span: TextSpan, gazetteer: Gazetteer, time
                 times=tuple(when_itself(t, [tok]) for t in own),
                 inherited_time=None if own else inherited,
                 subject=lead.name,
-                sources=_own_report(_phrase(agent), None, chain) if _lemma(tok) in SPEECH_VERBS else chain,
+                sources=_own_report(span_text(subtree(agent))[0], None, chain) if _lemma(tok) in SPEECH_VERBS else chain,
                 modality_cues=cues,
                 trigger=_lemma(tok),
                 event_type=EVENT_TYPE_OF.get(_lemma(tok)),
@@ -452,7 +461,7 @@ def events(doc: Document, sent: Span, span: TextSpan, gazetteer: Gazetteer, time
         if not phrase:
             continue
         named = next((c for c in tok.children if c.dep_ in ("compound", "poss", "amod")
-                      and c.ent_type_ in ("ORG", "PERSON", "NORP", "GPE")), None)
+                      and c.ent_type_ in ("ORG", "PERSON", "NORP", "GPE")), None) or _writer(tok)
         # "a U.N. investigation" is the U.N.'s; "the concert hall attack" is not the hall's.
         role = "patient" if EVENT_TYPE_OF.get(verb) in _CAUSED_KINDS and (named is None or named.dep_ != "poss") \
             else "agent"

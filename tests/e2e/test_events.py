@@ -170,6 +170,15 @@ def test_a_wire_storys_dateline_is_not_its_subject(events, text, trigger, agent)
     assert found[trigger].subject == agent
 
 
+def test_a_letter_someone_spoke_in_is_theirs(read_text):
+    """"said in a letter": the letter is an event whose author is the speaker, not its source."""
+    _, claims = read_text("The Federal Aviation Administration said in a March 3 letter to airlines that the "
+                          "checks were overdue.", published=datetime.date(2023, 5, 10))
+    (letter,) = [c for c in claims if c.trigger == "letter"]
+    assert letter.subject == "The Federal Aviation Administration" and letter.sources == ()
+    assert letter.time is not None and letter.time.iso == "2023-03-03"
+
+
 def test_what_someone_is_chosen_for_is_not_yet_done(events):
     found = [e.trigger for e in events("Three schools were selected on Monday to join the pilot programme.")]
     assert found == ["select"]
@@ -230,7 +239,7 @@ def test_an_outlet_named_beside_its_common_noun_only_attributes(events):
 
 @pytest.mark.parametrize("text, trigger, agent", [
     ("A 2021 Interpol investigation found forged passports.", "investigate", "Interpol"),
-    ("The regulator said in an Oct. 12 letter that the fees were unlawful.", "letter", None),
+    ("The regulator said in an Oct. 12 letter that the fees were unlawful.", "letter", "The regulator"),
     ("The 2019 bridge collapse killed nine people.", "collapse", None),
 ])
 def test_dated_event_nouns_are_events(events, text, trigger, agent):
