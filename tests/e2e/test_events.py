@@ -160,16 +160,6 @@ def test_slips_of_the_parser_keep_their_events(events):
     assert ("patient", "Paul Grant") in {(a.role, a.name) for a in found["question"].actors}
 
 
-@pytest.mark.parametrize("text, trigger, agent", [
-    ("BERLIN (dpa) — Deutsche Bahn was forced to cancel all night trains on Friday.", "cancel", "Deutsche Bahn"),
-    ("NAIROBI (Reuters) — Kenya Airways was set to begin suspending flights to Lagos on Monday.", "suspend",
-     "Kenya Airways"),
-])
-def test_a_wire_storys_dateline_is_not_its_subject(events, text, trigger, agent):
-    found = {e.trigger: e for e in events(text)}
-    assert found[trigger].subject == agent
-
-
 def test_a_letter_someone_spoke_in_is_theirs(read_text):
     """"said in a letter": the letter is an event whose author is the speaker, not its source."""
     _, claims = read_text("The Federal Aviation Administration said in a March 3 letter to airlines that the "
@@ -225,8 +215,12 @@ def test_pronouns_descriptions_and_appositions_name_their_actor(events, text, tr
     ("The board isn't only reviewing the bids; it is negotiating with two buyers.", "negotiate", "The board"),
     ("In May, 400 volunteers reached the flooded valley, and in June another 250 arrived.", "arrive",
      "another 250 volunteers"),
+    # a wire story's dateline is not the subject
+    ("BERLIN (dpa) — Deutsche Bahn was forced to cancel all night trains on Friday.", "cancel", "Deutsche Bahn"),
+    ("NAIROBI (Reuters) — Kenya Airways was set to begin suspending flights to Lagos on Monday.", "suspend",
+     "Kenya Airways"),
 ])
-def test_it_and_bare_counts_name_their_actor(events, text, trigger, agent):
+def test_it_bare_counts_and_datelines_leave_the_actor_named(events, text, trigger, agent):
     found = {e.trigger: e for e in events(text)}
     assert found[trigger].subject == agent
 
