@@ -11,7 +11,8 @@ subject ("the storm destroyed 300 homes").
 Not events: states ("has", "remains"), speech that only attributes ("said", "added"), habits
 ("frequently invest"), what is planned, possible or denied ("will cut", "could send", "did not
 sign"), and clauses that only describe a noun ("those who entered"). A verb that says an action
-began or was tried ("began cracking down", "tried to persuade") gives way to the action.
+began or was tried ("began cracking down", "tried to persuade") gives way to the action; a verb of
+level whose object names an act ("reached an agreement") tells that act, and has its type.
 
 Nor are patterns over a group ("many workers came"), tallies ("crossed the border 7,887 times"),
 actions said not to be done ("failed to share"), and what someone is chosen or urged to do.
@@ -175,7 +176,7 @@ def _trigger(tok: Token) -> bool:
         return False  # "reported issuing 8,600 visas": the issuing is the event
     phrasal = any(c.dep_ == "prt" or (c.i == tok.i + 1 and c.lower_ in _PARTICLES) for c in tok.children)
     if lemma in INTENT_VERBS or _measures(tok) or (lemma in LEVEL_VERBS and lemma not in EVENT_TYPE_OF
-                                                   and not phrasal):
+                                                   and not phrasal and _named_act(tok) is None):
         return False  # "the number of arrivals rose": a figure's level, not an occurrence
     t = tok
     while t.dep_ in ("xcomp", "conj") and t.head != t:  # "are believed to have entered", "plans to spend"
@@ -192,6 +193,17 @@ def _trigger(tok: Token) -> bool:
         subject = next((c for c in clause.children if c.dep_ in _SUBJECTS), None)
         return subject is not None and subject.tag_ not in ("WP", "WDT") and subject.lower_ != "that"
     return clause.dep_ not in ("csubj", "pcomp", "amod")
+
+
+def _named_act(tok: Token) -> str | None:
+    """The verb of the act a verb's object names ("reached an agreement": agree), which makes a
+    verb of level or a light verb an occurrence."""
+    return next((verb for c in tok.children if c.dep_ == "dobj" and (verb := _event_noun(c)) is not None), None)
+
+
+def _kind(tok: Token) -> str | None:
+    """The type of the event a verb tells: its own, or that of the act its object names."""
+    return EVENT_TYPE_OF.get(_lemma(tok)) or EVENT_TYPE_OF.get(_named_act(tok) or "")
 
 
 def _measures(tok: Token) -> bool:
@@ -444,7 +456,7 @@ def events(doc: Document, sent: Span, span: TextSpan, gazetteer: Gazetteer, time
                 sources=_own_report(span_text(subtree(agent))[0], None, chain) if _lemma(tok) in SPEECH_VERBS else chain,
                 modality_cues=cues,
                 trigger=_lemma(tok),
-                event_type=EVENT_TYPE_OF.get(_lemma(tok)),
+                event_type=_kind(tok),
                 participants=tuple(_participants(tok, gazetteer)),
                 actors=by_role,
                 figure_spans=carried.get(tok.i, ()),

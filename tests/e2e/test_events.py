@@ -169,6 +169,16 @@ def test_a_letter_someone_spoke_in_is_theirs(read_text):
     assert letter.time is not None and letter.time.iso == "2023-03-03"
 
 
+@pytest.mark.parametrize("text, agent", [
+    ("After weeks of talks, the airline reached an agreement with the pilots' union on Friday.", "the airline"),
+    ("The two clubs reached a settlement last week.", "The two clubs"),
+])
+def test_a_verb_of_level_whose_object_names_an_act_tells_that_act(events, text, agent):
+    (reached,) = [e for e in events(text) if e.trigger == "reach"]
+    assert reached.subject == agent and reached.event_type == "agreement"
+    assert not events("Unemployment reached a record high in March.")  # a level, not an act
+
+
 def test_what_someone_is_chosen_for_is_not_yet_done(events):
     found = [e.trigger for e in events("Three schools were selected on Monday to join the pilot programme.")]
     assert found == ["select"]
