@@ -165,7 +165,7 @@ def _trigger(tok: Token) -> bool:
     """Whether a verb can report an occurrence at all (before its tense and subject are read)."""
     if tok.pos_ != "VERB" or tok.dep_ in ("amod", "compound", "csubj", "pcomp"):
         return False
-    if tok.dep_ == "acl" and not _done_by(tok) and not _finite_on_noun(tok):
+    if tok.dep_ == "acl" and not _done_by(tok) and not _finite_on_noun(tok) and not _told_of(tok):
         return False  # "those who entered", "plans to expand": a noun described, not an occurrence
     if tok.dep_ == "conj" and tok.head.pos_ in ("NOUN", "PROPN"):
         return False  # "frequently changed employers, and secured ...": a participle read into a list of nouns
@@ -190,9 +190,15 @@ def _trigger(tok: Token) -> bool:
     if _done_by(clause) or _finite_on_noun(clause):
         return True
     if clause.dep_ in ("relcl", "acl"):  # "the lander that the company unveiled", not "those who entered"
-        subject = next((c for c in clause.children if c.dep_ in _SUBJECTS), None)
-        return subject is not None and subject.tag_ not in ("WP", "WDT") and subject.lower_ != "that"
+        return _told_of(clause)
     return clause.dep_ not in ("csubj", "pcomp", "amod")
+
+
+def _told_of(clause: Token) -> bool:
+    """A clause on a noun with a subject of its own, which tells what someone did to the noun
+    ("the lander that the company unveiled"), not what the noun is or does ("those who entered")."""
+    subject = next((c for c in clause.children if c.dep_ in _SUBJECTS), None)
+    return subject is not None and subject.tag_ not in ("WP", "WDT") and subject.lower_ != "that"
 
 
 def _named_act(tok: Token) -> str | None:
@@ -316,19 +322,21 @@ class Names:
     "she" and "the company" to the last person or organisation named before them."""
 
     words: frozenset[str] = frozenset()
-    mentions: tuple[tuple[int, str, str], ...] = ()  # (start, label, text) of names not only speaking
+    mentions: tuple[tuple[int, str, str], ...] = ()  # (start, label, text) of names that act
 
     @classmethod
     def of(cls, parsed: Doc) -> Names:
         """The names of a parsed document; those referred back to are the actors, not those who
-        only speak ("TRD reported", "reports Wee", "told TRD"). A one-word name NER reads in one
-        place is a mention wherever else it stands ("WeWork declined to comment")."""
+        only speak ("TRD reported", "reports Wee", "told TRD") nor those that name a thing ("its
+        Blue Moon lander"). A one-word name NER reads in one place is a mention wherever else it
+        stands ("WeWork declined to comment")."""
         ents = [e for e in parsed.ents if e.label_ in _ACTOR_LABELS]
-        mentions = [(e.start_char, e.label_, e.text) for e in ents if not _speaks(e.root)]
+        mentions = [(e.start_char, e.label_, e.text) for e in ents if not _speaks(e.root) and not _modifies(e.root)]
         single = {e.text: e.label_ for e in ents if len(e) == 1 and e.text[:1].isupper()}
         named = {t.i for e in parsed.ents for t in e}
         mentions += [(t.idx, single[t.text], t.text) for t in parsed
-                     if t.text in single and t.i not in named and t.pos_ == "PROPN" and not _speaks(t)]
+                     if t.text in single and t.i not in named and t.pos_ == "PROPN" and not _speaks(t)
+                     and not _modifies(t)]
         return cls(frozenset(t.text for e in ents for t in e if t.text[:1].isupper()), tuple(sorted(mentions)))
 
     def last_before(self, offset: int, label: str) -> str | None:
@@ -356,6 +364,11 @@ class Names:
                 and not any(c.dep_ in ("compound", "amod", "poss", "prep") for c in tok.children)):
             return self.last_before(tok.idx, "ORG")
         return None
+
+
+def _modifies(name: Token) -> bool:
+    """A name that describes a thing rather than acting ("its Blue Moon lander", "a Boeing jet")."""
+    return name.dep_ == "compound" and name.head.pos_ == "NOUN"
 
 
 def _speaks(name: Token) -> bool:

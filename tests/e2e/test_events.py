@@ -179,6 +179,14 @@ def test_a_verb_of_level_whose_object_names_an_act_tells_that_act(events, text, 
     assert not events("Unemployment reached a record high in March.")  # a level, not an act
 
 
+def test_a_clause_on_a_noun_that_tells_what_someone_did_to_it_is_an_event(events):
+    """"its capsule that the company unveiled in May": the unveiling is the company's, and the
+    company is the one named before, not the product's name."""
+    (unveiled,) = [e for e in events("Boeing will deliver its Starliner capsule that the company unveiled in May.")
+                   if e.trigger == "unveil"]
+    assert unveiled.subject == "Boeing"
+
+
 def test_what_someone_is_chosen_for_is_not_yet_done(events):
     found = [e.trigger for e in events("Three schools were selected on Monday to join the pilot programme.")]
     assert found == ["select"]
