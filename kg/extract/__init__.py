@@ -24,10 +24,11 @@ from ..model import ClaimMention, Document, Frame, Source, TimeMention
 from ..model import Span as TextSpan
 from ..ontology import Gazetteer
 from .attribution import CONDITIONAL, CONTINUATION, Attribution, SourceReader, quoted
-from .events import Names, events
+from .events import events
 from .figures import find_figures, says_something, scrape_damage
 from .frames import FrameReader
 from .modality import in_condition, modality_cues
+from .names import Names
 from .nlp import MAX_LENGTH, MAX_SENTENCE, load_model, parse, reads_language
 from .owners import place
 from .times import find_times

@@ -29,11 +29,9 @@ its own clause ("deployed 3,000 troops"). The evidence span is the trigger.
 
 from __future__ import annotations
 
-import bisect
 from collections.abc import Sequence
-from dataclasses import dataclass
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Span, Token
 
 from ..lexicon import (
     ACTING_ORG_NOUNS,
@@ -69,6 +67,7 @@ from .aspect import done_by as _done_by
 from .aspect import governor as _governor
 from .aspect import tense as _tense
 from .aspect import unreal as _unreal
+from .names import PHRASE_STOPS, Names, phrase
 from .tokens import lemma as _lemma
 from .tokens import span_text, subtree, when_itself
 
@@ -234,24 +233,6 @@ def _told_as_happened(tok: Token, dated: bool) -> bool:
 
 #: Particles that make another verb of a level verb ("dropped out", "took over").
 _PARTICLES = frozenset({"out", "up", "off", "down", "over", "back", "away"})
-#: Words that end an actor's phrase: what describes it at length, lists and asides.
-_PHRASE_STOPS = frozenset({"relcl", "acl", "appos", "prep", "punct", "cc", "conj", "advcl"})
-
-
-def _phrase(tok: Token) -> str:
-    """An actor's words: its whole name when NER reads one, else its noun phrase without the
-    clauses and asides that describe it."""
-    if tok.ent_iob_ != "O" and tok.ent_type_ in _ACTOR_LABELS:
-        start = tok.i
-        while start > tok.sent.start and tok.doc[start].ent_iob_ == "I":
-            start -= 1
-        end = tok.i + 1
-        while end < tok.sent.end and tok.doc[end].ent_iob_ == "I":
-            end += 1
-        return tok.doc[start:end].text
-    return span_text(subtree(tok, [c for c in tok.children if c.dep_ in _PHRASE_STOPS]))[0]
-
-
 def _counted(tok: Token) -> str | None:
     """The words of what a bare count counts, from the counted noun before it in the sentence:
     "North Korean troops" for "another 3,000" in "12,000 North Korean troops arrived in 2024, and
@@ -262,7 +243,7 @@ def _counted(tok: Token) -> str | None:
         return None  # "these two": a reference back, not a count
     for t in reversed(tok.doc[tok.sent.start : tok.i]):
         if t.tag_ == "NNS" and any(c.dep_ == "nummod" for c in t.children):
-            drop = [c for c in t.children if c.dep_ in _PHRASE_STOPS or c.dep_ in ("nummod", "det", "quantmod")]
+            drop = [c for c in t.children if c.dep_ in PHRASE_STOPS or c.dep_ in ("nummod", "det", "quantmod")]
             noun = span_text(subtree(t, drop))[0]
             return f"of the {noun}" if tok.lower_ in ("one", "1") else noun
     return None
@@ -271,7 +252,7 @@ def _counted(tok: Token) -> str | None:
 def _actor(role: str, tok: Token, gazetteer: Gazetteer, names: Names) -> Actor:
     resolved = names.resolve(tok)
     counted = _counted(tok)
-    name = resolved or (f"{_phrase(tok)} {counted}" if counted else _phrase(tok))
+    name = resolved or (f"{phrase(tok)} {counted}" if counted else phrase(tok))
     found = gazetteer.find(name)
     return Actor(role, name, found[0].key if found else None,
                  tok.ent_type_ in _ACTOR_LABELS or tok.text in names.words or bool(found) or resolved is not None)
@@ -315,87 +296,9 @@ def _participants(tok: Token, gazetteer: Gazetteer) -> list[str]:
     return keys
 
 
-@dataclass(frozen=True)
-class Names:
-    """The names of actors NER reads in a document: as words (a name it misses in one sentence,
-    "WeWork agreed", it often reads in another) and as mentions in text order, to resolve "he",
-    "she" and "the company" to the last person or organisation named before them."""
-
-    words: frozenset[str] = frozenset()
-    mentions: tuple[tuple[int, str, str], ...] = ()  # (start, label, text) of names that act
-
-    @classmethod
-    def of(cls, parsed: Doc) -> Names:
-        """The names of a parsed document; those referred back to are the actors, not those who
-        only speak ("TRD reported", "reports Wee", "told TRD") nor those that name a thing ("its
-        Blue Moon lander"). A one-word name NER reads in one place is a mention wherever else it
-        stands ("WeWork declined to comment")."""
-        ents = [e for e in parsed.ents if e.label_ in _ACTOR_LABELS]
-        mentions = [(e.start_char, e.label_, e.text) for e in ents if not _speaks(e.root) and not _modifies(e.root)]
-        single = {e.text: e.label_ for e in ents if len(e) == 1 and e.text[:1].isupper()}
-        named = {t.i for e in parsed.ents for t in e}
-        mentions += [(t.idx, single[t.text], t.text) for t in parsed
-                     if t.text in single and t.i not in named and t.pos_ == "PROPN" and not _speaks(t)
-                     and not _modifies(t)]
-        return cls(frozenset(t.text for e in ents for t in e if t.text[:1].isupper()), tuple(sorted(mentions)))
-
-    def last_before(self, offset: int, label: str) -> str | None:
-        """The last name of ``label`` within ``RESOLVE_WINDOW`` characters before ``offset``."""
-        i = bisect.bisect_left(self.mentions, (offset,))
-        for start, kind, text in reversed(self.mentions[max(0, i - 12):i]):
-            if offset - start > RESOLVE_WINDOW:
-                return None
-            if kind == label:
-                return text
-        return None
-
-    def resolve(self, tok: Token) -> str | None:
-        """The name a pronoun, a definite description or an apposition stands for, if any:
-        "One such employer, director Andrei Orlov", "he", "the company"."""
-        for c in tok.children:
-            if c.dep_ == "appos" and c.ent_type_ in ("PERSON", "ORG"):
-                return _phrase(c)
-        if tok.lower_ in ("he", "she"):
-            return self.last_before(tok.idx, "PERSON")
-        if tok.lower_ == "it" and tok.dep_ in _SUBJECTS:
-            return _organisation_before(tok)
-        if (tok.pos_ == "NOUN" and _lemma(tok) in ACTING_ORG_NOUNS and tok.tag_ == "NN"
-                and any(c.dep_ == "det" and c.lower_ in ("the", "this") for c in tok.children)
-                and not any(c.dep_ in ("compound", "amod", "poss", "prep") for c in tok.children)):
-            return self.last_before(tok.idx, "ORG")
-        return None
-
-
-def _modifies(name: Token) -> bool:
-    """A name that describes a thing rather than acting ("its Blue Moon lander", "a Boeing jet")."""
-    return name.dep_ == "compound" and name.head.pos_ == "NOUN"
-
-
-def _speaks(name: Token) -> bool:
-    """A name that only tells what happened, or hears it: the subject or object of a verb of
-    speech ("TRD reported", "told TRD"), or the source of "according to"."""
-    if name.dep_ in (*_SUBJECTS, "dobj", "dative") and _lemma(name.head) in SPEECH_VERBS:
-        return True
-    to = name.head
-    return name.dep_ == "pobj" and to.lower_ == "to" and to.head.lower_ == "according"
-
-
-def _organisation_before(tok: Token) -> str | None:
-    """The organisation "it" stands for: the nearest subject before it in its sentence that names
-    one ("The government is not just considering these options; it is negotiating")."""
-    for t in reversed(tok.doc[tok.sent.start : tok.i]):
-        if t.dep_ in _SUBJECTS and (t.ent_type_ == "ORG" or (t.tag_ == "NN" and _lemma(t) in ACTING_ORG_NOUNS)):
-            return _phrase(t)
-    return None
-
-
-#: How far back (in characters) a pronoun or "the company" looks for the name it stands for.
-RESOLVE_WINDOW = 600
-
-
 def _outlet(agent: Token, gazetteer: Gazetteer, names: Names) -> bool:
     """Whether an agent is a news outlet: its report is an attribution, not an event."""
-    words = names.resolve(agent) or _phrase(agent)
+    words = names.resolve(agent) or phrase(agent)
     if any(gazetteer.type(m.key) == "media" for m in gazetteer.find(words)):
         return True
     if _lemma(agent) in NEWS_NOUNS and (_lemma(agent) != "agency" or any(c.lower_ == "news" for c in agent.children)):

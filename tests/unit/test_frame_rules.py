@@ -59,7 +59,7 @@ def test_a_plural_name_after_the_number_of_is_not_a_unit():
 def test_a_name_read_once_is_a_mention_wherever_it_stands_and_those_told_are_not_actors():
     """"Initech" is read as an organisation in the first sentence only, "Acme News" is told
     something: "the company" in the last sentence is Initech, not the outlet told last."""
-    from kg.extract.events import Names
+    from kg.extract.names import Names
 
     words = ["Initech", "cut", "jobs", ".", "Staff", "told", "Acme", "News", ".", "Initech", "declined", ".",
              "Then", "the", "company", "closed", "."]
@@ -76,3 +76,18 @@ def test_a_name_read_once_is_a_mention_wherever_it_stands_and_those_told_are_not
     names = Names.of(doc)
     assert [text for _, _, text in names.mentions] == ["Initech", "Initech"]
     assert names.resolve(doc[14]) == "Initech"
+
+
+def test_a_name_that_describes_a_thing_is_not_an_actor_referred_back_to():
+    """"Globex flew its Nova capsule. The company ...": the company is Globex, not the capsule's name."""
+    from kg.extract.names import Names
+
+    words = ["Globex", "flew", "its", "Nova", "capsule", ".", "The", "company", "cheered", "."]
+    doc = Doc(spacy.blank("en").vocab, words=words, heads=[1, 1, 4, 4, 1, 1, 7, 8, 8, 8],
+              deps=["nsubj", "ROOT", "poss", "compound", "dobj", "punct", "det", "nsubj", "ROOT", "punct"],
+              pos=["PROPN", "VERB", "PRON", "PROPN", "NOUN", "PUNCT", "DET", "NOUN", "VERB", "PUNCT"],
+              tags=["NNP", "VBD", "PRP$", "NNP", "NN", ".", "DT", "NN", "VBD", "."],
+              ents=["B-ORG", "O", "O", "B-ORG", "O", "O", "O", "O", "O", "O"],
+              lemmas=["globex", "fly", "its", "nova", "capsule", ".", "the", "company", "cheer", "."],
+              sent_starts=[i in (0, 6) for i in range(len(words))])
+    assert Names.of(doc).resolve(doc[7]) == "Globex"
