@@ -231,29 +231,43 @@ def _in_document_order(rows: Iterable[dict[str, Value]]) -> list[str]:
 def relations_page(store: GraphStore, kind: str, offset: int, limit: int,
                    entity: str | None = None) -> tuple[int, list[dict[str, object]]]:
     """What ``relations`` gives, ``limit`` from ``offset``, and how many there are, without reading
-    every claim: the verdicts of the kind from one query; their claims (all of them with
-    ``entity``, else the page's), the page's verdicts and records."""
-    pairs: dict[str, set[str]] = {}
-
-    def read_pairs(verdicts: list[str]) -> None:
-        for r in store.select_each(queries.VERDICT_CLAIMS, "verdict", [URIRef(v) for v in verdicts]):
-            pairs.setdefault(str(r["verdict"]), set()).add(rdf.claim_id_of(r["claim"]))
-
+    every claim: the page of the kind's list the build keeps (with ``entity``, the verdicts of
+    the kind on the claims naming it), then the page's verdicts, their claims and records."""
     listed = None if entity else _listed(store, kind, offset, limit)
     if listed is not None:
         total, chosen = listed[0], [str(rdf.relation_iri_for_id(i)) for i in listed[1]]
     else:
-        ordered = sorted((str(r["verdict"]) for r in store.select(queries.VERDICTS_OF_TYPE,
-                                                                  {"type": rdf.VERDICT_KINDS[kind][0]})),
-                         key=rdf.relation_id_of)
-        if entity:  # every verdict's claims, to keep those with a claim naming the entity
-            read_pairs(ordered)
-            named = _naming(store, entity)
-            ordered = [v for v in ordered if pairs.get(v, set()) & named]
+        kind_type = {"type": rdf.VERDICT_KINDS[kind][0]}
+        named = _naming(store, entity) if entity else set()
+        if entity and _fewer_through_claims(store, kind, len(named)):  # the verdicts on the claims naming it
+            found = {str(r["verdict"]) for r in store.select_each(
+                queries.VERDICT_CLAIMS, "claim", [rdf.claim_iri(c) for c in sorted(named)], kind_type)}
+        else:  # every verdict of the kind (and, with ``entity``, its claims, to keep those naming it)
+            found = {str(r["verdict"]) for r in store.select(queries.VERDICTS_OF_TYPE, kind_type)}
+            if entity:
+                claims_of: dict[str, set[str]] = {}
+                for r in store.select_each(queries.VERDICT_CLAIMS, "verdict", [URIRef(v) for v in found]):
+                    claims_of.setdefault(str(r["verdict"]), set()).add(rdf.claim_id_of(r["claim"]))
+                found = {v for v in found if claims_of.get(v, set()) & named}
+        ordered = sorted(found, key=rdf.relation_id_of)
         total, chosen = len(ordered), ordered[offset : offset + limit]
-    read_pairs([v for v in chosen if v not in pairs])
+    pairs: dict[str, set[str]] = {}
+    for r in store.select_each(queries.VERDICT_CLAIMS, "verdict", [URIRef(v) for v in chosen]):
+        pairs.setdefault(str(r["verdict"]), set()).add(rdf.claim_id_of(r["claim"]))
     page = GraphView(store, only=sorted({c for v in chosen for c in pairs[v]}))
     return total, lookup.relation_records(load_relations(store, verdicts=[URIRef(v) for v in chosen]), page)
+
+
+def _fewer_through_claims(store: GraphStore, kind: str, claims: int) -> bool:
+    """Whether the verdicts of ``claims`` claims (of every kind, about as many as the average claim
+    has) are fewer rows to read than the claims of every verdict of ``kind``: the lists' sizes say."""
+    sizes: dict[str, int] = {}
+    for name in rdf.VERDICT_KINDS:
+        if (listed := _listed(store, name, 0, 0)) is None:
+            return False
+        sizes[name] = listed[0]
+    every = integer(store.select(queries.COUNT_CLAIMS)[0]["n"]) or 1
+    return claims * 2 * sum(sizes.values()) / every < 2 * sizes[kind]
 
 
 def _listed(store: GraphStore, name: str, offset: int, limit: int) -> tuple[int, list[str]] | None:
