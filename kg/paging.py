@@ -18,6 +18,7 @@ from .ontology import Gazetteer
 from .readback import documents, load_relations
 from .records import ClaimRecord, FigurePoint
 from .store import VALUES_PER_QUERY, GraphStore, Value, integer
+from .vocab import CG
 
 #: The limit of a page that holds every match.
 ALL = 10**9
@@ -64,6 +65,13 @@ def events_page(store: GraphStore, offset: int, limit: int, entity: str | None =
                                                               {"file": Literal(_file_of(store, document))})]
         here = {str(r["claim"]) for r in store.select_each(queries.CLAIM_DOCUMENTS, "doc", docs)}
         among = here if among is None else among & here
+    if kind or trigger:  # the events of the kind or trigger, from one bound query
+        asked = {"field": CG.eventType, "value": Literal(kind)} if kind else \
+            {"field": CG.trigger, "value": Literal((trigger or "").lower())}
+        typed = {str(r["claim"]) for r in store.select(queries.CLAIMS_WITH_VALUE, asked)}
+        among = typed if among is None else among & typed
+    elif among is not None and not _few(among, claims):  # an entity's claims are mostly figures: its events
+        among &= {str(r["claim"]) for r in store.select(queries.EVENT_CLAIMS)}
     fields: dict[str, dict[str, Value]] = {}
     for r in store.stream(queries.EVENT_FIELDS) if among is None else _rows_of(store, queries.EVENT_FIELDS, "claim",
                                                                                among, claims):

@@ -80,6 +80,16 @@ DOCUMENT_FILES = """
 SELECT ?doc ?file WHERE { ?doc cg:fileName ?file }
 """
 
+# The claims with a value of a field (bind ?field and ?value): the events of a type or a trigger.
+CLAIMS_WITH_VALUE = """
+SELECT ?field ?value ?claim WHERE { ?claim ?field ?value }
+"""
+
+# Every event claim.
+EVENT_CLAIMS = """
+SELECT ?claim WHERE { ?claim a cg:EventClaim }
+"""
+
 # What the timeline orders and filters event claims by (bind ?claim), one plain pattern a field.
 EVENT_FIELDS = """
 SELECT ?claim ?field ?value WHERE {
