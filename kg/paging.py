@@ -50,9 +50,10 @@ def events_page(store: GraphStore, offset: int, limit: int, entity: str | None =
                 kind: str | None = None, trigger: str | None = None, start: date | None = None,
                 end: date | None = None) -> tuple[int, list[ClaimRecord]]:
     """What ``timeline`` gives, ``limit`` from ``offset``, and how many there are, without reading
-    every claim: the claims of the entity or the document first, then the types, triggers and
-    times of the events among them (of all events without either), the offsets of those kept, and
-    only the page's records."""
+    every claim: without filters, the page of the timeline the build lists; else the claims of
+    the entity, the document, the type or the trigger first, then the types, triggers and times
+    of the events among them (of all events without any), the offsets of those kept, and only the
+    page's records."""
     if not (entity or document or kind or trigger or start or end) and (listed := _listed(store, "events", offset, limit)):
         page = GraphView(store, only=listed[1])  # the whole timeline, listed in order by the build
         return listed[0], [page.records[c] for c in listed[1]]
@@ -70,7 +71,7 @@ def events_page(store: GraphStore, offset: int, limit: int, entity: str | None =
             {"field": CG.trigger, "value": Literal((trigger or "").lower())}
         typed = {str(r["claim"]) for r in store.select(queries.CLAIMS_WITH_VALUE, asked)}
         among = typed if among is None else among & typed
-    elif among is not None and not _few(among, claims):  # an entity's claims are mostly figures: its events
+    elif among is not None and not _few(among, claims):  # many claims kept, mostly figures: their events only
         among &= {str(r["claim"]) for r in store.select(queries.EVENT_CLAIMS)}
     fields: dict[str, dict[str, Value]] = {}
     for r in store.stream(queries.EVENT_FIELDS) if among is None else _rows_of(store, queries.EVENT_FIELDS, "claim",
