@@ -85,15 +85,17 @@ def _habitual(verb: Token) -> bool:
 def unreal(t: Token) -> bool:
     """Whether a verb's own words say it did not happen once: planned, possible, denied,
     conditional, habitual, repeated, lasting, or the background of another clause."""
-    if any(_lemma(a) in _NOT_HAPPENED or a.lower_ in _NOT_HAPPENED for a in auxiliaries(t)):
+    children = list(t.children)
+    if any(c.dep_ in ("aux", "auxpass") and (_lemma(c) in _NOT_HAPPENED or c.lower_ in _NOT_HAPPENED)
+           for c in children):
         return True
-    if any(c.dep_ == "neg" for c in t.children) or _habitual(t):
+    if any(c.dep_ == "neg" for c in children) or _habitual(t):
         return True
-    if any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether") for c in t.children):
+    if any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether") for c in children):
         return True
-    if any(_over_years(c) or _in_some_cases(c) or _no_longer(c) for c in t.children):
+    if any(_over_years(c) or _in_some_cases(c) or _no_longer(c) for c in children):
         return True
-    return _repeated(t) or any(c.dep_ in ("advmod", "mark") and c.lower_ in _BACKGROUND for c in t.children)
+    return _repeated(t) or any(c.dep_ in ("advmod", "mark") and c.lower_ in _BACKGROUND for c in children)
 
 
 def done_by(tok: Token) -> bool:

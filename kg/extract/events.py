@@ -98,8 +98,8 @@ def _subject(tok: Token) -> Token | None:
     plague killed a couple")."""
     t = tok
     while True:
-        subject = next((c for c in [*t.children, *(g for a in _auxiliaries(t) for g in a.children)]
-                        if c.dep_ in _SUBJECTS and not _in_dateline(c)), None)
+        subject = next((c for c in t.children if c.dep_ in _SUBJECTS and not _in_dateline(c)), None) or next(
+            (g for a in _auxiliaries(t) for g in a.children if g.dep_ in _SUBJECTS), None)
         if subject is None and _finite_on_noun(t):
             return t.head
         if subject is not None or t.dep_ not in ("xcomp", "conj") or t.head == t:
@@ -114,6 +114,8 @@ _DASHES = frozenset({"—", "–", "--"})
 def _in_dateline(tok: Token) -> bool:
     """Whether a word is in the dateline that opens a wire story ("SAN FRANCISCO (AP) — PG&E was
     set ..."), which the parser can read as the subject."""
+    if not any(t.text in _DASHES for t in tok.doc[tok.i + 1 : tok.i + 12]):
+        return False  # no dash after it: the common case, decided without finding the sentence
     for t in tok.sent[:12]:
         if t.text in _DASHES:
             return tok.i < t.i

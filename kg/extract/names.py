@@ -6,6 +6,7 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass
 
+from spacy.attrs import ORTH
 from spacy.tokens import Doc, Token
 
 from ..lexicon import ACTING_ORG_NOUNS, SPEECH_VERBS
@@ -47,13 +48,16 @@ class Names:
         only speak ("TRD reported", "reports Wee", "told TRD") nor those that name a thing ("its
         Blue Moon lander"). A one-word name NER reads in one place is a mention wherever else it
         stands ("WeWork declined to comment")."""
-        ents = [e for e in parsed.ents if e.label_ in _ACTOR_LABELS]
-        mentions = [(e.start_char, e.label_, e.text) for e in ents if not _speaks(e.root) and not _modifies(e.root)]
+        every = parsed.ents
+        ents = [e for e in every if e.label_ in _ACTOR_LABELS]
+        mentions = [(e.start_char, e.label_, e.text) for e, root in ((e, e.root) for e in ents)
+                    if not _speaks(root) and not _modifies(root)]
         single = {e.text: e.label_ for e in ents if len(e) == 1 and e.text[:1].isupper()}
-        named = {t.i for e in parsed.ents for t in e}
-        mentions += [(t.idx, single[t.text], t.text) for t in parsed
-                     if t.text in single and t.i not in named and t.pos_ == "PROPN" and not _speaks(t)
-                     and not _modifies(t)]
+        named = {i for e in every for i in range(e.start, e.end)}
+        wanted = {parsed.vocab.strings[text] for text in single}
+        at = [i for i, orth in enumerate(parsed.to_array(ORTH).tolist()) if orth in wanted and i not in named]
+        mentions += [(t.idx, single[t.text], t.text) for t in (parsed[i] for i in at)
+                     if t.pos_ == "PROPN" and not _speaks(t) and not _modifies(t)]
         return cls(frozenset(t.text for e in ents for t in e if t.text[:1].isupper()), tuple(sorted(mentions)))
 
     def last_before(self, offset: int, label: str) -> str | None:
