@@ -147,9 +147,9 @@ def measure_page(request: Request, measure: Annotated[str, PathParam(max_length=
         raise NotFoundError(f"no claim measures {measure!r}")
     points = paging.figure_points(store, paging.measured(store, measure))
     docs = lookup.documents_of(store, [*(c["document"] for c in claims), *(p["document"] for p in points)])
+    pages = _pages(request, offset, SEARCH_PAGE, total)
     return _render(request, "figures.html", title=f"Measure {measure}", aliases=[], claims=claims, total=total,
-                   offset=offset, previous=_from(request, max(0, offset - SEARCH_PAGE)) if offset else None,
-                   more=_from(request, offset + SEARCH_PAGE) if offset + SEARCH_PAGE < total else None,
+                   offset=offset, previous=pages["previous"], more=pages["next"],
                    more_label=f"the next {SEARCH_PAGE}", events=[], events_total=0, documents_by_file=_by_file(docs),
                    chart=charts.figures_over_time(points, measure, _publishers(docs)))
 

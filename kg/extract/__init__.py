@@ -18,7 +18,7 @@ import logging
 import re
 from dataclasses import replace
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc
 
 from ..model import ClaimMention, Document, Frame, Source, TimeMention
 from ..model import Span as TextSpan
@@ -32,7 +32,7 @@ from .names import Names
 from .nlp import MAX_LENGTH, MAX_SENTENCE, load_model, parse, reads_language
 from .owners import place
 from .times import find_times
-from .tokens import describes_other_noun, when_itself
+from .tokens import describes_other_noun, time_roots, when_itself
 
 __all__ = ["MAX_LENGTH", "SourceReader", "extract", "find_figures", "find_times", "load_model", "parse",
            "reads_language", "scrape_damage"]
@@ -110,7 +110,7 @@ def extract(doc: Document, parsed: Doc, gazetteer: Gazetteer) -> list[ClaimMenti
         near = last_times and paragraph_no - last_times_paragraph <= 1
         inherited = None if times else (last_times[-1] if near else None)
         frames.sentence(sent, new_paragraph=paragraph != previous_figure_line)
-        time_roots = _time_roots(parsed, times) if figures else []
+        roots = time_roots(parsed, times)
         for f in figures:
             span = parsed.char_span(f.start, f.end, alignment_mode="expand")
             tokens = list(span) if span is not None else []
@@ -118,7 +118,7 @@ def extract(doc: Document, parsed: Doc, gazetteer: Gazetteer) -> list[ClaimMenti
                 continue
             frame, unit = frames.read(tokens, f.unit_text) if tokens else (
                 Frame(reason="the figure is not a span of the parse"), None)
-            own_times = [when_itself(t, tokens) for t, root in time_roots
+            own_times = [when_itself(t, tokens) for t, root in zip(times, roots)
                          if root is None or not describes_other_noun(root, tokens)]
             previous_figure_line = paragraph
             mentions.append(
@@ -141,8 +141,8 @@ def extract(doc: Document, parsed: Doc, gazetteer: Gazetteer) -> list[ClaimMenti
                     damaged_text=damaged,
                 )
             )
-        mentions.extend(events(doc, sent, TextSpan(s_start, s_end), gazetteer, times, chain, sentence_cues, names,
-                               inherited, spans))
+        mentions.extend(events(doc, sent, TextSpan(s_start, s_end), gazetteer, times, roots, chain, sentence_cues,
+                               names, inherited, spans))
         explicit = [t for t in times if not t.baseline and not t.reporting]
         if explicit:
             last_times, last_times_paragraph = explicit, paragraph_no
@@ -151,11 +151,3 @@ def extract(doc: Document, parsed: Doc, gazetteer: Gazetteer) -> list[ClaimMenti
         log.warning("%s: %d sentences of more than %d characters were not read for claims", doc.key, too_long,
                     MAX_SENTENCE)
     return mentions
-
-
-
-def _time_roots(parsed: Doc, times: list[TimeMention]) -> list[tuple[TimeMention, Token | None]]:
-    """Each time expression with the token its words hang from in the parse."""
-    spans = [parsed.char_span(t.start, t.end, alignment_mode="expand") for t in times]
-    return [(t, span.root if span is not None else None) for t, span in zip(times, spans)]
-

@@ -29,8 +29,12 @@ def governor(tok: Token) -> Token:
     return chain(tok)[-1]
 
 
+#: How an auxiliary hangs on its verb.
+_AUXILIARY = ("aux", "auxpass")
+
+
 def auxiliaries(tok: Token) -> list[Token]:
-    return [c for c in tok.children if c.dep_ in ("aux", "auxpass")]
+    return [c for c in tok.children if c.dep_ in _AUXILIARY]
 
 
 #: Words that open a clause giving the background of another ("where employers welcomed them",
@@ -86,8 +90,7 @@ def unreal(t: Token) -> bool:
     """Whether a verb's own words say it did not happen once: planned, possible, denied,
     conditional, habitual, repeated, lasting, or the background of another clause."""
     children = list(t.children)
-    if any(c.dep_ in ("aux", "auxpass") and (_lemma(c) in _NOT_HAPPENED or c.lower_ in _NOT_HAPPENED)
-           for c in children):
+    if any(c.dep_ in _AUXILIARY and (_lemma(c) in _NOT_HAPPENED or c.lower_ in _NOT_HAPPENED) for c in children):
         return True
     if any(c.dep_ == "neg" for c in children) or _habitual(t):
         return True

@@ -328,14 +328,14 @@ def _own_report(agent: str | None, entity: str | None, chain: tuple[Source, ...]
 
 
 def events(doc: Document, sent: Span, span: TextSpan, gazetteer: Gazetteer, times: list[TimeMention],
-           chain: tuple[Source, ...], cues: tuple[str, ...], names: Names = Names(),
+           roots: Sequence[Token | None], chain: tuple[Source, ...], cues: tuple[str, ...], names: Names = Names(),
            inherited: TimeMention | None = None, figures: Sequence[tuple[int, int]] = ()) -> list[ClaimMention]:
     """The events a sentence reports, each with its participants, agent, time and sources;
     ``names`` are the document's ``Names``, ``inherited`` the time of an earlier sentence
     that this one continues, ``figures`` the spans of the sentence's figures (an event carries
     those of its own clause)."""
     explicit = tuple(t for t in times if not t.baseline and not t.reporting)
-    clause_of = _clauses_of_times(sent, times)
+    clause_of = _clauses_of_times(times, roots)
     dated = any(t.text.lower() not in VAGUE_NOW for t in explicit)
     carried = _clause_figures(sent, figures)
     out: list[ClaimMention] = []
@@ -346,13 +346,7 @@ def events(doc: Document, sent: Span, span: TextSpan, gazetteer: Gazetteer, time
         agent = _agent(tok, gazetteer, names)
         if agent is None or _generalised(agent) or (_lemma(tok) in SPEECH_VERBS and _outlet(agent, gazetteer, names)):
             continue
-        # The times of its own clause, even one the attribution reads as the time of the telling
-        # ("announced Nov. 18 that ...": the announcing's); what is told as going on when it was
-        # said, those of the telling ("announced Nov. 18 that it was adding"); else the sentence's.
-        teller = _governor(tok).head if _governor(tok).dep_ == "ccomp" and _tense(tok) in ("progressive", "present") \
-            else None
-        own = tuple(t for t, verb in zip(times, clause_of) if verb == tok.i and not t.baseline) or tuple(
-            t for t, verb in zip(times, clause_of) if teller is not None and verb == teller.i and not t.baseline) or explicit
+        own = _own_times(tok, times, clause_of) or explicit
         lead, by_role = _actors(tok, agent, gazetteer, names)
         if any(e.trigger == _lemma(tok) and e.actors == by_role for e in out):
             continue  # "defected or attempted to defect": one action told twice
@@ -387,8 +381,8 @@ def events(doc: Document, sent: Span, span: TextSpan, gazetteer: Gazetteer, time
         if verb is None or _told_as_unreal(tok) or _acted_on(tok, told):
             continue
         last = tok.right_edge
-        phrase = [t for t in dates if tok.left_edge.idx <= t.start and t.end <= last.idx + len(last.text)]
-        if not phrase:
+        in_phrase = [t for t in dates if tok.left_edge.idx <= t.start and t.end <= last.idx + len(last.text)]
+        if not in_phrase:
             continue
         named = next((c for c in tok.children if c.dep_ in ("compound", "poss", "amod")
                       and c.ent_type_ in ("ORG", "PERSON", "NORP", "GPE")), None) or _writer(tok)
@@ -399,7 +393,7 @@ def events(doc: Document, sent: Span, span: TextSpan, gazetteer: Gazetteer, time
         agent_name = actors[0].name if actors and role == "agent" else None
         out.append(ClaimMention(
             document=doc.key, kind="event", start=tok.idx, end=tok.idx + len(tok.text), sentence=span,
-            text=doc.text[span.start:span.end], times=tuple(phrase), subject=agent_name,
+            text=doc.text[span.start:span.end], times=tuple(in_phrase), subject=agent_name,
             sources=_own_report(agent_name, actors[0].entity if agent_name else None, chain),
             modality_cues=cues, trigger=verb, event_type=EVENT_TYPE_OF.get(verb),
             participants=tuple(m.key for m in gazetteer.find(span_text(subtree(tok))[0])), actors=actors,
@@ -407,21 +401,34 @@ def events(doc: Document, sent: Span, span: TextSpan, gazetteer: Gazetteer, time
     return out
 
 
-def _clauses_of_times(sent: Span, times: Sequence[TimeMention]) -> list[int | None]:
-    """The index of the verb each time expression dates ("reported it on Sunday"), or None: not a
-    span of the parse, one that dates a noun on the way ("the earnings of the third quarter"), or
-    a period the act covers rather than its time ("reported earnings for the third quarter")."""
+def _clauses_of_times(times: Sequence[TimeMention], roots: Sequence[Token | None]) -> list[int | None]:
+    """The index of the verb each time expression (with its root in the parse) dates ("reported
+    it on Sunday"), or None: not a span of the parse, one that dates a noun on the way ("the
+    earnings of the third quarter"), or a period the act covers rather than its time ("reported
+    earnings for the third quarter")."""
     out: list[int | None] = []
-    for t in times:
-        span = sent.doc.char_span(t.start, t.end, alignment_mode="expand")
+    for t, root in zip(times, roots):
         verb = None
-        if span is not None and len(span) > 0 and not (span.root.dep_ == "pobj" and span.root.head.lower_ == "for"):
-            tok = span.root.head
+        if root is not None and not (root.dep_ == "pobj" and root.head.lower_ == "for"):
+            tok = root.head
             while tok.head != tok and tok.pos_ not in ("VERB", "AUX", "NOUN", "PROPN", "NUM", "PRON"):
                 tok = tok.head
-            verb = tok.i if tok.pos_ in ("VERB", "AUX") and tok not in span else None
+            verb = tok.i if tok.pos_ in ("VERB", "AUX") and not t.start <= tok.idx < t.end else None
         out.append(verb)
     return out
+
+
+def _own_times(tok: Token, times: Sequence[TimeMention], clause_of: Sequence[int | None]) -> tuple[TimeMention, ...]:
+    """The times of a trigger's own clause, even one the attribution reads as the time of the
+    telling ("announced Nov. 18 that ...": the announcing's); for what is told as going on when it
+    was said, those of the telling ("announced Nov. 18 that it was adding")."""
+    clause = _governor(tok)
+    teller = clause.head if clause.dep_ == "ccomp" and _tense(tok) in ("progressive", "present") else None
+    for verb in (tok, teller):
+        own = tuple(t for t, at in zip(times, clause_of) if verb is not None and at == verb.i and not t.baseline)
+        if own:
+            return own
+    return ()
 
 
 #: Prepositions that say where an action took place, or where it went ("arrived in Kursk", "fled to Chad").

@@ -6,7 +6,7 @@ from collections.abc import Iterable, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import replace
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from ..model import TimeMention
 
@@ -124,3 +124,10 @@ def when_itself(time: TimeMention, figure: list[Token]) -> TimeMention:
         if t.dep_ == "relcl" and time.start <= t.head.idx < time.end:
             return replace(time, since=False)
     return time
+
+
+def time_roots(doc: Doc, times: Sequence[TimeMention]) -> list[Token | None]:
+    """The token each time expression's words hang from in the parse (None when it is not a span
+    of the parse)."""
+    spans = [doc.char_span(t.start, t.end, alignment_mode="expand") for t in times]
+    return [span.root if span is not None and len(span) > 0 else None for span in spans]

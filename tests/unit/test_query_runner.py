@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import asyncio
 import json
+from collections.abc import Callable, Coroutine
+from typing import Any, TypeVar
 
 import pytest
 
@@ -12,11 +14,20 @@ from kg.query_workers import QueryRunner
 
 DATA = "".join(f"<http://example.org/s{i}> <http://example.org/p> \"{i}\" .\n" for i in range(60)).encode()
 SLOW = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l . ?m ?n2 ?o }"  # 60^5 rows
+T = TypeVar("T")
 QUICK = "SELECT ?o WHERE { <http://example.org/s7> ?p ?o }"
 
 
 def runner(**options: object) -> QueryRunner:
     return QueryRunner(None, lambda: DATA, lambda: 0, {}, **options)  # type: ignore[arg-type]
+
+
+def outcome(pool: QueryRunner, scenario: Callable[[], Coroutine[Any, Any, T]]) -> T:
+    """What a scenario driven from an event loop gives; the pool is closed after it."""
+    try:
+        return asyncio.run(scenario())
+    finally:
+        pool.close()
 
 
 def values(answer: object) -> list[str]:
@@ -37,10 +48,7 @@ def test_a_query_given_up_on_never_hands_its_answer_to_the_next():
             await slow
         return values(await pool.run(QUICK))
 
-    try:
-        assert asyncio.run(scenario()) == ["7"]
-    finally:
-        pool.close()
+    assert outcome(pool, scenario) == ["7"]
 
 
 def test_queries_wait_in_turn_and_past_the_queue_are_refused_at_once():
@@ -50,14 +58,11 @@ def test_queries_wait_in_turn_and_past_the_queue_are_refused_at_once():
         await pool.run(QUICK)  # the worker is up
         return await asyncio.gather(*(pool.run(QUICK) for _ in range(8)), return_exceptions=True)
 
-    try:
-        answers = asyncio.run(scenario())
-        served = [a for a in answers if not isinstance(a, BaseException)]
-        refused = [a for a in answers if isinstance(a, QueryBusy)]
-        assert len(served) == 3 and len(refused) == 5, answers
-        assert all(values(a) == ["7"] for a in served)
-    finally:
-        pool.close()
+    answers = outcome(pool, scenario)
+    served = [a for a in answers if not isinstance(a, BaseException)]
+    refused = [a for a in answers if isinstance(a, QueryBusy)]
+    assert len(served) == 3 and len(refused) == 5, answers
+    assert all(values(a) == ["7"] for a in served)
 
 
 def test_a_query_over_its_time_is_stopped_and_the_pool_serves_on():
@@ -68,20 +73,14 @@ def test_a_query_over_its_time_is_stopped_and_the_pool_serves_on():
             await pool.run(SLOW)
         return values(await pool.run(QUICK))
 
-    try:
-        assert asyncio.run(scenario()) == ["7"]
-    finally:
-        pool.close()
+    assert outcome(pool, scenario) == ["7"]
 
 
 def test_every_term_is_written_as_the_w3c_json_results_say():
     pool = runner(workers=1)
     query = ('SELECT ?a ?b ?c ?d ?e WHERE { BIND(<http://example.org/x> AS ?a) BIND("tab\\t \\"q\\" é" AS ?b) '
              'BIND("chat"@fr AS ?c) BIND(3 AS ?d) BIND(BNODE("k") AS ?e) }')
-    try:
-        body = json.loads(asyncio.run(pool.run(query)).body)
-    finally:
-        pool.close()
+    body = json.loads(outcome(pool, lambda: pool.run(query)).body)
     row = body["results"]["bindings"][0]
     assert body["head"]["vars"] == ["a", "b", "c", "d", "e"]
     assert row["a"] == {"type": "uri", "value": "http://example.org/x"}
