@@ -20,7 +20,7 @@ def serve(store: str | None, host: str, port: int) -> None:
     start_worker_server()  # the query workers load while the service does
     import uvicorn
 
-    from kg import pipeline
+    from kg import pipeline, refresh
     from kg.backend import open_store
 
     from .main import create_app
@@ -37,7 +37,7 @@ def serve(store: str | None, host: str, port: int) -> None:
             report = pipeline.build([DEFAULT_SEEDS], graph, settings)
             click.echo(f"kg build: {report.summary()}", err=True)
         else:  # verdicts cut short by a crash are recomputed before anyone reads them
-            pipeline.refresh_verdicts(graph, settings, changed=False)
+            refresh.refresh(graph, settings, changed=False)
         uvicorn.run(create_app(settings, store=graph), host=host, port=port, log_level=settings.log_level.lower())
     finally:
         graph.close()

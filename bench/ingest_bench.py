@@ -16,7 +16,7 @@ import time
 
 import spacy
 
-from kg import extract, ingest, normalize, pipeline
+from kg import extract, ingest, normalize, pipeline, refresh
 from kg.config import Settings
 from kg.ontology import Gazetteer
 from kg.store import GraphStore
@@ -75,7 +75,7 @@ def main() -> None:
         store = GraphStore.memory()
         t0 = time.perf_counter()
         pipeline.write_documents(store, InProcess(settings, ours).extract(corpus))
-        pipeline.refresh_verdicts(store, settings, changed=True)
+        refresh.refresh(store, settings, changed=True)
         return time.perf_counter() - t0
 
     floor(), build()  # warm up caches and lazy loads

@@ -4,7 +4,8 @@
     .venv/bin/python bench/scale_bench.py --store S      # the service alone, on a built store
 
 Reports build time, words and claims per second, peak memory of the build (this process, and the
-largest worker process with ``--workers``), store size, GEXF export time and peak memory (``kg
+largest worker process with ``--workers``), store size, the time to add one more document against
+building it alone (and to remove it), GEXF export time and peak memory (``kg
 export`` in a process of its own), a claim's sources from a service just started on the result
 (the first answer, and p50 and p99 over 200 claims, none from the cache), a page of claims, a
 filtered page, the list of entities, and the explorer's search page; then the memory of the
@@ -139,6 +140,28 @@ def measure_service(store_dir: Path) -> None:
 
 
 
+def add_one(store: GraphStore, settings: Settings, tmp: Path, number: int, seed: int) -> None:
+    """Adding one more document of the same kind to the built store, against building it alone
+    into an empty store (the model loaded in both), then removing it."""
+    extra = write_corpus(tmp / "extra", number + 1, seed)[-1]
+    alone_dir = tmp / "alone"
+    with open_workers(settings, processes=1) as workers:
+        pipeline.build([extra], GraphStore.memory(), Settings(store=str(alone_dir)), workers=workers)  # warm
+        alone_store = GraphStore.open(alone_dir)
+        t0 = time.perf_counter()
+        pipeline.build([extra], alone_store, Settings(store=str(alone_dir)), workers=workers)
+        alone = time.perf_counter() - t0
+        alone_store.close()
+        t0 = time.perf_counter()
+        report = pipeline.build([extra], store, settings, workers=workers)
+        added = time.perf_counter() - t0
+    t0 = time.perf_counter()
+    pipeline.remove_documents([extra.name], store, settings)
+    removed = time.perf_counter() - t0
+    print(f"adding one document: {added:.2f} s ({report.summary()}), building it alone {alone:.2f} s: "
+          f"{added / alone:.1f}x; removing it {removed:.2f} s")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--documents", type=int, default=1000)
@@ -168,6 +191,7 @@ def main() -> None:
               f"{report.relations} verdicts")
         print(f"peak memory: build process {peak:.0f} MiB (model included), largest worker {children:.0f} MiB; "
               f"store on disk: {size(store_dir) / 2**20:.1f} MiB, {len(store)} quads")
+        add_one(store, settings, Path(tmp), args.documents, args.seed)
         store.close()
         gexf = Path(tmp) / "claims.gexf"
         export_seconds, export_peak = run_measured(

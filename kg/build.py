@@ -3,9 +3,10 @@
 Every IRI is derived from content (document file name, claim id, entity key), never from raw
 text, so rebuilding the same input yields the same triples. Each document's triples go to its
 own named graph (``graph_iri``); the sources and authors they name are described once, in
-``AGENTS_GRAPH``; verdicts between claims go to the numbered ``VERDICTS_GRAPHS``,
-the digest of the documents they were made from to ``RECONCILIATION_GRAPH``, and how many claims
-each document has and each entity is named in to ``COUNTS_GRAPH``.
+``AGENTS_GRAPH``; verdicts between claims go to a graph for each partition (``verdicts_graph``),
+what they imply for each claim to ``INDEPENDENCE_GRAPHS``, the digest of the documents they were
+made from to ``RECONCILIATION_GRAPH``, and how many claims each document has and each entity is
+named in to ``COUNTS_GRAPH``.
 
 >>> from kg.model import Document
 >>> doc = Document(key="a.txt", text="Hello.", sha256="0" * 64, title="Hello")
@@ -35,8 +36,13 @@ Triple = tuple[Node, Node, Node]
 RECONCILIATION_GRAPH = ID["graph/reconciliation"]
 #: How many claims each document has and each entity is named in (``count_triples``).
 COUNTS_GRAPH = ID["graph/counts"]
-#: Verdicts and what they imply for each claim, in numbered graphs ``graph/verdicts/0`` ...
+#: Verdicts and the claim-to-claim links they imply, a graph for each partition that has any
+#: (``verdicts_graph``).
 VERDICTS_GRAPHS = "graph/verdicts/"
+#: Each claim's roots and independent sources (``independence_triples``) and its blocking keys
+#: (``key_triples``), in graphs by the claim's document (``bucket_graph``).
+INDEPENDENCE_GRAPHS = "graph/independence/"
+KEYS_GRAPHS = "graph/keys/"
 #: What the service pages in a fixed order, listed (``list_triples``) in numbered graphs: the
 #: verdicts of each kind by id, and the events in timeline order.
 LISTS_GRAPHS = "graph/lists/"
@@ -56,6 +62,17 @@ def graph_iri(doc: Document) -> URIRef:
 def graph_iri_for_key(key: str) -> URIRef:
     """The named graph of the document read from file ``key``."""
     return ID[f"graph/{content_id('document', key)}"]
+
+
+def verdicts_graph(kind: str, key: str) -> URIRef:
+    """The graph of the verdicts of one partition (``reconcile.Partition``: its kind and key)."""
+    return ID[f"{VERDICTS_GRAPHS}{content_id('partition', kind, key)}"]
+
+
+def bucket_graph(prefix: str, document: str) -> URIRef:
+    """One of 256 graphs under ``prefix`` that holds what is kept of the claims of the document
+    read from file ``document``: a change to a document rewrites a 256th of them."""
+    return ID[f"{prefix}{content_id('document', document)[:2]}"]
 
 
 #: Lengths of the prefixes an id follows in the IRIs minted below.
@@ -426,6 +443,13 @@ def relation_triples(relation: Relation) -> Iterator[Triple]:
         yield v, CG.similarity, _decimal(relation.similarity)
     for value in relation.values:
         yield v, CG.comparedValue, Literal(value)
+
+
+def key_triples(claim_id: str, keys: Iterable[str]) -> Iterator[Triple]:
+    """A claim's blocking keys (``reconcile.blocking_keys``): which partitions it is judged in."""
+    c = claim_iri(claim_id)
+    for key in sorted(keys):
+        yield c, CG.blockingKey, Literal(key)
 
 
 def link_triples(links: Iterable[tuple[str, str, str]]) -> Iterator[Triple]:

@@ -54,13 +54,13 @@ def trace(claims: Sequence[Claim]) -> dict[str, Trace]:
     """For each claim, the root sources its chain leads to.
 
     The chain's last link is followed further when other claims of the same measure show that
-    source citing another; a cycle of citations is one root, and the claims that reach it are
-    flagged. A claim the document states on its own is rooted in the document, whatever else the
-    document cites.
+    source citing another (a claim without a measure has only its own chain); a cycle of
+    citations is one root, and the claims that reach it are flagged. A claim the document states
+    on its own is rooted in the document, whatever else the document cites.
     """
-    by_measure: dict[str | None, list[Claim]] = defaultdict(list)
+    by_measure: dict[str, list[Claim]] = defaultdict(list)
     for c in claims:
-        by_measure[c.measure].append(c)
+        by_measure[f"measure:{c.measure}" if c.measure else f"claim:{c.id}"].append(c)
     out: dict[str, Trace] = {}
     for group in by_measure.values():
         g = citation_graph(group)

@@ -6,25 +6,21 @@ store, skipping unchanged ones and replacing changed ones whole, then recomputes
 
 from __future__ import annotations
 
-import itertools
 import logging
 import threading
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from rdflib import Literal, URIRef
-
 from . import build as rdf
-from . import independence, ingest, queries, readback, reconcile
+from . import ingest, queries, reconcile, refresh
 from .config import Settings
 from .errors import InputError, InputTooLargeError
-from .model import Claim, Document, Relation, content_id
+from .model import Claim, Document, Relation
 from .ontology import entities, vocabulary
-from .store import GraphStore, integer, ntriples, text_or_none
-from .vocab import CG
-from .workers import InProcess, ReadDocument, Workers, claims_of, verdict_job
+from .store import GraphStore
+from .workers import InProcess, ReadDocument, Workers, claims_of
 
 if TYPE_CHECKING:  # spaCy loads only where documents are parsed
     from spacy.language import Language
@@ -93,7 +89,7 @@ def write_documents(store: GraphStore, documents: Iterable[ReadDocument]) -> Non
     for read in documents:
         store.replace_graph_text(rdf.graph_iri(read.document), read.graph)
         unflushed += read.graph.count("\n")
-        if unflushed >= TRIPLES_PER_GRAPH:
+        if unflushed >= refresh.TRIPLES_PER_GRAPH:
             store.flush()  # bounded write buffers, however large the corpus
             unflushed = 0
 
@@ -150,8 +146,8 @@ def build_documents(
             todo.append(doc)
     if on_plan:
         on_plan(len(todo))
+    parseable = []
     if todo:
-        parseable = []
         for doc in todo:
             if len(doc.text) > limit:
                 report.failed.append((doc.key, InputTooLargeError(
@@ -159,10 +155,12 @@ def build_documents(
             else:
                 parseable.append(doc)
                 (report.replaced if doc.key in known else report.added).append(doc.key)
+    change = refresh.plan(store, settings, [doc.key for doc in parseable]) if todo else None
+    if todo:
         write_documents(store, workers.extract(parseable, progress))
         write_reference_graphs(store)
-    report.claims, report.relations = refresh_verdicts(store, settings, changed=bool(todo), workers=workers,
-                                                       progress=verdict_progress)
+    report.claims, report.relations = refresh.refresh(store, settings, changed=bool(todo), change=change,
+                                                      workers=workers, progress=verdict_progress)
     store.flush()
     log.info("build: %s", report.summary())
     return report
@@ -177,132 +175,13 @@ def remove_documents(keys: Sequence[str], store: GraphStore, settings: Settings,
     if unknown:
         raise InputError(f"no document named {', '.join(unknown)} in the store")
     report = BuildReport(removed=list(dict.fromkeys(keys)))
+    change = refresh.plan(store, settings, report.removed)
     for key in report.removed:
         store.remove_graph(rdf.graph_iri_for_key(key))
-    report.claims, report.relations = refresh_verdicts(store, settings, changed=True, workers=workers)
+    report.claims, report.relations = refresh.refresh(store, settings, changed=True, change=change, workers=workers)
     store.flush()
     log.info("remove: %s", report.summary())
     return report
-
-
-def write_agents(store: GraphStore) -> None:
-    """Describe once each source and author the documents name, under every name they give it."""
-    triples = [t for r in store.select(queries.AGENT_NAMES)
-               for t in rdf.agent_triples(URIRef(str(r["agent"])), str(r["name"]), text_or_none(r.get("kind")))]
-    store.replace_graph(rdf.AGENTS_GRAPH, triples)
-
-
-def same_entities(store: GraphStore) -> list[tuple[str, str]]:
-    """Pairs of alias-table entities a curator has said are one (``owl:sameAs`` between their IRIs)."""
-    prefix = str(rdf.entity_iri(""))
-    return [(rdf.entity_key_of(r["a"]), rdf.entity_key_of(r["b"])) for r in store.select(queries.SAME_ENTITIES)
-            if str(r["a"]).startswith(prefix) and str(r["b"]).startswith(prefix)]
-
-
-def refresh_verdicts(store: GraphStore, settings: Settings, changed: bool,
-                     workers: Workers | None = None, progress: reconcile.Progress | None = None) -> tuple[int, int]:
-    """Recompute the verdicts over every claim in the store when the documents changed, with the
-    claims each document has and each entity is named in (``build.count_triples``) and the lists
-    that page the verdicts of each kind and the events (``build.list_triples``).
-
-    The verdicts record a digest of the document versions and of the entities a curator linked
-    as one (``owl:sameAs``) they were computed from, so a build killed after writing documents
-    but before the verdicts, or one after new links, recomputes them.
-    """
-    claim_count = integer(store.select(queries.COUNT_CLAIMS)[0]["n"])
-    versions = sorted((str(r["file"]), str(r["sha"])) for r in store.select(queries.DOCUMENT_VERSIONS))
-    same = same_entities(store)
-    digest = content_id("verdicts, counts and lists", settings.tolerance, *(f"{f}={h}" for f, h in versions),
-                        *(f"{a}={b}" for a, b in same), length=64)
-    stored = store.select(queries.VERDICT_DIGEST)
-    if not changed and stored and stored[0]["digest"] == digest:
-        return claim_count, integer(store.select(queries.COUNT_VERDICTS)[0]["n"])
-    if not changed:
-        log.warning("the verdicts are %s (a write was cut short, or entities were linked as one since); "
-                    "recomputing them", "out of date" if stored else "missing")
-    write_agents(store)
-    stored_claims = readback.load_claims(store)
-    store.replace_graph(rdf.COUNTS_GRAPH, rdf.count_triples(stored_claims))
-    claims = reconcile.merge_entities(stored_claims, same)
-    # Without its digest, a set of verdicts cut short by a crash is recomputed by the next build.
-    store.remove_graph(rdf.RECONCILIATION_GRAPH)
-    edges: list[independence.Edge] = []
-    listed: dict[str, list[str]] = {kind: [] for kind in rdf.VERDICT_KINDS}
-    parts = _GraphWriter(store, rdf.VERDICTS_GRAPHS)
-    for verdict in reconcile.verdicts(claims, settings.tolerance, workers.map if workers is not None else map,
-                                      job=verdict_job, progress=progress):
-        edges.append(verdict.edge)
-        listed[verdict.edge.kind].append(verdict.id)
-        parts.add(verdict.triples)
-    links = iter(rdf.link_triples((e.kind, e.a, e.b) for e in edges))
-    while batch := list(itertools.islice(links, TRIPLES_PER_GRAPH)):
-        parts.add(ntriples(batch))
-    for triples in independence_batches(claims, edges):
-        parts.add(ntriples(triples))
-    parts.close()
-    lists = _GraphWriter(store, rdf.LISTS_GRAPHS)
-    for name, ordered in [*((kind, sorted(ids)) for kind, ids in listed.items()),
-                          ("events", rdf.timeline_order(stored_claims))]:
-        listing = rdf.list_triples(name, ordered)
-        while batch := list(itertools.islice(listing, TRIPLES_PER_GRAPH)):
-            lists.add(ntriples(batch))
-    lists.close()
-    store.replace_graph(rdf.RECONCILIATION_GRAPH, [(rdf.RECONCILIATION_GRAPH, CG.inputDigest, Literal(digest))])
-    return claim_count, len(edges)
-
-
-#: Triples per derived graph: verdicts are written in graphs of this size, so a build never
-#: holds the whole verdict set as RDF at once.
-TRIPLES_PER_GRAPH = 50_000
-
-
-class _GraphWriter:
-    """Writes derived triples into numbered graphs under ``prefix`` as they come, then drops the
-    numbered graphs a previous, larger write left behind."""
-
-    def __init__(self, store: GraphStore, prefix: str, size: int = TRIPLES_PER_GRAPH) -> None:
-        self.store, self.prefix, self.size = store, prefix, size
-        self.pending: list[str] = []
-        self.count = 0
-        self.written: set[str] = set()
-
-    def add(self, text: str) -> None:
-        """Add N-Triples written by ``ntriples``."""
-        self.pending.append(text)
-        self.count += text.count("\n")
-        if self.count >= self.size:
-            self._flush()
-
-    def _flush(self) -> None:
-        graph = rdf.ID[f"{self.prefix}{len(self.written)}"]
-        # Not atomic, and much faster: a build cut short rewrites every derived graph.
-        self.store.replace_graph_text(graph, "".join(self.pending), atomic=False)
-        self.store.flush()  # to disk now, rather than in the store's write buffers
-        self.written.add(str(graph))
-        self.pending, self.count = [], 0
-
-    def close(self) -> None:
-        if self.pending or not self.written:
-            self._flush()
-        for graph in self.store.graphs():
-            if graph.startswith(str(rdf.ID[self.prefix])) and graph not in self.written:
-                self.store.remove_graph(URIRef(graph))
-
-
-def independence_batches(claims: Sequence[Claim], edges: Sequence[independence.Link],
-                         batch: int = 1000) -> Iterator[list[rdf.Triple]]:
-    """Each claim's roots, independent-source count and single-source and circular-reporting flags,
-    ``batch`` claims at a time."""
-    assessed = independence.assess(claims, edges)
-    triples: list[rdf.Triple] = []
-    for n, c in enumerate(claims, 1):
-        if c.figure is not None:
-            a = assessed[c.id]
-            iris = [rdf.root_iri(key) for key in sorted(a.roots)]
-            triples.extend(rdf.independence_triples(c.id, a.independent, a.single_source, iris, a.circular))
-        if n % batch == 0 or n == len(claims):
-            yield triples
-            triples = []
 
 
 class Ingestor:

@@ -263,11 +263,38 @@ ORDER BY ?claim ?participant
 # are written both ways, a change from its first claim to the other; the other claims of each
 # kind in one row.
 CLAIM_LINKS = """
-SELECT ?claim ?link (GROUP_CONCAT(STR(?other); separator=" ") AS ?others) WHERE {
+SELECT ?claim ?link (GROUP_CONCAT(DISTINCT STR(?other); separator=" ") AS ?others) WHERE {
   { ?claim ?link ?other . FILTER(?link IN (cg:corroborates, cg:conflictsWith, cg:changesTo)) }
   UNION { ?other cg:changesTo ?claim . BIND(cg:changesTo AS ?link) }
 }
 GROUP BY ?claim ?link
+"""
+
+# The claims of a document (bind ?file).
+FILE_CLAIMS = """
+SELECT ?file ?claim WHERE { ?doc cg:fileName ?file . ?claim schema:appearance ?doc }
+"""
+
+# The claims judged in a partition (bind ?key, a blocking key).
+CLAIMS_WITH_KEY = """
+SELECT ?key ?claim WHERE { ?claim cg:blockingKey ?key }
+"""
+
+# The claims of a measure (bind ?measure).
+CLAIMS_OF_MEASURE = """
+SELECT ?measure ?claim WHERE { ?claim cg:measure ?measure }
+"""
+
+# The verdicts in a partition's graph (bind ?g), a row for each of their two claims.
+GRAPH_VERDICTS = """
+SELECT ?g ?verdict ?type ?basis ?claim WHERE { GRAPH ?g { ?verdict a ?type ; cg:basis ?basis ; cg:claim ?claim } }
+"""
+
+# Each verdict of a claim (bind ?claim): its kind, basis and other claim.
+CLAIM_VERDICTS = """
+SELECT ?claim ?other ?type ?basis WHERE {
+  ?verdict cg:claim ?claim . ?verdict cg:claim ?other ; a ?type ; cg:basis ?basis . FILTER(?other != ?claim)
+}
 """
 
 # The verdicts of claims (bind ?claim).

@@ -23,8 +23,8 @@ from __future__ import annotations
 import math
 import re
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass, field, replace
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
 from typing import Any, Protocol, TypeVar
 
 from rapidfuzz import fuzz
@@ -481,10 +481,12 @@ def blocking_keys(claim: Claim) -> frozenset[str]:
 
 @dataclass(frozen=True)
 class Partition:
-    """Claims that can meet each other: one topic's, or one document's for sums. A claim of
-    several topics is in each of their partitions; a verdict found twice is kept once."""
+    """Claims that can meet each other: one topic's (``key`` a blocking key), or one document's
+    for sums (``key`` its file name). A claim of several topics is in each of their partitions;
+    a pair of claims that meet in several is judged in one, its ``owner``."""
 
     kind: str  # "block" or "document"
+    key: str
     claims: tuple[Claim, ...]
     tolerance: float
 
@@ -493,29 +495,43 @@ class Partition:
         return len(self.claims)
 
 
-def partitions(claims: Sequence[Claim], tolerance: float) -> list[Partition]:
-    """Independent pieces of the work: every verdict is made inside exactly one of them.
+def partitions(claims: Sequence[Claim], tolerance: float, keys: Collection[str] | None = None,
+               documents: Collection[str] | None = None) -> list[Partition]:
+    """Independent pieces of the work: every verdict is made inside exactly one of them (all of
+    them, or the blocks of ``keys`` and the partitions of ``documents``).
 
     >>> partitions([], 0.05)
     []
     """
     blocks: dict[str, list[Claim]] = defaultdict(list)
-    documents: dict[str, list[Claim]] = defaultdict(list)
+    by_document: dict[str, list[Claim]] = defaultdict(list)
     for c in claims:
         for key in blocking_keys(c):
-            blocks[key].append(c)
-        documents[c.document].append(c)
-    return [Partition("block", tuple(cs), tolerance) for _, cs in sorted(blocks.items())] + \
-        [Partition("document", tuple(cs), tolerance) for _, cs in sorted(documents.items())]
+            if keys is None or key in keys:
+                blocks[key].append(c)
+        if documents is None or c.document in documents:
+            by_document[c.document].append(c)
+    return [Partition("block", key, tuple(cs), tolerance) for key, cs in sorted(blocks.items())] + \
+        [Partition("document", key, tuple(cs), tolerance) for key, cs in sorted(by_document.items())]
+
+
+def owner(a: frozenset[str], b: frozenset[str]) -> str | None:
+    """The block that judges a pair of claims with blocking keys ``a`` and ``b``: the first key
+    they share. A pair is judged there only, so each verdict has one partition, and a change to
+    the claims of one block leaves the verdicts of every other as they are."""
+    return min(a & b, default=None)
 
 
 def partition_verdicts(part: Partition) -> list[Relation]:
-    """The verdicts inside one partition (picklable, so it runs on any worker)."""
+    """The verdicts inside one partition (picklable, so it runs on any worker): of a block, those
+    between pairs it ``owner``s."""
     if part.kind == "block":
         measures = measures_of(part.claims)
-        return value_verdicts(part.claims, part.tolerance, measures) \
+        found = value_verdicts(part.claims, part.tolerance, measures) \
             + change_verdicts(part.claims, part.tolerance, measures) + series_verdicts(part.claims, measures) \
             + event_verdicts(part.claims)
+        keys = {c.id: blocking_keys(c) for c in part.claims}
+        return [r for r in found if owner(keys[r.a], keys[r.b]) == part.key]
     return sum_verdicts(part.claims, part.tolerance)
 
 
@@ -534,59 +550,29 @@ V = TypeVar("V", bound=HasId)
 Progress = Callable[[int], Callable[[], object]]
 
 
+def partition_results(pieces: Sequence[Partition], map_: Mapper, job: Callable[[Partition], list[V]],
+                      progress: Progress | None = None) -> Iterator[tuple[Partition, list[V]]]:
+    """Each partition with its verdicts, in the order given whatever runs them (``map_`` may run
+    them elsewhere; ``job`` is ``partition_verdicts``, or hands back each verdict in another form
+    that keeps its ``id``)."""
+    done = progress(len(pieces)) if progress else None
+    for part, found in zip(pieces, map_(job, pieces)):
+        yield part, found
+        if done:
+            done()
+
+
 def verdicts(claims: Sequence[Claim], tolerance: float, map_: Mapper,
              job: Callable[[Partition], list[V]], progress: Progress | None = None) -> Iterator[V]:
-    """Every verdict between the claims once, partition by partition, in an order that does not
-    depend on where the partitions ran (``map_`` may run them elsewhere; ``job`` is
-    ``partition_verdicts``, or hands back each verdict in another form that keeps its ``id``)."""
+    """Every verdict between the claims once, partition by partition (``partition_results``)."""
     seen: set[str] = set()
-    pieces = partitions(claims, tolerance)
-    done = progress(len(pieces)) if progress else None
-    for found in map_(job, pieces):
+    for _, found in partition_results(partitions(claims, tolerance), map_, job, progress):
         for r in found:
             if r.id not in seen:
                 seen.add(r.id)
                 yield r
-        if done:
-            done()
 
 
 def reconcile(claims: Sequence[Claim], tolerance: float = 0.05, map_: Mapper = map) -> list[Relation]:
     """Every verdict between the claims, sorted by id."""
     return sorted(verdicts(claims, tolerance, map_, partition_verdicts), key=lambda r: r.id)
-
-
-def merge_entities(claims: Sequence[Claim], same: Iterable[tuple[str, str]]) -> list[Claim]:
-    """The claims with the entities a curator said are one (``owl:sameAs``) read as one: each
-    group of keys becomes its first key in order, in subjects, places, participants, actors,
-    sources and the owner part of measure keys. Claim ids do not change."""
-    parent: dict[str, str] = {}
-
-    def find(key: str) -> str:
-        while parent.get(key, key) != key:
-            key = parent[key]
-        return key
-
-    for a, b in same:
-        ra, rb = find(a), find(b)
-        if ra != rb:
-            parent[max(ra, rb)] = min(ra, rb)
-    if not parent:
-        return list(claims)
-
-    def key(k: str | None) -> str | None:
-        return find(k) if k is not None else None
-
-    out = []
-    for c in claims:
-        measure = c.measure
-        if measure and ":" in measure:
-            owner, rest = measure.split(":", 1)
-            measure = f"{find(owner)}:{rest}"
-        out.append(replace(
-            c, subject_entity=key(c.subject_entity), place=key(c.place), measure=measure,
-            participants=tuple(dict.fromkeys(find(p) for p in c.participants)),
-            actors=tuple(replace(a, entity=key(a.entity)) for a in c.actors),
-            sources=tuple(replace(s, entity=key(s.entity)) for s in c.sources),
-        ))
-    return out

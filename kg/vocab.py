@@ -58,6 +58,7 @@ class CG(DefinedNamespace):
     agentName: URIRef  # The name the document gives the agent of this attribution (a source or an author).
     amount: URIRef  # The stated value, when the figure is a single number.
     basis: URIRef  # What was compared: value (the two readings), arithmetic (a ratio, a sum, a share), series (one measure at two times) or event (two reports of one event).
+    blockingKey: URIRef  # A topic the claim's figure can be compared within, or an event's verb with one of its actors: claims are judged against the claims that share one of these keys, so a change to some documents recomputes the verdicts of their keys only.
     boilerplate: URIRef  # A span of the document marked as chrome.
     carriesFigure: URIRef  # A figure claim of the event's own clause (deployed 3,000 troops: the event and its figure).
     boilerplateKind: URIRef  # What the span is: header, heading, caption, image, newsletter, feed, poll, share, comments.

@@ -12,7 +12,7 @@ from click.testing import CliRunner
 from fastapi.testclient import TestClient
 
 from api.main import create_app
-from kg import lookup, pipeline, reviews
+from kg import lookup, pipeline, refresh, reviews
 from kg.cli import main as cli
 from kg.config import Settings
 from kg.shacl import validate, validate_claimreview
@@ -156,7 +156,7 @@ def test_entities_linked_over_update_are_honoured_by_the_next_reconciliation(bui
                 "curation/links> { <https://w3id.org/claimgraph/id/entity/nis> owl:sameAs "
                 "<https://w3id.org/claimgraph/id/entity/south-korea> } }")
         assert client.post("/update", data={"update": link}, headers=AUTH).status_code == 204
-    assert pipeline.same_entities(store) == [("nis", "south-korea")]
+    assert refresh.same_entities(store) == [("nis", "south-korea")]
     pipeline.build([corpus], store, settings, nlp=nlp)  # no document changed; the link did
     after = store.select("SELECT ?d WHERE { ?r cg:inputDigest ?d }")
     assert before and after and before != after

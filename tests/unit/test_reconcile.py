@@ -363,7 +363,7 @@ def test_reports_of_one_event_in_places_apart_disagree_on_its_place():
 
 def test_entities_a_curator_links_as_one_are_one_measure_and_one_source():
     from kg.independence import assess
-    from kg.reconcile import merge_entities
+    from kg.linked import merge_entities
 
     a = claim("a.txt", "1,200", 1200, measure="acme:worker", sources=("Acme",))
     b = claim("b.txt", "1,200", 1200, measure="acme-corp:worker", sources=("Acme-Corp",))

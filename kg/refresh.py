@@ -1,0 +1,366 @@
+"""What the build derives from the documents and keeps beside them: the verdicts (a graph for each
+partition), each claim's independence and blocking keys, the claim counts, the lists the service
+pages, the agents, and the digest of the document versions they were made from.
+
+``refresh`` recomputes all of it; told what a write changed (``Change``, from ``plan`` before the
+write), only what the change touches: the partitions of the blocking keys of the claims written or
+removed, the independence of the claims whose roots, verdicts or corroborating groups may differ,
+the counts of their documents and entities, and the lists' changed items. Either way the store
+ends the same, triple for triple and graph for graph, as a clean build of the same documents.
+"""
+
+from __future__ import annotations
+
+import bisect
+import itertools
+import logging
+from collections import defaultdict
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from rdflib import Literal, URIRef
+from rdflib.term import Node
+
+from . import build as rdf
+from . import independence, linked, queries, readback, reconcile
+from .config import Settings
+from .model import Claim, Relation, content_id
+from .store import GraphStore, Value, integer, ntriples, text_or_none, to_rdflib
+from .vocab import CG
+from .workers import SerialisedVerdict, Workers, verdict_job
+
+log = logging.getLogger(__name__)
+
+#: Triples per derived graph written at once: a build never holds a whole derived graph as RDF.
+TRIPLES_PER_GRAPH = 50_000
+
+
+@dataclass(frozen=True)
+class Change:
+    """What a write changes: the documents (by file name) written or removed, and their claims
+    as the store held them before."""
+
+    files: frozenset[str]
+    before: tuple[Claim, ...]
+
+
+def same_entities(store: GraphStore) -> list[tuple[str, str]]:
+    """Pairs of alias-table entities a curator has said are one (``owl:sameAs`` between their IRIs)."""
+    prefix = str(rdf.entity_iri(""))
+    return [(rdf.entity_key_of(r["a"]), rdf.entity_key_of(r["b"])) for r in store.select(queries.SAME_ENTITIES)
+            if str(r["a"]).startswith(prefix) and str(r["b"]).startswith(prefix)]
+
+
+def digest(store: GraphStore, settings: Settings, same: Sequence[tuple[str, str]]) -> str:
+    """What the derived graphs are made from: the document versions, the tolerance, the entities
+    linked as one."""
+    versions = sorted((str(r["file"]), str(r["sha"])) for r in store.select(queries.DOCUMENT_VERSIONS))
+    return content_id("verdicts by partition, counts and lists", settings.tolerance,
+                      *(f"{f}={h}" for f, h in versions), *(f"{a}={b}" for a, b in same), length=64)
+
+
+def _up_to_date(store: GraphStore, wanted: str) -> bool:
+    stored = store.select(queries.VERDICT_DIGEST)
+    return bool(stored) and stored[0]["digest"] == wanted
+
+
+def plan(store: GraphStore, settings: Settings, files: Collection[str]) -> Change | None:
+    """Before writing or removing ``files``: what the write will change, when the derived graphs
+    are those of the store's documents (otherwise nothing can be kept: None)."""
+    if not _up_to_date(store, digest(store, settings, same_entities(store))):
+        return None
+    return Change(frozenset(files), tuple(claims_of_files(store, files)))
+
+
+def claims_of_files(store: GraphStore, files: Collection[str]) -> list[Claim]:
+    """The claims of the documents read from ``files``, read back."""
+    rows = store.select_each(queries.FILE_CLAIMS, "file", [Literal(f) for f in sorted(files)])
+    return readback.load_claims(store, sorted({rdf.claim_id_of(r["claim"]) for r in rows}))
+
+
+def refresh(store: GraphStore, settings: Settings, changed: bool, change: Change | None = None,
+            workers: Workers | None = None, progress: reconcile.Progress | None = None) -> tuple[int, int]:
+    """Bring the derived graphs up to date with the documents; how many claims and verdicts the
+    store holds. With nothing ``changed`` they are kept when their digest says they are current
+    (a build killed after writing documents but before the verdicts, or one after entities were
+    linked as one, recomputes them); with a ``change`` only what it touches is recomputed."""
+    claim_count = integer(store.select(queries.COUNT_CLAIMS)[0]["n"])
+    same = same_entities(store)
+    wanted = digest(store, settings, same)
+    if not changed and _up_to_date(store, wanted):
+        return claim_count, verdict_count(store)
+    if not changed:
+        log.warning("the verdicts are out of date or missing (a write was cut short, or entities were linked "
+                    "as one since); recomputing them")
+    write_agents(store)
+    # Without its digest, derived graphs cut short by a crash are recomputed by the next build.
+    store.remove_graph(rdf.RECONCILIATION_GRAPH)
+    run = workers.map if workers is not None else map
+    if change is None or not changed:
+        _everything(store, settings, same, run, progress)
+    else:
+        _touched(store, settings, same, change, run, progress)
+    store.replace_graph(rdf.RECONCILIATION_GRAPH, [(rdf.RECONCILIATION_GRAPH, CG.inputDigest, Literal(wanted))])
+    return claim_count, verdict_count(store)
+
+
+def verdict_count(store: GraphStore) -> int:
+    """How many verdicts the store holds: the sizes of the lists of each kind."""
+    sizes = store.select_each(queries.LIST_SIZE, "list", [rdf.list_iri(kind) for kind in rdf.VERDICT_KINDS])
+    return sum(integer(r["n"]) for r in sizes)
+
+
+def write_agents(store: GraphStore) -> None:
+    """Describe once each source and author the documents name, under every name they give it."""
+    triples = [t for r in store.select(queries.AGENT_NAMES)
+               for t in rdf.agent_triples(URIRef(str(r["agent"])), str(r["name"]), text_or_none(r.get("kind")))]
+    store.replace_graph(rdf.AGENTS_GRAPH, triples)
+
+
+# ------------------------------------------------------------------------------------ everything
+
+
+def _everything(store: GraphStore, settings: Settings, same: Sequence[tuple[str, str]], run: reconcile.Mapper,
+                progress: reconcile.Progress | None) -> None:
+    stored = readback.load_claims(store)
+    store.replace_graph(rdf.COUNTS_GRAPH, rdf.count_triples(stored))
+    claims = linked.merge_entities(stored, same)
+    for prefix in (rdf.VERDICTS_GRAPHS, rdf.INDEPENDENCE_GRAPHS, rdf.KEYS_GRAPHS, rdf.LISTS_GRAPHS):
+        _drop_under(store, prefix)
+    edges: list[independence.Edge] = []
+    for found in _write_partitions(store, reconcile.partitions(claims, settings.tolerance), run, progress):
+        edges += (v.edge for v in found)
+    assessed = independence.assess(claims, edges)
+    by_bucket: dict[URIRef, list[Claim]] = defaultdict(list)
+    for c in claims:
+        by_bucket[rdf.bucket_graph(rdf.INDEPENDENCE_GRAPHS, c.document)].append(c)
+    for graph, members in sorted(by_bucket.items()):
+        store.replace_graph(graph, _independence_triples(members, assessed))
+        store.replace_graph(rdf.bucket_graph(rdf.KEYS_GRAPHS, members[0].document), _key_triples(members))
+    listed: dict[str, list[str]] = {kind: [] for kind in rdf.VERDICT_KINDS}
+    for e in edges:
+        listed[e.kind].append(_edge_id(e))
+    for kind, ids in listed.items():
+        _write_list(store, kind, sorted(ids))
+    _write_list(store, "events", rdf.timeline_order(stored))
+
+
+def _edge_id(e: independence.Edge) -> str:
+    return Relation(e.kind, e.a, e.b, "", e.basis).id
+
+
+def _drop_under(store: GraphStore, prefix: str) -> None:
+    for graph in store.graphs():
+        if graph.startswith(str(rdf.ID[prefix])):
+            store.remove_graph(URIRef(graph))
+
+
+def _write_partitions(store: GraphStore, parts: Sequence[reconcile.Partition], run: reconcile.Mapper,
+                      progress: reconcile.Progress | None) -> Iterator[list[SerialisedVerdict]]:
+    """Compute the partitions' verdicts and write each partition's graph (none when it has no
+    verdict: an emptied partition's old graph is dropped); yields each partition's verdicts."""
+    for part, found in reconcile.partition_results(parts, run, verdict_job, progress):
+        graph = rdf.verdicts_graph(part.kind, part.key)
+        if not found:
+            store.remove_graph(graph)
+            yield found
+            continue
+        links = ntriples(rdf.link_triples((v.edge.kind, v.edge.a, v.edge.b) for v in found))
+        store.replace_graph_text(graph, "".join(v.triples for v in found) + links, atomic=False)
+        yield found
+
+
+def _independence_triples(claims: Iterable[Claim], assessed: dict[str, independence.Independence]
+                          ) -> Iterator[rdf.Triple]:
+    for c in claims:
+        if c.figure is not None:
+            a = assessed[c.id]
+            iris = [rdf.root_iri(key) for key in sorted(a.roots)]
+            yield from rdf.independence_triples(c.id, a.independent, a.single_source, iris, a.circular)
+
+
+def _key_triples(claims: Iterable[Claim]) -> Iterator[rdf.Triple]:
+    for c in claims:
+        yield from rdf.key_triples(c.id, reconcile.blocking_keys(c))
+
+
+def _write_list(store: GraphStore, name: str, ordered: Sequence[str]) -> None:
+    """A list in its graphs (``graph/lists/<name>/0`` ...), ``TRIPLES_PER_GRAPH`` triples to a graph."""
+    prefix = f"{rdf.LISTS_GRAPHS}{name}/"
+    listing = rdf.list_triples(name, ordered)
+    written = set()
+    for n in itertools.count():
+        batch = list(itertools.islice(listing, TRIPLES_PER_GRAPH))
+        if not batch and n:
+            break
+        graph = rdf.ID[f"{prefix}{n}"]
+        store.replace_graph_text(graph, ntriples(batch), atomic=False)
+        written.add(str(graph))
+    for name in store.graphs():
+        if name.startswith(str(rdf.ID[prefix])) and name not in written:
+            store.remove_graph(URIRef(name))
+
+
+# ------------------------------------------------------------------------------------ a change
+
+
+def _touched(store: GraphStore, settings: Settings, same: Sequence[tuple[str, str]], change: Change,
+             run: reconcile.Mapper, progress: reconcile.Progress | None) -> None:
+    after_stored = claims_of_files(store, change.files)
+    before = linked.merge_entities(change.before, same)
+    after = linked.merge_entities(after_stored, same)
+    gone = {c.id for c in before} - {c.id for c in after}
+    written = {c.id for c in before} | {c.id for c in after}
+    keys = set().union(*(reconcile.blocking_keys(c) for c in (*before, *after)))
+
+    # The verdicts of the partitions the change touches, recomputed over their members now.
+    members = {rdf.claim_id_of(r["claim"]) for r in
+               store.select_each(queries.CLAIMS_WITH_KEY, "key", [Literal(k) for k in sorted(keys)])} - written
+    claims = linked.merge_entities(readback.load_claims(store, sorted(members)), same) + after
+    parts = reconcile.partitions(claims, settings.tolerance, keys=keys, documents=change.files)
+    graphs = {rdf.verdicts_graph("block", k) for k in keys} | {rdf.verdicts_graph("document", f) for f in change.files}
+    old = _graph_edges(store, sorted(graphs))
+    new: set[independence.Edge] = set()
+    for found in _write_partitions(store, parts, run, progress):
+        new.update(v.edge for v in found)
+    for graph in graphs - {rdf.verdicts_graph(p.kind, p.key) for p in parts}:
+        store.remove_graph(graph)  # a partition left without claims
+
+    _update_counts(store, change.before, after_stored)
+    _rewrite_buckets(store, rdf.KEYS_GRAPHS, written, change.files, _by_document(after, _key_triples))
+    _update_independence(store, same, before, after, gone, old ^ new)
+    _update_lists(store, old - new, new - old, before, after_stored)
+
+
+def _by_document(claims: Iterable[Claim], triples: Callable[[list[Claim]], Iterable[rdf.Triple]]
+                 ) -> dict[str, list[rdf.Triple]]:
+    grouped: dict[str, list[Claim]] = defaultdict(list)
+    for c in claims:
+        grouped[c.document].append(c)
+    return {d: list(triples(cs)) for d, cs in grouped.items()}
+
+
+def _graph_edges(store: GraphStore, graphs: Sequence[URIRef]) -> set[independence.Edge]:
+    """The verdicts in ``graphs`` (``independence.Edge``: kind, basis and claims)."""
+    pairs: dict[str, list[Value]] = {}
+    for r in store.select_each(queries.GRAPH_VERDICTS, "g", graphs):
+        pairs.setdefault(str(r["verdict"]), [readback.KIND_OF[str(r["type"])], r["basis"]]).append(r["claim"])
+    return {_edge(str(kind), str(basis), a, b) for kind, basis, a, b in pairs.values()}
+
+
+def _edge(kind: str, basis: str, a: Value, b: Value) -> independence.Edge:
+    x, y = sorted((rdf.claim_id_of(a), rdf.claim_id_of(b)))
+    return independence.Edge(kind, basis, x, y)
+
+
+def _update_counts(store: GraphStore, before: Sequence[Claim], after: Sequence[Claim]) -> None:
+    """The claim counts of the changed documents and of the entities their claims name."""
+    counts: dict[Node, int] = {}
+    for q in store.quads(rdf.COUNTS_GRAPH):
+        counts[to_rdflib(q.subject)] = int(str(to_rdflib(q.object)))
+    for claims, sign in ((before, -1), (after, 1)):
+        for s, _, n in rdf.count_triples(claims):
+            counts[s] = counts.get(s, 0) + sign * int(str(n))
+    store.replace_graph(rdf.COUNTS_GRAPH, [(s, CG.claimCount, Literal(n)) for s, n in counts.items() if n > 0])
+
+
+def _rewrite_buckets(store: GraphStore, prefix: str, dropped: Collection[str], documents: Iterable[str],
+                     fresh: dict[str, list[rdf.Triple]]) -> None:
+    """Replace what the bucket graphs of ``documents`` say of the claims ``dropped`` (ids) with
+    ``fresh`` triples (by document)."""
+    iris = {str(rdf.claim_iri(c)) for c in dropped}
+    graphs: dict[URIRef, list[rdf.Triple]] = defaultdict(list)
+    for d in {*documents, *fresh}:
+        graphs[rdf.bucket_graph(prefix, d)].extend(fresh.get(d, ()))
+    for graph, added in sorted(graphs.items()):
+        kept = [(to_rdflib(q.subject), to_rdflib(q.predicate), to_rdflib(q.object))
+                for q in store.quads(graph) if str(to_rdflib(q.subject)) not in iris]
+        store.replace_graph(graph, kept + added)
+
+
+def _update_independence(store: GraphStore, same: Sequence[tuple[str, str]], before: Sequence[Claim],
+                         after: Sequence[Claim], gone: Collection[str], changed: Iterable[independence.Edge]) -> None:
+    """Independence for the claims it may differ for: those of the measures of the changed claims
+    (their roots), the ends of the verdicts that changed, and every claim corroborating them,
+    however far (their groups)."""
+    measures = {c.measure for c in (*before, *after) if c.measure}
+    seeds = {c.id for c in after} | {x for e in changed for x in (e.a, e.b)} | _claims_of_measures(store, measures, same)
+    region, edges = _corroborating(store, seeds - set(gone))
+    claims = linked.merge_entities(readback.load_claims(store, sorted(region)), same)
+    more = _claims_of_measures(store, {c.measure for c in claims if c.measure}, same) - region
+    traced = claims + linked.merge_entities(readback.load_claims(store, sorted(more)), same)
+    assessed = independence.assess(traced, edges)
+    _rewrite_buckets(store, rdf.INDEPENDENCE_GRAPHS, region | set(gone), {c.document for c in before},
+                     _by_document(claims, lambda cs: _independence_triples(cs, assessed)))
+
+
+def _claims_of_measures(store: GraphStore, measures: Collection[str], same: Sequence[tuple[str, str]]) -> set[str]:
+    """The ids of the claims of ``measures`` (as entities linked as one read them)."""
+    stored = sorted({m for measure in measures for m in linked.measures_before_merge(measure, same)})
+    rows = store.select_each(queries.CLAIMS_OF_MEASURE, "measure", [Literal(m) for m in stored])
+    return {rdf.claim_id_of(r["claim"]) for r in rows}
+
+
+def _corroborating(store: GraphStore, seeds: Collection[str]) -> tuple[set[str], set[independence.Edge]]:
+    """The claims that corroborate ``seeds`` by a report, directly or through others, with the
+    seeds; and every verdict between them."""
+    region, frontier, edges = set(seeds), sorted(seeds), set()
+    while frontier:
+        found = set()
+        for r in store.select_each(queries.CLAIM_VERDICTS, "claim", [rdf.claim_iri(c) for c in frontier]):
+            e = _edge(readback.KIND_OF[str(r["type"])], str(r["basis"]), r["claim"], r["other"])
+            edges.add(e)
+            other = rdf.claim_id_of(r["other"])
+            if e.kind == "corroborates" and e.basis in independence.REPORT_BASES and other not in region:
+                found.add(other)
+        region |= found
+        frontier = sorted(found)
+    return region, {e for e in edges if e.a in region and e.b in region}
+
+
+def _read_list(store: GraphStore, name: str) -> list[str]:
+    size = store.select(queries.LIST_SIZE, {"list": rdf.list_iri(name)})
+    n = integer(size[0]["n"]) if size else 0
+    blocks = [rdf.list_iri(name, b) for b in range(-(-n // rdf.LIST_BLOCK))]
+    found = {str(r["list"]): str(r["ids"]).split() for r in store.select_each(queries.LIST_BLOCKS, "list", blocks)}
+    return [i for b in blocks for i in found.get(str(b), ())]
+
+
+def _update_lists(store: GraphStore, removed: Collection[independence.Edge], added: Collection[independence.Edge],
+                  before: Sequence[Claim], after: Sequence[Claim]) -> None:
+    """The lists with the verdicts and events that changed taken out and put in their places."""
+    for kind in rdf.VERDICT_KINDS:
+        out, into = {_edge_id(e) for e in removed if e.kind == kind}, {_edge_id(e) for e in added if e.kind == kind}
+        if out or into:
+            _write_list(store, kind, sorted(set(_read_list(store, kind)) - out | into))
+    events = {c.id for c in before if c.kind == "event"}
+    arriving = [c for c in after if c.kind == "event"]
+    if not events and not arriving:
+        return
+    ordered = [i for i in _read_list(store, "events") if i not in events]
+    keys = _TimelineKeys(store)
+    for c in arriving:
+        keys.known[c.id] = rdf.timeline_key(c.time.start if c.time else None, c.time.end if c.time else None,
+                                            c.document, c.start, c.id)
+    for c in sorted(arriving, key=lambda c: keys.known[c.id]):
+        bisect.insort(ordered, c.id, key=keys)
+    _write_list(store, "events", ordered)
+
+
+class _TimelineKeys:
+    """Where events stand in the timeline (``build.timeline_key``), read from the store as asked."""
+
+    def __init__(self, store: GraphStore) -> None:
+        self.store = store
+        self.known: dict[str, tuple[bool, date, date, str, int, str]] = {}
+
+    def __call__(self, claim_id: str) -> tuple[bool, date, date, str, int, str]:
+        if claim_id not in self.known:
+            iri = rdf.claim_iri(claim_id)
+            fields = {str(r["field"]): r["value"] for r in self.store.select(queries.EVENT_FIELDS, {"claim": iri})}
+            place = self.store.select(queries.CLAIM_PLACES, {"claim": iri})[0]
+            begins = date.fromisoformat(str(fields["from"])) if fields.get("from") else None
+            ends = date.fromisoformat(str(fields["to"])) if fields.get("to") else None
+            self.known[claim_id] = rdf.timeline_key(begins, ends, str(place["file"]), integer(place["start"]), claim_id)
+        return self.known[claim_id]

@@ -1,0 +1,115 @@
+"""Incremental builds: any sequence of additions, changes and removals leaves the store exactly as a
+clean build of the same documents leaves it (every graph, every triple), while recomputing only
+what the changed documents touch."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from kg import build as rdf
+from kg import pipeline, refresh
+from kg.config import Settings
+from kg.store import GraphStore
+
+# Short reports that share figures, actors and events, so that verdicts cross documents.
+REPORTS = {
+    "recall-wire.txt": "Acme Motors recalled 120,000 vehicles on March 3, 2025, the National Highway Traffic "
+                       "Safety Administration said. The agency said 14 crashes were linked to the fault.",
+    "recall-daily.txt": "Acme Motors recalled about 118,000 cars on March 3, 2025, according to Reuters. "
+                        "Regulators linked 14 crashes to the faulty brake sensor.",
+    "recall-blog.txt": "The regulator said 150,000 vehicles were recalled by Acme Motors in March 2025. "
+                       "Acme Motors said 9 crashes were linked to the sensor.",
+    "harvest.txt": "The ministry said farmers harvested 4.2 million tonnes of wheat in 2024, up from "
+                   "3.9 million tonnes in 2023. The ministry signed a grain agreement with Egypt on May 2, 2024.",
+}
+
+
+def _variants(name: str, text: str) -> list[str]:
+    """The text as written, its first sentence alone, and its figures changed."""
+    first = text.split(". ")[0] + "."
+    bumped = re.sub(r"\d+", lambda m: str(int(m.group()) + 1) if len(m.group()) < 4 else m.group(), text)
+    return [text, first, bumped]
+
+
+@pytest.fixture(scope="module")
+def corpus(seeds_dir: Path) -> dict[str, list[str]]:
+    texts = dict(REPORTS)
+    for path in sorted(seeds_dir.glob("*.txt"))[:2]:
+        texts[path.name] = path.read_text(encoding="utf-8")
+    return {name: _variants(name, text) for name, text in texts.items()}
+
+
+def _write(folder: Path, name: str, text: str) -> Path:
+    path = folder / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+STEPS = st.lists(st.tuples(st.integers(0, 5), st.integers(-1, 2)), min_size=1, max_size=6)
+
+
+@settings(max_examples=8, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(steps=STEPS)
+def test_any_sequence_of_writes_equals_a_clean_build(steps, corpus, nlp, tmp_path_factory):
+    """Each step adds or rewrites one document with one of its versions (0-2) or removes it (-1)."""
+    folder = tmp_path_factory.mktemp("docs")
+    names = sorted(corpus)
+    options = Settings(store=":memory:")
+    store = GraphStore.memory()
+    pipeline.build([_write(folder, names[0], corpus[names[0]][0])], store, options, nlp=nlp)
+    held = {names[0]: 0}
+    for doc, version in steps:
+        name = names[doc]
+        if version < 0:
+            if name in held:
+                pipeline.remove_documents([name], store, options)
+                del held[name]
+            continue
+        pipeline.build([_write(folder, name, corpus[name][version])], store, options, nlp=nlp)
+        held[name] = version
+    clean_folder = tmp_path_factory.mktemp("clean")
+    clean = GraphStore.memory()
+    pipeline.build([_write(clean_folder, n, corpus[n][v]) for n, v in sorted(held.items())], clean, options, nlp=nlp)
+    assert sorted(store.graphs()) == sorted(clean.graphs())
+    assert store.canonical_hash() == clean.canonical_hash()
+
+
+def test_a_write_recomputes_only_what_it_touches(corpus, nlp, tmp_path, monkeypatch):
+    """Adding a report on another story leaves the verdict graphs of the first story unwritten."""
+    options = Settings(store=":memory:")
+    store = GraphStore.memory()
+    recalls = [_write(tmp_path, n, corpus[n][0]) for n in sorted(REPORTS) if n.startswith("recall")]
+    pipeline.build(recalls, store, options, nlp=nlp)
+    verdicts = {g for g in store.graphs() if g.startswith(str(rdf.ID[rdf.VERDICTS_GRAPHS]))}
+    assert verdicts, "the recall reports corroborate one another"
+    written: list[str] = []
+    replace = store.replace_graph_text
+    monkeypatch.setattr(store, "replace_graph_text", lambda graph, *a, **k: (written.append(str(graph)),
+                                                                            replace(graph, *a, **k))[1])
+    report = pipeline.build([_write(tmp_path, "harvest.txt", corpus["harvest.txt"][0])], store, options, nlp=nlp)
+    assert report.added == ["harvest.txt"]
+    assert not verdicts & set(written), "no verdict of the recall reports was rewritten"
+    clean = GraphStore.memory()
+    pipeline.build([*recalls, tmp_path / "harvest.txt"], clean, options, nlp=nlp)
+    assert store.canonical_hash() == clean.canonical_hash()
+
+
+def test_a_store_whose_verdicts_are_stale_is_recomputed_whole(corpus, nlp, tmp_path):
+    """Without the digest of the documents they were made from, the derived graphs are not trusted
+    for a change: the next write recomputes them all."""
+    options = Settings(store=":memory:")
+    store = GraphStore.memory()
+    first = _write(tmp_path, "recall-wire.txt", corpus["recall-wire.txt"][0])
+    pipeline.build([first], store, options, nlp=nlp)
+    store.remove_graph(rdf.RECONCILIATION_GRAPH)
+    assert refresh.plan(store, options, ["recall-daily.txt"]) is None
+    second = _write(tmp_path, "recall-daily.txt", corpus["recall-daily.txt"][0])
+    pipeline.build([second], store, options, nlp=nlp)
+    clean = GraphStore.memory()
+    pipeline.build([first, second], clean, options, nlp=nlp)
+    assert store.canonical_hash() == clean.canonical_hash()
