@@ -27,7 +27,11 @@ def _linked(same: Iterable[tuple[str, str]]) -> dict[str, str]:
 
 def measures_before_merge(measure: str, same: Iterable[tuple[str, str]]) -> set[str]:
     """The measure keys that ``merge_entities`` reads as ``measure``: its owner under each key of
-    the owner's group."""
+    the owner's group.
+
+    >>> sorted(measures_before_merge("acme:recall", [("acme-corp", "acme")]))
+    ['acme-corp:recall', 'acme:recall']
+    """
     owner, colon, rest = measure.partition(":")
     linked = _linked(same)
     return {measure} | {f"{key}{colon}{rest}" for key, first in linked.items() if colon and first == owner}

@@ -290,6 +290,11 @@ GRAPH_VERDICTS = """
 SELECT ?g ?verdict ?type ?basis ?claim WHERE { GRAPH ?g { ?verdict a ?type ; cg:basis ?basis ; cg:claim ?claim } }
 """
 
+# The claim-to-claim links in a partition's graph (bind ?g).
+GRAPH_LINKS = """
+SELECT ?g ?s ?p ?o WHERE { GRAPH ?g { ?s ?p ?o . FILTER(?p IN (cg:corroborates, cg:conflictsWith, cg:changesTo)) } }
+"""
+
 # Each verdict of a claim (bind ?claim): its kind, basis and other claim.
 CLAIM_VERDICTS = """
 SELECT ?claim ?other ?type ?basis WHERE {

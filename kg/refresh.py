@@ -67,8 +67,9 @@ def _up_to_date(store: GraphStore, wanted: str) -> bool:
 
 def plan(store: GraphStore, settings: Settings, files: Collection[str]) -> Change | None:
     """Before writing or removing ``files``: what the write will change, when the derived graphs
-    are those of the store's documents (otherwise nothing can be kept: None)."""
-    if not _up_to_date(store, digest(store, settings, same_entities(store))):
+    are those of the store's documents (otherwise, or when the store cannot edit a graph in
+    place, nothing can be kept: None)."""
+    if not store.edits_triples or not _up_to_date(store, digest(store, settings, same_entities(store))):
         return None
     return Change(frozenset(files), tuple(claims_of_files(store, files)))
 
@@ -129,7 +130,7 @@ def _everything(store: GraphStore, settings: Settings, same: Sequence[tuple[str,
     for prefix in (rdf.VERDICTS_GRAPHS, rdf.INDEPENDENCE_GRAPHS, rdf.KEYS_GRAPHS, rdf.LISTS_GRAPHS):
         _drop_under(store, prefix)
     edges: list[independence.Edge] = []
-    for found in _write_partitions(store, reconcile.partitions(claims, settings.tolerance), run, progress):
+    for found in _write_partitions(store, reconcile.partitions(claims, settings.tolerance), run, progress, emptied=True):
         edges += (v.edge for v in found)
     assessed = independence.assess(claims, edges)
     by_bucket: dict[URIRef, list[Claim]] = defaultdict(list)
@@ -151,24 +152,34 @@ def _edge_id(e: independence.Edge) -> str:
 
 
 def _drop_under(store: GraphStore, prefix: str) -> None:
-    for graph in store.graphs():
-        if graph.startswith(str(rdf.ID[prefix])):
-            store.remove_graph(URIRef(graph))
+    store.remove_graphs([URIRef(g) for g in store.graphs() if g.startswith(str(rdf.ID[prefix]))])
 
 
 def _write_partitions(store: GraphStore, parts: Sequence[reconcile.Partition], run: reconcile.Mapper,
-                      progress: reconcile.Progress | None) -> Iterator[list[SerialisedVerdict]]:
+                      progress: reconcile.Progress | None, emptied: bool = False) -> Iterator[list[SerialisedVerdict]]:
     """Compute the partitions' verdicts and write each partition's graph (none when it has no
-    verdict: an emptied partition's old graph is dropped); yields each partition's verdicts."""
+    verdict: an emptied partition's old graph is dropped); yields each partition's verdicts.
+    Into graphs the caller has ``emptied``, many partitions are written in one bulk load."""
+    pending: dict[URIRef, str] = {}
+    lines = 0
     for part, found in reconcile.partition_results(parts, run, verdict_job, progress):
         graph = rdf.verdicts_graph(part.kind, part.key)
-        if not found:
+        if found:
+            links = ntriples(rdf.link_triples((v.edge.kind, v.edge.a, v.edge.b) for v in found))
+            body = "".join(v.triples for v in found) + links
+            if emptied:
+                pending[graph] = body
+                lines += body.count("\n")
+            else:
+                store.replace_graph_text(graph, body)
+        elif not emptied:
             store.remove_graph(graph)
-            yield found
-            continue
-        links = ntriples(rdf.link_triples((v.edge.kind, v.edge.a, v.edge.b) for v in found))
-        store.replace_graph_text(graph, "".join(v.triples for v in found) + links, atomic=False)
+        if lines >= TRIPLES_PER_GRAPH:
+            store.add_to_graphs(pending, bulk=True)
+            pending, lines = {}, 0
         yield found
+    if pending:
+        store.add_to_graphs(pending, bulk=True)
 
 
 def _independence_triples(claims: Iterable[Claim], assessed: dict[str, independence.Independence]
@@ -214,23 +225,41 @@ def _touched(store: GraphStore, settings: Settings, same: Sequence[tuple[str, st
     written = {c.id for c in before} | {c.id for c in after}
     keys = set().union(*(reconcile.blocking_keys(c) for c in (*before, *after)))
 
-    # The verdicts of the partitions the change touches, recomputed over their members now.
+    # The verdicts of the partitions the change touches, recomputed over their members now; in
+    # the store, those that changed are replaced (and all of the changed documents' claims).
     members = {rdf.claim_id_of(r["claim"]) for r in
                store.select_each(queries.CLAIMS_WITH_KEY, "key", [Literal(k) for k in sorted(keys)])} - written
-    claims = linked.merge_entities(readback.load_claims(store, sorted(members)), same) + after
-    parts = reconcile.partitions(claims, settings.tolerance, keys=keys, documents=change.files)
-    graphs = {rdf.verdicts_graph("block", k) for k in keys} | {rdf.verdicts_graph("document", f) for f in change.files}
-    old = _graph_edges(store, sorted(graphs))
+    claims = _Claims(store, same, after)
+    parts = reconcile.partitions(claims.get(members) + after, settings.tolerance, keys=keys, documents=change.files)
+    graphs = sorted({rdf.verdicts_graph("block", k) for k in keys} |
+                    {rdf.verdicts_graph("document", f) for f in change.files})
+    old = _graph_edges(store, graphs)
+    links = _graph_links(store, graphs)
+    stale: dict[URIRef, list[Node]] = {}
+    unlinked: dict[URIRef, str] = {}
+    added: dict[URIRef, str] = {}
     new: set[independence.Edge] = set()
-    for found in _write_partitions(store, parts, run, progress):
-        new.update(v.edge for v in found)
-    for graph in graphs - {rdf.verdicts_graph(p.kind, p.key) for p in parts}:
-        store.remove_graph(graph)  # a partition left without claims
+    for part, found in reconcile.partition_results(parts, run, reconcile.partition_verdicts, progress):
+        graph = rdf.verdicts_graph(part.kind, part.key)
+        was = old.get(graph, {})
+        now = {r.id for r in found}
+        new.update(independence.Edge(r.kind, r.basis, *sorted((r.a, r.b))) for r in found)
+        stale[graph] = [rdf.relation_iri_for_id(i) for i, e in was.items()
+                        if i not in now or e.a in written or e.b in written]
+        linked_now = set(rdf.link_triples((r.kind, r.a, r.b) for r in found))
+        fresh = (t for r in found if r.id not in was or r.a in written or r.b in written for t in rdf.relation_triples(r))
+        unlinked[graph] = ntriples(links.get(graph, set()) - linked_now)
+        added[graph] = ntriples(fresh) + ntriples(linked_now - links.get(graph, set()))
+    store.remove_subjects(stale)
+    store.remove_triples(unlinked)
+    store.add_to_graphs(added)
+    store.remove_graphs([g for g in graphs if store.is_empty(g)])
+    old_edges = {e for edges in old.values() for e in edges.values()}
 
     _update_counts(store, change.before, after_stored)
-    _rewrite_buckets(store, rdf.KEYS_GRAPHS, written, change.files, _by_document(after, _key_triples))
-    _update_independence(store, same, before, after, gone, old ^ new)
-    _update_lists(store, old - new, new - old, before, after_stored)
+    _rewrite_buckets(store, rdf.KEYS_GRAPHS, [*before, *after], _by_document(after, _key_triples))
+    _update_independence(store, claims, before, after, gone, old_edges ^ new)
+    _update_lists(store, old_edges - new, new - old_edges, before, after_stored)
 
 
 def _by_document(claims: Iterable[Claim], triples: Callable[[list[Claim]], Iterable[rdf.Triple]]
@@ -241,12 +270,24 @@ def _by_document(claims: Iterable[Claim], triples: Callable[[list[Claim]], Itera
     return {d: list(triples(cs)) for d, cs in grouped.items()}
 
 
-def _graph_edges(store: GraphStore, graphs: Sequence[URIRef]) -> set[independence.Edge]:
-    """The verdicts in ``graphs`` (``independence.Edge``: kind, basis and claims)."""
-    pairs: dict[str, list[Value]] = {}
+def _graph_edges(store: GraphStore, graphs: Sequence[URIRef]) -> dict[URIRef, dict[str, independence.Edge]]:
+    """The verdicts in each of ``graphs`` by id (``independence.Edge``: kind, basis and claims)."""
+    pairs: dict[tuple[str, str], list[Value]] = {}
     for r in store.select_each(queries.GRAPH_VERDICTS, "g", graphs):
-        pairs.setdefault(str(r["verdict"]), [readback.KIND_OF[str(r["type"])], r["basis"]]).append(r["claim"])
-    return {_edge(str(kind), str(basis), a, b) for kind, basis, a, b in pairs.values()}
+        key = (str(r["g"]), str(r["verdict"]))
+        pairs.setdefault(key, [readback.KIND_OF[str(r["type"])], r["basis"]]).append(r["claim"])
+    out: dict[URIRef, dict[str, independence.Edge]] = defaultdict(dict)
+    for (graph, verdict), (kind, basis, a, b) in pairs.items():
+        out[URIRef(graph)][rdf.relation_id_of(verdict)] = _edge(str(kind), str(basis), a, b)
+    return out
+
+
+def _graph_links(store: GraphStore, graphs: Sequence[URIRef]) -> dict[URIRef, set[rdf.Triple]]:
+    """The claim-to-claim links in each of ``graphs``."""
+    out: dict[URIRef, set[rdf.Triple]] = defaultdict(set)
+    for r in store.select_each(queries.GRAPH_LINKS, "g", graphs):
+        out[URIRef(str(r["g"]))].add((URIRef(str(r["s"])), URIRef(str(r["p"])), URIRef(str(r["o"]))))
+    return out
 
 
 def _edge(kind: str, basis: str, a: Value, b: Value) -> independence.Edge:
@@ -265,34 +306,48 @@ def _update_counts(store: GraphStore, before: Sequence[Claim], after: Sequence[C
     store.replace_graph(rdf.COUNTS_GRAPH, [(s, CG.claimCount, Literal(n)) for s, n in counts.items() if n > 0])
 
 
-def _rewrite_buckets(store: GraphStore, prefix: str, dropped: Collection[str], documents: Iterable[str],
-                     fresh: dict[str, list[rdf.Triple]]) -> None:
-    """Replace what the bucket graphs of ``documents`` say of the claims ``dropped`` (ids) with
-    ``fresh`` triples (by document)."""
-    iris = {str(rdf.claim_iri(c)) for c in dropped}
+def _rewrite_buckets(store: GraphStore, prefix: str, dropped: Iterable[Claim], fresh: dict[str, list[rdf.Triple]]) -> None:
+    """Replace what the bucket graphs say of the claims ``dropped`` with ``fresh`` triples (by
+    document)."""
+    stale: dict[URIRef, list[Node]] = defaultdict(list)
+    for c in dropped:
+        stale[rdf.bucket_graph(prefix, c.document)].append(rdf.claim_iri(c.id))
     graphs: dict[URIRef, list[rdf.Triple]] = defaultdict(list)
-    for d in {*documents, *fresh}:
-        graphs[rdf.bucket_graph(prefix, d)].extend(fresh.get(d, ()))
-    for graph, added in sorted(graphs.items()):
-        kept = [(to_rdflib(q.subject), to_rdflib(q.predicate), to_rdflib(q.object))
-                for q in store.quads(graph) if str(to_rdflib(q.subject)) not in iris]
-        store.replace_graph(graph, kept + added)
+    for d, triples in fresh.items():
+        graphs[rdf.bucket_graph(prefix, d)].extend(triples)
+    store.remove_subjects(stale)
+    store.add_to_graphs({graph: ntriples(triples) for graph, triples in sorted(graphs.items())})
+    store.remove_graphs([g for g in sorted({*stale, *graphs}) if store.is_empty(g)])
 
 
-def _update_independence(store: GraphStore, same: Sequence[tuple[str, str]], before: Sequence[Claim],
+class _Claims:
+    """Claims read back from the store once each, entities linked as one read as one."""
+
+    def __init__(self, store: GraphStore, same: Sequence[tuple[str, str]], written: Iterable[Claim]) -> None:
+        self.store, self.same = store, same
+        self.known = {c.id: c for c in written}
+
+    def get(self, ids: Collection[str]) -> list[Claim]:
+        missing = sorted(set(ids) - self.known.keys())
+        for c in linked.merge_entities(readback.load_claims(self.store, missing), self.same) if missing else ():
+            self.known[c.id] = c
+        return [self.known[i] for i in sorted(ids) if i in self.known]
+
+
+def _update_independence(store: GraphStore, claims: _Claims, before: Sequence[Claim],
                          after: Sequence[Claim], gone: Collection[str], changed: Iterable[independence.Edge]) -> None:
     """Independence for the claims it may differ for: those of the measures of the changed claims
     (their roots), the ends of the verdicts that changed, and every claim corroborating them,
     however far (their groups)."""
     measures = {c.measure for c in (*before, *after) if c.measure}
+    same = claims.same
     seeds = {c.id for c in after} | {x for e in changed for x in (e.a, e.b)} | _claims_of_measures(store, measures, same)
     region, edges = _corroborating(store, seeds - set(gone))
-    claims = linked.merge_entities(readback.load_claims(store, sorted(region)), same)
-    more = _claims_of_measures(store, {c.measure for c in claims if c.measure}, same) - region
-    traced = claims + linked.merge_entities(readback.load_claims(store, sorted(more)), same)
+    assessed_claims = claims.get(region)
+    traced = claims.get(region | _claims_of_measures(store, {c.measure for c in assessed_claims if c.measure}, same))
     assessed = independence.assess(traced, edges)
-    _rewrite_buckets(store, rdf.INDEPENDENCE_GRAPHS, region | set(gone), {c.document for c in before},
-                     _by_document(claims, lambda cs: _independence_triples(cs, assessed)))
+    _rewrite_buckets(store, rdf.INDEPENDENCE_GRAPHS, [*assessed_claims, *(c for c in before if c.id in gone)],
+                     _by_document(assessed_claims, lambda cs: _independence_triples(cs, assessed)))
 
 
 def _claims_of_measures(store: GraphStore, measures: Collection[str], same: Sequence[tuple[str, str]]) -> set[str]:

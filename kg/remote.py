@@ -21,7 +21,7 @@ from __future__ import annotations
 import json
 import logging
 import time
-from collections.abc import Generator, Iterator
+from collections.abc import Generator, Iterator, Mapping
 from functools import lru_cache
 from pathlib import Path
 from typing import IO, Any
@@ -279,7 +279,18 @@ class SparqlStore(GraphStore):
     def replace_graph_text(self, graph: Any, text: str, atomic: bool = True) -> None:
         """PUT the graph whole (the Graph Store Protocol replaces it in one request, so every
         write is atomic)."""
-        response = self._gsp("PUT", str(graph), text.encode("utf-8"))
+        self._checked(self._gsp("PUT", str(graph), text.encode("utf-8")), graph)
+
+    #: Writes go through the Graph Store Protocol, which replaces whole graphs.
+    edits_triples = False
+
+    def add_to_graphs(self, bodies: Mapping[Any, str], bulk: bool = False) -> None:
+        """POST each graph's triples (the Graph Store Protocol adds them)."""
+        for graph, body in bodies.items():
+            if body:
+                self._checked(self._gsp("POST", str(graph), body.encode("utf-8")), graph)
+
+    def _checked(self, response: httpx.Response, graph: Any) -> None:
         if response.status_code in (401, 403):
             raise StoreError(f"{self.graph_store}: the server refused to write (HTTP {response.status_code}); "
                              "check KG_STORE_USER and KG_STORE_PASSWORD")

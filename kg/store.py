@@ -23,7 +23,7 @@ import io
 import logging
 import re
 from abc import ABC, abstractmethod
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import IO, NamedTuple, Protocol, cast
 
@@ -291,6 +291,40 @@ class GraphStore(ABC):
     def remove_graph(self, graph: URIRef) -> None:
         """Drop a named graph (nothing happens when it does not exist)."""
 
+    def remove_graphs(self, graphs: Iterable[URIRef]) -> None:
+        """Drop named graphs."""
+        for graph in graphs:
+            self.remove_graph(graph)
+
+    def add_to_graphs(self, bodies: Mapping[URIRef, str], bulk: bool = False) -> None:
+        """Add N-Triples written by ``ntriples`` (each line a triple, every term escaped) to graphs;
+        ``bulk`` for much data at once, not atomic (derived graphs a build rewrites after a crash)."""
+        parts = [f"GRAPH {graph_name(g)} {{\n{body}}}" for g, body in bodies.items() if body]
+        if parts:
+            self.update("INSERT DATA { " + "\n".join(parts) + " }")
+
+    #: Whether triples can be removed from a graph in place (``remove_triples``,
+    #: ``remove_subjects``); a store that can only replace whole graphs has its derived graphs
+    #: recomputed whole after a write.
+    edits_triples = True
+
+    def remove_triples(self, bodies: Mapping[URIRef, str]) -> None:
+        """Remove N-Triples written by ``ntriples`` from graphs."""
+        parts = [f"GRAPH {graph_name(g)} {{\n{body}}}" for g, body in bodies.items() if body]
+        if parts:
+            self.update("DELETE DATA { " + "\n".join(parts) + " }")
+
+    def remove_subjects(self, subjects: Mapping[URIRef, Collection[Node]]) -> None:
+        """Remove every triple of each subject from its graph (terms written by the engine's
+        serialiser, in a ``VALUES`` block)."""
+        pairs = [f"({graph_name(g)} {to_ox(x)})" for g, xs in subjects.items() for x in xs]
+        for i in range(0, len(pairs), VALUES_PER_QUERY):
+            self.update("DELETE { GRAPH ?g { ?s ?p ?o } } WHERE { VALUES (?g ?s) { "
+                        + " ".join(pairs[i : i + VALUES_PER_QUERY]) + " } GRAPH ?g { ?s ?p ?o } }")
+
+    def is_empty(self, graph: URIRef) -> bool:
+        return not self.select_each("SELECT ?g WHERE { GRAPH ?g { ?s ?p ?o } } LIMIT 1", "g", [graph])
+
     @abstractmethod
     def update(self, text: str, base_iri: str | None = None) -> None:
         """Run a SPARQL 1.1 Update checked by ``curation.check_update``, as one transaction."""
@@ -447,6 +481,26 @@ class OxigraphStore(GraphStore):
 
     def remove_graph(self, graph: URIRef) -> None:
         self._inner.update(f"DROP SILENT GRAPH {graph_name(graph)}")
+        self._writes += 1
+
+    def remove_graphs(self, graphs: Iterable[URIRef]) -> None:
+        """In requests of a thousand graphs each."""
+        names = [graph_name(g) for g in graphs]
+        for i in range(0, len(names), 1000):
+            self._inner.update(" ;\n".join(f"DROP SILENT GRAPH {name}" for name in names[i : i + 1000]))
+            self._writes += 1
+
+    def add_to_graphs(self, bodies: Mapping[URIRef, str], bulk: bool = False) -> None:
+        """In one load: each N-Triples line (which ends `` .``) becomes a quad of its graph."""
+        quads = "".join(f"{line[:-1]}{graph_name(graph)} .\n"
+                        for graph, body in bodies.items() for line in body.splitlines())
+        try:
+            if bulk:
+                self._inner.bulk_load(quads, format=ox.RdfFormat.N_QUADS)
+            else:
+                self._inner.load(quads, format=ox.RdfFormat.N_QUADS)
+        except (OSError, SyntaxError) as exc:
+            raise StoreError(f"{self.location}: writing {len(bodies)} graphs failed ({exc})") from exc
         self._writes += 1
 
     def update(self, text: str, base_iri: str | None = None) -> None:

@@ -121,6 +121,22 @@ def test_rebuild_leaves_the_remote_graph_unchanged(built, tmp_path):
     remote.close()
 
 
+def test_removing_a_document_and_adding_it_back_on_the_server_gives_the_same_graph(built, seed_store):
+    """The Graph Store Protocol replaces whole graphs: both writes recompute the derived graphs whole."""
+    settings = Settings(store=built.endpoint, store_user=built.user, store_password=built.password)
+    name = sorted(SEEDS.glob("*.txt"))[2].name
+    gone = kg("remove", name, env=env_for(built))
+    assert gone.returncode == 0 and "1 removed" in gone.stderr, gone.stderr[-3000:]
+    remote = open_store(settings)
+    assert remote.canonical_hash() != seed_store.canonical_hash()
+    remote.close()
+    back = kg("build", str(SEEDS), "--no-progress", env=env_for(built))
+    assert back.returncode == 0 and "1 added" in back.stderr, back.stderr[-3000:]
+    remote = open_store(settings)
+    assert remote.canonical_hash() == seed_store.canonical_hash()
+    remote.close()
+
+
 def test_wrong_password_is_a_clear_error_and_changes_nothing(built, tmp_path):
     source = tmp_path / "docs"
     source.mkdir()
