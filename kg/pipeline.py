@@ -1,7 +1,8 @@
 """The one module that composes the stages: ingest -> extract -> normalize -> build -> reconcile.
 
 ``extract_claims`` runs everything in memory (``kg extract``); ``build`` writes documents into a
-store, skipping unchanged ones and replacing changed ones whole, then recomputes the verdicts.
+store, skipping unchanged ones and replacing changed ones whole, then brings the verdicts and
+what else is derived from the documents up to date for what changed (``refresh``).
 """
 
 from __future__ import annotations

@@ -130,7 +130,7 @@ def _everything(store: GraphStore, settings: Settings, same: Sequence[tuple[str,
     for prefix in (rdf.VERDICTS_GRAPHS, rdf.INDEPENDENCE_GRAPHS, rdf.KEYS_GRAPHS, rdf.LISTS_GRAPHS):
         _drop_under(store, prefix)
     edges: list[independence.Edge] = []
-    for found in _write_partitions(store, reconcile.partitions(claims, settings.tolerance), run, progress, emptied=True):
+    for found in _write_partitions(store, reconcile.partitions(claims, settings.tolerance), run, progress):
         edges += (v.edge for v in found)
     assessed = independence.assess(claims, edges)
     by_bucket: dict[URIRef, list[Claim]] = defaultdict(list)
@@ -156,24 +156,16 @@ def _drop_under(store: GraphStore, prefix: str) -> None:
 
 
 def _write_partitions(store: GraphStore, parts: Sequence[reconcile.Partition], run: reconcile.Mapper,
-                      progress: reconcile.Progress | None, emptied: bool = False) -> Iterator[list[SerialisedVerdict]]:
-    """Compute the partitions' verdicts and write each partition's graph (none when it has no
-    verdict: an emptied partition's old graph is dropped); yields each partition's verdicts.
-    Into graphs the caller has ``emptied``, many partitions are written in one bulk load."""
+                      progress: reconcile.Progress | None) -> Iterator[list[SerialisedVerdict]]:
+    """Compute the partitions' verdicts and write each partition that has any into its graph (the
+    caller has emptied them), many partitions in one bulk load; yields each partition's verdicts."""
     pending: dict[URIRef, str] = {}
     lines = 0
     for part, found in reconcile.partition_results(parts, run, verdict_job, progress):
-        graph = rdf.verdicts_graph(part.kind, part.key)
         if found:
             links = ntriples(rdf.link_triples((v.edge.kind, v.edge.a, v.edge.b) for v in found))
-            body = "".join(v.triples for v in found) + links
-            if emptied:
-                pending[graph] = body
-                lines += body.count("\n")
-            else:
-                store.replace_graph_text(graph, body)
-        elif not emptied:
-            store.remove_graph(graph)
+            pending[rdf.verdicts_graph(part.kind, part.key)] = body = "".join(v.triples for v in found) + links
+            lines += body.count("\n")
         if lines >= TRIPLES_PER_GRAPH:
             store.add_to_graphs(pending, bulk=True)
             pending, lines = {}, 0
