@@ -186,10 +186,14 @@ def timeline_key(begins: date | None, ends: date | None, document: str, start: i
     return begins is None, begins or date.min, ends or date.min, document, start, claim_id
 
 
+def claim_timeline_key(c: Claim) -> tuple[bool, date, date, str, int, str]:
+    """Where a claim stands in a timeline (``timeline_key``)."""
+    return timeline_key(c.time.start if c.time else None, c.time.end if c.time else None, c.document, c.start, c.id)
+
+
 def timeline_order(claims: Iterable[Claim]) -> list[str]:
     """The ids of the event claims in timeline order (``timeline_key``)."""
-    return [c.id for c in sorted((c for c in claims if c.kind == "event"), key=lambda c: timeline_key(
-        c.time.start if c.time else None, c.time.end if c.time else None, c.document, c.start, c.id))]
+    return [c.id for c in sorted((c for c in claims if c.kind == "event"), key=claim_timeline_key)]
 
 
 def relation_id_of(iri: object) -> str:

@@ -277,8 +277,7 @@ def timeline(
         if (start or end) and (c.time is None or (start and c.time.end < start) or (end and c.time.start > end)):
             continue
         found.append(c)
-    found.sort(key=lambda c: rdf.timeline_key(c.time.start if c.time else None, c.time.end if c.time else None,
-                                              c.document, c.start, c.id))
+    found.sort(key=rdf.claim_timeline_key)
     return [view.records[c.id] for c in found]
 
 

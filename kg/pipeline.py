@@ -148,16 +148,16 @@ def build_documents(
     if on_plan:
         on_plan(len(todo))
     parseable = []
+    for doc in todo:
+        if len(doc.text) > limit:
+            report.failed.append((doc.key, InputTooLargeError(
+                f"{doc.key}: {len(doc.text)} characters is more than the parser takes ({limit}); split the document")))
+        else:
+            parseable.append(doc)
+            (report.replaced if doc.key in known else report.added).append(doc.key)
+    change = None
     if todo:
-        for doc in todo:
-            if len(doc.text) > limit:
-                report.failed.append((doc.key, InputTooLargeError(
-                    f"{doc.key}: {len(doc.text)} characters is more than the parser takes ({limit}); split the document")))
-            else:
-                parseable.append(doc)
-                (report.replaced if doc.key in known else report.added).append(doc.key)
-    change = refresh.plan(store, settings, [doc.key for doc in parseable]) if todo else None
-    if todo:
+        change = refresh.plan(store, settings, [doc.key for doc in parseable])
         write_documents(store, workers.extract(parseable, progress))
         write_reference_graphs(store)
     report.claims, report.relations = refresh.refresh(store, settings, changed=bool(todo), change=change,

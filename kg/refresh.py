@@ -128,17 +128,14 @@ def _everything(store: GraphStore, settings: Settings, same: Sequence[tuple[str,
     store.replace_graph(rdf.COUNTS_GRAPH, rdf.count_triples(stored))
     claims = linked.merge_entities(stored, same)
     for prefix in (rdf.VERDICTS_GRAPHS, rdf.INDEPENDENCE_GRAPHS, rdf.KEYS_GRAPHS, rdf.LISTS_GRAPHS):
-        _drop_under(store, prefix)
+        store.remove_graphs(_graphs_under(store, prefix))
     edges: list[independence.Edge] = []
     for found in _write_partitions(store, reconcile.partitions(claims, settings.tolerance), run, progress):
         edges += (v.edge for v in found)
     assessed = independence.assess(claims, edges)
-    by_bucket: dict[URIRef, list[Claim]] = defaultdict(list)
-    for c in claims:
-        by_bucket[rdf.bucket_graph(rdf.INDEPENDENCE_GRAPHS, c.document)].append(c)
-    for graph, members in sorted(by_bucket.items()):
-        store.replace_graph(graph, _independence_triples(members, assessed))
-        store.replace_graph(rdf.bucket_graph(rdf.KEYS_GRAPHS, members[0].document), _key_triples(members))
+    store.add_to_graphs(_buckets(rdf.INDEPENDENCE_GRAPHS, claims, lambda cs: _independence_triples(cs, assessed)),
+                        bulk=True)
+    store.add_to_graphs(_buckets(rdf.KEYS_GRAPHS, claims, _key_triples), bulk=True)
     listed: dict[str, list[str]] = {kind: [] for kind in rdf.VERDICT_KINDS}
     for e in edges:
         listed[e.kind].append(_edge_id(e))
@@ -151,8 +148,8 @@ def _edge_id(e: independence.Edge) -> str:
     return Relation(e.kind, e.a, e.b, "", e.basis).id
 
 
-def _drop_under(store: GraphStore, prefix: str) -> None:
-    store.remove_graphs([URIRef(g) for g in store.graphs() if g.startswith(str(rdf.ID[prefix]))])
+def _graphs_under(store: GraphStore, prefix: str) -> list[URIRef]:
+    return [URIRef(g) for g in store.graphs() if g.startswith(str(rdf.ID[prefix]))]
 
 
 def _write_partitions(store: GraphStore, parts: Sequence[reconcile.Partition], run: reconcile.Mapper,
@@ -199,10 +196,8 @@ def _write_list(store: GraphStore, name: str, ordered: Sequence[str]) -> None:
             break
         graph = rdf.ID[f"{prefix}{n}"]
         store.replace_graph_text(graph, ntriples(batch), atomic=False)
-        written.add(str(graph))
-    for name in store.graphs():
-        if name.startswith(str(rdf.ID[prefix])) and name not in written:
-            store.remove_graph(URIRef(name))
+        written.add(graph)
+    store.remove_graphs([g for g in _graphs_under(store, prefix) if g not in written])
 
 
 # ------------------------------------------------------------------------------------ a change
@@ -249,17 +244,18 @@ def _touched(store: GraphStore, settings: Settings, same: Sequence[tuple[str, st
     old_edges = {e for edges in old.values() for e in edges.values()}
 
     _update_counts(store, change.before, after_stored)
-    _rewrite_buckets(store, rdf.KEYS_GRAPHS, [*before, *after], _by_document(after, _key_triples))
+    _rewrite_buckets(store, rdf.KEYS_GRAPHS, [*before, *after], _buckets(rdf.KEYS_GRAPHS, after, _key_triples))
     _update_independence(store, claims, before, after, gone, old_edges ^ new)
     _update_lists(store, old_edges - new, new - old_edges, before, after_stored)
 
 
-def _by_document(claims: Iterable[Claim], triples: Callable[[list[Claim]], Iterable[rdf.Triple]]
-                 ) -> dict[str, list[rdf.Triple]]:
-    grouped: dict[str, list[Claim]] = defaultdict(list)
+def _buckets(prefix: str, claims: Iterable[Claim], triples: Callable[[list[Claim]], Iterable[rdf.Triple]]
+             ) -> dict[URIRef, str]:
+    """The ``triples`` of the claims as N-Triples, by their documents' bucket graphs."""
+    grouped: dict[URIRef, list[Claim]] = defaultdict(list)
     for c in claims:
-        grouped[c.document].append(c)
-    return {d: list(triples(cs)) for d, cs in grouped.items()}
+        grouped[rdf.bucket_graph(prefix, c.document)].append(c)
+    return {graph: ntriples(triples(cs)) for graph, cs in sorted(grouped.items())}
 
 
 def _graph_edges(store: GraphStore, graphs: Sequence[URIRef]) -> dict[URIRef, dict[str, independence.Edge]]:
@@ -298,18 +294,14 @@ def _update_counts(store: GraphStore, before: Sequence[Claim], after: Sequence[C
     store.replace_graph(rdf.COUNTS_GRAPH, [(s, CG.claimCount, Literal(n)) for s, n in counts.items() if n > 0])
 
 
-def _rewrite_buckets(store: GraphStore, prefix: str, dropped: Iterable[Claim], fresh: dict[str, list[rdf.Triple]]) -> None:
-    """Replace what the bucket graphs say of the claims ``dropped`` with ``fresh`` triples (by
-    document)."""
+def _rewrite_buckets(store: GraphStore, prefix: str, dropped: Iterable[Claim], fresh: dict[URIRef, str]) -> None:
+    """Replace what the bucket graphs say of the claims ``dropped`` with ``fresh`` (``_buckets``)."""
     stale: dict[URIRef, list[Node]] = defaultdict(list)
     for c in dropped:
         stale[rdf.bucket_graph(prefix, c.document)].append(rdf.claim_iri(c.id))
-    graphs: dict[URIRef, list[rdf.Triple]] = defaultdict(list)
-    for d, triples in fresh.items():
-        graphs[rdf.bucket_graph(prefix, d)].extend(triples)
     store.remove_subjects(stale)
-    store.add_to_graphs({graph: ntriples(triples) for graph, triples in sorted(graphs.items())})
-    store.remove_graphs([g for g in sorted({*stale, *graphs}) if store.is_empty(g)])
+    store.add_to_graphs(fresh)
+    store.remove_graphs([g for g in sorted({*stale, *fresh}) if store.is_empty(g)])
 
 
 class _Claims:
@@ -339,7 +331,7 @@ def _update_independence(store: GraphStore, claims: _Claims, before: Sequence[Cl
     traced = claims.get(region | _claims_of_measures(store, {c.measure for c in assessed_claims if c.measure}, same))
     assessed = independence.assess(traced, edges)
     _rewrite_buckets(store, rdf.INDEPENDENCE_GRAPHS, [*assessed_claims, *(c for c in before if c.id in gone)],
-                     _by_document(assessed_claims, lambda cs: _independence_triples(cs, assessed)))
+                     _buckets(rdf.INDEPENDENCE_GRAPHS, assessed_claims, lambda cs: _independence_triples(cs, assessed)))
 
 
 def _claims_of_measures(store: GraphStore, measures: Collection[str], same: Sequence[tuple[str, str]]) -> set[str]:
@@ -388,8 +380,7 @@ def _update_lists(store: GraphStore, removed: Collection[independence.Edge], add
     ordered = [i for i in _read_list(store, "events") if i not in events]
     keys = _TimelineKeys(store)
     for c in arriving:
-        keys.known[c.id] = rdf.timeline_key(c.time.start if c.time else None, c.time.end if c.time else None,
-                                            c.document, c.start, c.id)
+        keys.known[c.id] = rdf.claim_timeline_key(c)
     for c in sorted(arriving, key=lambda c: keys.known[c.id]):
         bisect.insort(ordered, c.id, key=keys)
     _write_list(store, "events", ordered)
