@@ -300,8 +300,10 @@ NEWS_NOUNS = frozenset("outlet newspaper paper broadcaster tabloid magazine dail
 #: Words in the names of news outlets ("The New York Times", "Bloomberg News", "Daily Express").
 NEWS_NAME_WORDS = frozenset("times news post journal herald tribune gazette daily press telegraph guardian "
                             "chronicle observer courier express mail reuters bloomberg ap afp upi".split())
+#: Nouns of messages: sending or posting one is a statement ("sent a letter to the board").
+MESSAGE_NOUNS = frozenset("letter email memo message note report statement tweet".split())
 #: Nouns of written communications that are events when dated ("an Oct. 26 letter").
-WRITTEN_NOUNS = frozenset("letter email memo report statement filing lawsuit complaint ruling order".split())
+WRITTEN_NOUNS = MESSAGE_NOUNS | frozenset("filing lawsuit complaint ruling order".split())
 #: Words that place the present in no particular moment ("today they do happen").
 VAGUE_NOW = frozenset("today now currently current recently nowadays".split())
 #: Personal pronouns that stand for an actor.

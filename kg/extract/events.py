@@ -46,6 +46,7 @@ from ..lexicon import (
     HUMAN_VERBS,
     INTENT_VERBS,
     LEVEL_VERBS,
+    MESSAGE_NOUNS,
     NEWS_NAME_WORDS,
     NEWS_NOUNS,
     OBJECTLESS_SPEECH,
@@ -92,19 +93,47 @@ def _acts(tok: Token, gazetteer: Gazetteer, names: Names) -> bool:
 
 
 def _subject(tok: Token) -> Token | None:
-    """The subject of a verb, or of the verb it completes or continues. Two slips of the parser
-    are read through: a subject hung on the verb's auxiliary ("He had, according to X, killed
-    ..."), and a finite verb hung on its subject as if it described it ("after an outbreak of
-    plague killed a couple")."""
+    """The subject of a verb, or of the verb it completes or continues; for a clause on a noun
+    whose relative pronoun is its subject ("workers who were informed"), that noun. Three slips
+    of the parser are read through: a subject hung on the verb's auxiliary ("He had, according to
+    X, killed ..."), a finite verb hung on its subject as if it described it ("after an outbreak
+    of plague killed a couple"), and a name hung elsewhere right before a verb in the past that
+    has no subject ("in October, SoftBank, its largest investor, committed ...")."""
     t = tok
     while True:
         subject = next((c for c in t.children if c.dep_ in _SUBJECTS and not _in_dateline(c)), None) or next(
             (g for a in _auxiliaries(t) for g in a.children if g.dep_ in _SUBJECTS), None)
         if subject is None and _finite_on_noun(t):
             return t.head
+        if subject is not None and t.dep_ == "relcl" and _relative(subject):
+            return t.head
+        if subject is None and t.tag_ == "VBD" and t.dep_ in ("ROOT", "advcl", "ccomp"):
+            return _name_before(t)
         if subject is not None or t.dep_ not in ("xcomp", "conj") or t.head == t:
             return subject
         t = t.head
+
+
+def _relative(tok: Token) -> bool:
+    """A relative pronoun ("who", "which", "that")."""
+    return tok.tag_ in ("WP", "WDT") or tok.lower_ == "that"
+
+
+def _name_before(verb: Token) -> Token | None:
+    """The name that ends right before a verb, past an apposition set off by commas ("SoftBank,
+    its largest investor, committed"), when the parser hung it on something else: the verb's
+    subject."""
+    i = verb.i - 1
+    while i >= verb.sent.start and verb.doc[i].is_punct:
+        i -= 1
+    if i < verb.sent.start:
+        return None
+    name = verb.doc[i]
+    while name.dep_ in ("appos", "compound", "amod", "poss", "det", "nmod") and name.head.i < verb.i and name.head != name:
+        name = name.head
+    if name.pos_ != "PROPN" or name.ent_type_ not in _ACTOR_LABELS or name.dep_ not in ("conj", "appos", "pobj"):
+        return None
+    return name
 
 
 #: Dashes that end a wire story's dateline.
@@ -126,9 +155,14 @@ def _in_dateline(tok: Token) -> bool:
 
 def _finite_on_noun(tok: Token) -> bool:
     """A verb in the past tense that the parser hung on a noun as if it described it: the noun is
-    its subject ("an outbreak of plague killed a couple"; "a tactic used by employers" is a participle)."""
-    return tok.dep_ == "acl" and tok.tag_ == "VBD" and tok.head.pos_ in ("NOUN", "PROPN") and not any(
-        c.dep_ in _SUBJECTS or c.dep_ == "agent" for c in tok.children)
+    its subject ("an outbreak of plague killed a couple"; "a tactic used by employers" is a
+    participle); or a participle hung on the noun that heads the sentence, joined to a verb in the
+    past ("The group, a coalition of staff, formed in May and sent a letter")."""
+    if tok.dep_ != "acl" or tok.head.pos_ not in ("NOUN", "PROPN") or any(
+            c.dep_ in _SUBJECTS or c.dep_ == "agent" for c in tok.children):
+        return False
+    return tok.tag_ == "VBD" or (tok.head.dep_ == "ROOT" and any(c.dep_ == "conj" and c.tag_ == "VBD"
+                                                                 for c in tok.children))
 
 
 def _agent(tok: Token, gazetteer: Gazetteer, names: Names) -> Token | None:
@@ -138,13 +172,13 @@ def _agent(tok: Token, gazetteer: Gazetteer, names: Names) -> Token | None:
     subject = _subject(tok)
     by = next((g for c in tok.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
     caused = EVENT_TYPE_OF.get(_lemma(tok)) in _CAUSED_KINDS
-    if by is not None:
-        return by if _acts(by, gazetteer, names) or (caused and by.pos_ in ("NOUN", "PROPN")) else None
+    if by is not None and (_acts(by, gazetteer, names) or (caused and by.pos_ in ("NOUN", "PROPN"))):
+        return by
     if subject is None:
         return None
     if _acts(subject, gazetteer, names):
         return subject
-    if subject.dep_ == "nsubjpass" and _lemma(tok) in EVENT_TYPE_OF:
+    if _befallen(tok, subject) and _lemma(tok) in EVENT_TYPE_OF:
         return subject  # "a third case was reported", "the couple was quarantined"
     if subject.pos_ == "NUM" and _lemma(tok) in HUMAN_VERBS:
         return subject  # "another 3,000 arrived"
@@ -191,7 +225,7 @@ def _trigger(tok: Token) -> bool:
     if _done_by(clause) or _finite_on_noun(clause):
         return True
     if clause.dep_ in ("relcl", "acl"):  # "the lander that the company unveiled", not "those who entered"
-        return _told_of(clause)
+        return _told_of(clause) or _befell(clause, lemma)
     return clause.dep_ not in ("csubj", "pcomp", "amod")
 
 
@@ -202,6 +236,20 @@ def _told_of(clause: Token) -> bool:
     return subject is not None and subject.tag_ not in ("WP", "WDT") and subject.lower_ != "that"
 
 
+def _befallen(tok: Token, subject: Token) -> bool:
+    """Whether the subject of a verb is whom it befell: a passive's subject, or the noun of a
+    passive clause on it ("workers who were informed")."""
+    clause = _governor(tok)
+    return subject.dep_ == "nsubjpass" or (subject == clause.head and _befell(clause, _lemma(tok)))
+
+
+def _befell(clause: Token, lemma: str) -> bool:
+    """A clause on a noun that tells an act of a known type done to it ("workers who have been
+    informed", "the ships that were seized"): an occurrence, whom it befell being the noun."""
+    return lemma in EVENT_TYPE_OF and clause.dep_ == "relcl" and any(
+        c.dep_ == "nsubjpass" and _relative(c) for c in clause.children)
+
+
 def _named_act(tok: Token) -> str | None:
     """The verb of the act a verb's object names ("reached an agreement": agree), which makes a
     verb of level or a light verb an occurrence."""
@@ -209,7 +257,10 @@ def _named_act(tok: Token) -> str | None:
 
 
 def _kind(tok: Token) -> str | None:
-    """The type of the event a verb tells: its own, or that of the act its object names."""
+    """The type of the event a verb tells: a statement when its object is something written
+    ("sent a letter", "posted a message"), else its own, or that of the act its object names."""
+    if any(c.dep_ == "dobj" and _lemma(c) in MESSAGE_NOUNS for c in tok.children):
+        return "statement"
     return EVENT_TYPE_OF.get(_lemma(tok)) or EVENT_TYPE_OF.get(_named_act(tok) or "")
 
 
@@ -263,7 +314,7 @@ def _actor(role: str, tok: Token, gazetteer: Gazetteer, names: Names) -> Actor:
 def _actors(tok: Token, agent: Token, gazetteer: Gazetteer, names: Names) -> tuple[Actor, tuple[Actor, ...]]:
     """The actor of ``agent`` (who did it, or whom a passive befell), and all the actors of a
     trigger by role: who did it, to whom or what, and to whom it went."""
-    passive = agent.dep_ == "nsubjpass"
+    passive = _befallen(tok, agent)
     lead = _actor("patient" if passive else "agent", agent, gazetteer, names)
     out = [lead]
     subject = _subject(tok)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import importlib.util
 import re
 from collections.abc import Iterable, Iterator
+from collections.abc import Set as AbstractSet
 from pathlib import Path
 from typing import Any, cast
 
@@ -40,6 +41,34 @@ def line_breaks(doc: Doc) -> Doc:
     return doc
 
 
+class PastLemmas:
+    """The lemma of a verb in the past read as the longest verb of the lemmatizer's index that
+    it can be the past of: "fined" is "fine", not "fin"; "installed" is "install", not "instal".
+    (The rule lemmatizer takes the last rule that gives a known verb, so "-ed" loses a stem's "e".)"""
+
+    def __init__(self, index: AbstractSet[str], exceptions: dict[str, list[str]]) -> None:
+        self.index, self.exceptions = index, exceptions
+
+    def __call__(self, doc: Doc) -> Doc:
+        for tok in doc:
+            if tok.tag_ not in ("VBD", "VBN") or tok.pos_ != "VERB":
+                continue
+            word = tok.lower_
+            if not word.endswith("ed"):
+                continue
+            stems = [w for w in (*self.exceptions.get(word, ()), word[:-1], word[:-2]) if w in self.index]
+            if tok.lemma_.lower() in stems:
+                tok.lemma_ = max(stems, key=len)
+        return doc
+
+
+@Language.factory("kg_past_lemmas", requires=["token.lemma", "token.tag"])
+def past_lemmas(nlp: Language, name: str) -> PastLemmas:
+    tables = cast(Any, nlp.get_pipe("lemmatizer")).lookups
+    return PastLemmas(frozenset(tables.get_table("lemma_index", {}).get("verb", ())),
+                      dict(tables.get_table("lemma_exc", {}).get("verb", {})))
+
+
 #: A numbered reference mark after a sentence's end ("meaning.[2] Americans were ..."), split off
 #: so that the sentence ends where its full stop is.
 REFERENCE_MARKS = (r"(?<=[.!?])\[(?=\d)", r"(?<=[\w)\"”’])\.(?=\[\d)")
@@ -71,6 +100,9 @@ def load_model(name: str) -> Language:
     tokenizer = cast(Tokenizer, nlp.tokenizer)
     tokenizer.infix_finditer = compile_infix_regex([*(nlp.Defaults.infixes or ()), *REFERENCE_MARKS]).finditer
     nlp.add_pipe("kg_line_breaks", before="parser")
+    lookups = getattr(nlp.get_pipe("lemmatizer"), "lookups", None)
+    if lookups is not None and lookups.has_table("lemma_index"):  # a rule lemmatizer
+        nlp.add_pipe("kg_past_lemmas", after="lemmatizer")
     ruler = cast(EntityRuler, nlp.add_pipe("entity_ruler", name="kg_aliases", before="ner",
                                            config={"overwrite_ents": True, "phrase_matcher_attr": "LOWER"}))
     ruler.add_patterns(alias_patterns(Gazetteer.load()))

@@ -261,3 +261,40 @@ def test_dated_event_nouns_are_events(events, text, trigger, agent):
 
 def test_undated_event_nouns_are_not_events(events):
     assert "investigate" not in [e.trigger for e in events("An investigation is under way.")]
+
+
+@pytest.mark.parametrize("text, trigger, patient", [
+    ("The league suspended two players who were sent off in the derby on Saturday.", "send", "two players"),
+    ("Rescuers reached 40 villagers who had been evacuated by helicopter on Monday.", "evacuate", "40 villagers"),
+])
+def test_a_clause_on_a_noun_that_tells_what_befell_it_is_an_event(events, text, trigger, patient):
+    """"players who were sent off": the act befell the players; "those who entered" stays a description."""
+    found = {e.trigger: e for e in events(text)}
+    assert ("patient", patient) in {(a.role, a.name) for a in found[trigger].actors}
+    assert not [e for e in events("Those who entered the stadium without tickets paid a fine.") if e.trigger == "enter"]
+
+
+def test_slips_of_the_parser_around_a_subject_keep_the_actor(events):
+    """A name hung on the date before it ("In March, Apex Holdings, its largest shareholder,
+    agreed ..."), and a sentence read as a noun with a participle ("The union, a coalition of
+    drivers, formed in May and sent ...")."""
+    found = {e.trigger: e for e in events("After the founder left the firm in March, Apex Holdings, its largest "
+                                          "shareholder, agreed to a $2 billion rescue.")}
+    assert found["agree"].subject == "Apex Holdings"
+    found = {e.trigger: e for e in events("The union, a coalition of drivers, formed in recent weeks and sent a "
+                                          "letter to the board on Monday.")}
+    assert found["send"].subject == "The union"
+
+
+@pytest.mark.parametrize("text, trigger", [
+    ("The mayor posted a message to residents on Sunday.", "post"),
+    ("Shareholders sent a letter to the board last week.", "send"),
+])
+def test_sending_or_posting_a_message_is_a_statement(events, text, trigger):
+    (found,) = [e for e in events(text) if e.trigger == trigger]
+    assert found.event_type == "statement"
+
+
+def test_a_verb_in_the_past_has_its_own_lemma(events):
+    (fined,) = events("The regulator fined the airline on Tuesday.")
+    assert fined.trigger == "fine" and fined.event_type == "legal"

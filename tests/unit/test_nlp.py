@@ -80,3 +80,19 @@ def test_a_ruler_with_a_pattern_the_table_cannot_read_is_kept():
     nlp.add_pipe("attribute_ruler").add_patterns([{"patterns": [[{"TAG": "NN", "OP": "+"}]], "attrs": {"POS": "NOUN"}}])
     assert replace_ruler(nlp) is False and isinstance(nlp.get_pipe("attribute_ruler"), AttributeRuler)
     assert replace_ruler(spacy.blank("en")) is False  # no ruler at all
+
+
+# ------------------------------------------------------------------ lemmas of verbs in the past
+
+def test_a_verb_in_the_past_keeps_the_e_and_the_consonant_of_its_stem():
+    from kg.extract.nlp import PastLemmas
+
+    words = ["The", "court", "fined", "them", "and", "installed", "a", "monitor", "who", "hopped", "off"]
+    tags = ["DT", "NN", "VBD", "PRP", "CC", "VBD", "DT", "NN", "WP", "VBD", "RP"]
+    pos = ["DET", "NOUN", "VERB", "PRON", "CCONJ", "VERB", "DET", "NOUN", "PRON", "VERB", "ADP"]
+    lemmas = ["the", "court", "fin", "they", "and", "instal", "a", "monitor", "who", "hop", "off"]
+    doc = Doc(spacy.blank("en").vocab, words=words, tags=tags, pos=pos, lemmas=lemmas)
+    index = frozenset({"fin", "fine", "instal", "install", "hop", "hope", "court"})
+    PastLemmas(index, {"installed": ["instal", "install"]})(doc)
+    assert [t.lemma_ for t in doc if t.pos_ == "VERB"] == ["fine", "install", "hop"]
+    assert doc[1].lemma_ == "court"  # nouns are left as the lemmatizer read them
