@@ -77,13 +77,13 @@ class Names:
             if c.dep_ == "appos" and c.ent_type_ in ("PERSON", "ORG"):
                 return phrase(c)
         if tok.lower_ in ("he", "she"):
-            return self.last_before(tok.idx, "PERSON")
+            return _subject_before(tok, "PERSON") or self.last_before(tok.idx, "PERSON")
         if tok.lower_ == "it" and tok.dep_ in _SUBJECTS:
             return _organisation_before(tok)
         if (tok.pos_ == "NOUN" and _lemma(tok) in ACTING_ORG_NOUNS and tok.tag_ == "NN"
                 and any(c.dep_ == "det" and c.lower_ in ("the", "this") for c in tok.children)
                 and not any(c.dep_ in ("compound", "amod", "poss", "prep") for c in tok.children)):
-            return self.last_before(tok.idx, "ORG")
+            return _subject_before(tok, "ORG") or self.last_before(tok.idx, "ORG")
         return None
 
 
@@ -99,6 +99,16 @@ def _speaks(name: Token) -> bool:
         return True
     to = name.head
     return name.dep_ == "pobj" and to.lower_ == "to" and to.head.lower_ == "according"
+
+
+def _subject_before(tok: Token, label: str) -> str | None:
+    """The name of ``label`` that is the subject of a clause before ``tok`` in its sentence: the
+    one a later "the company" or "he" there stands for ("Blue Origin will offer NASA its lander
+    that the company unveiled": Blue Origin, not NASA)."""
+    for t in reversed(tok.doc[tok.sent.start : tok.i]):
+        if t.dep_ in _SUBJECTS and t.ent_type_ == label and not _speaks(t):
+            return phrase(t)
+    return None
 
 
 def _organisation_before(tok: Token) -> str | None:

@@ -59,7 +59,27 @@ class PastLemmas:
             stems = [w for w in (*self.exceptions.get(word, ()), word[:-1], word[:-2]) if w in self.index]
             if tok.lemma_.lower() in stems:
                 tok.lemma_ = max(stems, key=len)
+            elif not stems and tok.lemma_.lower() == word[:-1]:
+                tok.lemma_ = _unknown_stem(word[:-2])
         return doc
+
+
+def _unknown_stem(stem: str) -> str:
+    """The base of a verb the index does not know, from its past without "-ed": with the "e" that
+    English keeps after a soft "c" or "g", a "v", "u" or "z", or a consonant before "l" or "r"
+    ("outsourced", "geofenced", "googled"); without it otherwise ("rebranded", "onboarded").
+
+    >>> [_unknown_stem(s) for s in ("rebrand", "outsourc", "googl", "livestream", "merg", "doxx")]
+    ['rebrand', 'outsource', 'google', 'livestream', 'merge', 'doxx']
+    """
+    if len(stem) < 3:
+        return stem
+    last, before = stem[-1], stem[-2]
+    consonant = before not in "aeiou"
+    if last in "cvuz" and before != last or (last in "lr" and consonant and before != last) \
+            or (last == "g" and before in "nr"):
+        return stem + "e"
+    return stem
 
 
 @Language.factory("kg_past_lemmas", requires=["token.lemma", "token.tag"])

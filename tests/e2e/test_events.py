@@ -298,3 +298,11 @@ def test_sending_or_posting_a_message_is_a_statement(events, text, trigger):
 def test_a_verb_in_the_past_has_its_own_lemma(events):
     (fined,) = events("The regulator fined the airline on Tuesday.")
     assert fined.trigger == "fine" and fined.event_type == "legal"
+
+
+def test_the_company_is_the_subject_named_before_it_in_its_sentence(events):
+    """"Orbital will sell the agency the probe that the company built": the company is the
+    subject, not the organisation named last."""
+    text = "Orbital Dynamics will sell NASA the probe that the company built in 2019."
+    (built,) = [e for e in events(text) if e.trigger == "build"]
+    assert built.subject == "Orbital Dynamics"
