@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import hashlib
 import io
+import itertools
 import logging
 import re
 from abc import ABC, abstractmethod
@@ -447,6 +448,10 @@ class GraphStore(ABC):
 
 
 
+#: Quads in one bulk load of the embedded store: its memory grows with a load's size.
+BULK_LOAD_LINES = 50_000
+
+
 class OxigraphStore(GraphStore):
     """The embedded store: an Oxigraph dataset on disk (or in memory)."""
 
@@ -491,14 +496,16 @@ class OxigraphStore(GraphStore):
             self._writes += 1
 
     def add_to_graphs(self, bodies: Mapping[URIRef, str], bulk: bool = False) -> None:
-        """In one load: each N-Triples line (which ends `` .``) becomes a quad of its graph."""
-        quads = "".join(f"{line[:-1]}{graph_name(graph)} .\n"
-                        for graph, body in bodies.items() for line in body.splitlines())
+        """Each N-Triples line (which ends `` .``) becomes a quad of its graph: in one transaction,
+        or in bulk loads of at most ``BULK_LOAD_LINES`` quads (the bulk loader holds about ten times
+        its input in memory)."""
+        quads = (f"{line[:-1]}{graph_name(graph)} .\n" for graph, body in bodies.items() for line in body.splitlines())
         try:
             if bulk:
-                self._inner.bulk_load(quads, format=ox.RdfFormat.N_QUADS)
+                while chunk := "".join(itertools.islice(quads, BULK_LOAD_LINES)):
+                    self._inner.bulk_load(chunk, format=ox.RdfFormat.N_QUADS)
             else:
-                self._inner.load(quads, format=ox.RdfFormat.N_QUADS)
+                self._inner.load("".join(quads), format=ox.RdfFormat.N_QUADS)
         except (OSError, SyntaxError) as exc:
             raise StoreError(f"{self.location}: writing {len(bodies)} graphs failed ({exc})") from exc
         self._writes += 1

@@ -15,7 +15,7 @@ from kg import paging, queries
 from kg.errors import QueryError, StoreError
 from kg.lookup import words_of
 from kg.model import content_id
-from kg.store import GraphStore
+from kg.store import GraphStore, ntriples
 from kg.vocab import OA
 
 EX = "https://example.org/"
@@ -30,6 +30,18 @@ def test_replace_graph_replaces_only_that_graph():
     store.replace_graph(G1, [(S, P, Literal("new"))])
     rows = store.select("SELECT ?g ?o WHERE { GRAPH ?g { ?s ?p ?o } } ORDER BY ?g ?o")
     assert rows == [{"g": str(G1), "o": "new"}, {"g": str(G2), "o": "other"}]
+
+
+@pytest.mark.parametrize("bulk", [False, True])
+def test_graphs_are_added_whole_however_the_load_is_split(monkeypatch, bulk):
+    """A bulk load is split into loads of a bounded number of quads; every triple still lands
+    in its own graph."""
+    monkeypatch.setattr("kg.store.BULK_LOAD_LINES", 3)
+    store = GraphStore.memory()
+    bodies = {g: ntriples([(S, P, Literal(f"{g[-2:]} {i}")) for i in range(n)]) for g, n in ((G1, 5), (G2, 4))}
+    store.add_to_graphs(bodies, bulk=bulk)
+    rows = store.select("SELECT ?g ?o WHERE { GRAPH ?g { ?s ?p ?o } } ORDER BY ?g ?o")
+    assert rows == [{"g": str(g), "o": f"{g[-2:]} {i}"} for g, n in ((G1, 5), (G2, 4)) for i in range(n)]
 
 
 @pytest.mark.parametrize(
