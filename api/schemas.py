@@ -83,8 +83,9 @@ class ReviewIn(BaseModel):
         [], max_length=50, description="Ids of claims or documents that support the rating.")
 
 
-class ClaimOut(BaseModel):
-    """One claim: its figure read as a value or interval, its scope, its sources and its verdicts."""
+class ClaimBrief(BaseModel):
+    """A claim as listed beside another one's sources: its figure read as a value or interval, its
+    scope and its sources, without the lists of its own verdicts (its own lookup has them)."""
 
     id: str
     document: str
@@ -112,13 +113,18 @@ class ClaimOut(BaseModel):
     actors: list[ActorOut] = Field([], description="An event's actors by role: agent, patient, recipient.")
     figures: list[str] = Field([], description="An event's figure claims: those of its own clause.")
     sources: list[str] = Field(description="The attribution chain, outermost first, without the document.")
-    corroborates: list[str]
-    conflicts: list[str]
-    changes: list[str] = Field([], description="Claims of the same measure at other times.")
     independent_sources: int
     single_source_story: bool = False
     circular_reporting: bool = Field(False, description="The attribution chain passes through sources that "
                                      "cite one another.")
+
+
+class ClaimOut(ClaimBrief):
+    """One claim: its figure read as a value or interval, its scope, its sources and its verdicts."""
+
+    corroborates: list[str]
+    conflicts: list[str]
+    changes: list[str] = Field([], description="Claims of the same measure at other times.")
     reviews: list[ReviewOut] = Field([], description="Fact-checkers' reviews of the claim (one claim's lookups only).")
 
 
@@ -180,7 +186,7 @@ class VerdictOut(BaseModel):
 
 
 class RelatedClaim(BaseModel):
-    claim: ClaimOut
+    claim: ClaimBrief
     document: DocumentOut
     chain: list[ChainLink]
     roots: list[Root]

@@ -54,7 +54,8 @@ def is_id(value: str) -> bool:
 class GraphView:
     """Claims, verdicts and roots of a store read into memory: (``around``) one claim, the claims
     it has verdicts with (``related``: an offset and a limit in each kind of verdict, by the other
-    claim's id) and the figures it carries, with what their records need, in a few queries whose
+    claim's id; their records list their verdicts with that claim only) and the figures it
+    carries, with what their records need, in a few queries whose
     cost grows with the claim's neighbours, not with the store; (``only``) the records of given
     claims, for a page; or all of them, for a small store held in memory (``search``,
     ``timeline`` and ``relations`` filter it; the service and the CLI ask the store with
@@ -121,9 +122,10 @@ class GraphView:
 def _neighbourhood(store: GraphStore, claim_id: str, related: tuple[int, int] | None) -> tuple[
         list[Claim], list[Relation], list[Link], list[DocumentRecord], Rows, Rows, Rows]:
     """One claim with its verdicts; the claims it has verdicts with (with ``related``, an offset
-    and a limit, only those of that slice of each kind of its verdicts, the rest as its links) and
-    the figures it carries, with their own verdicts as links (their records list them); their
-    documents, independence, roots and root labels: a few queries for the claim and a few for the rest."""
+    and a limit, only those of that slice of each kind of its verdicts, the rest as its links;
+    their records list only their verdicts with this claim) and the figures it carries, with
+    their own verdicts as links (their records list them); their documents, independence, roots
+    and root labels: a few queries for the claim and a few for the rest."""
     links: list[Link] = []
     if related is None:
         relations = load_relations(store, [claim_id])
@@ -147,9 +149,8 @@ def _neighbourhood(store: GraphStore, claim_id: str, related: tuple[int, int] | 
         raise NotFoundError(f"no claim with id {claim_id!r}")
     carried = [f for f in claim.figures if f not in neighbours]
     claims += load_claims(store, carried) if carried else []
-    rest = [*neighbours, *carried]
-    links += readback.links_of(store, rest)
-    iris = [rdf.claim_iri(c) for c in [claim_id, *rest]]
+    links += readback.links_of(store, claim.figures) if claim.figures else []
+    iris = [rdf.claim_iri(c) for c in [claim_id, *neighbours, *carried]]
     docs = documents_of(store, (c.document for c in claims))
     roots = store.select_each(queries.CLAIM_ROOTS, "claim", iris)
     labels = store.select_each(queries.ROOT_LABEL, "root", [URIRef(r) for r in sorted({str(r["root"]) for r in roots})])
@@ -204,7 +205,8 @@ def provenance(store: GraphStore, view: GraphView, claim_id: str) -> dict[str, A
             other = view.claims[view.other(r, claim_id)]
             other_doc = docs[other.document]
             out.append({
-                "claim": view.records[other.id],
+                # listed beside this claim: its own verdicts are in its own lookup
+                "claim": {k: v for k, v in view.records[other.id].items() if k not in RELATION_KINDS},
                 "document": other_doc,
                 "chain": _chain(other, other_doc),
                 "roots": view.roots.get(other.id, []),

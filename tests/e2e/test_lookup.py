@@ -13,6 +13,7 @@ from kg import build as rdf
 from kg import lookup, paging
 from kg.config import Settings
 from kg.errors import NotFoundError
+from kg.model import RELATION_KINDS
 from kg.records import ClaimRecord, FigurePoint
 
 from support import forbid_whole_reads
@@ -26,8 +27,25 @@ def test_every_seed_claims_provenance_from_its_neighbourhood_is_the_whole_views(
         assert len(near.claims) < len(whole.claims)
         assert lookup.provenance(seed_store, near, claim_id) == lookup.provenance(seed_store, whole, claim_id)
         assert set(near.claim(claim_id).figures) <= set(near.claims)  # an event's own figures are read with it
-        for other in near.claims:  # the neighbours' records list all their verdicts too
-            assert near.records[other] == whole.records[other]
+        own = {claim_id, *near.claim(claim_id).figures}
+        for other in near.claims:  # the claim and its figures list all their verdicts; the rest the same but theirs
+            if other in own:
+                assert near.records[other] == whole.records[other]
+            else:
+                assert _brief(near.records[other]) == _brief(whole.records[other])
+
+
+def _brief(record: dict) -> dict:
+    return {k: v for k, v in record.items() if k not in RELATION_KINDS}
+
+
+def test_claims_listed_beside_a_claims_sources_leave_their_own_verdicts_to_their_own_lookup(seed_store):
+    whole = lookup.GraphView(seed_store)
+    claim_id = max(whole.claims, key=lambda c: len(whole.links[c]["corroborates"]))
+    found = lookup.provenance(seed_store, lookup.GraphView(seed_store, around=claim_id), claim_id)
+    assert found["corroborated_by"] and found["claim"]["corroborates"]
+    for listed in found["corroborated_by"]:
+        assert not set(RELATION_KINDS) & set(listed["claim"])
 
 
 def test_an_unknown_claims_neighbourhood_is_not_found(seed_store):
