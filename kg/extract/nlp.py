@@ -76,8 +76,8 @@ def _unknown_stem(stem: str) -> str:
         return stem
     last, before = stem[-1], stem[-2]
     consonant = before not in "aeiou"
-    if last in "cvuz" and before != last or (last in "lr" and consonant and before != last) \
-            or (last == "g" and before in "nr"):
+    soft = last in "cvuz" or (last in "lr" and consonant)
+    if (soft and before != last) or (last == "g" and before in "nr"):
         return stem + "e"
     return stem
 
