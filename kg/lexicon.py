@@ -163,7 +163,10 @@ PERSON_NOUNS = frozenset(
     "deminer defector employee refugee civilian child woman man member official delegate tourist visitor "
     "casualty prisoner personnel engineer specialist doctor teacher builder miner logger returnee recruit "
     "conscript volunteer fighter passenger patient voter elector victim survivor adult teen teenager "
-    "player fan customer user subscriber shareholder investor pupil nurse officer staff staffer".split()
+    "player fan customer user subscriber shareholder investor pupil nurse officer staff staffer suspect "
+    "defendant plaintiff witness gunman assailant attacker perpetrator hostage driver pilot crew rescuer "
+    "protester demonstrator activist researcher scientist journalist reporter lawmaker legislator candidate "
+    "athlete coach".split()
 )
 #: Verbs whose subject is a person ("125 died", "300 fled").
 HUMAN_VERBS = frozenset(
@@ -243,13 +246,13 @@ EVENT_TYPES: dict[str, tuple[str, ...]] = {
     "attack": ("attack", "kill", "bomb", "shoot", "injure", "wound", "invade", "shell", "storm", "seize", "capture",
                "die"),
     "legal": ("arrest", "charge", "sue", "investigate", "convict", "sentence", "ban", "sanction", "detain", "raid",
-              "probe", "indict", "fine", "prosecute", "rule", "order"),
+              "probe", "indict", "fine", "prosecute", "rule", "order", "file"),
     "economic": ("earn", "post", "raise", "cut", "hire", "acquire", "buy", "sell", "invest", "award", "launch",
-                 "lay", "pay", "spend", "fund", "inject", "top", "beat", "miss", "select", "add", "cancel"),
+                 "lay", "pay", "spend", "fund", "inject", "top", "beat", "miss", "select", "add", "cancel", "trade"),
     "personnel": ("appoint", "resign", "fire", "name", "elect", "nominate", "replace", "oust", "promote"),
     "policy": ("impose", "lift", "suspend", "resume", "introduce", "require", "restrict", "establish", "crack",
                "intensify", "tighten", "pass", "veto", "comply", "abolish", "extend", "halt", "shut", "close",
-               "quarantine", "institute", "abandon", "shelve", "delay", "postpone", "censor", "remove"),
+               "quarantine", "institute", "abandon", "shelve", "delay", "postpone", "censor", "remove", "recall"),
     "disaster": ("erupt", "collapse", "flood", "burn", "destroy", "damage", "sink", "crash", "hit", "spread"),
     "election": ("win", "vote", "defeat", "lose", "elect", "defect"),
 }
@@ -290,7 +293,8 @@ ACTING_ORG_NOUNS = frozenset(
     "hospital owner operator manufacturer carrier airline investor board president minister secretary "
     "chairman chairwoman chair ceo founder director spokesman spokeswoman spokesperson governor mayor senator "
     "leader chief head king queen premier judge prosecutor commander general foundation association society "
-    "charity coalition alliance federation league fund trust country nation state city province".split()
+    "charity coalition alliance federation league fund trust country nation state city province jury tribunal "
+    "parliament congress senate assembly cabinet".split()
 )
 #: Endings of nouns for people by what they do ("hiker", "investor", "activist", "physician").
 AGENT_SUFFIXES = ("er", "or", "ist", "ian")
@@ -300,6 +304,11 @@ NEWS_NOUNS = frozenset("outlet newspaper paper broadcaster tabloid magazine dail
 #: Words in the names of news outlets ("The New York Times", "Bloomberg News", "Daily Express").
 NEWS_NAME_WORDS = frozenset("times news post journal herald tribune gazette daily press telegraph guardian "
                             "chronicle observer courier express mail reuters bloomberg ap afp upi".split())
+#: Verbs of a result that are economic over a figure ("beat estimates") and a contest's over a
+#: rival ("beat Bayern 2-1").
+OUTDO_VERBS = frozenset("beat top".split())
+#: Words of a court's finding: "found the executive guilty" is a legal act.
+VERDICT_WORDS = frozenset("guilty liable innocent".split())
 #: Nouns of messages: sending or posting one is a statement ("sent a letter to the board").
 MESSAGE_NOUNS = frozenset("letter email memo message note report statement tweet".split())
 #: Nouns of written communications that are events when dated ("an Oct. 26 letter").

@@ -51,11 +51,13 @@ from ..lexicon import (
     NEWS_NOUNS,
     OBJECTLESS_SPEECH,
     ORG_HEADS,
+    OUTDO_VERBS,
     PERSON_NOUNS,
     SPEECH_VERBS,
     STATIVE_VERBS,
     UNDONE_VERBS,
     VAGUE_NOW,
+    VERDICT_WORDS,
     WRITTEN_NOUNS,
 )
 from ..model import Actor, ClaimMention, Document, Source, TimeMention
@@ -89,6 +91,9 @@ def _acts(tok: Token, gazetteer: Gazetteer, names: Names) -> bool:
         return True  # "hikers", "investors", "censors" (not "number" or "water")
     if tok.pos_ == "PRON":
         return False
+    if tok.pos_ == "PROPN" and tok.tag_ in ("NNP", "NNPS") and not tok.ent_type_ and tok.text[:1].isupper() \
+            and not tok.is_sent_start:
+        return True  # a name the model's NER missed ("The Lakers traded ...")
     return tok.text in names.words or (tok.text[:1].isupper() and bool(gazetteer.find(tok.text)))
 
 
@@ -205,7 +210,7 @@ def _trigger(tok: Token) -> bool:
     if tok.dep_ == "conj" and tok.head.pos_ in ("NOUN", "PROPN"):
         return False  # "frequently changed employers, and secured ...": a participle read into a list of nouns
     lemma = _lemma(tok)
-    if lemma in STATIVE_VERBS or lemma in ASPECT_VERBS or lemma in _ATTRIBUTING:
+    if lemma in STATIVE_VERBS or lemma in ASPECT_VERBS or (lemma in _ATTRIBUTING and not _finds_guilty(tok)):
         return False
     if lemma in SPEECH_VERBS and any(c.dep_ == "xcomp" for c in tok.children):
         return False  # "reported issuing 8,600 visas": the issuing is the event
@@ -257,11 +262,24 @@ def _named_act(tok: Token) -> str | None:
 
 
 def _kind(tok: Token) -> str | None:
-    """The type of the event a verb tells: a statement when its object is something written
-    ("sent a letter", "posted a message"), else its own, or that of the act its object names."""
-    if any(c.dep_ == "dobj" and _lemma(c) in MESSAGE_NOUNS for c in tok.children):
+    """The type of the event a verb tells, from its frame: a statement when its object is
+    something written ("sent a letter", "posted a message"), a legal act when it finds someone
+    guilty or liable, a contest's when a result is had over a rival ("beat Bayern 2-1", not "beat
+    estimates"); else its own, or that of the act its object names."""
+    children = list(tok.children)
+    if any(c.dep_ == "dobj" and _lemma(c) in MESSAGE_NOUNS for c in children):
         return "statement"
+    if _finds_guilty(tok):
+        return EVENT_TYPE_OF["convict"]
+    if _lemma(tok) in OUTDO_VERBS and any(c.dep_ in ("dobj", "npadvmod") and (
+            c.ent_type_ in _ACTOR_LABELS or c.pos_ == "PROPN") for c in children):
+        return EVENT_TYPE_OF["defeat"]
     return EVENT_TYPE_OF.get(_lemma(tok)) or EVENT_TYPE_OF.get(_named_act(tok) or "")
+
+
+def _finds_guilty(tok: Token) -> bool:
+    """A finding of guilt or liability ("the jury found him guilty"): a legal act, not a report."""
+    return any(c.lower_ in VERDICT_WORDS for c in tok.children)
 
 
 def _measures(tok: Token) -> bool:

@@ -306,3 +306,20 @@ def test_the_company_is_the_subject_named_before_it_in_its_sentence(events):
     text = "Orbital Dynamics will sell NASA the probe that the company built in 2019."
     (built,) = [e for e in events(text) if e.trigger == "build"]
     assert built.subject == "Orbital Dynamics"
+
+
+@pytest.mark.parametrize("text, trigger, kind, agent", [
+    ("The Lakers traded their veteran guard to Boston on Thursday.", "trade", "economic", "The Lakers"),  # a name NER misses
+    ("Shares of Volta fell 5% after the company recalled 200,000 vehicles.", "recall", "policy", "Volta"),
+    ("Police said the suspect fled the scene before officers arrived.", "flee", "movement", "the suspect"),
+    ("The jury found the former treasurer guilty of fraud on Friday.", "find", "legal", "The jury"),
+    ("The retailer beat analysts' estimates in the third quarter.", "beat", "economic", "The retailer"),
+])
+def test_frames_of_sport_courts_recalls_and_names_the_model_misses(events, text, trigger, kind, agent):
+    (found,) = [e for e in events(text) if e.trigger == trigger]
+    assert found.event_type == kind and found.subject == agent
+
+
+def test_a_recollection_and_a_studys_finding_are_not_events(events):
+    assert events("She recalled that the meeting had been tense.") == []
+    assert [e.trigger for e in events("A 2021 study found that the drug works.")] == []
