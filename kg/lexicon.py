@@ -170,7 +170,8 @@ PERSON_NOUNS = frozenset(
 )
 #: Verbs whose subject is a person ("125 died", "300 fled").
 HUMAN_VERBS = frozenset(
-    "arrive remain work live die flee return enter leave stay travel come go serve fight defect vote".split()
+    "arrive remain work live die flee return enter leave stay travel come go serve fight defect vote march "
+    "protest rally gather demonstrate".split()
 )
 #: Nouns of change: "an increase of 5%", "sales growth of 3%" measure what changes, not the change.
 CHANGE_NOUNS = frozenset("increase rise growth jump surge decrease decline drop fall gain loss cut".split())
@@ -249,7 +250,8 @@ EVENT_TYPES: dict[str, tuple[str, ...]] = {
               "probe", "indict", "fine", "prosecute", "rule", "order", "file"),
     "economic": ("earn", "post", "raise", "cut", "hire", "acquire", "buy", "sell", "invest", "award", "launch",
                  "lay", "pay", "spend", "fund", "inject", "top", "beat", "miss", "select", "add", "cancel", "trade"),
-    "personnel": ("appoint", "resign", "fire", "name", "elect", "nominate", "replace", "oust", "promote"),
+    "personnel": ("appoint", "resign", "fire", "name", "elect", "nominate", "replace", "oust", "promote", "sack",
+                  "dismiss"),
     "policy": ("impose", "lift", "suspend", "resume", "introduce", "require", "restrict", "establish", "crack",
                "intensify", "tighten", "pass", "veto", "comply", "abolish", "extend", "halt", "shut", "close",
                "quarantine", "institute", "abandon", "shelve", "delay", "postpone", "censor", "remove", "recall"),

@@ -17,11 +17,19 @@ _NOT_HAPPENED = MODAL_VERBS | {"will", "shall", "should", "must", "can", "'ll", 
 
 def chain(tok: Token) -> list[Token]:
     """A verb and the verbs whose clause it completes or continues, nearest first: "persuade",
-    "tried" in "tried to persuade"; "attempted", "defected" in "defected or attempted"."""
+    "tried" in "tried to persuade"; "attempted", "defected" in "defected or attempted";
+    "killing", "struck" in "the quake struck at dawn, killing 40"."""
     verbs = [tok]
-    while verbs[-1].dep_ in ("xcomp", "conj") and verbs[-1].head.pos_ in ("VERB", "AUX") and verbs[-1].head != verbs[-1]:
+    while (verbs[-1].dep_ in ("xcomp", "conj") or participle_clause(verbs[-1])) \
+            and verbs[-1].head.pos_ in ("VERB", "AUX") and verbs[-1].head != verbs[-1]:
         verbs.append(verbs[-1].head)
     return verbs
+
+
+def participle_clause(tok: Token) -> bool:
+    """A participle that continues the clause it hangs on, with no subject or conjunction of its
+    own ("..., killing 40 people"; not "after killing", "while he was killing")."""
+    return tok.dep_ == "advcl" and tok.tag_ == "VBG" and not any(c.dep_ in ("mark", *SUBJECTS) for c in tok.children)
 
 
 def governor(tok: Token) -> Token:

@@ -68,6 +68,7 @@ from .aspect import SUBJECTS as _SUBJECTS
 from .aspect import auxiliaries as _auxiliaries
 from .aspect import done_by as _done_by
 from .aspect import governor as _governor
+from .aspect import participle_clause as _participle_clause
 from .aspect import tense as _tense
 from .aspect import unreal as _unreal
 from .names import PHRASE_STOPS, Names, phrase
@@ -114,6 +115,9 @@ def _subject(tok: Token) -> Token | None:
             return t.head
         if subject is None and t.tag_ == "VBD" and t.dep_ in ("ROOT", "advcl", "ccomp"):
             return _name_before(t)
+        if subject is None and _participle_clause(t) and EVENT_TYPE_OF.get(_lemma(tok)) in _CAUSED_KINDS:
+            t = t.head  # "the quake struck at dawn, killing 40 people": the harm is the quake's
+            continue
         if subject is not None or t.dep_ not in ("xcomp", "conj") or t.head == t:
             return subject
         t = t.head
@@ -185,13 +189,20 @@ def _agent(tok: Token, gazetteer: Gazetteer, names: Names) -> Token | None:
         return subject
     if _befallen(tok, subject) and _lemma(tok) in EVENT_TYPE_OF:
         return subject  # "a third case was reported", "the couple was quarantined"
-    if subject.pos_ == "NUM" and _lemma(tok) in HUMAN_VERBS:
-        return subject  # "another 3,000 arrived"
+    if (subject.pos_ == "NUM" or _count_of_people(subject)) and _lemma(tok) in HUMAN_VERBS:
+        return subject  # "another 3,000 arrived", "thousands of people marched"
     if subject.lower_ == "it" and _lemma(tok) in EVENT_TYPE_OF:
         return subject  # "it is negotiating with both countries": an organisation, by what it does
     if caused and subject.pos_ in ("NOUN", "PROPN") and (subject.dep_ == "nsubj" or subject == tok.head):
         return subject  # "the plague killed millions", "the storm destroyed 300 homes"
     return None
+
+
+def _count_of_people(tok: Token) -> bool:
+    """A count of some who can act ("thousands of people", "dozens of protesters")."""
+    return tok.ent_type_ == "CARDINAL" and tok.pos_ == "NOUN" and any(
+        c.dep_ == "prep" and c.lower_ == "of" and any(g.dep_ == "pobj" and _lemma(g) in _ACTOR_NOUNS | {"people"}
+                                                     for g in c.children) for c in tok.children)
 
 
 def _generalised(agent: Token) -> bool:
@@ -323,6 +334,8 @@ def _counted(tok: Token) -> str | None:
 def _actor(role: str, tok: Token, gazetteer: Gazetteer, names: Names) -> Actor:
     resolved = names.resolve(tok)
     counted = _counted(tok)
+    if _count_of_people(tok):  # "thousands of people": the count with what it counts
+        counted = span_text(next(subtree(c) for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"))[0]
     name = resolved or (f"{phrase(tok)} {counted}" if counted else phrase(tok))
     found = gazetteer.find(name)
     return Actor(role, name, found[0].key if found else None,

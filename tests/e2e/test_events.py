@@ -323,3 +323,20 @@ def test_frames_of_sport_courts_recalls_and_names_the_model_misses(events, text,
 def test_a_recollection_and_a_studys_finding_are_not_events(events):
     assert events("She recalled that the meeting had been tense.") == []
     assert [e.trigger for e in events("A 2021 study found that the drug works.")] == []
+
+
+def test_a_participle_of_harm_is_its_clauses_subjects_doing(events):
+    """"Rebels shelled the town, injuring dozens": the injuring is the rebels'; what may happen
+    stays unreal in its participle too."""
+    found = {e.trigger: e for e in events("Rebels shelled the town overnight, injuring dozens of civilians.")}
+    assert found["injure"].subject == "Rebels" and found["injure"].event_type == "attack"
+    assert events("The storm could hit the coast on Friday, destroying homes.") == []
+    assert [e.trigger for e in events("The company cut 500 jobs, bringing the total to 2,000.")] == ["cut"]
+
+
+def test_a_count_of_people_acts(events):
+    (marched,) = [e for e in events("Thousands of people marched through the capital on Saturday.")
+                  if e.trigger == "march"]
+    assert marched.subject == "Thousands of people"
+    (sacked,) = events("The club sacked its manager on Sunday.")
+    assert sacked.event_type == "personnel"
