@@ -2,11 +2,8 @@
 
 A trigger is a verb that reports an occurrence: a finite verb in the past or perfect ("dispatched",
 "has been boarding"), or in the present with a time of its own ("holds a hearing Wednesday"),
-whose subject can act: a named entity, an alias-table entity, a pronoun for a person, or a noun for
-people or an organisation ("officials", "the company"); or a participle that names who did it to
-the noun it follows ("an email sent by chairman Marcelo Claure"). A passive takes its agent, else whom it
-happened to ("a third case was reported"). Attacks and disasters may have any cause as their
-subject ("the storm destroyed 300 homes").
+whose subject can act (``actors``); or a participle that names who did it to the noun it follows
+("an email sent by chairman Marcelo Claure").
 
 Not events: states ("has", "remains"), speech that only attributes ("said", "added"), habits
 ("frequently invest"), what is planned, possible or denied ("will cut", "could send", "did not
@@ -34,25 +31,14 @@ from collections.abc import Sequence
 from spacy.tokens import Span, Token
 
 from ..lexicon import (
-    ACTING_ORG_NOUNS,
-    ACTOR_PRONOUNS,
-    AGENT_SUFFIXES,
-    ANONYMOUS_NOUNS,
     ASPECT_VERBS,
     COMMIT_VERBS,
     EVENT_TYPE_OF,
-    GENERALISING_QUANTIFIERS,
-    GROUP_NOUNS,
-    HUMAN_VERBS,
     INTENT_VERBS,
     LEVEL_VERBS,
     MESSAGE_NOUNS,
-    NEWS_NAME_WORDS,
-    NEWS_NOUNS,
     OBJECTLESS_SPEECH,
-    ORG_HEADS,
     OUTDO_VERBS,
-    PERSON_NOUNS,
     SPEECH_VERBS,
     STATIVE_VERBS,
     UNDONE_VERBS,
@@ -63,160 +49,35 @@ from ..lexicon import (
 from ..model import Actor, ClaimMention, Document, Source, TimeMention
 from ..model import Span as TextSpan
 from ..ontology import Gazetteer
+from .actors import (
+    CAUSED_KINDS,
+    befell,
+    by_role,
+    doer,
+    finite_on_noun,
+    generalised,
+    make_actor,
+    outlet,
+    participants,
+    writer,
+)
 from .aspect import ACTOR_LABELS as _ACTOR_LABELS
 from .aspect import SUBJECTS as _SUBJECTS
-from .aspect import auxiliaries as _auxiliaries
 from .aspect import done_by as _done_by
 from .aspect import governor as _governor
-from .aspect import participle_clause as _participle_clause
 from .aspect import tense as _tense
 from .aspect import unreal as _unreal
-from .names import PHRASE_STOPS, Names, phrase
+from .names import Names
 from .tokens import lemma as _lemma
 from .tokens import span_text, subtree, when_itself
 
 #: Speech that only attributes what follows ("said", "added"): never an event itself.
 _ATTRIBUTING = SPEECH_VERBS - set(EVENT_TYPE_OF)
-#: Causes that are not actors but can be the subject of an attack or disaster.
-_CAUSED_KINDS = frozenset({"attack", "disaster"})
-_ACTOR_NOUNS = PERSON_NOUNS | ORG_HEADS | ANONYMOUS_NOUNS | ACTING_ORG_NOUNS | {n.rstrip("s") for n in GROUP_NOUNS}
-
-
-def _acts(tok: Token, gazetteer: Gazetteer, names: Names) -> bool:
-    """Whether a subject can act: an entity (named as one here or elsewhere in the document, or
-    in the alias table), a person's pronoun, or a noun for people or an organisation."""
-    lemma = _lemma(tok)
-    if tok.lower_ in ACTOR_PRONOUNS or tok.ent_type_ in _ACTOR_LABELS or lemma in _ACTOR_NOUNS:
-        return True
-    if tok.tag_ == "NNS" and len(lemma) >= 5 and lemma.endswith(AGENT_SUFFIXES):
-        return True  # "hikers", "investors", "censors" (not "number" or "water")
-    if tok.pos_ == "PRON":
-        return False
-    if tok.pos_ == "PROPN" and tok.tag_ in ("NNP", "NNPS") and not tok.ent_type_ and tok.text[:1].isupper() \
-            and not tok.is_sent_start:
-        return True  # a name the model's NER missed ("The Lakers traded ...")
-    return tok.text in names.words or (tok.text[:1].isupper() and bool(gazetteer.find(tok.text)))
-
-
-def _subject(tok: Token) -> Token | None:
-    """The subject of a verb, or of the verb it completes or continues; for a clause on a noun
-    whose relative pronoun is its subject ("workers who were informed"), that noun. Three slips
-    of the parser are read through: a subject hung on the verb's auxiliary ("He had, according to
-    X, killed ..."), a finite verb hung on its subject as if it described it ("after an outbreak
-    of plague killed a couple"), and a name hung elsewhere right before a verb in the past that
-    has no subject ("in October, SoftBank, its largest investor, committed ...")."""
-    t = tok
-    while True:
-        subject = next((c for c in t.children if c.dep_ in _SUBJECTS and not _in_dateline(c)), None) or next(
-            (g for a in _auxiliaries(t) for g in a.children if g.dep_ in _SUBJECTS), None)
-        if subject is None and _finite_on_noun(t):
-            return t.head
-        if subject is not None and t.dep_ == "relcl" and _relative(subject):
-            return t.head
-        if subject is None and t.tag_ == "VBD" and t.dep_ in ("ROOT", "advcl", "ccomp"):
-            return _name_before(t)
-        if subject is None and _participle_clause(t) and EVENT_TYPE_OF.get(_lemma(tok)) in _CAUSED_KINDS:
-            t = t.head  # "the quake struck at dawn, killing 40 people": the harm is the quake's
-            continue
-        if subject is not None or t.dep_ not in ("xcomp", "conj") or t.head == t:
-            return subject
-        t = t.head
-
-
-def _relative(tok: Token) -> bool:
-    """A relative pronoun ("who", "which", "that")."""
-    return tok.tag_ in ("WP", "WDT") or tok.lower_ == "that"
-
-
-def _name_before(verb: Token) -> Token | None:
-    """The name that ends right before a verb, past an apposition set off by commas ("SoftBank,
-    its largest investor, committed"), when the parser hung it on something else: the verb's
-    subject."""
-    i = verb.i - 1
-    while i >= verb.sent.start and verb.doc[i].is_punct:
-        i -= 1
-    if i < verb.sent.start:
-        return None
-    name = verb.doc[i]
-    while name.dep_ in ("appos", "compound", "amod", "poss", "det", "nmod") and name.head.i < verb.i and name.head != name:
-        name = name.head
-    if name.pos_ != "PROPN" or name.ent_type_ not in _ACTOR_LABELS or name.dep_ not in ("conj", "appos", "pobj"):
-        return None
-    return name
-
-
-#: Dashes that end a wire story's dateline.
-_DASHES = frozenset({"—", "–", "--"})
-
-
-def _in_dateline(tok: Token) -> bool:
-    """Whether a word is in the dateline that opens a wire story ("SAN FRANCISCO (AP) — PG&E was
-    set ..."), which the parser can read as the subject."""
-    if not any(t.text in _DASHES for t in tok.doc[tok.i + 1 : tok.i + 12]):
-        return False  # no dash after it: the common case, decided without finding the sentence
-    for t in tok.sent[:12]:
-        if t.text in _DASHES:
-            return tok.i < t.i
-        if not (t.is_punct or t.pos_ == "PROPN"):
-            return False
-    return False
-
-
-def _finite_on_noun(tok: Token) -> bool:
-    """A verb in the past tense that the parser hung on a noun as if it described it: the noun is
-    its subject ("an outbreak of plague killed a couple"; "a tactic used by employers" is a
-    participle); or a participle hung on the noun that heads the sentence, joined to a verb in the
-    past ("The group, a coalition of staff, formed in May and sent a letter")."""
-    if tok.dep_ != "acl" or tok.head.pos_ not in ("NOUN", "PROPN") or any(
-            c.dep_ in _SUBJECTS or c.dep_ == "agent" for c in tok.children):
-        return False
-    return tok.tag_ == "VBD" or (tok.head.dep_ == "ROOT" and any(c.dep_ == "conj" and c.tag_ == "VBD"
-                                                                 for c in tok.children))
-
-
-def _agent(tok: Token, gazetteer: Gazetteer, names: Names) -> Token | None:
-    """Who did it: the subject or a passive's agent when it can act (any cause of an attack or a
-    disaster), or whom a passive befell when that can act ("30,000 workers were forced home") or
-    the verb is of a known type ("a third case was reported")."""
-    subject = _subject(tok)
-    by = next((g for c in tok.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
-    caused = EVENT_TYPE_OF.get(_lemma(tok)) in _CAUSED_KINDS
-    if by is not None and (_acts(by, gazetteer, names) or (caused and by.pos_ in ("NOUN", "PROPN"))):
-        return by
-    if subject is None:
-        return None
-    if _acts(subject, gazetteer, names):
-        return subject
-    if _befallen(tok, subject) and _lemma(tok) in EVENT_TYPE_OF:
-        return subject  # "a third case was reported", "the couple was quarantined"
-    if (subject.pos_ == "NUM" or _count_of_people(subject)) and _lemma(tok) in HUMAN_VERBS:
-        return subject  # "another 3,000 arrived", "thousands of people marched"
-    if subject.lower_ == "it" and _lemma(tok) in EVENT_TYPE_OF:
-        return subject  # "it is negotiating with both countries": an organisation, by what it does
-    if caused and subject.pos_ in ("NOUN", "PROPN") and (subject.dep_ == "nsubj" or subject == tok.head):
-        return subject  # "the plague killed millions", "the storm destroyed 300 homes"
-    return None
-
-
-def _count_of_people(tok: Token) -> bool:
-    """A count of some who can act ("thousands of people", "dozens of protesters")."""
-    return tok.ent_type_ == "CARDINAL" and tok.pos_ == "NOUN" and any(
-        c.dep_ == "prep" and c.lower_ == "of" and any(g.dep_ == "pobj" and _lemma(g) in _ACTOR_NOUNS | {"people"}
-                                                     for g in c.children) for c in tok.children)
-
-
-def _generalised(agent: Token) -> bool:
-    """An agent that generalises over a group ("many workers came", "most ventures collapsed",
-    "many have been sent"): a pattern, not one occurrence."""
-    return agent.lower_ in GENERALISING_QUANTIFIERS or any(
-        c.dep_ in ("amod", "det") and c.lower_ in GENERALISING_QUANTIFIERS for c in agent.children)
-
-
 def _trigger(tok: Token) -> bool:
     """Whether a verb can report an occurrence at all (before its tense and subject are read)."""
     if tok.pos_ != "VERB" or tok.dep_ in ("amod", "compound", "csubj", "pcomp"):
         return False
-    if tok.dep_ == "acl" and not _done_by(tok) and not _finite_on_noun(tok) and not _told_of(tok):
+    if tok.dep_ == "acl" and not _done_by(tok) and not finite_on_noun(tok) and not _told_of(tok):
         return False  # "those who entered", "plans to expand": a noun described, not an occurrence
     if tok.dep_ == "conj" and tok.head.pos_ in ("NOUN", "PROPN"):
         return False  # "frequently changed employers, and secured ...": a participle read into a list of nouns
@@ -238,10 +99,10 @@ def _trigger(tok: Token) -> bool:
     if lemma in OBJECTLESS_SPEECH and not any(c.dep_ == "dobj" for c in tok.children):
         return False  # "the group added that ...": speech, not an addition
     clause = _governor(tok)
-    if _done_by(clause) or _finite_on_noun(clause):
+    if _done_by(clause) or finite_on_noun(clause):
         return True
     if clause.dep_ in ("relcl", "acl"):  # "the lander that the company unveiled", not "those who entered"
-        return _told_of(clause) or _befell(clause, lemma)
+        return _told_of(clause) or befell(clause, lemma)
     return clause.dep_ not in ("csubj", "pcomp", "amod")
 
 
@@ -250,20 +111,6 @@ def _told_of(clause: Token) -> bool:
     ("the lander that the company unveiled"), not what the noun is or does ("those who entered")."""
     subject = next((c for c in clause.children if c.dep_ in _SUBJECTS), None)
     return subject is not None and subject.tag_ not in ("WP", "WDT") and subject.lower_ != "that"
-
-
-def _befallen(tok: Token, subject: Token) -> bool:
-    """Whether the subject of a verb is whom it befell: a passive's subject, or the noun of a
-    passive clause on it ("workers who were informed")."""
-    clause = _governor(tok)
-    return subject.dep_ == "nsubjpass" or (subject == clause.head and _befell(clause, _lemma(tok)))
-
-
-def _befell(clause: Token, lemma: str) -> bool:
-    """A clause on a noun that tells an act of a known type done to it ("workers who have been
-    informed", "the ships that were seized"): an occurrence, whom it befell being the noun."""
-    return lemma in EVENT_TYPE_OF and clause.dep_ == "relcl" and any(
-        c.dep_ == "nsubjpass" and _relative(c) for c in clause.children)
 
 
 def _named_act(tok: Token) -> str | None:
@@ -315,90 +162,6 @@ def _told_as_happened(tok: Token, dated: bool) -> bool:
 
 #: Particles that make another verb of a level verb ("dropped out", "took over").
 _PARTICLES = frozenset({"out", "up", "off", "down", "over", "back", "away"})
-def _counted(tok: Token) -> str | None:
-    """The words of what a bare count counts, from the counted noun before it in the sentence:
-    "North Korean troops" for "another 3,000" in "12,000 North Korean troops arrived in 2024, and
-    in 2025, another 3,000 arrived"; "of the electors" for "one" after "five electors"."""
-    if tok.pos_ != "NUM" or tok.dep_ not in _SUBJECTS:
-        return None
-    if any(c.dep_ == "det" and c.lower_ != "another" for c in tok.children):
-        return None  # "these two": a reference back, not a count
-    for t in reversed(tok.doc[tok.sent.start : tok.i]):
-        if t.tag_ == "NNS" and any(c.dep_ == "nummod" for c in t.children):
-            drop = [c for c in t.children if c.dep_ in PHRASE_STOPS or c.dep_ in ("nummod", "det", "quantmod")]
-            noun = span_text(subtree(t, drop))[0]
-            return f"of the {noun}" if tok.lower_ in ("one", "1") else noun
-    return None
-
-
-def _actor(role: str, tok: Token, gazetteer: Gazetteer, names: Names) -> Actor:
-    resolved = names.resolve(tok)
-    counted = _counted(tok)
-    if _count_of_people(tok):  # "thousands of people": the count with what it counts
-        counted = span_text(next(subtree(c) for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"))[0]
-    name = resolved or (f"{phrase(tok)} {counted}" if counted else phrase(tok))
-    found = gazetteer.find(name)
-    return Actor(role, name, found[0].key if found else None,
-                 tok.ent_type_ in _ACTOR_LABELS or tok.text in names.words or bool(found) or resolved is not None)
-
-
-def _actors(tok: Token, agent: Token, gazetteer: Gazetteer, names: Names) -> tuple[Actor, tuple[Actor, ...]]:
-    """The actor of ``agent`` (who did it, or whom a passive befell), and all the actors of a
-    trigger by role: who did it, to whom or what, and to whom it went."""
-    passive = _befallen(tok, agent)
-    lead = _actor("patient" if passive else "agent", agent, gazetteer, names)
-    out = [lead]
-    subject = _subject(tok)
-    if subject is not None and subject.dep_ == "nsubjpass" and not passive:
-        out.append(_actor("patient", subject, gazetteer, names))  # "was taken down by censors"
-    if _done_by(tok):
-        out.append(_actor("patient", tok.head, gazetteer, names))  # "the email sent by the chairman"
-    for c in tok.children:
-        if c.dep_ == "dobj":
-            out.append(_actor("patient", c, gazetteer, names))
-        elif c.dep_ in ("dative", "prep") and c.lower_ == "to":
-            out += [_actor("recipient", g, gazetteer, names) for g in c.children
-                    if g.dep_ == "pobj" and _acts(g, gazetteer, names)]
-        elif c.dep_ == "dative" and c.pos_ in ("NOUN", "PROPN", "PRON"):
-            out.append(_actor("recipient", c, gazetteer, names))
-    return lead, tuple(sorted(dict.fromkeys(out), key=Actor.order))
-
-
-def _participants(tok: Token, gazetteer: Gazetteer) -> list[str]:
-    """Alias-table entities named in the subject, object, agent and recipient of a trigger."""
-    keys: list[str] = []
-    children = list(tok.children)
-    subject = _subject(tok)
-    if subject is not None and subject not in children:
-        children.append(subject)
-    for c in children:
-        if c.dep_ not in ("nsubj", "nsubjpass", "dobj", "agent", "dative"):
-            continue
-        for m in gazetteer.find(span_text(subtree(c))[0]):
-            if m.key not in keys:
-                keys.append(m.key)
-    return keys
-
-
-def _outlet(agent: Token, gazetteer: Gazetteer, names: Names) -> bool:
-    """Whether an agent is a news outlet: its report is an attribution, not an event."""
-    words = names.resolve(agent) or phrase(agent)
-    if any(gazetteer.type(m.key) == "media" for m in gazetteer.find(words)):
-        return True
-    if _lemma(agent) in NEWS_NOUNS and (_lemma(agent) != "agency" or any(c.lower_ == "news" for c in agent.children)):
-        return True  # "the regional newspaper Kurier", "a news agency"
-    return agent.ent_type_ == "ORG" and any(w in NEWS_NAME_WORDS for w in words.lower().split())
-
-
-def _writer(noun: Token) -> Token | None:
-    """Who wrote a letter or a report that someone spoke or wrote in ("said in an Oct. 26 letter",
-    "wrote Fadem in a research report"): the speaker."""
-    if noun.lower_ not in WRITTEN_NOUNS or noun.dep_ != "pobj" or noun.head.lower_ != "in":
-        return None
-    verb = noun.head.head
-    return _subject(verb) if noun.head.dep_ == "prep" and _lemma(verb) in SPEECH_VERBS else None
-
-
 def _own_report(agent: str | None, entity: str | None, chain: tuple[Source, ...]) -> tuple[Source, ...]:
     """The chain of an event that is itself a report ("the ministry reported ...", "a U.N.
     investigation found ..."): its author is its agent, not its source."""
@@ -425,12 +188,12 @@ def events(doc: Document, sent: Span, span: TextSpan, gazetteer: Gazetteer, time
     for tok in sent:
         if not _trigger(tok) or not _told_as_happened(tok, dated):
             continue
-        agent = _agent(tok, gazetteer, names)
-        if agent is None or _generalised(agent) or (_lemma(tok) in SPEECH_VERBS and _outlet(agent, gazetteer, names)):
+        agent = doer(tok, gazetteer, names)
+        if agent is None or generalised(agent) or (_lemma(tok) in SPEECH_VERBS and outlet(agent, gazetteer, names)):
             continue
         own = _own_times(tok, times, clause_of) or explicit
-        lead, by_role = _actors(tok, agent, gazetteer, names)
-        if any(e.trigger == _lemma(tok) and e.actors == by_role for e in out):
+        lead, roles = by_role(tok, agent, gazetteer, names)
+        if any(e.trigger == _lemma(tok) and e.actors == roles for e in out):
             continue  # "defected or attempted to defect": one action told twice
         # The evidence is the trigger with its particle ("cracked down"), never the figures beside it.
         particle = next((c for c in tok.children if c.dep_ == "prt" and c.i == tok.i + 1), None)
@@ -451,8 +214,8 @@ def events(doc: Document, sent: Span, span: TextSpan, gazetteer: Gazetteer, time
                 modality_cues=cues,
                 trigger=_lemma(tok),
                 event_type=_kind(tok),
-                participants=tuple(_participants(tok, gazetteer)),
-                actors=by_role,
+                participants=tuple(participants(tok, gazetteer)),
+                actors=roles,
                 figure_spans=carried.get(tok.i, ()),
                 place=_place(tok, gazetteer),
             )
@@ -467,11 +230,11 @@ def events(doc: Document, sent: Span, span: TextSpan, gazetteer: Gazetteer, time
         if not in_phrase:
             continue
         named = next((c for c in tok.children if c.dep_ in ("compound", "poss", "amod")
-                      and c.ent_type_ in ("ORG", "PERSON", "NORP", "GPE")), None) or _writer(tok)
+                      and c.ent_type_ in ("ORG", "PERSON", "NORP", "GPE")), None) or writer(tok)
         # "a U.N. investigation" is the U.N.'s; "the concert hall attack" is not the hall's.
-        role = "patient" if EVENT_TYPE_OF.get(verb) in _CAUSED_KINDS and (named is None or named.dep_ != "poss") \
+        role = "patient" if EVENT_TYPE_OF.get(verb) in CAUSED_KINDS and (named is None or named.dep_ != "poss") \
             else "agent"
-        actors: tuple[Actor, ...] = (_actor(role, named, gazetteer, names),) if named is not None else ()
+        actors: tuple[Actor, ...] = (make_actor(role, named, gazetteer, names),) if named is not None else ()
         agent_name = actors[0].name if actors and role == "agent" else None
         out.append(ClaimMention(
             document=doc.key, kind="event", start=tok.idx, end=tok.idx + len(tok.text), sentence=span,
