@@ -296,7 +296,7 @@ ACTING_ORG_NOUNS = frozenset(
     "chairman chairwoman chair ceo founder director spokesman spokeswoman spokesperson governor mayor senator "
     "leader chief head king queen premier judge prosecutor commander general foundation association society "
     "charity coalition alliance federation league fund trust country nation state city province jury tribunal "
-    "parliament congress senate assembly cabinet".split()
+    "parliament congress senate assembly cabinet side".split()
 )
 #: Endings of nouns for people by what they do ("hiker", "investor", "activist", "physician").
 AGENT_SUFFIXES = ("er", "or", "ist", "ian")
@@ -306,6 +306,13 @@ NEWS_NOUNS = frozenset("outlet newspaper paper broadcaster tabloid magazine dail
 #: Words in the names of news outlets ("The New York Times", "Bloomberg News", "Daily Express").
 NEWS_NAME_WORDS = frozenset("times news post journal herald tribune gazette daily press telegraph guardian "
                             "chronicle observer courier express mail reuters bloomberg ap afp upi".split())
+#: Verbs whose object names the act they tell ("launched an investigation", "held talks"): the
+#: act's kind is theirs.
+LIGHT_VERBS = frozenset("launch open conduct hold carry make take undertake stage".split())
+#: Nouns of acts that no ending derives from a verb of the taxonomy, with that verb.
+ACT_NOUNS = {"talks": "negotiate", "summit": "meet", "deal": "agree", "pact": "agree", "truce": "agree",
+             "ceasefire": "agree", "crackdown": "crack", "layoffs": "lay", "merger": "acquire",
+             "takeover": "acquire", "trial": "prosecute", "election": "elect"}
 #: Verbs of a result that are economic over a figure ("beat estimates") and a contest's over a
 #: rival ("beat Bayern 2-1").
 OUTDO_VERBS = frozenset("beat top".split())

@@ -31,11 +31,13 @@ from collections.abc import Sequence
 from spacy.tokens import Span, Token
 
 from ..lexicon import (
+    ACT_NOUNS,
     ASPECT_VERBS,
     COMMIT_VERBS,
     EVENT_TYPE_OF,
     INTENT_VERBS,
     LEVEL_VERBS,
+    LIGHT_VERBS,
     MESSAGE_NOUNS,
     OBJECTLESS_SPEECH,
     OUTDO_VERBS,
@@ -132,7 +134,10 @@ def _kind(tok: Token) -> str | None:
     if _lemma(tok) in OUTDO_VERBS and any(c.dep_ in ("dobj", "npadvmod") and (
             c.ent_type_ in _ACTOR_LABELS or c.pos_ == "PROPN") for c in children):
         return EVENT_TYPE_OF["defeat"]
-    return EVENT_TYPE_OF.get(_lemma(tok)) or EVENT_TYPE_OF.get(_named_act(tok) or "")
+    act = _named_act(tok)
+    if _lemma(tok) in LIGHT_VERBS and act is not None:
+        return EVENT_TYPE_OF.get(act)
+    return EVENT_TYPE_OF.get(_lemma(tok)) or EVENT_TYPE_OF.get(act or "")
 
 
 def _finds_guilty(tok: Token) -> bool:
@@ -336,7 +341,8 @@ def _acted_on(noun: Token, told: set[int]) -> bool:
 def _event_noun(tok: Token) -> str | None:
     """The verb of an event a noun names, dated in its own phrase ("a March 2024 U.N.
     investigation", "the 2024 concert hall attack", "an Oct. 26 letter"): a noun of a verb of the
-    taxonomy, or a written communication."""
+    taxonomy (``ACT_NOUNS`` for those no ending derives: "talks", "a deal"), or a written
+    communication."""
     if tok.pos_ != "NOUN" or tok.dep_ in ("compound", "npadvmod"):
         return None
     if tok.dep_ == "pobj" and tok.head.lower_ in _TEMPORAL_PREPOSITIONS:
@@ -344,6 +350,8 @@ def _event_noun(tok: Token) -> str | None:
     word = tok.lower_
     if word in WRITTEN_NOUNS:
         return word
+    if word in ACT_NOUNS:
+        return ACT_NOUNS[word]
     for ending, verb_ending in _NOUN_ENDINGS:
         if word.endswith(ending) and len(word) > len(ending) + 2:
             verb = word[: len(word) - len(ending)] + verb_ending

@@ -340,3 +340,18 @@ def test_a_count_of_people_acts(events):
     assert marched.subject == "Thousands of people"
     (sacked,) = events("The club sacked its manager on Sunday.")
     assert sacked.event_type == "personnel"
+
+
+@pytest.mark.parametrize("text, trigger, kind", [
+    ("The ministry has launched an investigation into the crash.", "launch", "legal"),  # the act named
+    ("The two sides held talks in Doha last week.", "hold", "agreement"),
+    ("The agency launched a satellite on Friday.", "launch", "economic"),  # no act named: the verb's own
+])
+def test_a_light_verb_has_the_kind_of_the_act_it_names(events, text, trigger, kind):
+    (found,) = [e for e in events(text) if e.trigger == trigger]
+    assert found.event_type == kind
+
+
+def test_a_dated_summit_is_a_meeting(events):
+    (summit,) = [e for e in events("At the 2023 Lisbon summit, the leaders agreed to cut tariffs.") if e.trigger == "meet"]
+    assert summit.event_type == "meeting" and summit.times
