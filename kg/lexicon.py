@@ -308,7 +308,7 @@ NEWS_NAME_WORDS = frozenset("times news post journal herald tribune gazette dail
                             "chronicle observer courier express mail reuters bloomberg ap afp upi".split())
 #: Verbs whose object names the act they tell ("launched an investigation", "held talks"): the
 #: act's kind is theirs.
-LIGHT_VERBS = frozenset("launch open conduct hold carry make take undertake stage".split())
+SUPPORT_VERBS = frozenset("launch open conduct hold carry make take undertake stage".split())
 #: Nouns of acts that no ending derives from a verb of the taxonomy, with that verb.
 ACT_NOUNS = {"talks": "negotiate", "summit": "meet", "deal": "agree", "pact": "agree", "truce": "agree",
              "ceasefire": "agree", "crackdown": "crack", "layoffs": "lay", "merger": "acquire",

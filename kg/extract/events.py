@@ -37,12 +37,12 @@ from ..lexicon import (
     EVENT_TYPE_OF,
     INTENT_VERBS,
     LEVEL_VERBS,
-    LIGHT_VERBS,
     MESSAGE_NOUNS,
     OBJECTLESS_SPEECH,
     OUTDO_VERBS,
     SPEECH_VERBS,
     STATIVE_VERBS,
+    SUPPORT_VERBS,
     UNDONE_VERBS,
     VAGUE_NOW,
     VERDICT_WORDS,
@@ -135,7 +135,7 @@ def _kind(tok: Token) -> str | None:
             c.ent_type_ in _ACTOR_LABELS or c.pos_ == "PROPN") for c in children):
         return EVENT_TYPE_OF["defeat"]
     act = _named_act(tok)
-    if _lemma(tok) in LIGHT_VERBS and act is not None:
+    if _lemma(tok) in SUPPORT_VERBS and act is not None:
         return EVENT_TYPE_OF.get(act)
     return EVENT_TYPE_OF.get(_lemma(tok)) or EVENT_TYPE_OF.get(act or "")
 

@@ -54,3 +54,16 @@ MODULES = sorted(str(p.relative_to(ROOT)) for folder in ("kg", "api") for p in (
 ])
 def test_modules_stay_short(module):
     assert len((ROOT / module).read_text().splitlines()) <= MAX_LINES
+
+
+@pytest.mark.parametrize("module", MODULES)
+def test_no_module_assigns_a_top_level_name_twice(module):
+    """A second assignment to a module's constant silently replaces the first for every module
+    that imports it (a word list defined twice changes rules far from either line)."""
+    import ast
+
+    names: list[str] = []
+    for node in ast.parse((ROOT / module).read_text(encoding="utf-8")).body:
+        targets = node.targets if isinstance(node, ast.Assign) else [node.target] if isinstance(node, ast.AnnAssign) else []
+        names += [t.id for t in targets if isinstance(t, ast.Name) and t.id.isupper()]
+    assert len(names) == len(set(names)), sorted({n for n in names if names.count(n) > 1})
