@@ -240,7 +240,9 @@ def _touched(store: GraphStore, settings: Settings, same: Sequence[tuple[str, st
     store.remove_subjects(stale)
     store.remove_triples(unlinked)
     store.add_to_graphs(added)
-    store.remove_graphs([g for g in graphs if store.is_empty(g)])
+    # A graph no partition gave now (a removed document's sums, a block left without members)
+    # has no verdicts left.
+    store.remove_graphs([g for g in graphs if g not in stale or store.is_empty(g)])
     old_edges = {e for edges in old.values() for e in edges.values()}
 
     _update_counts(store, change.before, after_stored)

@@ -122,3 +122,28 @@ def test_a_store_whose_verdicts_are_stale_is_recomputed_whole(corpus, nlp, tmp_p
     clean = GraphStore.memory()
     pipeline.build([first, second], clean, options, nlp=nlp)
     assert store.canonical_hash() == clean.canonical_hash()
+
+
+@pytest.fixture(scope="module")
+def all_seeds(seeds_dir: Path, nlp) -> tuple[list[Path], str]:  # type: ignore[no-untyped-def]
+    paths = sorted(seeds_dir.glob("*.txt"))
+    whole = GraphStore.memory()
+    pipeline.build(paths, whole, Settings(store=":memory:"), nlp=nlp)
+    return paths, whole.canonical_hash()
+
+
+@pytest.mark.parametrize("index", range(5))
+def test_removing_any_seed_and_adding_it_back_equals_clean_builds(index, all_seeds, nlp):
+    """Removing a document whose figures are summed (its own partition of sums) leaves none of
+    its verdicts; adding it back gives the whole graph again."""
+    paths, whole = all_seeds
+    options = Settings(store=":memory:")
+    store = GraphStore.memory()
+    pipeline.build(paths, store, options, nlp=nlp)
+    pipeline.remove_documents([paths[index].name], store, options)
+    rest = GraphStore.memory()
+    pipeline.build([p for i, p in enumerate(paths) if i != index], rest, options, nlp=nlp)
+    assert sorted(store.graphs()) == sorted(rest.graphs())
+    assert store.canonical_hash() == rest.canonical_hash()
+    pipeline.build(paths, store, options, nlp=nlp)
+    assert store.canonical_hash() == whole
