@@ -22,6 +22,8 @@ class Settings(BaseSettings):
                        "(http://host:8890/sparql).")
     graph_store: str | None = Field(None, description="The server's Graph Store Protocol endpoint (found for "
                                     "Virtuoso and Oxigraph server layouts when unset).")
+    update_endpoint: str | None = Field(None, description="The server's SPARQL Update endpoint (found for "
+                                        "Virtuoso and Oxigraph server layouts when unset, else the query endpoint).")
     store_user: str | None = Field(None, description="User for the SPARQL server's writes (digest or basic).")
     store_password: SecretStr | None = Field(None, description="Password of store_user.")
     store_query_user: str | None = Field(None, description="Read-only user for public SPARQL queries to a "

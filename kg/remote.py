@@ -43,6 +43,9 @@ JSON_RESULTS = "application/sparql-results+json"
 NTRIPLES = "application/n-triples"
 #: Query endpoint path -> Graph Store endpoint path, for servers whose layout is known.
 GRAPH_STORE_PATHS = {"/sparql": "/sparql-graph-crud-auth", "/sparql-auth": "/sparql-graph-crud-auth", "/query": "/store"}
+#: The SPARQL Update endpoint beside a query endpoint, by the same layouts (Virtuoso writes only
+#: through its authenticated endpoint).
+UPDATE_PATHS = {"/sparql": "/sparql-auth", "/sparql-auth": "/sparql-auth", "/query": "/update"}
 #: Where this project's named graphs live (documents, verdicts, vocabulary).
 GRAPHS = str(ID["graph/"])
 #: Seconds the store caches its generation (a write elsewhere shows within this time).
@@ -76,10 +79,19 @@ def _term(term: ox.NamedNode | ox.BlankNode | ox.Literal) -> str:
     return str(term)
 
 
-def _values(substitutions: dict[ox.Variable, Any]) -> str:
+def _bound(sparql: str, substitutions: dict[ox.Variable, Any]) -> str:
+    """A query with variables bound as Oxigraph's substitutions bind them: a ``VALUES`` block that
+    opens its ``WHERE`` group, so that every pattern is evaluated with them (a block after the
+    query is joined last, and Virtuoso does not join it into the branches of a ``UNION``).
+
+    >>> _bound("SELECT ?o WHERE { ?s ?p ?o }", {ox.Variable("s"): ox.NamedNode("http://example.org/a")})
+    'SELECT ?o WHERE { VALUES (?s) { (<http://example.org/a>) }\n ?s ?p ?o }'
+    """
     names = list(substitutions)
     row = " ".join(_term(substitutions[n]) for n in names)
-    return f"\nVALUES ({' '.join(str(n) for n in names)}) {{ ({row}) }}"
+    values = f"VALUES ({' '.join(str(n) for n in names)}) {{ ({row}) }}"
+    head, where, body = sparql.partition("WHERE {")
+    return f"{head}{where} {values}\n{body}" if where else f"{sparql}\n{values}"
 
 
 def _prologue(prefixes: dict[str, str] | None, base_iri: str | None) -> str:
@@ -93,8 +105,9 @@ class RemoteDataset:
     """A SPARQL server seen through the calls of ``store.Dataset``."""
 
     def __init__(self, endpoint: str, auth: tuple[str, str] | None = None,
-                 timeout: float = 300.0) -> None:
+                 timeout: float = 300.0, update_endpoint: str | None = None) -> None:
         self.endpoint = endpoint
+        self.update_endpoint = update_endpoint or endpoint
         self.auth = auth
         self.client = httpx.Client(auth=ServerAuth(*auth) if auth else None, timeout=timeout,
                                    headers={"User-Agent": "claimgraph"})
@@ -122,7 +135,7 @@ class RemoteDataset:
               named_graphs: list[Any] | None = None,
               substitutions: dict[ox.Variable, Any] | None = None) -> ox.QuerySolutions | ox.QueryBoolean | ox.QueryTriples:
         """Run ``sparql`` on the server; the answer has pyoxigraph's result types."""
-        text = _prologue(prefixes, base_iri) + sparql + (_values(substitutions) if substitutions else "")
+        text = _prologue(prefixes, base_iri) + (_bound(sparql, substitutions) if substitutions else sparql)
         params: list[tuple[str, str]] = []
         for g in default_graph or []:
             if isinstance(g, ox.NamedNode):
@@ -150,14 +163,14 @@ class RemoteDataset:
     def update(self, sparql: str, *, prefixes: dict[str, str] | None = None, base_iri: str | None = None) -> None:
         """Run a SPARQL Update on the server (the protocol's form POST)."""
         try:
-            response = self.client.post(self.endpoint, data={"update": _prologue(prefixes, base_iri) + sparql})
+            response = self.client.post(self.update_endpoint, data={"update": _prologue(prefixes, base_iri) + sparql})
         except httpx.HTTPError as exc:
-            raise StoreError(f"{self.endpoint}: the SPARQL server cannot be reached ({exc})") from exc
+            raise StoreError(f"{self.update_endpoint}: the SPARQL server cannot be reached ({exc})") from exc
         if response.status_code >= 400:
             message = " ".join(response.text.strip().splitlines()[:3])
             if response.status_code == 400:
                 raise QueryError(f"the SPARQL server refused the update: {message}")
-            raise StoreError(f"{self.endpoint}: HTTP {response.status_code} {message}")
+            raise StoreError(f"{self.update_endpoint}: HTTP {response.status_code} {message}")
 
     # ------------------------------------------------------------------ the dataset
 
@@ -250,7 +263,8 @@ class SparqlStore(GraphStore):
             password = settings.store_password.get_secret_value() if settings.store_password else ""
             auth = (settings.store_user, password)
         graph_store = settings.graph_store or graph_store_url(settings.store)
-        store = cls(RemoteDataset(settings.store, auth), settings.store, graph_store)
+        update = settings.update_endpoint or _beside(settings.store, UPDATE_PATHS) or settings.store
+        store = cls(RemoteDataset(settings.store, auth, update_endpoint=update), settings.store, graph_store)
         store.ping()
         return store
 
@@ -280,9 +294,6 @@ class SparqlStore(GraphStore):
         """PUT the graph whole (the Graph Store Protocol replaces it in one request, so every
         write is atomic)."""
         self._checked(self._gsp("PUT", str(graph), text.encode("utf-8")), graph)
-
-    #: Writes go through the Graph Store Protocol, which replaces whole graphs.
-    edits_triples = False
 
     def add_to_graphs(self, bodies: Mapping[Any, str], bulk: bool = False) -> None:
         """POST each graph's triples (the Graph Store Protocol adds them)."""
@@ -321,10 +332,18 @@ class SparqlStore(GraphStore):
 
 def graph_store_url(endpoint: str) -> str:
     """The Graph Store endpoint beside a query endpoint, for the layouts of known servers."""
+    found = _beside(endpoint, GRAPH_STORE_PATHS)
+    if found is None:
+        raise ConfigError(f"{endpoint}: set KG_GRAPH_STORE to the server's Graph Store Protocol endpoint")
+    return found
+
+
+def _beside(endpoint: str, paths: Mapping[str, str]) -> str | None:
+    """The endpoint that a known server's layout puts beside its query endpoint."""
     parts = urlsplit(endpoint)
-    for query_path, store_path in GRAPH_STORE_PATHS.items():
+    for query_path, other in paths.items():
         if parts.path.rstrip("/").endswith(query_path):
-            path = parts.path.rstrip("/")[: -len(query_path)] + store_path
+            path = parts.path.rstrip("/")[: -len(query_path)] + other
             return urlunsplit((parts.scheme, parts.netloc, path, "", ""))
-    raise ConfigError(f"{endpoint}: set KG_GRAPH_STORE to the server's Graph Store Protocol endpoint")
+    return None
 
