@@ -85,7 +85,7 @@ def _bound(sparql: str, substitutions: dict[ox.Variable, Any]) -> str:
     query is joined last, and Virtuoso does not join it into the branches of a ``UNION``).
 
     >>> _bound("SELECT ?o WHERE { ?s ?p ?o }", {ox.Variable("s"): ox.NamedNode("http://example.org/a")})
-    'SELECT ?o WHERE { VALUES (?s) { (<http://example.org/a>) }\n ?s ?p ?o }'
+    'SELECT ?o WHERE { VALUES (?s) { (<http://example.org/a>) }\\n ?s ?p ?o }'
     """
     names = list(substitutions)
     row = " ".join(_term(substitutions[n]) for n in names)
