@@ -66,14 +66,15 @@ def _subject(tok: Token) -> Token | None:
     of the parser are read through: a subject hung on the verb's auxiliary ("He had, according to
     X, killed ..."), a finite verb hung on its subject as if it described it ("after an outbreak
     of plague killed a couple"), and a name hung elsewhere right before a verb in the past that
-    has no subject ("in October, SoftBank, its largest investor, committed ...")."""
+    has no subject ("in October, SoftBank, its largest investor, committed ..."). A participle of
+    harm has the subject of the clause it continues ("the quake struck, killing 40")."""
     t = tok
     while True:
         subject = next((c for c in t.children if c.dep_ in _SUBJECTS and not _in_dateline(c)), None) or next(
             (g for a in _auxiliaries(t) for g in a.children if g.dep_ in _SUBJECTS), None)
         if subject is None and finite_on_noun(t):
             return t.head
-        if subject is not None and t.dep_ == "relcl" and _relative(subject):
+        if subject is not None and t.dep_ == "relcl" and relative(subject):
             return t.head
         if subject is None and t.tag_ == "VBD" and t.dep_ in ("ROOT", "advcl", "ccomp"):
             return _name_before(t)
@@ -85,7 +86,7 @@ def _subject(tok: Token) -> Token | None:
         t = t.head
 
 
-def _relative(tok: Token) -> bool:
+def relative(tok: Token) -> bool:
     """A relative pronoun ("who", "which", "that")."""
     return tok.tag_ in ("WP", "WDT") or tok.lower_ == "that"
 
@@ -185,7 +186,7 @@ def befell(clause: Token, lemma: str) -> bool:
     """A clause on a noun that tells an act of a known type done to it ("workers who have been
     informed", "the ships that were seized"): an occurrence, whom it befell being the noun."""
     return lemma in EVENT_TYPE_OF and clause.dep_ == "relcl" and any(
-        c.dep_ == "nsubjpass" and _relative(c) for c in clause.children)
+        c.dep_ == "nsubjpass" and relative(c) for c in clause.children)
 
 
 def _counted(tok: Token) -> str | None:

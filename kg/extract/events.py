@@ -61,6 +61,7 @@ from .actors import (
     make_actor,
     outlet,
     participants,
+    relative,
     writer,
 )
 from .aspect import ACTOR_LABELS as _ACTOR_LABELS
@@ -112,7 +113,7 @@ def _told_of(clause: Token) -> bool:
     """A clause on a noun with a subject of its own, which tells what someone did to the noun
     ("the lander that the company unveiled"), not what the noun is or does ("those who entered")."""
     subject = next((c for c in clause.children if c.dep_ in _SUBJECTS), None)
-    return subject is not None and subject.tag_ not in ("WP", "WDT") and subject.lower_ != "that"
+    return subject is not None and not relative(subject)
 
 
 def _named_act(tok: Token) -> str | None:
