@@ -158,7 +158,21 @@ def doer(tok: Token, gazetteer: Gazetteer, names: Names) -> Token | None:
         return subject  # "it is negotiating with both countries": an organisation, by what it does
     if caused and subject.pos_ in ("NOUN", "PROPN") and (subject.dep_ == "nsubj" or subject == tok.head):
         return subject  # "the plague killed millions", "the storm destroyed 300 homes"
-    return None
+    return _teller_of(tok, gazetteer, names)
+
+
+def _teller_of(tok: Token, gazetteer: Gazetteer, names: Names) -> Token | None:
+    """The speaker, when a verb of a known type that the parser joined to the last verb of what
+    they said has a subject there that cannot act ("The union said the deal had confused staff,
+    and demanded an extension": the union demanded it)."""
+    if tok.dep_ != "conj" or tok.tag_ not in ("VBD", "VBN") or _lemma(tok) not in EVENT_TYPE_OF or any(
+            c.dep_ in _SUBJECTS for c in tok.children):
+        return None
+    said = tok.head
+    if said.dep_ != "ccomp" or _lemma(said.head) not in SPEECH_VERBS:
+        return None
+    teller = next((c for c in said.head.children if c.dep_ == "nsubj"), None)
+    return teller if teller is not None and _acts(teller, gazetteer, names) else None
 
 
 def _count_of_people(tok: Token) -> bool:

@@ -355,3 +355,13 @@ def test_a_light_verb_has_the_kind_of_the_act_it_names(events, text, trigger, ki
 def test_a_dated_summit_is_a_meeting(events):
     (summit,) = [e for e in events("At the 2023 Lisbon summit, the leaders agreed to cut tariffs.") if e.trigger == "meet"]
     assert summit.event_type == "meeting" and summit.times
+
+
+def test_a_verb_joined_to_the_end_of_what_someone_said_is_the_speakers(events):
+    """"Officials said the storm had weakened and ordered evacuations": the parser joins
+    "ordered" to "weakened", but a storm orders nothing; a verb with a subject of its own keeps it."""
+    (ordered,) = [e for e in events("Officials said the storm had weakened and ordered evacuations on Sunday.")
+                  if e.trigger == "order"]
+    assert ordered.subject == "Officials"
+    assert not [e for e in events("The utility said the fall had been dry and forecasts called for wind on Monday.")
+                if e.trigger == "call"]
