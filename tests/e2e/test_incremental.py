@@ -8,7 +8,7 @@ import re
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from kg import build as rdf
@@ -55,6 +55,7 @@ STEPS = st.lists(st.tuples(st.integers(0, 5), st.integers(-1, 2)), min_size=1, m
 
 @settings(max_examples=8, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(steps=STEPS)
+@example(steps=[(0, -1)])  # the only document removed: as a build of none
 def test_any_sequence_of_writes_equals_a_clean_build(steps, corpus, nlp, tmp_path_factory):
     """Each step adds or rewrites one document with one of its versions (0-2) or removes it (-1)."""
     folder = tmp_path_factory.mktemp("docs")
