@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from spacy.attrs import ORTH
 from spacy.tokens import Doc, Token
 
-from ..lexicon import ACTING_ORG_NOUNS, SPEECH_VERBS
+from ..lexicon import ACTING_ORG_NOUNS, PERSON_NOUNS, SPEECH_VERBS
 from .aspect import ACTOR_LABELS as _ACTOR_LABELS
 from .aspect import SUBJECTS as _SUBJECTS
 from .tokens import lemma as _lemma
@@ -70,6 +70,22 @@ class Names:
                 return text
         return None
 
+    def _person_before(self, tok: Token) -> str | None:
+        """The person "he" or "she" stands for: the nearest before it within ``RESOLVE_WINDOW``
+        characters, named ("Maria Lopez") or described ("a 55-year-old man"; not one of the other
+        sex, "a woman" for "he")."""
+        named = self.last_before(tok.idx, "PERSON")
+        start = next((m[0] for m in reversed(self.mentions) if m[0] < tok.idx and m[2] == named), -1) if named else -1
+        other = _FEMALE if tok.lower_ == "he" else _MALE
+        doc = tok.doc
+        for t in reversed(doc[max(0, tok.i - _PERSON_LOOKBACK) : tok.i]):
+            if t.idx <= start or tok.idx - t.idx > RESOLVE_WINDOW:
+                break
+            lemma = _lemma(t)
+            if t.tag_ == "NN" and lemma in _ONE_PERSON and lemma not in other and t.dep_ != "compound":
+                return phrase(t)
+        return named
+
     def resolve(self, tok: Token) -> str | None:
         """The name a pronoun, a definite description or an apposition stands for, if any:
         "One such employer, director Andrei Orlov", "he", "the company"."""
@@ -77,7 +93,7 @@ class Names:
             if c.dep_ == "appos" and c.ent_type_ in ("PERSON", "ORG"):
                 return phrase(c)
         if tok.lower_ in ("he", "she"):
-            return _subject_before(tok, "PERSON") or self.last_before(tok.idx, "PERSON")
+            return _subject_before(tok, "PERSON") or self._person_before(tok)
         if tok.lower_ == "it" and tok.dep_ in _SUBJECTS:
             return _organisation_before(tok)
         if (tok.pos_ == "NOUN" and _lemma(tok) in ACTING_ORG_NOUNS and tok.tag_ == "NN"
@@ -122,3 +138,10 @@ def _organisation_before(tok: Token) -> str | None:
 
 #: How far back (in characters) a pronoun or "the company" looks for the name it stands for.
 RESOLVE_WINDOW = 600
+#: How many words back "he" or "she" looks for a person described ("a 55-year-old man").
+_PERSON_LOOKBACK = 150
+#: Nouns for one person ("the man", "the patient"), not for many ("staff", "people").
+_ONE_PERSON = PERSON_NOUNS - frozenset("people personnel staff crew".split()) | frozenset(
+    "boy girl father mother son daughter husband wife brother sister".split())
+_MALE = frozenset("man boy father son husband brother king".split())
+_FEMALE = frozenset("woman girl mother daughter wife sister queen".split())

@@ -365,3 +365,12 @@ def test_a_verb_joined_to_the_end_of_what_someone_said_is_the_speakers(events):
     assert ordered.subject == "Officials"
     assert not [e for e in events("The utility said the fall had been dry and forecasts called for wind on Monday.")
                 if e.trigger == "call"]
+
+
+def test_he_or_she_stands_for_the_nearest_person_named_or_described(events):
+    found = {e.trigger: e for e in events("Paramedics found a 34-year-old woman near the river. She was taken to a "
+                                          "hospital, where she was treated on Sunday.")}
+    assert found["take"].subject == "a 34-year-old woman"
+    found = {e.trigger: e for e in events("Officers stopped a woman and a man near the port. He was arrested on "
+                                          "Monday.")}
+    assert found["arrest"].subject == "a man"  # not one of the other sex
