@@ -284,4 +284,8 @@ def writer(noun: Token) -> Token | None:
     if noun.lower_ not in WRITTEN_NOUNS or noun.dep_ != "pobj" or noun.head.lower_ != "in":
         return None
     verb = noun.head.head
-    return _subject(verb) if noun.head.dep_ == "prep" and _lemma(verb) in SPEECH_VERBS else None
+    if noun.head.dep_ != "prep" or _lemma(verb) not in SPEECH_VERBS:
+        return None
+    # after a quotation the speaker can follow the verb, and the parser may read it as an object
+    return _subject(verb) or next((c for c in verb.children if c.dep_ == "dobj" and c.i == verb.i + 1
+                                   and c.ent_type_ in _ACTOR_LABELS), None)

@@ -374,3 +374,12 @@ def test_he_or_she_stands_for_the_nearest_person_named_or_described(events):
     found = {e.trigger: e for e in events("Officers stopped a woman and a man near the port. He was arrested on "
                                           "Monday.")}
     assert found["arrest"].subject == "a man"  # not one of the other sex
+
+
+def test_a_report_someone_wrote_after_a_quotation_is_theirs(read_text):
+    """"..." wrote Fadem in a Tuesday research report: the report is Fadem's, and no one else's to tell."""
+    text = ("\u201cMargins held up better than we feared, and pricing remains firm,\u201d wrote Okafor in a Tuesday "
+            "research report.")
+    _, claims = read_text(text, published=datetime.date(2023, 5, 10))
+    (report,) = [c for c in claims if c.trigger == "report"]
+    assert report.subject == "Okafor" and report.sources == ()
