@@ -60,7 +60,7 @@ def _acts(tok: Token, gazetteer: Gazetteer, names: Names) -> bool:
     return tok.text in names.words or (tok.text[:1].isupper() and bool(gazetteer.find(tok.text)))
 
 
-def _subject(tok: Token) -> Token | None:
+def subject_of(tok: Token) -> Token | None:
     """The subject of a verb, or of the verb it completes or continues; for a clause on a noun
     whose relative pronoun is its subject ("workers who were informed"), that noun. Three slips
     of the parser are read through: a subject hung on the verb's auxiliary ("He had, according to
@@ -141,7 +141,7 @@ def doer(tok: Token, gazetteer: Gazetteer, names: Names) -> Token | None:
     """Who did it: the subject or a passive's agent when it can act (any cause of an attack or a
     disaster), or whom a passive befell when that can act ("30,000 workers were forced home") or
     the verb is of a known type ("a third case was reported")."""
-    subject = _subject(tok)
+    subject = subject_of(tok)
     by = next((g for c in tok.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
     caused = EVENT_TYPE_OF.get(_lemma(tok)) in CAUSED_KINDS
     if by is not None and (_acts(by, gazetteer, names) or (caused and by.pos_ in ("NOUN", "PROPN"))):
@@ -236,7 +236,7 @@ def by_role(tok: Token, agent: Token, gazetteer: Gazetteer, names: Names) -> tup
     passive = _befallen(tok, agent)
     lead = make_actor("patient" if passive else "agent", agent, gazetteer, names)
     out = [lead]
-    subject = _subject(tok)
+    subject = subject_of(tok)
     if subject is not None and subject.dep_ == "nsubjpass" and not passive:
         out.append(make_actor("patient", subject, gazetteer, names))  # "was taken down by censors"
     if _done_by(tok):
@@ -256,7 +256,7 @@ def participants(tok: Token, gazetteer: Gazetteer) -> list[str]:
     """Alias-table entities named in the subject, object, agent and recipient of a trigger."""
     keys: list[str] = []
     children = list(tok.children)
-    subject = _subject(tok)
+    subject = subject_of(tok)
     if subject is not None and subject not in children:
         children.append(subject)
     for c in children:
@@ -287,5 +287,5 @@ def writer(noun: Token) -> Token | None:
     if noun.head.dep_ != "prep" or _lemma(verb) not in SPEECH_VERBS:
         return None
     # after a quotation the speaker can follow the verb, and the parser may read it as an object
-    return _subject(verb) or next((c for c in verb.children if c.dep_ == "dobj" and c.i == verb.i + 1
+    return subject_of(verb) or next((c for c in verb.children if c.dep_ == "dobj" and c.i == verb.i + 1
                                    and c.ent_type_ in _ACTOR_LABELS), None)
