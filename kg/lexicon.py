@@ -9,6 +9,7 @@ are never listed here: they come from the parse's named entities and the alias t
 from __future__ import annotations
 
 import calendar
+import re
 from typing import Literal, get_args
 
 # ==================================================================================== calendar
@@ -28,6 +29,8 @@ MONTH_NUMBERS: dict[str, int] = {
 }
 WEEKDAYS: dict[str, int] = {d.lower(): i for i, d in enumerate(calendar.day_name)}
 WEEKDAYS_PATTERN = "|".join(calendar.day_name)
+#: A time of day ("9 a.m.", "10:30 p.m."): alone, the day of the report.
+CLOCK_TIME = re.compile(r"(?:1[0-2]|[1-9])(?::[0-5]\d)?\s?[ap]\.m\.", re.I)
 #: Units of time: a figure in them is a duration or an age, not an amount of a thing.
 TIME_UNITS = frozenset("second minute hour day week month quarter year decade century".split())
 
@@ -296,7 +299,7 @@ ACTING_ORG_NOUNS = frozenset(
     "chairman chairwoman chair ceo founder director spokesman spokeswoman spokesperson governor mayor senator "
     "leader chief head king queen premier judge prosecutor commander general foundation association society "
     "charity coalition alliance federation league fund trust country nation state city province jury tribunal "
-    "parliament congress senate assembly cabinet side".split()
+    "parliament congress senate assembly cabinet side management leadership executive".split()
 )
 #: Endings of nouns for people by what they do ("hiker", "investor", "activist", "physician").
 AGENT_SUFFIXES = ("er", "or", "ist", "ian")
@@ -319,7 +322,7 @@ OUTDO_VERBS = frozenset("beat top".split())
 #: Words of a court's finding: "found the executive guilty" is a legal act.
 VERDICT_WORDS = frozenset("guilty liable innocent".split())
 #: Nouns of messages: sending or posting one is a statement ("sent a letter to the board").
-MESSAGE_NOUNS = frozenset("letter email memo message note report statement tweet".split())
+MESSAGE_NOUNS = frozenset("letter email memo message report statement tweet".split())
 #: Nouns of written communications that are events when dated ("an Oct. 26 letter").
 WRITTEN_NOUNS = MESSAGE_NOUNS | frozenset("filing lawsuit complaint ruling order".split())
 #: Words that place the present in no particular moment ("today they do happen").

@@ -19,6 +19,7 @@ from datetime import date, timedelta
 
 from . import units
 from .lexicon import (
+    CLOCK_TIME,
     CURRENCIES,
     CURRENCY_CODES,
     FRACTIONS,
@@ -363,7 +364,7 @@ def resolve_time(text: str, published: date | None, anchor_year: int | None = No
         q = _QUARTERS[m.group(1)]
         year = published.year if 3 * q - 2 <= published.month else published.year - 1
         return _months_scope(year, 3 * q - 2, 3 * q, t)
-    if low in ("today", "yesterday"):
+    if low in ("today", "yesterday") or CLOCK_TIME.fullmatch(low):  # a time of day alone: the day of the report
         d = published - timedelta(days=1 if low == "yesterday" else 0)
         return TimeScope(t, d.isoformat(), d, d)
     m = re.fullmatch(r"(?:on\s+)?([a-z]+day)", low)
@@ -374,11 +375,14 @@ def resolve_time(text: str, published: date | None, anchor_year: int | None = No
 
 
 def _choose_time(mention: ClaimMention, figure: Figure | None, published: date | None) -> TimeScope | None:
-    # A baseline time right before the figure is the figure's own ("the current 1.5 million").
+    # A baseline time right before the figure is the figure's own ("the current 1.5 million"); a
+    # time of day only when no other time is there ("at 3 a.m. Tuesday": Tuesday).
     candidates = [
         t for t in mention.times
         if not t.reporting and (not t.baseline or 0 <= mention.start - t.end <= 2)
     ]
+    dated = [t for t in candidates if not CLOCK_TIME.fullmatch(t.text)]
+    candidates = dated or candidates
     if not candidates:
         candidates = [t for t in mention.times if t.reporting]
     explicit_years = [s.start.year for s in (resolve_time(t.text, published) for t in candidates) if s]

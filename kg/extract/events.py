@@ -33,6 +33,7 @@ from spacy.tokens import Span, Token
 from ..lexicon import (
     ACT_NOUNS,
     ASPECT_VERBS,
+    CLOCK_TIME,
     COMMIT_VERBS,
     EVENT_TYPE_OF,
     INTENT_VERBS,
@@ -226,7 +227,7 @@ def events(doc: Document, sent: Span, span: TextSpan, gazetteer: Gazetteer, time
                 place=_place(tok, gazetteer),
             )
         )
-    dates = [t for t in times if not t.baseline]
+    dates = [t for t in times if not t.baseline and not CLOCK_TIME.fullmatch(t.text)]
     for tok in sent if dates else ():
         verb = _event_noun(tok)
         if verb is None or _told_as_unreal(tok) or _acted_on(tok, told):

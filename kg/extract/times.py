@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from ..lexicon import FULL_MONTHS_PATTERN, MONTHS_PATTERN, WEEKDAYS_PATTERN
+from ..lexicon import CLOCK_TIME, FULL_MONTHS_PATTERN, MONTHS_PATTERN, WEEKDAYS_PATTERN
 from ..model import FigureMention, TimeMention
 from .figures import IDENTIFIER_BEFORE, left_of, right_of
 
@@ -41,6 +41,7 @@ _TIME = re.compile(
     | (?:in|since|by|until|through|last|this|next)\s+(?-i:May)\b(?!\.?\s*\d)
     | (?:this\s+)?past\s+(?-i:{FULL_MONTHS_PATTERN})\b(?!\.?\s*\d)
     | (?:on\s+)?(?:{WEEKDAYS_PATTERN})
+    | {CLOCK_TIME.pattern}
     )""",
     re.I | re.X,
 )

@@ -383,3 +383,14 @@ def test_a_report_someone_wrote_after_a_quotation_is_theirs(read_text):
     _, claims = read_text(text, published=datetime.date(2023, 5, 10))
     (report,) = [c for c in claims if c.trigger == "report"]
     assert report.subject == "Okafor" and report.sources == ()
+
+
+def test_a_time_of_day_dates_a_present_on_the_day_of_the_report_and_gives_way_to_a_date(read_text):
+    """"hosts a call at 9 a.m." is scheduled for the day of the report; in "struck at 3 a.m. on
+    Tuesday" the day is Tuesday."""
+    _, claims = read_text("The board hosts a call with investors at 9 a.m. ET.", published=datetime.date(2023, 5, 10))
+    (call,) = [c for c in claims if c.trigger == "host"]
+    assert call.time is not None and call.time.iso == "2023-05-10"
+    _, claims = read_text("Rebels shelled the port at 3 a.m. on Tuesday.", published=datetime.date(2023, 5, 10))
+    (shelled,) = [c for c in claims if c.trigger == "shell"]
+    assert shelled.time is not None and shelled.time.iso == "2023-05-09"

@@ -55,6 +55,8 @@ PUBLISHED = date(2025, 2, 5)  # a Wednesday
         ("the first quarter", "2025-01-01/2025-03-31"),
         ("in May", "2024-05-01/2024-05-31"),
         ("next May", "2025-05-01/2025-05-31"),
+        ("9 a.m.", "2025-02-05"),  # a time of day alone: the day of the report
+        ("10:30 p.m.", "2025-02-05"),
     ],
 )
 def test_resolve(text, iso):
@@ -97,6 +99,8 @@ def test_absolute_times_need_no_publication_date():
         ("by then most were now employed in farming", []),
         ("profit for the third quarter rose 8%", [("the third quarter", False)]),
         ("In May, the council approved 12 permits", [("In May", False)]),
+        ("The board meets at 10:30 a.m. ET on Friday", [("10:30 a.m.", False), ("on Friday", False)]),
+        ("The ferry holds 9 am passengers", []),
     ],
 )
 def test_find_times(text, found):
