@@ -63,7 +63,8 @@ def event_verdicts(claims: Sequence[Claim]) -> list[Relation]:
     at overlapping times. An undated report is matched only when its actors are exactly the
     other's, since an event of a kind may recur. Two reports of the same verb with the same
     actors on different days within ``SAME_OCCASION_DAYS`` disagree on its date; on the same
-    day, in places apart from each other, on its place."""
+    day, in places apart from each other, on its place; a report that it was denied disagrees with
+    one that tells it."""
     found = [(c, event_keys(c)) for c in claims if c.kind == "event"]
     found = [(c, keys) for c, keys in found if keys]
     found.sort(key=lambda ck: (ck[0].time.start if ck[0].time else date.min, ck[0].id))
@@ -84,7 +85,14 @@ def event_verdicts(claims: Sequence[Claim]) -> list[Relation]:
                 continue
             shared = ", ".join(sorted(ka & kb))
             when = " and ".join(dict.fromkeys(t.iso for t in (a.time, b.time) if t)) or "undated"
+            scope = f"event: {a.trigger}, {shared}, {when}"
+            if (a.modality == "denied") != (b.modality == "denied"):  # one tells it, the other that it was denied
+                denied, told = (a, b) if a.modality == "denied" else (b, a)
+                reason = f"one reports {a.trigger} with {shared}, {when}; the other that it was denied"
+                out.append(Relation("conflicts", a.id, b.id, reason, "event", None, None, scope,
+                                    (told.modality, denied.modality)))
+                continue
             reason = f"both report {a.trigger} with {shared}, {when}"
-            out.append(Relation("corroborates", a.id, b.id, reason, "event", None, None,
-                                f"event: {a.trigger}, {shared}, {when}", (a.trigger or "", b.trigger or "")))
+            out.append(Relation("corroborates", a.id, b.id, reason, "event", None, None, scope,
+                                (a.trigger or "", b.trigger or "")))
     return out

@@ -116,6 +116,8 @@ BELOW_HEDGES = ("nearly", "almost", "just under", "close to", "up to")
 #: unlike limits ("less than 60 percent"): compared with other reports as about the bound.
 REACHED_BOUNDS = ("up to", "as many as", "as much as")
 MODAL_VERBS = frozenset("could may might would".split())
+#: Verbs whose complement is denied ("denied that troops had crossed", "denied breaching sanctions").
+DENIAL_VERBS = frozenset("deny refute dispute".split())
 MODAL_WORDS = frozenset(
     "reportedly allegedly purportedly projected expected forecast forecasted estimated plans planned likely "
     "hopes hope aims aim intends seeks wants".split()
@@ -250,7 +252,7 @@ EVENT_TYPES: dict[str, tuple[str, ...]] = {
     "attack": ("attack", "kill", "bomb", "shoot", "injure", "wound", "invade", "shell", "storm", "seize", "capture",
                "die"),
     "legal": ("arrest", "charge", "sue", "investigate", "convict", "sentence", "ban", "sanction", "detain", "raid",
-              "probe", "indict", "fine", "prosecute", "rule", "order", "file"),
+              "probe", "indict", "fine", "prosecute", "rule", "order", "file", "accuse"),
     "economic": ("earn", "post", "raise", "cut", "hire", "acquire", "buy", "sell", "invest", "award", "launch",
                  "lay", "pay", "spend", "fund", "inject", "top", "beat", "miss", "select", "add", "cancel", "trade"),
     "personnel": ("appoint", "resign", "fire", "name", "elect", "nominate", "replace", "oust", "promote", "sack",
@@ -299,7 +301,7 @@ ACTING_ORG_NOUNS = frozenset(
     "chairman chairwoman chair ceo founder director spokesman spokeswoman spokesperson governor mayor senator "
     "leader chief head king queen premier judge prosecutor commander general foundation association society "
     "charity coalition alliance federation league fund trust country nation state city province jury tribunal "
-    "parliament congress senate assembly cabinet side management leadership executive".split()
+    "parliament congress senate assembly cabinet side management leadership executive gang cartel militia".split()
 )
 #: Endings of nouns for people by what they do ("hiker", "investor", "activist", "physician").
 AGENT_SUFFIXES = ("er", "or", "ist", "ian")
@@ -316,6 +318,9 @@ SUPPORT_VERBS = frozenset("launch open conduct hold carry make take undertake st
 ACT_NOUNS = {"talks": "negotiate", "summit": "meet", "deal": "agree", "pact": "agree", "truce": "agree",
              "ceasefire": "agree", "crackdown": "crack", "layoffs": "lay", "merger": "acquire",
              "takeover": "acquire", "trial": "prosecute", "election": "elect"}
+#: Verbs that tell another act without an object: "soldiers fired on the crowd" shot, "fired the
+#: manager" dismissed.
+OBJECTLESS_ACTS = {"fire": "shoot"}
 #: Verbs of a result that are economic over a figure ("beat estimates") and a contest's over a
 #: rival ("beat Bayern 2-1").
 OUTDO_VERBS = frozenset("beat top".split())

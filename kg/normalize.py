@@ -428,6 +428,8 @@ def _future(scope: TimeScope, published: date | None) -> bool:
 
 def _modality(mention: ClaimMention, time: TimeScope | None) -> str:
     cues = set(mention.modality_cues)
+    if "denied" in cues:
+        return "denied"
     if (time is not None and time.projected) or cues & {"projected", "expected", "forecast", "forecasted", "plans",
                                                          "planned", "hopes", "hope", "aims", "aim", "intends", "seeks", "wants"}:
         return "projected"

@@ -236,8 +236,12 @@ def _frames_agree(a: Claim, b: Claim) -> bool:
         and fa.per == fb.per
 
 
-def _projection(c: Claim) -> bool:
-    return c.modality in ("projected", "hypothetical")
+def _projection(c: Claim) -> str:
+    """How real a claim is put: what may be (projected, hypothetical), what is denied, or what is;
+    claims are compared only with claims put alike."""
+    if c.modality in ("projected", "hypothetical"):
+        return "may be"
+    return "denied" if c.modality == "denied" else "is"
 
 
 def _years(c: Claim) -> list[object]:

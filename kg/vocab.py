@@ -86,7 +86,7 @@ class CG(DefinedNamespace):
     lowerBound: URIRef  # The low end of a range.
     measure: URIRef  # A normalised key for what is measured, comparable across documents.
     measureReason: URIRef  # Why a figure has no measure, when it has none.
-    modality: URIRef  # How the claim is put: asserted, reported, alleged, estimated, projected or hypothetical.
+    modality: URIRef  # How the claim is put: asserted, reported, alleged, denied, estimated, projected or hypothetical.
     named: URIRef  # True when the actor's words are a name, not a pronoun or a common noun.
     owner: URIRef  # Whose figure it is: an entity key, or a name as a hyphenated key (a company, country, agency or index).
     partOf: URIRef  # The entity an agency or ministry belongs to (e.g. a ministry of a country).

@@ -39,8 +39,10 @@ from ..lexicon import (
     INTENT_VERBS,
     LEVEL_VERBS,
     MESSAGE_NOUNS,
+    OBJECTLESS_ACTS,
     OBJECTLESS_SPEECH,
     OUTDO_VERBS,
+    PERSON_NOUNS,
     SPEECH_VERBS,
     STATIVE_VERBS,
     SUPPORT_VERBS,
@@ -71,6 +73,7 @@ from .aspect import done_by as _done_by
 from .aspect import governor as _governor
 from .aspect import tense as _tense
 from .aspect import unreal as _unreal
+from .modality import modality_cues
 from .names import Names
 from .tokens import lemma as _lemma
 from .tokens import span_text, subtree, when_itself
@@ -136,6 +139,8 @@ def _kind(tok: Token) -> str | None:
     if _lemma(tok) in OUTDO_VERBS and any(c.dep_ in ("dobj", "npadvmod") and (
             c.ent_type_ in _ACTOR_LABELS or c.pos_ == "PROPN") for c in children):
         return EVENT_TYPE_OF["defeat"]
+    if _lemma(tok) in OBJECTLESS_ACTS and not any(c.dep_ == "dobj" for c in children):
+        return EVENT_TYPE_OF[OBJECTLESS_ACTS[_lemma(tok)]]
     act = _named_act(tok)
     if _lemma(tok) in SUPPORT_VERBS and act is not None:
         return EVENT_TYPE_OF.get(act)
@@ -152,7 +157,8 @@ def _measures(tok: Token) -> bool:
     figure claim, not an occurrence."""
     if EVENT_TYPE_OF.get(_lemma(tok)) == "statement":
         return False  # "reported $2.53 in per-share earnings" is a report
-    return any(c.dep_ == "dobj" and c.ent_type_ in ("MONEY", "PERCENT", "QUANTITY") for c in tok.children)
+    return any(c.dep_ == "dobj" and c.ent_type_ in ("MONEY", "PERCENT", "QUANTITY") and _lemma(c) not in PERSON_NOUNS
+               for c in tok.children)  # "smuggled 300 migrants", which the model can read as a quantity, moved people
 
 
 def _told_as_happened(tok: Token, dated: bool) -> bool:
@@ -218,7 +224,7 @@ def events(doc: Document, sent: Span, span: TextSpan, gazetteer: Gazetteer, time
                 inherited_time=None if own else inherited,
                 subject=lead.name,
                 sources=_own_report(span_text(subtree(agent))[0], None, chain) if _lemma(tok) in SPEECH_VERBS else chain,
-                modality_cues=cues,
+                modality_cues=_cues(tok, cues),
                 trigger=_lemma(tok),
                 event_type=_kind(tok),
                 participants=tuple(participants(tok, gazetteer)),
@@ -247,10 +253,21 @@ def events(doc: Document, sent: Span, span: TextSpan, gazetteer: Gazetteer, time
             document=doc.key, kind="event", start=tok.idx, end=tok.idx + len(tok.text), sentence=span,
             text=doc.text[span.start:span.end], times=tuple(in_phrase), subject=agent_name,
             sources=_own_report(agent_name, actors[0].entity if agent_name else None, chain),
-            modality_cues=cues, trigger=verb, event_type=EVENT_TYPE_OF.get(verb),
+            modality_cues=_cues(tok, cues), trigger=verb, event_type=EVENT_TYPE_OF.get(verb),
             participants=tuple(m.key for m in gazetteer.find(span_text(subtree(tok))[0])), actors=actors,
         ))
     return out
+
+
+#: What a trigger's own path adds to its sentence's hedges: a plan or a possibility there is no
+#: occurrence at all (``aspect.unreal``), but an allegation or a denial keeps one.
+_OWN_CUES = frozenset({"reportedly", "allegedly", "purportedly", "denied"})
+
+
+def _cues(tok: Token, sentence: tuple[str, ...]) -> tuple[str, ...]:
+    """The hedges of an event: the sentence's, and an allegation or denial on its trigger's own
+    path ("allegedly smuggled", "denied that troops had crossed")."""
+    return tuple(dict.fromkeys((*sentence, *(c for c in modality_cues([tok]) if c in _OWN_CUES))))
 
 
 def _clauses_of_times(times: Sequence[TimeMention], roots: Sequence[Token | None]) -> list[int | None]:

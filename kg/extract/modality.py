@@ -4,13 +4,15 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from ..lexicon import MODAL_VERBS, MODAL_WORDS
+from ..lexicon import DENIAL_VERBS, MODAL_VERBS, MODAL_WORDS
+from .tokens import lemma
 
 _BASELINE_WORDS = frozenset("compared than versus".split())
 
 
 def modality_cues(tokens: list[Token]) -> tuple[str, ...]:
-    """Hedges that govern a figure: modal verbs and adverbs on its path to the root of its clause.
+    """Hedges that govern a figure: modal verbs and adverbs on its path to the root of its clause,
+    and a denial whose complement it is in.
 
     A figure in a comparison ("compared to the current 1.5 million") keeps its own modality, and
     so does one in a relative clause ("Orlov, who had hired dozens, now hopes to hire 300").
@@ -25,7 +27,9 @@ def modality_cues(tokens: list[Token]) -> tuple[str, ...]:
             break
         node = node.head
     cues = []
-    for anchor in path:
+    for below, anchor in zip([None, *path], path):
+        if below is not None and below.dep_ in ("ccomp", "xcomp", "pcomp") and lemma(anchor) in DENIAL_VERBS:
+            cues.append("denied")  # what is denied: "denied that troops had crossed"
         for t in [anchor, *anchor.children]:
             word = t.lower_
             if (t.tag_ == "MD" and word in MODAL_VERBS) or word in MODAL_WORDS:

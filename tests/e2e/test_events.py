@@ -394,3 +394,17 @@ def test_a_time_of_day_dates_a_present_on_the_day_of_the_report_and_gives_way_to
     _, claims = read_text("Rebels shelled the port at 3 a.m. on Tuesday.", published=datetime.date(2023, 5, 10))
     (shelled,) = [c for c in claims if c.trigger == "shell"]
     assert shelled.time is not None and shelled.time.iso == "2023-05-09"
+
+
+def test_what_is_denied_or_alleged_is_put_so(read_text):
+    _, claims = read_text("The ministry denied that 300 troops had crossed the border on Monday.",
+                          published=datetime.date(2023, 5, 10))
+    by = {c.trigger or c.figure.surface: c for c in claims if c.trigger or c.figure}
+    assert by["deny"].modality == "asserted" and by["cross"].modality == "denied"
+    assert [c.modality for c in claims if c.figure is not None] == ["denied"]
+    _, claims = read_text("The gang allegedly smuggled 300 migrants across the border in May.")
+    (smuggled,) = [c for c in claims if c.trigger == "smuggle"]
+    assert smuggled.modality == "alleged" and smuggled.subject == "The gang"
+    _, claims = read_text("Witnesses said soldiers fired on the crowd on Friday.")
+    (fired,) = [c for c in claims if c.trigger == "fire"]
+    assert fired.event_type == "attack"

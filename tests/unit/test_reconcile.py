@@ -361,6 +361,22 @@ def test_reports_of_one_event_in_places_apart_disagree_on_its_place():
     assert {r.kind for r in reconcile([pyongyang, replace(event("e.txt", "sign", day), place=None)])} == {"corroborates"}
 
 
+def test_a_report_that_an_event_was_denied_disagrees_with_one_that_tells_it():
+    day = date(2024, 6, 12)
+    told, denied, also_denied = (replace(event(d, "sign", day), modality=m)
+                                 for d, m in (("a.txt", "reported"), ("b.txt", "denied"), ("c.txt", "denied")))
+    found = {(frozenset((r.a, r.b)), r.kind) for r in reconcile([told, denied, also_denied])}
+    assert (frozenset((told.id, denied.id)), "conflicts") in found
+    assert (frozenset((denied.id, also_denied.id)), "corroborates") in found
+    (clash,) = [r for r in reconcile([told, denied]) if r.kind == "conflicts"]
+    assert "denied" in clash.reason
+
+
+def test_a_denied_figure_is_compared_only_with_denied_ones():
+    told, denied = claim("a.txt", "300", 300), replace(claim("b.txt", "300", 300), modality="denied")
+    assert reconcile([told, denied]) == []
+
+
 def test_entities_a_curator_links_as_one_are_one_measure_and_one_source():
     from kg.independence import assess
     from kg.linked import merge_entities
