@@ -9,6 +9,11 @@ from spacy.tokens import Doc
 from kg.extract import actors
 
 
+def _doc(words, heads, deps, pos, tags, ents=None, lemmas=None):  # type: ignore[no-untyped-def]
+    return Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps, pos=pos, tags=tags,
+               lemmas=lemmas or [w.lower() for w in words], ents=ents or ["O"] * len(words))
+
+
 def test_a_writer_read_as_the_object_of_wrote_is_the_reports_author():
     """“Demand is slowing,” wrote Fadem in a research report: the model reads Fadem as the object."""
     words = ["Demand", "slowed", ",", "wrote", "Fadem", "in", "a", "research", "report", "."]
@@ -17,16 +22,10 @@ def test_a_writer_read_as_the_object_of_wrote_is_the_reports_author():
     pos = ["NOUN", "VERB", "PUNCT", "VERB", "PROPN", "ADP", "DET", "NOUN", "NOUN", "PUNCT"]
     tags = ["NN", "VBD", ",", "VBD", "NNP", "IN", "DT", "NN", "NN", "."]
     lemmas = ["demand", "slow", ",", "write", "Fadem", "in", "a", "research", "report", "."]
-    doc = Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps, pos=pos, tags=tags, lemmas=lemmas,
-              ents=["O", "O", "O", "O", "B-ORG", "O", "O", "O", "O", "O"])
+    doc = _doc(words, heads, deps, pos, tags, ents=["O", "O", "O", "O", "B-ORG", "O", "O", "O", "O", "O"], lemmas=lemmas)
     assert actors.writer(doc[8]).text == "Fadem"
     doc[4].dep_ = "npadvmod"  # not an object: no writer read into it
     assert actors.writer(doc[8]) is None
-
-
-def _doc(words, heads, deps, pos, tags, ents=None):  # type: ignore[no-untyped-def]
-    return Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps, pos=pos, tags=tags,
-               lemmas=[w.lower() for w in words], ents=ents or ["O"] * len(words))
 
 
 def test_a_name_hung_on_the_date_before_a_subjectless_verb_is_its_subject():
