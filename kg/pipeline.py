@@ -179,7 +179,7 @@ def remove_documents(keys: Sequence[str], store: GraphStore, settings: Settings,
     change = refresh.plan(store, settings, report.removed)
     for key in report.removed:
         store.remove_graph(rdf.graph_iri_for_key(key))
-    if not store.select(queries.DOCUMENT_VERSIONS):  # no document left: as a build of none
+    if known <= set(report.removed):  # no document left: as a build of none
         store.remove_graphs([ONTOLOGY_GRAPH, rdf.ENTITIES_GRAPH])
     report.claims, report.relations = refresh.refresh(store, settings, changed=True, change=change, workers=workers)
     store.flush()

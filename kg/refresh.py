@@ -67,9 +67,8 @@ def _up_to_date(store: GraphStore, wanted: str) -> bool:
 
 def plan(store: GraphStore, settings: Settings, files: Collection[str]) -> Change | None:
     """Before writing or removing ``files``: what the write will change, when the derived graphs
-    are those of the store's documents (otherwise, or when the store cannot edit a graph in
-    place, nothing can be kept: None)."""
-    if not store.edits_triples or not _up_to_date(store, digest(store, settings, same_entities(store))):
+    are those of the store's documents (otherwise nothing can be kept: None)."""
+    if not _up_to_date(store, digest(store, settings, same_entities(store))):
         return None
     return Change(frozenset(files), tuple(claims_of_files(store, files)))
 

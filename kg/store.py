@@ -304,11 +304,6 @@ class GraphStore(ABC):
         if parts:
             self.update("INSERT DATA { " + "\n".join(parts) + " }")
 
-    #: Whether triples can be removed from a graph in place (``remove_triples``,
-    #: ``remove_subjects``); a store that can only replace whole graphs has its derived graphs
-    #: recomputed whole after a write.
-    edits_triples = True
-
     def remove_triples(self, bodies: Mapping[URIRef, str]) -> None:
         """Remove N-Triples written by ``ntriples`` from graphs."""
         parts = [f"GRAPH {graph_name(g)} {{\n{body}}}" for g, body in bodies.items() if body]
@@ -445,7 +440,6 @@ class GraphStore(ABC):
         dataset.canonicalize(ox.CanonicalizationAlgorithm.RDFC_1_0)
         lines = sorted(str(q) for q in dataset)
         return hashlib.sha256("\n".join(lines).encode("utf-8")).hexdigest()
-
 
 
 #: Quads in one bulk load of the embedded store: its memory grows with a load's size.

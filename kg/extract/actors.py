@@ -152,7 +152,7 @@ def doer(tok: Token, gazetteer: Gazetteer, names: Names) -> Token | None:
         return subject
     if _befallen(tok, subject) and _lemma(tok) in EVENT_TYPE_OF:
         return subject  # "a third case was reported", "the couple was quarantined"
-    if (subject.pos_ == "NUM" or _count_of_people(subject)) and _lemma(tok) in HUMAN_VERBS:
+    if (subject.pos_ == "NUM" or _count_of_people(subject) is not None) and _lemma(tok) in HUMAN_VERBS:
         return subject  # "another 3,000 arrived", "thousands of people marched"
     if subject.lower_ == "it" and _lemma(tok) in EVENT_TYPE_OF:
         return subject  # "it is negotiating with both countries": an organisation, by what it does
@@ -175,11 +175,13 @@ def _teller_of(tok: Token, gazetteer: Gazetteer, names: Names) -> Token | None:
     return teller if teller is not None and _acts(teller, gazetteer, names) else None
 
 
-def _count_of_people(tok: Token) -> bool:
-    """A count of some who can act ("thousands of people", "dozens of protesters")."""
-    return tok.ent_type_ == "CARDINAL" and tok.pos_ == "NOUN" and any(
-        c.dep_ == "prep" and c.lower_ == "of" and any(g.dep_ == "pobj" and _lemma(g) in _ACTOR_NOUNS | {"people"}
-                                                     for g in c.children) for c in tok.children)
+def _count_of_people(tok: Token) -> Token | None:
+    """The "of" phrase of a count of some who can act ("thousands of people", "dozens of
+    protesters"), or None."""
+    if tok.ent_type_ != "CARDINAL" or tok.pos_ != "NOUN":
+        return None
+    return next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
+                 and any(g.dep_ == "pobj" and _lemma(g) in _ACTOR_NOUNS for g in c.children)), None)
 
 
 def generalised(agent: Token) -> bool:
@@ -221,9 +223,8 @@ def _counted(tok: Token) -> str | None:
 
 def make_actor(role: str, tok: Token, gazetteer: Gazetteer, names: Names) -> Actor:
     resolved = names.resolve(tok)
-    counted = _counted(tok)
-    if _count_of_people(tok):  # "thousands of people": the count with what it counts
-        counted = span_text(next(subtree(c) for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"))[0]
+    of_whom = _count_of_people(tok)  # "thousands of people": the count with what it counts
+    counted = span_text(subtree(of_whom))[0] if of_whom is not None else _counted(tok)
     name = resolved or (f"{phrase(tok)} {counted}" if counted else phrase(tok))
     found = gazetteer.find(name)
     return Actor(role, name, found[0].key if found else None,

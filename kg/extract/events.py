@@ -80,6 +80,10 @@ from .tokens import span_text, subtree, when_itself
 
 #: Speech that only attributes what follows ("said", "added"): never an event itself.
 _ATTRIBUTING = SPEECH_VERBS - set(EVENT_TYPE_OF)
+#: Particles that make another verb of a level verb ("dropped out", "took over").
+_PARTICLES = frozenset({"out", "up", "off", "down", "over", "back", "away"})
+
+
 def _trigger(tok: Token) -> bool:
     """Whether a verb can report an occurrence at all (before its tense and subject are read)."""
     if tok.pos_ != "VERB" or tok.dep_ in ("amod", "compound", "csubj", "pcomp"):
@@ -131,20 +135,20 @@ def _kind(tok: Token) -> str | None:
     something written ("sent a letter", "posted a message"), a legal act when it finds someone
     guilty or liable, a contest's when a result is had over a rival ("beat Bayern 2-1", not "beat
     estimates"); else its own, or that of the act its object names."""
-    children = list(tok.children)
+    children, lemma = list(tok.children), _lemma(tok)
     if any(c.dep_ == "dobj" and _lemma(c) in MESSAGE_NOUNS for c in children):
         return "statement"
     if _finds_guilty(tok):
         return EVENT_TYPE_OF["convict"]
-    if _lemma(tok) in OUTDO_VERBS and any(c.dep_ in ("dobj", "npadvmod") and (
+    if lemma in OUTDO_VERBS and any(c.dep_ in ("dobj", "npadvmod") and (
             c.ent_type_ in _ACTOR_LABELS or c.pos_ == "PROPN") for c in children):
         return EVENT_TYPE_OF["defeat"]
-    if _lemma(tok) in OBJECTLESS_ACTS and not any(c.dep_ == "dobj" for c in children):
-        return EVENT_TYPE_OF[OBJECTLESS_ACTS[_lemma(tok)]]
+    if lemma in OBJECTLESS_ACTS and not any(c.dep_ == "dobj" for c in children):
+        return EVENT_TYPE_OF[OBJECTLESS_ACTS[lemma]]
     act = _named_act(tok)
-    if _lemma(tok) in SUPPORT_VERBS and act is not None:
+    if lemma in SUPPORT_VERBS and act is not None:
         return EVENT_TYPE_OF.get(act)
-    return EVENT_TYPE_OF.get(_lemma(tok)) or EVENT_TYPE_OF.get(act or "")
+    return EVENT_TYPE_OF.get(lemma) or EVENT_TYPE_OF.get(act or "")
 
 
 def _finds_guilty(tok: Token) -> bool:
@@ -157,8 +161,9 @@ def _measures(tok: Token) -> bool:
     figure claim, not an occurrence."""
     if EVENT_TYPE_OF.get(_lemma(tok)) == "statement":
         return False  # "reported $2.53 in per-share earnings" is a report
+    # "smuggled 300 migrants", which the model can read as a quantity, moved people
     return any(c.dep_ == "dobj" and c.ent_type_ in ("MONEY", "PERCENT", "QUANTITY") and _lemma(c) not in PERSON_NOUNS
-               for c in tok.children)  # "smuggled 300 migrants", which the model can read as a quantity, moved people
+               for c in tok.children)
 
 
 def _told_as_happened(tok: Token, dated: bool) -> bool:
@@ -173,8 +178,6 @@ def _told_as_happened(tok: Token, dated: bool) -> bool:
     return tense == "present" and dated
 
 
-#: Particles that make another verb of a level verb ("dropped out", "took over").
-_PARTICLES = frozenset({"out", "up", "off", "down", "over", "back", "away"})
 def _own_report(agent: str | None, entity: str | None, chain: tuple[Source, ...]) -> tuple[Source, ...]:
     """The chain of an event that is itself a report ("the ministry reported ...", "a U.N.
     investigation found ..."): its author is its agent, not its source."""
@@ -201,12 +204,12 @@ def events(doc: Document, sent: Span, span: TextSpan, gazetteer: Gazetteer, time
     for tok in sent:
         if not _trigger(tok) or not _told_as_happened(tok, dated):
             continue
-        agent = doer(tok, gazetteer, names)
-        if agent is None or generalised(agent) or (_lemma(tok) in SPEECH_VERBS and outlet(agent, gazetteer, names)):
+        agent, lemma = doer(tok, gazetteer, names), _lemma(tok)
+        if agent is None or generalised(agent) or (lemma in SPEECH_VERBS and outlet(agent, gazetteer, names)):
             continue
         own = _own_times(tok, times, clause_of) or explicit
         lead, roles = by_role(tok, agent, gazetteer, names)
-        if any(e.trigger == _lemma(tok) and e.actors == roles for e in out):
+        if any(e.trigger == lemma and e.actors == roles for e in out):
             continue  # "defected or attempted to defect": one action told twice
         # The evidence is the trigger with its particle ("cracked down"), never the figures beside it.
         particle = next((c for c in tok.children if c.dep_ == "prt" and c.i == tok.i + 1), None)
@@ -223,9 +226,9 @@ def events(doc: Document, sent: Span, span: TextSpan, gazetteer: Gazetteer, time
                 times=tuple(when_itself(t, [tok]) for t in own),
                 inherited_time=None if own else inherited,
                 subject=lead.name,
-                sources=_own_report(span_text(subtree(agent))[0], None, chain) if _lemma(tok) in SPEECH_VERBS else chain,
+                sources=_own_report(span_text(subtree(agent))[0], None, chain) if lemma in SPEECH_VERBS else chain,
                 modality_cues=_cues(tok, cues),
-                trigger=_lemma(tok),
+                trigger=lemma,
                 event_type=_kind(tok),
                 participants=tuple(participants(tok, gazetteer)),
                 actors=roles,

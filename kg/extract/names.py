@@ -62,20 +62,24 @@ class Names:
 
     def last_before(self, offset: int, label: str) -> str | None:
         """The last name of ``label`` within ``RESOLVE_WINDOW`` characters before ``offset``."""
+        found = self._last_mention(offset, label)
+        return found[1] if found else None
+
+    def _last_mention(self, offset: int, label: str) -> tuple[int, str] | None:
+        """Where the last name of ``label`` before ``offset`` starts, and the name (``last_before``)."""
         i = bisect.bisect_left(self.mentions, (offset,))
         for start, kind, text in reversed(self.mentions[max(0, i - 12):i]):
             if offset - start > RESOLVE_WINDOW:
                 return None
             if kind == label:
-                return text
+                return start, text
         return None
 
     def _person_before(self, tok: Token) -> str | None:
         """The person "he" or "she" stands for: the nearest before it within ``RESOLVE_WINDOW``
         characters, named ("Maria Lopez") or described ("a 55-year-old man"; not one of the other
         sex, "a woman" for "he")."""
-        named = self.last_before(tok.idx, "PERSON")
-        start = next((m[0] for m in reversed(self.mentions) if m[0] < tok.idx and m[2] == named), -1) if named else -1
+        start, named = self._last_mention(tok.idx, "PERSON") or (-1, None)
         other = _FEMALE if tok.lower_ == "he" else _MALE
         doc = tok.doc
         for t in reversed(doc[max(0, tok.i - _PERSON_LOOKBACK) : tok.i]):
