@@ -215,6 +215,12 @@ def _decimal(x: float) -> Literal:
     return Literal(Decimal(repr(float(x))).normalize(), datatype=XSD.decimal)
 
 
+@lru_cache(maxsize=4096)
+def _word(text: str) -> Literal:
+    """A plain literal of the few that verdicts and keys repeat (bases, scopes, compared values, keys)."""
+    return Literal(text)
+
+
 def document_triples(doc: Document, publisher_entity: str | None = None) -> Iterator[Triple]:
     """The document node: metadata, text and boilerplate spans."""
     d = document_iri(doc)
@@ -435,25 +441,25 @@ def relation_triples(relation: Relation) -> Iterator[Triple]:
     yield v, RDF.type, VERDICT_KINDS[relation.kind][0]
     yield v, CG.claim, claim_iri(relation.a)
     yield v, CG.claim, claim_iri(relation.b)
-    yield v, CG.basis, Literal(relation.basis)
+    yield v, CG.basis, _word(relation.basis)
     yield v, CG.reason, Literal(relation.reason)
     if relation.tolerance is not None:
         yield v, CG.tolerance, _decimal(relation.tolerance)
     if relation.difference is not None:
         yield v, CG.relativeDifference, _decimal(round(relation.difference, 6))
     if relation.scope:
-        yield v, CG.scope, Literal(relation.scope)
+        yield v, CG.scope, _word(relation.scope)
     if relation.similarity is not None:
         yield v, CG.similarity, _decimal(relation.similarity)
     for value in relation.values:
-        yield v, CG.comparedValue, Literal(value)
+        yield v, CG.comparedValue, _word(value)
 
 
 def key_triples(claim_id: str, keys: Iterable[str]) -> Iterator[Triple]:
     """A claim's blocking keys (``reconcile.blocking_keys``): which partitions it is judged in."""
     c = claim_iri(claim_id)
     for key in sorted(keys):
-        yield c, CG.blockingKey, Literal(key)
+        yield c, CG.blockingKey, _word(key)
 
 
 def link_triples(links: Iterable[tuple[str, str, str]]) -> Iterator[Triple]:

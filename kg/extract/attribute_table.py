@@ -19,42 +19,51 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, cast
 
+from spacy.attrs import DEP, IS_SPACE, LOWER, TAG
 from spacy.language import Language
 from spacy.pipeline import AttributeRuler
-from spacy.tokens import Doc, Token
+from spacy.strings import StringStore
+from spacy.tokens import Doc
 from spacy.tokens._retokenize import set_token_attrs
 
-#: The token attributes a pattern may test, read from a token as the ``Matcher`` reads them.
-_READ: dict[str, Callable[[Token], object]] = {
-    "TAG": lambda t: t.tag_, "LOWER": lambda t: t.lower_, "DEP": lambda t: t.dep_, "IS_SPACE": lambda t: t.is_space,
-}
+#: The token attributes a pattern may test, in the order a token's row holds them: each read as the
+#: ``Matcher`` reads it, as the hash of its string (or 0 and 1 for a flag).
+_READ = (LOWER, TAG, DEP, IS_SPACE)
+_FIELD = {"LOWER": 0, "TAG": 1, "DEP": 2, "IS_SPACE": 3}
 #: The attributes a token can be looked up by (in this order of preference: the most selective first).
 _KEYS = ("LOWER", "TAG", "DEP")
 
-Test = Callable[[Token], bool]
+Row = tuple[int, int, int, int]
+#: How many tokens' rows the table keeps the one-token matches of.
+_ROWS_KEPT = 50_000
+Test = Callable[[Row], bool]
 
 
 class Unreadable(ValueError):
     """A pattern uses something the table does not read; the ruler is kept."""
 
 
-def _test(attr: str, value: object) -> Test:
-    read = _READ.get(attr)
-    if read is None:
+def _test(attr: str, value: object, strings: StringStore) -> Test:
+    field = _FIELD.get(attr)
+    if field is None:
         raise Unreadable(attr)
-    if isinstance(value, (str, bool)):
-        return lambda t: read(t) == value
-    if isinstance(value, dict) and len(value) == 1:
+    if isinstance(value, bool):
+        flag = int(value)
+        return lambda row: row[field] == flag
+    if isinstance(value, str):
+        wanted = strings[value]
+        return lambda row: row[field] == wanted
+    if isinstance(value, dict) and len(value) == 1 and field != _FIELD["IS_SPACE"]:
         ((op, arg),) = value.items()
         if op == "IN" and isinstance(arg, list):
-            allowed = frozenset(arg)
-            return lambda t: read(t) in allowed
+            allowed = frozenset(strings[v] for v in arg)
+            return lambda row: row[field] in allowed
         if op == "NOT_IN" and isinstance(arg, list):
-            banned = frozenset(arg)
-            return lambda t: read(t) not in banned
+            banned = frozenset(strings[v] for v in arg)
+            return lambda row: row[field] not in banned
         if op == "REGEX" and isinstance(arg, str):
             search = re.compile(arg).search
-            return lambda t: bool(search(str(read(t))))
+            return lambda row: bool(search(strings[row[field]]))
     raise Unreadable(f"{attr}: {value!r}")
 
 
@@ -76,10 +85,10 @@ class _Rule:
     index: int  # which token of the match takes the attributes
     attrs: dict[int, Any]
 
-    def at(self, doc: Doc, start: int) -> int | None:
+    def at(self, rows: list[Row], start: int) -> int | None:
         """The token that takes the attributes when the pattern matches at ``start``."""
         end = start + len(self.tests)
-        if end > len(doc) or not all(test(doc[start + k]) for k, tests in enumerate(self.tests) for test in tests):
+        if end > len(rows) or not all(test(rows[start + k]) for k, tests in enumerate(self.tests) for test in tests):
             return None
         return start + (self.index if self.index >= 0 else len(self.tests) + self.index)
 
@@ -88,36 +97,56 @@ class AttributeTable:
     """A pipeline component doing what an ``AttributeRuler`` does, by lookup."""
 
     def __init__(self, ruler: AttributeRuler) -> None:
-        self.indexed: dict[tuple[str, str], list[_Rule]] = defaultdict(list)
+        self.indexed: dict[tuple[int, int], list[_Rule]] = defaultdict(list)
         self.scanned: list[_Rule] = []  # patterns no key finds: tried at every token
+        # The one-token patterns that match a token depend on its row alone, and a text repeats
+        # few rows: each row's are found once (the store is emptied when it grows large).
+        self.by_row: dict[Row, tuple[tuple[_Rule, ...], tuple[_Rule, ...]]] = {}
         patterns = cast(list[dict[str, Any]], ruler.patterns)
         for order, pattern in enumerate(patterns):
             for alternative in pattern["patterns"]:
-                if not alternative or any(set(spec) - set(_READ) for spec in alternative):
+                if not alternative or any(set(spec) - set(_FIELD) for spec in alternative):
                     raise Unreadable(str(alternative))
-                rule = _Rule(order, tuple(tuple(_test(a, v) for a, v in spec.items()) for spec in alternative),
-                             pattern.get("index", 0), ruler.attrs[order])
+                tests = tuple(tuple(_test(a, v, ruler.vocab.strings) for a, v in spec.items()) for spec in alternative)
+                rule = _Rule(order, tests, pattern.get("index", 0), ruler.attrs[order])
                 found = _keys(alternative[0])
                 if found is None:
                     self.scanned.append(rule)
                 else:
                     attr, values = found
                     for value in values:
-                        self.indexed[(attr, value)].append(rule)
+                        self.indexed[(_FIELD[attr], ruler.vocab.strings[value])].append(rule)
+
+    def _candidates(self, row: Row) -> list[_Rule]:
+        """The patterns whose first token may be this one."""
+        lower, tag, dep, _space = row
+        get = self.indexed.get
+        return [*get((0, lower), ()), *get((1, tag), ()), *get((2, dep), ()), *self.scanned]
+
+    def _at(self, row: Row) -> tuple[tuple[_Rule, ...], tuple[_Rule, ...]]:
+        """The one-token patterns that match a token, and the longer ones that may start at it."""
+        found = self.by_row.get(row)
+        if found is None:
+            candidates = self._candidates(row)
+            found = (tuple(rule for rule in candidates if len(rule.tests) == 1 and rule.at([row], 0) == 0),
+                     tuple(rule for rule in candidates if len(rule.tests) > 1))
+            if len(self.by_row) >= _ROWS_KEPT:
+                self.by_row.clear()
+            self.by_row[row] = found
+        return found
 
     def _matches(self, doc: Doc) -> list[tuple[int, int, int, _Rule]]:
         """Every match as the ``Matcher`` finds it: tested against the tokens as they are, in the
         ruler's order (pattern, then start)."""
         hits: list[tuple[int, int, int, _Rule]] = []
-        indexed, scanned = self.indexed, self.scanned
-        for tok in doc:
-            start = tok.i
-            for rules in (indexed.get(("LOWER", tok.lower_)), indexed.get(("TAG", tok.tag_)),
-                          indexed.get(("DEP", tok.dep_)), scanned):
-                for rule in rules or ():
-                    at = rule.at(doc, start)
-                    if at is not None:
-                        hits.append((rule.order, start, at, rule))
+        rows: list[Row] = [tuple(row) for row in doc.to_array(list(_READ)).tolist()]
+        for start, row in enumerate(rows):
+            matched, longer = self._at(row)
+            hits.extend((rule.order, start, start, rule) for rule in matched)
+            for rule in longer:
+                at = rule.at(rows, start)
+                if at is not None:
+                    hits.append((rule.order, start, at, rule))
         hits.sort(key=lambda hit: hit[:3])
         return hits
 

@@ -39,9 +39,12 @@ def _ruled(patterns: list[dict], words: list[str], tags: list[str], deps: list[s
         nlp.add_pipe("attribute_ruler").add_patterns(patterns)
         if table:
             assert replace_ruler(nlp)
-        doc = Doc(nlp.vocab, words=words, tags=tags, deps=deps, heads=[0] * len(words))
-        doc = nlp.get_pipe("attribute_ruler")(doc)
-        return [(t.tag_, t.pos_, str(t.morph), t.lemma_) for t in doc]
+        ruler = nlp.get_pipe("attribute_ruler")
+        read = [[(t.tag_, t.pos_, str(t.morph), t.lemma_)
+                 for t in ruler(Doc(nlp.vocab, words=words, tags=tags, deps=deps, heads=[0] * len(words)))]
+                for _ in range(2)]  # the second text finds what the table remembers of the first
+        assert read[0] == read[1]
+        return read[0]
 
     return read(False), read(True)
 
@@ -58,17 +61,21 @@ RULES = [
     {"patterns": [[{"DEP": "expl"}, {"LOWER": {"IN": ["is", "was"]}}]], "attrs": {"POS": "VERB"}, "index": 1},
     {"patterns": [[{"LOWER": {"REGEX": "^y'?$"}}, {"LOWER": "all"}]], "attrs": {"LEMMA": "you"}},
     {"patterns": [[{"TAG": "NNS", "DEP": {"NOT_IN": ["nsubj"]}}]], "attrs": {"POS": "PROPN"}},  # a later rule wins
+    {"patterns": [[{"IS_SPACE": True}]], "attrs": {"POS": "SPACE"}},
 ]
 
 
 def test_the_attribute_table_sets_what_the_ruler_sets_in_the_ruler_order():
-    words = ["Ferries", "ai", "n't", "gon", "na", "sail", ";", "there", "was", "y'", "all", "and", "boats", "sailed"]
-    tags = ["NNS", "VBP", "RB", "VBG", "TO", "VB", ":", "EX", "VBD", "PRP", "DT", "CC", "NNS", "VBD"]
-    deps = ["nsubj", "ROOT", "neg", "aux", "aux", "xcomp", "punct", "expl", "ROOT", "nsubj", "det", "cc", "dobj", "conj"]
+    words = ["Ferries", "ai", "n't", "gon", "na", "sail", ";", "there", "was", "y'", "all", "and", "boats", "sailed",
+             "\n"]
+    tags = ["NNS", "VBP", "RB", "VBG", "TO", "VB", ":", "EX", "VBD", "PRP", "DT", "CC", "NNS", "VBD", "_SP"]
+    deps = ["nsubj", "ROOT", "neg", "aux", "aux", "xcomp", "punct", "expl", "ROOT", "nsubj", "det", "cc", "dobj", "conj",
+            "dep"]
     stock, table = _ruled(RULES, words, tags, deps)
     assert table == stock
     assert table[0][1:] == ("NOUN", "Number=Plur", "ferry") and table[12][1] == "PROPN"
     assert [t[3] for t in table[1:5]] == ["be", "", "go", "to"] and table[8][1] == "VERB" and table[9][3] == "you"
+    assert table[14][1] == "SPACE"
 
 
 def test_a_ruler_with_a_pattern_the_table_cannot_read_is_kept():
