@@ -149,7 +149,7 @@ def create_app(settings: Settings | None = None, store: GraphStore | None = None
         return JSONResponse({"error": kind, "message": str(exc.detail)}, status_code=exc.status_code,
                             headers=getattr(exc, "headers", None))
 
-    for module in (health, claims, reviews, events, documents, entities, verdicts, sparql, export, pages):
+    for module in (sparql, health, claims, reviews, events, documents, entities, verdicts, export, pages):
         app.include_router(module.router)
 
     def generation() -> int | None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import multiprocessing as mp
+import pickle
 import threading
 import time
 from collections import deque
@@ -16,6 +17,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from multiprocessing import forkserver
 from multiprocessing.connection import Connection
+from typing import Any
 
 import pyoxigraph as ox
 
@@ -54,6 +56,16 @@ def _open(location: str | None, snapshot: bytes | None, auth: tuple[str, str] | 
     return store
 
 
+def _write(conn: Connection, message: object) -> None:
+    """Send a task or an answer: pickled plainly (``Connection.send`` makes a pickler with the
+    reducers for sharing handles, which tasks and answers do not hold, on every message)."""
+    conn.send_bytes(pickle.dumps(message, protocol=pickle.HIGHEST_PROTOCOL))
+
+
+def _read(conn: Connection) -> Any:
+    return pickle.loads(conn.recv_bytes())
+
+
 def _worker(conn: Connection, location: str | None, snapshot: bytes | None, prefixes: dict[str, str],
             auth: tuple[str, str] | None, limits: WorkerLimits) -> None:
     """A worker process: open the store read-only (or load a snapshot), wall itself in, answer tasks."""
@@ -64,7 +76,7 @@ def _worker(conn: Connection, location: str | None, snapshot: bytes | None, pref
     conn.send(("ready", None))
     while True:
         try:
-            task = conn.recv()
+            task = _read(conn)
         except EOFError:
             return
         if task is None:
@@ -74,17 +86,17 @@ def _worker(conn: Connection, location: str | None, snapshot: bytes | None, pref
             kind = {"ASK": "boolean", "CONSTRUCT": "graph", "DESCRIBE": "graph"}.get(checked.form, "solutions")
             chosen = task.formats.get(kind)
             if chosen is None:
-                conn.send(("not_acceptable", kind))
+                _write(conn, ("not_acceptable", kind))
                 continue
-            conn.send(("ok", evaluate(store, task, checked, chosen, prefixes)))
+            _write(conn, ("ok", evaluate(store, task, checked, chosen, prefixes)))
         except KGError as exc:
-            conn.send(("error", exc.message))
+            _write(conn, ("error", exc.message))
         except OSError as exc:  # the store's files changed under this read-only view (a compaction)
-            conn.send(("stale", str(exc)))
+            _write(conn, ("stale", str(exc)))
         except MemoryError:
-            conn.send(("error", f"the query needed more than the {limits.memory_mb} MiB a query may use"))
+            _write(conn, ("error", f"the query needed more than the {limits.memory_mb} MiB a query may use"))
         except Exception as exc:  # noqa: BLE001 - reported to the parent as a query error
-            conn.send(("error", f"the query failed: {exc}"))
+            _write(conn, ("error", f"the query failed: {exc}"))
 
 
 class _StaleView(Exception):
@@ -107,20 +119,19 @@ class _Worker:
         if self.conn.poll(0):
             return True
         loop = asyncio.get_running_loop()
-        said: asyncio.Future[None] = loop.create_future()
+        said: asyncio.Future[bool] = loop.create_future()
         fd = self.conn.fileno()
 
-        def wake() -> None:
+        def settle(result: bool) -> None:
             if not said.done():
-                said.set_result(None)
+                said.set_result(result)
 
-        loop.add_reader(fd, wake)
+        loop.add_reader(fd, settle, True)
+        timer = loop.call_later(max(0.0, timeout), settle, False)
         try:
-            await asyncio.wait_for(said, max(0.0, timeout))
-            return True
-        except TimeoutError:
-            return False
+            return await said
         finally:
+            timer.cancel()
             loop.remove_reader(fd)
 
     async def wait_ready(self, timeout: float) -> bool:
@@ -289,13 +300,13 @@ class QueryRunner:
         try:
             if not await held.wait_ready(max(0.1, deadline - time.monotonic()) + 30):
                 raise QueryBusy("a query worker did not start")
-            held.conn.send(task)
+            _write(held.conn, task)
             if not await held.answered(deadline - time.monotonic()):
                 held.kill()
                 self._replace_later()
                 worker = None
                 raise QueryTimeout(f"the query ran longer than {self.timeout:g} s and was stopped")
-            status, value = held.conn.recv()
+            status, value = _read(held.conn)
             if status == "stale":  # its view is past use: a fresh worker takes its place
                 held.kill()
                 worker = None
