@@ -248,7 +248,7 @@ EVENT_TYPES: dict[str, tuple[str, ...]] = {
     "meeting": ("meet", "visit", "host", "attend", "tour", "convene", "welcome"),
     "movement": ("send", "dispatch", "deploy", "deport", "repatriate", "evacuate", "return", "arrive", "withdraw",
                  "flee", "cross", "enter", "bring", "transfer", "transport", "board", "relocate", "migrate", "accept",
-                 "expel", "leave", "admit", "hospitalize"),
+                 "expel", "leave", "admit", "hospitalize", "divert"),
     "attack": ("attack", "kill", "bomb", "shoot", "injure", "wound", "invade", "shell", "storm", "seize", "capture",
                "die"),
     "legal": ("arrest", "charge", "sue", "investigate", "convict", "sentence", "ban", "sanction", "detain", "raid",
@@ -259,7 +259,8 @@ EVENT_TYPES: dict[str, tuple[str, ...]] = {
                   "dismiss"),
     "policy": ("impose", "lift", "suspend", "resume", "introduce", "require", "restrict", "establish", "crack",
                "intensify", "tighten", "pass", "veto", "comply", "abolish", "extend", "halt", "shut", "close",
-               "quarantine", "institute", "abandon", "shelve", "delay", "postpone", "censor", "remove", "recall"),
+               "quarantine", "institute", "abandon", "shelve", "delay", "postpone", "censor", "remove", "recall",
+               "reject", "block"),
     "disaster": ("erupt", "collapse", "flood", "burn", "destroy", "damage", "sink", "crash", "hit", "spread"),
     "election": ("win", "vote", "defeat", "lose", "elect", "defect"),
 }

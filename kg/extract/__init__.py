@@ -18,13 +18,13 @@ import logging
 import re
 from dataclasses import replace
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from ..model import ClaimMention, Document, Frame, Source, TimeMention
 from ..model import Span as TextSpan
 from ..ontology import Gazetteer
 from .attribution import CONDITIONAL, CONTINUATION, Attribution, SourceReader, quoted
-from .events import events
+from .events import clauses_of_times, events
 from .figures import find_figures, says_something, scrape_damage
 from .frames import FrameReader
 from .modality import in_condition, modality_cues
@@ -92,7 +92,7 @@ def extract(doc: Document, parsed: Doc, gazetteer: Gazetteer) -> list[ClaimMenti
             # Only reporting of figures sets what later figures inherit: an aside such as
             # "Experts suggest ..." does not interrupt a run of figures from one report.
             if figures and attribution.carries:
-                carried, carried_paragraph = chain, paragraph
+                carried, carried_paragraph = attribution.outer, paragraph
             elif figures:
                 carried = ()
         elif carried and not conditional and (
@@ -136,18 +136,30 @@ def extract(doc: Document, parsed: Doc, gazetteer: Gazetteer) -> list[ClaimMenti
                     times=tuple(own_times),
                     inherited_time=inherited,
                     place=place(tokens, gazetteer) if tokens else None,
-                    sources=chain if attribution is None or attribution.says(f.start, f.end) else (),
+                    sources=(chain if attribution is None else attribution.chain_at(f.start, f.end)
+                             if attribution is None or attribution.says(f.start, f.end) else ()),
                     modality_cues=modality_cues(tokens),
                     damaged_text=damaged,
                 )
             )
-        mentions.extend(events(doc, sent, TextSpan(s_start, s_end), gazetteer, times, roots, chain, sentence_cues,
+        mentions.extend(events(doc, sent, TextSpan(s_start, s_end), gazetteer, times, roots,
+                               chain if attribution is None else attribution.chain_at, sentence_cues,
                                names, inherited, spans))
         explicit = [t for t in times if not t.baseline and not t.reporting]
         if explicit:
-            last_times, last_times_paragraph = explicit, paragraph_no
+            # What a next sentence continues ("... hours later") is the main clause's time, not
+            # that of a clause inside it ("voted on Monday to ban stoves from 2026": Monday).
+            main = [t for t, verb in zip(times, clauses_of_times(times, roots))
+                    if t in explicit and verb is not None and _main_clause(parsed[verb])]
+            last_times, last_times_paragraph = main or explicit, paragraph_no
     mentions = quoted(doc.text, mentions, speakers)
     if too_long:
         log.warning("%s: %d sentences of more than %d characters were not read for claims", doc.key, too_long,
                     MAX_SENTENCE)
     return mentions
+
+
+def _main_clause(verb: Token) -> bool:
+    """The verb of a sentence's main clause, or one joined to it ("voted and signed")."""
+    root = verb.sent.root
+    return verb == root or (verb.dep_ == "conj" and verb.head == root)

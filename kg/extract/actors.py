@@ -46,10 +46,13 @@ _ACTOR_NOUNS = PERSON_NOUNS | ORG_HEADS | ANONYMOUS_NOUNS | ACTING_ORG_NOUNS | {
 
 def _acts(tok: Token, gazetteer: Gazetteer, names: Names) -> bool:
     """Whether a subject can act: an entity (named as one here or elsewhere in the document, or
-    in the alias table), a person's pronoun, or a noun for people or an organisation."""
+    in the alias table, or beside it in apposition), a person's pronoun, or a noun for people or
+    an organisation."""
     lemma = _lemma(tok)
     if tok.lower_ in ACTOR_PRONOUNS or tok.ent_type_ in _ACTOR_LABELS or lemma in _ACTOR_NOUNS:
         return True
+    if any(c.dep_ == "appos" and c.ent_type_ in _ACTOR_LABELS for c in tok.children):
+        return True  # "the engine maker, Pratt & Whitney": a description with the name beside it
     if tok.tag_ == "NNS" and len(lemma) >= 5 and lemma.endswith(AGENT_SUFFIXES):
         return True  # "hikers", "investors", "censors" (not "number" or "water")
     if tok.pos_ == "PRON":
@@ -243,8 +246,8 @@ def by_role(tok: Token, agent: Token, gazetteer: Gazetteer, names: Names) -> tup
     if _done_by(tok):
         out.append(make_actor("patient", tok.head, gazetteer, names))  # "the email sent by the chairman"
     for c in tok.children:
-        if c.dep_ == "dobj":
-            out.append(make_actor("patient", c, gazetteer, names))
+        if c.dep_ == "dobj":  # "a lawsuit, which a judge dismissed": the lawsuit
+            out.append(make_actor("patient", tok.head if relative(c) and tok.dep_ == "relcl" else c, gazetteer, names))
         elif c.dep_ in ("dative", "prep") and c.lower_ == "to":
             out += [make_actor("recipient", g, gazetteer, names) for g in c.children
                     if g.dep_ == "pobj" and _acts(g, gazetteer, names)]

@@ -50,6 +50,24 @@ class Attribution:
     #: Spans of the sentence that are not part of what the source says.
     aside: tuple[tuple[int, int], ...] = ()
 
+    #: For a report inside a report ("the mayor said police reported ..."): each link with the
+    #: span of the sentence it speaks for; empty when one source speaks for the whole sentence.
+    scoped: tuple[tuple[Source, tuple[int, int]], ...] = ()
+
+    @property
+    def outer(self) -> tuple[Source, ...]:
+        """The links that speak for the widest span: what a next sentence may go on reporting."""
+        if not self.scoped:
+            return self.chain
+        widest = max(b - a for _, (a, b) in self.scoped)
+        return tuple(src for src, (a, b) in self.scoped if b - a == widest)
+
+    def chain_at(self, start: int, end: int) -> tuple[Source, ...]:
+        """The links that speak for ``[start, end)``, outermost first."""
+        if not self.scoped:
+            return self.chain
+        return tuple(src for src, (a, b) in self.scoped if a <= start and end <= b)
+
     def says(self, start: int, end: int) -> bool:
         """True when ``[start, end)`` is part of what the source says."""
         return not any(a <= start and end <= b for a, b in self.aside)
@@ -103,6 +121,9 @@ class SourceReader:
             if covers_head or (stands_for and not people):
                 kind = "group" if self.gazetteer.type(best.key) == "group" else "named"
                 src = Source(self.gazetteer.label(best.key), kind, best.key, text)
+                if not covers_head and self.gazetteer.type(best.key) in ("country", "place") and _placed(head, best.start + start):
+                    # "authorities in Beijing": people of a place, named as the text names them
+                    src = Source(re.sub(r"^(?:the)\s+", "", text, flags=re.I), "group", best.key, text)
                 if self.gazetteer.type(best.key) not in ("person", "group", "country", "place"):
                     self.last_org = src
                 return src
@@ -155,49 +176,66 @@ class SourceReader:
                     chain = self._chain_of_phrase(phrase, speaker=True)
                     if chain:
                         return Attribution(chain, (char_span(phrase),))
-        for tok in sent:
-            guidance = tok.lemma_.lower() == "see" and tok.tag_ in ("VBZ", "VBP")
-            # "officials put the toll at 45": an estimate
-            estimate = tok.lemma_.lower() == "put" and any(c.dep_ == "prep" and c.lower_ == "at" for c in tok.children)
-            if (tok.lemma_.lower() not in SPEECH_VERBS and not guidance and not estimate) or tok.pos_ not in ("VERB", "AUX"):
-                continue
-            subjects = [c for c in tok.children if c.dep_ == "nsubj"] or _inverted_speaker(tok) or _passive_agent(tok)
-            if not subjects:
-                continue
-            if guidance and subjects[0].pos_ != "PROPN":
-                continue  # "the company sees growth of 2%" is a forecast; "residents see smoke" is not
-            if _concessive(tok) and not any(tok.left_edge.idx <= a and b <= tok.right_edge.idx + len(tok.right_edge)
-                                            for a, b in figure_spans):
-                continue  # "three cases were found, though officials say the risk is low"
-            if tok.lemma_.lower() in OBJECTLESS_SPEECH and any(c.dep_ == "dobj" for c in tok.children):
-                continue
-            subject_tokens = subtree(subjects[0], stop=[c for c in subjects[0].children if c.dep_ == "relcl"])
-            s, e = subject_tokens[0].idx, subject_tokens[-1].idx + len(subject_tokens[-1].text)
-            if any(a < e and s < b for a, b in figure_spans):
-                continue
-            if tok.lemma_.lower() in DATA_VERBS and tok.lemma_.lower() != "find":
-                head_lemma = subjects[0].lemma_.lower()
-                if head_lemma not in INFO_NOUNS and subjects[0].lower_ not in INFO_NOUNS and not self.gazetteer.find(span_text(subject_tokens)[0]):
-                    if subjects[0].lower_ not in GROUP_NOUNS:
-                        continue
-            speaks = tok.lemma_.lower() not in DATA_VERBS
-            said = list(self._chain_of_phrase(subject_tokens, speaker=speaks))
-            if not said:
-                continue
-            said = self._told(tok, said)
-            said.extend(self._citing(tok, sent))
-            said = [c for c in said if not self._is_publisher(c)]
-            if said:
-                spans = [char_span(subject_tokens)]
-                for c in tok.children:
-                    if c.dep_ in ("prep", "npadvmod", "advcl") and c.i > tok.i and c.lower_ != "that":
-                        spans.append(char_span(subtree(c)))
-                # "X reported its third case after two others were confirmed": with its report
-                # in its object, the circumstances around the verb are not part of what X says.
-                aside = tuple(char_span(subtree(c)) for c in tok.children if c.dep_ == "advcl") \
-                    if any(c.dep_ == "dobj" for c in tok.children) else ()
-                return Attribution(tuple(_dedupe(said)), tuple(spans), tok.lemma_.lower() not in FORECAST_VERBS,
-                                   aside)
+        found = [(tok, said) for tok in sent if (said := self._speech(tok, sent, figure_spans)) is not None]
+        if not found:
+            return None
+        first, attribution = found[0]
+        # A report inside another ("Police reported 3 deaths, the mayor said"; "As X reports, ...
+        # authorities announced that ..."): the reports that hold the first one or that it holds,
+        # outermost first, each speaking for its own span.
+        nested = [(tok, said) for tok, said in found
+                  if tok == first or _within(first, _scope(tok)) or _within(tok, _scope(first))]
+        if len(nested) == 1:
+            return attribution
+        nested.sort(key=lambda pair: -len(_scope(pair[0])))
+        scoped = tuple((src, char_span(_scope(tok))) for tok, said in nested for src in said.chain)
+        return replace(attribution, chain=tuple(_dedupe([src for src, _ in scoped])),
+                       reporting=tuple(span for _, said in nested for span in said.reporting), scoped=scoped)
+
+    def _speech(self, tok: Token, sent: Span, figure_spans: list[tuple[int, int]]) -> Attribution | None:
+        """The attribution a verb of saying makes, if it is one with a source for its subject."""
+        guidance = tok.lemma_.lower() == "see" and tok.tag_ in ("VBZ", "VBP")
+        # "officials put the toll at 45": an estimate
+        estimate = tok.lemma_.lower() == "put" and any(c.dep_ == "prep" and c.lower_ == "at" for c in tok.children)
+        if (tok.lemma_.lower() not in SPEECH_VERBS and not guidance and not estimate) or tok.pos_ not in ("VERB", "AUX"):
+            return None
+        subjects = [c for c in tok.children if c.dep_ == "nsubj"] or _inverted_speaker(tok) or _passive_agent(tok)
+        if not subjects:
+            return None
+        if guidance and subjects[0].pos_ != "PROPN":
+            return None  # "the company sees growth of 2%" is a forecast; "residents see smoke" is not
+        if _concessive(tok) and not any(tok.left_edge.idx <= a and b <= tok.right_edge.idx + len(tok.right_edge)
+                                        for a, b in figure_spans):
+            return None  # "three cases were found, though officials say the risk is low"
+        if tok.lemma_.lower() in OBJECTLESS_SPEECH and any(c.dep_ == "dobj" for c in tok.children):
+            return None
+        subject_tokens = subtree(subjects[0], stop=[c for c in subjects[0].children if c.dep_ == "relcl"])
+        s, e = subject_tokens[0].idx, subject_tokens[-1].idx + len(subject_tokens[-1].text)
+        if any(a < e and s < b for a, b in figure_spans):
+            return None
+        if tok.lemma_.lower() in DATA_VERBS and tok.lemma_.lower() != "find":
+            head_lemma = subjects[0].lemma_.lower()
+            if head_lemma not in INFO_NOUNS and subjects[0].lower_ not in INFO_NOUNS and not self.gazetteer.find(span_text(subject_tokens)[0]):
+                if subjects[0].lower_ not in GROUP_NOUNS:
+                    return None
+        speaks = tok.lemma_.lower() not in DATA_VERBS
+        said = list(self._chain_of_phrase(subject_tokens, speaker=speaks))
+        if not said:
+            return None
+        said = self._told(tok, said)
+        said.extend(self._citing(tok, sent))
+        said = [c for c in said if not self._is_publisher(c)]
+        if said:
+            spans = [char_span(subject_tokens)]
+            for c in tok.children:
+                if c.dep_ in ("prep", "npadvmod", "advcl") and c.i > tok.i and c.lower_ != "that":
+                    spans.append(char_span(subtree(c)))
+            # "X reported its third case after two others were confirmed": with its report
+            # in its object, the circumstances around the verb are not part of what X says.
+            aside = tuple(char_span(subtree(c)) for c in tok.children if c.dep_ == "advcl") \
+                if any(c.dep_ == "dobj" for c in tok.children) else ()
+            return Attribution(tuple(_dedupe(said)), tuple(spans), tok.lemma_.lower() not in FORECAST_VERBS,
+                               aside)
         return None
 
     def _chain_of_phrase(self, tokens: list[Token], speaker: bool = False) -> tuple[Source, ...]:
@@ -352,3 +390,21 @@ def quoted(text: str, mentions: list[ClaimMention], speakers: list[tuple[int, in
             m = replace(m, sources=inside)
         out.append(m)
     return out
+
+
+def _scope(verb: Token) -> list[Token]:
+    """The words a verb of saying speaks for: its clause, or the clause it is set in ("As X
+    reports, the first cases came to light ...")."""
+    marked = verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children)
+    return subtree(verb.head if marked else verb)
+
+
+def _within(tok: Token, scope: list[Token]) -> bool:
+    return scope[0].i <= tok.i <= scope[-1].i
+
+
+def _placed(head: Token, at: int) -> bool:
+    """Whether the name starting at character ``at`` is in a phrase of place on ``head``
+    ("authorities in Beijing"), not a word of the head's own name ("Beijing authorities")."""
+    return any(c.dep_ == "prep" and c.lower_ in ("in", "at", "from") and
+               any(t.idx <= at < t.idx + len(t.text) for t in c.subtree) for c in head.children)

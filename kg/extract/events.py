@@ -26,7 +26,7 @@ its own clause ("deployed 3,000 troops"). The evidence span is the trigger.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from spacy.tokens import Span, Token
 
@@ -134,7 +134,8 @@ def _kind(tok: Token) -> str | None:
     """The type of the event a verb tells, from its frame: a statement when its object is
     something written ("sent a letter", "posted a message"), a legal act when it finds someone
     guilty or liable, a contest's when a result is had over a rival ("beat Bayern 2-1", not "beat
-    estimates"); else its own, or that of the act its object names."""
+    estimates"), none for letting go of what is not a person ("which a judge dismissed"); else its
+    own, or that of the act its object names."""
     children, lemma = list(tok.children), _lemma(tok)
     if any(c.dep_ == "dobj" and _lemma(c) in MESSAGE_NOUNS for c in children):
         return "statement"
@@ -148,6 +149,8 @@ def _kind(tok: Token) -> str | None:
     act = _named_act(tok)
     if lemma in SUPPORT_VERBS and act is not None:
         return EVENT_TYPE_OF.get(act)
+    if EVENT_TYPE_OF.get(lemma) == "personnel" and any(c.dep_ == "dobj" and c.tag_ == "WDT" for c in children):
+        return None  # "a lawsuit, which a judge dismissed": not a person let go
     return EVENT_TYPE_OF.get(lemma) or EVENT_TYPE_OF.get(act or "")
 
 
@@ -159,11 +162,12 @@ def _finds_guilty(tok: Token) -> bool:
 def _measures(tok: Token) -> bool:
     """Whether a verb only carries an amount as its object ("earned $2.8 billion", "rose 3%"): a
     figure claim, not an occurrence."""
-    if EVENT_TYPE_OF.get(_lemma(tok)) == "statement":
-        return False  # "reported $2.53 in per-share earnings" is a report
+    if EVENT_TYPE_OF.get(_lemma(tok)) in ("statement", "legal"):
+        return False  # "reported $2.53 in per-share earnings" is a report, "fined them $40 million" a legal act
     # "smuggled 300 migrants", which the model can read as a quantity, moved people
-    return any(c.dep_ == "dobj" and c.ent_type_ in ("MONEY", "PERCENT", "QUANTITY") and _lemma(c) not in PERSON_NOUNS
-               for c in tok.children)
+    # ("yields hit 4.2%": the amount read as an adverbial)
+    return any(c.dep_ in ("dobj", "npadvmod") and c.ent_type_ in ("MONEY", "PERCENT", "QUANTITY")
+               and _lemma(c) not in PERSON_NOUNS for c in tok.children)
 
 
 def _told_as_happened(tok: Token, dated: bool) -> bool:
@@ -189,14 +193,19 @@ def _own_report(agent: str | None, entity: str | None, chain: tuple[Source, ...]
 
 
 def events(doc: Document, sent: Span, span: TextSpan, gazetteer: Gazetteer, times: list[TimeMention],
-           roots: Sequence[Token | None], chain: tuple[Source, ...], cues: tuple[str, ...], names: Names = Names(),
+           roots: Sequence[Token | None], chain: tuple[Source, ...] | Callable[[int, int], tuple[Source, ...]],
+           cues: tuple[str, ...], names: Names = Names(),
            inherited: TimeMention | None = None, figures: Sequence[tuple[int, int]] = ()) -> list[ClaimMention]:
     """The events a sentence reports, each with its participants, agent, time and sources;
-    ``names`` are the document's ``Names``, ``inherited`` the time of an earlier sentence
+    ``chain`` is the sentence's attribution chain, or what gives the links that speak for a span
+    of it (a report inside a report); ``names`` are the document's ``Names``, ``inherited`` the time of an earlier sentence
     that this one continues, ``figures`` the spans of the sentence's figures (an event carries
     those of its own clause)."""
+    def told_by(tok: Token) -> tuple[Source, ...]:
+        return chain(tok.idx, tok.idx + len(tok.text)) if callable(chain) else chain
+
     explicit = tuple(t for t in times if not t.baseline and not t.reporting)
-    clause_of = _clauses_of_times(times, roots)
+    clause_of = clauses_of_times(times, roots)
     dated = any(t.text.lower() not in VAGUE_NOW for t in explicit)
     carried = _clause_figures(sent, figures)
     out: list[ClaimMention] = []
@@ -226,7 +235,8 @@ def events(doc: Document, sent: Span, span: TextSpan, gazetteer: Gazetteer, time
                 times=tuple(when_itself(t, [tok]) for t in own),
                 inherited_time=None if own else inherited,
                 subject=lead.name,
-                sources=_own_report(span_text(subtree(agent))[0], None, chain) if lemma in SPEECH_VERBS else chain,
+                sources=_own_report(span_text(subtree(agent))[0], None, told_by(tok)) if lemma in SPEECH_VERBS
+                else told_by(tok),
                 modality_cues=_cues(tok, cues),
                 trigger=lemma,
                 event_type=_kind(tok),
@@ -255,7 +265,7 @@ def events(doc: Document, sent: Span, span: TextSpan, gazetteer: Gazetteer, time
         out.append(ClaimMention(
             document=doc.key, kind="event", start=tok.idx, end=tok.idx + len(tok.text), sentence=span,
             text=doc.text[span.start:span.end], times=tuple(in_phrase), subject=agent_name,
-            sources=_own_report(agent_name, actors[0].entity if agent_name else None, chain),
+            sources=_own_report(agent_name, actors[0].entity if agent_name else None, told_by(tok)),
             modality_cues=_cues(tok, cues), trigger=verb, event_type=EVENT_TYPE_OF.get(verb),
             participants=tuple(m.key for m in gazetteer.find(span_text(subtree(tok))[0])), actors=actors,
         ))
@@ -273,7 +283,7 @@ def _cues(tok: Token, sentence: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(dict.fromkeys((*sentence, *(c for c in modality_cues([tok]) if c in _OWN_CUES))))
 
 
-def _clauses_of_times(times: Sequence[TimeMention], roots: Sequence[Token | None]) -> list[int | None]:
+def clauses_of_times(times: Sequence[TimeMention], roots: Sequence[Token | None]) -> list[int | None]:
     """The index of the verb each time expression (with its root in the parse) dates ("reported
     it on Sunday"), or None: not a span of the parse, one that dates a noun on the way ("the
     earnings of the third quarter"), or a period the act covers rather than its time ("reported

@@ -408,3 +408,58 @@ def test_what_is_denied_or_alleged_is_put_so(read_text):
     _, claims = read_text("Witnesses said soldiers fired on the crowd on Friday.")
     (fired,) = [c for c in claims if c.trigger == "fire"]
     assert fired.event_type == "attack"
+
+
+def test_a_penalty_is_a_legal_act_and_a_level_is_not_an_event(events):
+    """"fined the bank $12 million" is a legal act that carries its figure; "yields hit 4.2%" is
+    only a level."""
+    (fined,) = [e for e in events("Regulators fined the bank $12 million in June.") if e.trigger == "fine"]
+    assert fined.event_type == "legal" and fined.subject == "Regulators"
+    assert [e.trigger for e in events("Bond yields hit 4.2% on Monday.")] == []
+
+
+def test_a_description_with_a_name_beside_it_acts(events):
+    (recalled,) = [e for e in events("The drugmaker, Pfizer, recalled 2,000 vials in May.") if e.trigger == "recall"]
+    assert recalled.subject == "Pfizer" and recalled.event_type == "policy"
+
+
+def test_what_a_relative_pronoun_stands_for_is_acted_on(events):
+    """"a complaint ..., which a tribunal dismissed": the complaint was dismissed, and a complaint
+    is not a person let go."""
+    (dismissed,) = [e for e in events("The union filed a complaint, which a judge dismissed in May.")
+                    if e.trigger == "dismiss"]
+    assert [a.name for a in dismissed.actors if a.role == "patient"] == ["a complaint"]
+    assert dismissed.event_type != "personnel"
+
+
+def test_a_sentence_continued_takes_the_time_of_the_main_clause_before(read_text):
+    """"voted on Monday to raise fees from 2027. ... signed the order hours later": Monday, not 2027."""
+    _, claims = read_text("The board voted on Monday to raise fees from 2027. The chairman signed the order hours "
+                          "later.", published=datetime.date(2025, 3, 14))
+    (signed,) = [c for c in claims if c.trigger == "sign"]
+    assert signed.time is not None and signed.time.iso == "2025-03-10" and signed.modality == "asserted"
+
+
+def test_a_report_inside_a_report_is_a_chain_of_two(read_text):
+    """The mayor tells what police reported: the figure has both, the report the mayor; what the
+    outer speaker alone tells has the outer speaker alone."""
+    _, claims = read_text("Police reported 12 arrests in the square, the governor said.")
+    (figure,) = [c for c in claims if c.figure is not None]
+    (report,) = [c for c in claims if c.trigger == "report"]
+    assert [s.label for s in figure.sources] == ["governor", "Police"] and [s.label for s in report.sources] == ["governor"]
+    _, claims = read_text("As Ana Ruiz reports for the BBC, the strike began on Monday, when union leaders announced "
+                          "that 3,000 drivers had walked out.")
+    (figure,) = [c for c in claims if c.figure is not None]
+    (announced,) = [c for c in claims if c.trigger == "announce"]
+    assert [s.label for s in figure.sources] == ["Ana Ruiz", "union leaders"]
+    assert [s.label for s in announced.sources] == ["Ana Ruiz"]
+    _, claims = read_text("A ferry was diverted to Malta after the crew reported a leak, the operator said.")
+    (diverted,) = [c for c in claims if c.trigger == "divert"]
+    assert [s.label for s in diverted.sources] == ["operator"]
+
+
+def test_people_of_a_place_are_named_as_the_text_names_them(read_text):
+    """"Authorities in Moscow" are the city's as the text puts it, and of the country for matching."""
+    _, claims = read_text("Authorities in Moscow said 40 homes were destroyed.")
+    (figure,) = [c for c in claims if c.figure is not None]
+    assert [(s.label, s.entity) for s in figure.sources] == [("Authorities in Moscow", "russia")]
