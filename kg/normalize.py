@@ -244,6 +244,31 @@ def _year_scope(y1: int, y2: int | None = None, text: str = "") -> TimeScope:
     return TimeScope(text, iso, date(y1, 1, 1), date(y2, 12, 31))
 
 
+#: The first month of each season (of the northern hemisphere; winter runs into the next year).
+_SEASON_START = {"spring": 3, "summer": 6, "autumn": 9, "fall": 9, "winter": 12}
+
+
+def _season_scope(season: str, year: int, text: str) -> TimeScope:
+    """A season of a year: its three months ("the winter of 2023": December 2023 to February 2024)."""
+    start = date(year, _SEASON_START[season], 1)
+    y, m = divmod(year * 12 + _SEASON_START[season] + 1, 12)  # the season's last month, counted from 0
+    end = date(y, m + 1, calendar.monthrange(y, m + 1)[1])
+    return TimeScope(text, f"{start.isoformat()}/{end.isoformat()}", start, end)
+
+
+def _season_year(which: str, season: str, published: date) -> int:
+    """The year of "last", "this" or "next" summer as said on ``published``: last is the one
+    before the season now running or most recently over, next the first not yet begun, this the
+    one running or else this calendar year's."""
+    begun = published.year if _season_scope(season, published.year, "").start <= published else published.year - 1
+    running = published <= _season_scope(season, begun, "").end
+    if which in ("last", "this past"):
+        return begun - 1 if running else begun
+    if which == "next":
+        return begun + 1
+    return begun if running else published.year
+
+
 def _months_scope(y: int, m1: int, m2: int, text: str) -> TimeScope:
     end = date(y, m2, calendar.monthrange(y, m2)[1])
     start = date(y, m1, 1)
@@ -318,8 +343,14 @@ def resolve_time(text: str, published: date | None, anchor_year: int | None = No
         return _year_scope(y1, y2, t) if y1 < y2 else None
     if re.fullmatch(r"\d{4}", low):
         return _year_scope(int(low), None, t)
+    m = re.fullmatch(r"(?:the\s+)?(spring|summer|autumn|fall|winter)\s+of\s+(\d{4})", low)
+    if m:
+        return _season_scope(m.group(1), int(m.group(2)), t)
     if published is None:
         return None
+    m = re.fullmatch(r"(last|this|next|this past)\s+(spring|summer|autumn|fall|winter)", low)
+    if m:
+        return _season_scope(m.group(2), _season_year(m.group(1), m.group(2), published), t)
     m = re.fullmatch(r"(?:(in|since|by|until|through|last|this past|this|next|past)\s+)?(?:(?:the\s+)?(?:first|second|third|fourth|last)"
                      r"\s+(?:weeks?|half|days)\s+of\s+|(?:early|mid|late)[-\s])?([a-z]+)", low)
     # A month alone is the last one by publication ("May" only with a word before it: else the verb).

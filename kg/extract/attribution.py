@@ -186,7 +186,12 @@ class SourceReader:
         nested = [(tok, said) for tok, said in found
                   if tok == first or _within(first, _scope(tok)) or _within(tok, _scope(first))]
         if len(nested) == 1:
-            return attribution
+            if first.dep_ != "advcl":
+                return attribution
+            # A report in a clause of its own ("Arteta praised his side, while Kompany said ..."):
+            # it speaks for that clause (or, "as X reports", for the one it is set in).
+            span = char_span(_scope(first))
+            return replace(attribution, scoped=tuple((src, span) for src in attribution.chain))
         nested.sort(key=lambda pair: -len(_scope(pair[0])))
         scoped = tuple((src, char_span(_scope(tok))) for tok, said in nested for src in said.chain)
         return replace(attribution, chain=tuple(_dedupe([src for src, _ in scoped])),

@@ -80,6 +80,8 @@ from .tokens import span_text, subtree, when_itself
 
 #: Speech that only attributes what follows ("said", "added"): never an event itself.
 _ATTRIBUTING = SPEECH_VERBS - set(EVENT_TYPE_OF)
+#: Verbs of setting someone free, which with a person acted on are legal acts, not releases of news.
+_SET_FREE = frozenset({"release", "free"})
 #: Particles that make another verb of a level verb ("dropped out", "took over").
 _PARTICLES = frozenset({"out", "up", "off", "down", "over", "back", "away"})
 
@@ -134,8 +136,9 @@ def _kind(tok: Token) -> str | None:
     """The type of the event a verb tells, from its frame: a statement when its object is
     something written ("sent a letter", "posted a message"), a legal act when it finds someone
     guilty or liable, a contest's when a result is had over a rival ("beat Bayern 2-1", not "beat
-    estimates"), none for letting go of what is not a person ("which a judge dismissed"); else its
-    own, or that of the act its object names."""
+    estimates"), none for letting go of what is not a person ("which a judge dismissed"), legal for
+    setting a person free ("the suspect was released"); else its own, or that of the act its object
+    names."""
     children, lemma = list(tok.children), _lemma(tok)
     if any(c.dep_ == "dobj" and _lemma(c) in MESSAGE_NOUNS for c in children):
         return "statement"
@@ -151,6 +154,10 @@ def _kind(tok: Token) -> str | None:
         return EVENT_TYPE_OF.get(act)
     if EVENT_TYPE_OF.get(lemma) == "personnel" and any(c.dep_ == "dobj" and c.tag_ == "WDT" for c in children):
         return None  # "a lawsuit, which a judge dismissed": not a person let go
+    if lemma in _SET_FREE and any(c.dep_ in ("dobj", "nsubjpass") and (c.ent_type_ == "PERSON" or _lemma(c) in PERSON_NOUNS
+                                                                     or c.lower_ in ("him", "her", "them"))
+                                  for c in children):
+        return EVENT_TYPE_OF["detain"]  # "the suspect was released on bail": set free, not published
     return EVENT_TYPE_OF.get(lemma) or EVENT_TYPE_OF.get(act or "")
 
 

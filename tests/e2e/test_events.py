@@ -463,3 +463,31 @@ def test_people_of_a_place_are_named_as_the_text_names_them(read_text):
     _, claims = read_text("Authorities in Moscow said 40 homes were destroyed.")
     (figure,) = [c for c in claims if c.figure is not None]
     assert [(s.label, s.entity) for s in figure.sources] == [("Authorities in Moscow", "russia")]
+
+
+def test_a_report_in_a_clause_of_its_own_speaks_for_that_clause(read_text):
+    """"Arteta praised ..., while Kompany said ...": Kompany says nothing of the praise; "as the
+    ministry reported" speaks for the clause it is set in."""
+    _, claims = read_text("The coach praised his side's effort, while the rival coach said his team made too many "
+                          "mistakes.")
+    (praised,) = [c for c in claims if c.trigger == "praise"]
+    assert praised.sources == ()
+    _, claims = read_text("Shares rose 5% after the company reported 3 new contracts.")
+    assert {c.figure.surface: [s.label for s in c.sources] for c in claims if c.figure} == {"5%": [],
+                                                                                             "3": ["company"]}
+    _, claims = read_text("As the ministry reported, 40 people died in the floods.")
+    (died,) = [c for c in claims if c.trigger == "die"]
+    assert [s.label for s in died.sources] == ["ministry"]
+
+
+def test_setting_a_person_free_is_a_legal_act_and_releasing_a_report_a_statement(events):
+    (freed,) = [e for e in events("The suspect was released on bail on Friday.") if e.trigger == "release"]
+    (published,) = [e for e in events("The agency released its annual report on Monday.") if e.trigger == "release"]
+    assert freed.event_type == "legal" and published.event_type == "statement"
+
+
+def test_a_season_dates_an_event(read_text):
+    _, claims = read_text("Last summer, fires destroyed about 300,000 hectares across the country.",
+                          published=datetime.date(2025, 8, 12))
+    (destroyed,) = [c for c in claims if c.trigger == "destroy"]
+    assert destroyed.time is not None and destroyed.time.iso == "2024-06-01/2024-08-31"

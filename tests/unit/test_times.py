@@ -57,6 +57,13 @@ PUBLISHED = date(2025, 2, 5)  # a Wednesday
         ("next May", "2025-05-01/2025-05-31"),
         ("9 a.m.", "2025-02-05"),  # a time of day alone: the day of the report
         ("10:30 p.m.", "2025-02-05"),
+        ("last summer", "2024-06-01/2024-08-31"),
+        ("this summer", "2025-06-01/2025-08-31"),  # not begun: this calendar year's
+        ("last winter", "2023-12-01/2024-02-29"),  # the winter now running is this winter
+        ("this winter", "2024-12-01/2025-02-28"),
+        ("next winter", "2025-12-01/2026-02-28"),
+        ("last fall", "2024-09-01/2024-11-30"),
+        ("the spring of 2019", "2019-03-01/2019-05-31"),
     ],
 )
 def test_resolve(text, iso):
@@ -98,6 +105,8 @@ def test_absolute_times_need_no_publication_date():
         ("the club now has 40,000 members", [("now", False)]),
         ("by then most were now employed in farming", []),
         ("profit for the third quarter rose 8%", [("the third quarter", False)]),
+        ("Last summer, fires burned 300,000 hectares", [("Last summer", False)]),
+        ("prices fall in winter and rise in the summer", []),  # a season with nothing to fix its year
         ("In May, the council approved 12 permits", [("In May", False)]),
         ("The board meets at 10:30 a.m. ET on Friday", [("10:30 a.m.", False), ("on Friday", False)]),
         ("The ferry holds 9 am passengers", []),
