@@ -26,7 +26,7 @@ import re
 from abc import ABC, abstractmethod
 from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
-from typing import IO, NamedTuple, Protocol, cast
+from typing import IO, NamedTuple, Protocol
 
 import pyoxigraph as ox
 from rdflib import BNode, Literal, URIRef
@@ -163,32 +163,31 @@ def serialised(data: bytes | None) -> bytes:
 
 
 def ntriples(triples: Iterable[Triple]) -> str:
-    """Triples as N-Triples text (Oxigraph's serialiser escapes every term)."""
-    iris: dict[Node, ox.NamedNode] = {}  # subjects and predicates repeat: convert each once
-    literals: dict[Literal, ox.Literal] = {}  # so do kinds, bases, units and tolerances
+    """Triples as N-Triples text: each term in Oxigraph's form (which checks IRIs and escapes
+    literals), one line a triple."""
+    iris: dict[Node, str] = {}  # subjects and predicates repeat: write each once
+    literals: dict[Literal, str] = {}  # so do kinds, bases, units and tolerances
 
-    def iri(term: Node) -> ox.NamedNode:
+    def iri(term: Node) -> str:
         found = iris.get(term)
         if found is None:
-            found = iris[term] = ox.NamedNode(str(term))
+            found = iris[term] = str(ox.NamedNode(str(term)))
         return found
 
-    def subject(term: Node) -> ox.NamedNode | ox.BlankNode:
-        return iri(term) if type(term) is URIRef else _resource(term)
+    def subject(term: Node) -> str:
+        return iri(term) if type(term) is URIRef else str(_resource(term))
 
-    def obj(term: Node) -> ox.NamedNode | ox.BlankNode | ox.Literal:
+    def obj(term: Node) -> str:
         if type(term) is URIRef:
             return iri(term)
         if type(term) is Literal:
             found = literals.get(term)
             if found is None:
-                found = literals[term] = cast(ox.Literal, to_ox(term))
+                found = literals[term] = str(to_ox(term))
             return found
-        return to_ox(term)
+        return str(to_ox(term))
 
-    return serialised(ox.serialize(
-        (ox.Triple(subject(s), iri(p), obj(o)) for s, p, o in triples), format=ox.RdfFormat.N_TRIPLES
-    )).decode("utf-8")
+    return "".join(f"{subject(s)} {iri(p)} {obj(o)} .\n" for s, p, o in triples)
 
 
 #: Values bound in one query by ``GraphStore.select_each``.

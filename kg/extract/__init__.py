@@ -58,11 +58,13 @@ def extract(doc: Document, parsed: Doc, gazetteer: Gazetteer) -> list[ClaimMenti
     previous_figure_line = -1
     speakers: list[tuple[int, int, Attribution]] = []  # sentences that name their own source
     names = Names.of(parsed)
+    parsed_text = parsed.text  # built from the tokens on each read: read once
     for sent in parsed.sents:
-        stripped = sent.text.strip()
+        raw = parsed_text[sent.start_char:sent.end_char]
+        stripped = raw.strip()
         if not stripped:
             continue
-        s_start = sent.start_char + (len(sent.text) - len(sent.text.lstrip()))
+        s_start = sent.start_char + (len(raw) - len(raw.lstrip()))
         s_end = s_start + len(stripped)
         text = stripped
         if doc.boilerplate_in(s_start, s_end) * 2 > s_end - s_start:  # mostly boilerplate

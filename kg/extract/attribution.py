@@ -167,7 +167,8 @@ class SourceReader:
 
     def read(self, sent: Span, figure_spans: list[tuple[int, int]]) -> Attribution | None:
         """The sentence's attribution chain, or None when it names no source."""
-        for tok in sent:
+        tokens = list(sent)
+        for tok in tokens:
             if tok.lower_ == "according" and tok.i + 1 < sent.end and sent.doc[tok.i + 1].lower_ == "to":
                 to = sent.doc[tok.i + 1]
                 objs = [c for c in to.children if c.dep_ == "pobj"]
@@ -176,7 +177,7 @@ class SourceReader:
                     chain = self._chain_of_phrase(phrase, speaker=True)
                     if chain:
                         return Attribution(chain, (char_span(phrase),))
-        found = [(tok, said) for tok in sent if (said := self._speech(tok, sent, figure_spans)) is not None]
+        found = [(tok, said) for tok in tokens if (said := self._speech(tok, sent, figure_spans)) is not None]
         if not found:
             return None
         first, attribution = found[0]

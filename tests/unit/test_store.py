@@ -55,6 +55,20 @@ def test_any_literal_survives_a_write(value):
     assert store.select("SELECT ?o WHERE { ?s ?p ?o }") == [{"o": value}]
 
 
+def test_n_triples_carry_every_kind_of_term_and_refuse_a_broken_iri():
+    from rdflib import BNode, Graph
+    from rdflib.namespace import XSD
+
+    triples = [(S, P, Literal("Ära", lang="de")), (S, P, Literal("1.5", datatype=XSD.decimal)), (S, P, Literal(True)),
+               (BNode("b1"), P, URIRef(EX + "o?q=1#f")), (S, P, Literal('say "hi"\n'))]
+    text = ntriples(triples)
+    read = set(Graph().parse(data=text, format="nt"))
+    assert text.count("\n") == len(triples) and "_:b1 <" in text  # a parser renames blank nodes
+    assert {t for t in read if not isinstance(t[0], BNode)} == set(triples[:3] + triples[4:])
+    with pytest.raises(ValueError):
+        ntriples([(S, P, URIRef(EX + "a b"))])
+
+
 def test_bindings_are_values_not_text():
     store = GraphStore.memory()
     store.replace_graph(G1, [(S, P, Literal("x"))])
