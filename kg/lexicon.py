@@ -171,8 +171,12 @@ PERSON_NOUNS = frozenset(
     "player fan customer user subscriber shareholder investor pupil nurse officer staff staffer suspect "
     "defendant plaintiff witness gunman assailant attacker perpetrator hostage driver pilot crew rescuer "
     "protester demonstrator activist researcher scientist journalist reporter lawmaker legislator candidate "
-    "athlete coach".split()
+    "athlete coach rebel insurgent militant separatist guerrilla firefighter paramedic judge prosecutor "
+    "senator captain hacker".split()
 )
+#: Titles of office: nouns for the person who holds one ("fired its chief executive").
+TITLE_NOUNS = frozenset("president chairman chairwoman chair executive chief ceo cfo minister secretary governor mayor "
+                        "director manager head commissioner ambassador".split())
 #: Verbs whose subject is a person ("125 died", "300 fled").
 HUMAN_VERBS = frozenset(
     "arrive remain work live die flee return enter leave stay travel come go serve fight defect vote march "
@@ -312,9 +316,9 @@ NEWS_NOUNS = frozenset("outlet newspaper paper broadcaster tabloid magazine dail
 #: Words in the names of news outlets ("The New York Times", "Bloomberg News", "Daily Express").
 NEWS_NAME_WORDS = frozenset("times news post journal herald tribune gazette daily press telegraph guardian "
                             "chronicle observer courier express mail reuters bloomberg ap afp upi".split())
-#: Verbs whose object names the act they tell ("launched an investigation", "held talks"): the
-#: act's kind is theirs.
-SUPPORT_VERBS = frozenset("launch open conduct hold carry make take undertake stage".split())
+#: Verbs whose object names the act they tell ("launched an investigation", "held talks", "began
+#: talks", "ended the crackdown"): the act's kind is theirs.
+SUPPORT_VERBS = frozenset("launch open conduct hold carry make take undertake stage begin start end".split())
 #: Nouns of acts that no ending derives from a verb of the taxonomy, with that verb.
 ACT_NOUNS = {"talks": "negotiate", "summit": "meet", "deal": "agree", "pact": "agree", "truce": "agree",
              "ceasefire": "agree", "crackdown": "crack", "layoffs": "lay", "merger": "acquire",

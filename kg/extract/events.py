@@ -32,6 +32,7 @@ from spacy.tokens import Span, Token
 
 from ..lexicon import (
     ACT_NOUNS,
+    AGENT_SUFFIXES,
     ASPECT_VERBS,
     CLOCK_TIME,
     COMMIT_VERBS,
@@ -46,6 +47,7 @@ from ..lexicon import (
     SPEECH_VERBS,
     STATIVE_VERBS,
     SUPPORT_VERBS,
+    TITLE_NOUNS,
     UNDONE_VERBS,
     VAGUE_NOW,
     VERDICT_WORDS,
@@ -95,7 +97,9 @@ def _trigger(tok: Token) -> bool:
     if tok.dep_ == "conj" and tok.head.pos_ in ("NOUN", "PROPN"):
         return False  # "frequently changed employers, and secured ...": a participle read into a list of nouns
     lemma = _lemma(tok)
-    if lemma in STATIVE_VERBS or lemma in ASPECT_VERBS or (lemma in _ATTRIBUTING and not _finds_guilty(tok)):
+    if lemma in ASPECT_VERBS and not (lemma in SUPPORT_VERBS and _named_act(tok) is not None):
+        return False  # "began cracking down": the cracking down is the event; "began talks" is one
+    if lemma in STATIVE_VERBS or (lemma in _ATTRIBUTING and not _finds_guilty(tok)):
         return False
     if lemma in SPEECH_VERBS and any(c.dep_ == "xcomp" for c in tok.children):
         return False  # "reported issuing 8,600 visas": the issuing is the event
@@ -137,8 +141,8 @@ def _kind(tok: Token) -> str | None:
     something written ("sent a letter", "posted a message"), a legal act when it finds someone
     guilty or liable, a contest's when a result is had over a rival ("beat Bayern 2-1", not "beat
     estimates"), none for letting go of what is not a person ("which a judge dismissed"), legal for
-    setting a person free ("the suspect was released"); else its own, or that of the act its object
-    names."""
+    setting a person free ("the suspect was released"), that of what a vote decides ("voted to
+    suspend the law"); else its own, or that of the act its object names."""
     children, lemma = list(tok.children), _lemma(tok)
     if any(c.dep_ == "dobj" and _lemma(c) in MESSAGE_NOUNS for c in children):
         return "statement"
@@ -152,13 +156,23 @@ def _kind(tok: Token) -> str | None:
     act = _named_act(tok)
     if lemma in SUPPORT_VERBS and act is not None:
         return EVENT_TYPE_OF.get(act)
-    if EVENT_TYPE_OF.get(lemma) == "personnel" and any(c.dep_ == "dobj" and c.tag_ == "WDT" for c in children):
-        return None  # "a lawsuit, which a judge dismissed": not a person let go
-    if lemma in _SET_FREE and any(c.dep_ in ("dobj", "nsubjpass") and (c.ent_type_ == "PERSON" or _lemma(c) in PERSON_NOUNS
-                                                                     or c.lower_ in ("him", "her", "them"))
-                                  for c in children):
+    voted = next((_lemma(c) for c in children if c.dep_ == "xcomp" and _lemma(c) in EVENT_TYPE_OF), None)
+    if lemma == "vote" and voted is not None:
+        return EVENT_TYPE_OF[voted]  # "the panel voted to suspend the law": a decision of its kind
+    if EVENT_TYPE_OF.get(lemma) == "personnel" and any(c.dep_ == "dobj" and not _a_person(c) for c in children):
+        return None  # "a judge dismissed the case", "a lawsuit, which a judge dismissed": no one let go
+    if lemma in _SET_FREE and any(c.dep_ in ("dobj", "nsubjpass") and _a_person(c) for c in children):
         return EVENT_TYPE_OF["detain"]  # "the suspect was released on bail": set free, not published
     return EVENT_TYPE_OF.get(lemma) or EVENT_TYPE_OF.get(act or "")
+
+
+def _a_person(tok: Token) -> bool:
+    """Whether a noun may name a person: a name, a noun for people or one that ends as nouns for
+    doers do ("the reporter"), a title ("its chief executive"), or a personal pronoun; not a
+    thing ("the case") or "which"."""
+    lemma = _lemma(tok)
+    return (tok.ent_type_ == "PERSON" or lemma in PERSON_NOUNS or lemma in TITLE_NOUNS or lemma.endswith(AGENT_SUFFIXES)
+            or tok.lower_ in ("him", "her", "them", "whom") or (tok.pos_ == "PROPN" and tok.tag_ != "WDT"))
 
 
 def _finds_guilty(tok: Token) -> bool:

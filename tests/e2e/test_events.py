@@ -491,3 +491,24 @@ def test_a_season_dates_an_event(read_text):
                           published=datetime.date(2025, 8, 12))
     (destroyed,) = [c for c in claims if c.trigger == "destroy"]
     assert destroyed.time is not None and destroyed.time.iso == "2024-06-01/2024-08-31"
+
+
+def test_beginning_an_act_named_by_a_noun_is_that_act(events):
+    (began,) = [e for e in events("The union began talks with the port operators on Monday.") if e.trigger == "begin"]
+    assert began.event_type == "agreement" and began.subject == "The union"
+    assert [e.trigger for e in events("The company started the year strongly.")] == []
+
+
+def test_a_vote_has_the_kind_of_what_it_decides(events):
+    (voted,) = [e for e in events("The panel voted to suspend the law on Tuesday.") if e.trigger == "vote"]
+    (elected,) = [e for e in events("The council voted on Monday.") if e.trigger == "vote"]
+    assert voted.event_type == "policy" and elected.event_type == "election"
+
+
+def test_letting_go_is_of_people_only(events):
+    """"fired the chief executive" lets a person go; "dismissed the case" does not."""
+    (fired,) = [e for e in events("The board fired the chief executive on Friday.") if e.trigger == "fire"]
+    (dismissed,) = [e for e in events("A judge dismissed the case on Monday.") if e.trigger == "dismiss"]
+    assert fired.event_type == "personnel" and dismissed.event_type != "personnel"
+    (ended,) = [e for e in events("The rebels ended the ceasefire on Sunday.") if e.trigger == "end"]
+    assert ended.subject == "The rebels"
