@@ -50,6 +50,11 @@ def auxiliaries(tok: Token) -> list[Token]:
 _BACKGROUND = frozenset({"where", "although", "though"})
 
 
+def modal(tok: Token) -> bool:
+    """A verb told with a modal or the future ("will close", "could send", "should have left")."""
+    return any(_lemma(a) in _NOT_HAPPENED or a.lower_ in _NOT_HAPPENED for a in auxiliaries(tok))
+
+
 def _no_longer(tok: Token) -> bool:
     return tok.lower_ == "longer" and any(c.lower_ == "no" for c in tok.children)
 

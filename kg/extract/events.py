@@ -71,8 +71,10 @@ from .actors import (
 )
 from .aspect import ACTOR_LABELS as _ACTOR_LABELS
 from .aspect import SUBJECTS as _SUBJECTS
+from .aspect import chain as _chain
 from .aspect import done_by as _done_by
 from .aspect import governor as _governor
+from .aspect import modal as _modal
 from .aspect import tense as _tense
 from .aspect import unreal as _unreal
 from .modality import modality_cues
@@ -237,7 +239,7 @@ def events(doc: Document, sent: Span, span: TextSpan, gazetteer: Gazetteer, time
         agent, lemma = doer(tok, gazetteer, names), _lemma(tok)
         if agent is None or generalised(agent) or (lemma in SPEECH_VERBS and outlet(agent, gazetteer, names)):
             continue
-        own = _own_times(tok, times, clause_of) or explicit
+        own = _own_times(tok, times, clause_of) or _shared_times(tok, times, clause_of, explicit)
         lead, roles = by_role(tok, agent, gazetteer, names)
         if any(e.trigger == lemma and e.actors == roles for e in out):
             continue  # "defected or attempted to defect": one action told twice
@@ -332,6 +334,19 @@ def _own_times(tok: Token, times: Sequence[TimeMention], clause_of: Sequence[int
         if own:
             return own
     return ()
+
+
+def _shared_times(tok: Token, times: Sequence[TimeMention], clause_of: Sequence[int | None],
+                  explicit: Sequence[TimeMention]) -> tuple[TimeMention, ...]:
+    """The sentence's times that a trigger without one of its own takes: not those of a clause
+    that tells what has not happened ("was approved by both boards and is expected to close in
+    2025", "... and will close in 2025"); "arrested him and charged him on Monday" shares its Monday."""
+    return tuple(t for t, at in zip(times, clause_of) if t in explicit and (at is None or not _not_yet(tok.doc[at])))
+
+
+def _not_yet(verb: Token) -> bool:
+    """A verb told as planned, expected or possible, by itself or by the verbs it completes."""
+    return any(_modal(v) or (v != verb and _lemma(v) in INTENT_VERBS) for v in _chain(verb))
 
 
 #: Prepositions that say where an action took place, or where it went ("arrived in Kursk", "fled to Chad").

@@ -30,7 +30,8 @@ def modality_cues(tokens: list[Token]) -> tuple[str, ...]:
     for below, anchor in zip([None, *path], path):
         if below is not None and below.dep_ in ("ccomp", "xcomp", "pcomp") and lemma(anchor) in DENIAL_VERBS:
             cues.append("denied")  # what is denied: "denied that troops had crossed"
-        for t in [anchor, *anchor.children]:
+        # not a verb joined to it ("was approved and is expected to close": the approval is no forecast)
+        for t in [anchor, *(c for c in anchor.children if c.dep_ != "conj")]:
             word = t.lower_
             if (t.tag_ == "MD" and word in MODAL_VERBS) or word in MODAL_WORDS:
                 cues.append(word)

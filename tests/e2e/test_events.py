@@ -512,3 +512,14 @@ def test_letting_go_is_of_people_only(events):
     assert fired.event_type == "personnel" and dismissed.event_type != "personnel"
     (ended,) = [e for e in events("The rebels ended the ceasefire on Sunday.") if e.trigger == "end"]
     assert ended.subject == "The rebels"
+
+
+def test_an_event_does_not_take_the_time_of_what_has_not_happened(read_text):
+    """"was approved ... and is expected to close in 2026": the approval is not dated 2026, nor
+    projected; "arrested the man and charged him on Monday" shares its Monday."""
+    _, claims = read_text("The deal was approved by both boards and is expected to close in the first half of 2026.",
+                          published=datetime.date(2025, 3, 14))
+    (approved,) = [c for c in claims if c.trigger == "approve"]
+    assert approved.time is None and approved.modality == "asserted"
+    _, claims = read_text("Police arrested the man and charged him on Monday.", published=datetime.date(2025, 3, 14))
+    assert {c.trigger: c.time.iso for c in claims if c.time} == {"arrest": "2025-03-10", "charge": "2025-03-10"}

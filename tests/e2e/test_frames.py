@@ -100,6 +100,12 @@ def test_a_relative_clause_keeps_its_own_modality(read):
     assert claims["three"].modality != "projected" and claims["20"].modality == "projected"
 
 
+def test_a_verb_joined_to_a_figures_clause_does_not_hedge_it(read):
+    """"dumped 3 inches of rain on Tuesday and more was expected": the 3 inches fell."""
+    claims = read("The storm dumped 3 inches of rain on the valley on Tuesday and more was expected on Wednesday.")
+    assert claims["3"].modality == "asserted"
+
+
 def test_the_article_is_not_part_of_the_hedge(read):
     assert "estimated 40,000" in read("Of the estimated 40,000 fans at the final, half left early.")
 
