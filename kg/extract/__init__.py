@@ -138,7 +138,7 @@ def extract(doc: Document, parsed: Doc, gazetteer: Gazetteer) -> list[ClaimMenti
                     times=tuple(own_times),
                     inherited_time=inherited,
                     place=place(tokens, gazetteer) if tokens else None,
-                    sources=_sources(chain, attribution, f.start, f.end),
+                    sources=chain if attribution is None else attribution.chain_at(f.start, f.end),
                     modality_cues=modality_cues(tokens),
                     damaged_text=damaged,
                 )
@@ -160,12 +160,6 @@ def extract(doc: Document, parsed: Doc, gazetteer: Gazetteer) -> list[ClaimMenti
     return mentions
 
 
-def _sources(chain: tuple[Source, ...], attribution: Attribution | None, start: int, end: int) -> tuple[Source, ...]:
-    """Who says the figure at ``[start, end)``: the sentence's links that speak for it (none when
-    it lies in an aside of the report), or the chain carried from before."""
-    if attribution is None:
-        return chain
-    return attribution.chain_at(start, end) if attribution.says(start, end) else ()
 
 
 def _main_clause(verb: Token) -> bool:

@@ -63,7 +63,9 @@ class Attribution:
         return tuple(src for src, (a, b) in self.scoped if b - a == widest)
 
     def chain_at(self, start: int, end: int) -> tuple[Source, ...]:
-        """The links that speak for ``[start, end)``, outermost first."""
+        """The links that speak for ``[start, end)``, outermost first (none in an aside)."""
+        if not self.says(start, end):
+            return ()
         if not self.scoped:
             return self.chain
         return tuple(src for src, (a, b) in self.scoped if a <= start and end <= b)
@@ -240,6 +242,8 @@ class SourceReader:
             # in its object, the circumstances around the verb are not part of what X says.
             aside = tuple(char_span(subtree(c)) for c in tok.children if c.dep_ == "advcl") \
                 if any(c.dep_ == "dobj" for c in tok.children) else ()
+            # "Smith, who founded the firm in 1998, said ...": what describes the speaker is not said
+            aside += tuple(char_span(subtree(c)) for c in subjects[0].children if c.dep_ == "relcl")
             return Attribution(tuple(_dedupe(said)), tuple(spans), tok.lemma_.lower() not in FORECAST_VERBS,
                                aside)
         return None

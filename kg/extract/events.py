@@ -121,7 +121,7 @@ def _trigger(tok: Token) -> bool:
     if _done_by(clause) or finite_on_noun(clause):
         return True
     if clause.dep_ in ("relcl", "acl"):  # "the lander that the company unveiled", not "those who entered"
-        return _told_of(clause) or befell(clause, lemma)
+        return _told_of(clause) or befell(clause, lemma) or _aside_on_a_name(clause)
     return clause.dep_ not in ("csubj", "pcomp", "amod")
 
 
@@ -130,6 +130,16 @@ def _told_of(clause: Token) -> bool:
     ("the lander that the company unveiled"), not what the noun is or does ("those who entered")."""
     subject = next((c for c in clause.children if c.dep_ in _SUBJECTS), None)
     return subject is not None and not relative(subject)
+
+
+def _aside_on_a_name(clause: Token) -> bool:
+    """A clause set off by a comma after a name, whose relative pronoun is its subject ("Prime
+    Minister Ishiba, who called the vote in October, ..."): what the named one did, told in
+    passing; not a clause that picks out whom it means ("those who entered")."""
+    subject = next((c for c in clause.children if c.dep_ in _SUBJECTS), None)
+    name = clause.head
+    return (subject is not None and relative(subject) and subject.i > 0 and clause.doc[subject.i - 1].text == ","
+            and name.pos_ == "PROPN" and name.ent_type_ in _ACTOR_LABELS)
 
 
 def _named_act(tok: Token) -> str | None:

@@ -523,3 +523,15 @@ def test_an_event_does_not_take_the_time_of_what_has_not_happened(read_text):
     assert approved.time is None and approved.modality == "asserted"
     _, claims = read_text("Police arrested the man and charged him on Monday.", published=datetime.date(2025, 3, 14))
     assert {c.trigger: c.time.iso for c in claims if c.time} == {"arrest": "2025-03-10", "charge": "2025-03-10"}
+
+
+def test_what_a_named_one_did_told_in_passing_is_an_event_no_speaker_tells(read_text):
+    """"Ishiba, who called the vote in October, said ...": the calling is Ishiba's act, told by the
+    text, not by Ishiba; "those who entered" picks people out and tells nothing they did."""
+    _, claims = read_text("Prime Minister Tanaka, who called the election in October, said he would stay on.")
+    (called,) = [c for c in claims if c.trigger == "call"]
+    assert called.subject == "Tanaka" and called.sources == ()
+    _, claims = read_text("Moreno, who founded 3 companies in 1998, said profits rose.")
+    (figure,) = [c for c in claims if c.figure is not None]
+    assert figure.sources == ()  # what describes the speaker is not what the speaker says
+    assert not [c for c in read_text("Those who entered the building were questioned.")[1] if c.trigger == "enter"]
