@@ -84,6 +84,8 @@ from .tokens import span_text, subtree, when_itself
 
 #: Speech that only attributes what follows ("said", "added"): never an event itself.
 _ATTRIBUTING = SPEECH_VERBS - set(EVENT_TYPE_OF)
+#: Verbs of publishing that, with a sum of money for object, pay it out ("released $5 million").
+_PAID_OUT = frozenset({"release", "issue"})
 #: Verbs of setting someone free, which with a person acted on are legal acts, not releases of news.
 _SET_FREE = frozenset({"release", "free"})
 #: Particles that make another verb of a level verb ("dropped out", "took over").
@@ -153,7 +155,8 @@ def _kind(tok: Token) -> str | None:
     something written ("sent a letter", "posted a message"), a legal act when it finds someone
     guilty or liable, a contest's when a result is had over a rival ("beat Bayern 2-1", not "beat
     estimates"), none for letting go of what is not a person ("which a judge dismissed"), legal for
-    setting a person free ("the suspect was released"), that of what a vote decides ("voted to
+    setting a person free ("the suspect was released"), economic for paying out money ("released $5
+    million"), that of what a vote decides ("voted to
     suspend the law"); else its own, or that of the act its object names."""
     children, lemma = list(tok.children), _lemma(tok)
     if any(c.dep_ == "dobj" and _lemma(c) in MESSAGE_NOUNS for c in children):
@@ -173,6 +176,8 @@ def _kind(tok: Token) -> str | None:
         return EVENT_TYPE_OF[voted]  # "the panel voted to suspend the law": a decision of its kind
     if EVENT_TYPE_OF.get(lemma) == "personnel" and any(c.dep_ == "dobj" and not _a_person(c) for c in children):
         return None  # "a judge dismissed the case", "a lawsuit, which a judge dismissed": no one let go
+    if lemma in _PAID_OUT and any(c.dep_ == "dobj" and c.ent_type_ == "MONEY" for c in children):
+        return EVENT_TYPE_OF["fund"]  # "released $5 million from its emergency fund": money, not news
     if lemma in _SET_FREE and any(c.dep_ in ("dobj", "nsubjpass") and _a_person(c) for c in children):
         return EVENT_TYPE_OF["detain"]  # "the suspect was released on bail": set free, not published
     return EVENT_TYPE_OF.get(lemma) or EVENT_TYPE_OF.get(act or "")

@@ -484,6 +484,8 @@ def test_setting_a_person_free_is_a_legal_act_and_releasing_a_report_a_statement
     (freed,) = [e for e in events("The suspect was released on bail on Friday.") if e.trigger == "release"]
     (published,) = [e for e in events("The agency released its annual report on Monday.") if e.trigger == "release"]
     assert freed.event_type == "legal" and published.event_type == "statement"
+    (paid,) = [e for e in events("The fund released $5 million in emergency aid on Monday.") if e.trigger == "release"]
+    assert paid.event_type == "economic"
 
 
 def test_a_season_dates_an_event(read_text):
