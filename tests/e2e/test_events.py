@@ -537,3 +537,10 @@ def test_what_a_named_one_did_told_in_passing_is_an_event_no_speaker_tells(read_
     (figure,) = [c for c in claims if c.figure is not None]
     assert figure.sources == ()  # what describes the speaker is not what the speaker says
     assert not [c for c in read_text("Those who entered the building were questioned.")[1] if c.trigger == "enter"]
+
+
+def test_a_subject_the_parser_split_is_its_head(events):
+    """"A magnitude 6.3 earthquake struck ...": read as two subjects, the nearer is the head."""
+    (killed,) = [e for e in events("A magnitude 6.3 earthquake struck the province on Saturday, killing at least "
+                                   "2,000 people.") if e.trigger == "kill"]
+    assert "earthquake" in (killed.subject or "")
