@@ -78,7 +78,8 @@ def extract(doc: Document, parsed: Doc, gazetteer: Gazetteer) -> list[ClaimMenti
         paragraph = bisect.bisect_left(line_breaks, s_start)
         if paragraph != previous_line:
             paragraph_no, previous_line = paragraph_no + 1, paragraph
-        figures = [f for f in find_figures(text, s_start) if not doc.is_boilerplate(f.start, f.end)]
+        figures = [f for f in find_figures(text, s_start)
+                   if not doc.is_boilerplate(f.start, f.end) and not _in_a_name(parsed, f.start, f.end)]
         if figures and not says_something(text, [(f.start - s_start, f.end - s_start) for f in figures]):
             figures = []  # a table cell or a bare "Two.": no words say what the figures are
         times = find_times(text, s_start, figures)
@@ -160,6 +161,16 @@ def extract(doc: Document, parsed: Doc, gazetteer: Gazetteer) -> list[ClaimMenti
     return mentions
 
 
+
+
+#: Entities whose names may hold a number ("Windows 11", "a Boeing 737", "Section 230").
+_NAMES_WITH_NUMBERS = frozenset({"PRODUCT", "LAW", "WORK_OF_ART"})
+
+
+def _in_a_name(parsed: Doc, start: int, end: int) -> bool:
+    """A number that is part of a name, as the model's entities read it: not a count."""
+    span = parsed.char_span(start, end, alignment_mode="expand")
+    return span is not None and any(t.like_num and t.ent_type_ in _NAMES_WITH_NUMBERS for t in span)
 
 
 def _main_clause(verb: Token) -> bool:

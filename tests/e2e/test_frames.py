@@ -116,3 +116,10 @@ def test_a_clause_about_a_year_is_of_that_year(read):
     claims = read("Ticket sales are the highest since 2010, when about 9,000 were sold, the club said.",
                   published=date(2025, 6, 3))
     assert claims["about 9,000"].time.iso == "2010"
+
+
+def test_a_number_in_a_name_is_not_a_count(read):
+    """"Windows 11 users", "PlayStation 5 consoles", "Section 230": the model reads the names."""
+    assert set(read("Microsoft said 400 million Windows 11 users were affected.")) == {"400 million"}
+    assert set(read("Sony sold 50 million PlayStation 5 consoles last year.")) == {"50 million"}
+    assert set(read("Smith scored 30 points and Jones 12 rebounds.")) == {"30", "12"}  # a count after a name
