@@ -144,8 +144,8 @@ def extract(doc: Document, parsed: Doc, gazetteer: Gazetteer) -> list[ClaimMenti
                     damaged_text=damaged,
                 )
             )
-        mentions.extend(events(doc, sent, TextSpan(s_start, s_end), gazetteer, times, roots,
-                               chain if attribution is None else attribution.chain_at, sentence_cues,
+        told_by = attribution.chain_at if attribution is not None else (lambda _start, _end: chain)
+        mentions.extend(events(doc, sent, TextSpan(s_start, s_end), gazetteer, times, roots, told_by, sentence_cues,
                                names, inherited, spans))
         explicit = [t for t in times if not t.baseline and not t.reporting]
         if explicit:

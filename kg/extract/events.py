@@ -155,9 +155,9 @@ def _kind(tok: Token) -> str | None:
     something written ("sent a letter", "posted a message"), a legal act when it finds someone
     guilty or liable, a contest's when a result is had over a rival ("beat Bayern 2-1", not "beat
     estimates"), none for letting go of what is not a person ("which a judge dismissed"), legal for
-    setting a person free ("the suspect was released"), economic for paying out money ("released $5
-    million"), that of what a vote decides ("voted to
-    suspend the law"); else its own, or that of the act its object names."""
+    setting a person free ("the suspect was released"), economic for paying out money ("released
+    $5 million"), that of what a vote decides ("voted to suspend the law"); else its own, or that
+    of the act its object names."""
     children, lemma = list(tok.children), _lemma(tok)
     if any(c.dep_ == "dobj" and _lemma(c) in MESSAGE_NOUNS for c in children):
         return "statement"
@@ -189,7 +189,7 @@ def _a_person(tok: Token) -> bool:
     thing ("the case") or "which"."""
     lemma = _lemma(tok)
     return (tok.ent_type_ == "PERSON" or lemma in PERSON_NOUNS or lemma in TITLE_NOUNS or lemma.endswith(AGENT_SUFFIXES)
-            or tok.lower_ in ("him", "her", "them", "whom") or (tok.pos_ == "PROPN" and tok.tag_ != "WDT"))
+            or tok.lower_ in ("him", "her", "them", "whom") or tok.pos_ == "PROPN")
 
 
 def _finds_guilty(tok: Token) -> bool:
@@ -220,6 +220,10 @@ def _told_as_happened(tok: Token, dated: bool) -> bool:
     return tense == "present" and dated
 
 
+def _sources(tok: Token, told_by: Callable[[int, int], tuple[Source, ...]]) -> tuple[Source, ...]:
+    return told_by(tok.idx, tok.idx + len(tok.text))
+
+
 def _own_report(agent: str | None, entity: str | None, chain: tuple[Source, ...]) -> tuple[Source, ...]:
     """The chain of an event that is itself a report ("the ministry reported ...", "a U.N.
     investigation found ..."): its author is its agent, not its source."""
@@ -231,17 +235,14 @@ def _own_report(agent: str | None, entity: str | None, chain: tuple[Source, ...]
 
 
 def events(doc: Document, sent: Span, span: TextSpan, gazetteer: Gazetteer, times: list[TimeMention],
-           roots: Sequence[Token | None], chain: tuple[Source, ...] | Callable[[int, int], tuple[Source, ...]],
+           roots: Sequence[Token | None], told_by: Callable[[int, int], tuple[Source, ...]],
            cues: tuple[str, ...], names: Names = Names(),
            inherited: TimeMention | None = None, figures: Sequence[tuple[int, int]] = ()) -> list[ClaimMention]:
     """The events a sentence reports, each with its participants, agent, time and sources;
-    ``chain`` is the sentence's attribution chain, or what gives the links that speak for a span
-    of it (a report inside a report); ``names`` are the document's ``Names``, ``inherited`` the time of an earlier sentence
-    that this one continues, ``figures`` the spans of the sentence's figures (an event carries
-    those of its own clause)."""
-    def told_by(tok: Token) -> tuple[Source, ...]:
-        return chain(tok.idx, tok.idx + len(tok.text)) if callable(chain) else chain
-
+    ``told_by`` gives the attribution links that speak for a span of the sentence (the whole
+    chain, or in a report inside a report those of its clause), ``names`` are the document's
+    ``Names``, ``inherited`` the time of an earlier sentence that this one continues, ``figures``
+    the spans of the sentence's figures (an event carries those of its own clause)."""
     explicit = tuple(t for t in times if not t.baseline and not t.reporting)
     clause_of = clauses_of_times(times, roots)
     dated = any(t.text.lower() not in VAGUE_NOW for t in explicit)
@@ -273,8 +274,8 @@ def events(doc: Document, sent: Span, span: TextSpan, gazetteer: Gazetteer, time
                 times=tuple(when_itself(t, [tok]) for t in own),
                 inherited_time=None if own else inherited,
                 subject=lead.name,
-                sources=_own_report(span_text(subtree(agent))[0], None, told_by(tok)) if lemma in SPEECH_VERBS
-                else told_by(tok),
+                sources=_own_report(span_text(subtree(agent))[0], None, _sources(tok, told_by)) if lemma in SPEECH_VERBS
+                else _sources(tok, told_by),
                 modality_cues=_cues(tok, cues),
                 trigger=lemma,
                 event_type=_kind(tok),
@@ -303,7 +304,7 @@ def events(doc: Document, sent: Span, span: TextSpan, gazetteer: Gazetteer, time
         out.append(ClaimMention(
             document=doc.key, kind="event", start=tok.idx, end=tok.idx + len(tok.text), sentence=span,
             text=doc.text[span.start:span.end], times=tuple(in_phrase), subject=agent_name,
-            sources=_own_report(agent_name, actors[0].entity if agent_name else None, told_by(tok)),
+            sources=_own_report(agent_name, actors[0].entity if agent_name else None, _sources(tok, told_by)),
             modality_cues=_cues(tok, cues), trigger=verb, event_type=EVENT_TYPE_OF.get(verb),
             participants=tuple(m.key for m in gazetteer.find(span_text(subtree(tok))[0])), actors=actors,
         ))
