@@ -252,7 +252,7 @@ EVENT_TYPES: dict[str, tuple[str, ...]] = {
     "meeting": ("meet", "visit", "host", "attend", "tour", "convene", "welcome"),
     "movement": ("send", "dispatch", "deploy", "deport", "repatriate", "evacuate", "return", "arrive", "withdraw",
                  "flee", "cross", "enter", "bring", "transfer", "transport", "board", "relocate", "migrate", "accept",
-                 "expel", "leave", "admit", "hospitalize", "divert"),
+                 "expel", "leave", "admit", "hospitalize", "divert", "extradite"),
     "attack": ("attack", "kill", "bomb", "shoot", "injure", "wound", "invade", "shell", "storm", "seize", "capture",
                "die"),
     "legal": ("arrest", "charge", "sue", "investigate", "convict", "sentence", "ban", "sanction", "detain", "raid",

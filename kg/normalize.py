@@ -385,6 +385,8 @@ def resolve_time(text: str, published: date | None, anchor_year: int | None = No
         return _year_scope(published.year - 1, None, t)
     if re.fullmatch(r"a year (?:earlier|before)", low):
         return _year_scope((anchor_year or published.year) - 1, None, t)
+    if re.fullmatch(r"a year (?:later|after)", low) and anchor_year:  # counted from the year the text is about
+        return _year_scope(anchor_year + 1, None, t)
     if low in ("current", "currently", "at present", "recently", "now") or low.startswith("in recent"):
         return TimeScope(t, published.isoformat(), published, published)
     if re.fullmatch(r"year[-\s]to[-\s]date|so far this year", low):

@@ -80,7 +80,7 @@ from .aspect import unreal as _unreal
 from .modality import modality_cues
 from .names import Names
 from .tokens import lemma as _lemma
-from .tokens import span_text, subtree, when_itself
+from .tokens import path, span_text, subtree, when_itself
 
 #: Speech that only attributes what follows ("said", "added"): never an event itself.
 _ATTRIBUTING = SPEECH_VERBS - set(EVENT_TYPE_OF)
@@ -317,9 +317,13 @@ _OWN_CUES = frozenset({"reportedly", "allegedly", "purportedly", "denied"})
 
 
 def _cues(tok: Token, sentence: tuple[str, ...]) -> tuple[str, ...]:
-    """The hedges of an event: the sentence's, and an allegation or denial on its trigger's own
-    path ("allegedly smuggled", "denied that troops had crossed")."""
-    return tuple(dict.fromkeys((*sentence, *(c for c in modality_cues([tok]) if c in _OWN_CUES))))
+    """The hedges of an event: the sentence's (not for a relative clause, which the sentence's
+    hedges do not reach), and an allegation or denial on its trigger's own path ("allegedly
+    smuggled", "denied that troops had crossed")."""
+    own = tuple(c for c in modality_cues([tok]) if c in _OWN_CUES)
+    if any(t.dep_ == "relcl" for t in path(tok)):
+        return own  # "Vizcarra, who denied the charges, plans to appeal": the denial is not planned
+    return tuple(dict.fromkeys((*sentence, *own)))
 
 
 def clauses_of_times(times: Sequence[TimeMention], roots: Sequence[Token | None]) -> list[int | None]:

@@ -85,6 +85,9 @@ _PERCENT_AFTER = re.compile(r"^\s?(?:%|percent\b)", re.I)
 _CLOCK_AFTER = re.compile(r"^\s?(?:[ap]\.\s?m\.|[ap]m\b)", re.I)
 # Words before a bare four-digit number that make an earlier year of it ("since 1796").
 _YEAR_BEFORE = re.compile(r"\b(?:since|in|from|until|till|before|after|by|of|around|circa)\s+$", re.I)
+#: A determiner and a name right before a number that a word follows ("the Falcon 9 rocket", "a
+#: Boeing 737 jet", "its Model 3 sedan"): the number is part of the name.
+_NAMED_BEFORE = re.compile(r"\b(?i:the|a|an|its|their|his|her|our|this|that)\s[A-Z][a-z]{1,20}\s$")
 
 
 #: Characters of context the rules around a figure or a time read on either side: enough for
@@ -209,6 +212,8 @@ def _atom_ok(text: str, m: re.Match[str]) -> bool:
             return False  # a footnote or citation marker "[2]", which a sentence break may have cut
         if _CLOCK_AFTER.match(after):  # "at 9 a.m.", "by 11pm"
             return False
+        if not m.group("cur") and not m.group("scale") and _NAMED_BEFORE.search(before) and re.match(r"^\s[A-Za-z]", after):
+            return False  # "the Falcon 9 rocket": a name's number
         if (re.fullmatch(r"1[0-7]\d\d", num) and _YEAR_BEFORE.search(before) and not m.group("cur")
                 and re.match(r"^\s*(?:[.,;:)]|$|and\b|to\b)", after)):  # "since 1796."
             return False

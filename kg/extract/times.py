@@ -36,7 +36,7 @@ _TIME = re.compile(
     | (?:last|this|next|the\s+previous|the\s+following|the\s+past|the\s+current)\s+(?:year|month|week|quarter|decade)
     | (?:last|this|next|this\s+past)\s+(?:spring|summer|autumn|fall|winter)\b
     | (?:the\s+)?(?:spring|summer|autumn|fall|winter)\s+of\s+(?:1[89]|20)\d\d
-    | a\s+year\s+(?:earlier|ago|before)
+    | a\s+year\s+(?:earlier|ago|before|later|after)
     | (?:yesterday|today|currently|current|at\s+present|recently|in\s+recent\s+(?:days|weeks|months|trading|sessions))
     | year[-\s]to[-\s]date | so\s+far\s+this\s+year | \bnow\b
     | (?:the\s+)?(?:first|second|third|fourth)\s+quarter\b(?!\s+of\b)

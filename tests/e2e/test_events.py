@@ -544,3 +544,19 @@ def test_a_subject_the_parser_split_is_its_head(events):
     (killed,) = [e for e in events("A magnitude 6.3 earthquake struck the province on Saturday, killing at least "
                                    "2,000 people.") if e.trigger == "kill"]
     assert "earthquake" in (killed.subject or "")
+
+
+def test_what_a_named_one_did_is_not_hedged_by_the_sentence(read_text):
+    """"Vizcarra, who denied the charges, plans to appeal": the denial happened; the appeal is planned."""
+    _, claims = read_text("Ortega, who denied the charges on Monday, plans to appeal.", published=datetime.date(2025, 3, 14))
+    (denied,) = [c for c in claims if c.trigger == "deny"]
+    assert denied.modality == "asserted"
+
+
+def test_a_year_later_is_not_the_year_before(read_text):
+    """"extradited in April 2023 and convicted a year later": the conviction is not of April 2023."""
+    _, claims = read_text("The former minister was extradited from Spain in April 2023 and convicted a year later.",
+                          published=datetime.date(2025, 3, 14))
+    by = {c.trigger: c for c in claims if c.trigger}
+    assert by["extradite"].event_type == "movement" and by["extradite"].time.iso == "2023-04-01/2023-04-30"
+    assert by["convict"].time is None or by["convict"].time.iso == "2024"

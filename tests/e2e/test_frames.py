@@ -123,3 +123,9 @@ def test_a_number_in_a_name_is_not_a_count(read):
     assert set(read("Microsoft said 400 million Windows 11 users were affected.")) == {"400 million"}
     assert set(read("Sony sold 50 million PlayStation 5 consoles last year.")) == {"50 million"}
     assert set(read("Smith scored 30 points and Jones 12 rebounds.")) == {"30", "12"}  # a count after a name
+
+
+def test_a_number_after_a_determiner_and_a_name_is_the_names(read):
+    """"the Falcon 9 rocket", "a Boeing 737 jet": no nine rockets."""
+    assert set(read("The first stage of the Falcon 9 rocket landed about eight minutes after liftoff.")) == {
+        "about eight"}

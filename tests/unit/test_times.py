@@ -73,6 +73,8 @@ def test_resolve(text, iso):
 def test_previous_year_is_relative_to_the_sentence_year():
     assert resolve_time("the previous year", PUBLISHED, anchor_year=2019).iso == "2018"
     assert resolve_time("a year earlier", PUBLISHED, anchor_year=2019).iso == "2018"
+    assert resolve_time("a year later", PUBLISHED, anchor_year=2019).iso == "2020"
+    assert resolve_time("a year later", PUBLISHED) is None  # later than what the text does not say
 
 
 def test_a_year_ago_is_counted_from_the_report_whatever_the_sentence_is_about():
