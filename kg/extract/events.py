@@ -304,7 +304,8 @@ def events(doc: Document, sent: Span, span: TextSpan, gazetteer: Gazetteer, time
         out.append(ClaimMention(
             document=doc.key, kind="event", start=tok.idx, end=tok.idx + len(tok.text), sentence=span,
             text=doc.text[span.start:span.end], times=tuple(in_phrase), subject=agent_name,
-            sources=_own_report(agent_name, actors[0].entity if agent_name else None, _sources(tok, told_by)),
+            # "The email sent on Monday said ...": an event that is itself the source is not its own source
+            sources=_own_report(agent_name or tok.text, actors[0].entity if agent_name else None, _sources(tok, told_by)),
             modality_cues=_cues(tok, cues), trigger=verb, event_type=EVENT_TYPE_OF.get(verb),
             participants=tuple(m.key for m in gazetteer.find(span_text(subtree(tok))[0])), actors=actors,
         ))

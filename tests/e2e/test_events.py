@@ -560,3 +560,10 @@ def test_a_year_later_is_not_the_year_before(read_text):
     by = {c.trigger: c for c in claims if c.trigger}
     assert by["extradite"].event_type == "movement" and by["extradite"].time.iso == "2023-04-01/2023-04-30"
     assert by["convict"].time is None or by["convict"].time.iso == "2024"
+
+
+def test_a_message_that_is_the_source_is_not_its_own_source(read_text):
+    _, claims = read_text("The memo sent by the director on Monday said the plant would close.",
+                          published=datetime.date(2025, 3, 14))
+    (memo,) = [c for c in claims if c.kind == "event" and c.trigger == "memo"]
+    assert memo.sources == ()
