@@ -138,6 +138,11 @@ def tense(tok: Token) -> str | None:
         auxes = auxiliaries(t)
         if t.tag_ == "VBD":
             return "past"
+        if t.tag_ == "VBN" and not auxes and t.dep_ in ("ROOT", "ccomp") and any(
+                c.dep_ == "nsubj" and not any(g.dep_ == "case" for g in c.children) for c in t.children):
+            # "Floodwaters swept through the city": a past tense the tagger read as a participle (not
+            # "the company's recently named chair", a possessive read as a subject)
+            return "past"
         if t.tag_ in ("VBN", "VBG") and auxes:
             tags = {a.tag_ for a in auxes}
             if tags & {"VBD"}:

@@ -140,7 +140,12 @@ class SourceReader:
         if orgs:
             self.last_org = Source(orgs[-1].text, "named", None, text)
             return self.last_org
-        clean = re.sub(r"^(?:the)\s+", "", text, flags=re.I)
+        # "FIDE, the sport's governing body": the name, without what is set beside it
+        beside = [t for c in head.children if c.dep_ == "appos" and c.i > head.i for t in c.subtree]
+        named = [t for t in tokens if t not in beside]
+        while len(named) > 1 and named[-1].is_punct:
+            named.pop()
+        clean = re.sub(r"^(?:the)\s+", "", span_text(named)[0] if beside and named else text, flags=re.I)
         if definite and head.lemma_.lower() in INFO_NOUNS | ORG_HEADS and len(tokens) <= 2 and self.last_org is not None:
             # "The report said ...", "The group estimated ...": the organisation named before.
             return self.last_org

@@ -567,3 +567,16 @@ def test_a_message_that_is_the_source_is_not_its_own_source(read_text):
                           published=datetime.date(2025, 3, 14))
     (memo,) = [c for c in claims if c.kind == "event" and c.trigger == "memo"]
     assert memo.sources == ()
+
+
+def test_a_past_tense_the_tagger_read_as_a_participle_is_past(events):
+    """"Floodwaters ... swept through the city on Tuesday, killing 30": tagged as a participle."""
+    (killed,) = [e for e in events("Floodwaters from a collapsed dam swept through the city on Tuesday, killing at "
+                                   "least 30 people.") if e.trigger == "kill"]
+    assert killed.subject == "Floodwaters"
+
+
+def test_a_source_is_named_without_what_is_set_beside_it(read_text):
+    _, claims = read_text("FIDE, the sport's governing body, said 40 players had agreed.")
+    (figure,) = [c for c in claims if c.figure is not None]
+    assert [s.label for s in figure.sources] == ["FIDE"]
