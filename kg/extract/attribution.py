@@ -137,7 +137,8 @@ class SourceReader:
             self.last_person = src
             return src
         orgs = entities_within(tokens, "ORG")
-        if orgs:
+        # "doctors at a hospital in Nagpur": a place the model took for an organisation
+        if orgs and not (head.pos_ == "NOUN" and _placed(head, orgs[-1].start_char, ("in",))):
             self.last_org = Source(orgs[-1].text, "named", None, text)
             return self.last_org
         # "FIDE, the sport's governing body": the name, without what is set beside it
@@ -418,8 +419,11 @@ def _within(tok: Token, scope: list[Token]) -> bool:
     return scope[0].i <= tok.i <= scope[-1].i
 
 
-def _placed(head: Token, at: int) -> bool:
-    """Whether the name starting at character ``at`` is in a phrase of place on ``head``
-    ("authorities in Beijing"), not a word of the head's own name ("Beijing authorities")."""
-    return any(c.dep_ == "prep" and c.lower_ in ("in", "at", "from") and
-               any(t.idx <= at < t.idx + len(t.text) for t in c.subtree) for c in head.children)
+def _placed(head: Token, at: int, prepositions: tuple[str, ...] = ("in", "at", "from")) -> bool:
+    """Whether the name starting at character ``at`` is in a phrase of place under ``head``
+    ("authorities in Beijing", "doctors at a hospital in Nagpur"), not a word of the head's own
+    name ("Beijing authorities")."""
+    name = next((t for t in head.subtree if t.idx <= at < t.idx + len(t.text)), None)
+    while name is not None and name.dep_ in ("compound", "amod", "flat", "poss") and name.head != name:
+        name = name.head  # "in China's Inner Mongolia": from the name's first word to the phrase's head
+    return name is not None and name.dep_ == "pobj" and name.head.lower_ in prepositions

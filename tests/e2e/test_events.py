@@ -463,6 +463,12 @@ def test_people_of_a_place_are_named_as_the_text_names_them(read_text):
     _, claims = read_text("Authorities in Moscow said 40 homes were destroyed.")
     (figure,) = [c for c in claims if c.figure is not None]
     assert [(s.label, s.entity) for s in figure.sources] == [("Authorities in Moscow", "russia")]
+    _, claims = read_text("Doctors at a hospital in Nagpur said they had treated more than 200 patients.")
+    (figure,) = [c for c in claims if c.figure is not None]
+    assert [s.label for s in figure.sources] == ["Doctors at a hospital in Nagpur"]  # not "Nagpur" alone
+    _, claims = read_text("Officials at Acme Corp said 40 people were hired.")
+    (figure,) = [c for c in claims if c.figure is not None]
+    assert [s.label for s in figure.sources] == ["Acme Corp"]  # people of an organisation speak for it
 
 
 def test_a_report_in_a_clause_of_its_own_speaks_for_that_clause(read_text):
