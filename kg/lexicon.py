@@ -152,7 +152,7 @@ INFO_NOUNS = frozenset(
 ORG_HEADS = frozenset(
     "outlet newspaper paper agency ministry media broadcaster website site service daily channel network "
     "station institute committee council government office bureau department organization organisation "
-    "think-tank tank group body authority authorities commission panel watchdog".split()
+    "think-tank tank group body authority authorities commission panel watchdog delegation".split()
 )
 GROUP_NOUNS = frozenset(
     "officials defectors experts analysts lawmakers diplomats residents sources observers researchers "

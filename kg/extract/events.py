@@ -32,6 +32,7 @@ from spacy.tokens import Span, Token
 
 from ..lexicon import (
     ACT_NOUNS,
+    ACTING_ORG_NOUNS,
     AGENT_SUFFIXES,
     ASPECT_VERBS,
     CLOCK_TIME,
@@ -42,6 +43,7 @@ from ..lexicon import (
     MESSAGE_NOUNS,
     OBJECTLESS_ACTS,
     OBJECTLESS_SPEECH,
+    ORG_HEADS,
     OUTDO_VERBS,
     PERSON_NOUNS,
     SPEECH_VERBS,
@@ -156,8 +158,9 @@ def _kind(tok: Token) -> str | None:
     guilty or liable, a contest's when a result is had over a rival ("beat Bayern 2-1", not "beat
     estimates"), none for letting go of what is not a person ("which a judge dismissed"), legal for
     setting a person free ("the suspect was released"), economic for paying out money ("released
-    $5 million"), that of what a vote decides ("voted to suspend the law"); else its own, or that
-    of the act its object names."""
+    $5 million"), that of what a vote decides ("voted to suspend the law"), a statement for
+    welcoming what is not someone ("welcomed the ruling"); else its own, or that of the act its
+    object names."""
     children, lemma = list(tok.children), _lemma(tok)
     if any(c.dep_ == "dobj" and _lemma(c) in MESSAGE_NOUNS for c in children):
         return "statement"
@@ -176,6 +179,8 @@ def _kind(tok: Token) -> str | None:
         return EVENT_TYPE_OF[voted]  # "the panel voted to suspend the law": a decision of its kind
     if EVENT_TYPE_OF.get(lemma) == "personnel" and any(c.dep_ == "dobj" and not _a_person(c) for c in children):
         return None  # "a judge dismissed the case", "a lawsuit, which a judge dismissed": no one let go
+    if lemma == "welcome" and any(c.dep_ == "dobj" and not _someone(c) for c in children):
+        return "statement"  # "welcomed the ruling": a reaction, not a reception
     if lemma in _PAID_OUT and any(c.dep_ == "dobj" and c.ent_type_ == "MONEY" for c in children):
         return EVENT_TYPE_OF["fund"]  # "released $5 million from its emergency fund": money, not news
     if lemma in _SET_FREE and any(c.dep_ in ("dobj", "nsubjpass") and _a_person(c) for c in children):
@@ -190,6 +195,11 @@ def _a_person(tok: Token) -> bool:
     lemma = _lemma(tok)
     return (tok.ent_type_ == "PERSON" or lemma in PERSON_NOUNS or lemma in TITLE_NOUNS or lemma.endswith(AGENT_SUFFIXES)
             or tok.lower_ in ("him", "her", "them", "whom") or tok.pos_ == "PROPN")
+
+
+def _someone(tok: Token) -> bool:
+    """A person, or a body of people: a name of one, or a noun for one ("the delegation")."""
+    return _a_person(tok) or tok.ent_type_ in _ACTOR_LABELS or _lemma(tok) in ACTING_ORG_NOUNS | ORG_HEADS
 
 
 def _finds_guilty(tok: Token) -> bool:

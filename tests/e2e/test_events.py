@@ -586,3 +586,9 @@ def test_a_source_is_named_without_what_is_set_beside_it(read_text):
     _, claims = read_text("FIDE, the sport's governing body, said 40 players had agreed.")
     (figure,) = [c for c in claims if c.figure is not None]
     assert [s.label for s in figure.sources] == ["FIDE"]
+
+
+def test_welcoming_someone_is_a_meeting_and_welcoming_a_ruling_a_statement(events):
+    (ruling,) = [e for e in events("The union's leader welcomed the ruling on Monday.") if e.trigger == "welcome"]
+    (guests,) = [e for e in events("The president welcomed the delegation on Monday.") if e.trigger == "welcome"]
+    assert ruling.event_type == "statement" and guests.event_type == "meeting"
