@@ -16,10 +16,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-
-import pint
+from typing import TYPE_CHECKING
 
 from .lexicon import AMBIGUOUS_UNIT_WORDS, TIME_UNITS
+
+if TYPE_CHECKING:
+    import pint
 
 #: pint dimensionality -> the name a measure key uses. Dimensionless units (percent, degree of
 #: angle) and time (read as durations elsewhere) are not physical units here.
@@ -48,7 +50,16 @@ class PhysicalUnit:
 
 @lru_cache(maxsize=1)
 def _registry() -> pint.UnitRegistry:
+    import pint  # a fifth of a second: loaded when a unit is first read, not by every command and the service
+
     return pint.UnitRegistry(cache_folder=None)
+
+
+def _errors() -> tuple[type[BaseException], ...]:
+    """What pint raises for words that are no unit, and the errors of reading them."""
+    import pint
+
+    return pint.errors.PintError, AttributeError, TypeError, ValueError, KeyError
 
 
 def _name(units: pint.Unit | pint.facets.plain.PlainUnit) -> str:
@@ -67,7 +78,7 @@ def physical_unit(words: str) -> PhysicalUnit | None:
     for name in (text, text.replace(" ", "_").replace("-", "_")):
         try:
             quantity = ureg.Quantity(1, name)
-        except (pint.errors.PintError, AttributeError, TypeError, ValueError, KeyError):
+        except _errors():
             continue
         dimension = _DIMENSIONS.get(str(quantity.dimensionality))
         if dimension is None:
@@ -95,7 +106,7 @@ def factor(source: str, target: str) -> float | None:
         names.append(text.replace(" ", "_"))
     try:
         return float(ureg.Quantity(1, names[0]).to(names[1]).magnitude)
-    except (pint.errors.PintError, AttributeError, TypeError, ValueError, KeyError):
+    except _errors():
         return None
 
 
