@@ -49,6 +49,7 @@ from ..lexicon import (
     SPEECH_VERBS,
     STATIVE_VERBS,
     SUPPORT_VERBS,
+    TIME_UNITS,
     TITLE_NOUNS,
     UNDONE_VERBS,
     VAGUE_NOW,
@@ -90,6 +91,8 @@ _ATTRIBUTING = SPEECH_VERBS - set(EVENT_TYPE_OF)
 _PAID_OUT = frozenset({"release", "issue"})
 #: Verbs of setting someone free, which with a person acted on are legal acts, not releases of news.
 _SET_FREE = frozenset({"release", "free"})
+#: Verbs of ending that, with a thing for object, tell a decision (a policy's halt).
+_ENDING = frozenset({"end", "stop", "discontinue", "scrap"})
 #: Particles that make another verb of a level verb ("dropped out", "took over").
 _PARTICLES = frozenset({"out", "up", "off", "down", "over", "back", "away"})
 
@@ -103,7 +106,7 @@ def _trigger(tok: Token) -> bool:
     if tok.dep_ == "conj" and tok.head.pos_ in ("NOUN", "PROPN"):
         return False  # "frequently changed employers, and secured ...": a participle read into a list of nouns
     lemma = _lemma(tok)
-    if lemma in ASPECT_VERBS and not (lemma in SUPPORT_VERBS and _named_act(tok) is not None):
+    if lemma in ASPECT_VERBS and not (lemma in SUPPORT_VERBS and _named_act(tok) is not None) and not _ends_a_thing(tok):
         return False  # "began cracking down": the cracking down is the event; "began talks" is one
     if lemma in STATIVE_VERBS or (lemma in _ATTRIBUTING and not _finds_guilty(tok)):
         return False
@@ -127,6 +130,15 @@ def _trigger(tok: Token) -> bool:
     if clause.dep_ in ("relcl", "acl"):  # "the lander that the company unveiled", not "those who entered"
         return _told_of(clause) or befell(clause, lemma) or _aside_on_a_name(clause)
     return clause.dep_ not in ("csubj", "pcomp", "amod")
+
+
+def _ends_a_thing(tok: Token) -> bool:
+    """Ending or stopping something that is not an act or a stretch of time ("ended its cheapest
+    plan", "stopped production"): a decision of its own, not "ended the year", "stopped talking" or
+    "ended up breaking ranks"."""
+    children = list(tok.children)
+    return _lemma(tok) in _ENDING and not any(c.dep_ == "prt" for c in children) and any(
+        c.dep_ == "dobj" and c.pos_ == "NOUN" and c.tag_ != "VBG" and _lemma(c) not in TIME_UNITS for c in children)
 
 
 def _told_of(clause: Token) -> bool:
@@ -181,6 +193,8 @@ def _kind(tok: Token) -> str | None:
         return None  # "a judge dismissed the case", "a lawsuit, which a judge dismissed": no one let go
     if lemma == "welcome" and any(c.dep_ == "dobj" and not _someone(c) for c in children):
         return "statement"  # "welcomed the ruling": a reaction, not a reception
+    if _ends_a_thing(tok) and act is None:
+        return EVENT_TYPE_OF["halt"]  # "ended its cheapest plan"
     if lemma in _PAID_OUT and any(c.dep_ == "dobj" and c.ent_type_ == "MONEY" for c in children):
         return EVENT_TYPE_OF["fund"]  # "released $5 million from its emergency fund": money, not news
     if lemma in _SET_FREE and any(c.dep_ in ("dobj", "nsubjpass") and _a_person(c) for c in children):

@@ -592,3 +592,10 @@ def test_welcoming_someone_is_a_meeting_and_welcoming_a_ruling_a_statement(event
     (ruling,) = [e for e in events("The union's leader welcomed the ruling on Monday.") if e.trigger == "welcome"]
     (guests,) = [e for e in events("The president welcomed the delegation on Monday.") if e.trigger == "welcome"]
     assert ruling.event_type == "statement" and guests.event_type == "meeting"
+
+
+def test_ending_a_thing_is_a_decision_and_ending_a_stretch_of_time_is_not(events):
+    (ended,) = [e for e in events("Last month the broadcaster ended its cheapest subscription plan in Canada.")
+                if e.trigger == "end"]
+    assert ended.event_type == "policy"
+    assert not [e for e in events("The company ended the year with a profit.") if e.trigger == "end"]
