@@ -316,6 +316,10 @@ NEWS_NOUNS = frozenset("outlet newspaper paper broadcaster tabloid magazine dail
 #: Words in the names of news outlets ("The New York Times", "Bloomberg News", "Daily Express").
 NEWS_NAME_WORDS = frozenset("times news post journal herald tribune gazette daily press telegraph guardian "
                             "chronicle observer courier express mail reuters bloomberg ap afp upi".split())
+#: Verbs that make or help someone do what follows ("forced residents to flee", "prompted the
+#: agency to ground 171 planes"): what they lead to happened.
+CAUSE_VERBS = frozenset("force compel prompt cause make help get drive push lead persuade convince enable "
+                        "oblige trigger spur".split())
 #: Verbs whose object names the act they tell ("launched an investigation", "held talks", "began
 #: talks", "ended the crackdown"): the act's kind is theirs.
 SUPPORT_VERBS = frozenset("launch open conduct hold carry make take undertake stage begin start end".split())

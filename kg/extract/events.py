@@ -35,6 +35,7 @@ from ..lexicon import (
     ACTING_ORG_NOUNS,
     AGENT_SUFFIXES,
     ASPECT_VERBS,
+    CAUSE_VERBS,
     CLOCK_TIME,
     COMMIT_VERBS,
     EVENT_TYPE_OF,
@@ -116,6 +117,8 @@ def _trigger(tok: Token) -> bool:
     if lemma in INTENT_VERBS or _measures(tok) or (lemma in LEVEL_VERBS and lemma not in EVENT_TYPE_OF
                                                    and not phrasal and _named_act(tok) is None):
         return False  # "the number of arrivals rose": a figure's level, not an occurrence
+    if _purpose(tok):
+        return False  # "hired an executive to lead its ad business", "raised prices to offset costs"
     t = tok
     while t.dep_ in ("xcomp", "conj") and t.head != t:  # "are believed to have entered", "plans to spend"
         governed, t = t.dep_ == "xcomp", t.head
@@ -130,6 +133,20 @@ def _trigger(tok: Token) -> bool:
     if clause.dep_ in ("relcl", "acl"):  # "the lander that the company unveiled", not "those who entered"
         return _told_of(clause) or befell(clause, lemma) or _aside_on_a_name(clause)
     return clause.dep_ not in ("csubj", "pcomp", "amod")
+
+
+def _purpose(tok: Token) -> bool:
+    """An infinitive that tells what another act was for, not that it happened: a clause of
+    purpose ("raised prices to offset costs"), or one after an object that is not made or
+    helped to do it ("hired an executive to lead the business"; not "forced residents to flee", nor
+    what was announced: "announced the selection of five companies to join the program")."""
+    if tok.tag_ != "VB" or not any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
+        return False
+    if tok.dep_ == "advcl":
+        return True
+    head = tok.head
+    return (tok.dep_ == "xcomp" and _lemma(head) not in CAUSE_VERBS and _lemma(head) not in SPEECH_VERBS
+            and any(c.dep_ == "dobj" for c in head.children))
 
 
 def _ends_a_thing(tok: Token) -> bool:

@@ -599,3 +599,13 @@ def test_ending_a_thing_is_a_decision_and_ending_a_stretch_of_time_is_not(events
                 if e.trigger == "end"]
     assert ended.event_type == "policy"
     assert not [e for e in events("The company ended the year with a profit.") if e.trigger == "end"]
+
+
+def test_what_an_act_was_for_is_not_an_event(events):
+    """"hired an executive to lead its ad business": the hiring happened, the leading is its purpose."""
+    found = [e.trigger for e in events("In July the company hired a former banker to lead its advertising business.")]
+    assert "hire" in found and "lead" not in found
+    assert "offset" not in [e.trigger for e in events("The airline raised fares in May to offset fuel costs.")]
+    announced = [e.trigger for e in events("On Monday the agency announced the choice of two firms to join the "
+                                           "program.")]
+    assert "join" in announced  # what was announced is told
