@@ -320,6 +320,12 @@ NEWS_NAME_WORDS = frozenset("times news post journal herald tribune gazette dail
 #: agency to ground 171 planes"): what they lead to happened.
 CAUSE_VERBS = frozenset("force compel prompt cause make help get drive push lead persuade convince enable "
                         "oblige trigger spur".split())
+#: Verbs of publishing that, with a sum of money for object, pay it out ("released $5 million").
+PAYING_VERBS = frozenset({"release", "issue"})
+#: Verbs of setting someone free: with a person acted on, legal acts, not releases of news.
+FREEING_VERBS = frozenset({"release", "free"})
+#: Verbs of ending that, with a thing for object, tell a decision ("ended its cheapest plan").
+ENDING_VERBS = frozenset({"end", "stop", "discontinue", "scrap"})
 #: Verbs whose object names the act they tell ("launched an investigation", "held talks", "began
 #: talks", "ended the crackdown"): the act's kind is theirs.
 SUPPORT_VERBS = frozenset("launch open conduct hold carry make take undertake stage begin start end".split())

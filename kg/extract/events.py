@@ -38,7 +38,9 @@ from ..lexicon import (
     CAUSE_VERBS,
     CLOCK_TIME,
     COMMIT_VERBS,
+    ENDING_VERBS,
     EVENT_TYPE_OF,
+    FREEING_VERBS,
     INTENT_VERBS,
     LEVEL_VERBS,
     MESSAGE_NOUNS,
@@ -46,6 +48,7 @@ from ..lexicon import (
     OBJECTLESS_SPEECH,
     ORG_HEADS,
     OUTDO_VERBS,
+    PAYING_VERBS,
     PERSON_NOUNS,
     SPEECH_VERBS,
     STATIVE_VERBS,
@@ -88,12 +91,6 @@ from .tokens import path, span_text, subtree, when_itself
 
 #: Speech that only attributes what follows ("said", "added"): never an event itself.
 _ATTRIBUTING = SPEECH_VERBS - set(EVENT_TYPE_OF)
-#: Verbs of publishing that, with a sum of money for object, pay it out ("released $5 million").
-_PAID_OUT = frozenset({"release", "issue"})
-#: Verbs of setting someone free, which with a person acted on are legal acts, not releases of news.
-_SET_FREE = frozenset({"release", "free"})
-#: Verbs of ending that, with a thing for object, tell a decision (a policy's halt).
-_ENDING = frozenset({"end", "stop", "discontinue", "scrap"})
 #: Particles that make another verb of a level verb ("dropped out", "took over").
 _PARTICLES = frozenset({"out", "up", "off", "down", "over", "back", "away"})
 
@@ -154,7 +151,7 @@ def _ends_a_thing(tok: Token) -> bool:
     plan", "stopped production"): a decision of its own, not "ended the year", "stopped talking" or
     "ended up breaking ranks"."""
     children = list(tok.children)
-    return _lemma(tok) in _ENDING and not any(c.dep_ == "prt" for c in children) and any(
+    return _lemma(tok) in ENDING_VERBS and not any(c.dep_ == "prt" for c in children) and any(
         c.dep_ == "dobj" and c.pos_ == "NOUN" and c.tag_ != "VBG" and _lemma(c) not in TIME_UNITS for c in children)
 
 
@@ -212,9 +209,9 @@ def _kind(tok: Token) -> str | None:
         return "statement"  # "welcomed the ruling": a reaction, not a reception
     if _ends_a_thing(tok) and act is None:
         return EVENT_TYPE_OF["halt"]  # "ended its cheapest plan"
-    if lemma in _PAID_OUT and any(c.dep_ == "dobj" and c.ent_type_ == "MONEY" for c in children):
+    if lemma in PAYING_VERBS and any(c.dep_ == "dobj" and c.ent_type_ == "MONEY" for c in children):
         return EVENT_TYPE_OF["fund"]  # "released $5 million from its emergency fund": money, not news
-    if lemma in _SET_FREE and any(c.dep_ in ("dobj", "nsubjpass") and _a_person(c) for c in children):
+    if lemma in FREEING_VERBS and any(c.dep_ in ("dobj", "nsubjpass") and _a_person(c) for c in children):
         return EVENT_TYPE_OF["detain"]  # "the suspect was released on bail": set free, not published
     return EVENT_TYPE_OF.get(lemma) or EVENT_TYPE_OF.get(act or "")
 
