@@ -174,6 +174,15 @@ PERSON_NOUNS = frozenset(
     "athlete coach rebel insurgent militant separatist guerrilla firefighter paramedic judge prosecutor "
     "senator captain hacker".split()
 )
+#: Nouns for people that name many, not one ("staff", not "the patient").
+COLLECTIVE_PERSON_NOUNS = frozenset("people personnel staff crew".split())
+#: Nouns for one person by kin or age ("the boy", "her husband").
+KIN_NOUNS = frozenset("boy girl father mother son daughter husband wife brother sister".split())
+#: Nouns for one person of either sex: "he" stands for no "woman", "she" for no "man".
+MALE_NOUNS = frozenset("man boy father son husband brother king".split())
+FEMALE_NOUNS = frozenset("woman girl mother daughter wife sister queen".split())
+#: Particles that make another verb of a level verb ("dropped out", "took over").
+VERB_PARTICLES = frozenset({"out", "up", "off", "down", "over", "back", "away"})
 #: Titles of office: nouns for the person who holds one ("fired its chief executive").
 TITLE_NOUNS = frozenset("president chairman chairwoman chair executive chief ceo cfo minister secretary governor mayor "
                         "director manager head commissioner ambassador".split())

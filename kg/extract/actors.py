@@ -76,7 +76,7 @@ def subject_of(tok: Token) -> Token | None:
         # Two subjects are one noun phrase the parser split ("A magnitude 6.3 earthquake struck"):
         # the nearer is its head.
         subjects = [c for c in t.children if c.dep_ in _SUBJECTS and not _in_dateline(c)]
-        subject = (max(subjects, key=lambda c: (c.i < t.i, c.i if c.i < t.i else -c.i)) if subjects else None) or next(
+        subject = (min(subjects, key=lambda c: (c.i > t.i, abs(c.i - t.i))) if subjects else None) or next(
             (g for a in _auxiliaries(t) for g in a.children if g.dep_ in _SUBJECTS), None)
         if subject is None and finite_on_noun(t):
             return t.head

@@ -103,9 +103,7 @@ def unreal(t: Token) -> bool:
     """Whether a verb's own words say it did not happen once: planned, possible, denied,
     conditional, habitual, repeated, lasting, or the background of another clause."""
     children = list(t.children)
-    if any(c.dep_ in _AUXILIARY and (_lemma(c) in _NOT_HAPPENED or c.lower_ in _NOT_HAPPENED) for c in children):
-        return True
-    if any(c.dep_ == "neg" for c in children) or _habitual(t):
+    if modal(t) or any(c.dep_ == "neg" for c in children) or _habitual(t):
         return True
     if any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether") for c in children):
         return True

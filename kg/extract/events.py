@@ -57,6 +57,7 @@ from ..lexicon import (
     TITLE_NOUNS,
     UNDONE_VERBS,
     VAGUE_NOW,
+    VERB_PARTICLES,
     VERDICT_WORDS,
     WRITTEN_NOUNS,
 )
@@ -91,8 +92,6 @@ from .tokens import path, span_text, subtree, when_itself
 
 #: Speech that only attributes what follows ("said", "added"): never an event itself.
 _ATTRIBUTING = SPEECH_VERBS - set(EVENT_TYPE_OF)
-#: Particles that make another verb of a level verb ("dropped out", "took over").
-_PARTICLES = frozenset({"out", "up", "off", "down", "over", "back", "away"})
 
 
 def _trigger(tok: Token) -> bool:
@@ -110,7 +109,7 @@ def _trigger(tok: Token) -> bool:
         return False
     if lemma in SPEECH_VERBS and any(c.dep_ == "xcomp" for c in tok.children):
         return False  # "reported issuing 8,600 visas": the issuing is the event
-    phrasal = any(c.dep_ == "prt" or (c.i == tok.i + 1 and c.lower_ in _PARTICLES) for c in tok.children)
+    phrasal = any(c.dep_ == "prt" or (c.i == tok.i + 1 and c.lower_ in VERB_PARTICLES) for c in tok.children)
     if lemma in INTENT_VERBS or _measures(tok) or (lemma in LEVEL_VERBS and lemma not in EVENT_TYPE_OF
                                                    and not phrasal and _named_act(tok) is None):
         return False  # "the number of arrivals rose": a figure's level, not an occurrence

@@ -9,7 +9,15 @@ from dataclasses import dataclass
 from spacy.attrs import ORTH
 from spacy.tokens import Doc, Token
 
-from ..lexicon import ACTING_ORG_NOUNS, PERSON_NOUNS, SPEECH_VERBS
+from ..lexicon import (
+    ACTING_ORG_NOUNS,
+    COLLECTIVE_PERSON_NOUNS,
+    FEMALE_NOUNS,
+    KIN_NOUNS,
+    MALE_NOUNS,
+    PERSON_NOUNS,
+    SPEECH_VERBS,
+)
 from .aspect import ACTOR_LABELS as _ACTOR_LABELS
 from .aspect import SUBJECTS as _SUBJECTS
 from .tokens import lemma as _lemma
@@ -80,7 +88,7 @@ class Names:
         characters, named ("Maria Lopez") or described ("a 55-year-old man"; not one of the other
         sex, "a woman" for "he")."""
         start, named = self._last_mention(tok.idx, "PERSON") or (-1, None)
-        other = _FEMALE if tok.lower_ == "he" else _MALE
+        other = FEMALE_NOUNS if tok.lower_ == "he" else MALE_NOUNS
         doc = tok.doc
         for t in reversed(doc[max(0, tok.i - _PERSON_LOOKBACK) : tok.i]):
             if t.idx <= start or tok.idx - t.idx > RESOLVE_WINDOW:
@@ -145,7 +153,4 @@ RESOLVE_WINDOW = 600
 #: How many words back "he" or "she" looks for a person described ("a 55-year-old man").
 _PERSON_LOOKBACK = 150
 #: Nouns for one person ("the man", "the patient"), not for many ("staff", "people").
-_ONE_PERSON = PERSON_NOUNS - frozenset("people personnel staff crew".split()) | frozenset(
-    "boy girl father mother son daughter husband wife brother sister".split())
-_MALE = frozenset("man boy father son husband brother king".split())
-_FEMALE = frozenset("woman girl mother daughter wife sister queen".split())
+_ONE_PERSON = PERSON_NOUNS - COLLECTIVE_PERSON_NOUNS | KIN_NOUNS
