@@ -20,25 +20,13 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from kg import __version__, pipeline
 from kg.backend import open_store
 from kg.config import Settings
-from kg.errors import (
-    ForbiddenError,
-    InputError,
-    InputTooLargeError,
-    KGError,
-    NotAcceptable,
-    NotFoundError,
-    QueryBusy,
-    QueryError,
-    QueryTimeout,
-    StoreLockedError,
-    UnsupportedMediaError,
-)
+from kg.errors import KGError
 from kg.query_workers import QueryRunner
 from kg.store import GraphStore
 from kg.vocab import PREFIXES
 
 from .cache import LookupCache
-from .errors import error_kind
+from .errors import error_kind, status_of
 from .routes import (
     claims,
     documents,
@@ -55,19 +43,6 @@ from .security import SecurityHeaders
 from .settings import get_settings
 
 log = logging.getLogger("api")
-
-STATUS_OF_ERROR: list[tuple[type[KGError], int, str]] = [
-    (NotFoundError, 404, "not_found"),
-    (InputTooLargeError, 413, "too_large"),
-    (UnsupportedMediaError, 415, "unsupported_media_type"),
-    (InputError, 422, "bad_document"),
-    (QueryTimeout, 503, "unavailable"),
-    (QueryBusy, 503, "unavailable"),
-    (NotAcceptable, 406, "not_acceptable"),
-    (QueryError, 400, "bad_request"),
-    (ForbiddenError, 403, "forbidden"),
-    (StoreLockedError, 503, "store_busy"),
-]
 
 
 def create_app(settings: Settings | None = None, store: GraphStore | None = None) -> FastAPI:
@@ -128,13 +103,14 @@ def create_app(settings: Settings | None = None, store: GraphStore | None = None
 
     @app.exception_handler(KGError)
     async def kg_error(request: Request, exc: KGError) -> Response:
-        for cls, status, kind in STATUS_OF_ERROR:
-            if isinstance(exc, cls):
-                if pages.is_page(request):
-                    return pages.error_page(request, status, exc.message)
-                return JSONResponse({"error": kind, "message": exc.message}, status_code=status)
+        known = status_of(exc)
+        if known is not None:
+            status, kind = known
+            if pages.is_page(request):
+                return pages.error_page(request, status, exc.message)
+            return JSONResponse({"error": kind, "message": exc.message}, status_code=status)
         log.error("unexpected library error on %s: %s", request.url.path, exc)
-        return JSONResponse({"error": "server_error", "message": exc.message}, status_code=500)
+        return JSONResponse({"error": error_kind(500), "message": exc.message}, status_code=500)
 
     @app.exception_handler(RequestValidationError)
     async def invalid(request: Request, exc: RequestValidationError) -> JSONResponse:
@@ -158,5 +134,6 @@ def create_app(settings: Settings | None = None, store: GraphStore | None = None
 
     if settings.response_cache:
         app.add_middleware(LookupCache, generation=generation, max_entries=settings.response_cache)
+    app.add_middleware(sparql.DirectProtocol)
     app.add_middleware(SecurityHeaders)
     return app

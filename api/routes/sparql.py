@@ -19,14 +19,15 @@ from urllib.parse import parse_qs
 from fastapi import APIRouter, HTTPException, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import HTMLResponse, Response
+from starlette.types import ASGIApp, Receive, Scope, Send
 
 from kg.curation import check_update
-from kg.errors import ForbiddenError, NotAcceptable, QueryBusy, QueryError, QueryTimeout
+from kg.errors import ForbiddenError, KGError, NotAcceptable, QueryBusy, QueryError, QueryTimeout
 from kg.store import GraphStore
 
 from .. import query_page
 from ..deps import RunnerDep, SettingsDep, StoreDep, require_token
-from ..errors import error_kind
+from ..errors import error_kind, status_of
 from ..negotiation import accepted, best_offer
 
 log = logging.getLogger(__name__)
@@ -247,15 +248,46 @@ async def sparql(request: Request, runner: RunnerDep, settings: SettingsDep, sto
         return _error(400, exc.message)
 
 
+class DirectProtocol:
+    """ASGI middleware that hands the protocol's queries (``GET`` and ``POST`` at ``/sparql``)
+    straight to ``sparql``, past the framework's routing, dependencies and exception middleware:
+    programs ask this endpoint more than any other, and for a quick query that machinery cost
+    about as much as the service's own part of the work. The handler answers its own errors
+    (a library error it does not expect is logged and answered 500, as elsewhere); everything
+    around it (security headers, the server error middleware) still applies. The route stays
+    declared below for the OpenAPI description and for an app without this middleware.
+    """
+
+    PATHS = ("/sparql", "/sparql/")
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http" or scope["path"] not in self.PATHS or scope["method"] not in ("GET", "POST"):
+            await self.app(scope, receive, send)
+            return
+        request = Request(scope, receive)
+        state = request.app.state
+        try:
+            response = await sparql(request, state.runner, state.settings, state.store)
+        except KGError as exc:
+            status, kind = status_of(exc) or (500, error_kind(500))
+            if status == 500:
+                log.error("unexpected library error on %s: %s", scope["path"], exc)
+            response = _error(status, exc.message, kind=kind)
+        await response(scope, receive, send)
+
+
 def _prefers_html(accept: str | None) -> bool:
     """A browser navigating here: HTML is what it asks for first."""
     ranges = accepted(accept or "")
     return bool(ranges) and ranges[0][0] in ("text/html", "application/xhtml+xml")
 
 
-def _error(status: int, message: str, headers: Mapping[str, str] | None = None) -> Response:
+def _error(status: int, message: str, headers: Mapping[str, str] | None = None, kind: str | None = None) -> Response:
     return Response(
-        json.dumps({"error": error_kind(status), "message": message}),
+        json.dumps({"error": kind or error_kind(status), "message": message}),
         status_code=status,
         media_type="application/json",
         headers=headers,

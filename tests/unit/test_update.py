@@ -10,7 +10,7 @@ from api.main import create_app
 from kg.build import ID
 from kg.config import Settings
 from kg.curation import check_update
-from kg.errors import ForbiddenError, QueryError
+from kg.errors import ForbiddenError, QueryError, StoreError, StoreLockedError
 from kg.store import GraphStore
 
 TOKEN = "an-update-token-that-is-long-enough"
@@ -97,3 +97,20 @@ def test_the_protocols_dataset_becomes_using_clauses():
 def test_the_service_description_advertises_update(client):
     answer = client.get("/sparql", headers={"Accept": "text/turtle"})
     assert "sd:SPARQL11Update" in answer.text
+
+
+@pytest.mark.parametrize("path", ["/sparql", "/update"])
+@pytest.mark.parametrize("failure, status, kind", [
+    (StoreError("the disk is full"), 500, "server_error"),
+    (StoreLockedError("the store is in use by another process"), 503, "store_busy"),
+])
+def test_a_store_that_cannot_take_an_update_is_a_json_error(client, monkeypatch, path, failure, status, kind):
+    def fail(*args, **kwargs):
+        raise failure
+
+    monkeypatch.setattr(type(client.app.state.store), "update", fail)
+    update = f"INSERT DATA {{ GRAPH <{NOTES}> {{ <https://example.org/a> <https://example.org/b> 1 }} }}"
+    answer = client.post(path, data={"update": update}, headers=AUTH)
+    assert (answer.status_code, answer.json()) == (status, {"error": kind, "message": failure.message})
+    assert answer.headers["X-Content-Type-Options"] == "nosniff"
+    assert not _ask(client, f"ASK {{ GRAPH <{NOTES}> {{ ?s ?p ?o }} }}")
