@@ -333,8 +333,9 @@ CAUSE_VERBS = frozenset("force compel prompt cause make help get drive push lead
 PAYING_VERBS = frozenset({"release", "issue"})
 #: Verbs of setting someone free: with a person acted on, legal acts, not releases of news.
 FREEING_VERBS = frozenset({"release", "free"})
-#: Verbs of ending that, with a thing for object, tell a decision ("ended its cheapest plan").
-ENDING_VERBS = frozenset({"end", "stop", "discontinue", "scrap"})
+#: Verbs of ending that, with a thing or a doing for object, tell a decision ("ended its cheapest
+#: plan", "stopped hiring engineers").
+ENDING_VERBS = frozenset({"end", "stop", "discontinue", "scrap", "cease", "halt", "suspend"})
 #: Verbs whose object names the act they tell ("launched an investigation", "held talks", "began
 #: talks", "ended the crackdown"): the act's kind is theirs.
 SUPPORT_VERBS = frozenset("launch open conduct hold carry make take undertake stage begin start end".split())

@@ -119,7 +119,7 @@ def _trigger(tok: Token) -> bool:
     while t.dep_ in ("xcomp", "conj") and t.head != t:  # "are believed to have entered", "plans to spend"
         governed, t = t.dep_ == "xcomp", t.head
         if governed and (_lemma(t) in STATIVE_VERBS or _lemma(t) in INTENT_VERBS or _lemma(t) in COMMIT_VERBS
-                         or _lemma(t) in _ATTRIBUTING or _lemma(t) in UNDONE_VERBS):
+                         or _lemma(t) in _ATTRIBUTING or _lemma(t) in UNDONE_VERBS or _ends_a_thing(t)):
             return False
     if lemma in OBJECTLESS_SPEECH and not any(c.dep_ == "dobj" for c in tok.children):
         return False  # "the group added that ...": speech, not an addition
@@ -147,11 +147,13 @@ def _purpose(tok: Token) -> bool:
 
 def _ends_a_thing(tok: Token) -> bool:
     """Ending or stopping something that is not an act or a stretch of time ("ended its cheapest
-    plan", "stopped production"): a decision of its own, not "ended the year", "stopped talking" or
-    "ended up breaking ranks"."""
+    plan", "stopped production"), or a doing ("stopped hiring engineers", "ceased trading"): a
+    decision of its own, not "ended the year" or "ended up breaking ranks"; what was stopped did
+    not happen then."""
     children = list(tok.children)
     return _lemma(tok) in ENDING_VERBS and not any(c.dep_ == "prt" for c in children) and any(
-        c.dep_ == "dobj" and c.pos_ == "NOUN" and c.tag_ != "VBG" and _lemma(c) not in TIME_UNITS for c in children)
+        (c.dep_ == "dobj" and c.pos_ == "NOUN" and c.tag_ != "VBG" and _lemma(c) not in TIME_UNITS)
+        or (c.dep_ == "xcomp" and c.tag_ == "VBG") for c in children)
 
 
 def _told_of(clause: Token) -> bool:

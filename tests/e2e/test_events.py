@@ -601,6 +601,16 @@ def test_ending_a_thing_is_a_decision_and_ending_a_stretch_of_time_is_not(events
     assert not [e for e in events("The company ended the year with a profit.") if e.trigger == "end"]
 
 
+@pytest.mark.parametrize("text, trigger, halted", [
+    ("Boeing stopped hiring engineers in March, the company said.", "stop", "hire"),  # labour
+    ("The utility ceased burning coal at the plant in 2021.", "cease", "burn"),  # energy
+    ("Sony discontinued making the console last year.", "discontinue", "make"),  # technology
+])
+def test_stopping_a_doing_is_a_decision_and_what_was_stopped_did_not_happen(events, text, trigger, halted):
+    found = {e.trigger: e for e in events(text)}
+    assert trigger in found and found[trigger].event_type == "policy" and halted not in found
+
+
 def test_what_an_act_was_for_is_not_an_event(events):
     """"hired an executive to lead its ad business": the hiring happened, the leading is its purpose."""
     found = [e.trigger for e in events("In July the company hired a former banker to lead its advertising business.")]
