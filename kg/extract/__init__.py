@@ -20,6 +20,7 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Token
 
+from ..lexicon import CURRENCIES, SCALES
 from ..model import ClaimMention, Document, Frame, Source, TimeMention
 from ..model import Span as TextSpan
 from ..ontology import Gazetteer
@@ -168,9 +169,12 @@ _NAMES_WITH_NUMBERS = frozenset({"PRODUCT", "LAW", "WORK_OF_ART"})
 
 
 def _in_a_name(parsed: Doc, start: int, end: int) -> bool:
-    """A number that is part of a name, as the model's entities read it: not a count."""
+    """A number that is part of a name, as the model's entities read it: not a count. A number
+    of millions or of a currency is an amount whatever the entity ("fined Google 2.4 billion
+    euros", where the model reads "Google 2.4 billion" as a product)."""
     span = parsed.char_span(start, end, alignment_mode="expand")
-    return span is not None and any(t.like_num and t.ent_type_ in _NAMES_WITH_NUMBERS for t in span)
+    return span is not None and any(t.like_num and t.ent_type_ in _NAMES_WITH_NUMBERS for t in span) and not any(
+        t.lower_ in SCALES or t.lower_ in CURRENCIES for t in span)
 
 
 def _main_clause(verb: Token) -> bool:

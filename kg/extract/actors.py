@@ -15,6 +15,7 @@ from ..lexicon import (
     ACTOR_PRONOUNS,
     AGENT_SUFFIXES,
     ANONYMOUS_NOUNS,
+    CURRENCIES,
     EVENT_TYPE_OF,
     GENERALISING_QUANTIFIERS,
     GROUP_NOUNS,
@@ -249,7 +250,12 @@ def by_role(tok: Token, agent: Token, gazetteer: Gazetteer, names: Names) -> tup
     if _done_by(tok):
         out.append(make_actor("patient", tok.head, gazetteer, names))  # "the email sent by the chairman"
     for c in tok.children:
-        if c.dep_ == "dobj":  # "a lawsuit, which a judge dismissed": the lawsuit
+        if c.dep_ == "dobj" and _sum_of_money(c):
+            # "fined Apple 1.8 billion euros": the sum is the act's figure; a name the parser folded
+            # into it stands where "fined the bank $12 million" has its dative
+            out += [make_actor("recipient", g, gazetteer, names) for g in c.children
+                    if g.dep_ in ("nmod", "compound") and g.pos_ == "PROPN" and g.i < c.i]
+        elif c.dep_ == "dobj":  # "a lawsuit, which a judge dismissed": the lawsuit
             out.append(make_actor("patient", tok.head if relative(c) and tok.dep_ == "relcl" else c, gazetteer, names))
         elif c.dep_ in ("dative", "prep") and c.lower_ == "to":
             out += [make_actor("recipient", g, gazetteer, names) for g in c.children
@@ -257,6 +263,12 @@ def by_role(tok: Token, agent: Token, gazetteer: Gazetteer, names: Names) -> tup
         elif c.dep_ == "dative" and c.pos_ in ("NOUN", "PROPN", "PRON"):
             out.append(make_actor("recipient", c, gazetteer, names))
     return lead, tuple(sorted(dict.fromkeys(out), key=Actor.order))
+
+
+def _sum_of_money(tok: Token) -> bool:
+    """Whether an object is a sum of money ("$12 million", "1.8 billion euros"): the figure an act
+    carries, not whom or what it was done to."""
+    return tok.ent_type_ == "MONEY" or (tok.lower_ in CURRENCIES and any(c.dep_ == "nummod" for c in tok.children))
 
 
 def participants(tok: Token, gazetteer: Gazetteer) -> list[str]:

@@ -619,3 +619,14 @@ def test_what_an_act_was_for_is_not_an_event(events):
     announced = [e.trigger for e in events("On Monday the agency announced the choice of two firms to join the "
                                            "program.")]
     assert "join" in announced  # what was announced is told
+
+
+@pytest.mark.parametrize("text, fined", [
+    ("Regulators in Brussels fined Google 2.4 billion euros on Tuesday.", "Google"),  # competition law
+    ("The league fined Chelsea 10 million pounds last season.", "Chelsea"),  # sport
+])
+def test_a_sum_is_the_acts_figure_and_whom_it_was_levied_on_is_not_part_of_it(read_text, text, fined):
+    found, _ = read_text(text)
+    (fine,) = [m for m in found if m.kind == "event" and m.trigger == "fine"]
+    assert [a.name for a in fine.actors if a.role != "agent"] == [fined]
+    assert [m.text[m.start:m.end] for m in found if m.kind == "figure"] and fine.figure_spans
