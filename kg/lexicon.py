@@ -33,6 +33,8 @@ WEEKDAYS_PATTERN = "|".join(calendar.day_name)
 CLOCK_TIME = re.compile(r"(?:1[0-2]|[1-9])(?::[0-5]\d)?\s?[ap]\.m\.", re.I)
 #: Units of time: a figure in them is a duration or an age, not an amount of a thing.
 TIME_UNITS = frozenset("second minute hour day week month quarter year decade century".split())
+#: Units of time that a stretch of which, however many, is long: "for a decade, the firm abused ...".
+LONG_TIME_UNITS = frozenset("month quarter year decade century generation".split())
 
 # ==================================================================================== numbers
 

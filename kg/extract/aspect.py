@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from ..lexicon import GENERALISING_QUANTIFIERS, HABITUAL_ADVERBS, MODAL_VERBS, TIME_UNITS
+from ..lexicon import GENERALISING_QUANTIFIERS, HABITUAL_ADVERBS, LONG_TIME_UNITS, MODAL_VERBS, TIME_UNITS
 from .tokens import lemma as _lemma
 
 ACTOR_LABELS = frozenset({"ORG", "GPE", "PERSON", "NORP", "FAC"})
@@ -60,11 +60,16 @@ def _no_longer(tok: Token) -> bool:
 
 
 def _over_years(prep: Token) -> bool:
-    """A period of many units ("for decades", "over the centuries"): a habit, not an occurrence."""
+    """A long period ("for decades", "over the centuries", "for a decade", "for 20 years"): a habit,
+    not an occurrence; not a few short units, which tell how long an act's effect held ("closed
+    the border for three days")."""
     if prep.dep_ == "prep" and prep.lower_ == "since":
         return True  # "have worked in Russia since 1946": a state that has lasted
     return prep.dep_ == "prep" and prep.lower_ in ("for", "over", "during", "across", "throughout") and any(
-        c.dep_ == "pobj" and c.tag_ == "NNS" and _lemma(c) in TIME_UNITS for c in prep.children)
+        c.dep_ == "pobj" and _lemma(c) in TIME_UNITS
+        and (_lemma(c) in LONG_TIME_UNITS or (c.tag_ == "NNS" and not any(n.dep_ == "nummod" for n in c.children)))
+        and (c.tag_ == "NNS" or any(d.lower_ in ("a", "an") for d in c.children))
+        for c in prep.children)
 
 
 #: "in some cases", "in many instances": what held for part of a group, not one occurrence.

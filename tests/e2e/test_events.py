@@ -630,3 +630,13 @@ def test_a_sum_is_the_acts_figure_and_whom_it_was_levied_on_is_not_part_of_it(re
     (fine,) = [m for m in found if m.kind == "event" and m.trigger == "fine"]
     assert [a.name for a in fine.actors if a.role != "agent"] == [fined]
     assert [m.text[m.start:m.end] for m in found if m.kind == "figure"] and fine.figure_spans
+
+
+def test_a_long_period_is_a_habit_and_a_few_short_units_how_long_an_effect_held(events):
+    assert not [e for e in events("For a decade, the firm abused its dominance in search, the court found.")
+                if e.trigger == "abuse"]  # competition law
+    assert not [e for e in events("For 20 years, the utility dumped waste into the river.") if e.trigger == "dump"]
+    (closed,) = [e for e in events("The health ministry closed the border for three days on Monday.")
+                 if e.trigger == "close"]  # public health
+    assert [t.text for t in closed.times] == ["on Monday"]
+    assert [e for e in events("The airline grounded its fleet for 48 hours last week.") if e.trigger == "ground"]
