@@ -286,6 +286,7 @@ def claim_triples(claim: Claim, doc: Document) -> Iterator[Triple]:
     yield c, CG.start, Literal(claim.start)
     yield c, CG.end, Literal(claim.end)
     yield c, CG.modality, Literal(claim.modality)
+    yield c, CG.record, Literal(claim.to_json(), datatype=RDF.JSON)
     yield from _selectors(doc, URIRef(f"{c}/evidence"), claim.sentence.start, claim.sentence.end)
     yield c, CG.evidence, URIRef(f"{c}/evidence")
     if claim.figure:

@@ -9,11 +9,13 @@ from __future__ import annotations
 
 import bisect
 import hashlib
+import json
+import types
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import MISSING, Field, dataclass, field, fields, is_dataclass
 from datetime import date
-from functools import cached_property
-from typing import Literal, get_args
+from functools import cache, cached_property
+from typing import Any, Literal, Union, get_args, get_origin, get_type_hints
 
 
 def content_id(*parts: object, length: int = 16) -> str:
@@ -305,6 +307,75 @@ class Claim:
         keys = {k for k in (self.subject_entity, self.place, *self.participants) if k}
         keys.update(s.entity for s in self.sources if s.entity)
         return keys
+
+    def to_json(self) -> str:
+        """The claim as one JSON object (fields left at their defaults are left out); ``from_json``
+        reads it back to an equal claim.
+
+        >>> c = Claim("a.txt", "event", 0, 4, Span(0, 10), "Rain fell.", trigger="fall")
+        >>> c.to_json()
+        '{"document":"a.txt","kind":"event","start":0,"end":4,"sentence":{"start":0,"end":10},"text":"Rain fell.","trigger":"fall"}'
+        >>> Claim.from_json(c.to_json()) == c
+        True
+        """
+        return json.dumps(_plain(self), ensure_ascii=False, separators=(",", ":"))
+
+    @classmethod
+    def from_json(cls, text: str) -> Claim:
+        """The claim ``to_json`` wrote (names it does not know are ignored, those it lacks take
+        their defaults)."""
+        found = _typed(cls, json.loads(text))
+        assert isinstance(found, Claim)
+        return found
+
+
+def _default(f: Field[Any]) -> object:
+    if f.default is not MISSING:
+        return f.default
+    if f.default_factory is not MISSING:
+        return f.default_factory()
+    return MISSING
+
+
+def _plain(value: object) -> object:
+    """A dataclass as JSON values: objects without the fields at their defaults, tuples as lists,
+    dates in ISO 8601."""
+    if is_dataclass(value) and not isinstance(value, type):
+        out = {}
+        for f in fields(value):
+            v = getattr(value, f.name)
+            if v != _default(f):
+                out[f.name] = _plain(v)
+        return out
+    if isinstance(value, tuple):
+        return [_plain(v) for v in value]
+    if isinstance(value, date):
+        return value.isoformat()
+    return value
+
+
+@cache
+def _hints(cls: type) -> dict[str, Any]:
+    return get_type_hints(cls)
+
+
+def _typed(kind: Any, value: Any) -> object:
+    """``value`` (as ``_plain`` wrote it) as a ``kind``: a dataclass, a tuple, a date, a number."""
+    if value is None:
+        return None
+    origin = get_origin(kind)
+    if origin in (Union, types.UnionType):
+        return _typed(next(a for a in get_args(kind) if a is not type(None)), value)
+    if origin is tuple:
+        return tuple(_typed(get_args(kind)[0], v) for v in value)
+    if isinstance(kind, type) and is_dataclass(kind):
+        hints = _hints(kind)
+        return kind(**{name: _typed(hints[name], v) for name, v in value.items() if name in hints})
+    if kind is date:
+        return date.fromisoformat(value)
+    if kind is float:
+        return float(value)
+    return value
 
 
 #: The kinds of verdict between two claims: they agree, they cannot both hold, or they are one

@@ -174,6 +174,16 @@ SELECT (COUNT(DISTINCT ?verdict) AS ?n) WHERE { ?verdict cg:claim ?claim }
 
 # Claims are read back in a few simple queries (one join each) rather than one with many
 # OPTIONALs, which Oxigraph plans poorly on large graphs.
+# Each claim as one JSON object (bind ?claim): what reading a claim back reads first.
+CLAIM_RECORDS = """
+SELECT ?claim ?record WHERE { ?claim cg:record ?record }
+"""
+
+# Claims written without a record (by an earlier version), read back from their triples.
+CLAIMS_WITHOUT_RECORD = """
+SELECT ?claim WHERE { ?claim schema:appearance ?doc FILTER NOT EXISTS { ?claim cg:record ?record } }
+"""
+
 CLAIMS = """
 SELECT ?claim ?file ?type ?start ?end ?modality WHERE {
   ?claim schema:appearance ?doc ; a ?type ; cg:start ?start ; cg:end ?end ; cg:modality ?modality .

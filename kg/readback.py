@@ -64,9 +64,31 @@ def select_rows(store: GraphStore, sparql: str, name: str, values: Sequence[Node
 
 def load_claims(store: GraphStore, claim_ids: Sequence[str] | None = None) -> list[Claim]:
     """Every claim in the store (or those of ``claim_ids`` that it has), read back for
-    reconciliation and lookups (the inverse of ``build.claim_triples``)."""
-    iris = None if claim_ids is None else [rdf.claim_iri(c) for c in claim_ids]
+    reconciliation and lookups (the inverse of ``build.claim_triples``), in document order.
 
+    Each is read from its record (``cg:record``, one row a claim); a claim written without one,
+    by an earlier version, from its triples."""
+    iris = None if claim_ids is None else [rdf.claim_iri(c) for c in claim_ids]
+    claims: dict[str, Claim] = {}
+    for row in select_rows(store, queries.CLAIM_RECORDS, "claim", iris):
+        claims[str(row["claim"])] = _same_id(Claim.from_json(str(row["record"])), str(row["claim"]))
+    if iris is None:
+        unrecorded = [URIRef(str(r["claim"])) for r in store.select(queries.CLAIMS_WITHOUT_RECORD)]
+    else:
+        unrecorded = [i for i in iris if str(i) not in claims]
+    if unrecorded:
+        claims.update((str(rdf.claim_iri(c.id)), c) for c in _claims_from_triples(store, unrecorded))
+    return sorted(claims.values(), key=lambda c: (c.document, c.start, c.id))
+
+
+def _same_id(claim: Claim, iri: str) -> Claim:
+    if str(rdf.claim_iri(claim.id)) != iri:
+        raise ValueError(f"claim {iri} does not read back to the same id ({claim.id})")
+    return claim
+
+
+def _claims_from_triples(store: GraphStore, iris: Sequence[URIRef]) -> list[Claim]:
+    """The claims of ``iris`` that the store has, from their triples."""
     def rows(sparql: str) -> list[dict[str, Value]]:
         return select_rows(store, sparql, "claim", iris)
 
@@ -125,10 +147,8 @@ def load_claims(store: GraphStore, claim_ids: Sequence[str] | None = None) -> li
             actors=tuple(sorted(actors.get(iri, ()), key=Actor.order)),
             frame=_frame(more) if figure else None,
         )
-        if str(rdf.claim_iri(claim.id)) != iri:
-            raise ValueError(f"claim {iri} does not read back to the same id ({claim.id})")
-        claims.append(claim)
-    return sorted(claims, key=lambda c: (c.document, c.start, c.id))
+        claims.append(_same_id(claim, iri))
+    return claims
 
 
 def figure_points(rows: Iterable[Mapping[str, Value]]) -> list[FigurePoint]:

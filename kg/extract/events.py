@@ -346,7 +346,7 @@ def events(doc: Document, sent: Span, span: TextSpan, gazetteer: Gazetteer, time
             # "The email sent on Monday said ...": an event that is itself the source is not its own source
             sources=_own_report(agent_name or tok.text, actors[0].entity if agent_name else None, _sources(tok, told_by)),
             modality_cues=_cues(tok, cues), trigger=verb, event_type=EVENT_TYPE_OF.get(verb),
-            participants=tuple(m.key for m in gazetteer.find(span_text(subtree(tok))[0])), actors=actors,
+            participants=tuple(dict.fromkeys(m.key for m in gazetteer.find(span_text(subtree(tok))[0]))), actors=actors,
         ))
     return out
 

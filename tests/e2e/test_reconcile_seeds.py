@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import subprocess
 import sys
@@ -9,7 +10,9 @@ import sys
 import pytest
 
 from kg import lookup, readback
+from kg.model import Claim
 from kg.records import claim_records
+from kg.store import GraphStore
 
 
 @pytest.fixture(scope="module")
@@ -169,3 +172,26 @@ def test_a_documents_own_statements_have_one_root(records):
     assert len(own) > 20 and all(r["independent_sources"] == 1 for r in own)
     tens = pick(records, "001", "tens of thousands")
     assert tens["independent_sources"] == 1
+
+
+def test_a_claim_is_read_from_its_record_or_without_one_from_its_triples(seed_store, extraction, tmp_path):
+    """A store written before claims had records reads back the same claims, all or some."""
+    recorded = readback.load_claims(seed_store)
+    assert {c.id: c for c in recorded} == {c.id: c for c in extraction.claims}
+    seed_store.backup(tmp_path / "older")
+    older = GraphStore.open(tmp_path / "older")
+    older.update("DELETE WHERE { GRAPH ?g { ?claim <https://w3id.org/claimgraph/ns#record> ?record } }")
+    assert not older.select("SELECT ?c WHERE { ?c cg:record ?r }")
+    assert [_as_triples_keep_it(c) for c in readback.load_claims(older)] == [_as_triples_keep_it(c) for c in recorded]
+    some = [c.id for c in recorded[::7]] + ["0123456789abcdef"]
+    assert readback.load_claims(seed_store, some) == recorded[::7]
+    assert [_as_triples_keep_it(c) for c in readback.load_claims(older, some)] == \
+        [_as_triples_keep_it(c) for c in recorded[::7]]
+
+
+def _as_triples_keep_it(claim: Claim) -> Claim:
+    """What a claim's triples say of it: its participants and carried figures as a set (sorted),
+    whether its time is ahead of the report only through its modality."""
+    time = claim.time and dataclasses.replace(claim.time, projected=claim.modality == "projected")
+    return dataclasses.replace(claim, time=time, participants=tuple(sorted(claim.participants)),
+                               figures=tuple(sorted(claim.figures)))
