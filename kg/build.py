@@ -18,6 +18,7 @@ True
 
 from __future__ import annotations
 
+import json
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from datetime import date
@@ -29,6 +30,7 @@ from rdflib.term import Node
 
 from .model import Claim, Document, Frame, Relation, Source, content_id
 from .ontology import Gazetteer
+from .records import document_record
 from .vocab import CG, DCTERMS, ID, OA, PROV, RDF, RDFS, SDO, XSD
 
 Triple = tuple[Node, Node, Node]
@@ -229,6 +231,8 @@ def document_triples(doc: Document, publisher_entity: str | None = None) -> Iter
     yield d, CG.sha256, Literal(doc.sha256)
     yield d, DCTERMS.format, Literal(doc.media_type)
     yield d, CG.text, Literal(doc.text)
+    metadata = {k: v for k, v in document_record(doc).items() if k != "claims"}
+    yield d, CG.record, Literal(json.dumps(metadata, ensure_ascii=False, separators=(",", ":")), datatype=RDF.JSON)
     if doc.title:
         yield d, DCTERMS.title, Literal(doc.title)
     if doc.published:

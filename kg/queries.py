@@ -29,6 +29,20 @@ SELECT ?doc ?g ?field ?value WHERE {
 }
 """
 
+# Each document's metadata as one JSON object, with the graph it is in (bind ?doc): its own
+# graph's is the document's. Every document's, unbound, without reading the claims' records.
+DOCUMENT_RECORDS = """
+SELECT ?doc ?g ?record WHERE { GRAPH ?g { ?doc cg:record ?record } }
+"""
+ALL_DOCUMENT_RECORDS = """
+SELECT ?doc ?g ?record WHERE { GRAPH ?g { ?doc a cg:Document ; cg:record ?record } }
+"""
+
+# Documents written without a record (by an earlier version), read from their fields.
+DOCUMENTS_WITHOUT_RECORD = """
+SELECT ?doc WHERE { ?doc a cg:Document FILTER NOT EXISTS { ?doc cg:record ?record } }
+"""
+
 # How many claims each document has, as the build counted them (bind ?doc).
 DOCUMENT_CLAIMS = """
 SELECT ?doc ?claims WHERE { ?doc cg:claimCount ?claims }
@@ -174,7 +188,8 @@ SELECT (COUNT(DISTINCT ?verdict) AS ?n) WHERE { ?verdict cg:claim ?claim }
 
 # Claims are read back in a few simple queries (one join each) rather than one with many
 # OPTIONALs, which Oxigraph plans poorly on large graphs.
-# Each claim as one JSON object (bind ?claim): what reading a claim back reads first.
+# Each claim as one JSON object (bind ?claim): what reading a claim back reads first (unbound,
+# the documents' records come too).
 CLAIM_RECORDS = """
 SELECT ?claim ?record WHERE { ?claim cg:record ?record }
 """

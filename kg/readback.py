@@ -3,9 +3,11 @@ them, or those of given ids, each in a few plain queries."""
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
 from datetime import date
+from typing import cast
 
 from rdflib import URIRef
 from rdflib.term import Node
@@ -20,6 +22,7 @@ from .store import GraphStore, Value, integer, text_or_none
 from .vocab import CG
 
 DOCUMENT_PREFIX = str(ID["document/"])
+CLAIM_PREFIX = str(ID["claim/"])
 CG_PREFIX = str(CG._NS)
 
 
@@ -29,15 +32,34 @@ def _local(iri: object, prefix: str) -> str:
 
 def documents(store: GraphStore, doc_ids: Sequence[str] | None = None) -> list[DocumentRecord]:
     """Documents (all, or those of ``doc_ids``) with their metadata and claim counts, ordered by
-    file name."""
+    file name: each from its record (``cg:record`` in its own graph, one row a document), a
+    document written without one, by an earlier version, from its fields."""
     iris = None if doc_ids is None else [URIRef(DOCUMENT_PREFIX + d) for d in doc_ids]
+    found: dict[str, DocumentRecord] = {}
+    rows = store.select(queries.ALL_DOCUMENT_RECORDS) if iris is None else \
+        store.select_each(queries.DOCUMENT_RECORDS, "doc", iris)
+    for row in rows:
+        record = json.loads(str(row["record"]))
+        if str(row["g"]) == str(rdf.graph_iri_for_key(record["file"])) and DOCUMENT_PREFIX + record["id"] == row["doc"]:
+            found[str(row["doc"])] = cast(DocumentRecord, {**record, "claims": 0})
+    if iris is None:
+        unrecorded = [URIRef(str(r["doc"])) for r in store.select(queries.DOCUMENTS_WITHOUT_RECORD)]
+    else:
+        unrecorded = [i for i in iris if str(i) not in found]
+    if unrecorded:
+        found.update((DOCUMENT_PREFIX + d["id"], d) for d in _documents_from_fields(store, unrecorded))
+    claims = {str(row["doc"]): integer(row["claims"]) for row in select_rows(store, queries.DOCUMENT_CLAIMS, "doc", iris)}
+    return sorted(({**d, "claims": claims.get(iri, 0)} for iri, d in found.items()), key=lambda d: d["file"])
+
+
+def _documents_from_fields(store: GraphStore, iris: Sequence[URIRef]) -> list[DocumentRecord]:
+    """The documents of ``iris`` that the store has, from their fields (without claim counts)."""
     authors: dict[str, list[str]] = {}
     for row in select_rows(store, queries.DOCUMENT_AUTHORS, "doc", iris):
         authors.setdefault(str(row["doc"]), []).append(str(row["name"]))
     fields: dict[tuple[str, str], dict[str, Value]] = {}
     for row in select_rows(store, queries.DOCUMENT_FIELDS, "doc", iris):
         fields.setdefault((str(row["doc"]), str(row["g"])), {})[str(row["field"])] = row["value"]
-    claims = {str(row["doc"]): integer(row["claims"]) for row in select_rows(store, queries.DOCUMENT_CLAIMS, "doc", iris)}
     out: list[DocumentRecord] = []
     for (iri, _), f in fields.items():
         if not all(key in f for key in ("document", "file", "sha256", "media_type")):
@@ -52,9 +74,9 @@ def documents(store: GraphStore, doc_ids: Sequence[str] | None = None) -> list[D
             "url": text_or_none(f.get("url")),
             "sha256": str(f["sha256"]),
             "media_type": str(f["media_type"]),
-            "claims": claims.get(iri, 0),
+            "claims": 0,
         })
-    return sorted(out, key=lambda d: d["file"])
+    return out
 
 
 def select_rows(store: GraphStore, sparql: str, name: str, values: Sequence[Node] | None) -> list[dict[str, Value]]:
@@ -71,7 +93,8 @@ def load_claims(store: GraphStore, claim_ids: Sequence[str] | None = None) -> li
     iris = None if claim_ids is None else [rdf.claim_iri(c) for c in claim_ids]
     claims: dict[str, Claim] = {}
     for row in select_rows(store, queries.CLAIM_RECORDS, "claim", iris):
-        claims[str(row["claim"])] = _same_id(Claim.from_json(str(row["record"])), str(row["claim"]))
+        if str(row["claim"]).startswith(CLAIM_PREFIX):
+            claims[str(row["claim"])] = _same_id(Claim.from_json(str(row["record"])), str(row["claim"]))
     if iris is None:
         unrecorded = [URIRef(str(r["claim"])) for r in store.select(queries.CLAIMS_WITHOUT_RECORD)]
     else:

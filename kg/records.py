@@ -7,7 +7,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from typing import TypedDict
 
 from .independence import assess
-from .model import Claim, Relation
+from .model import Claim, Document, Relation
 
 
 class DocumentRecord(TypedDict):
@@ -23,6 +23,13 @@ class DocumentRecord(TypedDict):
     sha256: str
     media_type: str
     claims: int
+
+
+def document_record(doc: Document, claims: int = 0) -> DocumentRecord:
+    """A document's record: its metadata, and how many claims it has."""
+    return {"id": doc.id, "file": doc.key, "title": doc.title, "authors": list(doc.authors), "publisher": doc.publisher,
+            "published": doc.published.isoformat() if doc.published else None, "url": doc.url, "sha256": doc.sha256,
+            "media_type": doc.media_type, "claims": claims}
 
 
 class ActorRecord(TypedDict):

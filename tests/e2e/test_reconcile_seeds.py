@@ -195,3 +195,19 @@ def _as_triples_keep_it(claim: Claim) -> Claim:
     time = claim.time and dataclasses.replace(claim.time, projected=claim.modality == "projected")
     return dataclasses.replace(claim, time=time, participants=tuple(sorted(claim.participants)),
                                figures=tuple(sorted(claim.figures)))
+
+
+def test_a_documents_metadata_is_read_from_its_record_in_its_own_graph_or_from_its_fields(seed_store, tmp_path):
+    recorded = readback.documents(seed_store)
+    assert len(recorded) == 5 and all(d["claims"] and d["sha256"] for d in recorded)
+    seed_store.backup(tmp_path / "older")
+    older = GraphStore.open(tmp_path / "older")
+    doc = f"https://w3id.org/claimgraph/id/document/{recorded[0]['id']}"
+    forged = json.dumps(json.dumps({"id": "0123456789abcdef", "file": "forged.txt"}))
+    older.update("INSERT DATA { GRAPH <https://w3id.org/claimgraph/id/curation/notes> { <" + doc + "> a "
+                 "<https://w3id.org/claimgraph/ns#Document> ; <https://w3id.org/claimgraph/ns#record> " + forged + " } }")
+    assert readback.documents(older) == recorded  # a record outside the document's own graph is not its record
+    older.update("DROP GRAPH <https://w3id.org/claimgraph/id/curation/notes>")
+    older.update("DELETE WHERE { GRAPH ?g { ?doc <https://w3id.org/claimgraph/ns#record> ?record } }")
+    assert readback.documents(older) == recorded
+    assert readback.documents(older, [recorded[1]["id"], "0123456789abcdef"]) == [recorded[1]]
