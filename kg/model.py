@@ -11,10 +11,10 @@ import bisect
 import hashlib
 import json
 import types
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import MISSING, Field, dataclass, field, fields, is_dataclass
 from datetime import date
-from functools import cache, cached_property
+from functools import cached_property
 from typing import Any, Literal, Union, get_args, get_origin, get_type_hints
 
 
@@ -324,7 +324,7 @@ class Claim:
     def from_json(cls, text: str) -> Claim:
         """The claim ``to_json`` wrote (names it does not know are ignored, those it lacks take
         their defaults)."""
-        found = _typed(cls, json.loads(text))
+        found = _decoder(cls)(json.loads(text))
         assert isinstance(found, Claim)
         return found
 
@@ -354,27 +354,37 @@ def _plain(value: object) -> object:
     return value
 
 
-@cache
-def _hints(cls: type) -> dict[str, Any]:
-    return get_type_hints(cls)
+_DECODERS: dict[Any, Callable[[Any], Any]] = {}
 
 
-def _typed(kind: Any, value: Any) -> object:
-    """``value`` (as ``_plain`` wrote it) as a ``kind``: a dataclass, a tuple, a date, a number."""
-    if value is None:
-        return None
+def _decoder(kind: Any) -> Callable[[Any], Any]:
+    """What reads a JSON value that ``_plain`` wrote back as a ``kind`` (a dataclass, a tuple, a
+    date, a number, or those or None), made once for each kind."""
+    found = _DECODERS.get(kind)
+    if found is None:
+        found = _DECODERS[kind] = _make_decoder(kind)
+    return found
+
+
+def _make_decoder(kind: Any) -> Callable[[Any], Any]:
     origin = get_origin(kind)
     if origin in (Union, types.UnionType):
-        return _typed(next(a for a in get_args(kind) if a is not type(None)), value)
+        inner = _decoder(next(a for a in get_args(kind) if a is not type(None)))
+        return lambda v: None if v is None else inner(v)
     if origin is tuple:
-        return tuple(_typed(get_args(kind)[0], v) for v in value)
+        item = _decoder(get_args(kind)[0])
+        return lambda v: tuple(item(x) for x in v)
     if isinstance(kind, type) and is_dataclass(kind):
-        hints = _hints(kind)
-        return kind(**{name: _typed(hints[name], v) for name, v in value.items() if name in hints})
+        fields_of = {name: _decoder(hint) for name, hint in get_type_hints(kind).items()}
+        return lambda v: kind(**{name: fields_of[name](x) for name, x in v.items() if name in fields_of})
     if kind is date:
-        return date.fromisoformat(value)
+        return date.fromisoformat
     if kind is float:
-        return float(value)
+        return float
+    return _same
+
+
+def _same(value: object) -> object:
     return value
 
 
