@@ -295,6 +295,9 @@ INTENT_VERBS = frozenset("plan aim intend hope seek want expect prepare propose 
 #: selected to join the program", "urged the council to act").
 COMMIT_VERBS = frozenset("agree decide pledge offer vote ask order select choose pick appoint nominate invite "
                          "authorize authorise allow permit urge encourage".split())
+#: Prepositions before a clause that tell something happened before what the sentence tells
+#: ("lifted off after being delayed", "resigned upon losing the vote"): not "before", "without".
+SEQUENCE_PREPOSITIONS = frozenset({"after", "upon", "following", "since"})
 #: Verbs that only say that another action began, went on or was tried ("began cracking down",
 #: "tried to persuade", "is set to begin"): the action they govern is the event.
 ASPECT_VERBS = frozenset("begin start continue try attempt manage fail seek set keep stop end".split())

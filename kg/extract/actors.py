@@ -35,6 +35,7 @@ from .aspect import auxiliaries as _auxiliaries
 from .aspect import done_by as _done_by
 from .aspect import governor as _governor
 from .aspect import participle_clause as _participle_clause
+from .aspect import sequel_clause as _sequel_clause
 from .names import PHRASE_STOPS, Names, phrase
 from .tokens import lemma as _lemma
 from .tokens import span_text, subtree
@@ -87,6 +88,9 @@ def subject_of(tok: Token) -> Token | None:
             return _name_before(t)
         if subject is None and _participle_clause(t) and EVENT_TYPE_OF.get(_lemma(tok)) in CAUSED_KINDS:
             t = t.head  # "the quake struck at dawn, killing 40 people": the harm is the quake's
+            continue
+        if subject is None and _sequel_clause(t):
+            t = t.head.head  # "the minister resigned after losing the vote": the minister lost it
             continue
         if subject is not None or t.dep_ not in ("xcomp", "conj") or t.head == t:
             return subject
@@ -201,6 +205,8 @@ def generalised(agent: Token) -> bool:
 def _befallen(tok: Token, subject: Token) -> bool:
     """Whether the subject of a verb is whom it befell: a passive's subject, or the noun of a
     passive clause on it ("workers who were informed")."""
+    if _sequel_clause(tok):  # the subject is the clause's it hangs on: "lifted off after being delayed"
+        return any(c.dep_ == "auxpass" for c in tok.children)
     clause = _governor(tok)
     return subject.dep_ == "nsubjpass" or (subject == clause.head and befell(clause, _lemma(tok)))
 
@@ -245,7 +251,7 @@ def by_role(tok: Token, agent: Token, gazetteer: Gazetteer, names: Names) -> tup
     lead = make_actor("patient" if passive else "agent", agent, gazetteer, names)
     out = [lead]
     subject = subject_of(tok)
-    if subject is not None and subject.dep_ == "nsubjpass" and not passive:
+    if subject is not None and subject.dep_ == "nsubjpass" and not passive and not _sequel_clause(tok):
         out.append(make_actor("patient", subject, gazetteer, names))  # "was taken down by censors"
     if _done_by(tok):
         out.append(make_actor("patient", tok.head, gazetteer, names))  # "the email sent by the chairman"

@@ -6,7 +6,14 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from ..lexicon import GENERALISING_QUANTIFIERS, HABITUAL_ADVERBS, LONG_TIME_UNITS, MODAL_VERBS, TIME_UNITS
+from ..lexicon import (
+    GENERALISING_QUANTIFIERS,
+    HABITUAL_ADVERBS,
+    LONG_TIME_UNITS,
+    MODAL_VERBS,
+    SEQUENCE_PREPOSITIONS,
+    TIME_UNITS,
+)
 from .tokens import lemma as _lemma
 
 ACTOR_LABELS = frozenset({"ORG", "GPE", "PERSON", "NORP", "FAC"})
@@ -20,10 +27,24 @@ def chain(tok: Token) -> list[Token]:
     "tried" in "tried to persuade"; "attempted", "defected" in "defected or attempted";
     "killing", "struck" in "the quake struck at dawn, killing 40"."""
     verbs = [tok]
-    while (verbs[-1].dep_ in ("xcomp", "conj") or participle_clause(verbs[-1])) \
-            and verbs[-1].head.pos_ in ("VERB", "AUX") and verbs[-1].head != verbs[-1]:
-        verbs.append(verbs[-1].head)
-    return verbs
+    while True:
+        last = verbs[-1]
+        if sequel_clause(last):
+            verbs.append(last.head.head)
+        elif (last.dep_ in ("xcomp", "conj") or participle_clause(last)) and last.head.pos_ in ("VERB", "AUX") \
+                and last.head != last:
+            verbs.append(last.head)
+        else:
+            return verbs
+
+
+def sequel_clause(tok: Token) -> bool:
+    """A clause with no subject of its own after "after", "upon", "following" or "since" ("lifted
+    off after being delayed"): what it tells happened, before what the verb it hangs on tells, and
+    to or by that verb's subject."""
+    prep = tok.head
+    return (tok.dep_ == "pcomp" and prep.dep_ == "prep" and prep.lower_ in SEQUENCE_PREPOSITIONS
+            and prep.head.pos_ in ("VERB", "AUX") and not any(c.dep_ in SUBJECTS for c in tok.children))
 
 
 def participle_clause(tok: Token) -> bool:
@@ -146,7 +167,7 @@ def tense(tok: Token) -> str | None:
             # "Floodwaters swept through the city": a past tense the tagger read as a participle (not
             # "the company's recently named chair", a possessive read as a subject)
             return "past"
-        if t.tag_ in ("VBN", "VBG") and auxes:
+        if t.tag_ in ("VBN", "VBG") and auxes and not all(a.tag_ in ("VBG", "VBN") for a in auxes):
             tags = {a.tag_ for a in auxes}
             if tags & {"VBD"}:
                 return "past" if t.tag_ == "VBN" else "progressive"  # "were working": a background

@@ -83,6 +83,7 @@ from .aspect import chain as _chain
 from .aspect import done_by as _done_by
 from .aspect import governor as _governor
 from .aspect import modal as _modal
+from .aspect import sequel_clause as _sequel_clause
 from .aspect import tense as _tense
 from .aspect import unreal as _unreal
 from .modality import modality_cues
@@ -96,7 +97,7 @@ _ATTRIBUTING = SPEECH_VERBS - set(EVENT_TYPE_OF)
 
 def _trigger(tok: Token) -> bool:
     """Whether a verb can report an occurrence at all (before its tense and subject are read)."""
-    if tok.pos_ != "VERB" or tok.dep_ in ("amod", "compound", "csubj", "pcomp"):
+    if tok.pos_ != "VERB" or tok.dep_ in ("amod", "compound", "csubj") or (tok.dep_ == "pcomp" and not _sequel_clause(tok)):
         return False
     if tok.dep_ == "acl" and not _done_by(tok) and not finite_on_noun(tok) and not _told_of(tok):
         return False  # "those who entered", "plans to expand": a noun described, not an occurrence
@@ -294,7 +295,9 @@ def events(doc: Document, sent: Span, span: TextSpan, gazetteer: Gazetteer, time
         agent, lemma = doer(tok, gazetteer, names), _lemma(tok)
         if agent is None or generalised(agent) or (lemma in SPEECH_VERBS and outlet(agent, gazetteer, names)):
             continue
-        own = _own_times(tok, times, clause_of) or _shared_times(tok, times, clause_of, explicit)
+        # What a clause after "after" tells happened before the time of the clause it hangs on.
+        sequel = _sequel_clause(tok)
+        own = _own_times(tok, times, clause_of) or (() if sequel else _shared_times(tok, times, clause_of, explicit))
         lead, roles = by_role(tok, agent, gazetteer, names)
         if any(e.trigger == lemma and e.actors == roles for e in out):
             continue  # "defected or attempted to defect": one action told twice
@@ -311,9 +314,11 @@ def events(doc: Document, sent: Span, span: TextSpan, gazetteer: Gazetteer, time
                 sentence=span,
                 text=doc.text[span.start:span.end],
                 times=tuple(when_itself(t, [tok]) for t in own),
-                inherited_time=None if own else inherited,
+                inherited_time=None if own or sequel else inherited,
                 subject=lead.name,
-                sources=_own_report(span_text(subtree(agent))[0], None, _sources(tok, told_by)) if lemma in SPEECH_VERBS
+                # "X said after holding talks": the text tells the talks, not X
+                sources=() if sequel and _lemma(tok.head.head) in SPEECH_VERBS
+                else _own_report(span_text(subtree(agent))[0], None, _sources(tok, told_by)) if lemma in SPEECH_VERBS
                 else _sources(tok, told_by),
                 modality_cues=_cues(tok, cues),
                 trigger=lemma,

@@ -640,3 +640,28 @@ def test_a_long_period_is_a_habit_and_a_few_short_units_how_long_an_effect_held(
                  if e.trigger == "close"]  # public health
     assert [t.text for t in closed.times] == ["on Monday"]
     assert [e for e in events("The airline grounded its fleet for 48 hours last week.") if e.trigger == "ground"]
+
+
+def test_what_a_clause_after_after_tells_happened_before_and_to_or_by_the_subject(events):
+    """"resigned after losing a confidence vote": the losing happened, the resigner lost, and not
+    at the main clause's time; "after being delayed": it befell the subject."""
+    (lost,) = [e for e in events("The prime minister resigned in June after losing a confidence vote.")
+               if e.trigger == "lose"]  # politics
+    assert [(a.role, a.name) for a in lost.actors][0] == ("agent", "The prime minister") and not lost.times
+    (paid,) = [e for e in events("The activist was freed on Monday after paying a fine.") if e.trigger == "pay"]
+    assert [a.role for a in paid.actors if a.name == "The activist"] == ["agent"]  # courts
+    (delayed,) = [e for e in events("The cargo ship reached port on Sunday after being delayed by the storm.")
+                  if e.trigger == "delay"]  # shipping
+    assert delayed.subject == "The cargo ship" and [a.role for a in delayed.actors] == ["patient"]
+    (met,) = [e for e in events("Foreign Minister Anna Berg said after meeting the rebel leaders that a truce was "
+                                "near.") if e.trigger == "meet"]
+    assert met.subject == "Anna Berg" and met.sources == ()  # the text tells the meeting, not the minister
+
+
+@pytest.mark.parametrize("text, trigger", [
+    ("The minister may resign after losing the vote.", "lose"),  # what may happen after
+    ("Before joining the board, she ran a bank in Lagos.", "join"),
+    ("Without consulting parliament, the president signed the decree.", "consult"),
+])
+def test_a_clause_after_a_possibility_or_before_or_without_tells_nothing_happened(events, text, trigger):
+    assert trigger not in [e.trigger for e in events(text)]
