@@ -186,8 +186,6 @@ COUNT_VERDICTS = """
 SELECT (COUNT(DISTINCT ?verdict) AS ?n) WHERE { ?verdict cg:claim ?claim }
 """
 
-# Claims are read back in a few simple queries (one join each) rather than one with many
-# OPTIONALs, which Oxigraph plans poorly on large graphs.
 # Each claim as one JSON object (bind ?claim): what reading a claim back reads first (unbound,
 # the documents' records come too).
 CLAIM_RECORDS = """
@@ -199,6 +197,8 @@ CLAIMS_WITHOUT_RECORD = """
 SELECT ?claim WHERE { ?claim schema:appearance ?doc FILTER NOT EXISTS { ?claim cg:record ?record } }
 """
 
+# Claims without a record are read back in a few simple queries (one join each) rather than one
+# with many OPTIONALs, which Oxigraph plans poorly on large graphs.
 CLAIMS = """
 SELECT ?claim ?file ?type ?start ?end ?modality WHERE {
   ?claim schema:appearance ?doc ; a ?type ; cg:start ?start ; cg:end ?end ; cg:modality ?modality .

@@ -1,5 +1,6 @@
 """Claims, verdicts and documents read back from the store (the inverse of ``kg.build``): all of
-them, or those of given ids, each in a few plain queries."""
+them, or those of given ids; claims and documents from their records (one row each), verdicts in a
+few plain queries."""
 
 from __future__ import annotations
 

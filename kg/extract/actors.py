@@ -205,7 +205,7 @@ def generalised(agent: Token) -> bool:
 def _befallen(tok: Token, subject: Token) -> bool:
     """Whether the subject of a verb is whom it befell: a passive's subject, or the noun of a
     passive clause on it ("workers who were informed")."""
-    if _sequel_clause(tok):  # the subject is the clause's it hangs on: "lifted off after being delayed"
+    if _sequel_clause(tok):  # its subject is that of the clause it hangs on: "reached port after being delayed"
         return any(c.dep_ == "auxpass" for c in tok.children)
     clause = _governor(tok)
     return subject.dep_ == "nsubjpass" or (subject == clause.head and befell(clause, _lemma(tok)))

@@ -25,7 +25,8 @@ _NOT_HAPPENED = MODAL_VERBS | {"will", "shall", "should", "must", "can", "'ll", 
 def chain(tok: Token) -> list[Token]:
     """A verb and the verbs whose clause it completes or continues, nearest first: "persuade",
     "tried" in "tried to persuade"; "attempted", "defected" in "defected or attempted";
-    "killing", "struck" in "the quake struck at dawn, killing 40"."""
+    "killing", "struck" in "the quake struck at dawn, killing 40"; "losing", "resigned" in
+    "resigned after losing the vote"."""
     verbs = [tok]
     while True:
         last = verbs[-1]
@@ -39,8 +40,8 @@ def chain(tok: Token) -> list[Token]:
 
 
 def sequel_clause(tok: Token) -> bool:
-    """A clause with no subject of its own after "after", "upon", "following" or "since" ("lifted
-    off after being delayed"): what it tells happened, before what the verb it hangs on tells, and
+    """A clause with no subject of its own after "after", "upon", "following" or "since" ("reached
+    port after being delayed"): what it tells happened, before what the verb it hangs on tells, and
     to or by that verb's subject."""
     prep = tok.head
     return (tok.dep_ == "pcomp" and prep.dep_ == "prep" and prep.lower_ in SEQUENCE_PREPOSITIONS
