@@ -366,6 +366,17 @@ VAGUE_NOW = frozenset("today now currently current recently nowadays".split())
 ACTOR_PRONOUNS = frozenset("he she they".split())
 #: Trigger verb -> event type.
 EVENT_TYPE_OF: dict[str, str] = {verb: kind for kind, verbs in EVENT_TYPES.items() for verb in verbs}
+#: Verbs with a particle that are other verbs than the verb alone, by the kind of event they
+#: report ("stepped down" is a resignation, "called off the strike" a decision, "lifted off" a
+#: departure); the kind of one not listed is its verb's.
+PHRASAL_EVENT_TYPES: dict[str, str] = {
+    "step down": "personnel", "stand down": "personnel", "call off": "policy", "set up": "policy",
+    "shut down": "policy", "roll back": "policy", "scale back": "policy", "step up": "policy", "turn down": "policy",
+    "strike down": "legal", "throw out": "legal", "take over": "economic", "buy out": "economic",
+    "bail out": "economic", "sell off": "economic", "lay off": "economic", "pull out": "movement",
+    "lift off": "movement", "take off": "movement", "touch down": "movement", "hand over": "movement",
+    "crack down": "policy", "wipe out": "attack",
+}
 #: The kinds of event, as a type (the keys of ``EVENT_TYPES``, in order).
 EventKind = Literal["statement", "agreement", "meeting", "movement", "attack", "legal", "economic", "personnel",
                     "policy", "disaster", "election"]

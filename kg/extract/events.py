@@ -50,6 +50,7 @@ from ..lexicon import (
     OUTDO_VERBS,
     PAYING_VERBS,
     PERSON_NOUNS,
+    PHRASAL_EVENT_TYPES,
     SPEECH_VERBS,
     STATIVE_VERBS,
     SUPPORT_VERBS,
@@ -104,8 +105,9 @@ def _trigger(tok: Token) -> bool:
     if tok.dep_ == "conj" and tok.head.pos_ in ("NOUN", "PROPN"):
         return False  # "frequently changed employers, and secured ...": a participle read into a list of nouns
     lemma = _lemma(tok)
-    if lemma in ASPECT_VERBS and not (lemma in SUPPORT_VERBS and _named_act(tok) is not None) and not _ends_a_thing(tok):
-        return False  # "began cracking down": the cracking down is the event; "began talks" is one
+    if lemma in ASPECT_VERBS and not (lemma in SUPPORT_VERBS and _named_act(tok) is not None) \
+            and not _ends_a_thing(tok) and _phrasal(tok) is None:
+        return False  # "began cracking down": the cracking down is the event; "began talks" is one; "set up" is
     if lemma in STATIVE_VERBS or (lemma in _ATTRIBUTING and not _finds_guilty(tok)):
         return False
     if lemma in SPEECH_VERBS and any(c.dep_ == "xcomp" for c in tok.children):
@@ -190,6 +192,9 @@ def _kind(tok: Token) -> str | None:
     welcoming what is not someone ("welcomed the ruling"); else its own, or that of the act its
     object names."""
     children, lemma = list(tok.children), _lemma(tok)
+    phrasal = _phrasal(tok)
+    if phrasal is not None:
+        return PHRASAL_EVENT_TYPES[phrasal]  # "stepped down", "called off the strike"
     if any(c.dep_ == "dobj" and _lemma(c) in MESSAGE_NOUNS for c in children):
         return "statement"
     if _finds_guilty(tok):
@@ -216,6 +221,13 @@ def _kind(tok: Token) -> str | None:
     if lemma in FREEING_VERBS and any(c.dep_ in ("dobj", "nsubjpass") and _a_person(c) for c in children):
         return EVENT_TYPE_OF["detain"]  # "the suspect was released on bail": set free, not published
     return EVENT_TYPE_OF.get(lemma) or EVENT_TYPE_OF.get(act or "")
+
+
+def _phrasal(tok: Token) -> str | None:
+    """The verb with its particle when that is another verb than the verb alone ("step down")."""
+    particle = next((c.lower_ for c in tok.children if c.dep_ == "prt" or (c.i == tok.i + 1 and c.lower_ in VERB_PARTICLES)),
+                    None)
+    return f"{_lemma(tok)} {particle}" if particle and f"{_lemma(tok)} {particle}" in PHRASAL_EVENT_TYPES else None
 
 
 def _a_person(tok: Token) -> bool:

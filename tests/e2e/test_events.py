@@ -665,3 +665,15 @@ def test_what_a_clause_after_after_tells_happened_before_and_to_or_by_the_subjec
 ])
 def test_a_clause_after_a_possibility_or_before_or_without_tells_nothing_happened(events, text, trigger):
     assert trigger not in [e.trigger for e in events(text)]
+
+
+@pytest.mark.parametrize("text, trigger, kind", [
+    ("The chief executive stepped down on Monday.", "step", "personnel"),  # business
+    ("The union called off the strike on Friday.", "call", "policy"),  # labour
+    ("The army pulled out of the town on Sunday.", "pull", "movement"),  # war
+    ("The court struck down the law in June.", "strike", "legal"),  # courts
+    ("The bank set up a new trading desk in Singapore last year.", "set", "policy"),  # finance
+])
+def test_a_verb_with_its_particle_has_the_kind_of_what_it_means(events, text, trigger, kind):
+    found = {e.trigger: e for e in events(text)}
+    assert trigger in found and found[trigger].event_type == kind
