@@ -358,6 +358,8 @@ OUTDO_VERBS = frozenset("beat top".split())
 VERDICT_WORDS = frozenset("guilty liable innocent".split())
 #: Nouns of messages: sending or posting one is a statement ("sent a letter to the board").
 MESSAGE_NOUNS = frozenset("letter email memo message report statement tweet".split())
+#: Nouns of what is voiced: raising or voicing one is a statement ("raised concerns", "voiced doubts").
+VOICED_NOUNS = frozenset("concern alarm question doubt fear worry objection criticism complaint".split())
 #: Nouns of written communications that are events when dated ("an Oct. 26 letter").
 WRITTEN_NOUNS = MESSAGE_NOUNS | frozenset("filing lawsuit complaint ruling order".split())
 #: Words that place the present in no particular moment ("today they do happen").

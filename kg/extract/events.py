@@ -60,6 +60,7 @@ from ..lexicon import (
     VAGUE_NOW,
     VERB_PARTICLES,
     VERDICT_WORDS,
+    VOICED_NOUNS,
     WRITTEN_NOUNS,
 )
 from ..model import Actor, ClaimMention, Document, Source, TimeMention
@@ -184,9 +185,9 @@ def _named_act(tok: Token) -> str | None:
 
 def _kind(tok: Token) -> str | None:
     """The type of the event a verb tells, from its frame: a statement when its object is
-    something written ("sent a letter", "posted a message"), a legal act when it finds someone
-    guilty or liable, a contest's when a result is had over a rival ("beat Bayern 2-1", not "beat
-    estimates"), none for letting go of what is not a person ("which a judge dismissed"), legal for
+    something written or voiced ("sent a letter", "raised concerns"), a legal act when it finds
+    someone guilty or liable, a contest's when a result is had over a rival ("beat Bayern 2-1", not
+    "beat estimates"), none for letting go of what is not a person ("which a judge dismissed"), legal for
     setting a person free ("the suspect was released"), economic for paying out money ("released
     $5 million"), that of what a vote decides ("voted to suspend the law"), a statement for
     welcoming what is not someone ("welcomed the ruling"); else its own, or that of the act its
@@ -195,8 +196,8 @@ def _kind(tok: Token) -> str | None:
     phrasal = _phrasal(tok)
     if phrasal is not None:
         return PHRASAL_EVENT_TYPES[phrasal]  # "stepped down", "called off the strike"
-    if any(c.dep_ == "dobj" and _lemma(c) in MESSAGE_NOUNS for c in children):
-        return "statement"
+    if any(c.dep_ == "dobj" and (_lemma(c) in MESSAGE_NOUNS or _lemma(c) in VOICED_NOUNS) for c in children):
+        return "statement"  # "sent a letter", "raised concerns"
     if _finds_guilty(tok):
         return EVENT_TYPE_OF["convict"]
     if lemma in OUTDO_VERBS and any(c.dep_ in ("dobj", "npadvmod") and (

@@ -677,3 +677,13 @@ def test_a_clause_after_a_possibility_or_before_or_without_tells_nothing_happene
 def test_a_verb_with_its_particle_has_the_kind_of_what_it_means(events, text, trigger, kind):
     found = {e.trigger: e for e in events(text)}
     assert trigger in found and found[trigger].event_type == kind
+
+
+@pytest.mark.parametrize("text, trigger", [
+    ("The regulator raised concerns about the merger on Tuesday.", "raise"),  # competition
+    ("Epidemiologists voiced doubts about the vaccine trial last week.", "voice"),  # health
+])
+def test_raising_or_voicing_a_concern_is_a_statement(events, text, trigger):
+    found = {e.trigger: e for e in events(text)}
+    assert found[trigger].event_type == "statement"
+    assert {e.trigger: e for e in events("The airline raised fares in May.")}["raise"].event_type == "economic"
