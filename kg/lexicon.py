@@ -265,7 +265,7 @@ EVENT_TYPES: dict[str, tuple[str, ...]] = {
                  "flee", "cross", "enter", "bring", "transfer", "transport", "board", "relocate", "migrate", "accept",
                  "expel", "leave", "admit", "hospitalize", "divert", "extradite"),
     "attack": ("attack", "kill", "bomb", "shoot", "injure", "wound", "invade", "shell", "storm", "seize", "capture",
-               "die"),
+               "die", "hack", "steal", "loot", "rob", "hijack", "kidnap", "abduct", "ambush", "assassinate", "stab"),
     "legal": ("arrest", "charge", "sue", "investigate", "convict", "sentence", "ban", "sanction", "detain", "raid",
               "probe", "indict", "fine", "prosecute", "rule", "order", "file", "accuse"),
     "economic": ("earn", "post", "raise", "cut", "hire", "acquire", "buy", "sell", "invest", "award", "launch",

@@ -397,8 +397,10 @@ def resolve_time(text: str, published: date | None, anchor_year: int | None = No
         q = _QUARTERS[m.group(1)]
         year = published.year if 3 * q - 2 <= published.month else published.year - 1
         return _months_scope(year, 3 * q - 2, 3 * q, t)
-    if low in ("today", "yesterday") or CLOCK_TIME.fullmatch(low):  # a time of day alone: the day of the report
-        d = published - timedelta(days=1 if low == "yesterday" else 0)
+    earlier = re.sub(r"\s+", " ", low) in ("yesterday", "last night")  # the night before the report's day
+    if earlier or low in ("today", "tonight") or re.fullmatch(r"this\s+(?:morning|afternoon|evening)", low) \
+            or CLOCK_TIME.fullmatch(low):
+        d = published - timedelta(days=1 if earlier else 0)  # a time of day alone: the day of the report
         return TimeScope(t, d.isoformat(), d, d)
     m = re.fullmatch(r"(?:on\s+)?([a-z]+day)", low)
     if m and m.group(1) in WEEKDAYS:

@@ -37,7 +37,8 @@ _TIME = re.compile(
     | (?:last|this|next|this\s+past)\s+(?:spring|summer|autumn|fall|winter)\b
     | (?:the\s+)?(?:spring|summer|autumn|fall|winter)\s+of\s+(?:1[89]|20)\d\d
     | a\s+year\s+(?:earlier|ago|before|later|after)
-    | (?:yesterday|today|currently|current|at\s+present|recently|in\s+recent\s+(?:days|weeks|months|trading|sessions))
+    | (?:yesterday|today|tonight|last\s+night|this\s+(?:morning|afternoon|evening)|currently|current|at\s+present
+       |recently|in\s+recent\s+(?:days|weeks|months|trading|sessions))
     | year[-\s]to[-\s]date | so\s+far\s+this\s+year | \bnow\b
     | (?:the\s+)?(?:first|second|third|fourth)\s+quarter\b(?!\s+of\b)
     | (?:in|since|by|until|through|last|this|next)\s+(?-i:May)\b(?!\.?\s*\d)
@@ -55,7 +56,8 @@ _CHANGE = re.compile(r"\b(?:ris|rose|increas|grew|grow|fell|fall|drop|jump|surg|
 #: Words one of which every time expression above holds (a digit, a month, "day", "year", "now",
 #: "current" ...): most sentences without any are passed over without running ``_TIME``.
 _ANCHORS = re.compile(r"\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|day|year|month|week|quarter|decade|"
-                      r"now|current|recent|present|spring|summer|autumn|fall|winter", re.I)
+                      r"now|current|recent|present|spring|summer|autumn|fall|winter|night|morning|afternoon|evening",
+                      re.I)
 
 
 def find_times(text: str, offset: int = 0, figures: Iterable[FigureMention] = ()) -> list[TimeMention]:

@@ -687,3 +687,9 @@ def test_raising_or_voicing_a_concern_is_a_statement(events, text, trigger):
     found = {e.trigger: e for e in events(text)}
     assert found[trigger].event_type == "statement"
     assert {e.trigger: e for e in events("The airline raised fares in May.")}["raise"].event_type == "economic"
+
+
+def test_last_night_dates_an_act_the_night_before_the_report(events):
+    (stolen,) = [e for e in events("Thieves stole paintings worth $10 million from the gallery last night.")
+                 if e.trigger == "steal"]  # crime
+    assert [t.text for t in stolen.times] == ["last night"] and stolen.event_type == "attack"

@@ -64,6 +64,10 @@ PUBLISHED = date(2025, 2, 5)  # a Wednesday
         ("next winter", "2025-12-01/2026-02-28"),
         ("last fall", "2024-09-01/2024-11-30"),
         ("the spring of 2019", "2019-03-01/2019-05-31"),
+        ("last night", "2025-02-04"),  # the night before the report's day
+        ("tonight", "2025-02-05"),
+        ("this morning", "2025-02-05"),
+        ("this evening", "2025-02-05"),
     ],
 )
 def test_resolve(text, iso):
@@ -173,6 +177,7 @@ def test_a_time_in_a_clause_about_another_noun_is_not_the_figures(doc, time, fig
     "the 1990s", "the third quarter of 2023", "early 2024", "Sept. 5, 2024", "5 March 2024", "in May", "June",
     "the first week of March", "2019 to 2021", "last year", "a year earlier", "yesterday", "currently",
     "at present", "in recent weeks", "year to date", "so far this year", "now", "on Tuesday", "this past May",
+    "last night", "tonight", "this morning", "this afternoon",
 ])
 def test_every_kind_of_time_passes_the_quick_look_and_is_found(text):
     from kg.extract.times import _ANCHORS
