@@ -357,9 +357,10 @@ def resolve_time(text: str, published: date | None, anchor_year: int | None = No
     if m and m.group(2) in MONTH_NUMBERS and (len(m.group(2)) > 3 or m.group(1)):
         month = MONTH_NUMBERS[m.group(2)]
         latest = published.year if month <= published.month else published.year - 1
+        before = published.year if month < published.month else published.year - 1  # "last March", said in March
         coming = published.year if month >= published.month else published.year + 1
-        year = {"this": published.year, "next": coming, "by": coming, "until": coming, "through": coming}.get(
-            m.group(1) or "", latest)
+        year = {"this": published.year, "next": coming, "by": coming, "until": coming, "through": coming,
+                "last": before}.get(m.group(1) or "", latest)
         return _months_scope(year, month, month, t)
     m = re.fullmatch(r"(last|this|next|the previous|the following|the past|the current)\s+(year|month|week|quarter|decade)", low)
     if m:

@@ -43,6 +43,7 @@ _TIME = re.compile(
     | (?:the\s+)?(?:first|second|third|fourth)\s+quarter\b(?!\s+of\b)
     | (?:in|since|by|until|through|last|this|next)\s+(?-i:May)\b(?!\.?\s*\d)
     | (?:this\s+)?past\s+(?-i:{FULL_MONTHS_PATTERN})\b(?!\.?\s*\d)
+    | last\s+(?-i:{FULL_MONTHS_PATTERN})\b(?!\.?\s*\d)
     | (?:on\s+)?(?:{WEEKDAYS_PATTERN})
     | {CLOCK_TIME.pattern}
     )""",

@@ -65,6 +65,9 @@ PUBLISHED = date(2025, 2, 5)  # a Wednesday
         ("last fall", "2024-09-01/2024-11-30"),
         ("the spring of 2019", "2019-03-01/2019-05-31"),
         ("last night", "2025-02-04"),  # the night before the report's day
+        ("last February", "2024-02-01/2024-02-29"),  # said in February: a year before
+        ("last January", "2025-01-01/2025-01-31"),
+        ("last September", "2024-09-01/2024-09-30"),
         ("tonight", "2025-02-05"),
         ("this morning", "2025-02-05"),
         ("this evening", "2025-02-05"),
@@ -114,6 +117,7 @@ def test_absolute_times_need_no_publication_date():
         ("Last summer, fires burned 300,000 hectares", [("Last summer", False)]),
         ("prices fall in winter and rise in the summer", []),  # a season with nothing to fix its year
         ("In May, the council approved 12 permits", [("In May", False)]),
+        ("Voters rejected it in a referendum last March", [("last March", False)]),
         ("The board meets at 10:30 a.m. ET on Friday", [("10:30 a.m.", False), ("on Friday", False)]),
         ("The ferry holds 9 am passengers", []),
     ],
