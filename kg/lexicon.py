@@ -277,7 +277,7 @@ EVENT_TYPES: dict[str, tuple[str, ...]] = {
                "quarantine", "institute", "abandon", "shelve", "delay", "postpone", "censor", "remove", "recall",
                "reject", "block"),
     "disaster": ("erupt", "collapse", "flood", "burn", "destroy", "damage", "sink", "crash", "hit", "spread"),
-    "election": ("win", "vote", "defeat", "lose", "elect", "defect"),
+    "contest": ("win", "vote", "defeat", "lose", "elect", "defect"),
 }
 #: Verbs of states, not occurrences ("has", "remains", "includes"): never an event.
 STATIVE_VERBS = frozenset(
@@ -381,7 +381,7 @@ PHRASAL_EVENT_TYPES: dict[str, str] = {
 }
 #: The kinds of event, as a type (the keys of ``EVENT_TYPES``, in order).
 EventKind = Literal["statement", "agreement", "meeting", "movement", "attack", "legal", "economic", "personnel",
-                    "policy", "disaster", "election"]
+                    "policy", "disaster", "contest"]
 if get_args(EventKind) != tuple(EVENT_TYPES):
     raise AssertionError("EventKind must list the keys of EVENT_TYPES")
 EVENT_VERBS = frozenset(EVENT_TYPE_OF)

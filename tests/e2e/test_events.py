@@ -510,7 +510,7 @@ def test_beginning_an_act_named_by_a_noun_is_that_act(events):
 def test_a_vote_has_the_kind_of_what_it_decides(events):
     (voted,) = [e for e in events("The panel voted to suspend the law on Tuesday.") if e.trigger == "vote"]
     (elected,) = [e for e in events("The council voted on Monday.") if e.trigger == "vote"]
-    assert voted.event_type == "policy" and elected.event_type == "election"
+    assert voted.event_type == "policy" and elected.event_type == "contest"
 
 
 def test_letting_go_is_of_people_only(events):
