@@ -174,7 +174,8 @@ PERSON_NOUNS = frozenset(
     "defendant plaintiff witness gunman assailant attacker perpetrator hostage driver pilot crew rescuer "
     "protester demonstrator activist researcher scientist journalist reporter lawmaker legislator candidate "
     "athlete coach rebel insurgent militant separatist guerrilla firefighter paramedic judge prosecutor "
-    "senator captain hacker".split()
+    "senator captain hacker agent guard inspector diplomat envoy negotiator spokesperson spokesman "
+    "spokeswoman analyst economist lawyer attorney banker trader farmer".split()
 )
 #: Nouns for people that name many, not one ("staff", not "the patient").
 COLLECTIVE_PERSON_NOUNS = frozenset("people personnel staff crew".split())

@@ -33,8 +33,9 @@ _TIME = re.compile(
     | (?:1[89]|20)\d\d(?:1[89]|20)\d\d
     | (?:1[89]|20)\d\d\d\d(?!\d)
     | (?:1[89]|20)\d\d
-    | (?:last|this|next|the\s+previous|the\s+following|the\s+past|the\s+current)\s+(?:year|month|week|quarter|decade)
+    | (?:last|this|next|the\s+previous|the\s+following|the\s+past|the\s+current)\s+(?:year|month|week|quarter|decade)\b
     | (?:last|this|next|this\s+past)\s+(?:spring|summer|autumn|fall|winter)\b
+    | (?:over\s+the|this|last|the\s+past|this\s+past)\s+weekend\b
     | (?:the\s+)?(?:spring|summer|autumn|fall|winter)\s+of\s+(?:1[89]|20)\d\d
     | a\s+year\s+(?:earlier|ago|before|later|after)
     | (?:yesterday|today|tonight|last\s+night|this\s+(?:morning|afternoon|evening)|currently|current|at\s+present

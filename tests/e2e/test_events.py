@@ -693,3 +693,9 @@ def test_last_night_dates_an_act_the_night_before_the_report(events):
     (stolen,) = [e for e in events("Thieves stole paintings worth $10 million from the gallery last night.")
                  if e.trigger == "steal"]  # crime
     assert [t.text for t in stolen.times] == ["last night"] and stolen.event_type == "attack"
+
+
+def test_border_agents_act_and_a_weekend_dates_what_they_did(events):
+    (detained,) = [e for e in events("Border agents detained more than 2,000 migrants at the crossing over the "
+                                     "weekend, officials said.") if e.trigger == "detain"]  # immigration
+    assert detained.subject == "Border agents" and [t.text for t in detained.times] == ["over the weekend"]

@@ -64,6 +64,8 @@ PUBLISHED = date(2025, 2, 5)  # a Wednesday
         ("next winter", "2025-12-01/2026-02-28"),
         ("last fall", "2024-09-01/2024-11-30"),
         ("the spring of 2019", "2019-03-01/2019-05-31"),
+        ("over the weekend", "2025-02-01/2025-02-02"),  # the Saturday and Sunday at or before the report
+        ("this weekend", "2025-02-01/2025-02-02"),
         ("last night", "2025-02-04"),  # the night before the report's day
         ("last February", "2024-02-01/2024-02-29"),  # said in February: a year before
         ("last January", "2025-01-01/2025-01-31"),
@@ -118,6 +120,7 @@ def test_absolute_times_need_no_publication_date():
         ("prices fall in winter and rise in the summer", []),  # a season with nothing to fix its year
         ("In May, the council approved 12 permits", [("In May", False)]),
         ("Voters rejected it in a referendum last March", [("last March", False)]),
+        ("They met this weekend and again last week", [("this weekend", False), ("last week", False)]),
         ("The board meets at 10:30 a.m. ET on Friday", [("10:30 a.m.", False), ("on Friday", False)]),
         ("The ferry holds 9 am passengers", []),
     ],
