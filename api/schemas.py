@@ -108,7 +108,7 @@ class ClaimBrief(BaseModel):
     place: str | None
     event: str | None
     event_type: str | None = Field(None, description="The kind of event: statement, agreement, meeting, movement, "
-                                   "attack, legal, economic, personnel, policy, disaster or contest.")
+                                   "attack, legal, economic, personnel, policy, disaster, contest or protest.")
     participants: list[str]
     actors: list[ActorOut] = Field([], description="An event's actors by role: agent, patient, recipient.")
     figures: list[str] = Field([], description="An event's figure claims: those of its own clause.")

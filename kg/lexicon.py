@@ -279,6 +279,7 @@ EVENT_TYPES: dict[str, tuple[str, ...]] = {
                "reject", "block"),
     "disaster": ("erupt", "collapse", "flood", "burn", "destroy", "damage", "sink", "crash", "hit", "spread"),
     "contest": ("win", "vote", "defeat", "lose", "elect", "defect"),
+    "protest": ("protest", "march", "rally", "demonstrate", "riot", "picket", "boycott"),
 }
 #: Verbs of states, not occurrences ("has", "remains", "includes"): never an event.
 STATIVE_VERBS = frozenset(
@@ -348,7 +349,7 @@ SUPPORT_VERBS = frozenset("launch open conduct hold carry make take undertake st
 #: Nouns of acts that no ending derives from a verb of the taxonomy, with that verb.
 ACT_NOUNS = {"talks": "negotiate", "summit": "meet", "deal": "agree", "pact": "agree", "truce": "agree",
              "ceasefire": "agree", "crackdown": "crack", "layoffs": "lay", "merger": "acquire",
-             "takeover": "acquire", "trial": "prosecute", "election": "elect"}
+             "takeover": "acquire", "trial": "prosecute", "election": "elect", "walkout": "picket"}
 #: Verbs that tell another act without an object: "soldiers fired on the crowd" shot, "fired the
 #: manager" dismissed.
 OBJECTLESS_ACTS = {"fire": "shoot"}
@@ -382,7 +383,7 @@ PHRASAL_EVENT_TYPES: dict[str, str] = {
 }
 #: The kinds of event, as a type (the keys of ``EVENT_TYPES``, in order).
 EventKind = Literal["statement", "agreement", "meeting", "movement", "attack", "legal", "economic", "personnel",
-                    "policy", "disaster", "contest"]
+                    "policy", "disaster", "contest", "protest"]
 if get_args(EventKind) != tuple(EVENT_TYPES):
     raise AssertionError("EventKind must list the keys of EVENT_TYPES")
 EVENT_VERBS = frozenset(EVENT_TYPE_OF)

@@ -74,7 +74,7 @@ class CG(DefinedNamespace):
     corroborates: URIRef  # Shortcut for a corroboration verdict between two claims.
     end: URIRef  # Character offset where a span ends (exclusive) in the document's text.
     entityType: URIRef  # country, government, agency, organization, media, person, place or group.
-    eventType: URIRef  # The type of event from a small general taxonomy: statement, agreement, meeting, movement, attack, legal, economic, personnel, policy, disaster or contest (elections, votes, matches: who won and who lost).
+    eventType: URIRef  # The type of event from a small general taxonomy: statement, agreement, meeting, movement, attack, legal, economic, personnel, policy, disaster, contest (elections, votes, matches: who won and who lost) or protest (protests, marches, rallies, strikes).
     evidence: URIRef  # Where the claim is stated: the document and the selectors of the sentence and of its figure or key phrase.
     figure: URIRef  # The quantity the claim states.
     fileName: URIRef  # The name of the file the document was read from; it identifies the document across versions.

@@ -699,3 +699,14 @@ def test_border_agents_act_and_a_weekend_dates_what_they_did(events):
     (detained,) = [e for e in events("Border agents detained more than 2,000 migrants at the crossing over the "
                                      "weekend, officials said.") if e.trigger == "detain"]  # immigration
     assert detained.subject == "Border agents" and [t.text for t in detained.times] == ["over the weekend"]
+
+
+@pytest.mark.parametrize("text, trigger, kind", [
+    ("Protesters marched through the capital on Sunday.", "march", "protest"),  # politics
+    ("Dockworkers staged a walkout at the port on Monday.", "stage", "protest"),  # labour
+    ("Students held a rally outside parliament last week.", "hold", "protest"),  # education
+    ("Real Madrid beat Bayern Munich 2-1 on Wednesday to reach the final.", "beat", "contest"),  # sport
+])
+def test_protests_and_contests_have_kinds_of_their_own(events, text, trigger, kind):
+    found = {e.trigger: e for e in events(text)}
+    assert trigger in found and found[trigger].event_type == kind
