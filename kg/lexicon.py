@@ -177,6 +177,9 @@ PERSON_NOUNS = frozenset(
     "senator captain hacker agent guard inspector diplomat envoy negotiator spokesperson spokesman "
     "spokeswoman analyst economist lawyer attorney banker trader farmer".split()
 )
+#: Nouns of craft and vehicles: they move, and a landing or a sailing is theirs ("the probe landed").
+VEHICLE_NOUNS = frozenset("plane aircraft airliner jet flight helicopter ship vessel ferry tanker freighter boat "
+                          "submarine train convoy truck rocket probe spacecraft lander satellite drone".split())
 #: Nouns for people that name many, not one ("staff", not "the patient").
 COLLECTIVE_PERSON_NOUNS = frozenset("people personnel staff crew".split())
 #: Nouns for one person by kin or age ("the boy", "her husband").
@@ -264,7 +267,7 @@ EVENT_TYPES: dict[str, tuple[str, ...]] = {
     "meeting": ("meet", "visit", "host", "attend", "tour", "convene", "welcome"),
     "movement": ("send", "dispatch", "deploy", "deport", "repatriate", "evacuate", "return", "arrive", "withdraw",
                  "flee", "cross", "enter", "bring", "transfer", "transport", "board", "relocate", "migrate", "accept",
-                 "expel", "leave", "admit", "hospitalize", "divert", "extradite"),
+                 "expel", "leave", "admit", "hospitalize", "divert", "extradite", "land", "depart", "dock", "sail", "fly"),
     "attack": ("attack", "kill", "bomb", "shoot", "injure", "wound", "invade", "shell", "storm", "seize", "capture",
                "die", "hack", "steal", "loot", "rob", "hijack", "kidnap", "abduct", "ambush", "assassinate", "stab"),
     "legal": ("arrest", "charge", "sue", "investigate", "convict", "sentence", "ban", "sanction", "detain", "raid",

@@ -24,7 +24,10 @@ from ..lexicon import (
     NEWS_NOUNS,
     ORG_HEADS,
     PERSON_NOUNS,
+    PHRASAL_EVENT_TYPES,
     SPEECH_VERBS,
+    VEHICLE_NOUNS,
+    VERB_PARTICLES,
     WRITTEN_NOUNS,
 )
 from ..model import Actor
@@ -161,6 +164,9 @@ def doer(tok: Token, gazetteer: Gazetteer, names: Names) -> Token | None:
         return None
     if _acts(subject, gazetteer, names):
         return subject
+    if PHRASAL_EVENT_TYPES.get(phrasal(tok) or "", EVENT_TYPE_OF.get(_lemma(tok))) == "movement" \
+            and _lemma(subject) in VEHICLE_NOUNS:
+        return subject  # "the probe landed on the Moon", "the ferry docked in Piraeus"
     if _befallen(tok, subject) and _lemma(tok) in EVENT_TYPE_OF:
         return subject  # "a third case was reported", "the couple was quarantined"
     if (subject.pos_ == "NUM" or _count_of_people(subject) is not None) and _lemma(tok) in HUMAN_VERBS:
@@ -170,6 +176,13 @@ def doer(tok: Token, gazetteer: Gazetteer, names: Names) -> Token | None:
     if caused and subject.pos_ in ("NOUN", "PROPN") and (subject.dep_ == "nsubj" or subject == tok.head):
         return subject  # "the plague killed millions", "the storm destroyed 300 homes"
     return _teller_of(tok, gazetteer, names)
+
+
+def phrasal(tok: Token) -> str | None:
+    """The verb with its particle when that is another verb than the verb alone ("step down")."""
+    particle = next((c.lower_ for c in tok.children if c.dep_ == "prt" or (c.i == tok.i + 1 and c.lower_ in VERB_PARTICLES)),
+                    None)
+    return f"{_lemma(tok)} {particle}" if particle and f"{_lemma(tok)} {particle}" in PHRASAL_EVENT_TYPES else None
 
 
 def _teller_of(tok: Token, gazetteer: Gazetteer, names: Names) -> Token | None:

@@ -76,6 +76,7 @@ from .actors import (
     make_actor,
     outlet,
     participants,
+    phrasal,
     relative,
     writer,
 )
@@ -107,15 +108,15 @@ def _trigger(tok: Token) -> bool:
         return False  # "frequently changed employers, and secured ...": a participle read into a list of nouns
     lemma = _lemma(tok)
     if lemma in ASPECT_VERBS and not (lemma in SUPPORT_VERBS and _named_act(tok) is not None) \
-            and not _ends_a_thing(tok) and _phrasal(tok) is None:
+            and not _ends_a_thing(tok) and phrasal(tok) is None:
         return False  # "began cracking down": the cracking down is the event; "began talks" is one; "set up" is
     if lemma in STATIVE_VERBS or (lemma in _ATTRIBUTING and not _finds_guilty(tok)):
         return False
     if lemma in SPEECH_VERBS and any(c.dep_ == "xcomp" for c in tok.children):
         return False  # "reported issuing 8,600 visas": the issuing is the event
-    phrasal = any(c.dep_ == "prt" or (c.i == tok.i + 1 and c.lower_ in VERB_PARTICLES) for c in tok.children)
+    with_particle = any(c.dep_ == "prt" or (c.i == tok.i + 1 and c.lower_ in VERB_PARTICLES) for c in tok.children)
     if lemma in INTENT_VERBS or _measures(tok) or (lemma in LEVEL_VERBS and lemma not in EVENT_TYPE_OF
-                                                   and not phrasal and _named_act(tok) is None):
+                                                   and not with_particle and _named_act(tok) is None):
         return False  # "the number of arrivals rose": a figure's level, not an occurrence
     if _purpose(tok):
         return False  # "hired an executive to lead its ad business", "raised prices to offset costs"
@@ -193,9 +194,9 @@ def _kind(tok: Token) -> str | None:
     welcoming what is not someone ("welcomed the ruling"); else its own, or that of the act its
     object names."""
     children, lemma = list(tok.children), _lemma(tok)
-    phrasal = _phrasal(tok)
-    if phrasal is not None:
-        return PHRASAL_EVENT_TYPES[phrasal]  # "stepped down", "called off the strike"
+    with_particle = phrasal(tok)
+    if with_particle is not None:
+        return PHRASAL_EVENT_TYPES[with_particle]  # "stepped down", "called off the strike"
     if any(c.dep_ == "dobj" and (_lemma(c) in MESSAGE_NOUNS or _lemma(c) in VOICED_NOUNS) for c in children):
         return "statement"  # "sent a letter", "raised concerns"
     if _finds_guilty(tok):
@@ -222,13 +223,6 @@ def _kind(tok: Token) -> str | None:
     if lemma in FREEING_VERBS and any(c.dep_ in ("dobj", "nsubjpass") and _a_person(c) for c in children):
         return EVENT_TYPE_OF["detain"]  # "the suspect was released on bail": set free, not published
     return EVENT_TYPE_OF.get(lemma) or EVENT_TYPE_OF.get(act or "")
-
-
-def _phrasal(tok: Token) -> str | None:
-    """The verb with its particle when that is another verb than the verb alone ("step down")."""
-    particle = next((c.lower_ for c in tok.children if c.dep_ == "prt" or (c.i == tok.i + 1 and c.lower_ in VERB_PARTICLES)),
-                    None)
-    return f"{_lemma(tok)} {particle}" if particle and f"{_lemma(tok)} {particle}" in PHRASAL_EVENT_TYPES else None
 
 
 def _a_person(tok: Token) -> bool:

@@ -710,3 +710,14 @@ def test_border_agents_act_and_a_weekend_dates_what_they_did(events):
 def test_protests_and_contests_have_kinds_of_their_own(events, text, trigger, kind):
     found = {e.trigger: e for e in events(text)}
     assert trigger in found and found[trigger].event_type == kind
+
+
+@pytest.mark.parametrize("text, trigger, craft", [
+    ("The lander touched down near the crater on Friday.", "touch", "The lander"),  # space
+    ("The ferry docked in Piraeus on Tuesday.", "dock", "The ferry"),  # shipping
+    ("The plane landed in Kabul on Monday.", "land", "The plane"),  # aviation
+])
+def test_craft_move_of_their_own(events, text, trigger, craft):
+    found = {e.trigger: e for e in events(text)}
+    assert found[trigger].subject == craft and found[trigger].event_type == "movement"
+    assert not events("Prices returned to normal in May.")
