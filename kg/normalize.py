@@ -282,10 +282,13 @@ def _month(name: str) -> int:
 _QUARTERS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
 
 
-def resolve_time(text: str, published: date | None, anchor_year: int | None = None) -> TimeScope | None:
+def resolve_time(text: str, published: date | None, anchor_year: int | None = None,
+                 happened: bool = False) -> TimeScope | None:
     """A time expression as an ISO year, date or interval; relative ones against ``published``.
 
-    ``anchor_year`` is the year the sentence is about, for "the previous year".
+    ``anchor_year`` is the year the sentence is about, for "the previous year"; ``happened`` says
+    the time is of something told as having happened, so a day without a year is the last one
+    by the report ("landed on Aug. 23", reported in March: last year's), not the nearer.
 
     >>> [resolve_time(t, date(2025, 9, 12)).iso for t in ["the mid-2010s", "202223", "mid-2025", "the third quarter of 2024"]]
     ['2014/2016', '2022/2023', '2025-04-01/2025-09-30', '2024-07-01/2024-09-30']
@@ -332,7 +335,7 @@ def resolve_time(text: str, published: date | None, anchor_year: int | None = No
             d = date(published.year, _month(m.group(1)), int(m.group(2)))
         except (KeyError, ValueError):
             return None
-        if d > published and (d - published) > (published - d.replace(year=d.year - 1)):
+        if d > published and (happened or (d - published) > (published - d.replace(year=d.year - 1))):
             d = d.replace(year=d.year - 1)  # the nearer of this year's and last year's
         return TimeScope(t, d.isoformat(), d, d)
     m = re.fullmatch(r"(\d{4})\s?[-–/]\s?(\d{4}|\d\d)", low) or re.fullmatch(r"(\d{4})(\d{4}|\d\d)", low) \
@@ -426,14 +429,16 @@ def _choose_time(mention: ClaimMention, figure: Figure | None, published: date |
     candidates = dated or candidates
     if not candidates:
         candidates = [t for t in mention.times if t.reporting]
-    explicit_years = [s.start.year for s in (resolve_time(t.text, published) for t in candidates) if s]
+    happened = mention.kind == "event"  # told as having happened (or going on): not ahead of the report
+    explicit_years = [s.start.year for s in (resolve_time(t.text, published, happened=happened) for t in candidates) if s]
     anchor = max(explicit_years) if explicit_years else None
     change = figure is not None and (figure.unit == "ratio" or re.search(
         r"\b(?:increase|decrease|rise|growth|drop|jump|fall|surge)\w*\s+of\s+$", mention.text[: max(0, mention.start - mention.sentence.start)], re.I))
-    scopes = [(t, resolve_time(t.text, published, anchor)) for t in candidates]
+    scopes = [(t, resolve_time(t.text, published, anchor, happened)) for t in candidates]
     if not scopes:
         if mention.inherited_time is not None:
-            s = _since(mention.inherited_time, resolve_time(mention.inherited_time.text, published), published)
+            s = _since(mention.inherited_time, resolve_time(mention.inherited_time.text, published, happened=happened),
+                       published)
             return replace(s, projected=_future(s, published)) if s else None
         return None
     if change and any(s for _, s in scopes):

@@ -721,3 +721,10 @@ def test_craft_move_of_their_own(events, text, trigger, craft):
     found = {e.trigger: e for e in events(text)}
     assert found[trigger].subject == craft and found[trigger].event_type == "movement"
     assert not events("Prices returned to normal in May.")
+
+
+def test_an_event_dated_by_a_day_without_a_year_happened_by_the_report(read_text):
+    _, claims = read_text("The probe landed near the lunar south pole on August 23.",
+                          published=datetime.date(2025, 3, 14))  # space
+    (landed,) = [c for c in claims if c.kind == "event" and c.trigger == "land"]
+    assert landed.time.iso == "2024-08-23" and landed.modality == "asserted"

@@ -79,6 +79,12 @@ def test_resolve(text, iso):
     assert resolve_time(text, PUBLISHED).iso == iso
 
 
+def test_a_day_without_a_year_of_what_happened_is_not_ahead_of_the_report():
+    assert resolve_time("Aug. 23", date(2025, 3, 14)).iso == "2025-08-23"  # a figure's: the nearer
+    assert resolve_time("Aug. 23", date(2025, 3, 14), happened=True).iso == "2024-08-23"
+    assert resolve_time("March 2", date(2025, 3, 14), happened=True).iso == "2025-03-02"
+
+
 def test_previous_year_is_relative_to_the_sentence_year():
     assert resolve_time("the previous year", PUBLISHED, anchor_year=2019).iso == "2018"
     assert resolve_time("a year earlier", PUBLISHED, anchor_year=2019).iso == "2018"
