@@ -300,6 +300,9 @@ INTENT_VERBS = frozenset("plan aim intend hope seek want expect prepare propose 
 #: selected to join the program", "urged the council to act").
 COMMIT_VERBS = frozenset("agree decide pledge offer vote ask order select choose pick appoint nominate invite "
                          "authorize authorise allow permit urge encourage".split())
+#: Prepositions whose object completes a verb's act ("agreed to a ceasefire", "voted for the
+#: merger"): a noun of an act there is that act, not another.
+ARGUMENT_PREPOSITIONS = frozenset({"to", "for", "on", "upon"})
 #: Prepositions before a clause that tell something happened before what the sentence tells
 #: ("lifted off after being delayed", "resigned upon losing the vote"): not "before", "without".
 SEQUENCE_PREPOSITIONS = frozenset({"after", "upon", "following", "since"})

@@ -257,12 +257,18 @@ def make_actor(role: str, tok: Token, gazetteer: Gazetteer, names: Names) -> Act
                  tok.ent_type_ in _ACTOR_LABELS or tok.text in names.words or bool(found) or resolved is not None)
 
 
+#: What the model names that is not someone: a time, an amount.
+_NOT_ACTORS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"})
+
+
 def by_role(tok: Token, agent: Token, gazetteer: Gazetteer, names: Names) -> tuple[Actor, tuple[Actor, ...]]:
     """The actor of ``agent`` (who did it, or whom a passive befell), and all the actors of a
     trigger by role: who did it, to whom or what, and to whom it went."""
     passive = _befallen(tok, agent)
     lead = make_actor("patient" if passive else "agent", agent, gazetteer, names)
-    out = [lead]
+    # "Israel and Hamas agreed": each one named did it
+    out = [lead, *(make_actor(lead.role, c, gazetteer, names) for c in agent.conjuncts
+                   if c.pos_ in ("NOUN", "PROPN") and c.ent_type_ not in _NOT_ACTORS)]
     subject = subject_of(tok)
     if subject is not None and subject.dep_ == "nsubjpass" and not passive and not _sequel_clause(tok):
         out.append(make_actor("patient", subject, gazetteer, names))  # "was taken down by censors"

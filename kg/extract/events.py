@@ -34,6 +34,7 @@ from ..lexicon import (
     ACT_NOUNS,
     ACTING_ORG_NOUNS,
     AGENT_SUFFIXES,
+    ARGUMENT_PREPOSITIONS,
     ASPECT_VERBS,
     CAUSE_VERBS,
     CLOCK_TIME,
@@ -473,9 +474,12 @@ _NOUN_ENDINGS = (("ation", "ate"), ("ion", "e"), ("ion", ""), ("ment", ""), ("in
 
 def _acted_on(noun: Token, told: set[int]) -> bool:
     """A noun that a verb told as an event acts on or describes ("an email sent by the chairman",
-    "signed the agreement on Monday"): part of that event, not another."""
+    "signed the agreement on Monday", "agreed to a ceasefire on Wednesday"): part of that event,
+    not another; not one that places it ("arrested him after the attack", "signed it at the summit")."""
+    prep = noun.head
     return (noun.dep_ in ("dobj", "nsubjpass") and noun.head.i in told) or any(
-        c.dep_ == "acl" and c.i in told for c in noun.children)
+        c.dep_ == "acl" and c.i in told for c in noun.children) or (
+        noun.dep_ == "pobj" and prep.dep_ == "prep" and prep.head.i in told and prep.lower_ in ARGUMENT_PREPOSITIONS)
 
 
 def _event_noun(tok: Token) -> str | None:

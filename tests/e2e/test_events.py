@@ -728,3 +728,13 @@ def test_an_event_dated_by_a_day_without_a_year_happened_by_the_report(read_text
                           published=datetime.date(2025, 3, 14))  # space
     (landed,) = [c for c in claims if c.kind == "event" and c.trigger == "land"]
     assert landed.time.iso == "2024-08-23" and landed.modality == "asserted"
+
+
+def test_each_one_named_in_a_coordinated_subject_acts(events):
+    (agreed,) = [e for e in events("Israel and Hamas agreed to a ceasefire on Wednesday, mediators said.")
+                 if e.trigger == "agree"]  # war: one event, not a second one for the ceasefire
+    assert sorted(a.name for a in agreed.actors if a.role == "agent") == ["Hamas", "Israel"]
+    (raided,) = [e for e in events("Police and soldiers raided the camp on Monday.") if e.trigger == "raid"]
+    assert sorted(a.name for a in raided.actors if a.role == "agent") == ["Police", "soldiers"]  # crime
+    (signed,) = [e for e in events("In October, Uber, its largest customer, signed a deal.") if e.trigger == "sign"]
+    assert [a.name for a in signed.actors if a.role == "agent"] == ["Uber"]  # a date is no one
