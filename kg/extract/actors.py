@@ -26,6 +26,7 @@ from ..lexicon import (
     PERSON_NOUNS,
     PHRASAL_EVENT_TYPES,
     SPEECH_VERBS,
+    VAGUE,
     VEHICLE_NOUNS,
     VERB_PARTICLES,
     WRITTEN_NOUNS,
@@ -169,8 +170,9 @@ def doer(tok: Token, gazetteer: Gazetteer, names: Names) -> Token | None:
         return subject  # "the probe landed on the Moon", "the ferry docked in Piraeus"
     if _befallen(tok, subject) and _lemma(tok) in EVENT_TYPE_OF:
         return subject  # "a third case was reported", "the couple was quarantined"
-    if (subject.pos_ == "NUM" or _count_of_people(subject) is not None) and _lemma(tok) in HUMAN_VERBS:
-        return subject  # "another 3,000 arrived", "thousands of people marched"
+    if (subject.pos_ == "NUM" or subject.lower_ in VAGUE or _count_of_people(subject) is not None) \
+            and _lemma(tok) in HUMAN_VERBS:
+        return subject  # "another 3,000 arrived", "thousands of people marched", "thousands protested"
     if subject.lower_ == "it" and _lemma(tok) in EVENT_TYPE_OF:
         return subject  # "it is negotiating with both countries": an organisation, by what it does
     if caused and subject.pos_ in ("NOUN", "PROPN") and (subject.dep_ == "nsubj" or subject == tok.head):

@@ -706,6 +706,7 @@ def test_border_agents_act_and_a_weekend_dates_what_they_did(events):
     ("Dockworkers staged a walkout at the port on Monday.", "stage", "protest"),  # labour
     ("Students held a rally outside parliament last week.", "hold", "protest"),  # education
     ("Real Madrid beat Bayern Munich 2-1 on Wednesday to reach the final.", "beat", "contest"),  # sport
+    ("Thousands protested in Lyon on Saturday against the pension reform.", "protest", "protest"),  # pensions
 ])
 def test_protests_and_contests_have_kinds_of_their_own(events, text, trigger, kind):
     found = {e.trigger: e for e in events(text)}
