@@ -380,7 +380,7 @@ EVENT_TYPE_OF: dict[str, str] = {verb: kind for kind, verbs in EVENT_TYPES.items
 #: report ("stepped down" is a resignation, "called off the strike" a decision, "lifted off" a
 #: departure); the kind of one not listed is its verb's.
 PHRASAL_EVENT_TYPES: dict[str, str] = {
-    "step down": "personnel", "stand down": "personnel", "call off": "policy", "set up": "policy",
+    "step down": "personnel", "stand down": "personnel", "swear in": "personnel", "call off": "policy", "set up": "policy",
     "shut down": "policy", "roll back": "policy", "scale back": "policy", "step up": "policy", "turn down": "policy",
     "strike down": "legal", "throw out": "legal", "take over": "economic", "buy out": "economic",
     "bail out": "economic", "sell off": "economic", "lay off": "economic", "pull out": "movement",

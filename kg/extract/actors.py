@@ -210,6 +210,13 @@ def _count_of_people(tok: Token) -> Token | None:
                  and any(g.dep_ == "pobj" and _lemma(g) in _ACTOR_NOUNS for g in c.children)), None)
 
 
+def _of_what(tok: Token) -> Token | None:
+    """The "of" phrase of a count of anything ("thousands of buildings")."""
+    if not (tok.ent_type_ == "CARDINAL" or tok.lower_ in VAGUE) or tok.pos_ != "NOUN":
+        return None
+    return next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+
+
 def generalised(agent: Token) -> bool:
     """An agent that generalises over a group ("many workers came", "most ventures collapsed",
     "many have been sent"): a pattern, not one occurrence."""
@@ -251,7 +258,7 @@ def _counted(tok: Token) -> str | None:
 
 def make_actor(role: str, tok: Token, gazetteer: Gazetteer, names: Names) -> Actor:
     resolved = names.resolve(tok)
-    of_whom = _count_of_people(tok)  # "thousands of people": the count with what it counts
+    of_whom = _count_of_people(tok) or _of_what(tok)  # "thousands of people": the count with what it counts
     counted = span_text(subtree(of_whom))[0] if of_whom is not None else _counted(tok)
     name = resolved or (f"{phrase(tok)} {counted}" if counted else phrase(tok))
     found = gazetteer.find(name)

@@ -673,6 +673,7 @@ def test_a_clause_after_a_possibility_or_before_or_without_tells_nothing_happene
     ("The army pulled out of the town on Sunday.", "pull", "movement"),  # war
     ("The court struck down the law in June.", "strike", "legal"),  # courts
     ("The bank set up a new trading desk in Singapore last year.", "set", "policy"),  # finance
+    ("The new health minister was sworn in on Monday.", "swear", "personnel"),  # government
 ])
 def test_a_verb_with_its_particle_has_the_kind_of_what_it_means(events, text, trigger, kind):
     found = {e.trigger: e for e in events(text)}
@@ -739,3 +740,9 @@ def test_each_one_named_in_a_coordinated_subject_acts(events):
     assert sorted(a.name for a in raided.actors if a.role == "agent") == ["Police", "soldiers"]  # crime
     (signed,) = [e for e in events("In October, Uber, its largest customer, signed a deal.") if e.trigger == "sign"]
     assert [a.name for a in signed.actors if a.role == "agent"] == ["Uber"]  # a date is no one
+
+
+def test_a_count_of_things_acted_on_is_named_with_what_it_counts(events):
+    (destroyed,) = [e for e in events("The cyclone destroyed thousands of homes along the coast on Friday.")
+                    if e.trigger == "destroy"]  # disasters
+    assert [a.name for a in destroyed.actors if a.role == "patient"] == ["thousands of homes"]
