@@ -280,7 +280,8 @@ EVENT_TYPES: dict[str, tuple[str, ...]] = {
                "intensify", "tighten", "pass", "veto", "comply", "abolish", "extend", "halt", "shut", "close",
                "quarantine", "institute", "abandon", "shelve", "delay", "postpone", "censor", "remove", "recall",
                "reject", "block"),
-    "disaster": ("erupt", "collapse", "flood", "burn", "destroy", "damage", "sink", "crash", "hit", "spread"),
+    "disaster": ("erupt", "collapse", "flood", "burn", "destroy", "damage", "sink", "crash", "hit", "spread", "burst",
+                 "explode", "capsize", "derail", "overflow"),
     "contest": ("win", "vote", "defeat", "lose", "elect", "defect"),
     "protest": ("protest", "march", "rally", "demonstrate", "riot", "picket", "boycott"),
 }

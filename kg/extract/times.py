@@ -82,8 +82,8 @@ def find_times(text: str, offset: int = 0, figures: Iterable[FigureMention] = ()
             continue
         if re.match(r"^[\w%]|^,\d|^-(?!\d)", right) and not re.match(r"^s\b", right):
             continue
-        if IDENTIFIER_BEFORE.search(left):
-            continue
+        if m.group("expr")[:1].isdigit() and IDENTIFIER_BEFORE.search(left):
+            continue  # "Highway 2019", "Section 2021": a number that names; not "the highway on Tuesday"
         expr = m.group("expr")
         if expr.lower() == "now" and re.search(r"\b(?:was|were|had|did)\s+$", left, re.I):
             continue  # "most were now employed": the narrative's now, not the day of writing

@@ -746,3 +746,13 @@ def test_a_count_of_things_acted_on_is_named_with_what_it_counts(events):
     (destroyed,) = [e for e in events("The cyclone destroyed thousands of homes along the coast on Friday.")
                     if e.trigger == "destroy"]  # disasters
     assert [a.name for a in destroyed.actors if a.role == "patient"] == ["thousands of homes"]
+
+
+@pytest.mark.parametrize("text, trigger", [
+    ("A fuel tanker exploded on the highway on Tuesday.", "explode"),  # transport
+    ("Officials said the levee burst on Sunday after days of rain.", "burst"),  # floods
+    ("A passenger train derailed near the border on Friday.", "derail"),  # rail
+])
+def test_what_befalls_things_is_a_disaster_they_are_the_subject_of(events, text, trigger):
+    (found,) = [e for e in events(text) if e.trigger == trigger]
+    assert found.event_type == "disaster" and found.times

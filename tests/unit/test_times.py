@@ -127,6 +127,8 @@ def test_absolute_times_need_no_publication_date():
         ("In May, the council approved 12 permits", [("In May", False)]),
         ("Voters rejected it in a referendum last March", [("last March", False)]),
         ("They met this weekend and again last week", [("this weekend", False), ("last week", False)]),
+        ("A tanker exploded on the highway on Tuesday", [("on Tuesday", False)]),  # a word that names, then a time
+        ("Traffic on Highway 2019 was closed", []),
         ("The board meets at 10:30 a.m. ET on Friday", [("10:30 a.m.", False), ("on Friday", False)]),
         ("The ferry holds 9 am passengers", []),
     ],
