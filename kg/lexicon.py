@@ -33,8 +33,8 @@ WEEKDAYS_PATTERN = "|".join(calendar.day_name)
 CLOCK_TIME = re.compile(r"(?:1[0-2]|[1-9])(?::[0-5]\d)?\s?[ap]\.m\.", re.I)
 #: Units of time: a figure in them is a duration or an age, not an amount of a thing.
 TIME_UNITS = frozenset("second minute hour day week month quarter year decade century".split())
-#: Units of time that a stretch of which, however many, is long: "for a decade, the firm abused ...".
-LONG_TIME_UNITS = frozenset("month quarter year decade century generation".split())
+#: Units of time of which any stretch is long ("for a decade, the firm abused ...").
+LONG_TIME_UNITS = frozenset("month quarter year decade century".split())
 
 # ==================================================================================== numbers
 
@@ -305,7 +305,7 @@ COMMIT_VERBS = frozenset("agree decide pledge offer vote ask order select choose
 #: merger"): a noun of an act there is that act, not another.
 ARGUMENT_PREPOSITIONS = frozenset({"to", "for", "on", "upon"})
 #: Prepositions before a clause that tell something happened before what the sentence tells
-#: ("lifted off after being delayed", "resigned upon losing the vote"): not "before", "without".
+#: ("reached port after being delayed", "resigned upon losing the vote"): not "before", "without".
 SEQUENCE_PREPOSITIONS = frozenset({"after", "upon", "following", "since"})
 #: Verbs that only say that another action began, went on or was tried ("began cracking down",
 #: "tried to persuade", "is set to begin"): the action they govern is the event.

@@ -406,7 +406,7 @@ def resolve_time(text: str, published: date | None, anchor_year: int | None = No
             or CLOCK_TIME.fullmatch(low):
         d = published - timedelta(days=1 if earlier else 0)  # a time of day alone: the day of the report
         return TimeScope(t, d.isoformat(), d, d)
-    if re.fullmatch(r"(?:over\s+the|this|last|the\s+past|this\s+past)\s+weekend", low):
+    if low.endswith("weekend"):  # "over the weekend", "this weekend", "last weekend"
         # the weekend the report was written in or after: the Saturday and Sunday at or before it
         saturday = published - timedelta(days=(published.weekday() - 5) % 7)
         return TimeScope(t, f"{saturday.isoformat()}/{(saturday + timedelta(days=1)).isoformat()}", saturday,
