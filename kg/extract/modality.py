@@ -5,6 +5,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from ..lexicon import DENIAL_VERBS, MODAL_VERBS, MODAL_WORDS
+from .aspect import sequel_clause
 from .tokens import lemma
 
 _BASELINE_WORDS = frozenset("compared than versus".split())
@@ -15,7 +16,8 @@ def modality_cues(tokens: list[Token]) -> tuple[str, ...]:
     and a denial whose complement it is in.
 
     A figure in a comparison ("compared to the current 1.5 million") keeps its own modality, and
-    so does one in a relative clause ("Orlov, who had hired dozens, now hopes to hire 300").
+    so does one in a relative clause ("Orlov, who had hired dozens, now hopes to hire 300") or in
+    a clause telling what happened before ("may close the plant after losing 300 customers").
     """
     if not tokens:
         return ()
@@ -23,7 +25,8 @@ def modality_cues(tokens: list[Token]) -> tuple[str, ...]:
     node = tokens[-1]
     while True:
         path.append(node)
-        if node.lower_ in _BASELINE_WORDS or node.head == node or (node.dep_ == "relcl" and node.pos_ in ("VERB", "AUX")):
+        if node.lower_ in _BASELINE_WORDS or node.head == node or (node.dep_ == "relcl" and node.pos_ in ("VERB", "AUX")) \
+                or sequel_clause(node):
             break
         node = node.head
     cues = []

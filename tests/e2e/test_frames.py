@@ -100,6 +100,12 @@ def test_a_relative_clause_keeps_its_own_modality(read):
     assert claims["three"].modality != "projected" and claims["20"].modality == "projected"
 
 
+def test_what_a_clause_after_after_tells_is_not_hedged_by_the_verb_it_hangs_on(read):
+    claims = read("The grocer may close its flagship store after losing 300 customers in 2024.")  # retail
+    assert claims["300"].modality == "asserted"
+    assert read("The grocer may close its flagship store to save $300 million.")["$300 million"].modality == "hypothetical"
+
+
 def test_a_verb_joined_to_a_figures_clause_does_not_hedge_it(read):
     """"dumped 3 inches of rain on Tuesday and more was expected": the 3 inches fell."""
     claims = read("The storm dumped 3 inches of rain on the valley on Tuesday and more was expected on Wednesday.")
