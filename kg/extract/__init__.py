@@ -24,6 +24,7 @@ from ..lexicon import CURRENCIES, SCALES
 from ..model import ClaimMention, Document, Frame, Source, TimeMention
 from ..model import Span as TextSpan
 from ..ontology import Gazetteer
+from .aspect import sequel_of
 from .attribution import CONDITIONAL, CONTINUATION, Attribution, SourceReader, quoted
 from .events import clauses_of_times, events
 from .figures import find_figures, says_something, scrape_damage
@@ -122,8 +123,11 @@ def extract(doc: Document, parsed: Doc, gazetteer: Gazetteer) -> list[ClaimMenti
                 continue
             frame, unit = frames.read(tokens, f.unit_text) if tokens else (
                 Frame(reason="the figure is not a span of the parse"), None)
+            # not a time of another clause's noun, nor one on the other side of "after"
+            # ("will cut 500 jobs after posting a loss last year": last year's is the loss)
             own_times = [when_itself(t, tokens) for t, root in zip(times, roots)
-                         if root is None or not describes_other_noun(root, tokens)]
+                         if root is None or not (describes_other_noun(root, tokens)
+                                                 or (tokens and sequel_of(root) != sequel_of(tokens[0])))]
             previous_figure_line = paragraph
             mentions.append(
                 ClaimMention(

@@ -48,6 +48,16 @@ def sequel_clause(tok: Token) -> bool:
             and prep.head.pos_ in ("VERB", "AUX") and not any(c.dep_ in SUBJECTS for c in tok.children))
 
 
+def sequel_of(tok: Token) -> Token | None:
+    """The clause after "after" (``sequel_clause``) that a token is in, or None."""
+    t = tok
+    while not sequel_clause(t):
+        if t.head == t:
+            return None
+        t = t.head
+    return t
+
+
 def participle_clause(tok: Token) -> bool:
     """A participle that continues the clause it hangs on, with no subject or conjunction of its
     own ("..., killing 40 people"; not "after killing", "while he was killing")."""

@@ -6,6 +6,8 @@ politics, transport and weather; none is taken from an evaluation page.
 
 from __future__ import annotations
 
+import datetime
+
 import pytest
 
 
@@ -104,6 +106,12 @@ def test_what_a_clause_after_after_tells_is_not_hedged_by_the_verb_it_hangs_on(r
     claims = read("The grocer may close its flagship store after losing 300 customers in 2024.")  # retail
     assert claims["300"].modality == "asserted"
     assert read("The grocer may close its flagship store to save $300 million.")["$300 million"].modality == "hypothetical"
+
+
+def test_a_time_on_the_other_side_of_after_is_not_a_figures(read):
+    claims = read("The brewer cut 500 jobs after posting a loss of $2 billion last year.",
+                  published=datetime.date(2025, 3, 14))  # business
+    assert claims["$2 billion"].time.iso == "2024" and claims["500"].time is None
 
 
 def test_a_verb_joined_to_a_figures_clause_does_not_hedge_it(read):
