@@ -401,21 +401,25 @@ def resolve_time(text: str, published: date | None, anchor_year: int | None = No
         q = _QUARTERS[m.group(1)]
         year = published.year if 3 * q - 2 <= published.month else published.year - 1
         return _months_scope(year, 3 * q - 2, 3 * q, t)
-    earlier = re.sub(r"\s+", " ", low) in ("yesterday", "last night")  # the night before the report's day
-    if earlier or low in ("today", "tonight") or re.fullmatch(r"this\s+(?:morning|afternoon|evening)", low) \
+    earlier = low in ("yesterday", "last night")  # the night before the report's day
+    if earlier or low in ("today", "tonight", "this morning", "this afternoon", "this evening") \
             or CLOCK_TIME.fullmatch(low):
         d = published - timedelta(days=1 if earlier else 0)  # a time of day alone: the day of the report
         return TimeScope(t, d.isoformat(), d, d)
-    if low.endswith("weekend"):  # "over the weekend", "this weekend", "last weekend"
-        # the weekend the report was written in or after: the Saturday and Sunday at or before it
-        saturday = published - timedelta(days=(published.weekday() - 5) % 7)
-        return TimeScope(t, f"{saturday.isoformat()}/{(saturday + timedelta(days=1)).isoformat()}", saturday,
-                         saturday + timedelta(days=1))
+    if low.endswith("weekend"):  # "over the weekend", "this weekend": the Saturday and Sunday at or before the report
+        saturday = _last_weekday(published, "saturday")
+        sunday = saturday + timedelta(days=1)
+        return TimeScope(t, f"{saturday.isoformat()}/{sunday.isoformat()}", saturday, sunday)
     m = re.fullmatch(r"(?:on\s+)?([a-z]+day)", low)
     if m and m.group(1) in WEEKDAYS:
-        d = published - timedelta(days=(published.weekday() - WEEKDAYS[m.group(1)]) % 7)
+        d = _last_weekday(published, m.group(1))
         return TimeScope(t, d.isoformat(), d, d)
     return None
+
+
+def _last_weekday(published: date, day: str) -> date:
+    """The last ``day`` ("monday" ...) on or before ``published``."""
+    return published - timedelta(days=(published.weekday() - WEEKDAYS[day]) % 7)
 
 
 def _choose_time(mention: ClaimMention, figure: Figure | None, published: date | None) -> TimeScope | None:

@@ -166,8 +166,6 @@ def extract(doc: Document, parsed: Doc, gazetteer: Gazetteer) -> list[ClaimMenti
     return mentions
 
 
-
-
 #: Entities whose names may hold a number ("Windows 11", "a Boeing 737", "Section 230").
 _NAMES_WITH_NUMBERS = frozenset({"PRODUCT", "LAW", "WORK_OF_ART"})
 

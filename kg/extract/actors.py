@@ -180,11 +180,16 @@ def doer(tok: Token, gazetteer: Gazetteer, names: Names) -> Token | None:
     return _teller_of(tok, gazetteer, names)
 
 
+def particle(tok: Token) -> str | None:
+    """A verb's particle ("cracked down", "dropped out"), as the parser hangs it or right after it."""
+    return next((c.lower_ for c in tok.children if c.dep_ == "prt" or (c.i == tok.i + 1 and c.lower_ in VERB_PARTICLES)),
+                None)
+
+
 def phrasal(tok: Token) -> str | None:
     """The verb with its particle when that is another verb than the verb alone ("step down")."""
-    particle = next((c.lower_ for c in tok.children if c.dep_ == "prt" or (c.i == tok.i + 1 and c.lower_ in VERB_PARTICLES)),
-                    None)
-    return f"{_lemma(tok)} {particle}" if particle and f"{_lemma(tok)} {particle}" in PHRASAL_EVENT_TYPES else None
+    words = f"{_lemma(tok)} {particle(tok)}"
+    return words if words in PHRASAL_EVENT_TYPES else None
 
 
 def _teller_of(tok: Token, gazetteer: Gazetteer, names: Names) -> Token | None:

@@ -59,7 +59,6 @@ from ..lexicon import (
     TITLE_NOUNS,
     UNDONE_VERBS,
     VAGUE_NOW,
-    VERB_PARTICLES,
     VERDICT_WORDS,
     VOICED_NOUNS,
     WRITTEN_NOUNS,
@@ -77,6 +76,7 @@ from .actors import (
     make_actor,
     outlet,
     participants,
+    particle,
     phrasal,
     relative,
     writer,
@@ -115,9 +115,8 @@ def _trigger(tok: Token) -> bool:
         return False
     if lemma in SPEECH_VERBS and any(c.dep_ == "xcomp" for c in tok.children):
         return False  # "reported issuing 8,600 visas": the issuing is the event
-    with_particle = any(c.dep_ == "prt" or (c.i == tok.i + 1 and c.lower_ in VERB_PARTICLES) for c in tok.children)
     if lemma in INTENT_VERBS or _measures(tok) or (lemma in LEVEL_VERBS and lemma not in EVENT_TYPE_OF
-                                                   and not with_particle and _named_act(tok) is None):
+                                                   and particle(tok) is None and _named_act(tok) is None):
         return False  # "the number of arrivals rose": a figure's level, not an occurrence
     if _purpose(tok):
         return False  # "hired an executive to lead its ad business", "raised prices to offset costs"
