@@ -441,9 +441,11 @@ VERDICT_KINDS: dict[str, tuple[URIRef, URIRef]] = {
 
 
 def relation_triples(relation: Relation) -> Iterator[Triple]:
-    """A verdict node between two claims, carrying its reason."""
+    """A verdict node between two claims, carrying its reason, and its record (``cg:record``: the
+    verdict as ``Relation.to_json`` writes it, read back in one row)."""
     v = relation_iri(relation)
     yield v, RDF.type, VERDICT_KINDS[relation.kind][0]
+    yield v, CG.record, Literal(relation.to_json(), datatype=RDF.JSON)
     yield v, CG.claim, claim_iri(relation.a)
     yield v, CG.claim, claim_iri(relation.b)
     yield v, CG.basis, _word(relation.basis)

@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import MISSING, Field, dataclass, field, fields, is_dataclass
 from datetime import date
 from functools import cached_property
-from typing import Any, Literal, Union, get_args, get_origin, get_type_hints
+from typing import Any, Literal, TypeVar, Union, get_args, get_origin, get_type_hints
 
 
 def content_id(*parts: object, length: int = 16) -> str:
@@ -265,8 +265,105 @@ class TimeScope:
     projected: bool = False
 
 
+class Recorded:
+    """A dataclass kept in the store as one JSON record (``cg:record``) beside its triples."""
+
+    def to_json(self) -> str:
+        """The object as one JSON object (fields left at their defaults are left out); ``from_json``
+        reads it back to an equal object.
+
+        >>> c = Claim("a.txt", "event", 0, 4, Span(0, 10), "Rain fell.", trigger="fall")
+        >>> c.to_json()
+        '{"document":"a.txt","kind":"event","start":0,"end":4,"sentence":{"start":0,"end":10},"text":"Rain fell.","trigger":"fall"}'
+        >>> Claim.from_json(c.to_json()) == c
+        True
+        """
+        return json.dumps(_plain(self), ensure_ascii=False, separators=(",", ":"))
+
+    @classmethod
+    def from_json(cls: type[R], text: str) -> R:
+        """The object ``to_json`` wrote (names it does not know are ignored, those it lacks take
+        their defaults)."""
+        found = _decoder(cls)(json.loads(text))
+        assert isinstance(found, cls)
+        return found
+
+
+R = TypeVar("R", bound=Recorded)
+
+
+def _default(f: Field[Any]) -> object:
+    if f.default is not MISSING:
+        return f.default
+    if f.default_factory is not MISSING:
+        return f.default_factory()
+    return MISSING
+
+
+def _plain(value: object) -> object:
+    """A dataclass as JSON values: objects without the fields at their defaults, tuples as lists,
+    dates in ISO 8601."""
+    if is_dataclass(value) and not isinstance(value, type):
+        out = {}
+        for name, default in _fields_of(type(value)):
+            v = getattr(value, name)
+            if v != default:
+                out[name] = _plain(v)
+        return out
+    if isinstance(value, tuple):
+        return [_plain(v) for v in value]
+    if isinstance(value, date):
+        return value.isoformat()
+    return value
+
+
+_FIELDS: dict[type, list[tuple[str, object]]] = {}
+
+
+def _fields_of(kind: type) -> list[tuple[str, object]]:
+    """A dataclass's fields with their defaults, read once for each kind."""
+    found = _FIELDS.get(kind)
+    if found is None:
+        found = _FIELDS[kind] = [(f.name, _default(f)) for f in fields(kind)]
+    return found
+
+
+_DECODERS: dict[Any, Callable[[Any], Any]] = {}
+
+
+def _decoder(kind: Any) -> Callable[[Any], Any]:
+    """What reads a JSON value that ``_plain`` wrote back as a ``kind`` (a dataclass, a tuple, a
+    date, a number, or those or None), made once for each kind."""
+    found = _DECODERS.get(kind)
+    if found is None:
+        found = _DECODERS[kind] = _make_decoder(kind)
+    return found
+
+
+def _make_decoder(kind: Any) -> Callable[[Any], Any]:
+    origin = get_origin(kind)
+    if origin in (Union, types.UnionType):
+        inner = _decoder(next(a for a in get_args(kind) if a is not type(None)))
+        return lambda v: None if v is None else inner(v)
+    if origin is tuple:
+        item = _decoder(get_args(kind)[0])
+        return lambda v: tuple(item(x) for x in v)
+    if isinstance(kind, type) and is_dataclass(kind):
+        fields_of = {name: _decoder(hint) for name, hint in get_type_hints(kind).items()}
+        return lambda v: kind(**{name: fields_of[name](x) for name, x in v.items() if name in fields_of})
+    if kind is date:
+        return date.fromisoformat
+    if kind is float:
+        return float
+    return _same
+
+
+def _same(value: object) -> object:
+    return value
+
+
 @dataclass(frozen=True)
-class Claim:
+class Claim(Recorded):
     """One assertion of a document with everything the later stages need.
 
     ``start``/``end`` locate the figure (or the key phrase of an event); ``sentence`` locates the
@@ -308,93 +405,13 @@ class Claim:
         keys.update(s.entity for s in self.sources if s.entity)
         return keys
 
-    def to_json(self) -> str:
-        """The claim as one JSON object (fields left at their defaults are left out); ``from_json``
-        reads it back to an equal claim.
-
-        >>> c = Claim("a.txt", "event", 0, 4, Span(0, 10), "Rain fell.", trigger="fall")
-        >>> c.to_json()
-        '{"document":"a.txt","kind":"event","start":0,"end":4,"sentence":{"start":0,"end":10},"text":"Rain fell.","trigger":"fall"}'
-        >>> Claim.from_json(c.to_json()) == c
-        True
-        """
-        return json.dumps(_plain(self), ensure_ascii=False, separators=(",", ":"))
-
-    @classmethod
-    def from_json(cls, text: str) -> Claim:
-        """The claim ``to_json`` wrote (names it does not know are ignored, those it lacks take
-        their defaults)."""
-        found = _decoder(cls)(json.loads(text))
-        assert isinstance(found, Claim)
-        return found
-
-
-def _default(f: Field[Any]) -> object:
-    if f.default is not MISSING:
-        return f.default
-    if f.default_factory is not MISSING:
-        return f.default_factory()
-    return MISSING
-
-
-def _plain(value: object) -> object:
-    """A dataclass as JSON values: objects without the fields at their defaults, tuples as lists,
-    dates in ISO 8601."""
-    if is_dataclass(value) and not isinstance(value, type):
-        out = {}
-        for f in fields(value):
-            v = getattr(value, f.name)
-            if v != _default(f):
-                out[f.name] = _plain(v)
-        return out
-    if isinstance(value, tuple):
-        return [_plain(v) for v in value]
-    if isinstance(value, date):
-        return value.isoformat()
-    return value
-
-
-_DECODERS: dict[Any, Callable[[Any], Any]] = {}
-
-
-def _decoder(kind: Any) -> Callable[[Any], Any]:
-    """What reads a JSON value that ``_plain`` wrote back as a ``kind`` (a dataclass, a tuple, a
-    date, a number, or those or None), made once for each kind."""
-    found = _DECODERS.get(kind)
-    if found is None:
-        found = _DECODERS[kind] = _make_decoder(kind)
-    return found
-
-
-def _make_decoder(kind: Any) -> Callable[[Any], Any]:
-    origin = get_origin(kind)
-    if origin in (Union, types.UnionType):
-        inner = _decoder(next(a for a in get_args(kind) if a is not type(None)))
-        return lambda v: None if v is None else inner(v)
-    if origin is tuple:
-        item = _decoder(get_args(kind)[0])
-        return lambda v: tuple(item(x) for x in v)
-    if isinstance(kind, type) and is_dataclass(kind):
-        fields_of = {name: _decoder(hint) for name, hint in get_type_hints(kind).items()}
-        return lambda v: kind(**{name: fields_of[name](x) for name, x in v.items() if name in fields_of})
-    if kind is date:
-        return date.fromisoformat
-    if kind is float:
-        return float
-    return _same
-
-
-def _same(value: object) -> object:
-    return value
-
-
 #: The kinds of verdict between two claims: they agree, they cannot both hold, or they are one
 #: measure at two times (``a`` the earlier claim, ``b`` the later).
 RELATION_KINDS = ("corroborates", "conflicts", "changes")
 
 
 @dataclass(frozen=True)
-class Relation:
+class Relation(Recorded):
     """A verdict between two claims (one of ``RELATION_KINDS``), with its reason and scores."""
 
     kind: str

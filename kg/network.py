@@ -6,7 +6,7 @@ goes (``store_parts``), in memory that does not grow with the store; networkx ca
 Edges carry a ``relation``: ``appears-in`` (claim -> document), ``says`` (claim -> the source that
 says it, the last of its chain), ``cites`` (document -> source -> source), ``about`` (claim ->
 entity, an event's actors included), ``corroborates``, ``conflicts`` and ``changes`` (claim ->
-claim). Claims are sized by their corroborations and coloured by verdict (``corroborated``,
+claim). Claims are sized by the claims that corroborate them and coloured by verdict (``corroborated``,
 ``conflicting`` or ``uncorroborated``, the API's words), and say whether they are figures or events
 (``claim_kind``, ``event_type``); documents carry their publication date as ``start`` for Gephi's
 timeline.
@@ -141,24 +141,23 @@ def parts(claims: Sequence[Claim], relations: Sequence[Relation], documents: Map
             of[r.a].append(r)
             of[r.b].append(r)
     for cid in sorted(known):
-        kinds = [r.kind for r in of[cid]]
-        nodes, edges = builder.claim(known[cid], kinds.count("corroborates"), "conflicts" in kinds)
+        support = len({r.b if r.a == cid else r.a for r in of[cid] if r.kind == "corroborates"})
+        nodes, edges = builder.claim(known[cid], support, any(r.kind == "conflicts" for r in of[cid]))
         yield nodes, [*edges, *sorted((builder.verdict(r) for r in of[cid] if r.a == cid), key=Edge.order)]
     yield builder.rest()
 
 
 def store_parts(store: GraphStore, entity_labels: Mapping[str, str]) -> tuple[bool, Iterator[Part]]:
     """Whether the network has dates, and its parts read from the store: claims ``SLICE`` at a
-    time, sized and coloured by their verdicts counted in one query, then every verdict's edge
-    from one query, in the order the engine reads them (sorting them would hold them all).
-    Memory grows with the claims' ids and dates, not with the claims or the verdicts."""
+    time, sized and coloured by the claims they are linked to (counted in one query), then every
+    verdict's edge from its record, in the order the engine reads them (sorting them would hold
+    them all). Memory grows with the claims' ids and dates, not with the claims or the verdicts."""
     builder = NetworkBuilder({d["file"]: d for d in readback.documents(store)}, entity_labels)
 
     def read() -> Iterator[Part]:
         counts: dict[str, dict[str, int]] = defaultdict(dict)
-        for r in store.stream(queries.VERDICT_COUNTS):
-            if (kind := readback.KIND_OF.get(str(r["type"]))) is not None:
-                counts[rdf.claim_id_of(r["claim"])][kind] = integer(r["n"])
+        for r in store.stream(queries.LINK_COUNTS):
+            counts[rdf.claim_id_of(r["claim"])][readback.KIND_OF_LINK[str(r["link"])]] = integer(r["n"])
         ids = sorted(rdf.claim_id_of(r["claim"]) for r in store.select(queries.CLAIM_ORDER))
         begins: dict[str, date] = {}
         for i in range(0, len(ids), SLICE):
@@ -167,15 +166,7 @@ def store_parts(store: GraphStore, entity_labels: Mapping[str, str]) -> tuple[bo
             for c in sorted(claims, key=lambda c: c.id):
                 yield builder.claim(c, counts[c.id].get("corroborates", 0), "conflicts" in counts[c.id])
         edges: list[Edge] = []
-        pending: dict[str, str] = {}  # verdicts of which one claim has been read: a few at a time
-        for r in store.stream(queries.VERDICT_ROWS):
-            verdict, claim = str(r["verdict"]), rdf.claim_id_of(r["claim"])
-            other = pending.pop(verdict, None)
-            if other is None:
-                pending[verdict] = claim
-                continue
-            a, b = sorted((other, claim))
-            relation = Relation(readback.KIND_OF[str(r["type"])], a, b, str(r["reason"]), str(r["basis"]))
+        for relation in readback.iter_relations(store):
             edges.append(builder.verdict(readback.oriented(relation, begins)))
             if len(edges) >= SLICE:
                 yield [], edges

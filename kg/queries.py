@@ -186,10 +186,10 @@ COUNT_VERDICTS = """
 SELECT (COUNT(DISTINCT ?verdict) AS ?n) WHERE { ?verdict cg:claim ?claim }
 """
 
-# Each claim as one JSON object (bind ?claim): what reading a claim back reads first (unbound,
-# the documents' records come too).
-CLAIM_RECORDS = """
-SELECT ?claim ?record WHERE { ?claim cg:record ?record }
+# Every claim as one JSON object: what reading the claims back reads first (given claims are
+# read with ``RECORDS``).
+ALL_CLAIM_RECORDS = """
+SELECT ?node ?record WHERE { ?node schema:appearance ?doc ; cg:record ?record }
 """
 
 # Claims written without a record (by an earlier version), read back from their triples.
@@ -310,21 +310,14 @@ CLAIMS_OF_MEASURE = """
 SELECT ?measure ?claim WHERE { ?claim cg:measure ?measure }
 """
 
-# The verdicts in a partition's graph (bind ?g), a row for each of their two claims.
+# The records of the verdicts in a partition's graph (bind ?g).
 GRAPH_VERDICTS = """
-SELECT ?g ?verdict ?type ?basis ?claim WHERE { GRAPH ?g { ?verdict a ?type ; cg:basis ?basis ; cg:claim ?claim } }
+SELECT ?g ?record WHERE { GRAPH ?g { ?verdict cg:record ?record } }
 """
 
-# The claim-to-claim links in a partition's graph (bind ?g).
-GRAPH_LINKS = """
-SELECT ?g ?s ?p ?o WHERE { GRAPH ?g { ?s ?p ?o . FILTER(?p IN (cg:corroborates, cg:conflictsWith, cg:changesTo)) } }
-"""
-
-# Each verdict of a claim (bind ?claim): its kind, basis and other claim.
+# The records of a claim's verdicts (bind ?claim).
 CLAIM_VERDICTS = """
-SELECT ?claim ?other ?type ?basis WHERE {
-  ?verdict cg:claim ?claim . ?verdict cg:claim ?other ; a ?type ; cg:basis ?basis . FILTER(?other != ?claim)
-}
+SELECT ?claim ?record WHERE { ?verdict cg:claim ?claim ; cg:record ?record }
 """
 
 # The verdicts of claims (bind ?claim).
@@ -352,21 +345,28 @@ VERDICTS_OF_TYPE = """
 SELECT ?type ?verdict WHERE { ?verdict a ?type }
 """
 
-# Verdicts in three plain queries, put together in Python.
+# Verdicts written without a record, in three plain queries put together in Python.
 VERDICT_CLAIMS = """
 SELECT ?verdict ?claim ?type WHERE { ?verdict cg:claim ?claim ; a ?type }
 """
 
-# Every verdict's kind, basis and reason, in a row for each of its two claims (read by type
-# first, the engine gives a verdict's two rows one after the other: far faster than joining
-# each verdict's claims in the query).
-VERDICT_ROWS = """
-SELECT ?verdict ?type ?claim ?basis ?reason WHERE { ?verdict a ?type ; cg:basis ?basis ; cg:reason ?reason ; cg:claim ?claim }
+# How many claims each claim corroborates and conflicts with.
+LINK_COUNTS = """
+SELECT ?claim ?link (COUNT(?other) AS ?n) WHERE {
+  { ?claim cg:corroborates ?other BIND(cg:corroborates AS ?link) }
+  UNION { ?claim cg:conflictsWith ?other BIND(cg:conflictsWith AS ?link) }
+} GROUP BY ?claim ?link
 """
 
-# How many verdicts of each kind every claim has.
-VERDICT_COUNTS = """
-SELECT ?claim ?type (COUNT(?verdict) AS ?n) WHERE { ?verdict cg:claim ?claim ; a ?type } GROUP BY ?claim ?type
+# The records of claims, verdicts and documents (bind ?node for given ones); what a record is
+# of, its IRI says.
+RECORDS = """
+SELECT ?node ?record WHERE { ?node cg:record ?record }
+"""
+
+# Verdicts written without a record (by an earlier version), read back from their triples.
+VERDICTS_WITHOUT_RECORD = """
+SELECT ?verdict WHERE { ?verdict cg:basis ?basis FILTER NOT EXISTS { ?verdict cg:record ?record } }
 """
 
 VERDICT_REASONS = """

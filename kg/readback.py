@@ -1,11 +1,10 @@
 """Claims, verdicts and documents read back from the store (the inverse of ``kg.build``): all of
-them, or those of given ids; claims and documents from their records (one row each), verdicts in a
-few plain queries."""
+them, or those of given ids, each from its record (one row each)."""
 
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import replace
 from datetime import date
 from typing import cast
@@ -24,6 +23,7 @@ from .vocab import CG
 
 DOCUMENT_PREFIX = str(ID["document/"])
 CLAIM_PREFIX = str(ID["claim/"])
+VERDICT_PREFIX = str(ID["verdict/"])
 CG_PREFIX = str(CG._NS)
 
 
@@ -93,9 +93,11 @@ def load_claims(store: GraphStore, claim_ids: Sequence[str] | None = None) -> li
     by an earlier version, from its triples."""
     iris = None if claim_ids is None else [rdf.claim_iri(c) for c in claim_ids]
     claims: dict[str, Claim] = {}
-    for row in select_rows(store, queries.CLAIM_RECORDS, "claim", iris):
-        if str(row["claim"]).startswith(CLAIM_PREFIX):
-            claims[str(row["claim"])] = _same_id(Claim.from_json(str(row["record"])), str(row["claim"]))
+    rows = store.select(queries.ALL_CLAIM_RECORDS) if iris is None else store.select_each(queries.RECORDS, "node", iris)
+    for row in rows:
+        iri = str(row["node"])
+        if iri.startswith(CLAIM_PREFIX):
+            claims[iri] = _same_id(Claim.from_json(str(row["record"])), iri)
     if iris is None:
         unrecorded = [URIRef(str(r["claim"])) for r in store.select(queries.CLAIMS_WITHOUT_RECORD)]
     else:
@@ -227,22 +229,65 @@ def verdicts_of(store: GraphStore, claim_ids: Sequence[str]) -> list[URIRef]:
 def load_relations(store: GraphStore, claim_ids: Sequence[str] | None = None,
                    verdicts: Sequence[Node] | None = None) -> list[Relation]:
     """Every verdict in the store (or those of the claims of ``claim_ids``, or those of
-    ``verdicts``), read in three plain queries: grouping each verdict's two claims in one query
-    takes the engine far longer."""
+    ``verdicts``), each read from its record (``cg:record``, one row a verdict); a verdict written
+    without one, by an earlier version, from its triples."""
     if claim_ids is not None:
         verdicts = verdicts_of(store, claim_ids)
+    return sorted(iter_relations(store, verdicts), key=lambda r: r.id)
+
+
+def iter_relations(store: GraphStore, verdicts: Sequence[Node] | None = None) -> Iterator[Relation]:
+    """The verdicts of ``load_relations`` in the order the engine reads them: all of them streamed
+    (memory grows with the verdicts written without a record, not with the verdicts)."""
+    if verdicts is None:
+        rows: Iterable[dict[str, Value]] = store.stream(queries.RECORDS)
+    else:
+        rows = store.select_each(queries.RECORDS, "node", verdicts)
+    recorded: set[str] = set()
+    read = 0
+    for row in rows:
+        iri = str(row["node"])
+        if iri.startswith(VERDICT_PREFIX):
+            relation = Relation.from_json(str(row["record"]))
+            if str(rdf.relation_iri(relation)) != iri:
+                raise ValueError(f"verdict {iri} does not read back to the same id ({relation.id})")
+            read += 1
+            if verdicts is not None:
+                recorded.add(iri)
+            # As from the triples, which say which two claims a verdict is between in no order:
+            # the smaller id first (``oriented`` puts a change's earlier claim first).
+            yield relation if relation.a <= relation.b else replace(relation, a=relation.b, b=relation.a)
+    unrecorded: list[Node]
+    if verdicts is None:  # looked for only when the store lists more verdicts than it has records of
+        listed = verdict_count(store)
+        unrecorded = [] if listed and read >= listed else \
+            [URIRef(str(r["verdict"])) for r in store.select(queries.VERDICTS_WITHOUT_RECORD)]
+    else:
+        unrecorded = [v for v in verdicts if str(v) not in recorded]
+    if unrecorded:
+        yield from _relations_from_triples(store, unrecorded)
+
+
+def verdict_count(store: GraphStore) -> int:
+    """How many verdicts the store holds: the sizes of the lists of each kind."""
+    sizes = store.select_each(queries.LIST_SIZE, "list", [rdf.list_iri(kind) for kind in rdf.VERDICT_KINDS])
+    return sum(integer(r["n"]) for r in sizes)
+
+
+def _relations_from_triples(store: GraphStore, verdicts: Sequence[Node]) -> list[Relation]:
+    """The verdicts of ``verdicts`` that the store has, from their triples, in three plain queries:
+    grouping each verdict's two claims in one query takes the engine far longer."""
     rows = verdict_pairs(store, verdicts)
-    for r in select_rows(store, queries.VERDICT_REASONS, "verdict", verdicts):
+    for r in store.select_each(queries.VERDICT_REASONS, "verdict", verdicts):
         if (found := rows.get(str(r["verdict"]))) is not None:
             found.update(basis=r["basis"], reason=r["reason"])
-    for r in select_rows(store, queries.VERDICT_MEASURES, "verdict", verdicts):
+    for r in store.select_each(queries.VERDICT_MEASURES, "verdict", verdicts):
         if (found := rows.get(str(r["verdict"]))) is not None:
             found[str(r["field"])] = r["value"]
-    out = [Relation(KIND_OF[str(row["type"])], rdf.claim_id_of(row["a"]), rdf.claim_id_of(row["b"]),
-                    str(row["reason"]), str(row["basis"]), _num(row.get("tolerance")), _num(row.get("difference")),
-                    text_or_none(row.get("scope")), similarity=_num(row.get("similarity")))
-           for row in rows.values()]
-    return sorted(out, key=lambda r: r.id)
+    return [Relation(KIND_OF[str(row["type"])], rdf.claim_id_of(row["a"]), rdf.claim_id_of(row["b"]),
+                     str(row["reason"]), str(row["basis"]), _num(row.get("tolerance")), _num(row.get("difference")),
+                     text_or_none(row.get("scope")), similarity=_num(row.get("similarity")))
+            for row in rows.values()]
 
 
 def starts(claims: Iterable[Claim]) -> dict[str, date]:
@@ -259,10 +304,10 @@ def oriented(relation: Relation, begins: Mapping[str, date]) -> Relation:
     return relation
 
 
-def verdict_pairs(store: GraphStore, verdicts: Sequence[Node] | None) -> dict[str, dict[str, Value]]:
-    """Each verdict (of all, or of ``verdicts``) by IRI: its type and two claims, ``a`` the smaller IRI."""
+def verdict_pairs(store: GraphStore, verdicts: Sequence[Node]) -> dict[str, dict[str, Value]]:
+    """Each verdict of ``verdicts`` by IRI: its type and two claims, ``a`` the smaller IRI."""
     rows: dict[str, dict[str, Value]] = {}
-    for r in select_rows(store, queries.VERDICT_CLAIMS, "verdict", verdicts):
+    for r in store.select_each(queries.VERDICT_CLAIMS, "verdict", verdicts):
         if str(r["type"]) in KIND_OF:
             row = rows.setdefault(str(r["verdict"]), {"type": r["type"], "a": r["claim"], "b": r["claim"]})
             row["a"], row["b"] = min(str(row["a"]), str(r["claim"])), max(str(row["b"]), str(r["claim"]))

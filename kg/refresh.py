@@ -26,7 +26,7 @@ from . import build as rdf
 from . import independence, linked, queries, readback, reconcile
 from .config import Settings
 from .model import Claim, Relation, content_id
-from .store import GraphStore, Value, integer, ntriples, text_or_none, to_rdflib
+from .store import GraphStore, integer, ntriples, text_or_none, to_rdflib
 from .vocab import CG
 from .workers import SerialisedVerdict, Workers, verdict_job
 
@@ -53,10 +53,11 @@ def same_entities(store: GraphStore) -> list[tuple[str, str]]:
 
 
 def digest(store: GraphStore, settings: Settings, same: Sequence[tuple[str, str]]) -> str:
-    """What the derived graphs are made from: the document versions, the tolerance, the entities
-    linked as one."""
+    """What the derived graphs are made from, and in what form: the document versions, the
+    tolerance, the entities linked as one; derived graphs of an earlier form (verdicts without
+    records) are made again by the next write."""
     versions = sorted((str(r["file"]), str(r["sha"])) for r in store.select(queries.DOCUMENT_VERSIONS))
-    return content_id("verdicts by partition, counts and lists", settings.tolerance,
+    return content_id("verdicts with records by partition, counts and lists", settings.tolerance,
                       *(f"{f}={h}" for f, h in versions), *(f"{a}={b}" for a, b in same), length=64)
 
 
@@ -89,7 +90,7 @@ def refresh(store: GraphStore, settings: Settings, changed: bool, change: Change
     same = same_entities(store)
     wanted = digest(store, settings, same)
     if not changed and _up_to_date(store, wanted):
-        return claim_count, verdict_count(store)
+        return claim_count, readback.verdict_count(store)
     if not changed:
         log.warning("the verdicts are out of date or missing (a write was cut short, or entities were linked "
                     "as one since); recomputing them")
@@ -102,13 +103,7 @@ def refresh(store: GraphStore, settings: Settings, changed: bool, change: Change
     else:
         _touched(store, settings, same, change, run, progress)
     store.replace_graph(rdf.RECONCILIATION_GRAPH, [(rdf.RECONCILIATION_GRAPH, CG.inputDigest, Literal(wanted))])
-    return claim_count, verdict_count(store)
-
-
-def verdict_count(store: GraphStore) -> int:
-    """How many verdicts the store holds: the sizes of the lists of each kind."""
-    sizes = store.select_each(queries.LIST_SIZE, "list", [rdf.list_iri(kind) for kind in rdf.VERDICT_KINDS])
-    return sum(integer(r["n"]) for r in sizes)
+    return claim_count, readback.verdict_count(store)
 
 
 def write_agents(store: GraphStore) -> None:
@@ -220,7 +215,6 @@ def _touched(store: GraphStore, settings: Settings, same: Sequence[tuple[str, st
     graphs = sorted({rdf.verdicts_graph("block", k) for k in keys} |
                     {rdf.verdicts_graph("document", f) for f in change.files})
     old = _graph_edges(store, graphs)
-    links = _graph_links(store, graphs)
     stale: dict[URIRef, list[Node]] = {}
     unlinked: dict[URIRef, str] = {}
     added: dict[URIRef, str] = {}
@@ -232,10 +226,10 @@ def _touched(store: GraphStore, settings: Settings, same: Sequence[tuple[str, st
         new.update(independence.Edge(r.kind, r.basis, *sorted((r.a, r.b))) for r in found)
         stale[graph] = [rdf.relation_iri_for_id(i) for i, e in was.items()
                         if i not in now or e.a in written or e.b in written]
-        linked_now = set(rdf.link_triples((r.kind, r.a, r.b) for r in found))
+        linked_now, linked_before = set(rdf.link_triples((r.kind, r.a, r.b) for r in found)), _graph_links(was.values())
         fresh = (t for r in found if r.id not in was or r.a in written or r.b in written for t in rdf.relation_triples(r))
-        unlinked[graph] = ntriples(links.get(graph, set()) - linked_now)
-        added[graph] = ntriples(fresh) + ntriples(linked_now - links.get(graph, set()))
+        unlinked[graph] = ntriples(linked_before - linked_now)
+        added[graph] = ntriples(fresh) + ntriples(linked_now - linked_before)
     store.remove_subjects(stale)
     store.remove_triples(unlinked)
     store.add_to_graphs(added)
@@ -260,28 +254,22 @@ def _buckets(prefix: str, claims: Iterable[Claim], triples: Callable[[list[Claim
 
 
 def _graph_edges(store: GraphStore, graphs: Sequence[URIRef]) -> dict[URIRef, dict[str, independence.Edge]]:
-    """The verdicts in each of ``graphs`` by id (``independence.Edge``: kind, basis and claims)."""
-    pairs: dict[tuple[str, str], list[Value]] = {}
-    for r in store.select_each(queries.GRAPH_VERDICTS, "g", graphs):
-        key = (str(r["g"]), str(r["verdict"]))
-        pairs.setdefault(key, [readback.KIND_OF[str(r["type"])], r["basis"]]).append(r["claim"])
+    """The verdicts in each of ``graphs`` by id (``independence.Edge``: kind, basis and claims),
+    from their records (a store whose derived graphs are current has them)."""
     out: dict[URIRef, dict[str, independence.Edge]] = defaultdict(dict)
-    for (graph, verdict), (kind, basis, a, b) in pairs.items():
-        out[URIRef(graph)][rdf.relation_id_of(verdict)] = _edge(str(kind), str(basis), a, b)
+    for r in store.select_each(queries.GRAPH_VERDICTS, "g", graphs):
+        relation = Relation.from_json(str(r["record"]))
+        out[URIRef(str(r["g"]))][relation.id] = _edge(relation)
     return out
 
 
-def _graph_links(store: GraphStore, graphs: Sequence[URIRef]) -> dict[URIRef, set[rdf.Triple]]:
-    """The claim-to-claim links in each of ``graphs``."""
-    out: dict[URIRef, set[rdf.Triple]] = defaultdict(set)
-    for r in store.select_each(queries.GRAPH_LINKS, "g", graphs):
-        out[URIRef(str(r["g"]))].add((URIRef(str(r["s"])), URIRef(str(r["p"])), URIRef(str(r["o"]))))
-    return out
+def _graph_links(edges: Iterable[independence.Edge]) -> set[rdf.Triple]:
+    """The claim-to-claim links of a partition's graph: those of its verdicts, as it was written."""
+    return set(rdf.link_triples((e.kind, e.a, e.b) for e in edges))
 
 
-def _edge(kind: str, basis: str, a: Value, b: Value) -> independence.Edge:
-    x, y = sorted((rdf.claim_id_of(a), rdf.claim_id_of(b)))
-    return independence.Edge(kind, basis, x, y)
+def _edge(relation: Relation) -> independence.Edge:
+    return independence.Edge(relation.kind, relation.basis, *sorted((relation.a, relation.b)))
 
 
 def _update_counts(store: GraphStore, before: Sequence[Claim], after: Sequence[Claim]) -> None:
@@ -349,9 +337,10 @@ def _corroborating(store: GraphStore, seeds: Collection[str]) -> tuple[set[str],
     while frontier:
         found = set()
         for r in store.select_each(queries.CLAIM_VERDICTS, "claim", [rdf.claim_iri(c) for c in frontier]):
-            e = _edge(readback.KIND_OF[str(r["type"])], str(r["basis"]), r["claim"], r["other"])
+            relation = Relation.from_json(str(r["record"]))
+            e = _edge(relation)
             edges.add(e)
-            other = rdf.claim_id_of(r["other"])
+            other = relation.b if relation.a == rdf.claim_id_of(r["claim"]) else relation.a
             if e.kind == "corroborates" and e.basis in independence.REPORT_BASES and other not in region:
                 found.add(other)
         region |= found

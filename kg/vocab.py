@@ -100,7 +100,7 @@ class CG(DefinedNamespace):
     ratePer: URIRef  # The thing a rate is per (e.g. share in $2.53 a share).
     rating: URIRef  # The review's rating on the fixed scale: true, mostly-true, mixed, misleading, false or unverifiable.
     reason: URIRef  # The verdict explained in words, with the arithmetic when there is some.
-    record: URIRef  # A claim, or a document's metadata, as one JSON object, written with its other triples and saying what they say: what is read back to compare claims and answer lookups, in one row each.
+    record: URIRef  # A claim, a verdict, or a document's metadata, as one JSON object, written with its other triples and saying what they say: what is read back to compare claims, answer lookups and export the network, in one row each.
     relativeDifference: URIRef  # The distance between the two readings relative to the larger one (0 when the intervals overlap).
     repaired: URIRef  # True when the figure was read as a range whose dash was lost in scraping.
     publisherName: URIRef  # The name the document gives its publisher.

@@ -9,8 +9,9 @@ import sys
 
 import pytest
 
+from kg import build as rdf
 from kg import lookup, readback
-from kg.model import Claim
+from kg.model import Claim, Relation
 from kg.records import claim_records
 from kg.store import GraphStore
 
@@ -195,6 +196,32 @@ def _as_triples_keep_it(claim: Claim) -> Claim:
     time = claim.time and dataclasses.replace(claim.time, projected=claim.modality == "projected")
     return dataclasses.replace(claim, time=time, participants=tuple(sorted(claim.participants)),
                                figures=tuple(sorted(claim.figures)))
+
+
+def test_a_verdict_is_read_from_its_record_or_without_one_from_its_triples(seed_store, tmp_path):
+    """A store written before verdicts had records reads back the same verdicts, all or some, as
+    far as their triples say (compared values are not read from them; differences are rounded)."""
+    recorded = readback.load_relations(seed_store)
+    assert len(recorded) > 10 and any(r.values for r in recorded) and {r.kind for r in recorded} >= {"corroborates", "conflicts"}
+    assert readback.verdict_count(seed_store) == len(recorded)
+    seed_store.backup(tmp_path / "older")
+    older = GraphStore.open(tmp_path / "older")
+    older.update("DELETE { GRAPH ?g { ?v <https://w3id.org/claimgraph/ns#record> ?record } } "
+                 "WHERE { GRAPH ?g { ?v <https://w3id.org/claimgraph/ns#basis> ?basis ; "
+                 "<https://w3id.org/claimgraph/ns#record> ?record } }")
+    assert not older.select("SELECT ?v WHERE { ?v cg:basis ?b ; cg:record ?r }")
+    assert len(older.select("SELECT ?c WHERE { ?c cg:record ?r }")) == len(readback.load_claims(seed_store)) + 5
+    assert readback.load_relations(older) == [_verdict_as_triples(r) for r in recorded]
+    some = [rdf.relation_iri(r) for r in recorded[::3]] + [rdf.relation_iri_for_id("0123456789abcdef")]
+    assert readback.load_relations(seed_store, verdicts=some) == recorded[::3]
+    assert readback.load_relations(older, verdicts=some) == [_verdict_as_triples(r) for r in recorded[::3]]
+    claim = recorded[0].a
+    assert readback.load_relations(seed_store, [claim]) == [r for r in recorded if claim in (r.a, r.b)]
+
+
+def _verdict_as_triples(relation: Relation) -> Relation:
+    difference = None if relation.difference is None else round(relation.difference, 6)
+    return dataclasses.replace(relation, values=(), difference=difference)
 
 
 def test_a_documents_metadata_is_read_from_its_record_in_its_own_graph_or_from_its_fields(seed_store, tmp_path):

@@ -205,3 +205,15 @@ def test_a_claims_record_reads_back_every_field():
     assert Claim.from_json(claim.to_json()).id == claim.id
     with_more = claim.to_json()[:-1] + ',"written_by_a_later_version":1}'
     assert Claim.from_json(with_more) == claim  # names a later version adds are ignored
+
+
+def test_a_verdicts_record_reads_back_every_field():
+    from kg.model import Relation
+
+    relation = Relation("conflicts", "b" * 16, "a" * 16, "12 \u201cdeaths\u201d against 40", "value", 0.05, 0.7,
+                        "flood: deaths, 2024", ("12", "40"), similarity=0.875)
+    assert Relation.from_json(relation.to_json()) == relation
+    assert Relation.from_json(relation.to_json()).id == relation.id
+    bare = Relation("changes", "a" * 16, "b" * 16, "rose")
+    assert bare.to_json() == '{"kind":"changes","a":"aaaaaaaaaaaaaaaa","b":"bbbbbbbbbbbbbbbb","reason":"rose"}'
+    assert Relation.from_json(bare.to_json()) == bare
