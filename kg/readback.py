@@ -249,7 +249,7 @@ def iter_relations(store: GraphStore, verdicts: Sequence[Node] | None = None) ->
         iri = str(row["node"])
         if iri.startswith(VERDICT_PREFIX):
             relation = Relation.from_json(str(row["record"]))
-            if str(rdf.relation_iri(relation)) != iri:
+            if rdf.relation_id_of(iri) != relation.id:
                 raise ValueError(f"verdict {iri} does not read back to the same id ({relation.id})")
             read += 1
             if verdicts is not None:
