@@ -315,19 +315,15 @@ GRAPH_VERDICTS = """
 SELECT ?g ?record WHERE { GRAPH ?g { ?verdict cg:record ?record } }
 """
 
-# The records of a claim's verdicts (bind ?claim).
-CLAIM_VERDICTS = """
-SELECT ?claim ?record WHERE { ?verdict cg:claim ?claim ; cg:record ?record }
-"""
-
-# The verdicts of claims (bind ?claim).
-VERDICTS_OF = """
-SELECT ?claim ?verdict WHERE { ?verdict cg:claim ?claim }
-"""
-
 # The verdicts of a claim (bind ?claim) with the other claim of each.
 VERDICTS_WITH = """
 SELECT ?claim ?other ?verdict WHERE { ?verdict cg:claim ?claim . ?verdict cg:claim ?other FILTER(?other != ?claim) }
+"""
+
+# A claim's verdicts with their records (bind ?claim; a verdict written without one, by an
+# earlier version, has none).
+CLAIM_VERDICTS = """
+SELECT ?claim ?node ?record WHERE { ?node cg:claim ?claim OPTIONAL { ?node cg:record ?record } }
 """
 
 # The verdicts of one kind (bind ?type). Their claims are read apart (``VERDICT_CLAIMS``): joined

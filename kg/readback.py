@@ -220,50 +220,51 @@ def links_of(store: GraphStore, claim_ids: Sequence[str]) -> list[Link]:
             for r in rows for other in str(r["others"]).split()]
 
 
-def verdicts_of(store: GraphStore, claim_ids: Sequence[str]) -> list[URIRef]:
-    """The verdicts of any of the claims, once each."""
-    rows = store.select_each(queries.VERDICTS_OF, "claim", [rdf.claim_iri(c) for c in claim_ids])
-    return sorted({URIRef(str(r["verdict"])) for r in rows})
-
-
 def load_relations(store: GraphStore, claim_ids: Sequence[str] | None = None,
                    verdicts: Sequence[Node] | None = None) -> list[Relation]:
     """Every verdict in the store (or those of the claims of ``claim_ids``, or those of
     ``verdicts``), each read from its record (``cg:record``, one row a verdict); a verdict written
     without one, by an earlier version, from its triples."""
-    if claim_ids is not None:
-        verdicts = verdicts_of(store, claim_ids)
-    return sorted(iter_relations(store, verdicts), key=lambda r: r.id)
+    return sorted(iter_relations(store, claim_ids, verdicts), key=lambda r: r.id)
 
 
-def iter_relations(store: GraphStore, verdicts: Sequence[Node] | None = None) -> Iterator[Relation]:
+def iter_relations(store: GraphStore, claim_ids: Sequence[str] | None = None,
+                   verdicts: Sequence[Node] | None = None) -> Iterator[Relation]:
     """The verdicts of ``load_relations`` in the order the engine reads them: all of them streamed
     (memory grows with the verdicts written without a record, not with the verdicts)."""
-    if verdicts is None:
-        rows: Iterable[dict[str, Value]] = store.stream(queries.RECORDS)
-    else:
+    whole = claim_ids is None and verdicts is None
+    if claim_ids is not None:
+        rows: Iterable[dict[str, Value]] = store.select_each(
+            queries.CLAIM_VERDICTS, "claim", [rdf.claim_iri(c) for c in claim_ids])
+    elif verdicts is not None:
         rows = store.select_each(queries.RECORDS, "node", verdicts)
-    recorded: set[str] = set()
+    else:
+        rows = store.stream(queries.RECORDS)
+    seen: set[str] = set()  # of given claims or verdicts (a verdict between two given claims comes twice)
+    unrecorded: list[Node] = []
     read = 0
     for row in rows:
         iri = str(row["node"])
-        if iri.startswith(VERDICT_PREFIX):
-            relation = Relation.from_json(str(row["record"]))
-            if rdf.relation_id_of(iri) != relation.id:
-                raise ValueError(f"verdict {iri} does not read back to the same id ({relation.id})")
-            read += 1
-            if verdicts is not None:
-                recorded.add(iri)
-            # As from the triples, which say which two claims a verdict is between in no order:
-            # the smaller id first (``oriented`` puts a change's earlier claim first).
-            yield relation if relation.a <= relation.b else replace(relation, a=relation.b, b=relation.a)
-    unrecorded: list[Node]
-    if verdicts is None:  # looked for only when the store lists more verdicts than it has records of
+        if not iri.startswith(VERDICT_PREFIX) or iri in seen:
+            continue
+        if not whole:
+            seen.add(iri)
+        if "record" not in row:
+            unrecorded.append(URIRef(iri))
+            continue
+        relation = Relation.from_json(str(row["record"]))
+        if rdf.relation_id_of(iri) != relation.id:
+            raise ValueError(f"verdict {iri} does not read back to the same id ({relation.id})")
+        read += 1
+        # As from the triples, which say which two claims a verdict is between in no order: the
+        # smaller id first (``oriented`` puts a change's earlier claim first).
+        yield relation if relation.a <= relation.b else replace(relation, a=relation.b, b=relation.a)
+    if whole:  # looked for only when the store lists more verdicts than it has records of
         listed = verdict_count(store)
-        unrecorded = [] if listed and read >= listed else \
-            [URIRef(str(r["verdict"])) for r in store.select(queries.VERDICTS_WITHOUT_RECORD)]
-    else:
-        unrecorded = [v for v in verdicts if str(v) not in recorded]
+        if not listed or read < listed:
+            unrecorded = [URIRef(str(r["verdict"])) for r in store.select(queries.VERDICTS_WITHOUT_RECORD)]
+    elif verdicts is not None:
+        unrecorded = [v for v in verdicts if str(v) not in seen]
     if unrecorded:
         yield from _relations_from_triples(store, unrecorded)
 

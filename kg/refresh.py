@@ -335,14 +335,12 @@ def _corroborating(store: GraphStore, seeds: Collection[str]) -> tuple[set[str],
     seeds; and every verdict between them."""
     region, frontier, edges = set(seeds), sorted(seeds), set()
     while frontier:
-        found = set()
-        for r in store.select_each(queries.CLAIM_VERDICTS, "claim", [rdf.claim_iri(c) for c in frontier]):
-            relation = Relation.from_json(str(r["record"]))
+        found: set[str] = set()
+        for relation in readback.iter_relations(store, frontier):
             e = _edge(relation)
             edges.add(e)
-            other = relation.b if relation.a == rdf.claim_id_of(r["claim"]) else relation.a
-            if e.kind == "corroborates" and e.basis in independence.REPORT_BASES and other not in region:
-                found.add(other)
+            if e.kind == "corroborates" and e.basis in independence.REPORT_BASES:
+                found.update(x for x in (e.a, e.b) if x not in region)
         region |= found
         frontier = sorted(found)
     return region, {e for e in edges if e.a in region and e.b in region}
