@@ -191,7 +191,8 @@ FEMALE_NOUNS = frozenset("woman girl mother daughter wife sister queen".split())
 VERB_PARTICLES = frozenset({"out", "up", "off", "down", "over", "back", "away"})
 #: Titles of office: nouns for the person who holds one ("fired its chief executive").
 TITLE_NOUNS = frozenset("president chairman chairwoman chair executive chief ceo cfo minister secretary governor mayor "
-                        "director manager head commissioner ambassador".split())
+                        "director manager head commissioner ambassador general colonel admiral lieutenant sergeant "
+                        "marshal".split())
 #: Verbs whose subject is a person ("125 died", "300 fled").
 HUMAN_VERBS = frozenset(
     "arrive remain work live die flee return enter leave stay travel come go serve fight defect vote march "
@@ -377,9 +378,11 @@ VAGUE_NOW = frozenset("today now currently current recently nowadays".split())
 ACTOR_PRONOUNS = frozenset("he she they".split())
 #: Trigger verb -> event type.
 EVENT_TYPE_OF: dict[str, str] = {verb: kind for kind, verbs in EVENT_TYPES.items() for verb in verbs}
-#: Verbs with a particle that are other verbs than the verb alone, by the kind of event they
+#: Verbs with a particle that are other verbs than the verb alone, and verbs with the object,
+#: complement or prepositional phrase that makes an idiom of them, by the kind of event they
 #: report ("stepped down" is a resignation, "called off the strike" a decision, "lifted off" a
-#: departure); the kind of one not listed is its verb's.
+#: departure, "went on strike" a protest, "held rates steady" a decision); the kind of one not
+#: listed is its verb's.
 PHRASAL_EVENT_TYPES: dict[str, str] = {
     "step down": "personnel", "stand down": "personnel", "swear in": "personnel", "call off": "policy", "set up": "policy",
     "shut down": "policy", "roll back": "policy", "scale back": "policy", "step up": "policy", "turn down": "policy",
@@ -387,6 +390,9 @@ PHRASAL_EVENT_TYPES: dict[str, str] = {
     "bail out": "economic", "sell off": "economic", "lay off": "economic", "pull out": "movement",
     "lift off": "movement", "take off": "movement", "touch down": "movement", "hand over": "movement",
     "crack down": "policy", "wipe out": "attack",
+    "go on strike": "protest", "take to street": "protest", "come to power": "personnel", "take office": "personnel",
+    "take power": "personnel", "go on trial": "legal", "stand trial": "legal", "file for bankruptcy": "economic",
+    "make landfall": "disaster", "hold steady": "policy", "leave unchanged": "policy", "keep unchanged": "policy",
 }
 #: The kinds of event, as a type (the keys of ``EVENT_TYPES``, in order).
 EventKind = Literal["statement", "agreement", "meeting", "movement", "attack", "legal", "economic", "personnel",

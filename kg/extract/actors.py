@@ -26,6 +26,7 @@ from ..lexicon import (
     PERSON_NOUNS,
     PHRASAL_EVENT_TYPES,
     SPEECH_VERBS,
+    TITLE_NOUNS,
     VAGUE,
     VEHICLE_NOUNS,
     VERB_PARTICLES,
@@ -47,7 +48,7 @@ from .tokens import span_text, subtree
 #: Causes that are not actors but can be the subject of an attack or disaster.
 CAUSED_KINDS = frozenset({"attack", "disaster"})
 #: Nouns for those who can act: people, organisations, groups.
-_ACTOR_NOUNS = PERSON_NOUNS | ORG_HEADS | ANONYMOUS_NOUNS | ACTING_ORG_NOUNS | {n.rstrip("s") for n in GROUP_NOUNS}
+_ACTOR_NOUNS = PERSON_NOUNS | TITLE_NOUNS | ORG_HEADS | ANONYMOUS_NOUNS | ACTING_ORG_NOUNS | {n.rstrip("s") for n in GROUP_NOUNS}
 
 
 def _acts(tok: Token, gazetteer: Gazetteer, names: Names) -> bool:
@@ -158,21 +159,20 @@ def doer(tok: Token, gazetteer: Gazetteer, names: Names) -> Token | None:
     the verb is of a known type ("a third case was reported")."""
     subject = subject_of(tok)
     by = next((g for c in tok.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
-    caused = EVENT_TYPE_OF.get(_lemma(tok)) in CAUSED_KINDS
+    caused = kind_of_verb(tok) in CAUSED_KINDS
     if by is not None and (_acts(by, gazetteer, names) or (caused and by.pos_ in ("NOUN", "PROPN"))):
         return by
     if subject is None:
         return None
     if _acts(subject, gazetteer, names):
         return subject
-    if PHRASAL_EVENT_TYPES.get(phrasal(tok) or "", EVENT_TYPE_OF.get(_lemma(tok))) == "movement" \
-            and _lemma(subject) in VEHICLE_NOUNS:
+    if kind_of_verb(tok) == "movement" and _lemma(subject) in VEHICLE_NOUNS:
         return subject  # "the probe landed on the Moon", "the ferry docked in Piraeus"
     if _befallen(tok, subject) and _lemma(tok) in EVENT_TYPE_OF:
         return subject  # "a third case was reported", "the couple was quarantined"
     if (subject.pos_ == "NUM" or subject.lower_ in VAGUE or _count_of_people(subject) is not None) \
-            and _lemma(tok) in HUMAN_VERBS:
-        return subject  # "another 3,000 arrived", "thousands of people marched", "thousands protested"
+            and (_lemma(tok) in HUMAN_VERBS or kind_of_verb(tok) == "protest"):
+        return subject  # "another 3,000 arrived", "thousands of people marched", "thousands took to the streets"
     if subject.lower_ == "it" and _lemma(tok) in EVENT_TYPE_OF:
         return subject  # "it is negotiating with both countries": an organisation, by what it does
     if caused and subject.pos_ in ("NOUN", "PROPN") and (subject.dep_ == "nsubj" or subject == tok.head):
@@ -187,9 +187,24 @@ def particle(tok: Token) -> str | None:
 
 
 def phrasal(tok: Token) -> str | None:
-    """The verb with its particle when that is another verb than the verb alone ("step down")."""
-    words = f"{_lemma(tok)} {particle(tok)}"
-    return words if words in PHRASAL_EVENT_TYPES else None
+    """The verb with its particle when that is another verb than the verb alone ("step down"),
+    or with the word that makes an idiom of it: its object or its object's complement ("took
+    office", "held rates steady"), or a preposition's object ("went on strike")."""
+    lemma = _lemma(tok)
+    found = [f"{lemma} {particle(tok)}"]
+    for c in tok.children:
+        if c.dep_ in ("dobj", "oprd"):
+            found.append(f"{lemma} {_lemma(c)}")
+            # "left its rate unchanged": an adjective after the object says what it was left as
+            found += [f"{lemma} {_lemma(g)}" for g in c.children if g.dep_ == "amod" and g.i > c.i]
+        elif c.dep_ == "prep":
+            found += [f"{lemma} {c.lower_} {_lemma(o)}" for o in c.children if o.dep_ == "pobj"]
+    return next((words for words in found if words in PHRASAL_EVENT_TYPES), None)
+
+
+def kind_of_verb(tok: Token) -> str | None:
+    """The kind of event a verb reports by itself or as its phrase (``phrasal``)."""
+    return PHRASAL_EVENT_TYPES.get(phrasal(tok) or "", EVENT_TYPE_OF.get(_lemma(tok)))
 
 
 def _teller_of(tok: Token, gazetteer: Gazetteer, names: Names) -> Token | None:
@@ -294,6 +309,8 @@ def by_role(tok: Token, agent: Token, gazetteer: Gazetteer, names: Names) -> tup
             # into it stands where "fined the bank $12 million" has its dative
             out += [make_actor("recipient", g, gazetteer, names) for g in c.children
                     if g.dep_ in ("nmod", "compound") and g.pos_ == "PROPN" and g.i < c.i]
+        elif c.dep_ == "dobj" and phrasal(tok) == f"{_lemma(tok)} {_lemma(c)}":
+            continue  # "took office", "made landfall": the idiom's own word, not what it was done to
         elif c.dep_ == "dobj":  # "a lawsuit, which a judge dismissed": the lawsuit
             out.append(make_actor("patient", tok.head if relative(c) and tok.dep_ == "relcl" else c, gazetteer, names))
         elif c.dep_ in ("dative", "prep") and c.lower_ == "to":

@@ -681,10 +681,34 @@ def test_a_clause_after_a_possibility_or_before_or_without_tells_nothing_happene
     ("Students held a rally outside parliament last week.", "hold", "protest"),  # education
     ("Real Madrid beat Bayern Munich 2-1 on Wednesday to reach the final.", "beat", "contest"),  # sport
     ("Thousands protested in Lyon on Saturday against the pension reform.", "protest", "protest"),  # pensions
+    # a verb with the word that makes an idiom of it is that idiom's act
+    ("Nurses went on strike at four hospitals on Tuesday.", "go", "protest"),  # health
+    ("Farmers took to the streets of Brussels on Monday.", "take", "protest"),  # agriculture
+    ("The new governor took office in January.", "take", "personnel"),  # government
+    ("The colonel came to power in a coup in 2019.", "come", "personnel"),  # coups
+    ("The former senator went on trial in Rome on Monday.", "go", "legal"),  # courts
+    ("The budget carrier filed for bankruptcy in April.", "file", "economic"),  # aviation
+    ("Cyclone Freddy made landfall in Mozambique on Saturday.", "make", "disaster"),  # weather
+    ("The Bank of England held interest rates steady on Thursday.", "hold", "policy"),  # central banks
+    ("The ECB left its deposit rate unchanged in July.", "leave", "policy"),
 ])
 def test_the_kind_of_an_event_is_what_its_verb_means(events, text, trigger, kind):
     found = {e.trigger: e for e in events(text)}
     assert trigger in found and found[trigger].event_type == kind
+
+
+@pytest.mark.parametrize("text, agent", [("The ambassador resigned on Monday.", "The ambassador"),  # diplomacy
+                                         ("The admiral retired in May.", "The admiral")])  # defence
+def test_holders_of_offices_and_ranks_act(events, text, agent):
+    assert [e.subject for e in events(text)] == [agent]
+
+
+def test_the_word_that_makes_an_idiom_is_not_what_the_act_was_done_to(events):
+    (took,) = events("The new governor took office in January.")
+    assert [a.role for a in took.actors] == ["agent"]
+    (took,) = events("The governor took the files to the archive in January.")
+    assert took.event_type != "personnel" and [a.name for a in took.actors if a.role == "patient"] == ["the files"]
+    assert not [e for e in events("Prices held steady in March.") if e.event_type == "policy"]  # a level, not a decision
 
 
 @pytest.mark.parametrize("text, trigger", [
