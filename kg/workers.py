@@ -16,6 +16,7 @@ from __future__ import annotations
 import itertools
 import logging
 import multiprocessing
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence, Sized
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from contextlib import contextmanager
@@ -136,15 +137,18 @@ def run_job(job: Job) -> list[ReadDocument]:
     return [read_document(doc, claims) for doc, claims in claims_of(pipeline_for(job.model), job.documents, job.batch_size)]
 
 
-def chunks(items: Sequence[X], count: int) -> list[Sequence[X]]:
+def chunks(items: Sequence[X], count: int, most: float | None = None) -> list[Sequence[X]]:
     """``items`` cut, in order, into about ``count`` runs of similar weight (an item weighs its
-    ``len`` when it has one, else 1): a heavy item is a task of its own, light ones share one.
+    ``len`` when it has one, else 1), or more when that would make a run heavier than ``most``: a
+    heavy item is a task of its own, light ones share one.
 
     >>> [list(c) for c in chunks(["aaaa", "b", "c", "d", "e"], 2)]
     [['aaaa'], ['b', 'c', 'd', 'e']]
+    >>> [list(c) for c in chunks(["aaaa", "b", "c", "d", "e"], 2, most=2)]
+    [['aaaa'], ['b', 'c'], ['d', 'e']]
     """
     weights = [len(x) if isinstance(x, Sized) else 1 for x in items]
-    target = max(1.0, sum(weights) / max(1, count))
+    target = max(1.0, min(sum(weights) / max(1, count), most or float("inf")))
     out: list[Sequence[X]] = []
     start, weight = 0, 0
     for i, w in enumerate(weights):
@@ -165,6 +169,9 @@ def apply(fn: Callable[[X], Y], chunk: Sequence[X]) -> list[Y]:
 #: Tasks per worker when a ``map`` is cut into chunks: enough to even out the work, few
 #: enough that the cost of a task stays small beside its work.
 CHUNKS_PER_WORKER = 8
+#: The most a task of a worker pool's ``map`` weighs (claims, for partitions), whatever the
+#: store's size: its results are held until they are read.
+TASK_WEIGHT = 5_000
 
 
 class Workers(Protocol):
@@ -244,9 +251,16 @@ class ProcessPool:
         return submitting.run(docs, progress, _wait_first)
 
     def map(self, fn: Callable[[X], Y], items: Sequence[X]) -> Iterator[Y]:
-        """Results in the order of ``items``, computed in chunks of similar weight."""
-        for results in self.pool.map(partial(apply, fn), chunks(items, self.n * CHUNKS_PER_WORKER)):
-            yield from results
+        """Results in the order of ``items``, computed in chunks of similar weight (none heavier
+        than ``TASK_WEIGHT`` unless one item is), ``IN_FLIGHT`` a worker at a time: a result waits
+        in memory until it is read, so what waits does not grow with the store."""
+        pending: deque[Future[list[Y]]] = deque()
+        for chunk in chunks(items, self.n * CHUNKS_PER_WORKER, most=TASK_WEIGHT):
+            pending.append(self.pool.submit(apply, fn, chunk))
+            if len(pending) >= self.n * IN_FLIGHT:
+                yield from pending.popleft().result()
+        while pending:
+            yield from pending.popleft().result()
 
     def close(self) -> None:
         self.pool.shutdown(cancel_futures=True)

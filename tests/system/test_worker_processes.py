@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 
-from kg import pipeline, reconcile
+from kg import pipeline, reconcile, workers
 from kg.config import Settings
 from kg.store import GraphStore
 from kg.workers import DaskCluster, ProcessPool, open_workers
@@ -32,6 +32,28 @@ def test_worker_pool_map_keeps_the_order_of_its_items(tmp_path):
     try:
         items = [(i,) * w for i, w in enumerate([40, 1, 1, 1, 30, 1, 2, 2, 1, 1, 25, 1] * 3)]
         assert list(pool.map(len, items)) == [len(x) for x in items]
+    finally:
+        pool.close()
+
+
+def test_worker_pool_map_holds_a_few_results_unread(tmp_path, monkeypatch):
+    """However many items, a pool's map submits a few light tasks ahead of what is read."""
+    monkeypatch.setattr(workers, "TASK_WEIGHT", 3)
+    pool = ProcessPool(Settings(store=str(tmp_path / "s")), 1)
+    try:
+        submitted = []
+        submit = pool.pool.submit
+
+        def counted(*args):
+            submitted.append(args)
+            return submit(*args)
+
+        monkeypatch.setattr(pool.pool, "submit", counted)
+        items = [(i,) * (1 + i % 3) for i in range(60)]
+        results = pool.map(len, items)
+        first = next(results)
+        assert len(submitted) == workers.IN_FLIGHT and all(sum(map(len, args[2])) <= 3 for args in submitted)
+        assert [first, *results] == [len(x) for x in items]
     finally:
         pool.close()
 
