@@ -190,17 +190,10 @@ def _attvalue(value: object) -> str:
     return xml_safe(str(value))
 
 
-@functools.lru_cache(maxsize=1 << 16, typed=True)
-def _quoted(value: object) -> str:
-    """A value as a quoted XML attribute, remembered: a network names each claim in many edges
-    and has a few kinds of relation and basis."""
-    return quoteattr(_attvalue(value))
-
-
-@functools.lru_cache(maxsize=1 << 16, typed=True)
-def _escaped(value: object) -> str:
-    """A value as XML text, remembered as ``_quoted`` is."""
-    return escape(_attvalue(value))
+@functools.lru_cache(maxsize=1 << 14)
+def _quoted_id(node: str) -> str:
+    """A node's id as a quoted XML attribute, remembered: a network names each claim in many edges."""
+    return quoteattr(xml_safe(node))
 
 
 def _declared(attrs: dict[str, object], declared: dict[str, str]) -> list[tuple[int, object]]:
@@ -234,7 +227,7 @@ def write_gexf(dynamic: bool, parts: Iterable[Part], out: IO[bytes]) -> None:
         present = _declared(attrs, declared)
         if not present:
             return ""
-        cells = "".join(f'          <attvalue for="{base + i}" value={_quoted(v)} />\n' for i, v in present)
+        cells = "".join(f'          <attvalue for="{base + i}" value={quoteattr(_attvalue(v))} />\n' for i, v in present)
         return f"        <attvalues>\n{cells}        </attvalues>\n"
 
     def node(n: Node) -> str:
@@ -251,7 +244,7 @@ def write_gexf(dynamic: bool, parts: Iterable[Part], out: IO[bytes]) -> None:
         return text + values(a, NODE_ATTRIBUTES, 0) + "      </node>\n"
 
     def edge(i: int, e: Edge) -> str:
-        return (f'      <edge id="{i}" source={_quoted(e.source)} target={_quoted(e.target)}>\n'
+        return (f'      <edge id="{i}" source={_quoted_id(e.source)} target={_quoted_id(e.target)}>\n'
                 + values(e.attrs, EDGE_ATTRIBUTES, edge_base) + "      </edge>\n")
 
     def declare(cls: str, declared: dict[str, str], base: int) -> str:
@@ -278,13 +271,13 @@ def write_graphml(parts: Iterable[Part], out: IO[bytes]) -> None:
     edge_base = len(_GRAPHML_NODE_KEYS)
 
     def data(attrs: dict[str, object], declared: dict[str, str], base: int) -> str:
-        return "".join(f'      <data key="d{base + i}">{_escaped(v)}</data>\n' for i, v in _declared(attrs, declared))
+        return "".join(f'      <data key="d{base + i}">{escape(_attvalue(v))}</data>\n' for i, v in _declared(attrs, declared))
 
     def node(n: Node) -> str:
         return f"    <node id={quoteattr(xml_safe(n.id))}>\n{data(n.attrs, _GRAPHML_NODE_KEYS, 0)}    </node>\n"
 
     def edge(i: int, e: Edge) -> str:
-        return (f'    <edge id="e{i}" source={_quoted(e.source)} target={_quoted(e.target)}>\n'
+        return (f'    <edge id="e{i}" source={_quoted_id(e.source)} target={_quoted_id(e.target)}>\n'
                 f"{data(e.attrs, EDGE_ATTRIBUTES, edge_base)}    </edge>\n")
 
     keys = "".join(f'  <key id="d{i}" for="node" attr.name={quoteattr(k)} attr.type="{t}" />\n'
