@@ -149,20 +149,32 @@ def _graphs_under(store: GraphStore, prefix: str) -> list[URIRef]:
 def _write_partitions(store: GraphStore, parts: Sequence[reconcile.Partition], run: reconcile.Mapper,
                       progress: reconcile.Progress | None) -> Iterator[list[SerialisedVerdict]]:
     """Compute the partitions' verdicts and write each partition that has any into its graph (the
-    caller has emptied them), many partitions in one bulk load; yields each partition's verdicts."""
-    pending: dict[URIRef, str] = {}
+    caller has emptied them), about ``TRIPLES_PER_GRAPH`` triples in one bulk load, a big
+    partition in several; yields each partition's verdicts."""
+    pending: dict[URIRef, list[str]] = defaultdict(list)
     lines = 0
+
+    def flush() -> None:
+        nonlocal pending, lines
+        store.add_to_graphs({graph: "".join(texts) for graph, texts in pending.items()}, bulk=True)
+        pending, lines = defaultdict(list), 0
+
     for part, found in reconcile.partition_results(parts, run, verdict_job, progress):
+        graph = rdf.verdicts_graph(part.kind, part.key)
+        for v in found:
+            pending[graph].append(v.triples)
+            lines += v.triples.count("\n")
+            if lines >= TRIPLES_PER_GRAPH:
+                flush()
         if found:
             links = ntriples(rdf.link_triples((v.edge.kind, v.edge.a, v.edge.b) for v in found))
-            pending[rdf.verdicts_graph(part.kind, part.key)] = body = "".join(v.triples for v in found) + links
-            lines += body.count("\n")
+            pending[graph].append(links)
+            lines += links.count("\n")
         if lines >= TRIPLES_PER_GRAPH:
-            store.add_to_graphs(pending, bulk=True)
-            pending, lines = {}, 0
+            flush()
         yield found
     if pending:
-        store.add_to_graphs(pending, bulk=True)
+        flush()
 
 
 def _independence_triples(claims: Iterable[Claim], assessed: dict[str, independence.Independence]

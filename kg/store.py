@@ -492,7 +492,9 @@ class OxigraphStore(GraphStore):
         """Each N-Triples line (which ends `` .``) becomes a quad of its graph: in one transaction,
         or in bulk loads of at most ``BULK_LOAD_LINES`` quads (the bulk loader holds about ten times
         its input in memory)."""
-        quads = (f"{line[:-1]}{graph_name(graph)} .\n" for graph, body in bodies.items() for line in body.splitlines())
+        # Line by line, as the bodies are read (a body may be large: not split into a list first).
+        quads = (f"{line.rstrip()[:-1]}{graph_name(graph)} .\n" for graph, body in bodies.items()
+                 for line in io.StringIO(body) if line.strip())
         try:
             if bulk:
                 while chunk := "".join(itertools.islice(quads, BULK_LOAD_LINES)):
