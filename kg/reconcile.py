@@ -548,17 +548,17 @@ class HasId(Protocol):
 
 
 V = TypeVar("V", bound=HasId)
+T = TypeVar("T")
 
 
 #: Told how many partitions there are; gives what to call as each is done (a progress bar).
 Progress = Callable[[int], Callable[[], object]]
 
 
-def partition_results(pieces: Sequence[Partition], map_: Mapper, job: Callable[[Partition], list[V]],
-                      progress: Progress | None = None) -> Iterator[tuple[Partition, list[V]]]:
+def partition_results(pieces: Sequence[Partition], map_: Mapper, job: Callable[[Partition], list[T]],
+                      progress: Progress | None = None) -> Iterator[tuple[Partition, list[T]]]:
     """Each partition with its verdicts, in the order given whatever runs them (``map_`` may run
-    them elsewhere; ``job`` is ``partition_verdicts``, or hands back each verdict in another form
-    that keeps its ``id``)."""
+    them elsewhere; ``job`` is ``partition_verdicts``, or hands the verdicts back in another form)."""
     done = progress(len(pieces)) if progress else None
     for part, found in zip(pieces, map_(job, pieces)):
         yield part, found

@@ -28,7 +28,7 @@ from .config import Settings
 from .model import Claim, Relation, content_id
 from .store import GraphStore, integer, ntriples, text_or_none, to_rdflib
 from .vocab import CG
-from .workers import SerialisedVerdict, Workers, verdict_job
+from .workers import Workers, verdict_job
 
 log = logging.getLogger(__name__)
 
@@ -125,7 +125,7 @@ def _everything(store: GraphStore, settings: Settings, same: Sequence[tuple[str,
         store.remove_graphs(_graphs_under(store, prefix))
     edges: list[independence.Edge] = []
     for found in _write_partitions(store, reconcile.partitions(claims, settings.tolerance), run, progress):
-        edges += (v.edge for v in found)
+        edges += found
     assessed = independence.assess(claims, edges)
     store.add_to_graphs(_buckets(rdf.INDEPENDENCE_GRAPHS, claims, lambda cs: _independence_triples(cs, assessed)),
                         bulk=True)
@@ -147,10 +147,10 @@ def _graphs_under(store: GraphStore, prefix: str) -> list[URIRef]:
 
 
 def _write_partitions(store: GraphStore, parts: Sequence[reconcile.Partition], run: reconcile.Mapper,
-                      progress: reconcile.Progress | None) -> Iterator[list[SerialisedVerdict]]:
+                      progress: reconcile.Progress | None) -> Iterator[list[independence.Edge]]:
     """Compute the partitions' verdicts and write each partition that has any into its graph (the
     caller has emptied them), about ``TRIPLES_PER_GRAPH`` triples in one bulk load, a big
-    partition in several; yields each partition's verdicts."""
+    partition in several; yields each partition's verdicts as edges."""
     pending: dict[URIRef, list[str]] = defaultdict(list)
     lines = 0
 
@@ -161,18 +161,20 @@ def _write_partitions(store: GraphStore, parts: Sequence[reconcile.Partition], r
 
     for part, found in reconcile.partition_results(parts, run, verdict_job, progress):
         graph = rdf.verdicts_graph(part.kind, part.key)
-        for v in found:
-            pending[graph].append(v.triples)
-            lines += v.triples.count("\n")
+        for batch in found:
+            text = batch.triples
+            pending[graph].append(text)
+            lines += text.count("\n")
             if lines >= TRIPLES_PER_GRAPH:
                 flush()
-        if found:
-            links = ntriples(rdf.link_triples((v.edge.kind, v.edge.a, v.edge.b) for v in found))
+        edges = [e for batch in found for e in batch.edges]
+        if edges:
+            links = ntriples(rdf.link_triples((e.kind, e.a, e.b) for e in edges))
             pending[graph].append(links)
             lines += links.count("\n")
         if lines >= TRIPLES_PER_GRAPH:
             flush()
-        yield found
+        yield edges
     if pending:
         flush()
 
