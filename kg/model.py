@@ -308,7 +308,7 @@ def _plain(value: object) -> object:
         for name, default in _fields_of(type(value)):
             v = getattr(value, name)
             if v != default:
-                out[name] = _plain(v)
+                out[name] = v if type(v) in _SCALARS else _plain(v)
         return out
     if isinstance(value, tuple):
         return [_plain(v) for v in value]
@@ -317,6 +317,8 @@ def _plain(value: object) -> object:
     return value
 
 
+#: Values that are their own JSON.
+_SCALARS = frozenset({str, int, float, bool})
 _FIELDS: dict[type, list[tuple[str, object]]] = {}
 
 

@@ -98,30 +98,33 @@ def read_document(doc: Document, claims: list[Claim]) -> ReadDocument:
 
 class SerialisedVerdicts(NamedTuple):
     """Verdicts as a worker sends them back, a few hundred together: what independence needs of
-    each, and their triples as N-Triples compressed (about twelve times smaller: a partition may
-    hold a million verdicts, all sent back at once)."""
+    each, and their triples as N-Triples, compressed when the partition is big (about twelve
+    times smaller: a partition may hold a million verdicts, all sent back at once)."""
 
     edges: tuple[independence.Edge, ...]
-    compressed: bytes
+    text: str | bytes
 
     @property
     def triples(self) -> str:
-        return zlib.decompress(self.compressed).decode("utf-8")
+        return self.text if isinstance(self.text, str) else zlib.decompress(self.text).decode("utf-8")
 
 
-#: Verdicts serialised and compressed together (each call costs more than a verdict's few lines).
+#: Verdicts serialised together (each call costs more than a verdict's few lines).
 SERIALISED_TOGETHER = 256
+#: Verdicts of a partition from which their text is compressed (beyond a few megabytes of it).
+COMPRESSED_FROM = 4 * SERIALISED_TOGETHER
 
 
 def verdict_job(part: reconcile.Partition) -> list[SerialisedVerdicts]:
     """The verdicts of one partition, serialised (runs inside a worker)."""
     found = reconcile.partition_verdicts(part)
+    compress = len(found) >= COMPRESSED_FROM
     out: list[SerialisedVerdicts] = []
     for i in range(0, len(found), SERIALISED_TOGETHER):
         batch = found[i : i + SERIALISED_TOGETHER]
         text = ntriples(t for r in batch for t in rdf.relation_triples(r))
         out.append(SerialisedVerdicts(tuple(independence.Edge(r.kind, r.basis, r.a, r.b) for r in batch),
-                                      zlib.compress(text.encode("utf-8"), 1)))
+                                      zlib.compress(text.encode("utf-8"), 1) if compress else text))
     return out
 
 
