@@ -159,19 +159,20 @@ def doer(tok: Token, gazetteer: Gazetteer, names: Names) -> Token | None:
     the verb is of a known type ("a third case was reported")."""
     subject = subject_of(tok)
     by = next((g for c in tok.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
-    caused = kind_of_verb(tok) in CAUSED_KINDS
+    kind = kind_of_verb(tok)
+    caused = kind in CAUSED_KINDS
     if by is not None and (_acts(by, gazetteer, names) or (caused and by.pos_ in ("NOUN", "PROPN"))):
         return by
     if subject is None:
         return None
     if _acts(subject, gazetteer, names):
         return subject
-    if kind_of_verb(tok) == "movement" and _lemma(subject) in VEHICLE_NOUNS:
+    if kind == "movement" and _lemma(subject) in VEHICLE_NOUNS:
         return subject  # "the probe landed on the Moon", "the ferry docked in Piraeus"
     if _befallen(tok, subject) and _lemma(tok) in EVENT_TYPE_OF:
         return subject  # "a third case was reported", "the couple was quarantined"
     if (subject.pos_ == "NUM" or subject.lower_ in VAGUE or _count_of_people(subject) is not None) \
-            and (_lemma(tok) in HUMAN_VERBS or kind_of_verb(tok) == "protest"):
+            and (_lemma(tok) in HUMAN_VERBS or kind == "protest"):
         return subject  # "another 3,000 arrived", "thousands of people marched", "thousands took to the streets"
     if subject.lower_ == "it" and _lemma(tok) in EVENT_TYPE_OF:
         return subject  # "it is negotiating with both countries": an organisation, by what it does
@@ -190,8 +191,8 @@ def phrasal(tok: Token) -> str | None:
     """The verb with its particle when that is another verb than the verb alone ("step down"),
     or with the word that makes an idiom of it: its object or its object's complement ("took
     office", "held rates steady"), or a preposition's object ("went on strike")."""
-    lemma = _lemma(tok)
-    found = [f"{lemma} {particle(tok)}"]
+    lemma, prt = _lemma(tok), particle(tok)
+    found = [f"{lemma} {prt}"] if prt else []
     for c in tok.children:
         if c.dep_ in ("dobj", "oprd"):
             found.append(f"{lemma} {_lemma(c)}")
@@ -303,13 +304,14 @@ def by_role(tok: Token, agent: Token, gazetteer: Gazetteer, names: Names) -> tup
         out.append(make_actor("patient", subject, gazetteer, names))  # "was taken down by censors"
     if _done_by(tok):
         out.append(make_actor("patient", tok.head, gazetteer, names))  # "the email sent by the chairman"
+    idiom = phrasal(tok)
     for c in tok.children:
         if c.dep_ == "dobj" and _sum_of_money(c):
             # "fined Apple 1.8 billion euros": the sum is the act's figure; a name the parser folded
             # into it stands where "fined the bank $12 million" has its dative
             out += [make_actor("recipient", g, gazetteer, names) for g in c.children
                     if g.dep_ in ("nmod", "compound") and g.pos_ == "PROPN" and g.i < c.i]
-        elif c.dep_ == "dobj" and phrasal(tok) == f"{_lemma(tok)} {_lemma(c)}":
+        elif c.dep_ == "dobj" and idiom == f"{_lemma(tok)} {_lemma(c)}":
             continue  # "took office", "made landfall": the idiom's own word, not what it was done to
         elif c.dep_ == "dobj":  # "a lawsuit, which a judge dismissed": the lawsuit
             out.append(make_actor("patient", tok.head if relative(c) and tok.dep_ == "relcl" else c, gazetteer, names))
