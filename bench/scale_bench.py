@@ -1,6 +1,6 @@
 """Scale: a synthetic corpus of N documents built into a fresh on-disk store.
 
-    .venv/bin/python bench/scale_bench.py --documents 1000 [--seed 7] [--workers N]
+    .venv/bin/python bench/scale_bench.py --documents 1000 [--seed 7] [--workers N | --dask SPEC]
     .venv/bin/python bench/scale_bench.py --store S      # the service alone, on a built store
 
 Reports build time, words and claims per second, peak memory of the build (this process, and the
@@ -167,6 +167,7 @@ def main() -> None:
     ap.add_argument("--documents", type=int, default=1000)
     ap.add_argument("--seed", type=int, default=7)
     ap.add_argument("--workers", type=int, default=1)
+    ap.add_argument("--dask", help="build on a Dask cluster: local:N, or a scheduler's address")
     ap.add_argument("--store", help="measure only the service, on this built store")
     args = ap.parse_args()
     if args.store:
@@ -180,13 +181,14 @@ def main() -> None:
         store = GraphStore.open(store_dir)
         settings = Settings(store=str(store_dir))
         t0 = time.perf_counter()
-        with open_workers(settings, processes=args.workers) as workers:
+        with open_workers(settings, processes=args.workers, dask=args.dask) as workers:
             report = pipeline.build([corpus], store, settings, workers=workers)
         build = time.perf_counter() - t0
         peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
         children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
         store.flush()
-        print(f"{args.documents} documents, {words} words, {args.workers} worker(s): build {build:.1f} s, "
+        way = f"Dask {args.dask}" if args.dask else f"{args.workers} worker(s)"
+        print(f"{args.documents} documents, {words} words, {way}: build {build:.1f} s, "
               f"{words / build:.0f} words/s, {report.claims} claims ({report.claims / build:.0f}/s), "
               f"{report.relations} verdicts")
         print(f"peak memory: build process {peak:.0f} MiB (model included), largest worker {children:.0f} MiB; "
@@ -200,6 +202,7 @@ def main() -> None:
         print(f"GEXF export: {export_seconds:.1f} s, {gexf.stat().st_size / 2**20:.1f} MiB, "
               f"peak memory of the export process {export_peak:.0f} MiB")
         measure_service(store_dir)
+
 
 if __name__ == "__main__":
     main()

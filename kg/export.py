@@ -196,6 +196,13 @@ def _quoted_id(node: str) -> str:
     return quoteattr(xml_safe(node))
 
 
+@functools.lru_cache(maxsize=1 << 14, typed=True)
+def _cell(template: str, key: int, value: object, quote: Callable[[str], str] = quoteattr) -> str:
+    """An attribute's value written into ``template`` with its key, remembered: the same
+    relations, bases and reasons come back on many edges."""
+    return template.format(key, quote(_attvalue(value)))
+
+
 def _declared(attrs: dict[str, object], declared: dict[str, str]) -> list[tuple[int, object]]:
     """The attributes to write as values: those declared, by their number."""
     return [(i, attrs[k]) for i, k in enumerate(declared) if attrs.get(k) is not None]
@@ -227,7 +234,7 @@ def write_gexf(dynamic: bool, parts: Iterable[Part], out: IO[bytes]) -> None:
         present = _declared(attrs, declared)
         if not present:
             return ""
-        cells = "".join(f'          <attvalue for="{base + i}" value={quoteattr(_attvalue(v))} />\n' for i, v in present)
+        cells = "".join(_cell('          <attvalue for="{}" value={} />\n', base + i, v) for i, v in present)
         return f"        <attvalues>\n{cells}        </attvalues>\n"
 
     def node(n: Node) -> str:
@@ -271,7 +278,8 @@ def write_graphml(parts: Iterable[Part], out: IO[bytes]) -> None:
     edge_base = len(_GRAPHML_NODE_KEYS)
 
     def data(attrs: dict[str, object], declared: dict[str, str], base: int) -> str:
-        return "".join(f'      <data key="d{base + i}">{escape(_attvalue(v))}</data>\n' for i, v in _declared(attrs, declared))
+        return "".join(_cell('      <data key="d{}">{}</data>\n', base + i, v, quote=escape)
+                       for i, v in _declared(attrs, declared))
 
     def node(n: Node) -> str:
         return f"    <node id={quoteattr(xml_safe(n.id))}>\n{data(n.attrs, _GRAPHML_NODE_KEYS, 0)}    </node>\n"

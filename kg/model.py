@@ -346,13 +346,12 @@ def _make_decoder(kind: Any) -> Callable[[Any], Any]:
     origin = get_origin(kind)
     if origin in (Union, types.UnionType):
         inner = _decoder(next(a for a in get_args(kind) if a is not type(None)))
-        return lambda v: None if v is None else inner(v)
+        return _same if inner is _same else lambda v: None if v is None else inner(v)
     if origin is tuple:
         item = _decoder(get_args(kind)[0])
-        return lambda v: tuple(item(x) for x in v)
+        return tuple if item is _same else lambda v: tuple(item(x) for x in v)
     if isinstance(kind, type) and is_dataclass(kind):
-        fields_of = {name: _decoder(hint) for name, hint in get_type_hints(kind).items()}
-        return lambda v: kind(**{name: fields_of[name](x) for name, x in v.items() if name in fields_of})
+        return _dataclass_decoder(kind)
     if kind is date:
         return date.fromisoformat
     if kind is float:
@@ -362,6 +361,23 @@ def _make_decoder(kind: Any) -> Callable[[Any], Any]:
 
 def _same(value: object) -> object:
     return value
+
+
+def _dataclass_decoder(kind: type) -> Callable[[Any], Any]:
+    """What reads a dataclass's JSON object (a fresh one, converted in place): names it does not
+    know are dropped, and only the fields that are not their own JSON (dates, tuples, numbers,
+    nested objects) are converted."""
+    hints = get_type_hints(kind)
+    convert = {name: found for name, hint in hints.items() if (found := _decoder(hint)) is not _same}
+
+    def decode(value: dict[str, Any]) -> object:
+        if not value.keys() <= hints.keys():
+            value = {name: x for name, x in value.items() if name in hints}
+        for name in convert.keys() & value.keys():
+            value[name] = convert[name](value[name])
+        return kind(**value)
+
+    return decode
 
 
 @dataclass(frozen=True)

@@ -14,6 +14,7 @@ timeline.
 
 from __future__ import annotations
 
+import itertools
 from collections import defaultdict
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -148,20 +149,20 @@ def parts(claims: Sequence[Claim], relations: Sequence[Relation], documents: Map
 
 
 def store_parts(store: GraphStore, entity_labels: Mapping[str, str]) -> tuple[bool, Iterator[Part]]:
-    """Whether the network has dates, and its parts read from the store: claims ``SLICE`` at a
-    time, sized and coloured by the claims they are linked to (counted in one query), then every
-    verdict's edge from its record, in the order the engine reads them (sorting them would hold
-    them all). Memory grows with the claims' ids and dates, not with the claims or the verdicts."""
+    """Whether the network has dates, and its parts read from the store: claims streamed from their
+    records, ``SLICE`` at a time, sized and coloured by the claims they are linked to (counted in
+    one query), then every verdict's edge from its record, both in the order the engine reads
+    them (sorting them would hold them all). Memory grows with the claims' ids and dates, not with
+    the claims or the verdicts."""
     builder = NetworkBuilder({d["file"]: d for d in readback.documents(store)}, entity_labels)
 
     def read() -> Iterator[Part]:
         counts: dict[str, dict[str, int]] = defaultdict(dict)
         for r in store.stream(queries.LINK_COUNTS):
             counts[rdf.claim_id_of(r["claim"])][readback.KIND_OF_LINK[str(r["link"])]] = integer(r["n"])
-        ids = sorted(rdf.claim_id_of(r["claim"]) for r in store.select(queries.CLAIM_ORDER))
         begins: dict[str, date] = {}
-        for i in range(0, len(ids), SLICE):
-            claims = readback.load_claims(store, ids[i : i + SLICE])
+        stream = readback.iter_claims(store)
+        while claims := list(itertools.islice(stream, SLICE)):
             begins.update(readback.starts(claims))
             for c in sorted(claims, key=lambda c: c.id):
                 yield builder.claim(c, counts[c.id].get("corroborates", 0), "conflicts" in counts[c.id])

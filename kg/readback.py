@@ -85,26 +85,52 @@ def select_rows(store: GraphStore, sparql: str, name: str, values: Sequence[Node
     return store.select(sparql) if values is None else store.select_each(sparql, name, values)
 
 
+#: Claims written without a record read back from their triples at a time.
+UNRECORDED_SLICE = 500
+
+
 def load_claims(store: GraphStore, claim_ids: Sequence[str] | None = None) -> list[Claim]:
     """Every claim in the store (or those of ``claim_ids`` that it has), read back for
     reconciliation and lookups (the inverse of ``build.claim_triples``), in document order.
 
     Each is read from its record (``cg:record``, one row a claim); a claim written without one,
     by an earlier version, from its triples."""
-    iris = None if claim_ids is None else [rdf.claim_iri(c) for c in claim_ids]
-    claims: dict[str, Claim] = {}
-    rows = store.select(queries.ALL_CLAIM_RECORDS) if iris is None else store.select_each(queries.RECORDS, "node", iris)
+    if claim_ids is None:
+        found = {c.id: c for c in iter_claims(store)}
+    else:
+        iris = [rdf.claim_iri(c) for c in claim_ids]
+        found = {c.id: c for c in _recorded_claims(store.select_each(queries.RECORDS, "node", iris))}
+        unrecorded = [i for i in iris if rdf.claim_id_of(i) not in found]
+        if unrecorded:
+            found.update((c.id, c) for c in _claims_from_triples(store, unrecorded))
+    return sorted(found.values(), key=lambda c: (c.document, c.start, c.id))
+
+
+def iter_claims(store: GraphStore) -> Iterator[Claim]:
+    """Every claim in the store in the order the engine reads them, streamed from their records;
+    those written without one, from their triples, ``UNRECORDED_SLICE`` at a time (looked for
+    only when the documents count more claims than records were read)."""
+    read = 0
+    for claim in _recorded_claims(store.stream(queries.ALL_CLAIM_RECORDS)):
+        read += 1
+        yield claim
+    if 0 < claim_count(store) <= read:
+        return
+    unrecorded = [URIRef(str(r["claim"])) for r in store.select(queries.CLAIMS_WITHOUT_RECORD)]
+    for i in range(0, len(unrecorded), UNRECORDED_SLICE):
+        yield from _claims_from_triples(store, unrecorded[i : i + UNRECORDED_SLICE])
+
+
+def claim_count(store: GraphStore) -> int:
+    """How many claims the store holds, as its documents' counts say."""
+    return sum(integer(r["claims"]) for r in store.stream(queries.DOCUMENT_CLAIMS) if str(r["doc"]).startswith(DOCUMENT_PREFIX))
+
+
+def _recorded_claims(rows: Iterable[dict[str, Value]]) -> Iterator[Claim]:
     for row in rows:
         iri = str(row["node"])
         if iri.startswith(CLAIM_PREFIX):
-            claims[iri] = _same_id(Claim.from_json(str(row["record"])), iri)
-    if iris is None:
-        unrecorded = [URIRef(str(r["claim"])) for r in store.select(queries.CLAIMS_WITHOUT_RECORD)]
-    else:
-        unrecorded = [i for i in iris if str(i) not in claims]
-    if unrecorded:
-        claims.update((str(rdf.claim_iri(c.id)), c) for c in _claims_from_triples(store, unrecorded))
-    return sorted(claims.values(), key=lambda c: (c.document, c.start, c.id))
+            yield _same_id(Claim.from_json(str(row["record"])), iri)
 
 
 def _same_id(claim: Claim, iri: str) -> Claim:

@@ -188,6 +188,12 @@ def test_a_claim_is_read_from_its_record_or_without_one_from_its_triples(seed_st
     assert readback.load_claims(seed_store, some) == recorded[::7]
     assert [_as_triples_keep_it(c) for c in readback.load_claims(older, some)] == \
         [_as_triples_keep_it(c) for c in recorded[::7]]
+    seed_store.backup(tmp_path / "partly")
+    partly = GraphStore.open(tmp_path / "partly")
+    gone = recorded[len(recorded) // 2]
+    partly.update(f"DELETE WHERE {{ GRAPH ?g {{ <{rdf.claim_iri(gone.id)}> <https://w3id.org/claimgraph/ns#record> ?r }} }}")
+    assert readback.claim_count(partly) == len(recorded)
+    assert readback.load_claims(partly) == [_as_triples_keep_it(c) if c.id == gone.id else c for c in recorded]
 
 
 def _as_triples_keep_it(claim: Claim) -> Claim:
