@@ -197,7 +197,7 @@ def _quoted_id(node: str) -> str:
 
 
 @functools.lru_cache(maxsize=1 << 14, typed=True)
-def _cell(template: str, key: int, value: object, quote: Callable[[str], str] = quoteattr) -> str:
+def _attribute_cell(template: str, key: int, value: object, quote: Callable[[str], str] = quoteattr) -> str:
     """An attribute's value written into ``template`` with its key, remembered: the same
     relations, bases and reasons come back on many edges."""
     return template.format(key, quote(_attvalue(value)))
@@ -234,7 +234,7 @@ def write_gexf(dynamic: bool, parts: Iterable[Part], out: IO[bytes]) -> None:
         present = _declared(attrs, declared)
         if not present:
             return ""
-        cells = "".join(_cell('          <attvalue for="{}" value={} />\n', base + i, v) for i, v in present)
+        cells = "".join(_attribute_cell('          <attvalue for="{}" value={} />\n', base + i, v) for i, v in present)
         return f"        <attvalues>\n{cells}        </attvalues>\n"
 
     def node(n: Node) -> str:
@@ -278,7 +278,7 @@ def write_graphml(parts: Iterable[Part], out: IO[bytes]) -> None:
     edge_base = len(_GRAPHML_NODE_KEYS)
 
     def data(attrs: dict[str, object], declared: dict[str, str], base: int) -> str:
-        return "".join(_cell('      <data key="d{}">{}</data>\n', base + i, v, quote=escape)
+        return "".join(_attribute_cell('      <data key="d{}">{}</data>\n', base + i, v, quote=escape)
                        for i, v in _declared(attrs, declared))
 
     def node(n: Node) -> str:

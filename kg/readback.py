@@ -123,7 +123,8 @@ def iter_claims(store: GraphStore) -> Iterator[Claim]:
 
 def claim_count(store: GraphStore) -> int:
     """How many claims the store holds, as its documents' counts say."""
-    return sum(integer(r["claims"]) for r in store.stream(queries.DOCUMENT_CLAIMS) if str(r["doc"]).startswith(DOCUMENT_PREFIX))
+    rows = store.stream(queries.DOCUMENT_CLAIMS)
+    return sum(integer(r["claims"]) for r in rows if str(r["doc"]).startswith(DOCUMENT_PREFIX))
 
 
 def _recorded_claims(rows: Iterable[dict[str, Value]]) -> Iterator[Claim]:
