@@ -310,9 +310,10 @@ CLAIMS_OF_MEASURE = """
 SELECT ?measure ?claim WHERE { ?claim cg:measure ?measure }
 """
 
-# The records of the verdicts in a partition's graph (bind ?g).
+# The records of the verdicts in a partition's graph (bind ?g; left out of the projection, the
+# engine does not read it for each row).
 GRAPH_VERDICTS = """
-SELECT ?g ?record WHERE { GRAPH ?g { ?verdict cg:record ?record } }
+SELECT ?record WHERE { GRAPH ?g { ?verdict cg:record ?record } }
 """
 
 # The verdicts of a claim (bind ?claim) with the other claim of each.

@@ -259,41 +259,64 @@ def iter_relations(store: GraphStore, claim_ids: Sequence[str] | None = None,
                    verdicts: Sequence[Node] | None = None) -> Iterator[Relation]:
     """The verdicts of ``load_relations`` in the order the engine reads them: all of them streamed
     (memory grows with the verdicts written without a record, not with the verdicts)."""
-    whole = claim_ids is None and verdicts is None
+    if claim_ids is None and verdicts is None:
+        yield from _all_relations(store)
+        return
     if claim_ids is not None:
-        rows: Iterable[dict[str, Value]] = store.select_each(
-            queries.CLAIM_VERDICTS, "claim", [rdf.claim_iri(c) for c in claim_ids])
-    elif verdicts is not None:
-        rows = store.select_each(queries.RECORDS, "node", verdicts)
+        rows = store.select_each(queries.CLAIM_VERDICTS, "claim", [rdf.claim_iri(c) for c in claim_ids])
     else:
-        rows = store.stream(queries.RECORDS)
-    seen: set[str] = set()  # of given claims or verdicts (a verdict between two given claims comes twice)
+        rows = store.select_each(queries.RECORDS, "node", verdicts or [])
+    seen: set[str] = set()  # a verdict between two given claims comes twice
     unrecorded: list[Node] = []
-    read = 0
     for row in rows:
         iri = str(row["node"])
         if not iri.startswith(VERDICT_PREFIX) or iri in seen:
             continue
-        if not whole:
-            seen.add(iri)
+        seen.add(iri)
         if "record" not in row:
             unrecorded.append(URIRef(iri))
             continue
         relation = Relation.from_json(str(row["record"]))
         if rdf.relation_id_of(iri) != relation.id:
             raise ValueError(f"verdict {iri} does not read back to the same id ({relation.id})")
-        read += 1
-        # As from the triples, which say which two claims a verdict is between in no order: the
-        # smaller id first (``oriented`` puts a change's earlier claim first).
-        yield relation if relation.a <= relation.b else replace(relation, a=relation.b, b=relation.a)
-    if whole:  # looked for only when the store lists more verdicts than it has records of
-        listed = verdict_count(store)
-        if not listed or read < listed:
-            unrecorded = [URIRef(str(r["verdict"])) for r in store.select(queries.VERDICTS_WITHOUT_RECORD)]
-    elif verdicts is not None:
+        yield _ordered(relation)
+    if verdicts is not None:
         unrecorded = [v for v in verdicts if str(v) not in seen]
     if unrecorded:
         yield from _relations_from_triples(store, unrecorded)
+
+
+def _all_relations(store: GraphStore) -> Iterator[Relation]:
+    """Every verdict: the records of each partition's graph (the records there are its verdicts',
+    read without their nodes' IRIs, which would double what the engine decodes), then, only when
+    the store lists more verdicts than that, those written without a record, from their triples."""
+    read = 0
+    for graph in verdict_graphs(store):
+        for relation in graph_relations(store, graph):
+            read += 1
+            yield _ordered(relation)
+    listed = verdict_count(store)
+    if not listed or read < listed:
+        unrecorded = [URIRef(str(r["verdict"])) for r in store.select(queries.VERDICTS_WITHOUT_RECORD)]
+        yield from _relations_from_triples(store, unrecorded)
+
+
+def verdict_graphs(store: GraphStore) -> list[URIRef]:
+    """The graphs of the partitions that have verdicts."""
+    prefix = str(ID[rdf.VERDICTS_GRAPHS])
+    return [URIRef(g) for g in store.graphs() if g.startswith(prefix)]
+
+
+def graph_relations(store: GraphStore, graph: URIRef) -> Iterator[Relation]:
+    """The verdicts of one partition's graph, from their records, streamed."""
+    for row in store.stream_each(queries.GRAPH_VERDICTS, "g", [graph]):
+        yield Relation.from_json(str(row["record"]))
+
+
+def _ordered(relation: Relation) -> Relation:
+    """As from the triples, which say which two claims a verdict is between in no order: the
+    smaller id first (``oriented`` puts a change's earlier claim first)."""
+    return relation if relation.a <= relation.b else replace(relation, a=relation.b, b=relation.a)
 
 
 def verdict_count(store: GraphStore) -> int:

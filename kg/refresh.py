@@ -270,11 +270,7 @@ def _buckets(prefix: str, claims: Iterable[Claim], triples: Callable[[list[Claim
 def _graph_edges(store: GraphStore, graphs: Sequence[URIRef]) -> dict[URIRef, dict[str, independence.Edge]]:
     """The verdicts in each of ``graphs`` by id (``independence.Edge``: kind, basis and claims),
     from their records (a store whose derived graphs are current has them)."""
-    out: dict[URIRef, dict[str, independence.Edge]] = defaultdict(dict)
-    for r in store.select_each(queries.GRAPH_VERDICTS, "g", graphs):
-        relation = Relation.from_json(str(r["record"]))
-        out[URIRef(str(r["g"]))][relation.id] = _edge(relation)
-    return out
+    return {graph: {r.id: _edge(r) for r in readback.graph_relations(store, graph)} for graph in graphs}
 
 
 def _graph_links(edges: Iterable[independence.Edge]) -> set[rdf.Triple]:

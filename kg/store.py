@@ -386,16 +386,20 @@ class GraphStore(ABC):
 
         The values open the query's ``WHERE`` group as a ``VALUES`` block of terms written by the
         engine's serialiser (never raw text), so they bind ``?name`` before anything is joined or
-        grouped; ``?name`` must be projected."""
+        grouped. Project ``?name`` to tell the rows of one value from another's; left out, it is
+        not read for each row."""
+        return list(self.stream_each(sparql, name, values, bindings))
+
+    def stream_each(self, sparql: str, name: str, values: Sequence[Node],
+                    bindings: Mapping[str, Node] | None = None) -> Iterator[dict[str, Value]]:
+        """The rows of ``select_each``, each as the engine gives it (for results too large to hold)."""
         head, where, body = sparql.partition("WHERE {")
         if not where:
             raise QueryError("select_each() needs a query with a WHERE group")
         variable = str(ox.Variable(name))
-        rows: list[dict[str, Value]] = []
         for i in range(0, len(values), VALUES_PER_QUERY):
             terms = " ".join(str(to_ox(v)) for v in values[i : i + VALUES_PER_QUERY])
-            rows += self.select(f"{head}{where} VALUES {variable} {{ {terms} }}{body}", bindings)
-        return rows
+            yield from self.stream(f"{head}{where} VALUES {variable} {{ {terms} }}{body}", bindings)
 
     def ask(self, sparql: str, bindings: Mapping[str, Node] | None = None) -> bool:
         result = self.query(sparql, bindings)
