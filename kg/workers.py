@@ -21,7 +21,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence, Sized
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from contextlib import contextmanager
 from dataclasses import dataclass
-from functools import cache, partial
+from functools import cache
 from importlib import resources
 from typing import TYPE_CHECKING, Any, NamedTuple, Protocol, TypeVar
 
@@ -40,6 +40,7 @@ log = logging.getLogger(__name__)
 
 X = TypeVar("X")
 Y = TypeVar("Y")
+F = TypeVar("F")
 Extracted = list[tuple[Document, list[Claim]]]
 
 #: Most documents in flight per worker: enough to keep it busy, few enough to bound memory.
@@ -179,6 +180,21 @@ CHUNKS_PER_WORKER = 8
 TASK_WEIGHT = 5_000
 
 
+def map_in_turn(submit: Callable[[Sequence[X]], F], result: Callable[[F], list[Y]], items: Sequence[X],
+                workers: int) -> Iterator[Y]:
+    """A ``map`` on ``workers`` workers: ``items`` in chunks of similar weight (none heavier than
+    ``TASK_WEIGHT`` unless one item is) given to ``submit``, ``IN_FLIGHT`` tasks a worker at a
+    time, and each task's ``result`` read in the order of ``items``: a result waits in memory
+    until it is read, so what waits does not grow with the store."""
+    pending: deque[F] = deque()
+    for chunk in chunks(items, workers * CHUNKS_PER_WORKER, most=TASK_WEIGHT):
+        pending.append(submit(chunk))
+        if len(pending) >= workers * IN_FLIGHT:
+            yield from result(pending.popleft())
+    while pending:
+        yield from result(pending.popleft())
+
+
 class Workers(Protocol):
     """A place to run work: ``extract`` documents, ``map`` any picklable function."""
 
@@ -256,16 +272,11 @@ class ProcessPool:
         return submitting.run(docs, progress, _wait_first)
 
     def map(self, fn: Callable[[X], Y], items: Sequence[X]) -> Iterator[Y]:
-        """Results in the order of ``items``, computed in chunks of similar weight (none heavier
-        than ``TASK_WEIGHT`` unless one item is), ``IN_FLIGHT`` a worker at a time: a result waits
-        in memory until it is read, so what waits does not grow with the store."""
-        pending: deque[Future[list[Y]]] = deque()
-        for chunk in chunks(items, self.n * CHUNKS_PER_WORKER, most=TASK_WEIGHT):
-            pending.append(self.pool.submit(apply, fn, chunk))
-            if len(pending) >= self.n * IN_FLIGHT:
-                yield from pending.popleft().result()
-        while pending:
-            yield from pending.popleft().result()
+        """Results in the order of ``items`` (``map_in_turn``)."""
+        def submit(chunk: Sequence[X]) -> Future[list[Y]]:
+            return self.pool.submit(apply, fn, chunk)
+
+        return map_in_turn(submit, Future.result, items, self.n)
 
     def close(self) -> None:
         self.pool.shutdown(cancel_futures=True)
@@ -337,12 +348,17 @@ class DaskCluster:
         return submitting.run(docs, progress, done)
 
     def map(self, fn: Callable[[X], Y], items: Sequence[X]) -> Iterator[Y]:
-        """Results in the order of ``items``, computed in chunks of similar weight, each chunk
-        fetched and released in turn."""
-        parts = chunks(items, self.n * CHUNKS_PER_WORKER)
-        for future in self.client.map(partial(apply, fn), parts, pure=False):
-            yield from future.result()
+        """Results in the order of ``items`` (``map_in_turn``), each task's fetched and released in
+        turn: the cluster holds a few chunks' results, not the map's."""
+        def submit(chunk: Sequence[X]) -> Any:
+            return self.client.submit(apply, fn, chunk, pure=False)
+
+        def result(future: Any) -> list[Y]:
+            found: list[Y] = future.result()
             future.release()
+            return found
+
+        return map_in_turn(submit, result, items, self.n)
 
     def close(self) -> None:
         if getattr(self, "client", None) is not None:

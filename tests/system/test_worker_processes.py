@@ -68,7 +68,7 @@ def test_worker_processes_build_the_same_graph(seeds_copy, seed_store, tmp_path)
     store.close()
 
 
-def test_local_dask_cluster_is_private_and_uses_the_shipped_settings(tmp_path):
+def test_local_dask_cluster_is_private_and_uses_the_shipped_settings(tmp_path, monkeypatch):
     cluster = DaskCluster(Settings(store=str(tmp_path / "s")), "local:2")
     try:
         info = cluster.client.scheduler_info(n_workers=-1)
@@ -87,5 +87,20 @@ def test_local_dask_cluster_is_private_and_uses_the_shipped_settings(tmp_path):
         # A map keeps the order of its items whatever chunks they ran in.
         items = [(i,) * w for i, w in enumerate([40, 1, 1, 1, 30, 1, 2, 2, 1, 1, 25, 1])]
         assert list(cluster.map(len, items)) == [len(x) for x in items]
+        # However many items, a few light tasks are submitted ahead of what is read.
+        submitted = []
+        submit = cluster.client.submit
+
+        def counted(*args, **kwargs):  # type: ignore[no-untyped-def]
+            submitted.append(args)
+            return submit(*args, **kwargs)
+
+        monkeypatch.setattr(cluster.client, "submit", counted)
+        monkeypatch.setattr(workers, "TASK_WEIGHT", 3)
+        items = [(i,) * (1 + i % 3) for i in range(60)]
+        results = cluster.map(len, items)
+        first = next(results)
+        assert len(submitted) == 2 * workers.IN_FLIGHT and all(sum(map(len, args[2])) <= 3 for args in submitted)
+        assert [first, *results] == [len(x) for x in items]
     finally:
         cluster.close()
