@@ -395,7 +395,7 @@ class GraphStore(ABC):
         """The rows of ``select_each``, each as the engine gives it (for results too large to hold)."""
         head, where, body = sparql.partition("WHERE {")
         if not where:
-            raise QueryError("select_each() needs a query with a WHERE group")
+            raise QueryError("a query for each value needs a WHERE group")
         variable = str(ox.Variable(name))
         for i in range(0, len(values), VALUES_PER_QUERY):
             terms = " ".join(str(to_ox(v)) for v in values[i : i + VALUES_PER_QUERY])
