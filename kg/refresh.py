@@ -340,20 +340,51 @@ def _claims_of_measures(store: GraphStore, measures: Collection[str], same: Sequ
     return {rdf.claim_id_of(r["claim"]) for r in rows}
 
 
+#: Verdicts the walk over corroborating claims reads claim by claim before it reads every verdict
+#: once instead: a claim's verdicts come in a join, and each verdict once for each of its claims
+#: the walk reaches, where the whole read gives each once, from its partition's graph.
+WALK_READ_WHOLE_FROM = 200_000
+
+
 def _corroborating(store: GraphStore, seeds: Collection[str]) -> tuple[set[str], set[independence.Edge]]:
     """The claims that corroborate ``seeds`` by a report, directly or through others, with the
     seeds; and every verdict between them."""
-    region, frontier, edges = set(seeds), sorted(seeds), set()
+    region, frontier = set(seeds), sorted(seeds)
+    edges: set[independence.Edge] = set()
     while frontier:
         found: set[str] = set()
         for relation in readback.iter_relations(store, frontier):
+            if len(edges) > WALK_READ_WHOLE_FROM:
+                return _corroborating_in_memory(readback.iter_relations(store), seeds)
             e = _edge(relation)
             edges.add(e)
-            if e.kind == "corroborates" and e.basis in independence.REPORT_BASES:
+            if _links_reports(e):
                 found.update(x for x in (e.a, e.b) if x not in region)
         region |= found
         frontier = sorted(found)
     return region, {e for e in edges if e.a in region and e.b in region}
+
+
+def _corroborating_in_memory(relations: Iterable[Relation], seeds: Collection[str]
+                             ) -> tuple[set[str], set[independence.Edge]]:
+    """What ``_corroborating`` finds, walked over every verdict held in memory."""
+    edges = {_edge(r) for r in relations}
+    neighbours: dict[str, list[str]] = defaultdict(list)
+    for e in edges:
+        if _links_reports(e):
+            neighbours[e.a].append(e.b)
+            neighbours[e.b].append(e.a)
+    region, frontier = set(seeds), list(seeds)
+    while frontier:
+        found = {x for c in frontier for x in neighbours.get(c, ()) if x not in region}
+        region |= found
+        frontier = list(found)
+    return region, {e for e in edges if e.a in region and e.b in region}
+
+
+def _links_reports(e: independence.Edge) -> bool:
+    """Whether a verdict joins two claims' groups: a corroboration by what they report."""
+    return e.kind == "corroborates" and e.basis in independence.REPORT_BASES
 
 
 def _read_list(store: GraphStore, name: str) -> list[str]:

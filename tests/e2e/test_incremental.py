@@ -148,3 +148,23 @@ def test_removing_any_seed_and_adding_it_back_equals_clean_builds(index, all_see
     assert store.canonical_hash() == rest.canonical_hash()
     pipeline.build(paths, store, options, nlp=nlp)
     assert store.canonical_hash() == whole
+
+
+def test_a_walk_that_reads_every_verdict_finds_what_the_claim_by_claim_walk_finds(all_seeds, nlp, monkeypatch):
+    """Past ``WALK_READ_WHOLE_FROM`` verdicts, the walk over corroborating claims reads every
+    verdict once and walks in memory: removing a seed and adding it back still gives the clean
+    builds' graphs."""
+    paths, whole = all_seeds
+    options = Settings(store=":memory:")
+    store = GraphStore.memory()
+    pipeline.build(paths, store, options, nlp=nlp)
+    walks = []
+    in_memory = refresh._corroborating_in_memory
+    monkeypatch.setattr(refresh, "WALK_READ_WHOLE_FROM", 0)
+    monkeypatch.setattr(refresh, "_corroborating_in_memory", lambda *args: walks.append(args) or in_memory(*args))
+    pipeline.remove_documents([paths[1].name], store, options)
+    rest = GraphStore.memory()
+    pipeline.build([p for i, p in enumerate(paths) if i != 1], rest, options, nlp=nlp)
+    assert walks and store.canonical_hash() == rest.canonical_hash()
+    pipeline.build(paths, store, options, nlp=nlp)
+    assert len(walks) == 2 and store.canonical_hash() == whole
