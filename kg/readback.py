@@ -291,7 +291,7 @@ def _all_relations(store: GraphStore) -> Iterator[Relation]:
     read without their nodes' IRIs, which would double what the engine decodes), then, only when
     the store lists more verdicts than that, those written without a record, from their triples."""
     read = 0
-    for graph in verdict_graphs(store):
+    for graph in graphs_under(store, rdf.VERDICTS_GRAPHS):
         for relation in graph_relations(store, graph):
             read += 1
             yield _ordered(relation)
@@ -301,10 +301,9 @@ def _all_relations(store: GraphStore) -> Iterator[Relation]:
         yield from _relations_from_triples(store, unrecorded)
 
 
-def verdict_graphs(store: GraphStore) -> list[URIRef]:
-    """The graphs of the partitions that have verdicts."""
-    prefix = str(ID[rdf.VERDICTS_GRAPHS])
-    return [URIRef(g) for g in store.graphs() if g.startswith(prefix)]
+def graphs_under(store: GraphStore, prefix: str) -> list[URIRef]:
+    """The store's graphs named under ``prefix`` (``build.VERDICTS_GRAPHS`` and the like)."""
+    return [URIRef(g) for g in store.graphs() if g.startswith(str(ID[prefix]))]
 
 
 def graph_relations(store: GraphStore, graph: URIRef) -> Iterator[Relation]:

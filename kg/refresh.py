@@ -122,7 +122,7 @@ def _everything(store: GraphStore, settings: Settings, same: Sequence[tuple[str,
     store.replace_graph(rdf.COUNTS_GRAPH, rdf.count_triples(stored))
     claims = linked.merge_entities(stored, same)
     for prefix in (rdf.VERDICTS_GRAPHS, rdf.INDEPENDENCE_GRAPHS, rdf.KEYS_GRAPHS, rdf.LISTS_GRAPHS):
-        store.remove_graphs(_graphs_under(store, prefix))
+        store.remove_graphs(readback.graphs_under(store, prefix))
     edges: list[independence.Edge] = []
     for found in _write_partitions(store, reconcile.partitions(claims, settings.tolerance), run, progress):
         edges += found
@@ -140,10 +140,6 @@ def _everything(store: GraphStore, settings: Settings, same: Sequence[tuple[str,
 
 def _edge_id(e: independence.Edge) -> str:
     return Relation(e.kind, e.a, e.b, "", e.basis).id
-
-
-def _graphs_under(store: GraphStore, prefix: str) -> list[URIRef]:
-    return [URIRef(g) for g in store.graphs() if g.startswith(str(rdf.ID[prefix]))]
 
 
 def _write_partitions(store: GraphStore, parts: Sequence[reconcile.Partition], run: reconcile.Mapper,
@@ -205,7 +201,7 @@ def _write_list(store: GraphStore, name: str, ordered: Sequence[str]) -> None:
         graph = rdf.ID[f"{prefix}{n}"]
         store.replace_graph_text(graph, ntriples(batch), atomic=False)
         written.add(graph)
-    store.remove_graphs([g for g in _graphs_under(store, prefix) if g not in written])
+    store.remove_graphs([g for g in readback.graphs_under(store, prefix) if g not in written])
 
 
 # ------------------------------------------------------------------------------------ a change
@@ -340,7 +336,7 @@ def _claims_of_measures(store: GraphStore, measures: Collection[str], same: Sequ
     return {rdf.claim_id_of(r["claim"]) for r in rows}
 
 
-#: Verdicts the walk over corroborating claims reads claim by claim before it reads every verdict
+#: Verdicts the walk over corroborating claims gathers claim by claim before it reads every verdict
 #: once instead: a claim's verdicts come in a join, and each verdict once for each of its claims
 #: the walk reaches, where the whole read gives each once, from its partition's graph.
 WALK_READ_WHOLE_FROM = 200_000
