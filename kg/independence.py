@@ -100,12 +100,17 @@ class Link(Protocol):
 
 
 class Edge(NamedTuple):
-    """A verdict without its reason and values, to keep many of them in memory."""
+    """A verdict without its reason and values, to keep many of them in memory: its claims in
+    order (``a`` the smaller id)."""
 
     kind: str
     basis: str
     a: str
     b: str
+
+    @classmethod
+    def of(cls, kind: str, basis: str, a: str, b: str) -> Edge:
+        return cls(kind, basis, a, b) if a <= b else cls(kind, basis, b, a)
 
 
 #: Verdicts by which one report backs another (not the arithmetic inside one report).

@@ -4,10 +4,10 @@ them, or those of given ids, each from its record (one row each)."""
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import replace
 from datetime import date
-from typing import cast
+from typing import TypeVar, cast
 
 from rdflib import URIRef
 from rdflib.term import Node
@@ -15,6 +15,7 @@ from rdflib.term import Node
 from . import build as rdf
 from . import queries
 from .build import ID
+from .independence import Edge
 from .model import Actor, Claim, Figure, Frame, Relation, Source, Span, TimeScope
 from .ontology import ENTITY_PREFIX
 from .records import DocumentRecord, FigurePoint
@@ -287,18 +288,33 @@ def iter_relations(store: GraphStore, claim_ids: Sequence[str] | None = None,
 
 
 def _all_relations(store: GraphStore) -> Iterator[Relation]:
-    """Every verdict: the records of each partition's graph (the records there are its verdicts',
-    read without their nodes' IRIs, which would double what the engine decodes), then, only when
-    the store lists more verdicts than that, those written without a record, from their triples."""
-    read = 0
+    return _all_verdicts(store, lambda graph: map(_ordered, graph_relations(store, graph)), _ordered)
+
+
+def iter_edges(store: GraphStore) -> Iterator[Edge]:
+    """Every verdict as an ``Edge`` (kind, basis and claims), read as ``iter_relations`` reads them
+    all but without decoding their reasons and values."""
+    return _all_verdicts(store, lambda graph: graph_edges(store, graph), _edge)
+
+
+V = TypeVar("V")
+
+
+def _all_verdicts(store: GraphStore, read: Callable[[URIRef], Iterator[V]], convert: Callable[[Relation], V]
+                  ) -> Iterator[V]:
+    """Every verdict: the records of each partition's graph (``read``; the records there are its
+    verdicts', read without their nodes' IRIs, which would double what the engine decodes), then,
+    only when the store lists more verdicts than that, those written without a record, from their
+    triples (``convert``ed)."""
+    count = 0
     for graph in graphs_under(store, rdf.VERDICTS_GRAPHS):
-        for relation in graph_relations(store, graph):
-            read += 1
-            yield _ordered(relation)
+        for found in read(graph):
+            count += 1
+            yield found
     listed = verdict_count(store)
-    if not listed or read < listed:
+    if not listed or count < listed:
         unrecorded = [URIRef(str(r["verdict"])) for r in store.select(queries.VERDICTS_WITHOUT_RECORD)]
-        yield from _relations_from_triples(store, unrecorded)
+        yield from map(convert, _relations_from_triples(store, unrecorded))
 
 
 def graphs_under(store: GraphStore, prefix: str) -> list[URIRef]:
@@ -310,6 +326,22 @@ def graph_relations(store: GraphStore, graph: URIRef) -> Iterator[Relation]:
     """The verdicts of one partition's graph, from their records, streamed."""
     for row in store.stream_each(queries.GRAPH_VERDICTS, "g", [graph]):
         yield Relation.from_json(str(row["record"]))
+
+
+def graph_edges(store: GraphStore, graph: URIRef) -> Iterator[Edge]:
+    """The verdicts of one partition's graph as ``Edge``s, from the fields of their records that
+    say which claims they are between and how."""
+    for row in store.stream_each(queries.GRAPH_VERDICTS, "g", [graph]):
+        record = json.loads(str(row["record"]))
+        yield Edge.of(record["kind"], record.get("basis", _DEFAULT_BASIS), record["a"], record["b"])
+
+
+#: The basis a verdict's record leaves out (``Recorded.to_json`` leaves out fields at their defaults).
+_DEFAULT_BASIS = Relation.basis
+
+
+def _edge(relation: Relation) -> Edge:
+    return Edge.of(relation.kind, relation.basis, relation.a, relation.b)
 
 
 def _ordered(relation: Relation) -> Relation:

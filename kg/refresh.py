@@ -233,7 +233,7 @@ def _touched(store: GraphStore, settings: Settings, same: Sequence[tuple[str, st
         graph = rdf.verdicts_graph(part.kind, part.key)
         was = old.get(graph, {})
         now = {r.id for r in found}
-        new.update(independence.Edge(r.kind, r.basis, *sorted((r.a, r.b))) for r in found)
+        new.update(_edge(r) for r in found)
         stale[graph] = [rdf.relation_iri_for_id(i) for i, e in was.items()
                         if i not in now or e.a in written or e.b in written]
         linked_now, linked_before = set(rdf.link_triples((r.kind, r.a, r.b) for r in found)), _graph_links(was.values())
@@ -266,7 +266,7 @@ def _buckets(prefix: str, claims: Iterable[Claim], triples: Callable[[list[Claim
 def _graph_edges(store: GraphStore, graphs: Sequence[URIRef]) -> dict[URIRef, dict[str, independence.Edge]]:
     """The verdicts in each of ``graphs`` by id (``independence.Edge``: kind, basis and claims),
     from their records (a store whose derived graphs are current has them)."""
-    return {graph: {r.id: _edge(r) for r in readback.graph_relations(store, graph)} for graph in graphs}
+    return {graph: {_edge_id(e): e for e in readback.graph_edges(store, graph)} for graph in graphs}
 
 
 def _graph_links(edges: Iterable[independence.Edge]) -> set[rdf.Triple]:
@@ -275,7 +275,7 @@ def _graph_links(edges: Iterable[independence.Edge]) -> set[rdf.Triple]:
 
 
 def _edge(relation: Relation) -> independence.Edge:
-    return independence.Edge(relation.kind, relation.basis, *sorted((relation.a, relation.b)))
+    return independence.Edge.of(relation.kind, relation.basis, relation.a, relation.b)
 
 
 def _update_counts(store: GraphStore, before: Sequence[Claim], after: Sequence[Claim]) -> None:
@@ -351,7 +351,7 @@ def _corroborating(store: GraphStore, seeds: Collection[str]) -> tuple[set[str],
         found: set[str] = set()
         for relation in readback.iter_relations(store, frontier):
             if len(edges) > WALK_READ_WHOLE_FROM:
-                return _corroborating_in_memory(readback.iter_relations(store), seeds)
+                return _corroborating_in_memory(readback.iter_edges(store), seeds)
             e = _edge(relation)
             edges.add(e)
             if _links_reports(e):
@@ -361,10 +361,10 @@ def _corroborating(store: GraphStore, seeds: Collection[str]) -> tuple[set[str],
     return region, {e for e in edges if e.a in region and e.b in region}
 
 
-def _corroborating_in_memory(relations: Iterable[Relation], seeds: Collection[str]
+def _corroborating_in_memory(verdicts: Iterable[independence.Edge], seeds: Collection[str]
                              ) -> tuple[set[str], set[independence.Edge]]:
     """What ``_corroborating`` finds, walked over every verdict held in memory."""
-    edges = {_edge(r) for r in relations}
+    edges = set(verdicts)
     neighbours: dict[str, list[str]] = defaultdict(list)
     for e in edges:
         if _links_reports(e):

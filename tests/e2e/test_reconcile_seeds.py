@@ -218,6 +218,8 @@ def test_a_verdict_is_read_from_its_record_or_without_one_from_its_triples(seed_
     assert not older.select("SELECT ?v WHERE { ?v cg:basis ?b ; cg:record ?r }")
     assert len(older.select("SELECT ?c WHERE { ?c cg:record ?r }")) == len(readback.load_claims(seed_store)) + 5
     assert readback.load_relations(older) == [_verdict_as_triples(r) for r in recorded]
+    edges = sorted((r.kind, r.basis, *sorted((r.a, r.b))) for r in recorded)
+    assert sorted(readback.iter_edges(seed_store)) == sorted(readback.iter_edges(older)) == edges
     some = [rdf.relation_iri(r) for r in recorded[::3]] + [rdf.relation_iri_for_id("0123456789abcdef")]
     assert readback.load_relations(seed_store, verdicts=some) == recorded[::3]
     assert readback.load_relations(older, verdicts=some) == [_verdict_as_triples(r) for r in recorded[::3]]
