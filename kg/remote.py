@@ -326,6 +326,9 @@ class SparqlStore(GraphStore):
     def backup(self, target: str | Path) -> None:
         raise StoreError(f"{self.location}: a SPARQL server's data is backed up with the server's own tools")
 
+    def compact(self) -> None:
+        raise StoreError(f"{self.location}: a SPARQL server's storage is compacted with the server's own tools")
+
     def close(self) -> None:
         self._remote.close()
 

@@ -333,6 +333,11 @@ class GraphStore(ABC):
         """A consistent copy of the store at ``target``."""
 
     @abstractmethod
+    def compact(self) -> None:
+        """Rewrite the store's files so that reads skip nothing removed (after documents are
+        removed or replaced, reads of what remains may take twice as long until this runs)."""
+
+    @abstractmethod
     def close(self) -> None:
         """Release the store."""
 
@@ -529,6 +534,16 @@ class OxigraphStore(GraphStore):
             self._inner.backup(str(target))
         except (OSError, ValueError) as exc:
             raise StoreError(f"{self.location}: cannot back up to {target} ({exc})") from exc
+
+    def compact(self) -> None:
+        """Oxigraph's ``optimize``: a full compaction of the on-disk store, in time about in
+        proportion to its size; readers may stay open."""
+        if self.read_only:
+            raise StoreError(f"{self.location}: a store opened read-only cannot be compacted")
+        try:
+            self._inner.optimize()
+        except OSError as exc:
+            raise StoreError(f"{self.location}: compaction failed ({exc})") from exc
 
     def close(self) -> None:
         self.flush()

@@ -5,15 +5,16 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
 import rdflib
 from click.testing import CliRunner
 
-from kg import pipeline
+from kg import lookup, pipeline
 from kg.build import graph_iri_for_key
 from kg.cli import main
 from kg.config import Settings
 from kg.shacl import validate
-from kg.store import GraphStore
+from kg.store import GraphStore, StoreError
 
 
 def _graph_quads(store: GraphStore, key: str) -> set[str]:
@@ -184,7 +185,7 @@ def test_the_counts_of_claims_follow_every_write(seeds_copy: Path, tmp_path: Pat
     """Documents' and entities' claim counts, and the lists that page the verdicts and the events,
     kept with the verdicts, are those of the claims the store holds after a build, a removal and a
     build of a changed document."""
-    from kg import lookup, paging
+    from kg import paging
 
     def counts_agree(store: GraphStore) -> None:
         whole = lookup.GraphView(store)
@@ -215,3 +216,18 @@ def test_the_counts_of_claims_follow_every_write(seeds_copy: Path, tmp_path: Pat
     pipeline.build([changed], store, settings, nlp=nlp)
     counts_agree(store)
     store.close()
+
+
+def test_compacting_after_a_removal_keeps_the_graph(seed_store, tmp_path: Path):
+    seed_store.backup(tmp_path / "s")
+    store = GraphStore.open(tmp_path / "s")
+    first = sorted(str(d["file"]) for d in lookup.documents(store))[0]
+    pipeline.remove_documents([first], store, Settings(store=str(tmp_path / "s")))
+    before = store.canonical_hash()
+    store.close()
+    result = CliRunner().invoke(main, ["compact", "--store", str(tmp_path / "s")])
+    assert result.exit_code == 0 and result.stderr.startswith("kg compact: ")
+    reopened = GraphStore.open(tmp_path / "s", read_only=True)
+    assert reopened.canonical_hash() == before
+    with pytest.raises(StoreError, match="read-only"):
+        reopened.compact()
