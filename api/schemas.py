@@ -22,6 +22,13 @@ class HealthOut(BaseModel):
     claims: int
 
 
+class CompactOut(BaseModel):
+    """What compacting the store did."""
+
+    status: str
+    seconds: float = Field(description="How long the compaction took.")
+
+
 class DocumentOut(BaseModel):
     """A document as ingested, with the number of claims read from it."""
 

@@ -200,6 +200,15 @@ def test_upload_needs_the_token(live_copy):
     assert store.canonical_hash() == before
 
 
+def test_compaction_needs_the_token_and_keeps_the_graph(live_copy):
+    client, store = live_copy
+    before = store.canonical_hash()
+    assert client.post("/compact").status_code == 401
+    r = client.post("/compact", headers={"Authorization": AUTH["Authorization"]})
+    assert r.status_code == 200 and r.json()["status"] == "compacted" and r.json()["seconds"] >= 0
+    assert store.canonical_hash() == before
+
+
 def test_upload_disabled_without_a_configured_token(seed_store):
     settings = Settings(store=seed_store.location, query_workers=1)
     with TestClient(create_app(settings, store=seed_store)) as client:
