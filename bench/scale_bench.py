@@ -5,8 +5,8 @@
 
 Reports build time, words and claims per second, peak memory of the build (this process, and the
 largest worker process with ``--workers``), store size, the time to add one more document against
-building it alone (and to remove it), GEXF export time and peak memory (``kg
-export`` in a process of its own), a claim's sources from a service just started on the result
+building it alone (and to remove it) and to compact the store after those writes, GEXF export time
+and peak memory (``kg export`` in a process of its own), a claim's sources from a service just started on the result
 (the first answer, and p50 and p99 over 200 claims, none from the cache), a page of claims, a
 filtered page, the list of entities, and the explorer's search page; then the memory of the
 service (served by uvicorn in a process of its own) after it has answered the same requests.
@@ -194,6 +194,9 @@ def main() -> None:
         print(f"peak memory: build process {peak:.0f} MiB (model included), largest worker {children:.0f} MiB; "
               f"store on disk: {size(store_dir) / 2**20:.1f} MiB, {len(store)} quads")
         add_one(store, settings, Path(tmp), args.documents, args.seed)
+        t0 = time.perf_counter()
+        store.compact()  # what those writes left in the store's files, as ``kg compact`` does
+        print(f"compacting the store after those writes: {time.perf_counter() - t0:.1f} s")
         store.close()
         gexf = Path(tmp) / "claims.gexf"
         export_seconds, export_peak = run_measured(

@@ -20,7 +20,7 @@ from .config import Settings
 from .errors import InputError, InputTooLargeError
 from .model import Claim, Document, Relation
 from .ontology import entities, vocabulary
-from .store import GraphStore
+from .store import GraphStore, integer, is_remote
 from .workers import InProcess, ReadDocument, Workers, claims_of
 
 if TYPE_CHECKING:  # spaCy loads only where documents are parsed
@@ -163,8 +163,28 @@ def build_documents(
     report.claims, report.relations = refresh.refresh(store, settings, changed=bool(todo), change=change,
                                                       workers=workers, progress=verdict_progress)
     store.flush()
+    _compact_after(store, len(report.added) + len(report.replaced), 0)
     log.info("build: %s", report.summary())
     return report
+
+
+#: A write of at least this share of the store's documents ends with a compaction
+#: (``GraphStore.compact``): what it replaced or removed stays in the store's files until then,
+#: and reads can take half as long again. A compaction costs about a rewrite of the store, so it
+#: follows a first build or a large batch, and its cost stays in proportion to the write; smaller
+#: writes leave it to ``kg compact``.
+COMPACT_AFTER_SHARE = 0.1
+
+
+def _compact_after(store: GraphStore, written: int, removed: int) -> None:
+    """Compact the store after a write of ``written`` documents and ``removed`` taken out when
+    they are at least ``COMPACT_AFTER_SHARE`` of the documents it holds and those removed."""
+    if not written + removed or is_remote(store.location):
+        return
+    documents = integer(store.select(queries.COUNT_DOCUMENTS)[0]["n"]) + removed
+    if written + removed >= COMPACT_AFTER_SHARE * documents:
+        log.info("compacting the store after a write of %d of its %d documents", written + removed, documents)
+        store.compact()
 
 
 def remove_documents(keys: Sequence[str], store: GraphStore, settings: Settings,
@@ -183,6 +203,7 @@ def remove_documents(keys: Sequence[str], store: GraphStore, settings: Settings,
         store.remove_graphs([ONTOLOGY_GRAPH, rdf.ENTITIES_GRAPH])
     report.claims, report.relations = refresh.refresh(store, settings, changed=True, change=change, workers=workers)
     store.flush()
+    _compact_after(store, 0, len(report.removed))
     log.info("remove: %s", report.summary())
     return report
 

@@ -231,3 +231,20 @@ def test_compacting_after_a_removal_keeps_the_graph(seed_store, tmp_path: Path):
     assert reopened.canonical_hash() == before
     with pytest.raises(StoreError, match="read-only"):
         reopened.compact()
+
+
+def test_a_write_of_a_tenth_of_the_store_or_more_ends_with_a_compaction(seed_store, monkeypatch):
+    from kg.store import OxigraphStore
+
+    compacted = []
+    monkeypatch.setattr(OxigraphStore, "compact", lambda self: compacted.append(self.location))
+    pipeline._compact_after(seed_store, 0, 0)
+    assert not compacted
+    pipeline._compact_after(seed_store, 1, 0)  # one of the five seeds
+    assert compacted == [seed_store.location]
+    monkeypatch.setattr(pipeline, "COMPACT_AFTER_SHARE", 0.5)
+    pipeline._compact_after(seed_store, 2, 0)  # two of five
+    pipeline._compact_after(seed_store, 0, 3)  # three removed of eight
+    assert compacted == [seed_store.location]
+    pipeline._compact_after(seed_store, 1, 3)
+    assert compacted == [seed_store.location] * 2
