@@ -296,7 +296,7 @@ def remove(names: tuple[str, ...], store: str | None) -> None:
     from .backend import open_store
 
     settings = load_settings(store)
-    graph = open_store(settings)
+    graph = open_store(settings, create=False)
     try:
         report = pipeline.remove_documents(names, graph, settings)
     finally:
@@ -313,7 +313,7 @@ def compact(store: str | None) -> None:
     from .backend import open_store
 
     settings = load_settings(store)
-    graph = open_store(settings)
+    graph = open_store(settings, create=False)
     started = time.perf_counter()
     try:
         graph.compact()

@@ -109,8 +109,12 @@ class Edge(NamedTuple):
     b: str
 
     @classmethod
-    def of(cls, kind: str, basis: str, a: str, b: str) -> Edge:
+    def between(cls, kind: str, basis: str, a: str, b: str) -> Edge:
         return cls(kind, basis, a, b) if a <= b else cls(kind, basis, b, a)
+
+    @classmethod
+    def of(cls, link: Link) -> Edge:
+        return cls.between(link.kind, link.basis, link.a, link.b)
 
 
 #: Verdicts by which one report backs another (not the arithmetic inside one report).

@@ -294,7 +294,7 @@ def _all_relations(store: GraphStore) -> Iterator[Relation]:
 def iter_edges(store: GraphStore) -> Iterator[Edge]:
     """Every verdict as an ``Edge`` (kind, basis and claims), read as ``iter_relations`` reads them
     all but without decoding their reasons and values."""
-    return _all_verdicts(store, lambda graph: graph_edges(store, graph), _edge)
+    return _all_verdicts(store, lambda graph: graph_edges(store, graph), Edge.of)
 
 
 V = TypeVar("V")
@@ -333,15 +333,11 @@ def graph_edges(store: GraphStore, graph: URIRef) -> Iterator[Edge]:
     say which claims they are between and how."""
     for row in store.stream_each(queries.GRAPH_VERDICTS, "g", [graph]):
         record = json.loads(str(row["record"]))
-        yield Edge.of(record["kind"], record.get("basis", _DEFAULT_BASIS), record["a"], record["b"])
+        yield Edge.between(record["kind"], record.get("basis", _DEFAULT_BASIS), record["a"], record["b"])
 
 
 #: The basis a verdict's record leaves out (``Recorded.to_json`` leaves out fields at their defaults).
 _DEFAULT_BASIS = Relation.basis
-
-
-def _edge(relation: Relation) -> Edge:
-    return Edge.of(relation.kind, relation.basis, relation.a, relation.b)
 
 
 def _ordered(relation: Relation) -> Relation:

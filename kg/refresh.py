@@ -233,7 +233,7 @@ def _touched(store: GraphStore, settings: Settings, same: Sequence[tuple[str, st
         graph = rdf.verdicts_graph(part.kind, part.key)
         was = old.get(graph, {})
         now = {r.id for r in found}
-        new.update(_edge(r) for r in found)
+        new.update(independence.Edge.of(r) for r in found)
         stale[graph] = [rdf.relation_iri_for_id(i) for i, e in was.items()
                         if i not in now or e.a in written or e.b in written]
         linked_now, linked_before = set(rdf.link_triples((r.kind, r.a, r.b) for r in found)), _graph_links(was.values())
@@ -272,10 +272,6 @@ def _graph_edges(store: GraphStore, graphs: Sequence[URIRef]) -> dict[URIRef, di
 def _graph_links(edges: Iterable[independence.Edge]) -> set[rdf.Triple]:
     """The claim-to-claim links of a partition's graph: those of its verdicts, as it was written."""
     return set(rdf.link_triples((e.kind, e.a, e.b) for e in edges))
-
-
-def _edge(relation: Relation) -> independence.Edge:
-    return independence.Edge.of(relation.kind, relation.basis, relation.a, relation.b)
 
 
 def _update_counts(store: GraphStore, before: Sequence[Claim], after: Sequence[Claim]) -> None:
@@ -352,7 +348,7 @@ def _corroborating(store: GraphStore, seeds: Collection[str]) -> tuple[set[str],
         for relation in readback.iter_relations(store, frontier):
             if len(edges) > WALK_READ_WHOLE_FROM:
                 return _corroborating_in_memory(readback.iter_edges(store), seeds)
-            e = _edge(relation)
+            e = independence.Edge.of(relation)
             edges.add(e)
             if _links_reports(e):
                 found.update(x for x in (e.a, e.b) if x not in region)

@@ -239,16 +239,16 @@ class GraphStore(ABC):
         return OxigraphStore(ox.Store(), ":memory:")
 
     @staticmethod
-    def open(path: str | Path, read_only: bool = False) -> OxigraphStore:
-        """Open (or create) the embedded store at ``path``.
+    def open(path: str | Path, read_only: bool = False, create: bool = True) -> OxigraphStore:
+        """Open (or, unless ``create`` is false, create) the embedded store at ``path``.
 
         Only one process may open it for writing; a second one gets ``StoreLockedError``
         at once. ``read_only`` opens an existing store without taking the lock.
         """
         path = Path(path)
+        if (read_only or not create) and not (path / "CURRENT").exists():
+            raise StoreError(f"{path}: no store here; build one with `kg build --store {path}`")
         if read_only:
-            if not (path / "CURRENT").exists():
-                raise StoreError(f"{path}: no store here; build one with `kg build --store {path}`")
             try:
                 return OxigraphStore(ox.Store.read_only(str(path)), str(path), read_only=True)
             except OSError as exc:

@@ -231,6 +231,9 @@ def test_compacting_after_a_removal_keeps_the_graph(seed_store, tmp_path: Path):
     assert reopened.canonical_hash() == before
     with pytest.raises(StoreError, match="read-only"):
         reopened.compact()
+    for command in (["compact"], ["remove", first]):
+        result = CliRunner().invoke(main, [*command, "--store", str(tmp_path / "typo")])
+        assert result.exit_code == 1 and "no store here" in result.stderr and not (tmp_path / "typo").exists()
 
 
 def test_a_write_of_a_tenth_of_the_store_or_more_ends_with_a_compaction(seed_store, monkeypatch):
