@@ -170,9 +170,9 @@ def build_documents(
 
 #: A write of at least this share of the store's documents ends with a compaction
 #: (``GraphStore.compact``): what it replaced or removed stays in the store's files until then,
-#: and reads can take half as long again. A compaction costs about a rewrite of the store, so it
-#: follows a first build or a large batch, and its cost stays in proportion to the write; smaller
-#: writes leave it to ``kg compact``.
+#: and reads can take up to about twice as long. A compaction costs about a rewrite of the store,
+#: so it follows a first build or a large batch, and its cost stays in proportion to the write;
+#: smaller writes leave it to ``kg compact``.
 COMPACT_AFTER_SHARE = 0.1
 
 

@@ -335,7 +335,7 @@ class GraphStore(ABC):
     @abstractmethod
     def compact(self) -> None:
         """Rewrite the store's files so that reads skip nothing removed (after documents are
-        removed or replaced, reads of what remains may take twice as long until this runs)."""
+        removed or replaced, reads of what remains may take up to about twice as long until this runs)."""
 
     @abstractmethod
     def close(self) -> None:
