@@ -544,6 +544,9 @@ class OxigraphStore(GraphStore):
             self._inner.optimize()
         except OSError as exc:
             raise StoreError(f"{self.location}: compaction failed ({exc})") from exc
+        # Views opened before it still read (and keep on disk) the files it replaced: readers
+        # that watch the generation reopen theirs.
+        self._writes += 1
 
     def close(self) -> None:
         self.flush()

@@ -202,11 +202,16 @@ def test_upload_needs_the_token(live_copy):
 
 def test_compaction_needs_the_token_and_keeps_the_graph(live_copy):
     client, store = live_copy
-    before = store.canonical_hash()
+    before, generation = store.canonical_hash(), store.generation
     assert client.post("/compact").status_code == 401
+    assert store.generation == generation
     r = client.post("/compact", headers={"Authorization": AUTH["Authorization"]})
     assert r.status_code == 200 and r.json()["status"] == "compacted" and r.json()["seconds"] >= 0
     assert store.canonical_hash() == before
+    assert store.generation > generation  # the query workers' views are opened again
+    answer = client.get("/sparql", params={"query": "SELECT (COUNT(*) AS ?n) WHERE { ?s a cg:Document }"},
+                        headers={"Accept": "application/sparql-results+json"})
+    assert answer.status_code == 200 and answer.json()["results"]["bindings"][0]["n"]["value"] == "5"
 
 
 def test_upload_disabled_without_a_configured_token(seed_store):
