@@ -29,6 +29,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+from load import percentile
 from scale_bench import SAMPLE_CLAIMS
 from synthetic import write_corpus
 
@@ -60,8 +61,7 @@ def measure(store: GraphStore, claims: list[str], repeat: int) -> tuple[float, f
         started = time.perf_counter()
         lookup.provenance(store, lookup.GraphView(store, around=claim, related=(0, 50)), claim)
         lookups.append(1000 * (time.perf_counter() - started))
-    lookups.sort()
-    return read, export, lookups[len(lookups) // 2], lookups[max(0, int(len(lookups) * 0.99) - 1)]
+    return read, export, percentile(lookups, 50), percentile(lookups, 99)
 
 
 def measured(path: Path, claims: list[str], repeat: int) -> tuple[float, float, float, float]:

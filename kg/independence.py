@@ -121,6 +121,12 @@ class Edge(NamedTuple):
 REPORT_BASES = frozenset({"value", "event"})
 
 
+def backs(link: Link) -> bool:
+    """Whether a verdict is one report backing another: a corroboration on a ``REPORT_BASES``
+    basis (what joins claims' groups and counts their sources)."""
+    return link.kind == "corroborates" and link.basis in REPORT_BASES
+
+
 def independent_sources(claims: Sequence[Claim], relations: Iterable[Link],
                         root: dict[str, frozenset[str]] | None = None) -> dict[str, int]:
     """For each claim, the distinct roots among it and the claims that corroborate it by value or
@@ -128,7 +134,7 @@ def independent_sources(claims: Sequence[Claim], relations: Iterable[Link],
     root = root if root is not None else roots(claims)
     allies: dict[str, set[str]] = defaultdict(set)
     for r in relations:
-        if r.kind == "corroborates" and r.basis in REPORT_BASES:
+        if backs(r):
             allies[r.a].add(r.b)
             allies[r.b].add(r.a)
     return {c.id: len(root[c.id].union(*(root[x] for x in allies[c.id] if x in root))) for c in claims}
@@ -180,7 +186,7 @@ def corroboration_groups(relations: Iterable[Link]) -> list[frozenset[str]]:
 
     left_out = 0
     for a, b in sorted({(min(r.a, r.b), max(r.a, r.b)) for r in links
-                        if r.kind == "corroborates" and r.basis in REPORT_BASES}):
+                        if backs(r)}):
         ra, rb = find(a), find(b)
         if ra == rb:
             continue

@@ -350,7 +350,7 @@ def _corroborating(store: GraphStore, seeds: Collection[str]) -> tuple[set[str],
                 return _corroborating_in_memory(readback.iter_edges(store), seeds)
             e = independence.Edge.of(relation)
             edges.add(e)
-            if _links_reports(e):
+            if independence.backs(e):
                 found.update(x for x in (e.a, e.b) if x not in region)
         region |= found
         frontier = sorted(found)
@@ -363,7 +363,7 @@ def _corroborating_in_memory(verdicts: Iterable[independence.Edge], seeds: Colle
     edges = set(verdicts)
     neighbours: dict[str, list[str]] = defaultdict(list)
     for e in edges:
-        if _links_reports(e):
+        if independence.backs(e):
             neighbours[e.a].append(e.b)
             neighbours[e.b].append(e.a)
     region, frontier = set(seeds), list(seeds)
@@ -372,11 +372,6 @@ def _corroborating_in_memory(verdicts: Iterable[independence.Edge], seeds: Colle
         region |= found
         frontier = list(found)
     return region, {e for e in edges if e.a in region and e.b in region}
-
-
-def _links_reports(e: independence.Edge) -> bool:
-    """Whether a verdict joins two claims' groups: a corroboration by what they report."""
-    return e.kind == "corroborates" and e.basis in independence.REPORT_BASES
 
 
 def _read_list(store: GraphStore, name: str) -> list[str]:
