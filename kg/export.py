@@ -9,6 +9,7 @@ from __future__ import annotations
 import csv
 import functools
 import io
+import itertools
 import re
 import shutil
 import tempfile
@@ -208,51 +209,71 @@ def _declared(attrs: dict[str, object], declared: dict[str, str]) -> list[tuple[
     return [(i, attrs[k]) for i, k in enumerate(declared) if attrs.get(k) is not None]
 
 
-def _network(parts: Iterable[Part], out: IO[bytes], node: Callable[[Node], str], edge: Callable[[int, Edge], str],
-             between: str) -> None:
-    """Each node written as it comes, each edge spooled, then ``between`` and the edges: the
-    formats want every node first, and no export holds the whole network."""
+def _network(parts: Iterable[Part], out: IO[bytes], node: Callable[[Node], str], edge: Callable[[str, Edge], str],
+             between: str, tail: Iterable[bytes] = (), numbered: str = "") -> None:
+    """Each node written as it comes, each edge spooled (numbered in order after ``numbered``), then ``between``, the
+    edges, and ``tail``: edges written already (``verdict_edges``). The formats want every node
+    first, and no export holds the whole network."""
     with tempfile.SpooledTemporaryFile(max_size=SPOOL_BYTES) as edges:
         count = 0
         for nodes, piece in parts:
             out.write("".join(map(node, nodes)).encode("utf-8"))
-            edges.write("".join(edge(count + i, e) for i, e in enumerate(piece)).encode("utf-8"))
+            edges.write("".join(edge(f"{numbered}{count + i}", e) for i, e in enumerate(piece)).encode("utf-8"))
             count += len(piece)
         out.write(between.encode("utf-8"))
         edges.seek(0)
         shutil.copyfileobj(edges, out)
+    for written in tail:
+        out.write(written)
 
 
-def write_gexf(dynamic: bool, parts: Iterable[Part], out: IO[bytes]) -> None:
+#: Edges formatted at a time by ``verdict_edges``.
+_EDGES_AT_ONCE = 1000
+
+
+def verdict_edges(fmt: str, edges: Iterable[Edge]) -> Iterator[bytes]:
+    """Edges in a network format (``gexf``, ``graphml``), numbered ``v0``, ``v1`` ... apart from
+    the edges of the parts: the verdicts, written by themselves (``write_gexf``'s ``tail``)."""
+    write = _gexf_edge if fmt == "gexf" else _graphml_edge
+    numbered = enumerate(edges)
+    while batch := list(itertools.islice(numbered, _EDGES_AT_ONCE)):
+        yield "".join(write(f"v{i}", e) for i, e in batch).encode("utf-8")
+
+
+def _gexf_values(attrs: dict[str, object], declared: dict[str, str], base: int) -> str:
+    present = _declared(attrs, declared)
+    if not present:
+        return ""
+    cells = "".join(_attribute_cell('          <attvalue for="{}" value={} />\n', base + i, v) for i, v in present)
+    return f"        <attvalues>\n{cells}        </attvalues>\n"
+
+
+def _gexf_node(n: Node) -> str:
+    a = n.attrs
+    label = a.get("label")
+    extra = "".join(f" {k}={quoteattr(_attvalue(a[k]))}" for k in ("start", "end") if a.get(k))
+    text = f"      <node id={quoteattr(xml_safe(n.id))} label={quoteattr(_attvalue(n.id if label is None else label))}{extra}>\n"
+    colour = a.get("colour")
+    if isinstance(colour, tuple):
+        r, g, b = colour
+        text += f'        <viz:color r="{int(r)}" g="{int(g)}" b="{int(b)}" a="1.0" />\n'
+        size = a.get("size")
+        text += f'        <viz:size value="{float(size) if isinstance(size, int | float) else 5.0}" />\n'
+    return text + _gexf_values(a, NODE_ATTRIBUTES, 0) + "      </node>\n"
+
+
+def _gexf_edge(number: str, e: Edge) -> str:
+    return (f'      <edge id="{number}" source={_quoted_id(e.source)} target={_quoted_id(e.target)}>\n'
+            + _gexf_values(e.attrs, EDGE_ATTRIBUTES, len(NODE_ATTRIBUTES)) + "      </edge>\n")
+
+
+def write_gexf(dynamic: bool, parts: Iterable[Part], out: IO[bytes], tail: Iterable[bytes] = ()) -> None:
     """GEXF 1.3 for Gephi, valid against the format's RELAX NG schema, node by node as the parts
     come: ``label`` and (documents) ``start`` for the timeline on the node, ``colour`` and
     ``size`` as ``viz`` elements, the other attributes (``network.NODE_ATTRIBUTES``,
-    ``EDGE_ATTRIBUTES``) declared and given as values. The same parts give the same bytes."""
+    ``EDGE_ATTRIBUTES``) declared and given as values; ``tail``, edges written by
+    ``verdict_edges``, after the parts' edges. The same parts give the same bytes."""
     edge_base = len(NODE_ATTRIBUTES)
-
-    def values(attrs: dict[str, object], declared: dict[str, str], base: int) -> str:
-        present = _declared(attrs, declared)
-        if not present:
-            return ""
-        cells = "".join(_attribute_cell('          <attvalue for="{}" value={} />\n', base + i, v) for i, v in present)
-        return f"        <attvalues>\n{cells}        </attvalues>\n"
-
-    def node(n: Node) -> str:
-        a = n.attrs
-        label = a.get("label")
-        extra = "".join(f" {k}={quoteattr(_attvalue(a[k]))}" for k in ("start", "end") if a.get(k))
-        text = f"      <node id={quoteattr(xml_safe(n.id))} label={quoteattr(_attvalue(n.id if label is None else label))}{extra}>\n"
-        colour = a.get("colour")
-        if isinstance(colour, tuple):
-            r, g, b = colour
-            text += f'        <viz:color r="{int(r)}" g="{int(g)}" b="{int(b)}" a="1.0" />\n'
-            size = a.get("size")
-            text += f'        <viz:size value="{float(size) if isinstance(size, int | float) else 5.0}" />\n'
-        return text + values(a, NODE_ATTRIBUTES, 0) + "      </node>\n"
-
-    def edge(i: int, e: Edge) -> str:
-        return (f'      <edge id="{i}" source={_quoted_id(e.source)} target={_quoted_id(e.target)}>\n'
-                + values(e.attrs, EDGE_ATTRIBUTES, edge_base) + "      </edge>\n")
 
     def declare(cls: str, declared: dict[str, str], base: int) -> str:
         rows = "".join(f'      <attribute id="{base + i}" title={quoteattr(k)} type="{kind}" />\n'
@@ -265,7 +286,7 @@ def write_gexf(dynamic: bool, parts: Iterable[Part], out: IO[bytes]) -> None:
                f'  <graph defaultedgetype="directed"{mode}>\n'
                + declare("node", NODE_ATTRIBUTES, 0) + declare("edge", EDGE_ATTRIBUTES, edge_base)
                + "    <nodes>\n").encode("utf-8"))
-    _network(parts, out, node, edge, "    </nodes>\n    <edges>\n")
+    _network(parts, out, _gexf_node, _gexf_edge, "    </nodes>\n    <edges>\n", tail)
     out.write(b"    </edges>\n  </graph>\n</gexf>\n")
 
 
@@ -273,28 +294,31 @@ def write_gexf(dynamic: bool, parts: Iterable[Part], out: IO[bytes]) -> None:
 _GRAPHML_NODE_KEYS = {"label": "string", "start": "string", **NODE_ATTRIBUTES}
 
 
-def write_graphml(parts: Iterable[Part], out: IO[bytes]) -> None:
-    """GraphML of the network (yEd, Cytoscape, Gephi), node by node as the parts come."""
+def _graphml_data(attrs: dict[str, object], declared: dict[str, str], base: int) -> str:
+    return "".join(_attribute_cell('      <data key="d{}">{}</data>\n', base + i, v, quote=escape)
+                   for i, v in _declared(attrs, declared))
+
+
+def _graphml_node(n: Node) -> str:
+    return f"    <node id={quoteattr(xml_safe(n.id))}>\n{_graphml_data(n.attrs, _GRAPHML_NODE_KEYS, 0)}    </node>\n"
+
+
+def _graphml_edge(number: str, e: Edge) -> str:
+    return (f'    <edge id="{number}" source={_quoted_id(e.source)} target={_quoted_id(e.target)}>\n'
+            f"{_graphml_data(e.attrs, EDGE_ATTRIBUTES, len(_GRAPHML_NODE_KEYS))}    </edge>\n")
+
+
+def write_graphml(parts: Iterable[Part], out: IO[bytes], tail: Iterable[bytes] = ()) -> None:
+    """GraphML of the network (yEd, Cytoscape, Gephi), node by node as the parts come; ``tail``
+    as in ``write_gexf``."""
     edge_base = len(_GRAPHML_NODE_KEYS)
-
-    def data(attrs: dict[str, object], declared: dict[str, str], base: int) -> str:
-        return "".join(_attribute_cell('      <data key="d{}">{}</data>\n', base + i, v, quote=escape)
-                       for i, v in _declared(attrs, declared))
-
-    def node(n: Node) -> str:
-        return f"    <node id={quoteattr(xml_safe(n.id))}>\n{data(n.attrs, _GRAPHML_NODE_KEYS, 0)}    </node>\n"
-
-    def edge(i: int, e: Edge) -> str:
-        return (f'    <edge id="e{i}" source={_quoted_id(e.source)} target={_quoted_id(e.target)}>\n'
-                f"{data(e.attrs, EDGE_ATTRIBUTES, edge_base)}    </edge>\n")
-
     keys = "".join(f'  <key id="d{i}" for="node" attr.name={quoteattr(k)} attr.type="{t}" />\n'
                    for i, (k, t) in enumerate(_GRAPHML_NODE_KEYS.items()))
     keys += "".join(f'  <key id="d{edge_base + i}" for="edge" attr.name={quoteattr(k)} attr.type="{t}" />\n'
                     for i, (k, t) in enumerate(EDGE_ATTRIBUTES.items()))
     out.write((f'<?xml version="1.0" encoding="UTF-8"?>\n<graphml xmlns="{GRAPHML_NS}">\n{keys}'
                '  <graph edgedefault="directed">\n').encode("utf-8"))
-    _network(parts, out, node, edge, "")
+    _network(parts, out, _graphml_node, _graphml_edge, "", tail, numbered="e")
     out.write(b"  </graph>\n</graphml>\n")
 
 

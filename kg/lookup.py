@@ -2,9 +2,16 @@
 
 from __future__ import annotations
 
+import contextlib
+import logging
+import multiprocessing
+import os
 import re
+import tempfile
+import time
 from collections.abc import Iterable, Iterator, Sequence
 from datetime import date
+from pathlib import Path
 from typing import IO, Any
 
 import pyoxigraph as ox
@@ -15,11 +22,13 @@ from . import export, queries, readback
 from .build import ID
 from .errors import NotFoundError
 from .model import RELATION_KINDS, Claim, Relation, content_id
-from .network import SLICE, store_parts
+from .network import SLICE, store_parts, store_verdicts
 from .ontology import Gazetteer
 from .readback import DOCUMENT_PREFIX, Link, Rows, documents, load_claims, load_relations
 from .records import ClaimRecord, DocumentRecord, claim_record
-from .store import GraphStore, Value, integer, serialised
+from .store import GraphStore, OxigraphStore, Value, integer, serialised
+
+log = logging.getLogger(__name__)
 
 
 def document(store: GraphStore, doc_id: str) -> DocumentRecord:
@@ -396,12 +405,73 @@ def write_export(store: GraphStore, fmt: str, out: IO[bytes]) -> None:
         export.write_claims_csv(_records_in_order(store), out)
     elif fmt in ("gexf", "graphml"):
         dynamic, parts = store_parts(store, Gazetteer.load().labels)
-        if fmt == "gexf":
-            export.write_gexf(dynamic, parts, out)
-        else:
-            export.write_graphml(parts, out)
+        with _verdict_edges(store, fmt) as tail:
+            if fmt == "gexf":
+                export.write_gexf(dynamic, parts, out, tail)
+            else:
+                export.write_graphml(parts, out, tail)
     else:
         raise ValueError(f"unknown export format {fmt!r}")
+
+
+#: Verdicts from which a network export of a store in a folder writes their edges in a process
+#: of its own, on a machine with more than one core, while this one writes the claims.
+VERDICTS_APART_FROM = 100_000
+
+
+@contextlib.contextmanager
+def _verdict_edges(store: GraphStore, fmt: str) -> Iterator[Iterable[bytes]]:
+    """The verdicts' edges in ``fmt`` (``export.verdict_edges``), read as they are written out
+    after the claims, or, for many verdicts (``VERDICTS_APART_FROM``), written meanwhile by a
+    process of its own into a temporary file (should it fail, they are read here after all)."""
+    here = export.verdict_edges(fmt, store_verdicts(store))
+    location = store.shared_location if isinstance(store, OxigraphStore) else None
+    if location is None or len(os.sched_getaffinity(0)) < 2 or readback.verdict_count(store) < VERDICTS_APART_FROM:
+        yield here
+        return
+    with tempfile.TemporaryDirectory(prefix="kg-export-") as folder:
+        path = Path(folder) / f"verdicts.{fmt}"
+        writer = multiprocessing.get_context("spawn").Process(
+            target=_write_verdict_edges, args=(location, fmt, str(path)), name="export-verdicts")
+        try:
+            writer.start()
+        except OSError as exc:
+            log.warning("cannot start a process to write the verdicts' edges (%s); writing them here", exc)
+            yield here
+            return
+        began = time.perf_counter()
+
+        def written() -> Iterator[bytes]:
+            writer.join()
+            if writer.exitcode == 0:
+                log.info("the verdicts' edges were written by a process of their own in %.1f s",
+                         time.perf_counter() - began)
+            else:
+                log.warning("the process writing the verdicts' edges failed (exit %s); writing them here",
+                            writer.exitcode)
+                yield from here
+                return
+            with path.open("rb") as edges:
+                while piece := edges.read(2**20):
+                    yield piece
+
+        try:
+            yield written()
+        finally:
+            if writer.is_alive():  # the export was given up
+                writer.terminate()
+            writer.join()
+
+
+def _write_verdict_edges(location: str, fmt: str, path: str) -> None:
+    """In a process of its own: the verdicts' edges of the store at ``location`` into ``path``."""
+    store = GraphStore.open(location, read_only=True, create=False)
+    try:
+        with open(path, "wb") as out:
+            for piece in export.verdict_edges(fmt, store_verdicts(store)):
+                out.write(piece)
+    finally:
+        store.close()
 
 
 def _records_in_order(store: GraphStore) -> Iterator[ClaimRecord]:

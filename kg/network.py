@@ -119,7 +119,7 @@ class NetworkBuilder:
         return [Node(node, attrs)], sorted(edges, key=Edge.order)
 
     @staticmethod
-    def verdict(r: Relation) -> Edge:
+    def verdict(r: Relation | readback.Drawn) -> Edge:
         """A verdict as an edge from its first claim (a change's earlier one) to the other."""
         return Edge(f"claim:{r.a}", f"claim:{r.b}", {"relation": r.kind, "basis": r.basis, "reason": r.reason})
 
@@ -149,33 +149,32 @@ def parts(claims: Sequence[Claim], relations: Sequence[Relation], documents: Map
 
 
 def store_parts(store: GraphStore, entity_labels: Mapping[str, str]) -> tuple[bool, Iterator[Part]]:
-    """Whether the network has dates, and its parts read from the store: claims streamed from their
-    records, ``SLICE`` at a time, sized and coloured by the claims they are linked to (counted in
-    one query), then every verdict's edge from its record, both in the order the engine reads
-    them (sorting them would hold them all). Memory grows with the claims' ids and dates, not with
-    the claims or the verdicts."""
+    """Whether the network has dates, and its parts read from the store but the verdicts
+    (``store_verdicts``): claims streamed from their records, ``SLICE`` at a time, sized and
+    coloured by the claims they are linked to (counted in one query), then the documents, sources
+    and entities. Memory grows with the claims' ids, not with the claims or the verdicts."""
     builder = NetworkBuilder({d["file"]: d for d in readback.documents(store)}, entity_labels)
 
     def read() -> Iterator[Part]:
         counts: dict[str, dict[str, int]] = defaultdict(dict)
         for r in store.stream(queries.LINK_COUNTS):
             counts[rdf.claim_id_of(r["claim"])][readback.KIND_OF_LINK[str(r["link"])]] = integer(r["n"])
-        begins: dict[str, date] = {}
         stream = readback.iter_claims(store)
         while claims := list(itertools.islice(stream, SLICE)):
-            begins.update(readback.starts(claims))
             for c in sorted(claims, key=lambda c: c.id):
                 yield builder.claim(c, counts[c.id].get("corroborates", 0), "conflicts" in counts[c.id])
-        edges: list[Edge] = []
-        for relation in readback.iter_relations(store):
-            edges.append(builder.verdict(readback.oriented(relation, begins)))
-            if len(edges) >= SLICE:
-                yield [], edges
-                edges = []
-        yield [], edges
         yield builder.rest()
 
     return builder.dynamic, read()
+
+
+def store_verdicts(store: GraphStore) -> Iterator[Edge]:
+    """Every verdict's edge, from its record, in the order the engine reads them (sorting them
+    would hold them all); a change from its earlier claim, by the claims' times read in one query.
+    Memory grows with the claims' ids and dates, not with the verdicts."""
+    begins = {rdf.claim_id_of(r["claim"]): date.fromisoformat(str(r["start"])) for r in store.stream(queries.CLAIM_STARTS)}
+    for v in readback.iter_drawn(store):
+        yield NetworkBuilder.verdict(v._replace(a=v.b, b=v.a) if readback.turned(v.kind, v.a, v.b, begins) else v)
 
 
 def claim_network(claims: Sequence[Claim], relations: Sequence[Relation], documents: Mapping[str, DocumentRecord],

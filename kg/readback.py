@@ -7,7 +7,7 @@ import json
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import replace
 from datetime import date
-from typing import TypeVar, cast
+from typing import Any, NamedTuple, TypeVar, cast
 
 from rdflib import URIRef
 from rdflib.term import Node
@@ -331,9 +331,37 @@ def graph_relations(store: GraphStore, graph: URIRef) -> Iterator[Relation]:
 def graph_edges(store: GraphStore, graph: URIRef) -> Iterator[Edge]:
     """The verdicts of one partition's graph as ``Edge``s, from the fields of their records that
     say which claims they are between and how."""
-    for row in store.stream_each(queries.GRAPH_VERDICTS, "g", [graph]):
-        record = json.loads(str(row["record"]))
+    for record in _graph_records(store, graph):
         yield Edge.between(record["kind"], record.get("basis", _DEFAULT_BASIS), record["a"], record["b"])
+
+
+class Drawn(NamedTuple):
+    """A verdict as a network draws it: an ``Edge``'s fields and the reason."""
+
+    kind: str
+    basis: str
+    a: str
+    b: str
+    reason: str
+
+
+def iter_drawn(store: GraphStore) -> Iterator[Drawn]:
+    """Every verdict as ``Drawn``, read as ``iter_relations`` reads them all but without decoding
+    their values."""
+    return _all_verdicts(store, lambda graph: _graph_drawn(store, graph),
+                         lambda r: Drawn(r.kind, r.basis, r.a, r.b, r.reason))
+
+
+def _graph_drawn(store: GraphStore, graph: URIRef) -> Iterator[Drawn]:
+    for record in _graph_records(store, graph):
+        a, b = sorted((record["a"], record["b"]))
+        yield Drawn(record["kind"], record.get("basis", _DEFAULT_BASIS), a, b, record["reason"])
+
+
+def _graph_records(store: GraphStore, graph: URIRef) -> Iterator[dict[str, Any]]:
+    """The records of the verdicts of one partition's graph, as JSON objects."""
+    for row in store.stream_each(queries.GRAPH_VERDICTS, "g", [graph]):
+        yield json.loads(str(row["record"]))
 
 
 #: The basis a verdict's record leaves out (``Recorded.to_json`` leaves out fields at their defaults).
@@ -376,10 +404,15 @@ def starts(claims: Iterable[Claim]) -> dict[str, date]:
 def oriented(relation: Relation, begins: Mapping[str, date]) -> Relation:
     """A change with its earlier claim first (the store says which two claims a verdict is
     between, in no order; ``begins`` when their times begin); the other verdicts as they are."""
-    a, b = begins.get(relation.a), begins.get(relation.b)
-    if relation.kind == "changes" and a and b and b < a:
+    if turned(relation.kind, relation.a, relation.b, begins):
         return replace(relation, a=relation.b, b=relation.a)
     return relation
+
+
+def turned(kind: str, a: str, b: str, begins: Mapping[str, date]) -> bool:
+    """Whether ``oriented`` turns a verdict of ``kind`` between ``a`` and ``b`` around."""
+    first, second = begins.get(a), begins.get(b)
+    return kind == "changes" and first is not None and second is not None and second < first
 
 
 def verdict_pairs(store: GraphStore, verdicts: Sequence[Node]) -> dict[str, dict[str, Value]]:

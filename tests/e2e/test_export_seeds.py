@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import logging
 
 import networkx as nx
 import pytest
@@ -62,6 +63,30 @@ def test_the_exports_written_as_the_store_is_read_are_the_whole_views(seed_store
     view = lookup.GraphView(seed_store)
     rows = list(csv.reader(io.StringIO(_streamed(seed_store, "csv").decode("utf-8-sig"))))
     assert [r[0] for r in rows[1:]] == [r["id"] for r in sorted(view.records.values(), key=lambda r: (r["document"], r["start"]))]
+
+
+def _apart(monkeypatch) -> None:
+    """Every network export writes its verdicts' edges in a process of its own, as on a big store."""
+    monkeypatch.setattr(lookup, "VERDICTS_APART_FROM", 1)
+    monkeypatch.setattr(lookup.os, "sched_getaffinity", lambda pid: {0, 1})
+
+
+def test_verdicts_written_by_a_process_of_their_own_give_the_same_export(seed_store, monkeypatch, caplog):
+    expected = {fmt: _streamed(seed_store, fmt) for fmt in ("gexf", "graphml")}
+    _apart(monkeypatch)
+    with caplog.at_level(logging.INFO, logger="kg.lookup"):
+        for fmt, data in expected.items():
+            assert _streamed(seed_store, fmt) == data, fmt
+    assert sum("process of their own" in r.getMessage() for r in caplog.records) == 2
+
+
+def test_when_that_process_fails_the_export_is_still_whole(seed_store, monkeypatch, caplog, tmp_path):
+    expected = _streamed(seed_store, "gexf")
+    _apart(monkeypatch)
+    monkeypatch.setattr(type(seed_store), "shared_location", property(lambda self: str(tmp_path / "no-store")))
+    with caplog.at_level(logging.WARNING, logger="kg.lookup"):
+        assert _streamed(seed_store, "gexf") == expected
+    assert any("failed" in r.getMessage() for r in caplog.records)
 
 
 def test_a_service_exports_without_reading_every_claim(seed_store, monkeypatch):
