@@ -44,22 +44,43 @@ def size(path: Path) -> int:
     return sum(p.stat().st_size for p in path.rglob("*") if p.is_file())
 
 
-def run_measured(command: list[str], env: dict[str, str]) -> tuple[float, float]:
-    """Run a command; its seconds and its own peak memory in MiB, read from ``/proc`` as it runs
-    (a child's ``ru_maxrss`` starts from this process's size when it forks)."""
+def run_measured(command: list[str], env: dict[str, str]) -> tuple[float, float, float]:
+    """Run a command; its seconds, its own peak memory in MiB, read from ``/proc`` as it runs (a
+    child's ``ru_maxrss`` starts from this process's size when it forks), and the peak of the
+    resident memory of it and the processes it starts (sampled), in MiB."""
     t0 = time.perf_counter()
     child = subprocess.Popen(command, env=env)
-    peak = 0
+    peak = tree = 0
     while child.poll() is None:
         try:
             status = Path(f"/proc/{child.pid}/status").read_text()
             peak = max(peak, next(int(line.split()[1]) for line in status.splitlines() if line.startswith("VmHWM")))
+            tree = max(tree, sum(_resident_kib(pid) for pid in _process_tree(child.pid)))
         except (OSError, StopIteration):
             pass
         time.sleep(0.05)
     if child.returncode:
         raise subprocess.CalledProcessError(child.returncode, command)
-    return time.perf_counter() - t0, peak / 1024
+    return time.perf_counter() - t0, peak / 1024, tree / 1024
+
+
+def _process_tree(pid: int) -> list[int]:
+    """A process and its descendants."""
+    found, todo = [], [pid]
+    while todo:
+        p = todo.pop()
+        found.append(p)
+        for task in Path(f"/proc/{p}/task").iterdir():
+            todo += [int(c) for c in (task / "children").read_text().split()]
+    return found
+
+
+def _resident_kib(pid: int) -> int:
+    try:
+        status = Path(f"/proc/{pid}/status").read_text()
+    except OSError:
+        return 0
+    return next((int(line.split()[1]) for line in status.splitlines() if line.startswith("VmRSS")), 0)
 
 
 def memory(pid: int) -> tuple[float, float]:
@@ -199,11 +220,12 @@ def main() -> None:
         print(f"compacting the store after those writes: {time.perf_counter() - t0:.1f} s")
         store.close()
         gexf = Path(tmp) / "claims.gexf"
-        export_seconds, export_peak = run_measured(
+        export_seconds, export_peak, export_tree = run_measured(
             [sys.executable, "-m", "kg.cli", "export", "--store", str(store_dir), "--format", "gexf", "-o", str(gexf)],
             {**os.environ, "KG_STORE": str(store_dir)})
         print(f"GEXF export: {export_seconds:.1f} s, {gexf.stat().st_size / 2**20:.1f} MiB, "
-              f"peak memory of the export process {export_peak:.0f} MiB")
+              f"peak memory of the export process {export_peak:.0f} MiB, "
+              f"with the processes it starts {export_tree:.0f} MiB")
         measure_service(store_dir)
 
 

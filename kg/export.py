@@ -231,13 +231,14 @@ def _network(parts: Iterable[Part], out: IO[bytes], node: Callable[[Node], str],
 _EDGES_AT_ONCE = 1000
 
 
-def verdict_edges(fmt: str, edges: Iterable[Edge]) -> Iterator[bytes]:
-    """Edges in a network format (``gexf``, ``graphml``), numbered ``v0``, ``v1`` ... apart from
-    the edges of the parts: the verdicts, written by themselves (``write_gexf``'s ``tail``)."""
+def verdict_edges(fmt: str, edges: Iterable[Edge], numbered: str) -> Iterator[bytes]:
+    """Edges in a network format (``gexf``, ``graphml``), numbered after ``numbered`` (``v3.0``,
+    ``v3.1`` ...), apart from the edges of the parts: the verdicts, written by themselves
+    (``write_gexf``'s ``tail``)."""
     write = _gexf_edge if fmt == "gexf" else _graphml_edge
-    numbered = enumerate(edges)
-    while batch := list(itertools.islice(numbered, _EDGES_AT_ONCE)):
-        yield "".join(write(f"v{i}", e) for i, e in batch).encode("utf-8")
+    counted = enumerate(edges)
+    while batch := list(itertools.islice(counted, _EDGES_AT_ONCE)):
+        yield "".join(write(f"{numbered}{i}", e) for i, e in batch).encode("utf-8")
 
 
 def _gexf_values(attrs: dict[str, object], declared: dict[str, str], base: int) -> str:

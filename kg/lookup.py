@@ -9,7 +9,7 @@ import os
 import re
 import tempfile
 import time
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from datetime import date
 from pathlib import Path
 from typing import IO, Any
@@ -22,7 +22,7 @@ from . import export, queries, readback
 from .build import ID
 from .errors import NotFoundError
 from .model import RELATION_KINDS, Claim, Relation, content_id
-from .network import SLICE, store_parts, store_verdicts
+from .network import SLICE, claim_starts, record_edges, store_parts
 from .ontology import Gazetteer
 from .readback import DOCUMENT_PREFIX, Link, Rows, documents, load_claims, load_relations
 from .records import ClaimRecord, DocumentRecord, claim_record
@@ -414,62 +414,98 @@ def write_export(store: GraphStore, fmt: str, out: IO[bytes]) -> None:
         raise ValueError(f"unknown export format {fmt!r}")
 
 
-#: Verdicts from which a network export of a store in a folder writes their edges in a process
-#: of its own, on a machine with more than one core, while this one writes the claims.
+#: Verdicts from which a network export of a store in a folder shares the writing of their edges
+#: with a process of its own (on a machine with more than one core).
 VERDICTS_APART_FROM = 100_000
 
 
 @contextlib.contextmanager
 def _verdict_edges(store: GraphStore, fmt: str) -> Iterator[Iterable[bytes]]:
-    """The verdicts' edges in ``fmt`` (``export.verdict_edges``), read as they are written out
-    after the claims, or, for many verdicts (``VERDICTS_APART_FROM``), written meanwhile by a
-    process of its own into a temporary file (should it fail, they are read here after all)."""
-    here = export.verdict_edges(fmt, store_verdicts(store))
+    """The verdicts' edges in ``fmt``, partition by partition (``export.verdict_edges``, numbered
+    ``v<partition>.<n>``): each partition's written into a temporary file by whoever takes it
+    first, a helper process started now (for many verdicts, ``VERDICTS_APART_FROM``; it reads
+    the store itself) or this one once the claims are written; then the files in order, and
+    the verdicts written without a record. A partition the helper left unfinished (should it
+    fail) is written here. The same store gives the same bytes, whoever wrote what."""
+    graphs = readback.verdict_graphs(store)
     location = store.shared_location if isinstance(store, OxigraphStore) else None
-    if location is None or len(os.sched_getaffinity(0)) < 2 or readback.verdict_count(store) < VERDICTS_APART_FROM:
-        yield here
-        return
+    apart = (location is not None and len(os.sched_getaffinity(0)) > 1
+             and readback.verdict_count(store) >= VERDICTS_APART_FROM)
+    context = multiprocessing.get_context("spawn")
+    taken = context.Value("i", 0)  # the next partition to take
+    written = context.Array("q", [-1] * len(graphs))  # each partition's verdicts, once its file is whole
     with tempfile.TemporaryDirectory(prefix="kg-export-") as folder:
-        path = Path(folder) / f"verdicts.{fmt}"
-        writer = multiprocessing.get_context("spawn").Process(
-            target=_write_verdict_edges, args=(location, fmt, str(path)), name="export-verdicts")
-        try:
-            writer.start()
-        except OSError as exc:
-            log.warning("cannot start a process to write the verdicts' edges (%s); writing them here", exc)
-            yield here
-            return
+        helper = context.Process(target=_help_write, args=(location, fmt, graphs, folder, taken, written),
+                                 name="export-verdicts") if apart else None
+        if helper is not None:
+            helper.start()
         began = time.perf_counter()
 
-        def written() -> Iterator[bytes]:
-            writer.join()
-            if writer.exitcode == 0:
-                log.info("the verdicts' edges were written by a process of their own in %.1f s",
-                         time.perf_counter() - began)
-            else:
-                log.warning("the process writing the verdicts' edges failed (exit %s); writing them here",
-                            writer.exitcode)
-                yield from here
-                return
-            with path.open("rb") as edges:
-                while piece := edges.read(2**20):
-                    yield piece
+        def edges() -> Iterator[bytes]:
+            _write_partitions(store, fmt, graphs, folder, taken, written)
+            if helper is not None:
+                helper.join()
+                if helper.exitcode:
+                    log.warning("the process helping to write the verdicts' edges failed (exit %s); this one "
+                                "writes what it left", helper.exitcode)
+                else:
+                    log.info("the verdicts' edges were written with a helper process in %.1f s",
+                             time.perf_counter() - began)
+            for i, graph in enumerate(graphs):
+                if written[i] < 0:  # left unfinished by the helper
+                    _write_partition(store, fmt, graphs, i, folder, written, claim_starts(store))
+                with (Path(folder) / str(i)).open("rb") as part:
+                    while piece := part.read(2**20):
+                        yield piece
+            rest = readback.unrecorded(store, sum(written[:]))
+            if rest:
+                yield from export.verdict_edges(fmt, record_edges((r.to_json() for r in rest), claim_starts(store)),
+                                                f"v{len(graphs)}.")
 
         try:
-            yield written()
+            yield edges()
         finally:
-            if writer.is_alive():  # the export was given up
-                writer.terminate()
-            writer.join()
+            if helper is not None and helper.is_alive():  # the export was given up
+                helper.terminate()
+            if helper is not None:
+                helper.join()
 
 
-def _write_verdict_edges(location: str, fmt: str, path: str) -> None:
-    """In a process of its own: the verdicts' edges of the store at ``location`` into ``path``."""
+def _write_partitions(store: GraphStore, fmt: str, graphs: Sequence[URIRef], folder: str, taken: Any,
+                      written: Any) -> None:
+    """Take the partitions no one has taken, one by one, and write their verdicts' edges."""
+    begins: dict[str, date] | None = None
+    while True:
+        with taken.get_lock():
+            i = taken.value
+            taken.value += 1
+        if i >= len(graphs):
+            return
+        begins = claim_starts(store) if begins is None else begins
+        _write_partition(store, fmt, graphs, i, folder, written, begins)
+
+
+def _write_partition(store: GraphStore, fmt: str, graphs: Sequence[URIRef], i: int, folder: str, written: Any,
+                     begins: Mapping[str, date]) -> None:
+    count = 0
+
+    def counted() -> Iterator[str]:
+        nonlocal count
+        for record in readback.graph_records(store, graphs[i]):
+            count += 1
+            yield record
+
+    with (Path(folder) / str(i)).open("wb") as out:
+        for piece in export.verdict_edges(fmt, record_edges(counted(), begins), f"v{i}."):
+            out.write(piece)
+    written[i] = count
+
+
+def _help_write(location: str, fmt: str, graphs: Sequence[URIRef], folder: str, taken: Any, written: Any) -> None:
+    """In a process of its own: ``_write_partitions`` on the store at ``location``, opened read-only."""
     store = GraphStore.open(location, read_only=True, create=False)
     try:
-        with open(path, "wb") as out:
-            for piece in export.verdict_edges(fmt, store_verdicts(store)):
-                out.write(piece)
+        _write_partitions(store, fmt, graphs, folder, taken, written)
     finally:
         store.close()
 

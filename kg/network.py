@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import itertools
 from collections import defaultdict
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -149,18 +149,19 @@ def parts(claims: Sequence[Claim], relations: Sequence[Relation], documents: Map
 
 
 def store_parts(store: GraphStore, entity_labels: Mapping[str, str]) -> tuple[bool, Iterator[Part]]:
-    """Whether the network has dates, and its parts read from the store but the verdicts
-    (``store_verdicts``): claims streamed from their records, ``SLICE`` at a time, sized and
-    coloured by the claims they are linked to (counted in one query), then the documents, sources
-    and entities. Memory grows with the claims' ids, not with the claims or the verdicts."""
+    """Whether the network has dates, and its parts read from the store but the verdicts (their
+    edges are written by themselves: ``record_edges``): claims streamed from their records, ``SLICE`` at a time, sized and
+    coloured by the claims they are linked to (counted for each slice: counted all at once, the
+    engine would hold a count for every claim), then the documents, sources and entities. Memory
+    grows with the documents, sources and entities, not with the claims or the verdicts."""
     builder = NetworkBuilder({d["file"]: d for d in readback.documents(store)}, entity_labels)
 
     def read() -> Iterator[Part]:
-        counts: dict[str, dict[str, int]] = defaultdict(dict)
-        for r in store.stream(queries.LINK_COUNTS):
-            counts[rdf.claim_id_of(r["claim"])][readback.KIND_OF_LINK[str(r["link"])]] = integer(r["n"])
         stream = readback.iter_claims(store)
         while claims := list(itertools.islice(stream, SLICE)):
+            counts: dict[str, dict[str, int]] = defaultdict(dict)
+            for r in store.stream_each(queries.LINK_COUNTS, "claim", [rdf.claim_iri(c.id) for c in claims]):
+                counts[rdf.claim_id_of(r["claim"])][readback.KIND_OF_LINK[str(r["link"])]] = integer(r["n"])
             for c in sorted(claims, key=lambda c: c.id):
                 yield builder.claim(c, counts[c.id].get("corroborates", 0), "conflicts" in counts[c.id])
         yield builder.rest()
@@ -168,12 +169,15 @@ def store_parts(store: GraphStore, entity_labels: Mapping[str, str]) -> tuple[bo
     return builder.dynamic, read()
 
 
-def store_verdicts(store: GraphStore) -> Iterator[Edge]:
-    """Every verdict's edge, from its record, in the order the engine reads them (sorting them
-    would hold them all); a change from its earlier claim, by the claims' times read in one query.
-    Memory grows with the claims' ids and dates, not with the verdicts."""
-    begins = {rdf.claim_id_of(r["claim"]): date.fromisoformat(str(r["start"])) for r in store.stream(queries.CLAIM_STARTS)}
-    for v in readback.iter_drawn(store):
+def claim_starts(store: GraphStore) -> dict[str, date]:
+    """When each claim's time begins, in one query."""
+    return {rdf.claim_id_of(r["claim"]): date.fromisoformat(str(r["start"])) for r in store.stream(queries.CLAIM_STARTS)}
+
+
+def record_edges(records: Iterable[str], begins: Mapping[str, date]) -> Iterator[Edge]:
+    """The edges of verdicts' records (``readback.graph_records``), in their order (sorting them
+    would hold them all); a change from its earlier claim (by ``begins``)."""
+    for v in map(readback.drawn, records):
         yield NetworkBuilder.verdict(v._replace(a=v.b, b=v.a) if readback.turned(v.kind, v.a, v.b, begins) else v)
 
 

@@ -347,12 +347,12 @@ VERDICT_CLAIMS = """
 SELECT ?verdict ?claim ?type WHERE { ?verdict cg:claim ?claim ; a ?type }
 """
 
-# How many claims each claim corroborates and conflicts with.
 # When each claim's time begins (for the direction of a change).
 CLAIM_STARTS = """
 SELECT ?claim ?start WHERE { ?claim cg:timeStart ?start }
 """
 
+# How many claims each claim (bind ?claim) corroborates and conflicts with.
 LINK_COUNTS = """
 SELECT ?claim ?link (COUNT(?other) AS ?n) WHERE {
   { ?claim cg:corroborates ?other BIND(cg:corroborates AS ?link) }

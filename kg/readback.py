@@ -7,7 +7,7 @@ import json
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import replace
 from datetime import date
-from typing import Any, NamedTuple, TypeVar, cast
+from typing import NamedTuple, TypeVar, cast
 
 from rdflib import URIRef
 from rdflib.term import Node
@@ -303,18 +303,28 @@ V = TypeVar("V")
 def _all_verdicts(store: GraphStore, read: Callable[[URIRef], Iterator[V]], convert: Callable[[Relation], V]
                   ) -> Iterator[V]:
     """Every verdict: the records of each partition's graph (``read``; the records there are its
-    verdicts', read without their nodes' IRIs, which would double what the engine decodes), then,
-    only when the store lists more verdicts than that, those written without a record, from their
-    triples (``convert``ed)."""
+    verdicts', read without their nodes' IRIs, which would double what the engine decodes), then
+    those written without a record (``unrecorded``, ``convert``ed)."""
     count = 0
-    for graph in graphs_under(store, rdf.VERDICTS_GRAPHS):
+    for graph in verdict_graphs(store):
         for found in read(graph):
             count += 1
             yield found
+    yield from map(convert, unrecorded(store, count))
+
+
+def verdict_graphs(store: GraphStore) -> list[URIRef]:
+    """The partitions' graphs of verdicts."""
+    return graphs_under(store, rdf.VERDICTS_GRAPHS)
+
+
+def unrecorded(store: GraphStore, recorded: int) -> list[Relation]:
+    """The verdicts written without a record, from their triples, when the store lists more
+    verdicts than the ``recorded`` ones read from the partitions' graphs."""
     listed = verdict_count(store)
-    if not listed or count < listed:
-        unrecorded = [URIRef(str(r["verdict"])) for r in store.select(queries.VERDICTS_WITHOUT_RECORD)]
-        yield from map(convert, _relations_from_triples(store, unrecorded))
+    if listed and recorded >= listed:
+        return []
+    return _relations_from_triples(store, [URIRef(str(r["verdict"])) for r in store.select(queries.VERDICTS_WITHOUT_RECORD)])
 
 
 def graphs_under(store: GraphStore, prefix: str) -> list[URIRef]:
@@ -331,8 +341,14 @@ def graph_relations(store: GraphStore, graph: URIRef) -> Iterator[Relation]:
 def graph_edges(store: GraphStore, graph: URIRef) -> Iterator[Edge]:
     """The verdicts of one partition's graph as ``Edge``s, from the fields of their records that
     say which claims they are between and how."""
-    for record in _graph_records(store, graph):
+    for record in map(json.loads, graph_records(store, graph)):
         yield Edge.between(record["kind"], record.get("basis", _DEFAULT_BASIS), record["a"], record["b"])
+
+
+def graph_records(store: GraphStore, graph: URIRef) -> Iterator[str]:
+    """The records (JSON) of the verdicts of one partition's graph."""
+    for row in store.stream_each(queries.GRAPH_VERDICTS, "g", [graph]):
+        yield str(row["record"])
 
 
 class Drawn(NamedTuple):
@@ -345,23 +361,12 @@ class Drawn(NamedTuple):
     reason: str
 
 
-def iter_drawn(store: GraphStore) -> Iterator[Drawn]:
-    """Every verdict as ``Drawn``, read as ``iter_relations`` reads them all but without decoding
-    their values."""
-    return _all_verdicts(store, lambda graph: _graph_drawn(store, graph),
-                         lambda r: Drawn(r.kind, r.basis, r.a, r.b, r.reason))
-
-
-def _graph_drawn(store: GraphStore, graph: URIRef) -> Iterator[Drawn]:
-    for record in _graph_records(store, graph):
-        a, b = sorted((record["a"], record["b"]))
-        yield Drawn(record["kind"], record.get("basis", _DEFAULT_BASIS), a, b, record["reason"])
-
-
-def _graph_records(store: GraphStore, graph: URIRef) -> Iterator[dict[str, Any]]:
-    """The records of the verdicts of one partition's graph, as JSON objects."""
-    for row in store.stream_each(queries.GRAPH_VERDICTS, "g", [graph]):
-        yield json.loads(str(row["record"]))
+def drawn(record: str) -> Drawn:
+    """A verdict's record (``graph_records``) as ``Drawn``, its claims in order, without decoding
+    its values."""
+    fields = json.loads(record)
+    a, b = sorted((fields["a"], fields["b"]))
+    return Drawn(fields["kind"], fields.get("basis", _DEFAULT_BASIS), a, b, fields["reason"])
 
 
 #: The basis a verdict's record leaves out (``Recorded.to_json`` leaves out fields at their defaults).
