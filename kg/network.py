@@ -150,10 +150,11 @@ def parts(claims: Sequence[Claim], relations: Sequence[Relation], documents: Map
 
 def store_parts(store: GraphStore, entity_labels: Mapping[str, str]) -> tuple[bool, Iterator[Part]]:
     """Whether the network has dates, and its parts read from the store but the verdicts (their
-    edges are written by themselves: ``record_edges``): claims streamed from their records, ``SLICE`` at a time, sized and
-    coloured by the claims they are linked to (counted for each slice: counted all at once, the
-    engine would hold a count for every claim), then the documents, sources and entities. Memory
-    grows with the documents, sources and entities, not with the claims or the verdicts."""
+    edges are written by themselves: ``record_edges``): claims streamed from their records,
+    ``SLICE`` at a time, sized and coloured by the claims they are linked to (counted for each
+    slice: counted all at once, the engine would hold a count for every claim), then the
+    documents, sources and entities. Memory grows with the documents, sources and entities, not
+    with the claims or the verdicts."""
     builder = NetworkBuilder({d["file"]: d for d in readback.documents(store)}, entity_labels)
 
     def read() -> Iterator[Part]:
