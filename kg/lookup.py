@@ -429,8 +429,7 @@ def _verdict_edges(store: GraphStore, fmt: str) -> Iterator[Iterable[bytes]]:
     fail) is written here. The same store gives the same bytes, whoever wrote what."""
     graphs = readback.verdict_graphs(store)
     location = store.shared_location if isinstance(store, OxigraphStore) else None
-    apart = (location is not None and len(os.sched_getaffinity(0)) > 1
-             and readback.verdict_count(store) >= VERDICTS_APART_FROM)
+    apart = location is not None and _cores() > 1 and readback.verdict_count(store) >= VERDICTS_APART_FROM
     context = multiprocessing.get_context("spawn")
     taken = context.Value("i", 0)  # the next partition to take
     written = context.Array("q", [-1] * len(graphs))  # each partition's verdicts, once its file is whole
@@ -451,7 +450,7 @@ def _verdict_edges(store: GraphStore, fmt: str) -> Iterator[Iterable[bytes]]:
                 else:
                     log.info("the verdicts' edges were written with a helper process in %.1f s",
                              time.perf_counter() - began)
-            for i, graph in enumerate(graphs):
+            for i in range(len(graphs)):
                 if written[i] < 0:  # left unfinished by the helper
                     _write_partition(store, fmt, graphs, i, folder, written, claim_starts(store))
                 with (Path(folder) / str(i)).open("rb") as part:
@@ -471,6 +470,11 @@ def _verdict_edges(store: GraphStore, fmt: str) -> Iterator[Iterable[bytes]]:
                 helper.join()
 
 
+def _cores() -> int:
+    """The cores this process may run on."""
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+
+
 def _write_partitions(store: GraphStore, fmt: str, graphs: Sequence[URIRef], folder: str, taken: Any,
                       written: Any) -> None:
     """Take the partitions no one has taken, one by one, and write their verdicts' edges."""
@@ -487,6 +491,7 @@ def _write_partitions(store: GraphStore, fmt: str, graphs: Sequence[URIRef], fol
 
 def _write_partition(store: GraphStore, fmt: str, graphs: Sequence[URIRef], i: int, folder: str, written: Any,
                      begins: Mapping[str, date]) -> None:
+    """The edges of partition ``i``'s verdicts into its file; then how many there are in ``written``."""
     count = 0
 
     def counted() -> Iterator[str]:
