@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import logging
 import threading
 from collections.abc import AsyncIterator
@@ -73,10 +74,16 @@ def create_app(settings: Settings | None = None, store: GraphStore | None = None
             queue=settings.query_queue,
         )
         threading.Thread(target=app.state.runner.start, name="query-workers", daemon=True).start()
-        log.info("serving store %s (%d triples)", graph.location, len(graph))
+        log.info("serving store %s", graph.location)  # counting its quads would read all of them
+        # What the service holds for its lifetime (modules, schemas, the alias table, the store's
+        # handles) is kept out of the collector's full passes, which would otherwise stall a
+        # request every so often to walk all of it again.
+        gc.collect()
+        gc.freeze()
         try:
             yield
         finally:
+            gc.unfreeze()
             app.state.runner.close()
             if owned:
                 graph.close()

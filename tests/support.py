@@ -110,7 +110,8 @@ def network_of(store: GraphStore) -> nx.MultiDiGraph:
 
 
 def forbid_whole_reads(monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    """Make reading every claim or every verdict at once fail, wherever it is asked for."""
+    """Make reading every claim or every verdict at once, or counting every quad, fail wherever it
+    is asked for."""
     from kg import lookup as lookup_module
     from kg import readback
 
@@ -124,3 +125,9 @@ def forbid_whole_reads(monkeypatch) -> None:  # type: ignore[no-untyped-def]
     for module in (readback, lookup_module):
         monkeypatch.setattr(module, "load_claims", guarded(readback.load_claims))
         monkeypatch.setattr(module, "load_relations", guarded(readback.load_relations))
+
+    def count_quads(store):  # type: ignore[no-untyped-def]
+        raise AssertionError("counted every quad of the store")
+
+    from kg.store import GraphStore
+    monkeypatch.setattr(GraphStore, "__len__", count_quads)
