@@ -211,9 +211,10 @@ def _declared(attrs: dict[str, object], declared: dict[str, str]) -> list[tuple[
 
 def _network(parts: Iterable[Part], out: IO[bytes], node: Callable[[Node], str], edge: Callable[[str, Edge], str],
              between: str, tail: Iterable[bytes] = (), numbered: str = "") -> None:
-    """Each node written as it comes, each edge spooled (numbered in order after ``numbered``), then ``between``, the
-    edges, and ``tail``: edges written already (``verdict_edges``). The formats want every node
-    first, and no export holds the whole network."""
+    """Each node written as it comes, each edge spooled (numbered in order, after the prefix
+    ``numbered``), then ``between``, the edges, and ``tail``: edges written already
+    (``verdict_edges``). The formats want every node first, and no export holds the whole
+    network."""
     with tempfile.SpooledTemporaryFile(max_size=SPOOL_BYTES) as edges:
         count = 0
         for nodes, piece in parts:
