@@ -78,7 +78,6 @@ def create_app(settings: Settings | None = None, store: GraphStore | None = None
         # What the service holds for its lifetime (modules, schemas, the alias table, the store's
         # handles) is kept out of the collector's full passes, which would otherwise stall a
         # request every so often to walk all of it again.
-        gc.collect()
         gc.freeze()
         try:
             yield
