@@ -92,8 +92,8 @@ def refresh(store: GraphStore, settings: Settings, changed: bool, change: Change
     if not changed and _up_to_date(store, wanted):
         return claim_count, readback.verdict_count(store)
     if not changed:
-        log.warning("the verdicts are out of date or missing (a write was cut short, or entities were linked "
-                    "as one since); recomputing them")
+        log.warning("the verdicts are out of date or missing (a write was cut short, entities were linked as "
+                    "one since, or they were written in an earlier form); recomputing them")
     write_agents(store)
     # Without its digest, derived graphs cut short by a crash are recomputed by the next build.
     store.remove_graph(rdf.RECONCILIATION_GRAPH)
