@@ -155,16 +155,6 @@ SELECT ?claim ?measure WHERE { ?claim cg:measure ?measure }
 """
 
 # Quoted sentences (bind ?quote).
-# The claims whose sentence holds a word (bind ?word, as ``build.words_of`` gives it).
-CLAIMS_WITH_WORD = """
-SELECT ?claim ?word WHERE { ?claim cg:word ?word }
-"""
-
-# Whether the claims' words are kept (stores written before they were are searched by a scan).
-WORDS_KEPT = """
-ASK { ?claim cg:word ?word }
-"""
-
 QUOTE_TEXTS = """
 SELECT ?quote ?text WHERE { ?quote oa:exact ?text }
 """

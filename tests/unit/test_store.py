@@ -12,8 +12,8 @@ from rdflib import Literal, URIRef
 
 from kg import build as rdf
 from kg import paging, queries
-from kg.build import words_of
 from kg.errors import QueryError, StoreError
+from kg.lookup import words_of
 from kg.model import content_id
 from kg.store import GraphStore, ntriples
 from kg.vocab import OA
