@@ -50,12 +50,12 @@ def run_measured(command: list[str], env: dict[str, str]) -> tuple[float, float,
     resident memory of it and the processes it starts (sampled), in MiB."""
     t0 = time.perf_counter()
     child = subprocess.Popen(command, env=env)
-    peak = tree = 0
+    peak, tree = 0, 0.0
     while child.poll() is None:
         try:
             status = Path(f"/proc/{child.pid}/status").read_text()
             peak = max(peak, next(int(line.split()[1]) for line in status.splitlines() if line.startswith("VmHWM")))
-            tree = max(tree, sum(_resident_kib(pid) for pid in _process_tree(child.pid)))
+            tree = max(tree, sum(_resident(pid) for pid in _process_tree(child.pid)))
         except (OSError, StopIteration):
             pass
         time.sleep(0.05)
@@ -75,12 +75,12 @@ def _process_tree(pid: int) -> list[int]:
     return found
 
 
-def _resident_kib(pid: int) -> int:
+def _resident(pid: int) -> float:
+    """A process's resident memory in KiB (``memory``), 0 once it has ended."""
     try:
-        status = Path(f"/proc/{pid}/status").read_text()
-    except OSError:
+        return memory(pid)[0] * 1024
+    except (OSError, KeyError):  # gone, or a zombie without memory
         return 0
-    return next((int(line.split()[1]) for line in status.splitlines() if line.startswith("VmRSS")), 0)
 
 
 def memory(pid: int) -> tuple[float, float]:

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import contextlib
+import functools
 import logging
 import multiprocessing
 import os
 import re
 import tempfile
 import time
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from datetime import date
 from pathlib import Path
 from typing import IO, Any
@@ -440,8 +441,10 @@ def _verdict_edges(store: GraphStore, fmt: str) -> Iterator[Iterable[bytes]]:
             helper.start()
         began = time.perf_counter()
 
+        begins = functools.cache(lambda: claim_starts(store))
+
         def edges() -> Iterator[bytes]:
-            _write_partitions(store, fmt, graphs, folder, taken, written)
+            _write_partitions(store, fmt, graphs, folder, taken, written, begins)
             if helper is not None:
                 helper.join()
                 if helper.exitcode:
@@ -452,13 +455,13 @@ def _verdict_edges(store: GraphStore, fmt: str) -> Iterator[Iterable[bytes]]:
                              time.perf_counter() - began)
             for i in range(len(graphs)):
                 if written[i] < 0:  # left unfinished by the helper
-                    _write_partition(store, fmt, graphs, i, folder, written, claim_starts(store))
+                    _write_partition(store, fmt, graphs, i, folder, written, begins())
                 with (Path(folder) / str(i)).open("rb") as part:
                     while piece := part.read(2**20):
                         yield piece
             rest = readback.unrecorded(store, sum(written[:]))
             if rest:
-                yield from export.verdict_edges(fmt, record_edges((r.to_json() for r in rest), claim_starts(store)),
+                yield from export.verdict_edges(fmt, record_edges((r.to_json() for r in rest), begins()),
                                                 f"v{len(graphs)}.")
 
         try:
@@ -476,17 +479,17 @@ def _cores() -> int:
 
 
 def _write_partitions(store: GraphStore, fmt: str, graphs: Sequence[URIRef], folder: str, taken: Any,
-                      written: Any) -> None:
-    """Take the partitions no one has taken, one by one, and write their verdicts' edges."""
-    begins: dict[str, date] | None = None
+                      written: Any, begins: Callable[[], Mapping[str, date]] | None = None) -> None:
+    """Take the partitions no one has taken, one by one, and write their verdicts' edges
+    (``begins``: the claims' start dates, read once when first needed)."""
+    begins = begins or functools.cache(lambda: claim_starts(store))
     while True:
         with taken.get_lock():
             i = taken.value
             taken.value += 1
         if i >= len(graphs):
             return
-        begins = claim_starts(store) if begins is None else begins
-        _write_partition(store, fmt, graphs, i, folder, written, begins)
+        _write_partition(store, fmt, graphs, i, folder, written, begins())
 
 
 def _write_partition(store: GraphStore, fmt: str, graphs: Sequence[URIRef], i: int, folder: str, written: Any,

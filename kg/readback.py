@@ -334,8 +334,7 @@ def graphs_under(store: GraphStore, prefix: str) -> list[URIRef]:
 
 def graph_relations(store: GraphStore, graph: URIRef) -> Iterator[Relation]:
     """The verdicts of one partition's graph, from their records, streamed."""
-    for row in store.stream_each(queries.GRAPH_VERDICTS, "g", [graph]):
-        yield Relation.from_json(str(row["record"]))
+    return map(Relation.from_json, graph_records(store, graph))
 
 
 def graph_edges(store: GraphStore, graph: URIRef) -> Iterator[Edge]:
