@@ -64,6 +64,11 @@ SELECT DISTINCT ?agent ?name ?kind WHERE {
 }
 """
 
+# The agents one document's graph names (bind ?g, ``build.graph_iri``): its sources, authors and publisher.
+AGENTS_NAMED_IN = """
+SELECT DISTINCT ?agent WHERE { GRAPH ?g { { ?link prov:agent ?agent } UNION { ?doc dcterms:publisher ?agent } } }
+"""
+
 COUNT_DOCUMENTS = """
 SELECT (COUNT(DISTINCT ?doc) AS ?n) WHERE { ?doc a cg:Document }
 """

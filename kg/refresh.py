@@ -38,11 +38,12 @@ TRIPLES_PER_GRAPH = 50_000
 
 @dataclass(frozen=True)
 class Change:
-    """What a write changes: the documents (by file name) written or removed, and their claims
-    as the store held them before."""
+    """What a write changes: the documents (by file name) written or removed, their claims as
+    the store held them before, and the agents (sources, authors, publishers) they named then."""
 
     files: frozenset[str]
     before: tuple[Claim, ...]
+    agents: frozenset[URIRef] = frozenset()
 
 
 def same_entities(store: GraphStore) -> list[tuple[str, str]]:
@@ -71,7 +72,13 @@ def plan(store: GraphStore, settings: Settings, files: Collection[str]) -> Chang
     are those of the store's documents (otherwise nothing can be kept: None)."""
     if not _up_to_date(store, digest(store, settings, same_entities(store))):
         return None
-    return Change(frozenset(files), tuple(claims_of_files(store, files)))
+    return Change(frozenset(files), tuple(claims_of_files(store, files)), agents_named_in(store, files))
+
+
+def agents_named_in(store: GraphStore, files: Collection[str]) -> frozenset[URIRef]:
+    """The agents the graphs of the documents read from ``files`` name."""
+    graphs = [rdf.graph_iri_for_key(f) for f in sorted(files)]
+    return frozenset(URIRef(str(r["agent"])) for r in store.select_each(queries.AGENTS_NAMED_IN, "g", graphs))
 
 
 def claims_of_files(store: GraphStore, files: Collection[str]) -> list[Claim]:
@@ -94,23 +101,35 @@ def refresh(store: GraphStore, settings: Settings, changed: bool, change: Change
     if not changed:
         log.warning("the verdicts are out of date or missing (a write was cut short, entities were linked as "
                     "one since, or they were written in an earlier form); recomputing them")
-    write_agents(store)
     # Without its digest, derived graphs cut short by a crash are recomputed by the next build.
     store.remove_graph(rdf.RECONCILIATION_GRAPH)
     run = workers.map if workers is not None else map
     if change is None or not changed:
+        write_agents(store)
         _everything(store, settings, same, run, progress)
     else:
+        write_agents(store, change.agents | agents_named_in(store, change.files))
         _touched(store, settings, same, change, run, progress)
     store.replace_graph(rdf.RECONCILIATION_GRAPH, [(rdf.RECONCILIATION_GRAPH, CG.inputDigest, Literal(wanted))])
     return claim_count, readback.verdict_count(store)
 
 
-def write_agents(store: GraphStore) -> None:
-    """Describe once each source and author the documents name, under every name they give it."""
-    triples = [t for r in store.select(queries.AGENT_NAMES)
+def write_agents(store: GraphStore, agents: Collection[URIRef] | None = None) -> None:
+    """Describe once each source and author the documents name, under every name they give it:
+    all of them, or only ``agents`` (those a write's documents named before it or name now)."""
+    if agents is None:
+        rows = store.select(queries.AGENT_NAMES)
+    else:
+        rows = store.select_each(queries.AGENT_NAMES, "agent", sorted(agents))
+    triples = [t for r in rows
                for t in rdf.agent_triples(URIRef(str(r["agent"])), str(r["name"]), text_or_none(r.get("kind")))]
-    store.replace_graph(rdf.AGENTS_GRAPH, triples)
+    if agents is None:
+        store.replace_graph(rdf.AGENTS_GRAPH, triples)
+        return
+    store.remove_subjects({rdf.AGENTS_GRAPH: sorted(agents)})
+    store.add_to_graphs({rdf.AGENTS_GRAPH: ntriples(triples)})
+    if store.is_empty(rdf.AGENTS_GRAPH):
+        store.remove_graph(rdf.AGENTS_GRAPH)
 
 
 # ------------------------------------------------------------------------------------ everything

@@ -12,7 +12,7 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from kg import build as rdf
-from kg import pipeline, refresh
+from kg import pipeline, queries, refresh
 from kg.config import Settings
 from kg.store import GraphStore
 
@@ -100,8 +100,14 @@ def test_a_write_recomputes_only_what_it_touches(corpus, nlp, tmp_path, monkeypa
         monkeypatch.setattr(store, method, _recording(getattr(store, method), written, lambda graph, *_: [graph]))
     for method in ("add_to_graphs", "remove_triples", "remove_subjects", "remove_graphs"):
         monkeypatch.setattr(store, method, _recording(getattr(store, method), written, lambda graphs, *_: graphs))
+    whole_reads: list[str] = []
+    stream = store.stream
+    monkeypatch.setattr(store, "stream", lambda sparql, *a, **k: (
+        whole_reads.append(sparql) if sparql == queries.AGENT_NAMES else None,
+        stream(sparql, *a, **k))[1])
     report = pipeline.build([_write(tmp_path, "harvest.txt", corpus["harvest.txt"][0])], store, options, nlp=nlp)
     assert report.added == ["harvest.txt"]
+    assert not whole_reads, "a write read the names of every agent of the store"
     assert any(g.startswith(str(rdf.ID[rdf.VERDICTS_GRAPHS])) for g in written), "the harvest's verdicts were written"
     assert not verdicts & written, "no verdict of the recall reports was rewritten"
     clean = GraphStore.memory()
