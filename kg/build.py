@@ -431,6 +431,20 @@ def root_iri(key: str) -> URIRef:
     return ID[f"source/{rest}"]
 
 
+def source_key_of(iri: object) -> str | None:
+    """The ``Source.identity`` an IRI minted by ``source_iri`` stands for (None for another IRI,
+    such as a document's)."""
+    text = str(iri)
+    if text.startswith(_ENTITY_IRI):
+        return f"entity:{entity_key_of(text)}"
+    if text.startswith(_SOURCE_IRI):
+        return f"source:{text[len(_SOURCE_IRI):]}"
+    return None
+
+
+_ENTITY_IRI, _SOURCE_IRI = str(entity_iri("")), str(ID["source/"])
+
+
 #: Each kind of verdict: its class, and the property that links its two claims directly
 #: (both ways, but for a change: from the earlier claim to the later one).
 VERDICT_KINDS: dict[str, tuple[URIRef, URIRef]] = {

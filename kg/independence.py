@@ -1,16 +1,18 @@
-"""Who a claim really comes from: the roots of attribution chains, independent sources, and the
-groups of claims that corroborate one another (networkx).
+"""Who a claim really comes from: the roots of attribution chains, and how many independent
+sources a claim and the claims that corroborate it have (networkx).
 
 A claim's root is where its own chain of sources ends (a claim the document states on its own is
-rooted in the document); a group of corroborating claims counts the distinct roots of its
-members, so two outlets quoting one ministry are one source.
+rooted in the document); a claim and the claims that corroborate it count their distinct roots,
+so two outlets quoting one ministry are one source. What a claim is told depends on its own chain,
+its measure's citations and the claims next to it, never on claims further away: a write changes
+it only for the claims it touches and their neighbours.
 """
 
 from __future__ import annotations
 
 import logging
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from typing import NamedTuple, Protocol
 
 import networkx as nx
@@ -50,13 +52,22 @@ class Trace(NamedTuple):
     circular: bool = False
 
 
-def trace(claims: Sequence[Claim]) -> dict[str, Trace]:
+def citations(claims: Iterable[Claim]) -> Iterator[tuple[str, str]]:
+    """Who cites whom in the claims' chains: each link from one source to the next."""
+    for c in claims:
+        chain = [s.identity(c.document) for s in c.sources]
+        yield from ((x, y) for x, y in zip(chain, chain[1:]) if x != y)
+
+
+def trace(claims: Sequence[Claim], cited: Mapping[str, Collection[tuple[str, str]]] | None = None
+          ) -> dict[str, Trace]:
     """For each claim, the root sources its chain leads to.
 
     The chain's last link is followed further when other claims of the same measure show that
-    source citing another (a claim without a measure has only its own chain); a cycle of
-    citations is one root, and the claims that reach it are flagged. A claim the document states
-    on its own is rooted in the document, whatever else the document cites.
+    source citing another (a claim without a measure has only its own chain): those given, or
+    ``cited``, each measure's citations (``citations``) when not all its claims are given. A
+    cycle of citations is one root, and the claims that reach it are flagged. A claim the document
+    states on its own is rooted in the document, whatever else the document cites.
     """
     by_measure: dict[str, list[Claim]] = defaultdict(list)
     for c in claims:
@@ -64,6 +75,8 @@ def trace(claims: Sequence[Claim]) -> dict[str, Trace]:
     out: dict[str, Trace] = {}
     for group in by_measure.values():
         g = citation_graph(group)
+        if cited and group[0].measure:
+            g.add_edges_from(cited.get(group[0].measure, ()))
         dag = nx.condensation(g)
         members = dag.graph["mapping"]
         found: dict[int, Trace] = {}
@@ -127,86 +140,54 @@ def backs(link: Link) -> bool:
     return link.kind == "corroborates" and link.basis in REPORT_BASES
 
 
+def allies(relations: Iterable[Link]) -> dict[str, set[str]]:
+    """For each claim, the claims that back it (``backs``)."""
+    found: dict[str, set[str]] = defaultdict(set)
+    for r in relations:
+        if backs(r):
+            found[r.a].add(r.b)
+            found[r.b].add(r.a)
+    return found
+
+
 def independent_sources(claims: Sequence[Claim], relations: Iterable[Link],
                         root: dict[str, frozenset[str]] | None = None) -> dict[str, int]:
     """For each claim, the distinct roots among it and the claims that corroborate it by value or
     report the same event."""
     root = root if root is not None else roots(claims)
-    allies: dict[str, set[str]] = defaultdict(set)
-    for r in relations:
-        if backs(r):
-            allies[r.a].add(r.b)
-            allies[r.b].add(r.a)
-    return {c.id: len(root[c.id].union(*(root[x] for x in allies[c.id] if x in root))) for c in claims}
+    near = allies(relations)
+    return {c.id: len(_roots_near(c.id, near, root)) for c in claims}
+
+
+def _roots_near(claim_id: str, near: Mapping[str, Collection[str]], root: Mapping[str, frozenset[str]]
+                ) -> frozenset[str]:
+    return root[claim_id].union(*(root[x] for x in near.get(claim_id, ()) if x in root))
+
+
+def _single_source(claim_id: str, near: Mapping[str, Collection[str]], root: Mapping[str, frozenset[str]],
+                   doc_of: Mapping[str, str]) -> bool:
+    """Whether the claim and the claims that back it come from two or more documents and all
+    trace back to one root."""
+    around = [x for x in near.get(claim_id, ()) if x in root and x in doc_of]
+    return len({doc_of[x] for x in (claim_id, *around)}) >= 2 and len(_roots_near(claim_id, near, root)) == 1
 
 
 def single_source_stories(claims: Sequence[Claim], relations: Iterable[Link],
                           root: dict[str, frozenset[str]] | None = None) -> list[frozenset[str]]:
-    """Clusters of corroborating claims from two or more documents that all trace back to one root."""
+    """Each claim with the claims that corroborate it, where they come from two or more documents
+    that all trace back to one root (once each)."""
     root = root if root is not None else roots(claims)
+    near = allies(relations)
     doc_of = {c.id: c.document for c in claims}
-    stories = []
-    for component in corroboration_groups(relations):
-        docs = {doc_of[c] for c in component if c in doc_of}
-        shared = set.intersection(*(set(root.get(c, ())) for c in component))
-        if len(docs) >= 2 and len({r for c in component for r in root.get(c, ())}) == 1 and shared:
-            stories.append(frozenset(component))
-    return stories
-
-
-def corroboration_groups(relations: Iterable[Link]) -> list[frozenset[str]]:
-    """Claims that corroborate one another by value: the components of the corroboration graph,
-    except that no group may hold two claims that conflict. Corroborations are joined one by one
-    in a fixed order, and one that would bring two conflicting claims into a group is left out
-    (a cannot-link constraint; the count left out is logged). Near-linear in the verdicts.
-
-    >>> from kg.model import Relation
-    >>> rs = [Relation("corroborates", "a", "b", ""), Relation("corroborates", "b", "c", ""),
-    ...       Relation("conflicts", "a", "c", "")]
-    >>> sorted(sorted(g) for g in corroboration_groups(rs))
-    [['a', 'b'], ['c']]
-    """
-    links = list(relations)
-    enemies: dict[str, set[str]] = defaultdict(set)
-    for r in links:
-        if r.kind == "conflicts":
-            enemies[r.a].add(r.b)
-            enemies[r.b].add(r.a)
-    parent: dict[str, str] = {}
-    members: dict[str, set[str]] = {}
-    against: dict[str, set[str]] = {}  # for each group, the claims that conflict with one of its members
-
-    def find(x: str) -> str:
-        if x not in parent:
-            parent[x], members[x], against[x] = x, {x}, set(enemies.get(x, ()))
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
-    left_out = 0
-    for a, b in sorted({(min(r.a, r.b), max(r.a, r.b)) for r in links
-                        if backs(r)}):
-        ra, rb = find(a), find(b)
-        if ra == rb:
-            continue
-        if len(members[ra]) < len(members[rb]):
-            ra, rb = rb, ra
-        if not members[rb].isdisjoint(against[ra]):
-            left_out += 1
-            continue
-        parent[rb] = ra
-        members[ra] |= members.pop(rb)
-        against[ra] |= against.pop(rb)
-    if left_out:
-        log.warning("left out %d corroboration(s) that would have grouped claims that conflict", left_out)
-    return [frozenset(m) for m in members.values()]
+    stories = {frozenset({c.id, *(x for x in near.get(c.id, ()) if x in root and x in doc_of)})
+               for c in claims if _single_source(c.id, near, root, doc_of)}
+    return sorted(stories, key=sorted)
 
 
 class Independence(NamedTuple):
     """What reconciliation says of one claim's sources: its roots, how many independent roots it
-    and the claims that back it have, and whether it is a single-source story or reached through
-    circular reporting."""
+    and the claims that back it have, and whether it is a single-source story (it and those claims
+    from several documents, all from one root) or reached through circular reporting."""
 
     roots: frozenset[str]
     independent: int
@@ -214,12 +195,13 @@ class Independence(NamedTuple):
     circular: bool
 
 
-def assess(claims: Sequence[Claim], relations: Iterable[Link]) -> dict[str, Independence]:
-    """``Independence`` of every claim, from its chain and the verdicts between the claims."""
-    links = list(relations)
-    traced = trace(claims)
+def assess(claims: Sequence[Claim], relations: Iterable[Link], traced: Mapping[str, Trace] | None = None
+           ) -> dict[str, Independence]:
+    """``Independence`` of every claim, from its chain (``traced``, or traced among the claims)
+    and the verdicts between the claims."""
+    traced = traced if traced is not None else trace(claims)
     root = {cid: t.roots for cid, t in traced.items()}
-    independent = independent_sources(claims, links, root)
-    single = {c for story in single_source_stories(claims, links, root) for c in story}
-    return {c.id: Independence(root[c.id], independent[c.id], c.id in single, traced[c.id].circular) for c in claims}
-
+    near = allies(relations)
+    doc_of = {c.id: c.document for c in claims}
+    return {c.id: Independence(root[c.id], len(_roots_near(c.id, near, root)),
+                               _single_source(c.id, near, root, doc_of), traced[c.id].circular) for c in claims}

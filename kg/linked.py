@@ -3,7 +3,7 @@ by reconciliation: the claims as they compare, and the stored measure keys behin
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
 
 from .model import Claim
@@ -25,6 +25,20 @@ def _linked(same: Iterable[tuple[str, str]]) -> dict[str, str]:
     return {key: root(key) for key in parent}
 
 
+def merged(same: Iterable[tuple[str, str]]) -> Callable[[str], str]:
+    """Each entity key as ``merge_entities`` reads it: the first key of its group."""
+    linked = _linked(same)
+    return lambda key: linked.get(key, key)
+
+
+def merged_measure(measure: str, find: Callable[[str], str]) -> str:
+    """A measure key with its owner as ``merge_entities`` reads it (``find``: ``merged``)."""
+    if ":" not in measure:
+        return measure
+    owner, rest = measure.split(":", 1)
+    return f"{find(owner)}:{rest}"
+
+
 def measures_before_merge(measure: str, same: Iterable[tuple[str, str]]) -> set[str]:
     """The measure keys that ``merge_entities`` reads as ``measure``: its owner under each key of
     the owner's group.
@@ -41,24 +55,18 @@ def merge_entities(claims: Sequence[Claim], same: Iterable[tuple[str, str]]) -> 
     """The claims with the entities a curator said are one (``owl:sameAs``) read as one: each
     group of keys becomes its first key in order, in subjects, places, participants, actors,
     sources and the owner part of measure keys. Claim ids do not change."""
-    linked = _linked(same)
-    if not linked:
+    if not _linked(same):
         return list(claims)
-
-    def find(key: str) -> str:
-        return linked.get(key, key)
+    find = merged(same)
 
     def key(k: str | None) -> str | None:
         return find(k) if k is not None else None
 
     out = []
     for c in claims:
-        measure = c.measure
-        if measure and ":" in measure:
-            owner, rest = measure.split(":", 1)
-            measure = f"{find(owner)}:{rest}"
         out.append(replace(
-            c, subject_entity=key(c.subject_entity), place=key(c.place), measure=measure,
+            c, subject_entity=key(c.subject_entity), place=key(c.place),
+            measure=merged_measure(c.measure, find) if c.measure else c.measure,
             participants=tuple(dict.fromkeys(find(p) for p in c.participants)),
             actors=tuple(replace(a, entity=key(a.entity)) for a in c.actors),
             sources=tuple(replace(s, entity=key(s.entity)) for s in c.sources),

@@ -311,8 +311,30 @@ SELECT ?key ?claim WHERE { ?claim cg:blockingKey ?key }
 """
 
 # The claims of a measure (bind ?measure).
-CLAIMS_OF_MEASURE = """
-SELECT ?measure ?claim WHERE { ?claim cg:measure ?measure }
+# Who cites whom in the attribution chains of a measure's claims (bind ?measure): each link
+# from one source to the next (``independence.citations``).
+MEASURE_CITATIONS = """
+SELECT ?measure ?claim ?from ?to WHERE {
+  ?claim cg:measure ?measure ; prov:qualifiedAttribution ?first, ?next .
+  ?first cg:chainIndex ?i ; prov:agent ?from . ?next cg:chainIndex ?j ; prov:agent ?to .
+  FILTER(?j = ?i + 1 && ?from != ?to)
+}
+"""
+
+# The claims a claim is linked to by a corroboration (bind ?claim), on any basis.
+CORROBORATING = """
+SELECT ?claim ?other WHERE { ?claim cg:corroborates ?other }
+"""
+
+# The claims with a corroboration that is not one report backing another (bind ?claim): on a basis
+# other than those of ``independence.REPORT_BASES``, such as the arithmetic inside one report.
+CORROBORATED_OTHERWISE = """
+SELECT DISTINCT ?claim WHERE { ?v cg:claim ?claim ; cg:basis ?basis ; a cg:Corroboration FILTER(?basis NOT IN ("value", "event")) }
+"""
+
+# Where the chains of a measure's claims end (bind ?measure): a source, or the document.
+MEASURE_PRIMARY_SOURCES = """
+SELECT ?measure ?claim ?source WHERE { ?claim cg:measure ?measure ; prov:hadPrimarySource ?source }
 """
 
 # The records of the verdicts in a partition's graph (bind ?g; left out of the projection, the
@@ -460,6 +482,10 @@ CLAIM_TRIPLES = (
 
 VERDICT_DIGEST = """
 SELECT ?digest WHERE { GRAPH ?g { ?g cg:inputDigest ?digest } }
+"""
+
+INDEPENDENCE_FORM = """
+SELECT ?form WHERE { GRAPH ?g { ?g cg:independenceForm ?form } }
 """
 
 DOCUMENT_BOILERPLATE = """

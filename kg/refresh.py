@@ -15,10 +15,11 @@ import bisect
 import itertools
 import logging
 from collections import defaultdict
-from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 
+import networkx as nx
 from rdflib import Literal, URIRef
 from rdflib.term import Node
 
@@ -96,22 +97,55 @@ def refresh(store: GraphStore, settings: Settings, changed: bool, change: Change
     claim_count = integer(store.select(queries.COUNT_CLAIMS)[0]["n"])
     same = same_entities(store)
     wanted = digest(store, settings, same)
-    if not changed and _up_to_date(store, wanted):
+    current = _up_to_date(store, wanted)
+    assessed = _assessed_as_now(store)
+    if not changed and current and assessed:
         return claim_count, readback.verdict_count(store)
-    if not changed:
+    if not changed and not current:
         log.warning("the verdicts are out of date or missing (a write was cut short, entities were linked as "
                     "one since, or they were written in an earlier form); recomputing them")
     # Without its digest, derived graphs cut short by a crash are recomputed by the next build.
     store.remove_graph(rdf.RECONCILIATION_GRAPH)
     run = workers.map if workers is not None else map
     if change is None or not changed:
-        write_agents(store)
-        _everything(store, settings, same, run, progress)
+        if current:
+            log.warning("the claims' independence was assessed by an earlier rule; assessing every claim again")
+            _assess_again(store, same)
+        else:
+            write_agents(store)
+            _everything(store, settings, same, run, progress)
     else:
         write_agents(store, change.agents | agents_named_in(store, change.files))
-        _touched(store, settings, same, change, run, progress)
-    store.replace_graph(rdf.RECONCILIATION_GRAPH, [(rdf.RECONCILIATION_GRAPH, CG.inputDigest, Literal(wanted))])
+        _touched(store, settings, same, change, run, progress, assessed)
+        if not assessed:
+            _assess_again(store, same)
+    store.replace_graph(rdf.RECONCILIATION_GRAPH, [(rdf.RECONCILIATION_GRAPH, CG.inputDigest, Literal(wanted)),
+                                                   (rdf.RECONCILIATION_GRAPH, CG.independenceForm, Literal(ASSESSED))])
     return claim_count, readback.verdict_count(store)
+
+
+#: The rule by which each claim's independence is assessed (``independence.assess``), kept with
+#: the digest: a store assessed by another has every claim assessed again by its next write.
+ASSESSED = "a claim with the claims that back it"
+
+
+def _assessed_as_now(store: GraphStore) -> bool:
+    stored = store.select(queries.INDEPENDENCE_FORM)
+    return bool(stored) and stored[0]["form"] == ASSESSED
+
+
+def _assess_again(store: GraphStore, same: Sequence[tuple[str, str]]) -> None:
+    """Every claim's independence assessed again, from the claims and the verdicts kept."""
+    claims = linked.merge_entities(readback.load_claims(store), same)
+    store.remove_graphs(readback.graphs_under(store, rdf.INDEPENDENCE_GRAPHS))
+    _write_independence(store, claims, [e for e in readback.iter_edges(store) if independence.backs(e)])
+
+
+def _write_independence(store: GraphStore, claims: Sequence[Claim], edges: Iterable[independence.Edge]) -> None:
+    """The claims' independence into their (emptied) bucket graphs."""
+    assessed = independence.assess(claims, edges)
+    store.add_to_graphs(_buckets(rdf.INDEPENDENCE_GRAPHS, claims, lambda cs: _independence_triples(cs, assessed)),
+                        bulk=True)
 
 
 def write_agents(store: GraphStore, agents: Collection[URIRef] | None = None) -> None:
@@ -145,9 +179,7 @@ def _everything(store: GraphStore, settings: Settings, same: Sequence[tuple[str,
     edges: list[independence.Edge] = []
     for found in _write_partitions(store, reconcile.partitions(claims, settings.tolerance), run, progress):
         edges += found
-    assessed = independence.assess(claims, edges)
-    store.add_to_graphs(_buckets(rdf.INDEPENDENCE_GRAPHS, claims, lambda cs: _independence_triples(cs, assessed)),
-                        bulk=True)
+    _write_independence(store, claims, edges)
     store.add_to_graphs(_buckets(rdf.KEYS_GRAPHS, claims, _key_triples), bulk=True)
     listed: dict[str, list[str]] = {kind: [] for kind in rdf.VERDICT_KINDS}
     for e in edges:
@@ -227,7 +259,8 @@ def _write_list(store: GraphStore, name: str, ordered: Sequence[str]) -> None:
 
 
 def _touched(store: GraphStore, settings: Settings, same: Sequence[tuple[str, str]], change: Change,
-             run: reconcile.Mapper, progress: reconcile.Progress | None) -> None:
+             run: reconcile.Mapper, progress: reconcile.Progress | None, assess: bool = True) -> None:
+    """Recompute what ``change`` touches (the independence too when ``assess``)."""
     after_stored = claims_of_files(store, change.files)
     before = linked.merge_entities(change.before, same)
     after = linked.merge_entities(after_stored, same)
@@ -269,7 +302,8 @@ def _touched(store: GraphStore, settings: Settings, same: Sequence[tuple[str, st
 
     _update_counts(store, change.before, after_stored)
     _rewrite_buckets(store, rdf.KEYS_GRAPHS, [*before, *after], _buckets(rdf.KEYS_GRAPHS, after, _key_triples))
-    _update_independence(store, claims, before, after, gone, old_edges ^ new)
+    if assess:
+        _update_independence(store, claims, before, after, gone, old_edges ^ new)
     _update_lists(store, old_edges - new, new - old_edges, before, after_stored)
 
 
@@ -330,67 +364,93 @@ class _Claims:
 
 def _update_independence(store: GraphStore, claims: _Claims, before: Sequence[Claim],
                          after: Sequence[Claim], gone: Collection[str], changed: Iterable[independence.Edge]) -> None:
-    """Independence for the claims it may differ for: those of the measures of the changed claims
-    (their roots), the ends of the verdicts that changed, and every claim corroborating them,
-    however far (their groups)."""
-    measures = {c.measure for c in (*before, *after) if c.measure}
+    """Independence for the claims it may differ for: those whose chains may lead elsewhere (the
+    claims written, and every claim of a measure whose citations changed), the ends of the
+    corroborations that changed, and the claims that corroborate a claim whose chain may lead
+    elsewhere."""
     same = claims.same
-    seeds = {c.id for c in after} | {x for e in changed for x in (e.a, e.b)} | _claims_of_measures(store, measures, same)
-    region, edges = _corroborating(store, seeds - set(gone))
-    assessed_claims = claims.get(region)
-    traced = claims.get(region | _claims_of_measures(store, {c.measure for c in assessed_claims if c.measure}, same))
-    assessed = independence.assess(traced, edges)
+    written = {c.id for c in after}
+    cited = _citations(store, {c.measure for c in (*before, *after) if c.measure}, same)
+    now = {m: {link for _, link in rows} for m, rows in cited.items()}
+    then = {m: {link for claim, link in rows if claim not in written} for m, rows in cited.items()}
+    for c in before:
+        if c.measure:
+            then.setdefault(c.measure, set()).update(independence.citations([c]))
+    moved = {m: now.get(m, set()) ^ then.get(m, set()) for m in now.keys() | then.keys()}
+    retraced = (written | _claims_reaching(store, {m: (now.get(m, set()) | then.get(m, set()), links)
+                                                   for m, links in moved.items() if links}, same)) - set(gone)
+    ends = {x for e in changed if independence.backs(e) for x in (e.a, e.b)} - set(gone)
+    near = _allies(store, retraced | ends)
+    assessed_ids = retraced | ends | {x for c in retraced for x in near.get(c, ())}
+    near.update(_allies(store, assessed_ids - near.keys()))
+    loaded = claims.get(assessed_ids | {x for c in assessed_ids for x in near.get(c, ())})
+    missing = {c.measure for c in loaded if c.measure} - cited.keys()
+    cited.update(_citations(store, missing, same))
+    traced = independence.trace(loaded, {m: {link for _, link in rows} for m, rows in cited.items()})
+    links = [independence.Edge("corroborates", "value", *sorted((c, x))) for c in assessed_ids for x in near.get(c, ())]
+    assessed = independence.assess(loaded, links, traced)
+    assessed_claims = [c for c in loaded if c.id in assessed_ids]
     _rewrite_buckets(store, rdf.INDEPENDENCE_GRAPHS, [*assessed_claims, *(c for c in before if c.id in gone)],
                      _buckets(rdf.INDEPENDENCE_GRAPHS, assessed_claims, lambda cs: _independence_triples(cs, assessed)))
 
 
-def _claims_of_measures(store: GraphStore, measures: Collection[str], same: Sequence[tuple[str, str]]) -> set[str]:
-    """The ids of the claims of ``measures`` (as entities linked as one read them)."""
+def _citations(store: GraphStore, measures: Collection[str], same: Sequence[tuple[str, str]]
+               ) -> dict[str, list[tuple[str, tuple[str, str]]]]:
+    """Who cites whom in the chains of the claims of ``measures`` (as entities linked as one read
+    them): for each measure, each claim's links from one source to the next."""
+    find = linked.merged(same)
     stored = sorted({m for measure in measures for m in linked.measures_before_merge(measure, same)})
-    rows = store.select_each(queries.CLAIMS_OF_MEASURE, "measure", [Literal(m) for m in stored])
-    return {rdf.claim_id_of(r["claim"]) for r in rows}
+    found: dict[str, list[tuple[str, tuple[str, str]]]] = {m: [] for m in measures}
+    for r in store.select_each(queries.MEASURE_CITATIONS, "measure", [Literal(m) for m in stored]):
+        x, y = (_merged_source(rdf.source_key_of(r[end]) or "", find) for end in ("from", "to"))
+        if x != y:
+            found.setdefault(linked.merged_measure(str(r["measure"]), find), []).append(
+                (rdf.claim_id_of(r["claim"]), (x, y)))
+    return found
 
 
-#: Verdicts the walk over corroborating claims gathers claim by claim before it reads every verdict
-#: once instead: a claim's verdicts come in a join, and each verdict once for each of its claims
-#: the walk reaches, where the whole read gives each once, from its partition's graph.
-WALK_READ_WHOLE_FROM = 200_000
+def _claims_reaching(store: GraphStore, moved: Mapping[str, tuple[Collection[tuple[str, str]], Collection[tuple[str, str]]]],
+                     same: Sequence[tuple[str, str]]) -> set[str]:
+    """The claims whose chains may now lead elsewhere: for each measure, given its citations
+    before and after a write together and those the write changed, the claims whose chains end
+    at a source that reaches a changed citation (elsewhere, the citations they follow are the same)."""
+    find = linked.merged(same)
+    reaching: dict[str, set[str]] = {}
+    for measure, (links, changed) in moved.items():
+        cites = nx.DiGraph(list(links))
+        reaching[measure] = {n for x, _ in changed for n in (x, *nx.ancestors(cites, x))}
+    stored = sorted({m for measure in moved for m in linked.measures_before_merge(measure, same)})
+    found = set()
+    for r in store.select_each(queries.MEASURE_PRIMARY_SOURCES, "measure", [Literal(m) for m in stored]):
+        key = rdf.source_key_of(r["source"])
+        if key is not None and _merged_source(key, find) in reaching.get(
+                linked.merged_measure(str(r["measure"]), find), ()):
+            found.add(rdf.claim_id_of(r["claim"]))
+    return found
 
 
-def _corroborating(store: GraphStore, seeds: Collection[str]) -> tuple[set[str], set[independence.Edge]]:
-    """The claims that corroborate ``seeds`` by a report, directly or through others, with the
-    seeds; and every verdict between them."""
-    region, frontier = set(seeds), sorted(seeds)
-    edges: set[independence.Edge] = set()
-    while frontier:
-        found: set[str] = set()
-        for relation in readback.iter_relations(store, frontier):
-            if len(edges) > WALK_READ_WHOLE_FROM:
-                return _corroborating_in_memory(readback.iter_edges(store), seeds)
-            e = independence.Edge.of(relation)
-            edges.add(e)
-            if independence.backs(e):
-                found.update(x for x in (e.a, e.b) if x not in region)
-        region |= found
-        frontier = sorted(found)
-    return region, {e for e in edges if e.a in region and e.b in region}
+def _merged_source(key: str, find: Callable[[str], str]) -> str:
+    kind, _, rest = key.partition(":")
+    return f"entity:{find(rest)}" if kind == "entity" else key
 
 
-def _corroborating_in_memory(verdicts: Iterable[independence.Edge], seeds: Collection[str]
-                             ) -> tuple[set[str], set[independence.Edge]]:
-    """What ``_corroborating`` finds, walked over every verdict held in memory."""
-    edges = set(verdicts)
-    neighbours: dict[str, list[str]] = defaultdict(list)
-    for e in edges:
-        if independence.backs(e):
-            neighbours[e.a].append(e.b)
-            neighbours[e.b].append(e.a)
-    region, frontier = set(seeds), list(seeds)
-    while frontier:
-        found = {x for c in frontier for x in neighbours.get(c, ()) if x not in region}
-        region |= found
-        frontier = list(found)
-    return region, {e for e in edges if e.a in region and e.b in region}
+def _allies(store: GraphStore, ids: Collection[str]) -> dict[str, set[str]]:
+    """For each of the claims ``ids``, the claims that back it (``independence.backs``): those
+    it is linked to as corroborating, but for a claim with a corroboration on another basis, whose
+    verdicts are read."""
+    found: dict[str, set[str]] = {i: set() for i in ids}
+    iris = [rdf.claim_iri(i) for i in sorted(ids)]
+    for r in store.select_each(queries.CORROBORATING, "claim", iris):
+        found[rdf.claim_id_of(r["claim"])].add(rdf.claim_id_of(r["other"]))
+    otherwise = {rdf.claim_id_of(r["claim"]) for r in store.select_each(queries.CORROBORATED_OTHERWISE, "claim", iris)}
+    for i in otherwise:
+        found[i] = set()
+    for relation in readback.iter_relations(store, sorted(otherwise)):
+        if independence.backs(relation):
+            for x, y in ((relation.a, relation.b), (relation.b, relation.a)):
+                if x in otherwise:
+                    found[x].add(y)
+    return found
 
 
 def _read_list(store: GraphStore, name: str) -> list[str]:

@@ -79,6 +79,7 @@ class CG(DefinedNamespace):
     figure: URIRef  # The quantity the claim states.
     fileName: URIRef  # The name of the file the document was read from; it identifies the document across versions.
     increment: URIRef  # True when the figure is an addition to an earlier one (another 3,000).
+    independenceForm: URIRef  # The rule by which the claims' independence was assessed; a build that finds another rule here assesses every claim again.
     independentSources: URIRef  # How many distinct roots the attribution chains of this claim and of the claims that corroborate it lead to; a document with no attribution is its own root.
     inputDigest: URIRef  # A digest of the document versions the verdicts were computed from; a build that finds it different recomputes them.
     itemCount: URIRef  # How many items a list holds: the verdicts of a kind, or the events.
@@ -115,7 +116,7 @@ class CG(DefinedNamespace):
     scope: URIRef  # What the two claims share: measure, unit and time.
     sha256: URIRef  # Hex SHA-256 of the document's bytes as read.
     similarity: URIRef  # How alike the two claims' measured things are, from 0 to 1: the share of their topics they have in common.
-    singleSourceStory: URIRef  # True when the claim belongs to a cluster of corroborating reports from several documents that all trace back to one root (circular reporting).
+    singleSourceStory: URIRef  # True when the claim and the claims that corroborate it come from several documents and all trace back to one root (circular reporting).
     sourceKind: URIRef  # named, anonymous, group, data or publisher.
     start: URIRef  # Character offset where a span begins in the document's text.
     subject: URIRef  # The entity the claim is about.

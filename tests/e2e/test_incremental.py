@@ -10,11 +10,13 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
+from rdflib import Literal, URIRef
 
 from kg import build as rdf
-from kg import pipeline, queries, refresh
+from kg import independence, pipeline, queries, readback, refresh
 from kg.config import Settings
-from kg.store import GraphStore
+from kg.store import GraphStore, ntriples
+from kg.vocab import CG
 
 # Short reports that share figures, actors and events, so that verdicts cross documents.
 REPORTS = {
@@ -131,6 +133,65 @@ def test_a_store_whose_verdicts_are_stale_is_recomputed_whole(corpus, nlp, tmp_p
     assert store.canonical_hash() == clean.canonical_hash()
 
 
+def test_a_citation_added_or_removed_retraces_the_claims_whose_chains_reach_it(nlp, tmp_path):
+    """A report that shows a source citing another leads the chains of other reports of the same
+    measure that end at that source further, though their figures differ; removing it leads them
+    back."""
+    header = "Labor migration report\n\nMarch 4, 2024\n\n"
+    alone = _write(tmp_path, "reuters.txt", header + "According to Reuters, about 30,000 Uzbek workers were "
+                   "employed in Russia last year.\n")
+    citing = _write(tmp_path, "citing.txt", header + "Reuters reported on March 2, citing the Russian Labor "
+                    "Ministry, that about 12,100 Uzbek workers were employed in Russia last year.\n")
+    options = Settings(store=":memory:")
+    store = GraphStore.memory()
+    pipeline.build([alone], store, options, nlp=nlp)
+    first = refresh.claims_of_files(store, [alone.name])[0]
+
+    def roots() -> list[str]:
+        return [str(r["root"]) for r in store.select(queries.CLAIM_ROOTS, {"claim": rdf.claim_iri(first.id)})]
+
+    assert roots() == [str(rdf.entity_iri("reuters"))]
+    pipeline.build([alone, citing], store, options, nlp=nlp)
+    assert roots() == [str(rdf.entity_iri("russian-labor-ministry"))]
+    both = GraphStore.memory()
+    pipeline.build([alone, citing], both, options, nlp=nlp)
+    assert store.canonical_hash() == both.canonical_hash()
+    pipeline.remove_documents([citing.name], store, options)
+    assert roots() == [str(rdf.entity_iri("reuters"))]
+    one = GraphStore.memory()
+    pipeline.build([alone], one, options, nlp=nlp)
+    assert store.canonical_hash() == one.canonical_hash()
+
+
+def _assessed_by_an_earlier_rule(store: GraphStore) -> None:
+    """As a store written before the rule of independence changed: no rule named beside the
+    digest, and one claim told it is a single-source story."""
+    digest = store.select(queries.VERDICT_DIGEST)[0]["digest"]
+    store.replace_graph(rdf.RECONCILIATION_GRAPH, [(rdf.RECONCILIATION_GRAPH, CG.inputDigest, Literal(digest))])
+    row = store.select("SELECT ?g ?c WHERE { GRAPH ?g { ?c cg:independentSources ?n } } ORDER BY ?c LIMIT 1")[0]
+    store.add_to_graphs({URIRef(str(row["g"])): ntriples([(URIRef(str(row["c"])), CG.singleSourceStory, Literal(True))])})
+
+
+def test_a_store_assessed_by_an_earlier_rule_is_assessed_again(corpus, nlp, tmp_path):
+    """The rule that assessed the claims' independence is kept with the digest: a store assessed
+    by another has every claim assessed again by its next build, whether it changes anything or not."""
+    options = Settings(store=":memory:")
+    recalls = [_write(tmp_path, n, corpus[n][0]) for n in sorted(REPORTS) if n.startswith("recall")]
+    harvest = _write(tmp_path, "harvest.txt", corpus["harvest.txt"][0])
+    store = GraphStore.memory()
+    pipeline.build(recalls, store, options, nlp=nlp)
+    clean = store.canonical_hash()
+    _assessed_by_an_earlier_rule(store)
+    assert store.canonical_hash() != clean
+    pipeline.build(recalls, store, options, nlp=nlp)
+    assert store.canonical_hash() == clean
+    _assessed_by_an_earlier_rule(store)
+    pipeline.build([*recalls, harvest], store, options, nlp=nlp)
+    whole = GraphStore.memory()
+    pipeline.build([*recalls, harvest], whole, options, nlp=nlp)
+    assert store.canonical_hash() == whole.canonical_hash()
+
+
 @pytest.fixture(scope="module")
 def all_seeds(seeds_dir: Path, nlp) -> tuple[list[Path], str]:  # type: ignore[no-untyped-def]
     paths = sorted(seeds_dir.glob("*.txt"))
@@ -156,21 +217,50 @@ def test_removing_any_seed_and_adding_it_back_equals_clean_builds(index, all_see
     assert store.canonical_hash() == whole
 
 
-def test_a_walk_that_reads_every_verdict_finds_what_the_claim_by_claim_walk_finds(all_seeds, nlp, monkeypatch):
-    """Past ``WALK_READ_WHOLE_FROM`` verdicts, the walk over corroborating claims reads every
-    verdict once and walks in memory: removing a seed and adding it back still gives the clean
-    builds' graphs."""
-    paths, whole = all_seeds
+CHAIN = [("12,000", "Reuters"), ("13,000", "TASS"), ("14,200", "Yonhap"), ("15,500", "Rosstat"),
+         ("16,000", "Radio Free Asia")]
+
+
+def test_a_write_reassesses_independence_near_what_it_touches_only(nlp, tmp_path, monkeypatch):
+    """Reports whose figures corroborate their neighbours' in a chain (each within the tolerance
+    of the next, not of the one after): a report added at one end reassesses the claims next to
+    what changed, not the far end of the chain, and leaves the clean build's graph."""
+    paths = [_write(tmp_path, f"chain-{i}.txt", f"Labor migration report\n\nMarch 3, 2024\n\nAccording to {source}, "
+                    f"about {n} Uzbek workers were employed in Russia last year.\n") for i, (n, source) in enumerate(CHAIN)]
     options = Settings(store=":memory:")
     store = GraphStore.memory()
+    pipeline.build(paths[:-1], store, options, nlp=nlp)
+    far = refresh.claims_of_files(store, [paths[0].name])
+    assert [c.figure.surface for c in far if c.figure] == ["about 12,000"]
+    assert any(r["claim"] for r in store.select_each(queries.CLAIM_VERDICTS, "claim", [rdf.claim_iri(far[0].id)]))
+    reassessed: set[str] = set()
+    rewrite = refresh._rewrite_buckets
+
+    def recorded(store, prefix, dropped, fresh):  # type: ignore[no-untyped-def]
+        dropped = list(dropped)
+        if prefix == rdf.INDEPENDENCE_GRAPHS:
+            reassessed.update(c.id for c in dropped)
+        return rewrite(store, prefix, dropped, fresh)
+
+    monkeypatch.setattr(refresh, "_rewrite_buckets", recorded)
     pipeline.build(paths, store, options, nlp=nlp)
-    walks = []
-    in_memory = refresh._corroborating_in_memory
-    monkeypatch.setattr(refresh, "WALK_READ_WHOLE_FROM", 0)
-    monkeypatch.setattr(refresh, "_corroborating_in_memory", lambda *args: walks.append(args) or in_memory(*args))
-    pipeline.remove_documents([paths[1].name], store, options)
-    rest = GraphStore.memory()
-    pipeline.build([p for i, p in enumerate(paths) if i != 1], rest, options, nlp=nlp)
-    assert walks and store.canonical_hash() == rest.canonical_hash()
-    pipeline.build(paths, store, options, nlp=nlp)
-    assert len(walks) == 2 and store.canonical_hash() == whole
+    near = refresh.claims_of_files(store, [p.name for p in paths[-2:]])
+    assert {c.id for c in near} <= reassessed
+    assert far[0].id not in reassessed
+    clean = GraphStore.memory()
+    pipeline.build(paths, clean, options, nlp=nlp)
+    assert store.canonical_hash() == clean.canonical_hash()
+
+
+def test_the_claims_that_back_a_claim_are_read_from_its_links_but_arithmetic(all_seeds, nlp):
+    """A write reads which claims back a claim from the corroboration links, except that one
+    that is only a sum or a computed change backs nothing: as ``independence.allies`` tells from
+    the verdicts themselves."""
+    paths, _ = all_seeds
+    store = GraphStore.memory()
+    pipeline.build(paths, store, Settings(store=":memory:"), nlp=nlp)
+    relations = readback.load_relations(store)
+    assert any(r.kind == "corroborates" and r.basis == "arithmetic" for r in relations)
+    ids = [c.id for c in readback.load_claims(store)]
+    backing = independence.allies(relations)
+    assert refresh._allies(store, ids) == {i: backing.get(i, set()) for i in ids}

@@ -9,7 +9,7 @@ from datetime import date
 import pytest
 
 from kg.build import claim_iri, link_triples
-from kg.independence import independent_sources, roots, single_source_stories, trace
+from kg.independence import assess, citations, independent_sources, roots, single_source_stories, trace
 from kg.model import Claim, Figure, Frame, Source, Span, TimeScope
 from kg.reconcile import interval, reconcile
 from kg.vocab import CG
@@ -223,6 +223,32 @@ def test_missing_links_are_followed_through_other_chains():
     full = claim("a.txt", "100", 100, sources=["Outlet", "Agency"])
     short = claim("b.txt", "100", 100, sources=["Outlet"])
     assert roots([full, short])[short.id] == frozenset({"entity:agency"})
+
+
+def test_a_claim_is_traced_through_the_citations_of_its_measure_given_apart():
+    """A claim traced without the other claims of its measure, given their citations instead,
+    leads where it leads among them."""
+    full = claim("a.txt", "100", 100, sources=["Outlet", "Agency"])
+    short = claim("b.txt", "100", 100, sources=["Outlet"])
+    cited = {full.measure: set(citations([full]))}
+    assert cited[full.measure] == {("entity:outlet", "entity:agency")}
+    assert trace([short], cited)[short.id] == trace([full, short])[short.id]
+    assert trace([short])[short.id].roots == frozenset({"entity:outlet"})
+
+
+def test_a_single_source_story_is_a_claim_and_its_corroborators_from_one_root():
+    """Two outlets quoting one ministry, and a third report from elsewhere that corroborates only
+    the second: the first is a single-source story, the second (three reports, two roots) is not."""
+    a = claim("a.txt", "about 1,000", 1000, qualifier="approx", measure="any:jobs", sources=["Ministry"])
+    b = claim("b.txt", "about 1,080", 1080, qualifier="approx", measure="any:jobs", sources=["Outlet", "Ministry"])
+    c = claim("c.txt", "about 1,170", 1170, qualifier="approx", measure="any:jobs", sources=["Union"])
+    relations = reconcile([a, b, c])
+    assert {tuple(sorted((r.a, r.b))) for r in relations if r.kind == "corroborates"} == {
+        tuple(sorted((a.id, b.id))), tuple(sorted((b.id, c.id)))}
+    assessed = assess([a, b, c], relations)
+    assert [assessed[x.id].single_source for x in (a, b, c)] == [True, False, False]
+    assert [assessed[x.id].independent for x in (a, b, c)] == [1, 2, 2]
+    assert single_source_stories([a, b, c], relations) == [frozenset({a.id, b.id})]
 
 
 def test_a_citation_cycle_is_one_root_and_is_flagged():
