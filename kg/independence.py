@@ -195,13 +195,16 @@ class Independence(NamedTuple):
     circular: bool
 
 
-def assess(claims: Sequence[Claim], relations: Iterable[Link], traced: Mapping[str, Trace] | None = None
-           ) -> dict[str, Independence]:
-    """``Independence`` of every claim, from its chain (``traced``, or traced among the claims)
-    and the verdicts between the claims."""
-    traced = traced if traced is not None else trace(claims)
+def assess(claims: Sequence[Claim], relations: Iterable[Link]) -> dict[str, Independence]:
+    """``Independence`` of every claim, from its chain and the verdicts between the claims."""
+    return assess_near(claims, allies(relations), trace(claims))
+
+
+def assess_near(claims: Sequence[Claim], near: Mapping[str, Collection[str]], traced: Mapping[str, Trace]
+                ) -> dict[str, Independence]:
+    """``Independence`` of each claim, from the chains ``traced`` and the claims ``near`` each
+    (``allies``); every claim near one of ``claims`` is among them."""
     root = {cid: t.roots for cid, t in traced.items()}
-    near = allies(relations)
     doc_of = {c.id: c.document for c in claims}
     return {c.id: Independence(root[c.id], len(_roots_near(c.id, near, root)),
                                _single_source(c.id, near, root, doc_of), traced[c.id].circular) for c in claims}

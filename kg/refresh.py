@@ -4,8 +4,9 @@ pages, the agents, and the digest of the document versions they were made from.
 
 ``refresh`` recomputes all of it; told what a write changed (``Change``, from ``plan`` before the
 write), only what the change touches: the partitions of the blocking keys of the claims written or
-removed, the independence of the claims whose roots, verdicts or corroborating groups may differ,
-the counts of their documents and entities, and the lists' changed items. Either way the store
+removed, the independence of the claims whose roots or corroborating claims may differ and of
+the claims next to them, the counts of their documents and entities, the agents they name, and the
+lists' changed items. Either way the store
 ends the same, triple for triple and graph for graph, as a clean build of the same documents.
 """
 
@@ -365,9 +366,9 @@ class _Claims:
 def _update_independence(store: GraphStore, claims: _Claims, before: Sequence[Claim],
                          after: Sequence[Claim], gone: Collection[str], changed: Iterable[independence.Edge]) -> None:
     """Independence for the claims it may differ for: those whose chains may lead elsewhere (the
-    claims written, and every claim of a measure whose citations changed), the ends of the
-    corroborations that changed, and the claims that corroborate a claim whose chain may lead
-    elsewhere."""
+    claims written, and the claims whose chains reach a citation the write added or removed), the
+    ends of the corroborations that changed, and the claims that corroborate a claim whose chain
+    may lead elsewhere."""
     same = claims.same
     written = {c.id for c in after}
     cited = _citations(store, {c.measure for c in (*before, *after) if c.measure}, same)
@@ -387,8 +388,7 @@ def _update_independence(store: GraphStore, claims: _Claims, before: Sequence[Cl
     missing = {c.measure for c in loaded if c.measure} - cited.keys()
     cited.update(_citations(store, missing, same))
     traced = independence.trace(loaded, {m: {link for _, link in rows} for m, rows in cited.items()})
-    links = [independence.Edge("corroborates", "value", *sorted((c, x))) for c in assessed_ids for x in near.get(c, ())]
-    assessed = independence.assess(loaded, links, traced)
+    assessed = independence.assess_near(loaded, near, traced)
     assessed_claims = [c for c in loaded if c.id in assessed_ids]
     _rewrite_buckets(store, rdf.INDEPENDENCE_GRAPHS, [*assessed_claims, *(c for c in before if c.id in gone)],
                      _buckets(rdf.INDEPENDENCE_GRAPHS, assessed_claims, lambda cs: _independence_triples(cs, assessed)))
