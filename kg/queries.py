@@ -343,6 +343,11 @@ GRAPH_VERDICTS = """
 SELECT ?record WHERE { GRAPH ?g { ?verdict cg:record ?record } }
 """
 
+# The verdicts in a partition's graph (bind ?g), their nodes only.
+GRAPH_VERDICT_NODES = """
+SELECT ?verdict WHERE { GRAPH ?g { ?verdict cg:record ?record } }
+"""
+
 # The verdicts of a claim (bind ?claim) with the other claim of each.
 VERDICTS_WITH = """
 SELECT ?claim ?other ?verdict WHERE { ?verdict cg:claim ?claim . ?verdict cg:claim ?other FILTER(?other != ?claim) }

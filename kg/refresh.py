@@ -277,29 +277,37 @@ def _touched(store: GraphStore, settings: Settings, same: Sequence[tuple[str, st
     parts = reconcile.partitions(claims.get(members) + after, settings.tolerance, keys=keys, documents=change.files)
     graphs = sorted({rdf.verdicts_graph("block", k) for k in keys} |
                     {rdf.verdicts_graph("document", f) for f in change.files})
-    old = _graph_edges(store, graphs)
+    was_ids = {graph: {rdf.relation_id_of(r["verdict"]) for r in store.stream_each(queries.GRAPH_VERDICT_NODES, "g", [graph])}
+               for graph in graphs}
+    # The verdicts of the claims written, as the store holds them: rewritten whatever else changes.
+    touching = {r.id: independence.Edge.of(r) for r in readback.iter_relations(store, sorted(written))}
     stale: dict[URIRef, list[Node]] = {}
     unlinked: dict[URIRef, str] = {}
     added: dict[URIRef, str] = {}
     new: set[independence.Edge] = set()
+    old_edges: set[independence.Edge] = set()
     for part, found in reconcile.partition_results(parts, run, reconcile.partition_verdicts, progress):
         graph = rdf.verdicts_graph(part.kind, part.key)
-        was = old.get(graph, {})
-        now = {r.id for r in found}
+        was = was_ids.get(graph, set())
+        now = {r.id: r for r in found}
         new.update(independence.Edge.of(r) for r in found)
-        stale[graph] = [rdf.relation_iri_for_id(i) for i, e in was.items()
-                        if i not in now or e.a in written or e.b in written]
-        linked_now, linked_before = set(rdf.link_triples((r.kind, r.a, r.b) for r in found)), _graph_links(was.values())
+        # What the graph held: the verdicts still made as they were, and those no longer made.
+        held = [independence.Edge.of(r) for i, r in now.items() if i in was] + _edges(store, was - now.keys(), touching)
+        old_edges.update(held)
+        stale[graph] = [rdf.relation_iri_for_id(i) for i in sorted(was) if i not in now or i in touching]
+        linked_now, linked_before = set(rdf.link_triples((r.kind, r.a, r.b) for r in found)), _graph_links(held)
         fresh = (t for r in found if r.id not in was or r.a in written or r.b in written for t in rdf.relation_triples(r))
         unlinked[graph] = ntriples(linked_before - linked_now)
         added[graph] = ntriples(fresh) + ntriples(linked_now - linked_before)
+    for graph in graphs:
+        if graph not in stale:
+            old_edges.update(readback.graph_edges(store, graph))
     store.remove_subjects(stale)
     store.remove_triples(unlinked)
     store.add_to_graphs(added)
     # A graph no partition gave now (a removed document's sums, a block left without members)
     # has no verdicts left.
     store.remove_graphs([g for g in graphs if g not in stale or store.is_empty(g)])
-    old_edges = {e for edges in old.values() for e in edges.values()}
 
     _update_counts(store, change.before, after_stored)
     _rewrite_buckets(store, rdf.KEYS_GRAPHS, [*before, *after], _buckets(rdf.KEYS_GRAPHS, after, _key_triples))
@@ -317,10 +325,11 @@ def _buckets(prefix: str, claims: Iterable[Claim], triples: Callable[[list[Claim
     return {graph: ntriples(triples(cs)) for graph, cs in sorted(grouped.items())}
 
 
-def _graph_edges(store: GraphStore, graphs: Sequence[URIRef]) -> dict[URIRef, dict[str, independence.Edge]]:
-    """The verdicts in each of ``graphs`` by id (``independence.Edge``: kind, basis and claims),
-    from their records (a store whose derived graphs are current has them)."""
-    return {graph: {_edge_id(e): e for e in readback.graph_edges(store, graph)} for graph in graphs}
+def _edges(store: GraphStore, ids: Collection[str], known: Mapping[str, independence.Edge]) -> list[independence.Edge]:
+    """The verdicts ``ids`` as ``independence.Edge``s: ``known`` or read from their records."""
+    unknown = [rdf.relation_iri_for_id(i) for i in sorted(ids) if i not in known]
+    read = {r.id: independence.Edge.of(r) for r in readback.iter_relations(store, verdicts=unknown)} if unknown else {}
+    return [known[i] if i in known else read[i] for i in sorted(ids)]
 
 
 def _graph_links(edges: Iterable[independence.Edge]) -> set[rdf.Triple]:
