@@ -424,6 +424,11 @@ SELECT ?claim ?n ?single ?circular WHERE {
 }
 """
 
+# Where the chains of claims lead, as their independence was assessed (bind ?claim).
+CLAIM_TRACES = """
+SELECT ?claim ?root ?circular WHERE { ?claim cg:root ?root OPTIONAL { ?claim cg:circularReporting ?circular } }
+"""
+
 CLAIM_ROOTS = """
 SELECT ?claim ?root WHERE { ?claim cg:root ?root }
 ORDER BY ?claim ?root

@@ -17,7 +17,7 @@ import itertools
 import logging
 from collections import defaultdict
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 import networkx as nx
@@ -394,13 +394,28 @@ def _update_independence(store: GraphStore, claims: _Claims, before: Sequence[Cl
     assessed_ids = retraced | ends | {x for c in retraced for x in near.get(c, ())}
     near.update(_allies(store, assessed_ids - near.keys()))
     loaded = claims.get(assessed_ids | {x for c in assessed_ids for x in near.get(c, ())})
-    missing = {c.measure for c in loaded if c.measure} - cited.keys()
-    cited.update(_citations(store, missing, same))
-    traced = independence.trace(loaded, {m: {link for _, link in rows} for m, rows in cited.items()})
+    traced = _stored_traces(store, [c for c in loaded if c.id not in retraced])
+    untraced = [c for c in loaded if c.id not in traced]
+    cited.update(_citations(store, {c.measure for c in untraced if c.measure} - cited.keys(), same))
+    traced.update(independence.trace(untraced, {m: {link for _, link in rows} for m, rows in cited.items()}))
     assessed = independence.assess_near(loaded, near, traced)
     assessed_claims = [c for c in loaded if c.id in assessed_ids]
     _rewrite_buckets(store, rdf.INDEPENDENCE_GRAPHS, [*assessed_claims, *(c for c in before if c.id in gone)],
                      _buckets(rdf.INDEPENDENCE_GRAPHS, assessed_claims, lambda cs: _independence_triples(cs, assessed)))
+
+
+def _stored_traces(store: GraphStore, claims: Sequence[Claim]) -> dict[str, independence.Trace]:
+    """Where the chains of those of ``claims`` whose independence is kept lead, as kept."""
+    of = {c.id: c for c in claims}
+    roots: dict[str, set[str]] = defaultdict(set)
+    circular: set[str] = set()
+    for r in store.select_each(queries.CLAIM_TRACES, "claim", [rdf.claim_iri(i) for i in sorted(of)]):
+        claim = rdf.claim_id_of(r["claim"])
+        # A chain leads to sources; a claim without one, to its document.
+        roots[claim].add(rdf.source_key_of(r["root"]) or independence.root_key(replace(of[claim], sources=())))
+        if r.get("circular"):
+            circular.add(claim)
+    return {i: independence.Trace(frozenset(keys), i in circular) for i, keys in roots.items()}
 
 
 def _citations(store: GraphStore, measures: Collection[str], same: Sequence[tuple[str, str]]
