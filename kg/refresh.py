@@ -284,24 +284,23 @@ def _touched(store: GraphStore, settings: Settings, same: Sequence[tuple[str, st
     stale: dict[URIRef, list[Node]] = {}
     unlinked: dict[URIRef, str] = {}
     added: dict[URIRef, str] = {}
-    new: set[independence.Edge] = set()
-    old_edges: set[independence.Edge] = set()
+    dropped: set[independence.Edge] = set()  # verdicts no longer made
+    arrived: set[independence.Edge] = set()  # verdicts made now and not before
     for part, found in reconcile.partition_results(parts, run, reconcile.partition_verdicts, progress):
         graph = rdf.verdicts_graph(part.kind, part.key)
         was = was_ids.get(graph, set())
         now = {r.id: r for r in found}
-        new.update(independence.Edge.of(r) for r in found)
-        # What the graph held: the verdicts still made as they were, and those no longer made.
-        held = [independence.Edge.of(r) for i, r in now.items() if i in was] + _edges(store, was - now.keys(), touching)
-        old_edges.update(held)
+        lost = _edges(store, was - now.keys(), touching)
+        fresh = [r for r in found if r.id not in was]
+        dropped.update(lost)
+        arrived.update(independence.Edge.of(r) for r in fresh)
         stale[graph] = [rdf.relation_iri_for_id(i) for i in sorted(was) if i not in now or i in touching]
-        linked_now, linked_before = set(rdf.link_triples((r.kind, r.a, r.b) for r in found)), _graph_links(held)
-        fresh = (t for r in found if r.id not in was or r.a in written or r.b in written for t in rdf.relation_triples(r))
-        unlinked[graph] = ntriples(linked_before - linked_now)
-        added[graph] = ntriples(fresh) + ntriples(linked_now - linked_before)
+        unlinked[graph], links = _link_changes(found, was, lost, fresh)
+        rewritten = (t for r in found if r.id not in was or r.a in written or r.b in written for t in rdf.relation_triples(r))
+        added[graph] = ntriples(rewritten) + links
     for graph in graphs:
         if graph not in stale:
-            old_edges.update(readback.graph_edges(store, graph))
+            dropped.update(readback.graph_edges(store, graph))
     store.remove_subjects(stale)
     store.remove_triples(unlinked)
     store.add_to_graphs(added)
@@ -312,8 +311,8 @@ def _touched(store: GraphStore, settings: Settings, same: Sequence[tuple[str, st
     _update_counts(store, change.before, after_stored)
     _rewrite_buckets(store, rdf.KEYS_GRAPHS, [*before, *after], _buckets(rdf.KEYS_GRAPHS, after, _key_triples))
     if assess:
-        _update_independence(store, claims, before, after, gone, old_edges ^ new)
-    _update_lists(store, old_edges - new, new - old_edges, before, after_stored)
+        _update_independence(store, claims, before, after, gone, dropped ^ arrived)
+    _update_lists(store, dropped - arrived, arrived - dropped, before, after_stored)
 
 
 def _buckets(prefix: str, claims: Iterable[Claim], triples: Callable[[list[Claim]], Iterable[rdf.Triple]]
@@ -332,9 +331,30 @@ def _edges(store: GraphStore, ids: Collection[str], known: Mapping[str, independ
     return [known[i] if i in known else read[i] for i in sorted(ids)]
 
 
-def _graph_links(edges: Iterable[independence.Edge]) -> set[rdf.Triple]:
-    """The claim-to-claim links of a partition's graph: those of its verdicts, as it was written."""
-    return set(rdf.link_triples((e.kind, e.a, e.b) for e in edges))
+def _link_changes(found: Sequence[Relation], was: Collection[str], lost: Iterable[independence.Edge],
+                  fresh: Iterable[Relation]) -> tuple[str, str]:
+    """The claim-to-claim links (N-Triples) a partition's graph loses and gains, given the verdicts
+    ``found`` in it now, the ids of those it held, those it ``lost`` and the ``fresh`` ones: a
+    pair's link goes when its last verdict goes, and comes with its first."""
+    def pair(kind: str, a: str, b: str) -> tuple[str, str, str]:
+        return (kind, a, b) if a <= b else (kind, b, a)
+
+    gone = {pair(e.kind, e.a, e.b) for e in lost}
+    fresh = list(fresh)
+    coming = {pair(r.kind, r.a, r.b) for r in fresh}
+    if not gone and not coming:
+        return "", ""
+    kept, before = set(), set(gone)
+    for r in found:
+        key = pair(r.kind, r.a, r.b)
+        if key in gone:
+            kept.add(key)
+        if key in coming and r.id in was:
+            before.add(key)
+    # A change's link runs from its earlier claim: taken out both ways, as its direction is not kept.
+    unlink = [(kind, x, y) for kind, a, b in sorted(gone - kept) for x, y in ((a, b), (b, a))]
+    link = [(r.kind, r.a, r.b) for r in fresh if pair(r.kind, r.a, r.b) in coming - before]
+    return ntriples(rdf.link_triples(unlink)), ntriples(rdf.link_triples(link))
 
 
 def _update_counts(store: GraphStore, before: Sequence[Claim], after: Sequence[Claim]) -> None:
