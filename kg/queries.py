@@ -64,9 +64,13 @@ SELECT DISTINCT ?agent ?name ?kind WHERE {
 }
 """
 
-# The agents one document's graph names (bind ?g, ``build.graph_iri``): its sources, authors and publisher.
-AGENTS_NAMED_IN = """
-SELECT DISTINCT ?agent WHERE { GRAPH ?g { { ?link prov:agent ?agent } UNION { ?doc dcterms:publisher ?agent } } }
+# The names under which one document's graph (bind ?g, ``build.graph_iri``) cites its sources,
+# names its authors or its publisher.
+AGENT_NAMES_IN = """
+SELECT DISTINCT ?agent ?name ?kind WHERE { GRAPH ?g {
+  { ?link prov:agent ?agent ; cg:agentName ?name . OPTIONAL { ?link cg:agentKind ?kind } }
+  UNION { ?doc dcterms:publisher ?agent ; cg:publisherName ?name . BIND("publisher" AS ?kind) }
+} }
 """
 
 COUNT_DOCUMENTS = """
@@ -315,9 +319,9 @@ SELECT ?key ?claim WHERE { ?claim cg:blockingKey ?key }
 # from one source to the next (``independence.citations``).
 MEASURE_CITATIONS = """
 SELECT ?measure ?claim ?from ?to WHERE {
-  ?claim cg:measure ?measure ; prov:qualifiedAttribution ?first, ?next .
-  ?first cg:chainIndex ?i ; prov:agent ?from . ?next cg:chainIndex ?j ; prov:agent ?to .
-  FILTER(?j = ?i + 1 && ?from != ?to)
+  ?claim cg:measure ?measure ; prov:qualifiedAttribution ?next . ?next cg:chainIndex ?j FILTER(?j > 0)
+  ?claim prov:qualifiedAttribution ?first . ?first cg:chainIndex ?i FILTER(?i = ?j - 1)
+  ?first prov:agent ?from . ?next prov:agent ?to FILTER(?from != ?to)
 }
 """
 

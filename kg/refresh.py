@@ -28,7 +28,7 @@ from . import build as rdf
 from . import independence, linked, queries, readback, reconcile
 from .config import Settings
 from .model import Claim, Relation, content_id
-from .store import GraphStore, integer, ntriples, text_or_none, to_rdflib
+from .store import GraphStore, Value, integer, ntriples, text_or_none, to_rdflib
 from .vocab import CG
 from .workers import Workers, verdict_job
 
@@ -79,8 +79,11 @@ def plan(store: GraphStore, settings: Settings, files: Collection[str]) -> Chang
 
 def agents_named_in(store: GraphStore, files: Collection[str]) -> frozenset[URIRef]:
     """The agents the graphs of the documents read from ``files`` name."""
-    graphs = [rdf.graph_iri_for_key(f) for f in sorted(files)]
-    return frozenset(URIRef(str(r["agent"])) for r in store.select_each(queries.AGENTS_NAMED_IN, "g", graphs))
+    return frozenset(URIRef(str(r["agent"])) for r in _agent_names_in(store, files))
+
+
+def _agent_names_in(store: GraphStore, files: Collection[str]) -> list[dict[str, Value]]:
+    return store.select_each(queries.AGENT_NAMES_IN, "g", [rdf.graph_iri_for_key(f) for f in sorted(files)])
 
 
 def claims_of_files(store: GraphStore, files: Collection[str]) -> list[Claim]:
@@ -116,7 +119,7 @@ def refresh(store: GraphStore, settings: Settings, changed: bool, change: Change
             write_agents(store)
             _everything(store, settings, same, run, progress)
     else:
-        write_agents(store, change.agents | agents_named_in(store, change.files))
+        write_agents(store, change)
         _touched(store, settings, same, change, run, progress, assessed)
         if not assessed:
             _assess_again(store, same)
@@ -149,22 +152,25 @@ def _write_independence(store: GraphStore, claims: Sequence[Claim], edges: Itera
                         bulk=True)
 
 
-def write_agents(store: GraphStore, agents: Collection[URIRef] | None = None) -> None:
+def write_agents(store: GraphStore, change: Change | None = None) -> None:
     """Describe once each source and author the documents name, under every name they give it:
-    all of them, or only ``agents`` (those a write's documents named before it or name now)."""
-    if agents is None:
-        rows = store.select(queries.AGENT_NAMES)
-    else:
-        rows = store.select_each(queries.AGENT_NAMES, "agent", sorted(agents))
-    triples = [t for r in rows
-               for t in rdf.agent_triples(URIRef(str(r["agent"])), str(r["name"]), text_or_none(r.get("kind")))]
-    if agents is None:
-        store.replace_graph(rdf.AGENTS_GRAPH, triples)
+    all of them, or as ``change`` leaves them (the agents its documents named before it described
+    again, and the names its documents give now added)."""
+    if change is None:
+        store.replace_graph(rdf.AGENTS_GRAPH, _agent_triples(store.select(queries.AGENT_NAMES)))
         return
-    store.remove_subjects({rdf.AGENTS_GRAPH: sorted(agents)})
-    store.add_to_graphs({rdf.AGENTS_GRAPH: ntriples(triples)})
+    if change.agents:
+        store.remove_subjects({rdf.AGENTS_GRAPH: sorted(change.agents)})
+        store.add_to_graphs({rdf.AGENTS_GRAPH: ntriples(_agent_triples(
+            store.select_each(queries.AGENT_NAMES, "agent", sorted(change.agents))))})
+    store.add_to_graphs({rdf.AGENTS_GRAPH: ntriples(_agent_triples(_agent_names_in(store, change.files)))})
     if store.is_empty(rdf.AGENTS_GRAPH):
         store.remove_graph(rdf.AGENTS_GRAPH)
+
+
+def _agent_triples(rows: Iterable[dict[str, Value]]) -> list[rdf.Triple]:
+    return [t for r in rows
+            for t in rdf.agent_triples(URIRef(str(r["agent"])), str(r["name"]), text_or_none(r.get("kind")))]
 
 
 # ------------------------------------------------------------------------------------ everything
