@@ -64,10 +64,10 @@ SELECT DISTINCT ?agent ?name ?kind WHERE {
 }
 """
 
-# The names under which one document's graph (bind ?g, ``build.graph_iri``) cites its sources,
-# names its authors or its publisher.
+# The names under which one document's graph (bind ?g, ``build.graph_iri``, as a substitution) cites
+# its sources, names its authors or its publisher.
 AGENT_NAMES_IN = """
-SELECT DISTINCT ?agent ?name ?kind WHERE { GRAPH ?g {
+SELECT DISTINCT ?g ?agent ?name ?kind WHERE { GRAPH ?g {
   { ?link prov:agent ?agent ; cg:agentName ?name . OPTIONAL { ?link cg:agentKind ?kind } }
   UNION { ?doc dcterms:publisher ?agent ; cg:publisherName ?name . BIND("publisher" AS ?kind) }
 } }

@@ -83,7 +83,9 @@ def agents_named_in(store: GraphStore, files: Collection[str]) -> frozenset[URIR
 
 
 def _agent_names_in(store: GraphStore, files: Collection[str]) -> list[dict[str, Value]]:
-    return store.select_each(queries.AGENT_NAMES_IN, "g", [rdf.graph_iri_for_key(f) for f in sorted(files)])
+    # One graph at a time, named in the query: given as a block of values, the engine reads the
+    # union of every graph's first.
+    return [r for f in sorted(files) for r in store.select(queries.AGENT_NAMES_IN, {"g": rdf.graph_iri_for_key(f)})]
 
 
 def claims_of_files(store: GraphStore, files: Collection[str]) -> list[Claim]:
