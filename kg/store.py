@@ -453,6 +453,9 @@ class GraphStore(ABC):
 #: Quads in one bulk load of the embedded store: its memory grows with a load's size.
 BULK_LOAD_LINES = 50_000
 
+#: Quads one transaction of the embedded store removes at most (when removing graphs).
+QUADS_PER_REMOVAL = 50_000
+
 
 class OxigraphStore(GraphStore):
     """The embedded store: an Oxigraph dataset on disk (or in memory)."""
@@ -491,11 +494,36 @@ class OxigraphStore(GraphStore):
         self._writes += 1
 
     def remove_graphs(self, graphs: Iterable[URIRef]) -> None:
-        """In requests of a thousand graphs each."""
-        names = [graph_name(g) for g in graphs]
-        for i in range(0, len(names), 1000):
-            self._inner.update(" ;\n".join(f"DROP SILENT GRAPH {name}" for name in names[i : i + 1000]))
+        """No transaction removes more than about ``QUADS_PER_REMOVAL`` quads (a transaction holds
+        what it removes in memory, and the derived graphs of a big store hold millions): a big
+        graph is emptied that many quads at a time, then dropped with others."""
+        pending: list[ox.NamedNode] = []
+        held = 0
+        for name in (graph_name(g) for g in graphs):
+            left = self._empty_but_a_piece(name)
+            if pending and held + left > QUADS_PER_REMOVAL:
+                self._drop(pending)
+                pending, held = [], 0
+            pending.append(name)
+            held += left
+        if pending:
+            self._drop(pending)
+
+    def _empty_but_a_piece(self, name: ox.NamedNode) -> int:
+        """Remove the quads of graph ``name`` ``QUADS_PER_REMOVAL`` at a time while it holds more;
+        how many it holds then (a graph with blank nodes is left whole: an update cannot name them)."""
+        while True:
+            quads = list(itertools.islice(self._inner.quads_for_pattern(None, None, None, name), QUADS_PER_REMOVAL))
+            if len(quads) < QUADS_PER_REMOVAL or any(isinstance(t, ox.BlankNode) for q in quads for t in (q.subject, q.object)):
+                return len(quads)
+            # Terms as the engine writes them (N-Triples, every character escaped).
+            self._inner.update(f"DELETE DATA {{ GRAPH {name} {{\n" + "".join(
+                f"{q.subject} {q.predicate} {q.object} .\n" for q in quads) + "} }")
             self._writes += 1
+
+    def _drop(self, names: Sequence[ox.NamedNode]) -> None:
+        self._inner.update(" ;\n".join(f"DROP SILENT GRAPH {name}" for name in names))
+        self._writes += 1
 
     def add_to_graphs(self, bodies: Mapping[URIRef, str], bulk: bool = False) -> None:
         """Each N-Triples line (which ends `` .``) becomes a quad of its graph: in one transaction,

@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from rdflib import Literal, URIRef
+from rdflib import BNode, Literal, URIRef
 
 from kg import build as rdf
 from kg import paging, queries
@@ -42,6 +42,43 @@ def test_graphs_are_added_whole_however_the_load_is_split(monkeypatch, bulk):
     store.add_to_graphs(bodies, bulk=bulk)
     rows = store.select("SELECT ?g ?o WHERE { GRAPH ?g { ?s ?p ?o } } ORDER BY ?g ?o")
     assert rows == [{"g": str(g), "o": f"{g[-2:]} {i}"} for g, n in ((G1, 5), (G2, 4)) for i in range(n)]
+
+
+class _Recording:
+    """An engine that remembers each update it is sent."""
+
+    def __init__(self, inner, updates: list[str]) -> None:  # type: ignore[no-untyped-def]
+        self.inner, self.updates = inner, updates
+
+    def __getattr__(self, name: str):  # type: ignore[no-untyped-def]
+        return getattr(self.inner, name)
+
+    def update(self, text: str, *args, **kwargs):  # type: ignore[no-untyped-def]
+        self.updates.append(text)
+        return self.inner.update(text, *args, **kwargs)
+
+
+def test_graphs_are_removed_whole_in_transactions_of_bounded_size(monkeypatch):
+    """Removing graphs never removes more than ``QUADS_PER_REMOVAL`` quads in one transaction
+    (but for a graph with blank nodes, dropped whole): big graphs go a piece at a time, small ones
+    together, and the other graphs stay as they were."""
+    monkeypatch.setattr("kg.store.QUADS_PER_REMOVAL", 3)
+    store = GraphStore.memory()
+    G3, G4, G5 = (URIRef(EX + g) for g in ("g3", "g4", "g5"))
+    sizes = {G1: 7, G2: 2, G3: 1, G5: 4}
+    bodies = {g: ntriples([(S, P, Literal(f"{g[-2:]} {i} \" }} .\n"))for i in range(n)]) for g, n in sizes.items()}
+    bodies[G4] = ntriples([(BNode(), P, Literal("blank")), (S, P, Literal("named"))] * 3)
+    store.add_to_graphs(bodies)
+    updates: list[str] = []
+    monkeypatch.setattr(store, "_inner", _Recording(store._inner, updates))
+    store.remove_graphs([G1, G2, G3, G4])
+    assert store.graphs() == [str(G5)]
+    assert len(store.select("SELECT ?o WHERE { GRAPH ?g { ?s ?p ?o } }")) == 4
+    deletes = [u for u in updates if u.startswith("DELETE DATA")]
+    assert deletes and all(u.count(" .\n") == 3 for u in deletes)
+    # What is left of each graph is dropped with others while they hold no more than 3 quads.
+    drops = [u.count("DROP SILENT GRAPH") for u in updates if u.startswith("DROP")]
+    assert sum(drops) == 4 and max(drops) >= 2
 
 
 @pytest.mark.parametrize(
