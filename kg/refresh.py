@@ -408,6 +408,7 @@ def _update_independence(store: GraphStore, claims: _Claims, before: Sequence[Cl
     may lead elsewhere."""
     same = claims.same
     written = {c.id for c in after}
+    # The citations of the changed claims' measures, now and before the write.
     cited = _citations(store, {c.measure for c in (*before, *after) if c.measure}, same)
     now = {m: {link for _, link in rows} for m, rows in cited.items()}
     then = {m: {link for claim, link in rows if claim not in written} for m, rows in cited.items()}
@@ -415,6 +416,7 @@ def _update_independence(store: GraphStore, claims: _Claims, before: Sequence[Cl
         if c.measure:
             then.setdefault(c.measure, set()).update(independence.citations([c]))
     moved = {m: now.get(m, set()) ^ then.get(m, set()) for m in now.keys() | then.keys()}
+    # Who may be told otherwise, and the claims next to them, whose roots count for them.
     retraced = (written | _claims_reaching(store, {m: (now.get(m, set()) | then.get(m, set()), links)
                                                    for m, links in moved.items() if links}, same)) - set(gone)
     ends = {x for e in changed if independence.backs(e) for x in (e.a, e.b)} - set(gone)
@@ -422,6 +424,7 @@ def _update_independence(store: GraphStore, claims: _Claims, before: Sequence[Cl
     assessed_ids = retraced | ends | {x for c in retraced for x in near.get(c, ())}
     near.update(_allies(store, assessed_ids - near.keys()))
     loaded = claims.get(assessed_ids | {x for c in assessed_ids for x in near.get(c, ())})
+    # Roots as kept where the write cannot have moved them, traced again elsewhere.
     traced = _stored_traces(store, [c for c in loaded if c.id not in retraced])
     untraced = [c for c in loaded if c.id not in traced]
     cited.update(_citations(store, {c.measure for c in untraced if c.measure} - cited.keys(), same))
