@@ -4,13 +4,13 @@ sources a claim and the claims that corroborate it have (networkx).
 A claim's root is where its own chain of sources ends (a claim the document states on its own is
 rooted in the document); a claim and the claims that corroborate it count their distinct roots,
 so two outlets quoting one ministry are one source. What a claim is told depends on its own chain,
-its measure's citations and the claims next to it, never on claims further away: a write changes
-it only for the claims it touches and their neighbours.
+on who cites whom among the claims of its measure, and on the claims next to it, not on the claims
+those are next to: a write changes it only for the claims it touches, those whose chains reach a
+citation it changed, and their neighbours.
 """
 
 from __future__ import annotations
 
-import logging
 from collections import defaultdict
 from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from typing import NamedTuple, Protocol
@@ -18,8 +18,6 @@ from typing import NamedTuple, Protocol
 import networkx as nx
 
 from .model import Claim
-
-log = logging.getLogger(__name__)
 
 
 def root_key(claim: Claim) -> str:
@@ -203,7 +201,8 @@ def assess(claims: Sequence[Claim], relations: Iterable[Link]) -> dict[str, Inde
 def assess_near(claims: Sequence[Claim], near: Mapping[str, Collection[str]], traced: Mapping[str, Trace]
                 ) -> dict[str, Independence]:
     """``Independence`` of each claim, from the chains ``traced`` and the claims ``near`` each
-    (``allies``); every claim near one of ``claims`` is among them."""
+    (``allies``); a claim near one that is not among ``claims`` is left out of its count, so give
+    every claim near those whose independence is wanted."""
     root = {cid: t.roots for cid, t in traced.items()}
     doc_of = {c.id: c.document for c in claims}
     return {c.id: Independence(root[c.id], len(_roots_near(c.id, near, root)),
