@@ -25,6 +25,7 @@ import re
 from collections import defaultdict
 from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Any, Protocol, TypeVar
 
 from rapidfuzz import fuzz
@@ -39,7 +40,7 @@ from .lexicon import (
     canonical,
     canonical_verb,
 )
-from .model import Claim, Figure, Relation, TimeScope
+from .model import Claim, Figure, Relation
 from .wording import number
 
 WINDOW = 16
@@ -340,17 +341,19 @@ def series_verdicts(claims: Sequence[Claim], measures: Measures | None = None) -
     linked to at most ``WINDOW`` claims of the next time, so the work stays in proportion.
     """
     measures = measures if measures is not None else measures_of(claims)
-    series: dict[tuple[object, ...], dict[TimeScope, list[Claim]]] = defaultdict(lambda: defaultdict(list))
+    # Claims of one period are one time of the series however their times are worded ("2024",
+    # "last year"), so the links do not depend on the order the claims come in.
+    series: dict[tuple[object, ...], dict[tuple[date, date], list[Claim]]] = defaultdict(lambda: defaultdict(list))
     for c in claims:
         m = measures[c.id]
         if m is None or m.nationality is None or c.time is None or c.figure is None or c.figure.confidence <= 0.5:
             continue
-        series[(m.nationality, m.block, m.topics, c.place, _projection(c))][c.time].append(c)
+        series[(m.nationality, m.block, m.topics, c.place, _projection(c))][(c.time.start, c.time.end)].append(c)
     out = []
     for by_time in series.values():
-        times = sorted(by_time, key=lambda t: (t.start, t.end))
+        times = sorted(by_time)
         for before, after in zip(times, times[1:]):
-            if before.end >= after.start:
+            if before[1] >= after[0]:
                 continue  # overlapping periods are compared by value, not as a series
             firsts = sorted(by_time[before], key=lambda c: c.id)
             for b in sorted(by_time[after], key=lambda c: c.id)[:WINDOW]:
@@ -450,7 +453,7 @@ def sum_verdicts(claims: Sequence[Claim], tolerance: float) -> list[Relation]:
             by_doc[c.document].append(c)
     out = []
     for doc_claims in by_doc.values():
-        doc_claims.sort(key=lambda c: c.start)
+        doc_claims.sort(key=lambda c: (c.start, c.id))
         for i, total in enumerate(doc_claims):
             assert total.figure and total.figure.value and total.time
             parts = [(c, c.figure) for c in doc_claims[i + 1 : i + 1 + 24]

@@ -122,6 +122,21 @@ def test_a_series_needs_an_owner_and_links_only_neighbouring_times():
     assert pairs == {(years[0].id, years[1].id), (years[1].id, years[2].id)}
 
 
+def test_a_series_links_the_same_claims_in_whatever_order_they_come():
+    """One period worded two ways ("2020", "last year") is one time of the series: the claims of
+    the years around it are linked the same whichever claim comes first (a write recomputes a
+    block with its claims in another order than a clean build)."""
+    worded = [claim("a.txt", "7", 7, measure="chile:case", time=year(2019)),
+              claim("b.txt", "9", 9, measure="chile:case", time=year(2020)),
+              claim("c.txt", "about 9", 9, qualifier="approx", measure="chile:case",
+                    time=TimeScope("last year", "2020", date(2020, 1, 1), date(2020, 12, 31))),
+              claim("d.txt", "12", 12, measure="chile:case", time=year(2021))]
+    found = {r.id for r in reconcile(worded)}
+    assert {r.id for r in reconcile(worded[::-1])} == found
+    assert {(r.a, r.b) for r in reconcile(worded) if r.kind == "changes"} == {
+        (worded[0].id, x.id) for x in worded[1:3]} | {(min(worded[1:3], key=lambda c: c.id).id, worded[3].id)}
+
+
 @pytest.mark.parametrize(
     "bound, other, kind",
     [
