@@ -39,6 +39,12 @@ def merged_measure(measure: str, find: Callable[[str], str]) -> str:
     return f"{find(owner)}:{rest}"
 
 
+def merged_source(identity: str, find: Callable[[str], str]) -> str:
+    """A source's identity (``Source.identity``) as ``merge_entities`` reads it."""
+    kind, _, rest = identity.partition(":")
+    return f"entity:{find(rest)}" if kind == "entity" else identity
+
+
 def measures_before_merge(measure: str, same: Iterable[tuple[str, str]]) -> set[str]:
     """The measure keys that ``merge_entities`` reads as ``measure``: its owner under each key of
     the owner's group.

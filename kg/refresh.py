@@ -74,10 +74,10 @@ def plan(store: GraphStore, settings: Settings, files: Collection[str]) -> Chang
     are those of the store's documents (otherwise nothing can be kept: None)."""
     if not _up_to_date(store, digest(store, settings, same_entities(store))):
         return None
-    return Change(frozenset(files), tuple(claims_of_files(store, files)), agents_named_in(store, files))
+    return Change(frozenset(files), tuple(claims_of_files(store, files)), _agents_named_in(store, files))
 
 
-def agents_named_in(store: GraphStore, files: Collection[str]) -> frozenset[URIRef]:
+def _agents_named_in(store: GraphStore, files: Collection[str]) -> frozenset[URIRef]:
     """The agents the graphs of the documents read from ``files`` name."""
     return frozenset(URIRef(str(r["agent"])) for r in _agent_names_in(store, files))
 
@@ -453,14 +453,11 @@ def _citations(store: GraphStore, measures: Collection[str], same: Sequence[tupl
                ) -> dict[str, list[tuple[str, tuple[str, str]]]]:
     """Who cites whom in the chains of the claims of ``measures`` (as entities linked as one read
     them): for each measure, each claim's links from one source to the next."""
-    find = linked.merged(same)
-    stored = sorted({m for measure in measures for m in linked.measures_before_merge(measure, same)})
     found: dict[str, list[tuple[str, tuple[str, str]]]] = {m: [] for m in measures}
-    for r in store.select_each(queries.MEASURE_CITATIONS, "measure", [Literal(m) for m in stored]):
-        x, y = (_merged_source(rdf.source_key_of(r[end]) or "", find) for end in ("from", "to"))
+    for measure, r, find in _rows_of_measures(store, queries.MEASURE_CITATIONS, measures, same):
+        x, y = (linked.merged_source(rdf.source_key_of(r[end]) or "", find) for end in ("from", "to"))
         if x != y:
-            found.setdefault(linked.merged_measure(str(r["measure"]), find), []).append(
-                (rdf.claim_id_of(r["claim"]), (x, y)))
+            found.setdefault(measure, []).append((rdf.claim_id_of(r["claim"]), (x, y)))
     return found
 
 
@@ -469,24 +466,26 @@ def _claims_reaching(store: GraphStore, moved: Mapping[str, tuple[Collection[tup
     """The claims whose chains may now lead elsewhere: for each measure, given its citations
     before and after a write together and those the write changed, the claims whose chains end
     at a source that reaches a changed citation (elsewhere, the citations they follow are the same)."""
-    find = linked.merged(same)
     reaching: dict[str, set[str]] = {}
     for measure, (links, changed) in moved.items():
         cites = nx.DiGraph(list(links))
         reaching[measure] = {n for x, _ in changed for n in (x, *nx.ancestors(cites, x))}
-    stored = sorted({m for measure in moved for m in linked.measures_before_merge(measure, same)})
     found = set()
-    for r in store.select_each(queries.MEASURE_PRIMARY_SOURCES, "measure", [Literal(m) for m in stored]):
+    for measure, r, find in _rows_of_measures(store, queries.MEASURE_PRIMARY_SOURCES, moved, same):
         key = rdf.source_key_of(r["source"])
-        if key is not None and _merged_source(key, find) in reaching.get(
-                linked.merged_measure(str(r["measure"]), find), ()):
+        if key is not None and linked.merged_source(key, find) in reaching.get(measure, ()):
             found.add(rdf.claim_id_of(r["claim"]))
     return found
 
 
-def _merged_source(key: str, find: Callable[[str], str]) -> str:
-    kind, _, rest = key.partition(":")
-    return f"entity:{find(rest)}" if kind == "entity" else key
+def _rows_of_measures(store: GraphStore, query: str, measures: Collection[str], same: Sequence[tuple[str, str]]
+                      ) -> Iterator[tuple[str, dict[str, Value], Callable[[str], str]]]:
+    """The rows of ``query`` (bind ?measure) for the claims of ``measures``, each with its measure
+    and the reading of entity keys (``linked.merged``) as entities linked as one read them."""
+    find = linked.merged(same)
+    stored = sorted({m for measure in measures for m in linked.measures_before_merge(measure, same)})
+    for r in store.select_each(query, "measure", [Literal(m) for m in stored]):
+        yield linked.merged_measure(str(r["measure"]), find), r, find
 
 
 def _allies(store: GraphStore, ids: Collection[str]) -> dict[str, set[str]]:
@@ -498,13 +497,9 @@ def _allies(store: GraphStore, ids: Collection[str]) -> dict[str, set[str]]:
     for r in store.select_each(queries.CORROBORATING, "claim", iris):
         found[rdf.claim_id_of(r["claim"])].add(rdf.claim_id_of(r["other"]))
     otherwise = {rdf.claim_id_of(r["claim"]) for r in store.select_each(queries.CORROBORATED_OTHERWISE, "claim", iris)}
-    for i in otherwise:
-        found[i] = set()
-    for relation in readback.iter_relations(store, sorted(otherwise)):
-        if independence.backs(relation):
-            for x, y in ((relation.a, relation.b), (relation.b, relation.a)):
-                if x in otherwise:
-                    found[x].add(y)
+    if otherwise:
+        told = independence.allies(readback.iter_relations(store, sorted(otherwise)))
+        found.update({i: told.get(i, set()) for i in otherwise})
     return found
 
 
