@@ -426,6 +426,9 @@ class Claim(Recorded):
 #: The kinds of verdict between two claims: they agree, they cannot both hold, or they are one
 #: measure at two times (``a`` the earlier claim, ``b`` the later).
 RELATION_KINDS = ("corroborates", "conflicts", "changes")
+#: What a verdict is made on: figures' values, a series of one measure, arithmetic (a ratio or
+#: change against counts, parts against their total), reports of one event.
+RELATION_BASES = ("value", "series", "arithmetic", "event")
 
 
 @dataclass(frozen=True)

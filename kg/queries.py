@@ -330,10 +330,9 @@ CORROBORATING = """
 SELECT ?claim ?other WHERE { ?claim cg:corroborates ?other }
 """
 
-# The claims with a corroboration that is not one report backing another (bind ?claim): on a basis
-# other than those of ``independence.REPORT_BASES``, such as the arithmetic inside one report.
-CORROBORATED_OTHERWISE = """
-SELECT DISTINCT ?claim WHERE { ?v cg:claim ?claim ; cg:basis ?basis ; a cg:Corroboration FILTER(?basis NOT IN ("value", "event")) }
+# The claims with a corroboration on a basis (bind ?basis), read from the verdicts of that basis.
+CORROBORATED_ON = """
+SELECT DISTINCT ?claim ?basis WHERE { ?v cg:basis ?basis ; a cg:Corroboration ; cg:claim ?claim }
 """
 
 # Where the chains of a measure's claims end (bind ?measure): a source, or the document.
@@ -345,11 +344,6 @@ SELECT ?measure ?claim ?source WHERE { ?claim cg:measure ?measure ; prov:hadPrim
 # engine does not read it for each row).
 GRAPH_VERDICTS = """
 SELECT ?record WHERE { GRAPH ?g { ?verdict cg:record ?record } }
-"""
-
-# The verdicts in a partition's graph (bind ?g), their nodes only.
-GRAPH_VERDICT_NODES = """
-SELECT ?verdict WHERE { GRAPH ?g { ?verdict cg:record ?record } }
 """
 
 # The verdicts of a claim (bind ?claim) with the other claim of each.

@@ -57,10 +57,9 @@ _CHANGE = re.compile(r"\b(?:increase|rise|growth|jump|surge|decrease|decline|dro
 OPEN_REACH = 1.5
 
 
-def _lowest_first(pair: tuple[Claim, _Measure]) -> tuple[float, str]:
+def lowest_first(claim: Claim) -> tuple[float, str]:
     """Sort key of a block's claims: the low end of each figure's interval, then the id."""
-    figure = pair[0].figure
-    return (interval(figure, 0)[0] if figure is not None else 0.0, pair[0].id)
+    return (interval(claim.figure, 0)[0] if claim.figure is not None else 0.0, claim.id)
 
 
 def interval(figure: Figure, tolerance: float, bounded: bool = False) -> tuple[float, float]:
@@ -260,18 +259,16 @@ def measures_of(claims: Sequence[Claim]) -> Measures:
     return {c.id: _Measure.of(c) for c in claims}
 
 
-def _candidates(claims: Sequence[Claim], measures: Measures | None = None
-                ) -> Iterable[tuple[Claim, Claim, _Measure, _Measure]]:
-    """Pairs in one dimension (count, money, share, rate ...) and a year, nearest in value first;
-    undated claims meet every year. The claims given are one topic's (``partitions``)."""
-    measures = measures if measures is not None else measures_of(claims)
+def value_buckets(claims: Sequence[Claim], measures: Measures) -> dict[tuple[str, object], list[tuple[Claim, _Measure]]]:
+    """The claims that can meet by value: by dimension (count, money, share, rate ...) and year,
+    undated claims in every year of their dimension, each bucket lowest first (``lowest_first``)."""
     blocks: dict[str, list[tuple[Claim, _Measure]]] = defaultdict(list)
     for c in claims:
         m = measures[c.id]
         if m is not None and c.figure is not None and c.figure.confidence > 0.5:
             blocks[m.dimension].append((c, m))
-    seen: set[tuple[str, str]] = set()
-    for members in blocks.values():
+    out = {}
+    for dimension, members in blocks.items():
         buckets: dict[object, list[tuple[Claim, _Measure]]] = defaultdict(list)
         undated = []
         for c, m in members:
@@ -282,55 +279,65 @@ def _candidates(claims: Sequence[Claim], measures: Measures | None = None
         for key, bucket in buckets.items():
             if key != "?":
                 bucket = bucket + undated
-            bucket.sort(key=_lowest_first)
-            for i, (a, ma) in enumerate(bucket):
-                for b, mb in bucket[i + 1 : i + 1 + WINDOW]:
-                    pair = (a.id, b.id) if a.id < b.id else (b.id, a.id)
-                    if a.id == b.id or pair in seen:
-                        continue
-                    seen.add(pair)
-                    yield a, b, ma, mb
+            bucket.sort(key=lambda cm: lowest_first(cm[0]))
+            out[(dimension, key)] = bucket
+    return out
+
+
+def _candidates(claims: Sequence[Claim], measures: Measures | None = None
+                ) -> Iterable[tuple[Claim, Claim, _Measure, _Measure]]:
+    """Pairs of a bucket (``value_buckets``) of one topic's claims at most ``WINDOW`` apart."""
+    seen: set[tuple[str, str]] = set()
+    for bucket in value_buckets(claims, measures if measures is not None else measures_of(claims)).values():
+        for i, (a, ma) in enumerate(bucket):
+            for b, mb in bucket[i + 1 : i + 1 + WINDOW]:
+                pair = (a.id, b.id) if a.id < b.id else (b.id, a.id)
+                if a.id == b.id or pair in seen:
+                    continue
+                seen.add(pair)
+                yield a, b, ma, mb
 
 
 def value_verdicts(claims: Sequence[Claim], tolerance: float, measures: Measures | None = None) -> list[Relation]:
     """Corroborations and conflicts from comparing the figures of comparable claims."""
-    out = []
-    for a, b, ma, mb in _candidates(claims, measures):
-        found = _comparable(a, b, ma, mb)
-        if found is None:
-            continue
-        scope, alike = found
-        fa, fb = a.figure, b.figure
-        assert fa is not None and fb is not None
-        ia, ib = interval(fa, tolerance), interval(fb, tolerance)
-        values = (_describe(fa, ia), _describe(fb, ib))
-        ca, cb = interval(fa, tolerance, bounded=True), interval(fb, tolerance, bounded=True)
-        if ca[0] <= cb[1] and cb[0] <= ca[1]:
-            reason = f"{values[0]} and {values[1]} overlap (tolerance {tolerance:.0%}); same {scope}"
-            out.append(Relation("corroborates", a.id, b.id, reason, "value", tolerance, 0.0, scope, values,
-                                round(alike, 3)))
-            continue
-        # A bound that reports a value reached ("up to 60 percent") stands for about that value;
-        # any other open bound far from a point neither supports nor contradicts it.
-        ia, ib = (ca if _reached(fa) else ia), (cb if _reached(fb) else ib)
-        if ia[0] <= ib[1] and ib[0] <= ia[1]:
-            continue
-        values = (_describe(fa, ia), _describe(fb, ib))
-        if not _same_statement(a, b, ma, mb, alike):
-            # Different values contradict each other only when both claims say whose figure it
-            # is and say the same of it; otherwise they may well be different things.
-            continue
-        if (a.time is None or b.time is None) and "percent" not in ma.dimension:
-            # Counts change over time: without both dates a difference is not a contradiction.
-            continue
-        gap = max(ia[0], ib[0]) - min(ia[1], ib[1])
-        difference = gap / max(abs(ia[0]), abs(ib[0]), abs(ia[1]) if not math.isinf(ia[1]) else 0,
-                               abs(ib[1]) if not math.isinf(ib[1]) else 0, 1e-9)
-        undated = " (one side undated)" if a.time is None or b.time is None else ""
-        reason = f"{values[0]} and {values[1]} are disjoint, {difference:.1%} apart; same {scope}{undated}"
-        out.append(Relation("conflicts", a.id, b.id, reason, "value", tolerance, difference, scope, values,
-                            round(alike, 3)))
-    return out
+    return [r for a, b, ma, mb in _candidates(claims, measures)
+            if (r := value_verdict(a, b, ma, mb, tolerance)) is not None]
+
+
+def value_verdict(a: Claim, b: Claim, ma: _Measure, mb: _Measure, tolerance: float) -> Relation | None:
+    """What the figures of two claims of a bucket say of each other (``a`` the lower): they
+    corroborate, conflict, or neither (None)."""
+    found = _comparable(a, b, ma, mb)
+    if found is None:
+        return None
+    scope, alike = found
+    fa, fb = a.figure, b.figure
+    assert fa is not None and fb is not None
+    ia, ib = interval(fa, tolerance), interval(fb, tolerance)
+    values = (_describe(fa, ia), _describe(fb, ib))
+    ca, cb = interval(fa, tolerance, bounded=True), interval(fb, tolerance, bounded=True)
+    if ca[0] <= cb[1] and cb[0] <= ca[1]:
+        reason = f"{values[0]} and {values[1]} overlap (tolerance {tolerance:.0%}); same {scope}"
+        return Relation("corroborates", a.id, b.id, reason, "value", tolerance, 0.0, scope, values, round(alike, 3))
+    # A bound that reports a value reached ("up to 60 percent") stands for about that value;
+    # any other open bound far from a point neither supports nor contradicts it.
+    ia, ib = (ca if _reached(fa) else ia), (cb if _reached(fb) else ib)
+    if ia[0] <= ib[1] and ib[0] <= ia[1]:
+        return None
+    values = (_describe(fa, ia), _describe(fb, ib))
+    if not _same_statement(a, b, ma, mb, alike):
+        # Different values contradict each other only when both claims say whose figure it
+        # is and say the same of it; otherwise they may well be different things.
+        return None
+    if (a.time is None or b.time is None) and "percent" not in ma.dimension:
+        # Counts change over time: without both dates a difference is not a contradiction.
+        return None
+    gap = max(ia[0], ib[0]) - min(ia[1], ib[1])
+    difference = gap / max(abs(ia[0]), abs(ib[0]), abs(ia[1]) if not math.isinf(ia[1]) else 0,
+                           abs(ib[1]) if not math.isinf(ib[1]) else 0, 1e-9)
+    undated = " (one side undated)" if a.time is None or b.time is None else ""
+    reason = f"{values[0]} and {values[1]} are disjoint, {difference:.1%} apart; same {scope}{undated}"
+    return Relation("conflicts", a.id, b.id, reason, "value", tolerance, difference, scope, values, round(alike, 3))
 
 
 def series_verdicts(claims: Sequence[Claim], measures: Measures | None = None) -> list[Relation]:
@@ -534,12 +541,20 @@ def partition_verdicts(part: Partition) -> list[Relation]:
     between pairs it ``owner``s."""
     if part.kind == "block":
         measures = measures_of(part.claims)
-        found = value_verdicts(part.claims, part.tolerance, measures) \
-            + change_verdicts(part.claims, part.tolerance, measures) + series_verdicts(part.claims, measures) \
-            + event_verdicts(part.claims)
-        keys = {c.id: blocking_keys(c) for c in part.claims}
-        return [r for r in found if owner(keys[r.a], keys[r.b]) == part.key]
+        return owned(part, value_verdicts(part.claims, part.tolerance, measures) + other_verdicts(part, measures))
     return sum_verdicts(part.claims, part.tolerance)
+
+
+def other_verdicts(part: Partition, measures: Measures) -> list[Relation]:
+    """A block's verdicts other than by value: changes against counts, series, events."""
+    return change_verdicts(part.claims, part.tolerance, measures) + series_verdicts(part.claims, measures) \
+        + event_verdicts(part.claims)
+
+
+def owned(part: Partition, found: Iterable[Relation]) -> list[Relation]:
+    """Those of the verdicts ``found`` in a block that it ``owner``s."""
+    keys = {c.id: blocking_keys(c) for c in part.claims}
+    return [r for r in found if owner(keys[r.a], keys[r.b]) == part.key]
 
 
 Mapper = Callable[[Callable[[Partition], list[Any]], Sequence[Partition]], Iterable[list[Any]]]

@@ -25,9 +25,9 @@ from rdflib import Literal, URIRef
 from rdflib.term import Node
 
 from . import build as rdf
-from . import independence, linked, queries, readback, reconcile
+from . import independence, linked, queries, readback, reconcile, rejudge
 from .config import Settings
-from .model import Claim, Relation, content_id
+from .model import RELATION_BASES, Claim, Relation, content_id
 from .store import GraphStore, Value, integer, ntriples, text_or_none, to_rdflib
 from .vocab import CG
 from .workers import Workers, verdict_job
@@ -58,9 +58,11 @@ def same_entities(store: GraphStore) -> list[tuple[str, str]]:
 def digest(store: GraphStore, settings: Settings, same: Sequence[tuple[str, str]]) -> str:
     """What the derived graphs are made from, and in what form: the document versions, the
     tolerance, the entities linked as one; derived graphs of an earlier form (verdicts without
-    records) are made again by the next write."""
+    records, a series with one period worded two ways as two times) are made again by the next
+    write. A write judges again only the verdicts it can change, taking the others to be what
+    the rules make of the claims the store holds."""
     versions = sorted((str(r["file"]), str(r["sha"])) for r in store.select(queries.DOCUMENT_VERSIONS))
-    return content_id("verdicts with records by partition, counts and lists", settings.tolerance,
+    return content_id("verdicts with records by partition, counts and lists; a series by period", settings.tolerance,
                       *(f"{f}={h}" for f, h in versions), *(f"{a}={b}" for a, b in same), length=64)
 
 
@@ -122,7 +124,7 @@ def refresh(store: GraphStore, settings: Settings, changed: bool, change: Change
             _everything(store, settings, same, run, progress)
     else:
         write_agents(store, change)
-        _touched(store, settings, same, change, run, progress, assessed)
+        _touched(store, settings, same, change, progress, assessed)
         if not assessed:
             _assess_again(store, same)
     store.replace_graph(rdf.RECONCILIATION_GRAPH, [(rdf.RECONCILIATION_GRAPH, CG.inputDigest, Literal(wanted)),
@@ -268,7 +270,7 @@ def _write_list(store: GraphStore, name: str, ordered: Sequence[str]) -> None:
 
 
 def _touched(store: GraphStore, settings: Settings, same: Sequence[tuple[str, str]], change: Change,
-             run: reconcile.Mapper, progress: reconcile.Progress | None, assess: bool = True) -> None:
+             progress: reconcile.Progress | None, assess: bool = True) -> None:
     """Recompute what ``change`` touches (the independence too when ``assess``)."""
     after_stored = claims_of_files(store, change.files)
     before = linked.merge_entities(change.before, same)
@@ -277,44 +279,43 @@ def _touched(store: GraphStore, settings: Settings, same: Sequence[tuple[str, st
     written = {c.id for c in before} | {c.id for c in after}
     keys = set().union(*(reconcile.blocking_keys(c) for c in (*before, *after)))
 
-    # The verdicts of the partitions the change touches, recomputed over their members now; in
-    # the store, those that changed are replaced (and all of the changed documents' claims).
+    # The verdicts of the partitions the change touches that may differ, judged before and after
+    # over their members (``rejudge``): those made before are dropped, those made now written.
     members = {rdf.claim_id_of(r["claim"]) for r in
                store.select_each(queries.CLAIMS_WITH_KEY, "key", [Literal(k) for k in sorted(keys)])} - written
     claims = _Claims(store, same, after)
-    parts = reconcile.partitions(claims.get(members) + after, settings.tolerance, keys=keys, documents=change.files)
-    graphs = sorted({rdf.verdicts_graph("block", k) for k in keys} |
-                    {rdf.verdicts_graph("document", f) for f in change.files})
-    was_ids = {graph: {rdf.relation_id_of(r["verdict"]) for r in store.stream_each(queries.GRAPH_VERDICT_NODES, "g", [graph])}
-               for graph in graphs}
-    # The verdicts of the claims written, as the store holds them: rewritten whatever else changes.
-    touching = {r.id: independence.Edge.of(r) for r in readback.iter_relations(store, sorted(written))}
+    common = claims.get(members)
+    was_parts = {(p.kind, p.key): p for p in reconcile.partitions(common + before, settings.tolerance, keys=keys,
+                                                                   documents=change.files)}
+    parts = {(p.kind, p.key): p for p in reconcile.partitions(common + after, settings.tolerance, keys=keys,
+                                                               documents=change.files)}
     stale: dict[URIRef, list[Node]] = {}
     unlinked: dict[URIRef, str] = {}
     added: dict[URIRef, str] = {}
     dropped: set[independence.Edge] = set()  # verdicts no longer made
     arrived: set[independence.Edge] = set()  # verdicts made now and not before
-    for part, found in reconcile.partition_results(parts, run, reconcile.partition_verdicts, progress):
-        graph = rdf.verdicts_graph(part.kind, part.key)
-        was = was_ids.get(graph, set())
-        now = {r.id: r for r in found}
-        lost = _edges(store, was - now.keys(), touching)
-        fresh = [r for r in found if r.id not in was]
+    names = sorted(was_parts.keys() | parts.keys())
+    done = progress(len(names)) if progress else None
+    for kind, key in names:
+        nothing = reconcile.Partition(kind, key, (), settings.tolerance)
+        found = rejudge.rejudge(was_parts.get((kind, key), nothing), parts.get((kind, key), nothing), written)
+        graph = rdf.verdicts_graph(kind, key)
+        was = {r.id for r in found.before}
+        made = {r.id for r in found.after}
+        lost = [independence.Edge.of(r) for r in found.before if r.id not in made]
+        fresh = [r for r in found.after if r.id not in was]
         dropped.update(lost)
         arrived.update(independence.Edge.of(r) for r in fresh)
-        stale[graph] = [rdf.relation_iri_for_id(i) for i in sorted(was) if i not in now or i in touching]
-        unlinked[graph], links = _link_changes(found, was, lost, fresh)
-        rewritten = (t for r in found if r.id not in was or r.a in written or r.b in written for t in rdf.relation_triples(r))
-        added[graph] = ntriples(rewritten) + links
-    for graph in graphs:
-        if graph not in stale:
-            dropped.update(readback.graph_edges(store, graph))
+        stale[graph] = [rdf.relation_iri_for_id(i) for i in sorted(was)]
+        unlinked[graph], links = _link_changes(found.after, was, lost, fresh)
+        added[graph] = ntriples(t for r in found.after for t in rdf.relation_triples(r)) + links
+        if done:
+            done()
     store.remove_subjects(stale)
     store.remove_triples(unlinked)
     store.add_to_graphs(added)
-    # A graph no partition gave now (a removed document's sums, a block left without members)
-    # has no verdicts left.
-    store.remove_graphs([g for g in graphs if g not in stale or store.is_empty(g)])
+    # A graph left without verdicts (a removed document's sums, a block left without members) goes.
+    store.remove_graphs([g for g in sorted(stale) if store.is_empty(g)])
 
     _update_counts(store, change.before, after_stored)
     _rewrite_buckets(store, rdf.KEYS_GRAPHS, [*before, *after], _buckets(rdf.KEYS_GRAPHS, after, _key_triples))
@@ -330,13 +331,6 @@ def _buckets(prefix: str, claims: Iterable[Claim], triples: Callable[[list[Claim
     for c in claims:
         grouped[rdf.bucket_graph(prefix, c.document)].append(c)
     return {graph: ntriples(triples(cs)) for graph, cs in sorted(grouped.items())}
-
-
-def _edges(store: GraphStore, ids: Collection[str], known: Mapping[str, independence.Edge]) -> list[independence.Edge]:
-    """The verdicts ``ids`` as ``independence.Edge``s: ``known`` or read from their records."""
-    unknown = [rdf.relation_iri_for_id(i) for i in sorted(ids) if i not in known]
-    read = {r.id: independence.Edge.of(r) for r in readback.iter_relations(store, verdicts=unknown)} if unknown else {}
-    return [known[i] if i in known else read[i] for i in sorted(ids)]
 
 
 def _link_changes(found: Sequence[Relation], was: Collection[str], lost: Iterable[independence.Edge],
@@ -490,13 +484,15 @@ def _rows_of_measures(store: GraphStore, query: str, measures: Collection[str], 
 
 def _allies(store: GraphStore, ids: Collection[str]) -> dict[str, set[str]]:
     """For each of the claims ``ids``, the claims that back it (``independence.backs``): those
-    it is linked to as corroborating, but for a claim with a corroboration on another basis, whose
-    verdicts are read."""
+    it is linked to as corroborating, but for a claim with a corroboration on another basis (few:
+    sums and changes inside one report), whose verdicts are read."""
     found: dict[str, set[str]] = {i: set() for i in ids}
     iris = [rdf.claim_iri(i) for i in sorted(ids)]
     for r in store.select_each(queries.CORROBORATING, "claim", iris):
         found[rdf.claim_id_of(r["claim"])].add(rdf.claim_id_of(r["other"]))
-    otherwise = {rdf.claim_id_of(r["claim"]) for r in store.select_each(queries.CORROBORATED_OTHERWISE, "claim", iris)}
+    other_bases = [Literal(b) for b in RELATION_BASES if b not in independence.REPORT_BASES]
+    otherwise = {rdf.claim_id_of(r["claim"]) for r in store.select_each(queries.CORROBORATED_ON, "basis", other_bases)
+                 } & found.keys()
     if otherwise:
         told = independence.allies(readback.iter_relations(store, sorted(otherwise)))
         found.update({i: told.get(i, set()) for i in otherwise})

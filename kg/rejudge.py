@@ -1,0 +1,145 @@
+"""What a partition's verdicts become when some of its claims are written or removed, judged only
+where they can differ: the work of a write in proportion to what it changes, not to the size of
+the blocks its claims fall in.
+
+A block's verdicts by value are a function of each pair of claims that meet in a bucket
+(``reconcile.value_buckets``) at most ``reconcile.WINDOW`` apart. A claim that comes or goes
+changes which pairs meet only near its place in each bucket's order, so only the pairs there are
+looked at: those that meet now and did not (judged now), those that met and do not (judged as
+they were), and those of the claims written. The block's other verdicts (changes against counts,
+series, events) and a document's sums are computed before and after and compared.
+
+``rejudge`` gives, for every pair of claims whose verdicts may differ, all of its verdicts before
+and all of them after: what the store drops and what it writes in their place.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections import Counter, defaultdict
+from collections.abc import Collection, Iterable, Iterator
+from dataclasses import dataclass
+
+from . import reconcile
+from .model import Claim, Relation
+
+Pair = tuple[str, str]
+
+
+@dataclass(frozen=True)
+class Rejudged:
+    """A partition's verdicts of the pairs whose verdicts may differ: as the partition made them
+    ``before`` the write, and as it makes them ``after``."""
+
+    before: list[Relation]
+    after: list[Relation]
+
+
+def rejudge(before: reconcile.Partition, after: reconcile.Partition, written: Collection[str]) -> Rejudged:
+    """The verdicts that may differ between one partition's claims ``before`` and ``after`` a write
+    (the same kind and key; ``written`` the ids of the claims the write removed or wrote)."""
+    written = frozenset(written)
+    if after.kind != "block":
+        was = reconcile.sum_verdicts(before.claims, before.tolerance)
+        now = reconcile.sum_verdicts(after.claims, after.tolerance)
+        return _of_pairs(_differing(was, now, written), was, now)
+    old, new = _Windows(before), _Windows(after)
+    was = reconcile.owned(before, reconcile.other_verdicts(before, old.measures))
+    now = reconcile.owned(after, reconcile.other_verdicts(after, new.measures))
+    pairs = _differing(was, now, written) | {
+        p for p in _near_changes(old, new, written)
+        if p[0] in written or p[1] in written or old.meets(*p) != new.meets(*p)}
+    return _of_pairs(pairs, old.judged(pairs) + was, new.judged(pairs) + now)
+
+
+def _pair(r: Relation) -> Pair:
+    return (r.a, r.b) if r.a < r.b else (r.b, r.a)
+
+
+def _differing(before: list[Relation], after: list[Relation], written: frozenset[str]) -> set[Pair]:
+    """The pairs of claims with a verdict in one list and not the other (a verdict's id names its
+    pair and basis, and it may be made more than once, from different claims), or of a claim
+    ``written``."""
+    by_id: dict[str, Counter[Relation]] = defaultdict(Counter)
+    for sign, found in ((1, before), (-1, after)):
+        for r in found:
+            by_id[r.id][r] += sign
+    return {_pair(r) for found in (before, after) for r in found
+            if r.a in written or r.b in written or any(by_id[r.id].values())}
+
+
+def _of_pairs(pairs: Collection[Pair], before: list[Relation], after: list[Relation]) -> Rejudged:
+    return Rejudged([r for r in before if _pair(r) in pairs], [r for r in after if _pair(r) in pairs])
+
+
+class _Windows:
+    """A block's buckets of claims by value, with each claim's place in each."""
+
+    def __init__(self, part: reconcile.Partition) -> None:
+        self.part = part
+        self.measures = reconcile.measures_of(part.claims)
+        self.claims = {c.id: c for c in part.claims}
+        self.buckets = {name: [c.id for c, _ in bucket]
+                        for name, bucket in reconcile.value_buckets(part.claims, self.measures).items()}
+        key = {i: reconcile.lowest_first(self.claims[i]) for i in {i for ids in self.buckets.values() for i in ids}}
+        self.order = {name: [key[i] for i in ids] for name, ids in self.buckets.items()}
+        self.place = {name: {i: n for n, i in enumerate(ids)} for name, ids in self.buckets.items()}
+        self.within: dict[str, list[tuple[str, object]]] = defaultdict(list)
+        for name, ids in self.buckets.items():
+            for i in ids:
+                self.within[i].append(name)
+
+    def meets(self, x: str, y: str) -> bool:
+        """Whether two claims meet in a bucket, at most ``WINDOW`` apart."""
+        for name in self.within.get(x, ()):
+            place = self.place[name]
+            if y in place and abs(place[x] - place[y]) <= reconcile.WINDOW:
+                return True
+        return False
+
+    def judged(self, pairs: Iterable[Pair]) -> list[Relation]:
+        """The block's verdicts by value of those of ``pairs`` that meet, and that it owns."""
+        found = []
+        for x, y in sorted(pairs):
+            if self.meets(x, y):
+                a, b = sorted((self.claims[x], self.claims[y]), key=reconcile.lowest_first)
+                ma, mb = self.measures[a.id], self.measures[b.id]
+                assert ma is not None and mb is not None  # claims in a bucket have measures
+                r = reconcile.value_verdict(a, b, ma, mb, self.part.tolerance)
+                if r is not None:
+                    found.append(r)
+        return reconcile.owned(self.part, found)
+
+    def near(self, name: tuple[str, object], claim: Claim) -> Iterator[int]:
+        """The places of a bucket within ``WINDOW`` (and one) of where ``claim`` is or would be."""
+        ids = self.buckets.get(name, [])
+        at = self.place[name].get(claim.id) if name in self.place else None
+        if at is None:
+            at = bisect.bisect_left(self.order.get(name, []), reconcile.lowest_first(claim))
+        return iter(range(max(0, at - reconcile.WINDOW - 1), min(len(ids), at + reconcile.WINDOW + 2)))
+
+
+def _near_changes(old: _Windows, new: _Windows, written: frozenset[str]) -> set[Pair]:
+    """The pairs that may meet on one side and not the other, or touch a claim written: in each
+    bucket, those near a claim that is in it on one side only or was written. Two claims are
+    apart by the claims between them, so a pair meets on both sides or neither unless such a claim
+    is between them, and then both are near it."""
+    pairs: set[Pair] = set()
+    for name in old.buckets.keys() | new.buckets.keys():
+        was, now = set(old.buckets.get(name, ())), set(new.buckets.get(name, ()))
+        changed = (was ^ now) | ((was | now) & written)
+        if not changed:
+            continue
+        for side in (old, new):
+            ids = side.buckets.get(name)
+            if not ids:
+                continue
+            places: set[int] = set()
+            for i in changed:
+                places.update(side.near(name, (side.claims.get(i) or old.claims.get(i) or new.claims[i])))
+            for n in sorted(places):
+                for m in range(n + 1, min(len(ids), n + reconcile.WINDOW + 1)):
+                    if m in places:
+                        x, y = ids[n], ids[m]
+                        pairs.add((x, y) if x < y else (y, x))
+    return pairs

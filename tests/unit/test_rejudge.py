@@ -1,0 +1,94 @@
+"""A partition's verdicts judged again only where a write can change them equal the partition's
+verdicts computed whole, on random blocks big enough for claims to push each other out of reach."""
+
+from __future__ import annotations
+
+from collections import Counter
+from datetime import date
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from kg.model import Actor, Claim, Figure, Relation, Span, TimeScope
+from kg.reconcile import WINDOW, Partition, partition_verdicts, partitions
+from kg.rejudge import rejudge
+
+
+def _year(y: int | None) -> TimeScope | None:
+    return TimeScope(str(y), str(y), date(y, 1, 1), date(y, 12, 31)) if y else None
+
+
+def _figure(doc: str, n: int, value: int, qualifier: str, y: int | None, owner: str, unit: str) -> Claim:
+    surface = f"{value:,}"
+    return Claim(document=doc, kind="figure", start=n * 50, end=n * 50 + len(surface), sentence=Span(n * 50, n * 50 + 40),
+                 text=f"{surface} tonnes of grain", figure=Figure(surface, n * 50, n * 50 + len(surface), value,
+                                                                   qualifier=qualifier, unit=unit),
+                 measure=f"{owner}:harvest" + (":percent" if unit == "percent" else ""), time=_year(y))
+
+
+def _event(doc: str, n: int, verb: str, day: int | None, actors: tuple[str, ...]) -> Claim:
+    when = date.fromordinal(date(2023, 1, 1).toordinal() + day) if day is not None else None
+    return Claim(document=doc, kind="event", start=n * 50, end=n * 50 + len(verb), sentence=Span(n * 50, n * 50 + 40),
+                 text=verb, time=TimeScope(str(when), when.isoformat(), when, when) if when else None, trigger=verb,
+                 event_type="agreement", actors=tuple(Actor(r, a, a.lower(), True) for r, a in zip(("agent", "patient"), actors)))
+
+
+_figures = st.tuples(st.integers(90, 130), st.sampled_from(["exact", "approx", "at_least"]),
+                     st.sampled_from([None, 2022, 2023, 2023, 2024]), st.sampled_from(["any", "norway", "chile"]),
+                     st.sampled_from(["tonne", "tonne", "percent"]))
+_events = st.tuples(st.sampled_from(["sign", "visit"]), st.sampled_from([None, 0, 0, 3, 40]),
+                    st.sampled_from([("Acme",), ("Acme", "Globex"), ("Globex",)]))
+_document = st.tuples(st.lists(_figures, max_size=8), st.lists(_events, max_size=2))
+
+
+def _claims(name: str, doc: tuple[list, list]) -> list[Claim]:
+    figures, events = doc
+    out = [_figure(name, n, v * 100, q, y, o, u) for n, (v, q, y, o, u) in enumerate(figures)]
+    out += [_event(name, 100 + n, verb, day, actors) for n, (verb, day, actors) in enumerate(events)]
+    if len(figures) >= 3:  # a total and its parts
+        out.append(_figure(name, 90, sum(f[0] * 100 for f in figures[:2]), "exact", figures[0][2] or 2023, "any", "tonne"))
+    return out
+
+
+def _whole(parts: list[Partition]) -> dict[tuple[str, str], Counter[Relation]]:
+    return {(p.kind, p.key): Counter(partition_verdicts(p)) for p in parts}
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+@given(st.lists(_document, min_size=4, max_size=14), st.data())
+def test_verdicts_judged_near_a_change_equal_the_partition_computed_whole(docs, data):
+    names = [f"d{i}.txt" for i in range(len(docs))]
+    changed = data.draw(st.sets(st.sampled_from(names), min_size=1, max_size=3))
+    replaced = {n: data.draw(_document) if data.draw(st.booleans()) else ([], []) for n in changed}
+    before = [c for n, d in zip(names, docs) for c in _claims(n, d)]
+    after = [c for n, d in zip(names, docs) for c in _claims(n, replaced.get(n, d))]
+    written = {c.id for c in before + after if c.document in changed}
+    keys = {k for c in before + after if c.document in changed for k in _keys(c)}
+    old = {(p.kind, p.key): p for p in partitions(before, 0.05, keys=keys, documents=changed)}
+    new = {(p.kind, p.key): p for p in partitions(after, 0.05, keys=keys, documents=changed)}
+    whole_before, whole_after = _whole(list(old.values())), _whole(list(new.values()))
+    for name in old.keys() | new.keys():
+        empty = Partition(name[0], name[1], (), 0.05)
+        found = rejudge(old.get(name, empty), new.get(name, empty), written)
+        was, now = whole_before.get(name, Counter()), whole_after.get(name, Counter())
+        assert not Counter(found.before) - was and not Counter(found.after) - now
+        assert was - Counter(found.before) + Counter(found.after) == now
+        assert {r for r in was if r.a in written or r.b in written} <= set(found.before)
+
+
+def _keys(c: Claim) -> frozenset[str]:
+    from kg.reconcile import blocking_keys
+    return blocking_keys(c)
+
+
+def test_a_claim_that_comes_between_two_pushes_them_out_of_reach():
+    docs = [([(100 + i, "exact", 2023, "norway", "tonne")], []) for i in range(WINDOW + 1)]
+    before = [c for i, d in enumerate(docs) for c in _claims(f"d{i}.txt", d)]
+    extra = _claims("x.txt", ([(100, "exact", 2023, "norway", "tonne")], []))
+    [old] = partitions(before, 0.05, documents=())
+    [new] = partitions(before + extra, 0.05, documents=())
+    found = rejudge(old, new, {c.id for c in extra})
+    lowest, highest = before[0].id, before[-1].id
+    assert any({r.a, r.b} == {lowest, highest} for r in found.before)
+    assert not any({r.a, r.b} == {lowest, highest} for r in found.after)
+    assert len(found.after) < len(partition_verdicts(new)) / 2
