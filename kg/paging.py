@@ -281,16 +281,21 @@ def _fewer_through_claims(store: GraphStore, kind: str, claims: int) -> bool:
 
 def _listed(store: GraphStore, name: str, offset: int, limit: int) -> tuple[int, list[str]] | None:
     """How many items the list ``name`` holds and the ids of ``limit`` of them from ``offset``,
-    from the blocks that hold them (None when the store has no such list)."""
-    size = store.select(queries.LIST_SIZE, {"list": rdf.list_iri(name)})
-    if not size:
+    from its directory and the blocks that hold them (None when the store has no such list)."""
+    head = store.select(queries.LIST_HEAD, {"list": rdf.list_iri(name)})
+    if not head:
         return None
-    total = integer(size[0]["n"])
+    total = integer(head[0]["n"])
     if limit <= 0 or offset >= total:
         return total, []
-    first, last = offset // rdf.LIST_BLOCK, (min(total, offset + limit) - 1) // rdf.LIST_BLOCK
-    blocks = [rdf.list_iri(name, b) for b in range(first, last + 1)]
+    blocks: list[URIRef] = []
+    start = at = 0
+    for first, size in rdf.directory(str(head[0]["blocks"])):
+        if at + size > offset and at < offset + limit:
+            if not blocks:
+                start = offset - at
+            blocks.append(rdf.list_iri(name, first))
+        at += size
     found = {str(r["list"]): str(r["ids"]).split() for r in store.select_each(queries.LIST_BLOCKS, "list", blocks)}
     ids = [i for block in blocks for i in found.get(str(block), [])]
-    start = offset - first * rdf.LIST_BLOCK
     return total, ids[start : start + limit]

@@ -309,9 +309,10 @@ FILE_CLAIMS = """
 SELECT ?file ?claim WHERE { ?doc cg:fileName ?file . ?claim schema:appearance ?doc }
 """
 
-# The claims judged in a partition (bind ?key, a blocking key).
-CLAIMS_WITH_KEY = """
-SELECT ?key ?claim WHERE { ?claim cg:blockingKey ?key }
+# The claims judged in a partition (bind ?key, a blocking key) with their records (a claim written
+# without one, by an earlier version, has none).
+KEYED_CLAIM_RECORDS = """
+SELECT ?node ?record WHERE { ?node cg:blockingKey ?key OPTIONAL { ?node cg:record ?record } }
 """
 
 # The claims of a measure (bind ?measure).
@@ -362,6 +363,11 @@ SELECT ?claim ?node ?record WHERE { ?node cg:claim ?claim OPTIONAL { ?node cg:re
 # A page of a list (``build.list_triples``): the list's size, then the ids of the blocks that hold the page.
 LIST_SIZE = """
 SELECT ?list ?n WHERE { ?list cg:itemCount ?n }
+"""
+
+# A list's size and directory of blocks (bind ?list).
+LIST_HEAD = """
+SELECT ?list ?n ?blocks WHERE { ?list cg:itemCount ?n ; cg:blocks ?blocks }
 """
 
 LIST_BLOCKS = """

@@ -4,12 +4,12 @@ them, or those of given ids, each from its record (one row each)."""
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import replace
 from datetime import date
 from typing import NamedTuple, TypeVar, cast
 
-from rdflib import URIRef
+from rdflib import Literal, URIRef
 from rdflib.term import Node
 
 from . import build as rdf
@@ -105,6 +105,18 @@ def load_claims(store: GraphStore, claim_ids: Sequence[str] | None = None) -> li
         if unrecorded:
             found.update((c.id, c) for c in _claims_from_triples(store, unrecorded))
     return sorted(found.values(), key=lambda c: (c.document, c.start, c.id))
+
+
+def claims_with_keys(store: GraphStore, keys: Collection[str]) -> list[Claim]:
+    """The claims with any of the blocking ``keys`` (``build.key_triples``), read back once each,
+    in document order."""
+    records: dict[str, Value | None] = {}
+    for row in store.stream_each(queries.KEYED_CLAIM_RECORDS, "key", [Literal(k) for k in sorted(keys)]):
+        records[str(row["node"])] = row.get("record")
+    found = [_same_id(Claim.from_json(str(record)), iri) for iri, record in records.items() if record is not None]
+    unrecorded = [URIRef(iri) for iri, record in records.items() if record is None]
+    found += _claims_from_triples(store, unrecorded) if unrecorded else []
+    return sorted(found, key=lambda c: (c.document, c.start, c.id))
 
 
 def iter_claims(store: GraphStore) -> Iterator[Claim]:

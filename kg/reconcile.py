@@ -26,7 +26,7 @@ from collections import defaultdict
 from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any, Protocol, TypeVar
+from typing import Any, TypeVar
 
 from rapidfuzz import fuzz
 
@@ -485,11 +485,14 @@ def sum_verdicts(claims: Sequence[Claim], tolerance: float) -> list[Relation]:
     return out
 
 
-def blocking_keys(claim: Claim) -> frozenset[str]:
-    """The topics a figure can be compared within (none without a measure); for an event, its
-    verb with each of its ``event_keys``."""
+def blocking_keys(claim: Claim, measures: Measures | None = None) -> frozenset[str]:
+    """The topics a figure can be compared within (none without a measure; its measure's topics
+    when ``measures`` has it); for an event, its verb with each of its ``event_keys``."""
     if claim.kind == "event":
         return frozenset(f"event:{claim.trigger}:{key}" for key in event_keys(claim))
+    if measures is not None and claim.id in measures:
+        m = measures[claim.id]
+        return m.topics if m is not None else frozenset()
     return topics(claim) if claim.measure else frozenset()
 
 
@@ -510,7 +513,7 @@ class Partition:
 
 
 def partitions(claims: Sequence[Claim], tolerance: float, keys: Collection[str] | None = None,
-               documents: Collection[str] | None = None) -> list[Partition]:
+               documents: Collection[str] | None = None, measures: Measures | None = None) -> list[Partition]:
     """Independent pieces of the work: every verdict is made inside exactly one of them (all of
     them, or the blocks of ``keys`` and the partitions of ``documents``).
 
@@ -520,7 +523,7 @@ def partitions(claims: Sequence[Claim], tolerance: float, keys: Collection[str] 
     blocks: dict[str, list[Claim]] = defaultdict(list)
     by_document: dict[str, list[Claim]] = defaultdict(list)
     for c in claims:
-        for key in blocking_keys(c):
+        for key in blocking_keys(c, measures):
             if keys is None or key in keys:
                 blocks[key].append(c)
         if documents is None or c.document in documents:
@@ -541,7 +544,7 @@ def partition_verdicts(part: Partition) -> list[Relation]:
     between pairs it ``owner``s."""
     if part.kind == "block":
         measures = measures_of(part.claims)
-        return owned(part, value_verdicts(part.claims, part.tolerance, measures) + other_verdicts(part, measures))
+        return owned(part, value_verdicts(part.claims, part.tolerance, measures) + other_verdicts(part, measures), measures)
     return sum_verdicts(part.claims, part.tolerance)
 
 
@@ -551,21 +554,15 @@ def other_verdicts(part: Partition, measures: Measures) -> list[Relation]:
         + event_verdicts(part.claims)
 
 
-def owned(part: Partition, found: Iterable[Relation]) -> list[Relation]:
+def owned(part: Partition, found: Iterable[Relation], measures: Measures | None = None) -> list[Relation]:
     """Those of the verdicts ``found`` in a block that it ``owner``s."""
-    keys = {c.id: blocking_keys(c) for c in part.claims}
+    keys = {c.id: blocking_keys(c, measures) for c in part.claims}
     return [r for r in found if owner(keys[r.a], keys[r.b]) == part.key]
 
 
 Mapper = Callable[[Callable[[Partition], list[Any]], Sequence[Partition]], Iterable[list[Any]]]
 
 
-class HasId(Protocol):
-    @property
-    def id(self) -> str: ...
-
-
-V = TypeVar("V", bound=HasId)
 T = TypeVar("T")
 
 
@@ -584,17 +581,10 @@ def partition_results(pieces: Sequence[Partition], map_: Mapper, job: Callable[[
             done()
 
 
-def verdicts(claims: Sequence[Claim], tolerance: float, map_: Mapper,
-             job: Callable[[Partition], list[V]], progress: Progress | None = None) -> Iterator[V]:
-    """Every verdict between the claims once, partition by partition (``partition_results``)."""
-    seen: set[str] = set()
-    for _, found in partition_results(partitions(claims, tolerance), map_, job, progress):
-        for r in found:
-            if r.id not in seen:
-                seen.add(r.id)
-                yield r
-
-
 def reconcile(claims: Sequence[Claim], tolerance: float = 0.05, map_: Mapper = map) -> list[Relation]:
-    """Every verdict between the claims, sorted by id."""
-    return sorted(verdicts(claims, tolerance, map_, partition_verdicts), key=lambda r: r.id)
+    """Every verdict between the claims once, sorted by id."""
+    found: dict[str, Relation] = {}
+    for _, made in partition_results(partitions(claims, tolerance), map_, partition_verdicts):
+        for r in made:
+            found.setdefault(r.id, r)
+    return sorted(found.values(), key=lambda r: r.id)

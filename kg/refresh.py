@@ -19,6 +19,7 @@ from collections import defaultdict
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
+from typing import Any
 
 import networkx as nx
 from rdflib import Literal, URIRef
@@ -62,7 +63,8 @@ def digest(store: GraphStore, settings: Settings, same: Sequence[tuple[str, str]
     write. A write judges again only the verdicts it can change, taking the others to be what
     the rules make of the claims the store holds."""
     versions = sorted((str(r["file"]), str(r["sha"])) for r in store.select(queries.DOCUMENT_VERSIONS))
-    return content_id("verdicts with records by partition, counts and lists; a series by period", settings.tolerance,
+    return content_id("verdicts with records by partition, counts, lists in blocks by their items; a series by period",
+                      settings.tolerance,
                       *(f"{f}={h}" for f, h in versions), *(f"{a}={b}" for a, b in same), length=64)
 
 
@@ -252,18 +254,16 @@ def _key_triples(claims: Iterable[Claim]) -> Iterator[rdf.Triple]:
 
 
 def _write_list(store: GraphStore, name: str, ordered: Sequence[str]) -> None:
-    """A list in its graphs (``graph/lists/<name>/0`` ...), ``TRIPLES_PER_GRAPH`` triples to a graph."""
-    prefix = f"{rdf.LISTS_GRAPHS}{name}/"
+    """A list in its graph (``build.list_triples``), its blocks loaded a few at a time."""
+    graph = rdf.list_graph(name)
+    store.remove_graph(graph)
     listing = rdf.list_triples(name, ordered)
-    written = set()
-    for n in itertools.count():
-        batch = list(itertools.islice(listing, TRIPLES_PER_GRAPH))
-        if not batch and n:
-            break
-        graph = rdf.ID[f"{prefix}{n}"]
-        store.replace_graph_text(graph, ntriples(batch), atomic=False)
-        written.add(graph)
-    store.remove_graphs([g for g in readback.graphs_under(store, prefix) if g not in written])
+    while batch := list(itertools.islice(listing, BLOCKS_AT_ONCE)):
+        store.add_to_graphs({graph: ntriples(batch)}, bulk=True)
+
+
+#: Blocks of a list written in one load.
+BLOCKS_AT_ONCE = 100
 
 
 # ------------------------------------------------------------------------------------ a change
@@ -281,14 +281,14 @@ def _touched(store: GraphStore, settings: Settings, same: Sequence[tuple[str, st
 
     # The verdicts of the partitions the change touches that may differ, judged before and after
     # over their members (``rejudge``): those made before are dropped, those made now written.
-    members = {rdf.claim_id_of(r["claim"]) for r in
-               store.select_each(queries.CLAIMS_WITH_KEY, "key", [Literal(k) for k in sorted(keys)])} - written
     claims = _Claims(store, same, after)
-    common = claims.get(members)
-    was_parts = {(p.kind, p.key): p for p in reconcile.partitions(common + before, settings.tolerance, keys=keys,
-                                                                   documents=change.files)}
-    parts = {(p.kind, p.key): p for p in reconcile.partitions(common + after, settings.tolerance, keys=keys,
-                                                               documents=change.files)}
+    common = claims.with_keys(keys, written)
+    measures = reconcile.measures_of(common)
+    was_measures, now_measures = measures | reconcile.measures_of(before), measures | reconcile.measures_of(after)
+    was_parts = {(p.kind, p.key): p for p in reconcile.partitions(common + before, settings.tolerance, keys,
+                                                                   change.files, was_measures)}
+    parts = {(p.kind, p.key): p for p in reconcile.partitions(common + after, settings.tolerance, keys,
+                                                               change.files, now_measures)}
     stale: dict[URIRef, list[Node]] = {}
     unlinked: dict[URIRef, str] = {}
     added: dict[URIRef, str] = {}
@@ -298,7 +298,8 @@ def _touched(store: GraphStore, settings: Settings, same: Sequence[tuple[str, st
     done = progress(len(names)) if progress else None
     for kind, key in names:
         nothing = reconcile.Partition(kind, key, (), settings.tolerance)
-        found = rejudge.rejudge(was_parts.get((kind, key), nothing), parts.get((kind, key), nothing), written)
+        found = rejudge.rejudge(was_parts.get((kind, key), nothing), parts.get((kind, key), nothing), written,
+                                was_measures, now_measures)
         graph = rdf.verdicts_graph(kind, key)
         was = {r.id for r in found.before}
         made = {r.id for r in found.after}
@@ -392,6 +393,13 @@ class _Claims:
         for c in linked.merge_entities(readback.load_claims(self.store, missing), self.same) if missing else ():
             self.known[c.id] = c
         return [self.known[i] for i in sorted(ids) if i in self.known]
+
+    def with_keys(self, keys: Collection[str], leaving: Collection[str]) -> list[Claim]:
+        """The claims with any of the blocking ``keys`` but those ``leaving``, by id."""
+        found = [c for c in readback.claims_with_keys(self.store, keys) if c.id not in leaving]
+        for c in linked.merge_entities(found, self.same):
+            self.known[c.id] = c
+        return self.get([c.id for c in found])
 
 
 def _update_independence(store: GraphStore, claims: _Claims, before: Sequence[Claim],
@@ -499,32 +507,73 @@ def _allies(store: GraphStore, ids: Collection[str]) -> dict[str, set[str]]:
     return found
 
 
-def _read_list(store: GraphStore, name: str) -> list[str]:
-    size = store.select(queries.LIST_SIZE, {"list": rdf.list_iri(name)})
-    n = integer(size[0]["n"]) if size else 0
-    blocks = [rdf.list_iri(name, b) for b in range(-(-n // rdf.LIST_BLOCK))]
-    found = {str(r["list"]): str(r["ids"]).split() for r in store.select_each(queries.LIST_BLOCKS, "list", blocks)}
-    return [i for b in blocks for i in found.get(str(b), ())]
-
-
 def _update_lists(store: GraphStore, removed: Collection[independence.Edge], added: Collection[independence.Edge],
                   before: Sequence[Claim], after: Sequence[Claim]) -> None:
     """The lists with the verdicts and events that changed taken out and put in their places."""
     for kind in rdf.VERDICT_KINDS:
         out, into = {_edge_id(e) for e in removed if e.kind == kind}, {_edge_id(e) for e in added if e.kind == kind}
         if out or into:
-            _write_list(store, kind, sorted(set(_read_list(store, kind)) - out | into))
-    events = {c.id for c in before if c.kind == "event"}
-    arriving = [c for c in after if c.kind == "event"]
-    if not events and not arriving:
-        return
-    ordered = [i for i in _read_list(store, "events") if i not in events]
-    keys = _TimelineKeys(store)
-    for c in arriving:
-        keys.known[c.id] = rdf.claim_timeline_key(c)
-    for c in sorted(arriving, key=lambda c: keys.known[c.id]):
-        bisect.insort(ordered, c.id, key=keys)
-    _write_list(store, "events", ordered)
+            _update_list(store, kind, out, into, str)
+    events = [c for c in (*before, *after) if c.kind == "event"]
+    if events:
+        keys = _TimelineKeys(store)
+        keys.known.update((c.id, rdf.claim_timeline_key(c)) for c in events)
+        _update_list(store, "events", {c.id for c in before if c.kind == "event"},
+                     {c.id for c in after if c.kind == "event"}, keys)
+
+
+def _update_list(store: GraphStore, name: str, out: Collection[str], into: Collection[str],
+                 key: Callable[[str], Any]) -> None:
+    """A list (``build.list_triples``, in the order of ``key``) with ``out`` taken out and ``into``
+    put in: only the blocks they are in or come into, and the head, are written again."""
+    head = store.select(queries.LIST_HEAD, {"list": rdf.list_iri(name)})
+    entries = rdf.directory(str(head[0]["blocks"])) if head else []
+    firsts = [first for first, _ in entries]
+
+    def block_of(item: str) -> int:
+        """The block an item is in, or would be put in: the last to begin at or before it."""
+        k, lo, hi = key(item), 0, len(firsts)
+        while lo < hi:
+            mid = (lo + hi) // 2
+            if key(firsts[mid]) <= k:
+                lo = mid + 1
+            else:
+                hi = mid
+        return max(lo - 1, 0)
+
+    arriving: dict[int, list[str]] = defaultdict(list)
+    for i in into:
+        arriving[block_of(i)].append(i)
+    touched = set(arriving) | {block_of(i) for i in out} if entries else {0}
+    # A block whose first item goes out joins the block before it.
+    while extra := {t - 1 for t in touched if 0 < t < len(firsts) and t - 1 not in touched and firsts[t] in out}:
+        touched |= extra
+    held = {str(r["list"]): str(r["ids"]).split() for r in
+            store.select_each(queries.LIST_BLOCKS, "list", [rdf.list_iri(name, firsts[t]) for t in sorted(touched)
+                                                            if t < len(firsts)])}
+    kept: list[tuple[str, int]] = []
+    blocks: list[list[str]] = []
+    t = 0
+    while t < max(len(entries), 1):
+        if t not in touched:
+            kept.append(entries[t])
+            t += 1
+            continue
+        items: list[str] = []
+        adding: list[str] = []
+        while t in touched and t < max(len(entries), 1):
+            block = held.get(str(rdf.list_iri(name, firsts[t])), []) if t < len(firsts) else []
+            items += [i for i in block if i not in out]
+            adding += arriving.get(t, [])
+            t += 1
+        for i in sorted(adding, key=key):
+            bisect.insort(items, i, key=key)
+        made = rdf.list_blocks(items)
+        blocks += made
+        kept += [(b[0], len(b)) for b in made]
+    graph = rdf.list_graph(name)
+    store.remove_subjects({graph: [rdf.list_iri(name), *(rdf.list_iri(name, firsts[t]) for t in touched if t < len(firsts))]})
+    store.add_to_graphs({graph: ntriples([*rdf.list_head(name, kept), *(rdf.block_triple(name, b) for b in blocks)])})
 
 
 class _TimelineKeys:

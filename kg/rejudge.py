@@ -35,17 +35,20 @@ class Rejudged:
     after: list[Relation]
 
 
-def rejudge(before: reconcile.Partition, after: reconcile.Partition, written: Collection[str]) -> Rejudged:
+def rejudge(before: reconcile.Partition, after: reconcile.Partition, written: Collection[str],
+            measures_before: reconcile.Measures | None = None,
+            measures_after: reconcile.Measures | None = None) -> Rejudged:
     """The verdicts that may differ between one partition's claims ``before`` and ``after`` a write
-    (the same kind and key; ``written`` the ids of the claims the write removed or wrote)."""
+    (the same kind and key; ``written`` the ids of the claims the write removed or wrote; the
+    claims' measures on each side, when read already)."""
     written = frozenset(written)
     if after.kind != "block":
         was = reconcile.sum_verdicts(before.claims, before.tolerance)
         now = reconcile.sum_verdicts(after.claims, after.tolerance)
         return _of_pairs(_differing(was, now, written), was, now)
-    old, new = _Windows(before), _Windows(after)
-    was = reconcile.owned(before, reconcile.other_verdicts(before, old.measures))
-    now = reconcile.owned(after, reconcile.other_verdicts(after, new.measures))
+    old, new = _Windows(before, measures_before), _Windows(after, measures_after)
+    was = reconcile.owned(before, reconcile.other_verdicts(before, old.measures), old.measures)
+    now = reconcile.owned(after, reconcile.other_verdicts(after, new.measures), new.measures)
     pairs = _differing(was, now, written) | {
         p for p in _near_changes(old, new, written)
         if p[0] in written or p[1] in written or old.meets(*p) != new.meets(*p)}
@@ -75,9 +78,9 @@ def _of_pairs(pairs: Collection[Pair], before: list[Relation], after: list[Relat
 class _Windows:
     """A block's buckets of claims by value, with each claim's place in each."""
 
-    def __init__(self, part: reconcile.Partition) -> None:
+    def __init__(self, part: reconcile.Partition, measures: reconcile.Measures | None) -> None:
         self.part = part
-        self.measures = reconcile.measures_of(part.claims)
+        self.measures = measures if measures is not None else reconcile.measures_of(part.claims)
         self.claims = {c.id: c for c in part.claims}
         self.buckets = {name: [c.id for c, _ in bucket]
                         for name, bucket in reconcile.value_buckets(part.claims, self.measures).items()}
@@ -108,7 +111,7 @@ class _Windows:
                 r = reconcile.value_verdict(a, b, ma, mb, self.part.tolerance)
                 if r is not None:
                     found.append(r)
-        return reconcile.owned(self.part, found)
+        return reconcile.owned(self.part, found, self.measures)
 
     def near(self, name: tuple[str, object], claim: Claim) -> Iterator[int]:
         """The places of a bucket within ``WINDOW`` (and one) of where ``claim`` is or would be."""

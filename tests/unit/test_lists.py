@@ -1,0 +1,56 @@
+"""The lists the service pages, changed in place by a write, equal the same lists written whole."""
+
+from __future__ import annotations
+
+import random
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from kg import build as rdf
+from kg import refresh
+from kg.model import content_id
+from kg.paging import _listed
+from kg.store import GraphStore
+
+
+def _quads(store: GraphStore) -> set[str]:
+    return {str(q) for q in store.quads(None)}
+
+
+def _ordered_by_hash_of_tail(item: str) -> tuple[int, str]:
+    return int(item[-3:], 16) % 37, item  # an order other than the ids' own, as the timeline's
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.integers(0, 4 * rdf.LIST_BLOCK), st.integers(0, 2**32), st.booleans())
+def test_a_list_changed_in_place_equals_it_written_whole(size, seed, by_id):
+    rng = random.Random(seed)
+    key = str if by_id else _ordered_by_hash_of_tail
+    items = sorted((content_id("item", n) for n in range(size)), key=key)
+    beginning = [i for i in items if rdf.begins_block(i)]
+    out = set(rng.sample(items, min(len(items), rng.randint(0, 6)))) | set(rng.sample(beginning, min(len(beginning), 2)))
+    if items and rng.random() < 0.3:
+        out.add(items[0])
+    into = {content_id("new", seed, n) for n in range(rng.randint(0, 6))} | set(rng.sample(sorted(out), len(out) // 2))
+    changed, whole = GraphStore.memory(), GraphStore.memory()
+    refresh._write_list(changed, "conflicts", items)
+    refresh._update_list(changed, "conflicts", out, into, key)
+    after = sorted((set(items) - out) | into, key=key)
+    refresh._write_list(whole, "conflicts", after)
+    assert _quads(changed) == _quads(whole)
+    at = rng.randint(0, len(after))
+    assert _listed(changed, "conflicts", at, 25) == (len(after), after[at : at + 25])
+
+
+def test_blocks_begin_at_items_that_begin_them_and_a_page_spans_them():
+    items = sorted(content_id("item", n) for n in range(5 * rdf.LIST_BLOCK))
+    blocks = rdf.list_blocks(items)
+    assert len(blocks) > 1 and all(rdf.begins_block(b[0]) for b in blocks[1:])
+    assert [i for b in blocks for i in b] == items
+    store = GraphStore.memory()
+    refresh._write_list(store, "corroborates", items)
+    start = len(blocks[0]) - 3
+    assert _listed(store, "corroborates", start, 10) == (len(items), items[start : start + 10])
+    assert _listed(store, "corroborates", len(items), 10) == (len(items), [])
+    assert _listed(store, "changes", 0, 10) is None
