@@ -513,29 +513,29 @@ def _update_lists(store: GraphStore, removed: Collection[independence.Edge], add
     for kind in rdf.VERDICT_KINDS:
         out, into = {_edge_id(e) for e in removed if e.kind == kind}, {_edge_id(e) for e in added if e.kind == kind}
         if out or into:
-            _update_list(store, kind, out, into, str)
-    events = [c for c in (*before, *after) if c.kind == "event"]
-    if events:
-        keys = _TimelineKeys(store)
-        keys.known.update((c.id, rdf.claim_timeline_key(c)) for c in events)
-        _update_list(store, "events", {c.id for c in before if c.kind == "event"},
-                     {c.id for c in after if c.kind == "event"}, keys)
+            _update_list(store, kind, out, into, str, str)
+    was, now = _TimelineKeys(store), _TimelineKeys(store)
+    for keys, claims in ((was, before), (now, after)):
+        keys.known.update((c.id, rdf.claim_timeline_key(c)) for c in claims if c.kind == "event")
+    if was.known or now.known:
+        _update_list(store, "events", was.known.keys(), now.known.keys(), now, was)
 
 
 def _update_list(store: GraphStore, name: str, out: Collection[str], into: Collection[str],
-                 key: Callable[[str], Any]) -> None:
+                 key: Callable[[str], Any], was: Callable[[str], Any]) -> None:
     """A list (``build.list_triples``, in the order of ``key``) with ``out`` taken out and ``into``
-    put in: only the blocks they are in or come into, and the head, are written again."""
+    put in: only the blocks they are in or come into, and the head, are written again. The list
+    stands in the order of ``was`` (which differs from ``key`` for the items taken out only)."""
     head = store.select(queries.LIST_HEAD, {"list": rdf.list_iri(name)})
     entries = rdf.directory(str(head[0]["blocks"])) if head else []
     firsts = [first for first, _ in entries]
 
-    def block_of(item: str) -> int:
-        """The block an item is in, or would be put in: the last to begin at or before it."""
-        k, lo, hi = key(item), 0, len(firsts)
+    def block_of(k: Any) -> int:
+        """The block an item of key ``k`` is in, or would be put in: the last to begin at or before it."""
+        lo, hi = 0, len(firsts)
         while lo < hi:
             mid = (lo + hi) // 2
-            if key(firsts[mid]) <= k:
+            if was(firsts[mid]) <= k:
                 lo = mid + 1
             else:
                 hi = mid
@@ -543,8 +543,8 @@ def _update_list(store: GraphStore, name: str, out: Collection[str], into: Colle
 
     arriving: dict[int, list[str]] = defaultdict(list)
     for i in into:
-        arriving[block_of(i)].append(i)
-    touched = set(arriving) | {block_of(i) for i in out} if entries else {0}
+        arriving[block_of(key(i))].append(i)
+    touched = set(arriving) | {block_of(was(i)) for i in out} if entries else {0}
     # A block whose first item goes out joins the block before it.
     while extra := {t - 1 for t in touched if 0 < t < len(firsts) and t - 1 not in touched and firsts[t] in out}:
         touched |= extra

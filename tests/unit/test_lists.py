@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+from unittest import mock
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -22,9 +23,14 @@ def _ordered_by_hash_of_tail(item: str) -> tuple[int, str]:
     return int(item[-3:], 16) % 37, item  # an order other than the ids' own, as the timeline's
 
 
-@settings(max_examples=40, deadline=None)
-@given(st.integers(0, 4 * rdf.LIST_BLOCK), st.integers(0, 2**32), st.booleans())
+@settings(max_examples=60, deadline=None)
+@given(st.integers(0, 400), st.integers(0, 2**32), st.booleans())
 def test_a_list_changed_in_place_equals_it_written_whole(size, seed, by_id):
+    with mock.patch.object(rdf, "LIST_BLOCK", 10):  # many blocks in a small list
+        _change_a_list(size, seed, by_id)
+
+
+def _change_a_list(size: int, seed: int, by_id: bool) -> None:
     rng = random.Random(seed)
     key = str if by_id else _ordered_by_hash_of_tail
     items = sorted((content_id("item", n) for n in range(size)), key=key)
@@ -33,10 +39,19 @@ def test_a_list_changed_in_place_equals_it_written_whole(size, seed, by_id):
     if items and rng.random() < 0.3:
         out.add(items[0])
     into = {content_id("new", seed, n) for n in range(rng.randint(0, 6))} | set(rng.sample(sorted(out), len(out) // 2))
+    # An item taken out and put back may come back elsewhere (an event whose date a new version
+    # of its document changes keeps its id).
+    moved = {i for i in out & into if rng.random() < 0.5}
+
+    def now(item: str) -> object:
+        if item not in moved:
+            return key(item)
+        return "~" + item if by_id else (99, item)
+
     changed, whole = GraphStore.memory(), GraphStore.memory()
     refresh._write_list(changed, "conflicts", items)
-    refresh._update_list(changed, "conflicts", out, into, key)
-    after = sorted((set(items) - out) | into, key=key)
+    refresh._update_list(changed, "conflicts", out, into, now, key)
+    after = sorted((set(items) - out) | into, key=now)
     refresh._write_list(whole, "conflicts", after)
     assert _quads(changed) == _quads(whole)
     at = rng.randint(0, len(after))
