@@ -518,7 +518,7 @@ def _update_lists(store: GraphStore, removed: Collection[independence.Edge], add
     for keys, claims in ((was, before), (now, after)):
         keys.known.update((c.id, rdf.claim_timeline_key(c)) for c in claims if c.kind == "event")
     if was.known or now.known:
-        _update_list(store, "events", was.known.keys(), now.known.keys(), now, was)
+        _update_list(store, "events", set(was.known), set(now.known), now, was)
 
 
 def _update_list(store: GraphStore, name: str, out: Collection[str], into: Collection[str],
