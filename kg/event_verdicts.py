@@ -58,41 +58,46 @@ def _place_conflict(a: Claim, b: Claim, actors: frozenset[str]) -> Relation:
                     (a.place, b.place))
 
 
+def event_order(claim: Claim) -> tuple[date, str]:
+    """Where an event report stands among those it is compared with: by its start, then id."""
+    return (claim.time.start if claim.time else date.min, claim.id)
+
+
 def event_verdicts(claims: Sequence[Claim]) -> list[Relation]:
     """Reports of the same event in different documents: the same verb with an actor in common,
     at overlapping times. An undated report is matched only when its actors are exactly the
     other's, since an event of a kind may recur. Two reports of the same verb with the same
     actors on different days within ``SAME_OCCASION_DAYS`` disagree on its date; on the same
     day, in places apart from each other, on its place; a report that it was denied disagrees with
-    one that tells it."""
-    found = [(c, event_keys(c)) for c in claims if c.kind == "event"]
-    found = [(c, keys) for c, keys in found if keys]
-    found.sort(key=lambda ck: (ck[0].time.start if ck[0].time else date.min, ck[0].id))
+    one that tells it. Each report is compared with the ``NEIGHBOURS`` after it (``event_order``)."""
+    keys = {c.id: event_keys(c) for c in claims if c.kind == "event"}
+    found = sorted((c for c in claims if keys.get(c.id)), key=event_order)
     out = []
-    for i, (a, ka) in enumerate(found):
-        for b, kb in found[i + 1 : i + 1 + NEIGHBOURS]:
-            if a.document == b.document or a.trigger != b.trigger or ka.isdisjoint(kb):
-                continue
-            if a.time and b.time and (a.time.end < b.time.start or b.time.end < a.time.start):
-                if ka == kb and _same_occasion(a.time, b.time):
-                    out.append(_date_conflict(a, b, ka))
-                continue
-            if not (a.time and b.time) and ka != kb:
-                continue
-            if (ka == kb and a.time and b.time and _same_occasion(a.time, b.time) and a.place and b.place
-                    and _elsewhere(a.place, b.place)):
-                out.append(_place_conflict(a, b, ka))
-                continue
-            shared = ", ".join(sorted(ka & kb))
-            when = " and ".join(dict.fromkeys(t.iso for t in (a.time, b.time) if t)) or "undated"
-            scope = f"event: {a.trigger}, {shared}, {when}"
-            if (a.modality == "denied") != (b.modality == "denied"):  # one tells it, the other that it was denied
-                denied, told = (a, b) if a.modality == "denied" else (b, a)
-                reason = f"one reports {a.trigger} with {shared}, {when}; the other that it was denied"
-                out.append(Relation("conflicts", a.id, b.id, reason, "event", None, None, scope,
-                                    (told.modality, denied.modality)))
-                continue
-            reason = f"both report {a.trigger} with {shared}, {when}"
-            out.append(Relation("corroborates", a.id, b.id, reason, "event", None, None, scope,
-                                (a.trigger or "", b.trigger or "")))
+    for i, a in enumerate(found):
+        for b in found[i + 1 : i + 1 + NEIGHBOURS]:
+            if (r := event_verdict(a, b, keys[a.id], keys[b.id])) is not None:
+                out.append(r)
     return out
+
+
+def event_verdict(a: Claim, b: Claim, ka: frozenset[str], kb: frozenset[str]) -> Relation | None:
+    """What two event reports say of each other (``a`` the first in ``event_order``; ``ka`` and
+    ``kb`` their ``event_keys``): they corroborate, conflict, or neither (None)."""
+    if a.document == b.document or a.trigger != b.trigger or ka.isdisjoint(kb):
+        return None
+    if a.time and b.time and (a.time.end < b.time.start or b.time.end < a.time.start):
+        return _date_conflict(a, b, ka) if ka == kb and _same_occasion(a.time, b.time) else None
+    if not (a.time and b.time) and ka != kb:
+        return None
+    if (ka == kb and a.time and b.time and _same_occasion(a.time, b.time) and a.place and b.place
+            and _elsewhere(a.place, b.place)):
+        return _place_conflict(a, b, ka)
+    shared = ", ".join(sorted(ka & kb))
+    when = " and ".join(dict.fromkeys(t.iso for t in (a.time, b.time) if t)) or "undated"
+    scope = f"event: {a.trigger}, {shared}, {when}"
+    if (a.modality == "denied") != (b.modality == "denied"):  # one tells it, the other that it was denied
+        denied, told = (a, b) if a.modality == "denied" else (b, a)
+        reason = f"one reports {a.trigger} with {shared}, {when}; the other that it was denied"
+        return Relation("conflicts", a.id, b.id, reason, "event", None, None, scope, (told.modality, denied.modality))
+    reason = f"both report {a.trigger} with {shared}, {when}"
+    return Relation("corroborates", a.id, b.id, reason, "event", None, None, scope, (a.trigger or "", b.trigger or ""))

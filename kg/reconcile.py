@@ -267,6 +267,7 @@ def value_buckets(claims: Sequence[Claim], measures: Measures) -> dict[tuple[str
         m = measures[c.id]
         if m is not None and c.figure is not None and c.figure.confidence > 0.5:
             blocks[m.dimension].append((c, m))
+    order = {c.id: lowest_first(c) for members in blocks.values() for c, _ in members}
     out = {}
     for dimension, members in blocks.items():
         buckets: dict[object, list[tuple[Claim, _Measure]]] = defaultdict(list)
@@ -279,7 +280,7 @@ def value_buckets(claims: Sequence[Claim], measures: Measures) -> dict[tuple[str
         for key, bucket in buckets.items():
             if key != "?":
                 bucket = bucket + undated
-            bucket.sort(key=lambda cm: lowest_first(cm[0]))
+            bucket.sort(key=lambda cm: order[cm[0].id])
             out[(dimension, key)] = bucket
     return out
 
@@ -544,14 +545,15 @@ def partition_verdicts(part: Partition) -> list[Relation]:
     between pairs it ``owner``s."""
     if part.kind == "block":
         measures = measures_of(part.claims)
-        return owned(part, value_verdicts(part.claims, part.tolerance, measures) + other_verdicts(part, measures), measures)
+        found = value_verdicts(part.claims, part.tolerance, measures) + event_verdicts(part.claims)
+        return owned(part, found + other_verdicts(part, measures), measures)
     return sum_verdicts(part.claims, part.tolerance)
 
 
 def other_verdicts(part: Partition, measures: Measures) -> list[Relation]:
-    """A block's verdicts other than by value: changes against counts, series, events."""
-    return change_verdicts(part.claims, part.tolerance, measures) + series_verdicts(part.claims, measures) \
-        + event_verdicts(part.claims)
+    """A block's verdicts other than between pairs of neighbours (by value, or events in time):
+    changes against counts, and series."""
+    return change_verdicts(part.claims, part.tolerance, measures) + series_verdicts(part.claims, measures)
 
 
 def owned(part: Partition, found: Iterable[Relation], measures: Measures | None = None) -> list[Relation]:

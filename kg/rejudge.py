@@ -3,11 +3,12 @@ where they can differ: the work of a write in proportion to what it changes, not
 the blocks its claims fall in.
 
 A block's verdicts by value are a function of each pair of claims that meet in a bucket
-(``reconcile.value_buckets``) at most ``reconcile.WINDOW`` apart. A claim that comes or goes
-changes which pairs meet only near its place in each bucket's order, so only the pairs there are
-looked at: those that meet now and did not (judged now), those that met and do not (judged as
-they were), and those of the claims written. The block's other verdicts (changes against counts,
-series, events) and a document's sums are computed before and after and compared.
+(``reconcile.value_buckets``) at most ``reconcile.WINDOW`` apart, and so are its verdicts between
+event reports, ``event_verdicts.NEIGHBOURS`` apart in time. A claim that comes or goes changes
+which pairs meet only near its place in each bucket's order, so only the pairs there are looked
+at: those that meet now and did not (judged now), those that met and do not (judged as they
+were), and those of the claims written. The block's other verdicts (changes against counts,
+series) and a document's sums are computed before and after and compared.
 
 ``rejudge`` gives, for every pair of claims whose verdicts may differ, all of its verdicts before
 and all of them after: what the store drops and what it writes in their place.
@@ -21,6 +22,7 @@ from collections.abc import Collection, Iterable, Iterator
 from dataclasses import dataclass
 
 from . import reconcile
+from .event_verdicts import NEIGHBOURS, event_keys, event_order, event_verdict
 from .model import Claim, Relation
 
 Pair = tuple[str, str]
@@ -75,16 +77,24 @@ def _of_pairs(pairs: Collection[Pair], before: list[Relation], after: list[Relat
     return Rejudged([r for r in before if _pair(r) in pairs], [r for r in after if _pair(r) in pairs])
 
 
+#: The bucket of a block's event reports, in time (``event_verdicts.event_order``).
+EVENTS = ("event", None)
+
+
 class _Windows:
-    """A block's buckets of claims by value, with each claim's place in each."""
+    """A block's buckets of claims that meet their neighbours (by value, ``reconcile.value_buckets``;
+    event reports in time), with each claim's place in each."""
 
     def __init__(self, part: reconcile.Partition, measures: reconcile.Measures | None) -> None:
         self.part = part
         self.measures = measures if measures is not None else reconcile.measures_of(part.claims)
         self.claims = {c.id: c for c in part.claims}
-        self.buckets = {name: [c.id for c, _ in bucket]
-                        for name, bucket in reconcile.value_buckets(part.claims, self.measures).items()}
-        key = {i: reconcile.lowest_first(self.claims[i]) for i in {i for ids in self.buckets.values() for i in ids}}
+        self.buckets: dict[tuple[str, object], list[str]] = {
+            name: [c.id for c, _ in bucket] for name, bucket in reconcile.value_buckets(part.claims, self.measures).items()}
+        self.actors = {c.id: keys for c in part.claims if c.kind == "event" and (keys := event_keys(c))}
+        if self.actors:
+            self.buckets[EVENTS] = sorted(self.actors, key=lambda i: event_order(self.claims[i]))
+        key = {i: _order(self.claims[i]) for i in {i for ids in self.buckets.values() for i in ids}}
         self.order = {name: [key[i] for i in ids] for name, ids in self.buckets.items()}
         self.place = {name: {i: n for n, i in enumerate(ids)} for name, ids in self.buckets.items()}
         self.within: dict[str, list[tuple[str, object]]] = defaultdict(list)
@@ -93,33 +103,47 @@ class _Windows:
                 self.within[i].append(name)
 
     def meets(self, x: str, y: str) -> bool:
-        """Whether two claims meet in a bucket, at most ``WINDOW`` apart."""
+        """Whether two claims meet in a bucket, at most its ``_width`` apart."""
         for name in self.within.get(x, ()):
             place = self.place[name]
-            if y in place and abs(place[x] - place[y]) <= reconcile.WINDOW:
+            if y in place and abs(place[x] - place[y]) <= _width(name):
                 return True
         return False
 
     def judged(self, pairs: Iterable[Pair]) -> list[Relation]:
-        """The block's verdicts by value of those of ``pairs`` that meet, and that it owns."""
+        """The block's verdicts between neighbours of those of ``pairs`` that meet, and that it owns."""
         found = []
         for x, y in sorted(pairs):
-            if self.meets(x, y):
-                a, b = sorted((self.claims[x], self.claims[y]), key=reconcile.lowest_first)
+            if not self.meets(x, y):
+                continue
+            a, b = sorted((self.claims[x], self.claims[y]), key=_order)
+            if a.kind == "event":
+                r = event_verdict(a, b, self.actors[a.id], self.actors[b.id])
+            else:
                 ma, mb = self.measures[a.id], self.measures[b.id]
                 assert ma is not None and mb is not None  # claims in a bucket have measures
                 r = reconcile.value_verdict(a, b, ma, mb, self.part.tolerance)
-                if r is not None:
-                    found.append(r)
+            if r is not None:
+                found.append(r)
         return reconcile.owned(self.part, found, self.measures)
 
     def near(self, name: tuple[str, object], claim: Claim) -> Iterator[int]:
-        """The places of a bucket within ``WINDOW`` (and one) of where ``claim`` is or would be."""
+        """The places of a bucket within its ``_width`` (and one) of where ``claim`` is or would be."""
         ids = self.buckets.get(name, [])
         at = self.place[name].get(claim.id) if name in self.place else None
         if at is None:
-            at = bisect.bisect_left(self.order.get(name, []), reconcile.lowest_first(claim))
-        return iter(range(max(0, at - reconcile.WINDOW - 1), min(len(ids), at + reconcile.WINDOW + 2)))
+            at = bisect.bisect_left(self.order.get(name, []), _order(claim))
+        return iter(range(max(0, at - _width(name) - 1), min(len(ids), at + _width(name) + 2)))
+
+
+def _order(claim: Claim) -> tuple[object, str]:
+    """Where a claim stands in its buckets: event reports in time, figures lowest first."""
+    return event_order(claim) if claim.kind == "event" else reconcile.lowest_first(claim)
+
+
+def _width(name: tuple[str, object]) -> int:
+    """How many places apart two claims of a bucket meet."""
+    return NEIGHBOURS if name == EVENTS else reconcile.WINDOW
 
 
 def _near_changes(old: _Windows, new: _Windows, written: frozenset[str]) -> set[Pair]:
@@ -141,7 +165,7 @@ def _near_changes(old: _Windows, new: _Windows, written: frozenset[str]) -> set[
             for i in changed:
                 places.update(side.near(name, (side.claims.get(i) or old.claims.get(i) or new.claims[i])))
             for n in sorted(places):
-                for m in range(n + 1, min(len(ids), n + reconcile.WINDOW + 1)):
+                for m in range(n + 1, min(len(ids), n + _width(name) + 1)):
                     if m in places:
                         x, y = ids[n], ids[m]
                         pairs.add((x, y) if x < y else (y, x))
