@@ -43,7 +43,7 @@ DOCUMENTS_WITHOUT_RECORD = """
 SELECT ?doc WHERE { ?doc a cg:Document FILTER NOT EXISTS { ?doc cg:record ?record } }
 """
 
-# How many claims each document has, as the build counted them (bind ?doc).
+# How many claims each document has (or, bound to an entity, name it), as the build counted them (bind ?doc).
 DOCUMENT_CLAIMS = """
 SELECT ?doc ?claims WHERE { ?doc cg:claimCount ?claims }
 """

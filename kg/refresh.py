@@ -29,7 +29,7 @@ from . import build as rdf
 from . import independence, linked, queries, readback, reconcile, rejudge
 from .config import Settings
 from .model import RELATION_BASES, Claim, Relation, content_id
-from .store import GraphStore, Value, integer, ntriples, text_or_none, to_rdflib
+from .store import GraphStore, Value, integer, ntriples, text_or_none
 from .vocab import CG
 from .workers import Workers, verdict_job
 
@@ -362,13 +362,20 @@ def _link_changes(found: Sequence[Relation], was: Collection[str], lost: Iterabl
 
 def _update_counts(store: GraphStore, before: Sequence[Claim], after: Sequence[Claim]) -> None:
     """The claim counts of the changed documents and of the entities their claims name."""
-    counts: dict[Node, int] = {}
-    for q in store.quads(rdf.COUNTS_GRAPH):
-        counts[to_rdflib(q.subject)] = int(str(to_rdflib(q.object)))
+    change: dict[Node, int] = defaultdict(int)
     for claims, sign in ((before, -1), (after, 1)):
         for s, _, n in rdf.count_triples(claims):
-            counts[s] = counts.get(s, 0) + sign * int(str(n))
-    store.replace_graph(rdf.COUNTS_GRAPH, [(s, CG.claimCount, Literal(n)) for s, n in counts.items() if n > 0])
+            change[s] += sign * int(str(n))
+    counted = {k: v for k, v in change.items() if v}
+    if not counted:
+        return
+    subjects = sorted(counted, key=str)
+    counts = {URIRef(str(r["doc"])): integer(r["claims"]) for r in store.select_each(queries.DOCUMENT_CLAIMS, "doc", subjects)}
+    store.remove_subjects({rdf.COUNTS_GRAPH: subjects})
+    store.add_to_graphs({rdf.COUNTS_GRAPH: ntriples(
+        (s, CG.claimCount, Literal(n)) for s in subjects if (n := counts.get(s, 0) + counted[s]) > 0)})
+    if store.is_empty(rdf.COUNTS_GRAPH):
+        store.remove_graphs([rdf.COUNTS_GRAPH])
 
 
 def _rewrite_buckets(store: GraphStore, prefix: str, dropped: Iterable[Claim], fresh: dict[URIRef, str]) -> None:
