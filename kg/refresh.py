@@ -370,7 +370,8 @@ def _update_counts(store: GraphStore, before: Sequence[Claim], after: Sequence[C
     if not counted:
         return
     subjects = sorted(counted, key=str)
-    counts = {URIRef(str(r["doc"])): integer(r["claims"]) for r in store.select_each(queries.DOCUMENT_CLAIMS, "doc", subjects)}
+    counts: dict[Node, int] = {URIRef(str(r["doc"])): integer(r["claims"])
+                               for r in store.select_each(queries.DOCUMENT_CLAIMS, "doc", subjects)}
     store.remove_subjects({rdf.COUNTS_GRAPH: subjects})
     store.add_to_graphs({rdf.COUNTS_GRAPH: ntriples(
         (s, CG.claimCount, Literal(n)) for s in subjects if (n := counts.get(s, 0) + counted[s]) > 0)})
