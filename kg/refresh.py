@@ -374,7 +374,7 @@ def _update_counts(store: GraphStore, before: Sequence[Claim], after: Sequence[C
                                for r in store.select_each(queries.DOCUMENT_CLAIMS, "doc", subjects)}
     store.remove_subjects({rdf.COUNTS_GRAPH: subjects})
     store.add_to_graphs({rdf.COUNTS_GRAPH: ntriples(
-        (s, CG.claimCount, Literal(n)) for s in subjects if (n := counts.get(s, 0) + counted[s]) > 0)})
+        (s, CG.claimCount, Literal(total)) for s in subjects if (total := counts.get(s, 0) + counted[s]) > 0)})
     if store.is_empty(rdf.COUNTS_GRAPH):
         store.remove_graphs([rdf.COUNTS_GRAPH])
 
