@@ -3,11 +3,12 @@ partition), each claim's independence and blocking keys, the claim counts, the l
 pages, the agents, and the digest of the document versions they were made from.
 
 ``refresh`` recomputes all of it; told what a write changed (``Change``, from ``plan`` before the
-write), only what the change touches: the partitions of the blocking keys of the claims written or
-removed, the independence of the claims whose roots or corroborating claims may differ and of
-the claims next to them, the counts of their documents and entities, the agents they name, and the
-lists' changed items. Either way the store
-ends the same, triple for triple and graph for graph, as a clean build of the same documents.
+write), only what the change touches: in the partitions of the blocking keys of the claims written
+or removed, the verdicts that may differ (``rejudge``); the independence of the claims whose roots
+or corroborating claims may differ and of the claims next to them; the counts of their documents
+and entities, the agents they name, and the blocks of the lists their verdicts and events fall in.
+Either way the store ends the same, triple for triple and graph for graph, as a clean build of the
+same documents.
 """
 
 from __future__ import annotations
