@@ -19,9 +19,8 @@ True
 from __future__ import annotations
 
 import json
-import zlib
 from collections import Counter
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator
 from datetime import date
 from decimal import Decimal
 from functools import lru_cache
@@ -46,14 +45,9 @@ VERDICTS_GRAPHS = "graph/verdicts/"
 #: (``key_triples``), in graphs by the claim's document (``bucket_graph``).
 INDEPENDENCE_GRAPHS = "graph/independence/"
 KEYS_GRAPHS = "graph/keys/"
-#: What the service pages in a fixed order, listed (``list_triples``) in a graph each: the
-#: verdicts of each kind by id, and the events in timeline order.
+#: What the service pages in a fixed order (``lists``), in a graph each: the verdicts of each kind
+#: by id, and the events in timeline order.
 LISTS_GRAPHS = "graph/lists/"
-#: About how many items a block of a list holds: a page reads the list's directory of blocks and
-#: the blocks that hold it, never the whole list. A block begins at an item whose hash is a
-#: multiple of it (``begins_block``), so where blocks begin depends on the items alone: an item put
-#: into a list or taken out changes its own block and the directory only.
-LIST_BLOCK = 1000
 ENTITIES_GRAPH = ID["graph/entities"]
 #: The sources and authors the documents name, each described once (``agent_triples``).
 AGENTS_GRAPH = ID["graph/agents"]
@@ -175,51 +169,6 @@ def relation_iri_for_id(relation_id: str) -> URIRef:
 def list_iri(name: str, block: str | None = None) -> URIRef:
     """The list ``name`` (a kind of verdict, or ``events``), or its block that begins with the item ``block``."""
     return ID[f"list/{name}"] if block is None else ID[f"list/{name}/{block}"]
-
-
-def list_graph(name: str) -> URIRef:
-    return ID[f"{LISTS_GRAPHS}{name}"]
-
-
-def begins_block(item: str) -> bool:
-    """Whether an item begins a block of any list it is in (``LIST_BLOCK``)."""
-    return zlib.crc32(item.encode("utf-8")) % LIST_BLOCK == 0
-
-
-def list_blocks(ordered: Iterable[str]) -> list[list[str]]:
-    """Items in order cut into blocks, each beginning at an item that ``begins_block`` (the first
-    block at the first item)."""
-    blocks: list[list[str]] = []
-    for item in ordered:
-        if not blocks or begins_block(item):
-            blocks.append([])
-        blocks[-1].append(item)
-    return blocks
-
-
-def list_head(name: str, entries: Sequence[tuple[str, int]]) -> list[Triple]:
-    """A list's size and its directory: each block's first item and size, in order."""
-    return [(list_iri(name), CG.itemCount, Literal(sum(n for _, n in entries))),
-            (list_iri(name), CG.blocks, Literal(" ".join(f"{first} {n}" for first, n in entries)))]
-
-
-def block_triple(name: str, block: Sequence[str]) -> Triple:
-    """A block of a list: its items' ids in one literal."""
-    return list_iri(name, block[0]), CG.items, Literal(" ".join(block))
-
-
-def list_triples(name: str, ordered: Sequence[str]) -> Iterator[Triple]:
-    """A list of ids in the order given: its head (``list_head``) and its blocks."""
-    blocks = list_blocks(ordered)
-    yield from list_head(name, [(b[0], len(b)) for b in blocks])
-    for block in blocks:
-        yield block_triple(name, block)
-
-
-def directory(text: str) -> list[tuple[str, int]]:
-    """A list's directory (``list_head``) read back: each block's first item and size."""
-    words = text.split()
-    return [(words[i], int(words[i + 1])) for i in range(0, len(words) - 1, 2)]
 
 
 def timeline_key(begins: date | None, ends: date | None, document: str, start: int,

@@ -12,7 +12,7 @@ from rdflib import Literal, URIRef
 from rdflib.term import Node
 
 from . import build as rdf
-from . import lookup, queries, readback
+from . import lists, lookup, queries, readback
 from .lookup import GraphView, entity_of, is_id, words_of
 from .ontology import Gazetteer
 from .readback import documents, load_relations
@@ -54,7 +54,7 @@ def events_page(store: GraphStore, offset: int, limit: int, entity: str | None =
     the entity, the document, the type or the trigger first, then the types, triggers and times
     of the events among them (of all events without any), the offsets of those kept, and only the
     page's records."""
-    if not (entity or document or kind or trigger or start or end) and (listed := _listed(store, "events", offset, limit)):
+    if not (entity or document or kind or trigger or start or end) and (listed := lists.page(store, "events", offset, limit)):
         page = GraphView(store, only=listed[1])  # the whole timeline, listed in order by the build
         return listed[0], [page.records[c] for c in listed[1]]
     claims = integer(store.select(queries.COUNT_CLAIMS)[0]["n"])
@@ -242,7 +242,7 @@ def relations_page(store: GraphStore, kind: str, offset: int, limit: int,
     """What ``relations`` gives, ``limit`` from ``offset``, and how many there are, without reading
     every claim: the page of the kind's list the build keeps (with ``entity``, the verdicts of
     the kind on the claims naming it), then the page's verdicts, their claims and records."""
-    listed = None if entity else _listed(store, kind, offset, limit)
+    listed = None if entity else lists.page(store, kind, offset, limit)
     if listed is not None:
         total, chosen = listed[0], [str(rdf.relation_iri_for_id(i)) for i in listed[1]]
     else:
@@ -272,30 +272,10 @@ def _fewer_through_claims(store: GraphStore, kind: str, claims: int) -> bool:
     has) are fewer rows to read than the claims of every verdict of ``kind``: the lists' sizes say."""
     sizes: dict[str, int] = {}
     for name in rdf.VERDICT_KINDS:
-        if (listed := _listed(store, name, 0, 0)) is None:
+        if (listed := lists.page(store, name, 0, 0)) is None:
             return False
         sizes[name] = listed[0]
     every = integer(store.select(queries.COUNT_CLAIMS)[0]["n"]) or 1
     return claims * 2 * sum(sizes.values()) / every < 2 * sizes[kind]
 
 
-def _listed(store: GraphStore, name: str, offset: int, limit: int) -> tuple[int, list[str]] | None:
-    """How many items the list ``name`` holds and the ids of ``limit`` of them from ``offset``,
-    from its directory and the blocks that hold them (None when the store has no such list)."""
-    head = store.select(queries.LIST_HEAD, {"list": rdf.list_iri(name)})
-    if not head:
-        return None
-    total = integer(head[0]["n"])
-    if limit <= 0 or offset >= total:
-        return total, []
-    blocks: list[URIRef] = []
-    start = at = 0
-    for first, size in rdf.directory(str(head[0]["blocks"])):
-        if at + size > offset and at < offset + limit:
-            if not blocks:
-                start = offset - at
-            blocks.append(rdf.list_iri(name, first))
-        at += size
-    found = {str(r["list"]): str(r["ids"]).split() for r in store.select_each(queries.LIST_BLOCKS, "list", blocks)}
-    ids = [i for block in blocks for i in found.get(str(block), [])]
-    return total, ids[start : start + limit]

@@ -358,9 +358,7 @@ CLAIM_VERDICTS = """
 SELECT ?claim ?node ?record WHERE { ?node cg:claim ?claim OPTIONAL { ?node cg:record ?record } }
 """
 
-# The verdicts of one kind (bind ?type). Their claims are read apart (``VERDICT_CLAIMS``): joined
-# here, the engine reads every verdict's claims first (a minute at 2.6M verdicts).
-# A page of a list (``build.list_triples``): the list's size, then the ids of the blocks that hold the page.
+# A page of a list (``lists``): the list's size, then the ids of the blocks that hold the page.
 LIST_SIZE = """
 SELECT ?list ?n WHERE { ?list cg:itemCount ?n }
 """
@@ -374,6 +372,8 @@ LIST_BLOCKS = """
 SELECT ?list ?ids WHERE { ?list cg:items ?ids }
 """
 
+# The verdicts of one kind (bind ?type). Their claims are read apart (``VERDICT_CLAIMS``): joined
+# here, the engine reads every verdict's claims first (a minute at 2.6M verdicts).
 VERDICTS_OF_TYPE = """
 SELECT ?type ?verdict WHERE { ?verdict a ?type }
 """

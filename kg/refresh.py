@@ -13,21 +13,18 @@ same documents.
 
 from __future__ import annotations
 
-import bisect
-import itertools
 import logging
 from collections import defaultdict
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
-from typing import Any
 
 import networkx as nx
 from rdflib import Literal, URIRef
 from rdflib.term import Node
 
 from . import build as rdf
-from . import independence, linked, queries, readback, reconcile, rejudge
+from . import independence, linked, lists, queries, readback, reconcile, rejudge
 from .config import Settings
 from .model import RELATION_BASES, Claim, Relation, content_id
 from .store import GraphStore, Value, integer, ntriples, text_or_none
@@ -199,8 +196,8 @@ def _everything(store: GraphStore, settings: Settings, same: Sequence[tuple[str,
     for e in edges:
         listed[e.kind].append(_edge_id(e))
     for kind, ids in listed.items():
-        _write_list(store, kind, sorted(ids))
-    _write_list(store, "events", rdf.timeline_order(stored))
+        lists.write(store, kind, sorted(ids))
+    lists.write(store, "events", rdf.timeline_order(stored))
 
 
 def _edge_id(e: independence.Edge) -> str:
@@ -252,19 +249,6 @@ def _independence_triples(claims: Iterable[Claim], assessed: dict[str, independe
 def _key_triples(claims: Iterable[Claim]) -> Iterator[rdf.Triple]:
     for c in claims:
         yield from rdf.key_triples(c.id, reconcile.blocking_keys(c))
-
-
-def _write_list(store: GraphStore, name: str, ordered: Sequence[str]) -> None:
-    """A list in its graph (``build.list_triples``), its blocks loaded a few at a time."""
-    graph = rdf.list_graph(name)
-    store.remove_graph(graph)
-    listing = rdf.list_triples(name, ordered)
-    while batch := list(itertools.islice(listing, BLOCKS_AT_ONCE)):
-        store.add_to_graphs({graph: ntriples(batch)}, bulk=True)
-
-
-#: Blocks of a list written in one load.
-BLOCKS_AT_ONCE = 100
 
 
 # ------------------------------------------------------------------------------------ a change
@@ -522,67 +506,12 @@ def _update_lists(store: GraphStore, removed: Collection[independence.Edge], add
     for kind in rdf.VERDICT_KINDS:
         out, into = {_edge_id(e) for e in removed if e.kind == kind}, {_edge_id(e) for e in added if e.kind == kind}
         if out or into:
-            _update_list(store, kind, out, into, str, str)
+            lists.update(store, kind, out, into, str, str)
     was, now = _TimelineKeys(store), _TimelineKeys(store)
     for keys, claims in ((was, before), (now, after)):
         keys.known.update((c.id, rdf.claim_timeline_key(c)) for c in claims if c.kind == "event")
     if was.known or now.known:
-        _update_list(store, "events", set(was.known), set(now.known), now, was)
-
-
-def _update_list(store: GraphStore, name: str, out: Collection[str], into: Collection[str],
-                 key: Callable[[str], Any], was: Callable[[str], Any]) -> None:
-    """A list (``build.list_triples``, in the order of ``key``) with ``out`` taken out and ``into``
-    put in: only the blocks they are in or come into, and the head, are written again. The list
-    stands in the order of ``was`` (which differs from ``key`` for the items taken out only)."""
-    head = store.select(queries.LIST_HEAD, {"list": rdf.list_iri(name)})
-    entries = rdf.directory(str(head[0]["blocks"])) if head else []
-    firsts = [first for first, _ in entries]
-
-    def block_of(k: Any) -> int:
-        """The block an item of key ``k`` is in, or would be put in: the last to begin at or before it."""
-        lo, hi = 0, len(firsts)
-        while lo < hi:
-            mid = (lo + hi) // 2
-            if was(firsts[mid]) <= k:
-                lo = mid + 1
-            else:
-                hi = mid
-        return max(lo - 1, 0)
-
-    arriving: dict[int, list[str]] = defaultdict(list)
-    for i in into:
-        arriving[block_of(key(i))].append(i)
-    touched = set(arriving) | {block_of(was(i)) for i in out} if entries else {0}
-    # A block whose first item goes out joins the block before it.
-    while extra := {t - 1 for t in touched if 0 < t < len(firsts) and t - 1 not in touched and firsts[t] in out}:
-        touched |= extra
-    held = {str(r["list"]): str(r["ids"]).split() for r in
-            store.select_each(queries.LIST_BLOCKS, "list", [rdf.list_iri(name, firsts[t]) for t in sorted(touched)
-                                                            if t < len(firsts)])}
-    kept: list[tuple[str, int]] = []
-    blocks: list[list[str]] = []
-    t = 0
-    while t < max(len(entries), 1):
-        if t not in touched:
-            kept.append(entries[t])
-            t += 1
-            continue
-        items: list[str] = []
-        adding: list[str] = []
-        while t in touched and t < max(len(entries), 1):
-            block = held.get(str(rdf.list_iri(name, firsts[t])), []) if t < len(firsts) else []
-            items += [i for i in block if i not in out]
-            adding += arriving.get(t, [])
-            t += 1
-        for i in sorted(adding, key=key):
-            bisect.insort(items, i, key=key)
-        made = rdf.list_blocks(items)
-        blocks += made
-        kept += [(b[0], len(b)) for b in made]
-    graph = rdf.list_graph(name)
-    store.remove_subjects({graph: [rdf.list_iri(name), *(rdf.list_iri(name, firsts[t]) for t in touched if t < len(firsts))]})
-    store.add_to_graphs({graph: ntriples([*rdf.list_head(name, kept), *(rdf.block_triple(name, b) for b in blocks)])})
+        lists.update(store, "events", set(was.known), set(now.known), now, was)
 
 
 class _TimelineKeys:

@@ -129,11 +129,8 @@ class _Windows:
 
     def near(self, name: tuple[str, object], claim: Claim) -> Iterator[int]:
         """The places of a bucket within its ``_width`` (and one) of where ``claim`` is or would be."""
-        ids = self.buckets.get(name, [])
-        at = self.place[name].get(claim.id) if name in self.place else None
-        if at is None:
-            at = bisect.bisect_left(self.order.get(name, []), _order(claim))
-        return iter(range(max(0, at - _width(name) - 1), min(len(ids), at + _width(name) + 2)))
+        at = bisect.bisect_left(self.order[name], _order(claim))
+        return iter(range(max(0, at - _width(name) - 1), min(len(self.buckets[name]), at + _width(name) + 2)))
 
 
 def _order(claim: Claim) -> tuple[object, str]:
@@ -163,7 +160,11 @@ def _near_changes(old: _Windows, new: _Windows, written: frozenset[str]) -> set[
                 continue
             places: set[int] = set()
             for i in changed:
-                places.update(side.near(name, (side.claims.get(i) or old.claims.get(i) or new.claims[i])))
+                # Where it is on this side, and where it was or comes (a report whose date a new
+                # version changes keeps its id, and moves).
+                for version in (old.claims.get(i), new.claims.get(i)):
+                    if version is not None:
+                        places.update(side.near(name, version))
             for n in sorted(places):
                 for m in range(n + 1, min(len(ids), n + _width(name) + 1)):
                     if m in places:

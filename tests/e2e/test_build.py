@@ -9,7 +9,7 @@ import pytest
 import rdflib
 from click.testing import CliRunner
 
-from kg import lookup, pipeline
+from kg import lists, lookup, pipeline
 from kg.build import graph_iri_for_key
 from kg.cli import main
 from kg.config import Settings
@@ -199,9 +199,9 @@ def test_the_counts_of_claims_follow_every_write(seeds_copy: Path, tmp_path: Pat
         assert {str(e["id"]): e["claims"] for e in lookup.entities(store) if e["claims"]} == per_entity
         for kind in ("corroborates", "conflicts", "changes"):
             ids = sorted(r.id for r in whole.relations if r.kind == kind)
-            assert paging._listed(store, kind, 0, paging.ALL) == (len(ids), ids)
+            assert lists.page(store, kind, 0, paging.ALL) == (len(ids), ids)
         events = [str(r["id"]) for r in lookup.timeline(whole)]
-        assert events and paging._listed(store, "events", 0, paging.ALL) == (len(events), events)
+        assert events and lists.page(store, "events", 0, paging.ALL) == (len(events), events)
 
     store = GraphStore.open(tmp_path / "store")
     settings = Settings(store=str(tmp_path / "store"))

@@ -8,10 +8,8 @@ from unittest import mock
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from kg import build as rdf
-from kg import refresh
+from kg import lists
 from kg.model import content_id
-from kg.paging import _listed
 from kg.store import GraphStore
 
 
@@ -26,7 +24,7 @@ def _ordered_by_hash_of_tail(item: str) -> tuple[int, str]:
 @settings(max_examples=60, deadline=None)
 @given(st.integers(0, 400), st.integers(0, 2**32), st.booleans())
 def test_a_list_changed_in_place_equals_it_written_whole(size, seed, by_id):
-    with mock.patch.object(rdf, "LIST_BLOCK", 10):  # many blocks in a small list
+    with mock.patch.object(lists, "LIST_BLOCK", 10):  # many blocks in a small list
         _change_a_list(size, seed, by_id)
 
 
@@ -34,7 +32,7 @@ def _change_a_list(size: int, seed: int, by_id: bool) -> None:
     rng = random.Random(seed)
     key = str if by_id else _ordered_by_hash_of_tail
     items = sorted((content_id("item", n) for n in range(size)), key=key)
-    beginning = [i for i in items if rdf.begins_block(i)]
+    beginning = [i for i in items if lists.begins_block(i)]
     out = set(rng.sample(items, min(len(items), rng.randint(0, 6)))) | set(rng.sample(beginning, min(len(beginning), 2)))
     if items and rng.random() < 0.3:
         out.add(items[0])
@@ -49,23 +47,23 @@ def _change_a_list(size: int, seed: int, by_id: bool) -> None:
         return "~" + item if by_id else (99, item)
 
     changed, whole = GraphStore.memory(), GraphStore.memory()
-    refresh._write_list(changed, "conflicts", items)
-    refresh._update_list(changed, "conflicts", out, into, now, key)
+    lists.write(changed, "conflicts", items)
+    lists.update(changed, "conflicts", out, into, now, key)
     after = sorted((set(items) - out) | into, key=now)
-    refresh._write_list(whole, "conflicts", after)
+    lists.write(whole, "conflicts", after)
     assert _quads(changed) == _quads(whole)
     at = rng.randint(0, len(after))
-    assert _listed(changed, "conflicts", at, 25) == (len(after), after[at : at + 25])
+    assert lists.page(changed, "conflicts", at, 25) == (len(after), after[at : at + 25])
 
 
 def test_blocks_begin_at_items_that_begin_them_and_a_page_spans_them():
-    items = sorted(content_id("item", n) for n in range(5 * rdf.LIST_BLOCK))
-    blocks = rdf.list_blocks(items)
-    assert len(blocks) > 1 and all(rdf.begins_block(b[0]) for b in blocks[1:])
+    items = sorted(content_id("item", n) for n in range(5 * lists.LIST_BLOCK))
+    blocks = lists.blocks_of(items)
+    assert len(blocks) > 1 and all(lists.begins_block(b[0]) for b in blocks[1:])
     assert [i for b in blocks for i in b] == items
     store = GraphStore.memory()
-    refresh._write_list(store, "corroborates", items)
+    lists.write(store, "corroborates", items)
     start = len(blocks[0]) - 3
-    assert _listed(store, "corroborates", start, 10) == (len(items), items[start : start + 10])
-    assert _listed(store, "corroborates", len(items), 10) == (len(items), [])
-    assert _listed(store, "changes", 0, 10) is None
+    assert lists.page(store, "corroborates", start, 10) == (len(items), items[start : start + 10])
+    assert lists.page(store, "corroborates", len(items), 10) == (len(items), [])
+    assert lists.page(store, "changes", 0, 10) is None

@@ -105,3 +105,22 @@ def test_a_claim_that_comes_between_two_pushes_them_out_of_reach():
     assert any({r.a, r.b} == {lowest, highest} for r in found.before)
     assert not any({r.a, r.b} == {lowest, highest} for r in found.after)
     assert len(found.after) < len(partition_verdicts(new)) / 2
+
+
+def test_a_report_a_new_version_dates_is_judged_where_it_was_and_where_it_goes():
+    """A report keeps its id when a new version of its document dates it, and moves in time: the
+    reports it stood between come within reach of each other."""
+    sign = ("sign", None, ("Acme",))
+    docs = {"d0.txt": 2, "d2.txt": 2, "d3.txt": 2, "d9.txt": 1, "d12.txt": 2}  # undated reports of each
+    before = [c for name, n in docs.items() for c in _claims(name, ([], [sign] * n))]
+    after = [c for c in before if c.document != "d0.txt"] + _claims("d0.txt", ([], [sign, ("sign", 0, ("Acme",))]))
+    moved = next(c for c in after if c.time)
+    order = sorted(before, key=lambda c: c.id)  # undated reports stand by id
+    at = next(n for n, c in enumerate(order) if c.id == moved.id)
+    assert 2 <= at < len(order) - 2  # between others before it moves to the end
+    with mock.patch.object(event_verdicts, "NEIGHBOURS", 2), mock.patch.object(rejudge_module, "NEIGHBOURS", 2):
+        [old] = partitions(before, 0.05, documents=())
+        [new] = partitions(after, 0.05, documents=())
+        found = rejudge(old, new, {c.id for c in before + after if c.document == "d0.txt"})
+        was, now = Counter(partition_verdicts(old)), Counter(partition_verdicts(new))
+    assert was - Counter(found.before) + Counter(found.after) == now

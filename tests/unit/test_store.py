@@ -10,8 +10,7 @@ from pathlib import Path
 import pytest
 from rdflib import BNode, Literal, URIRef
 
-from kg import build as rdf
-from kg import paging, queries
+from kg import lists, queries
 from kg.errors import QueryError, StoreError
 from kg.lookup import words_of
 from kg.model import content_id
@@ -207,15 +206,16 @@ def test_the_characters_the_word_prefilter_passes_over_are_no_part_of_a_word():
 def test_a_page_of_a_list_reads_the_blocks_that_hold_it(tmp_path):
     """Lists longer than a block: every window, at and across the blocks' edges, is
     the window of the sorted ids, with the list's size."""
-    ids = [content_id("verdict", n) for n in range(2 * rdf.LIST_BLOCK + 37)]
+    ids = [content_id("verdict", n) for n in range(2 * lists.LIST_BLOCK + 37)]
     store = GraphStore.open(tmp_path / "s")
     ordered = sorted(ids)
-    store.replace_graph(rdf.ID["graph/lists/0"], rdf.list_triples("conflicts", ordered))
-    block = rdf.LIST_BLOCK
-    for offset, limit in [(0, 1), (0, block), (block - 1, 2), (block, block), (block - 5, block + 10),
+    store.replace_graph(lists.graph("conflicts"), lists.triples("conflicts", ordered))
+    edge = len(lists.blocks_of(ordered)[0])  # where the second block begins
+    assert 0 < edge < len(ids)
+    for offset, limit in [(0, 1), (0, edge), (edge - 1, 2), (edge, edge), (edge - 5, lists.LIST_BLOCK + 10),
                           (0, len(ids)), (len(ids) - 1, 50), (len(ids), 10), (len(ids) + 5, 10), (3, 0)]:
-        assert paging._listed(store, "conflicts", offset, limit) == (len(ids), ordered[offset : offset + limit])
-    assert paging._listed(store, "corroborates", 0, 10) is None  # a store without that list
+        assert lists.page(store, "conflicts", offset, limit) == (len(ids), ordered[offset : offset + limit])
+    assert lists.page(store, "corroborates", 0, 10) is None  # a store without that list
 
 
 def test_a_claims_record_reads_back_every_field():
