@@ -57,7 +57,7 @@ def _whole(parts: list[Partition]) -> dict[tuple[str, str], Counter[Relation]]:
     return {(p.kind, p.key): Counter(partition_verdicts(p)) for p in parts}
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 @given(st.lists(_document, min_size=4, max_size=14), st.data(), st.booleans())
 def test_verdicts_judged_near_a_change_equal_the_partition_computed_whole(docs, data, narrow):
     if not narrow:
