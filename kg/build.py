@@ -19,6 +19,7 @@ True
 from __future__ import annotations
 
 import json
+import re
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from datetime import date
@@ -471,6 +472,18 @@ def key_triples(claim_id: str, keys: Iterable[str]) -> Iterator[Triple]:
     c = claim_iri(claim_id)
     for key in sorted(keys):
         yield c, CG.blockingKey, _word(key)
+
+
+def words_of(text: str) -> list[str]:
+    """The words of a text as a search matches them: runs of word characters, case-folded."""
+    return re.findall(r"\w+", text.casefold())
+
+
+def word_triples(claim_id: str, text: str) -> Iterator[Triple]:
+    """The distinct words of a claim's sentence (``words_of``), for finding claims by their words."""
+    c = claim_iri(claim_id)
+    for word in sorted(set(words_of(text))):
+        yield c, CG.word, Literal(word)
 
 
 def link_triples(links: Iterable[tuple[str, str, str]]) -> Iterator[Triple]:

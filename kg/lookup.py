@@ -7,7 +7,6 @@ import functools
 import logging
 import multiprocessing
 import os
-import re
 import tempfile
 import time
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
@@ -20,7 +19,7 @@ from rdflib import Literal, URIRef
 
 from . import build as rdf
 from . import export, queries, readback
-from .build import ID
+from .build import ID, words_of
 from .errors import NotFoundError
 from .model import RELATION_KINDS, Claim, Relation, content_id
 from .network import SLICE, claim_starts, record_edges, store_parts
@@ -255,10 +254,6 @@ def entity_of(name: str) -> str:
     except KeyError:
         found = gazetteer.resolve(name) if len(name) > 3 else None
         return found or name.casefold()
-
-
-def words_of(text: str) -> list[str]:
-    return re.findall(r"\w+", text.casefold())
 
 
 def _in_document(claim: Claim, document: str) -> bool:

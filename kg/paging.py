@@ -13,7 +13,8 @@ from rdflib.term import Node
 
 from . import build as rdf
 from . import lists, lookup, queries, readback
-from .lookup import GraphView, entity_of, is_id, words_of
+from .build import words_of
+from .lookup import GraphView, entity_of, is_id
 from .ontology import Gazetteer
 from .readback import documents, load_relations
 from .records import ClaimRecord, FigurePoint
@@ -157,6 +158,14 @@ def _claim_filters(store: GraphStore, claims: int, entity: str | None, source: s
 
     def by_words(words: set[str]) -> _Filter:
         def keep(kept: set[str] | None) -> set[str]:
+            if (kept is None or not _few(kept, claims)) and store.ask(queries.WORDS_KEPT):
+                every: set[str] | None = None  # the claims that hold every word, from the words kept
+                for word in sorted(words, key=lambda w: (-len(w), w)):
+                    holding = {str(r["claim"]) for r in store.stream(queries.CLAIMS_WITH_WORD, {"word": Literal(word)})}
+                    every = holding if every is None else every & holding
+                    if not every:
+                        return set()
+                return (every or set()) if kept is None else (every or set()) & kept
             if kept is not None and _few(kept, claims):  # the kept claims' sentences
                 rows = store.select_each(queries.QUOTE_TEXTS, "quote", [rdf.sentence_quote_iri(c) for c in sorted(kept)])
             else:  # the sentences that may hold the longest word

@@ -163,6 +163,16 @@ CLAIM_MEASURES = """
 SELECT ?claim ?measure WHERE { ?claim cg:measure ?measure }
 """
 
+# The claims whose sentence holds a word (bind ?word, as ``build.words_of`` gives it).
+CLAIMS_WITH_WORD = """
+SELECT ?claim ?word WHERE { ?claim cg:word ?word }
+"""
+
+# Whether the claims' words are kept (stores written before they were are searched by a scan).
+WORDS_KEPT = """
+ASK { ?claim cg:word ?word }
+"""
+
 # Quoted sentences (bind ?quote).
 QUOTE_TEXTS = """
 SELECT ?quote ?text WHERE { ?quote oa:exact ?text }

@@ -57,12 +57,12 @@ def same_entities(store: GraphStore) -> list[tuple[str, str]]:
 def digest(store: GraphStore, settings: Settings, same: Sequence[tuple[str, str]]) -> str:
     """What the derived graphs are made from, and in what form: the document versions, the
     tolerance, the entities linked as one; derived graphs of an earlier form (verdicts without
-    records, a series with one period worded two ways as two times) are made again by the next
-    write. A write judges again only the verdicts it can change, taking the others to be what
-    the rules make of the claims the store holds."""
+    records, a series with one period worded two ways as two times, claims without their words) are
+    made again by the next write. A write judges again only the verdicts it can change, taking the
+    others to be what the rules make of the claims the store holds."""
     versions = sorted((str(r["file"]), str(r["sha"])) for r in store.select(queries.DOCUMENT_VERSIONS))
-    return content_id("verdicts with records by partition, counts, lists in blocks by their items; a series by period",
-                      settings.tolerance,
+    return content_id("verdicts with records by partition, counts, lists in blocks by their items, words; "
+                      "a series by period", settings.tolerance,
                       *(f"{f}={h}" for f, h in versions), *(f"{a}={b}" for a, b in same), length=64)
 
 
@@ -247,8 +247,10 @@ def _independence_triples(claims: Iterable[Claim], assessed: dict[str, independe
 
 
 def _key_triples(claims: Iterable[Claim]) -> Iterator[rdf.Triple]:
+    """Each claim's blocking keys and the words of its sentence: what finds it without a scan."""
     for c in claims:
         yield from rdf.key_triples(c.id, reconcile.blocking_keys(c))
+        yield from rdf.word_triples(c.id, c.text)
 
 
 # ------------------------------------------------------------------------------------ a change

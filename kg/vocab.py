@@ -135,6 +135,7 @@ class CG(DefinedNamespace):
     trigger: URIRef  # The lemma of the word that tells the event (a verb or an event noun), e.g. sign, ratify, ban, repatriate.
     unit: URIRef  # What the number counts: person, percent, ratio, a currency code, visa, company, hour ...
     upperBound: URIRef  # The high end of a range.
+    word: URIRef  # A word of the claim's sentence, case-folded: the claims that hold a word are found without reading every sentence.
 
 
 class OA(DefinedNamespace):

@@ -10,11 +10,12 @@ from fastapi.testclient import TestClient
 import kg.store
 from api.main import create_app
 from kg import build as rdf
-from kg import lookup, paging
+from kg import lookup, paging, queries
 from kg.config import Settings
 from kg.errors import NotFoundError
 from kg.model import RELATION_KINDS
 from kg.records import ClaimRecord, FigurePoint
+from kg.store import GraphStore
 
 from support import forbid_whole_reads
 
@@ -203,3 +204,30 @@ def test_a_page_of_one_measure_key_is_the_searchs_exact_matches(seed_store):
 def test_a_page_of_documents_is_the_lists(seed_store, offset, limit):
     every = lookup.documents(seed_store)
     assert lookup.documents_page(seed_store, offset, limit) == (len(every), every[offset : offset + limit])
+
+
+WORD_FILTERS = [{"text": "workers Russia"}, {"text": "RUSSIA   workers,"}, {"text": "no-such-word-anywhere"},
+                {"entity": "russia", "verdict": "corroborated", "text": "workers"}]
+
+
+@pytest.mark.parametrize("filters", WORD_FILTERS, ids=[str(f) for f in WORD_FILTERS])
+def test_words_are_found_from_the_words_kept_or_else_by_a_scan(seed_store, tmp_path, filters, monkeypatch):
+    found = lookup.search(lookup.GraphView(seed_store), **filters)
+    scans: list[str] = []
+    read = GraphStore.select_each
+
+    def watched(self, sparql, *args, **kwargs):  # type: ignore[no-untyped-def]
+        if sparql == queries.QUOTES_WITH:
+            scans.append(sparql)
+        return read(self, sparql, *args, **kwargs)
+
+    monkeypatch.setattr(GraphStore, "select_each", watched)
+    assert paging.claims_page(seed_store, 0, 1000, **filters) == (len(found), found)
+    assert not scans, "the claims' words are kept: no sentence is scanned"
+    seed_store.backup(tmp_path / "copy")
+    older = GraphStore.open(tmp_path / "copy")  # as a store written before the words were kept
+    older.update("PREFIX cg: <https://w3id.org/claimgraph/ns#> DELETE WHERE { GRAPH ?g { ?claim cg:word ?word } }")
+    assert not older.ask(queries.WORDS_KEPT)
+    assert paging.claims_page(older, 0, 1000, **filters) == (len(found), found)
+    assert scans or set(filters) != {"text"}, "without the words kept, the sentences are scanned"
+    older.close()

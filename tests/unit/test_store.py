@@ -11,8 +11,8 @@ import pytest
 from rdflib import BNode, Literal, URIRef
 
 from kg import lists, queries
+from kg.build import words_of
 from kg.errors import QueryError, StoreError
-from kg.lookup import words_of
 from kg.model import content_id
 from kg.store import GraphStore, ntriples
 from kg.vocab import OA
