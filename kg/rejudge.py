@@ -89,24 +89,30 @@ class _Windows:
         self.part = part
         self.measures = measures if measures is not None else reconcile.measures_of(part.claims)
         self.claims = {c.id: c for c in part.claims}
+        self.key: dict[str, tuple[object, str]] = {}
+        values: dict[str, tuple[float, str]] = {}
         self.buckets: dict[tuple[str, object], list[str]] = {
-            name: [c.id for c, _ in bucket] for name, bucket in reconcile.value_buckets(part.claims, self.measures).items()}
+            name: [c.id for c, _ in bucket]
+            for name, bucket in reconcile.value_buckets(part.claims, self.measures, values).items()}
+        self.key.update(values)
         self.actors = {c.id: keys for c in part.claims if c.kind == "event" and (keys := event_keys(c))}
         if self.actors:
-            self.buckets[EVENTS] = sorted(self.actors, key=lambda i: event_order(self.claims[i]))
-        key = {i: _order(self.claims[i]) for i in {i for ids in self.buckets.values() for i in ids}}
-        self.order = {name: [key[i] for i in ids] for name, ids in self.buckets.items()}
-        self.place = {name: {i: n for n, i in enumerate(ids)} for name, ids in self.buckets.items()}
-        self.within: dict[str, list[tuple[str, object]]] = defaultdict(list)
-        for name, ids in self.buckets.items():
-            for i in ids:
-                self.within[i].append(name)
+            self.key.update((i, event_order(self.claims[i])) for i in self.actors)
+            self.buckets[EVENTS] = sorted(self.actors, key=self.key.__getitem__)
+        self.order = {name: [self.key[i] for i in ids] for name, ids in self.buckets.items()}
+
+    def place(self, name: tuple[str, object], x: str) -> int | None:
+        """Where a claim stands in a bucket (None when it is not in it)."""
+        if x not in self.key:
+            return None
+        at = bisect.bisect_left(self.order[name], self.key[x])
+        return at if at < len(self.buckets[name]) and self.buckets[name][at] == x else None
 
     def meets(self, x: str, y: str) -> bool:
         """Whether two claims meet in a bucket, at most its ``_width`` apart."""
-        for name in self.within.get(x, ()):
-            place = self.place[name]
-            if y in place and abs(place[x] - place[y]) <= _width(name):
+        for name in self.buckets:
+            at, other = self.place(name, x), self.place(name, y)
+            if at is not None and other is not None and abs(at - other) <= _width(name):
                 return True
         return False
 
