@@ -139,6 +139,13 @@ def update(store: GraphStore, name: str, out: Collection[str], into: Collection[
     store.add_to_graphs({into: ntriples([*head(name, kept), *(block_triple(name, b) for b in blocks)])})
 
 
+def sizes(store: GraphStore, names: Iterable[str]) -> dict[str, int]:
+    """How many items each of the lists ``names`` holds (those the store has)."""
+    iris = {str(rdf.list_iri(name)): name for name in names}
+    return {iris[str(r["list"])]: integer(r["n"])
+            for r in store.select_each(queries.LIST_SIZE, "list", [URIRef(i) for i in iris])}
+
+
 def page(store: GraphStore, name: str, offset: int, limit: int) -> tuple[int, list[str]] | None:
     """How many items the list ``name`` holds and the ids of ``limit`` of them from ``offset``,
     from its directory and the blocks that hold them (None when the store has no such list)."""

@@ -279,11 +279,9 @@ def relations_page(store: GraphStore, kind: str, offset: int, limit: int,
 def _fewer_through_claims(store: GraphStore, kind: str, claims: int) -> bool:
     """Whether the verdicts of ``claims`` claims (of every kind, about as many as the average claim
     has) are fewer rows to read than the claims of every verdict of ``kind``: the lists' sizes say."""
-    sizes: dict[str, int] = {}
-    for name in rdf.VERDICT_KINDS:
-        if (listed := lists.page(store, name, 0, 0)) is None:
-            return False
-        sizes[name] = listed[0]
+    sizes = lists.sizes(store, rdf.VERDICT_KINDS)
+    if len(sizes) < len(rdf.VERDICT_KINDS):
+        return False
     every = integer(store.select(queries.COUNT_CLAIMS)[0]["n"]) or 1
     return claims * 2 * sum(sizes.values()) / every < 2 * sizes[kind]
 

@@ -13,7 +13,7 @@ from rdflib import Literal, URIRef
 from rdflib.term import Node
 
 from . import build as rdf
-from . import queries
+from . import lists, queries
 from .build import ID
 from .independence import Edge
 from .model import Actor, Claim, Figure, Frame, Relation, Source, Span, TimeScope
@@ -392,8 +392,7 @@ def _ordered(relation: Relation) -> Relation:
 
 def verdict_count(store: GraphStore) -> int:
     """How many verdicts the store holds: the sizes of the lists of each kind."""
-    sizes = store.select_each(queries.LIST_SIZE, "list", [rdf.list_iri(kind) for kind in rdf.VERDICT_KINDS])
-    return sum(integer(r["n"]) for r in sizes)
+    return sum(lists.sizes(store, rdf.VERDICT_KINDS).values())
 
 
 def _relations_from_triples(store: GraphStore, verdicts: Sequence[Node]) -> list[Relation]:

@@ -23,7 +23,7 @@ from __future__ import annotations
 import math
 import re
 from collections import defaultdict
-from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, TypeVar
@@ -259,21 +259,18 @@ def measures_of(claims: Sequence[Claim]) -> Measures:
     return {c.id: _Measure.of(c) for c in claims}
 
 
-def value_buckets(claims: Sequence[Claim], measures: Measures, order: dict[str, tuple[float, str]] | None = None
+def value_buckets(claims: Sequence[Claim], measures: Measures, order: Mapping[str, tuple[float, str]] | None = None
                   ) -> dict[tuple[str, object], list[tuple[Claim, _Measure]]]:
     """The claims that can meet by value: by dimension (count, money, share, rate ...) and year,
-    undated claims in every year of their dimension, each bucket lowest first (``lowest_first``;
-    each claim's, when given, in ``order``, which gets those of the others)."""
+    undated claims in every year of their dimension, each bucket lowest first (``lowest_first``,
+    or ``order`` when it gives each figure's)."""
     blocks: dict[str, list[tuple[Claim, _Measure]]] = defaultdict(list)
     for c in claims:
         m = measures[c.id]
         if m is not None and c.figure is not None and c.figure.confidence > 0.5:
             blocks[m.dimension].append((c, m))
-    order = order if order is not None else {}
-    for members in blocks.values():
-        for c, _ in members:
-            if c.id not in order:
-                order[c.id] = lowest_first(c)
+    if order is None:
+        order = {c.id: lowest_first(c) for members in blocks.values() for c, _ in members}
     out = {}
     for dimension, members in blocks.items():
         buckets: dict[object, list[tuple[Claim, _Measure]]] = defaultdict(list)

@@ -83,21 +83,19 @@ EVENTS = ("event", None)
 
 class _Windows:
     """A block's buckets of claims that meet their neighbours (by value, ``reconcile.value_buckets``;
-    event reports in time), with each claim's place in each."""
+    event reports in time), with each claim's sort key: its place in a bucket is found by bisection."""
 
     def __init__(self, part: reconcile.Partition, measures: reconcile.Measures | None) -> None:
         self.part = part
         self.measures = measures if measures is not None else reconcile.measures_of(part.claims)
         self.claims = {c.id: c for c in part.claims}
-        self.key: dict[str, tuple[object, str]] = {}
-        values: dict[str, tuple[float, str]] = {}
+        self.actors = {c.id: keys for c in part.claims if c.kind == "event" and (keys := event_keys(c))}
+        values = {c.id: reconcile.lowest_first(c) for c in part.claims if c.figure is not None}
+        self.key: dict[str, tuple[object, str]] = {**values, **{i: event_order(self.claims[i]) for i in self.actors}}
         self.buckets: dict[tuple[str, object], list[str]] = {
             name: [c.id for c, _ in bucket]
             for name, bucket in reconcile.value_buckets(part.claims, self.measures, values).items()}
-        self.key.update(values)
-        self.actors = {c.id: keys for c in part.claims if c.kind == "event" and (keys := event_keys(c))}
         if self.actors:
-            self.key.update((i, event_order(self.claims[i])) for i in self.actors)
             self.buckets[EVENTS] = sorted(self.actors, key=self.key.__getitem__)
         self.order = {name: [self.key[i] for i in ids] for name, ids in self.buckets.items()}
 
