@@ -21,7 +21,8 @@ import networkx as nx
 import pyoxigraph as ox
 
 from .errors import QueryError
-from .network import EDGE_ATTRIBUTES, NODE_ATTRIBUTES, Edge, Node, Part
+from .network import EDGE_ATTRIBUTES, NODE_ATTRIBUTES, Edge, NetworkBuilder, Node, Part
+from .readback import Drawn
 from .records import ClaimRecord
 from .sandbox import check_query
 from .store import GraphStore, serialised
@@ -191,9 +192,18 @@ def _attvalue(value: object) -> str:
     return xml_safe(str(value))
 
 
-@functools.lru_cache(maxsize=1 << 14)
+#: Node ids that need no escaping in a quoted XML attribute (a claim's, "claim:0c1d1783a61d3f6f").
+_PLAIN_ID = re.compile(r"[A-Za-z0-9:._-]*")
+
+
 def _quoted_id(node: str) -> str:
-    """A node's id as a quoted XML attribute, remembered: a network names each claim in many edges."""
+    """A node's id as a quoted XML attribute: a plain one as it is, others escaped and remembered
+    (a network names each claim in many edges)."""
+    return f'"{node}"' if _PLAIN_ID.fullmatch(node) else _escaped_id(node)
+
+
+@functools.lru_cache(maxsize=1 << 14)
+def _escaped_id(node: str) -> str:
     return quoteattr(xml_safe(node))
 
 
@@ -232,14 +242,25 @@ def _network(parts: Iterable[Part], out: IO[bytes], node: Callable[[Node], str],
 _EDGES_AT_ONCE = 1000
 
 
-def verdict_edges(fmt: str, edges: Iterable[Edge], numbered: str) -> Iterator[bytes]:
-    """Edges in a network format (``gexf``, ``graphml``), numbered after ``numbered`` (``v3.0``,
-    ``v3.1`` ...), apart from the edges of the parts: the verdicts, written by themselves
-    (``write_gexf``'s ``tail``)."""
-    write = _gexf_edge if fmt == "gexf" else _graphml_edge
-    counted = enumerate(edges)
+def verdict_edges(fmt: str, verdicts: Iterable[Drawn], numbered: str) -> Iterator[bytes]:
+    """The edges of verdicts (``network.record_verdicts``: from the first claim to the other) in a
+    network format (``gexf``, ``graphml``), numbered after ``numbered`` (``v3.0``, ``v3.1`` ...),
+    apart from the edges of the parts: written by themselves (``write_gexf``'s ``tail``), as
+    ``NetworkBuilder.verdict`` would make them."""
+    edge = _gexf_edge_text if fmt == "gexf" else _graphml_edge_text
+    counted = enumerate(verdicts)
     while batch := list(itertools.islice(counted, _EDGES_AT_ONCE)):
-        yield "".join(write(f"{numbered}{i}", e) for i, e in batch).encode("utf-8")
+        yield "".join(edge(f"{numbered}{i}", _quoted_id(f"claim:{v.a}"), _quoted_id(f"claim:{v.b}"),
+                           _verdict_cells(fmt, v.kind, v.basis, v.reason)) for i, v in batch).encode("utf-8")
+
+
+@functools.lru_cache(maxsize=1 << 14)
+def _verdict_cells(fmt: str, kind: str, basis: str, reason: str) -> str:
+    """A verdict edge's attribute values, remembered: the same relations, bases and reasons come
+    back on many edges."""
+    attrs = NetworkBuilder.verdict_attributes(kind, basis, reason)
+    return _gexf_values(attrs, EDGE_ATTRIBUTES, len(NODE_ATTRIBUTES)) if fmt == "gexf" \
+        else _graphml_data(attrs, EDGE_ATTRIBUTES, len(_GRAPHML_NODE_KEYS))
 
 
 def _gexf_values(attrs: dict[str, object], declared: dict[str, str], base: int) -> str:
@@ -265,8 +286,12 @@ def _gexf_node(n: Node) -> str:
 
 
 def _gexf_edge(number: str, e: Edge) -> str:
-    return (f'      <edge id="{number}" source={_quoted_id(e.source)} target={_quoted_id(e.target)}>\n'
-            + _gexf_values(e.attrs, EDGE_ATTRIBUTES, len(NODE_ATTRIBUTES)) + "      </edge>\n")
+    return _gexf_edge_text(number, _quoted_id(e.source), _quoted_id(e.target),
+                           _gexf_values(e.attrs, EDGE_ATTRIBUTES, len(NODE_ATTRIBUTES)))
+
+
+def _gexf_edge_text(number: str, source: str, target: str, cells: str) -> str:
+    return f'      <edge id="{number}" source={source} target={target}>\n{cells}      </edge>\n'
 
 
 def write_gexf(dynamic: bool, parts: Iterable[Part], out: IO[bytes], tail: Iterable[bytes] = ()) -> None:
@@ -306,8 +331,12 @@ def _graphml_node(n: Node) -> str:
 
 
 def _graphml_edge(number: str, e: Edge) -> str:
-    return (f'    <edge id="{number}" source={_quoted_id(e.source)} target={_quoted_id(e.target)}>\n'
-            f"{_graphml_data(e.attrs, EDGE_ATTRIBUTES, len(_GRAPHML_NODE_KEYS))}    </edge>\n")
+    return _graphml_edge_text(number, _quoted_id(e.source), _quoted_id(e.target),
+                              _graphml_data(e.attrs, EDGE_ATTRIBUTES, len(_GRAPHML_NODE_KEYS)))
+
+
+def _graphml_edge_text(number: str, source: str, target: str, cells: str) -> str:
+    return f'    <edge id="{number}" source={source} target={target}>\n{cells}    </edge>\n'
 
 
 def write_graphml(parts: Iterable[Part], out: IO[bytes], tail: Iterable[bytes] = ()) -> None:

@@ -2,16 +2,9 @@
 
 from __future__ import annotations
 
-import contextlib
 import functools
-import logging
-import multiprocessing
-import os
-import tempfile
-import time
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from datetime import date
-from pathlib import Path
 from typing import IO, Any
 
 import pyoxigraph as ox
@@ -22,13 +15,11 @@ from . import export, queries, readback
 from .build import ID, words_of
 from .errors import NotFoundError
 from .model import RELATION_KINDS, Claim, Relation, content_id
-from .network import SLICE, claim_starts, record_edges, store_parts
+from .network import SLICE, claim_starts, record_verdicts, store_parts
 from .ontology import Gazetteer
 from .readback import DOCUMENT_PREFIX, Link, Rows, documents, load_claims, load_relations
 from .records import ClaimRecord, DocumentRecord, claim_record
-from .store import GraphStore, OxigraphStore, Value, integer, serialised
-
-log = logging.getLogger(__name__)
+from .store import GraphStore, Value, integer, serialised
 
 
 def document(store: GraphStore, doc_id: str) -> DocumentRecord:
@@ -401,116 +392,35 @@ def write_export(store: GraphStore, fmt: str, out: IO[bytes]) -> None:
         export.write_claims_csv(_records_in_order(store), out)
     elif fmt in ("gexf", "graphml"):
         dynamic, parts = store_parts(store, Gazetteer.load().labels)
-        with _verdict_edges(store, fmt) as tail:
-            if fmt == "gexf":
-                export.write_gexf(dynamic, parts, out, tail)
-            else:
-                export.write_graphml(parts, out, tail)
+        if fmt == "gexf":
+            export.write_gexf(dynamic, parts, out, _verdict_edges(store, fmt))
+        else:
+            export.write_graphml(parts, out, _verdict_edges(store, fmt))
     else:
         raise ValueError(f"unknown export format {fmt!r}")
 
 
-#: Verdicts from which a network export of a store in a folder shares the writing of their edges
-#: with a process of its own (on a machine with more than one core).
-VERDICTS_APART_FROM = 100_000
-
-
-@contextlib.contextmanager
-def _verdict_edges(store: GraphStore, fmt: str) -> Iterator[Iterable[bytes]]:
-    """The verdicts' edges in ``fmt``, partition by partition (``export.verdict_edges``, numbered
-    ``v<partition>.<n>``): each partition's written into a temporary file by whoever takes it
-    first, a helper process started now (for many verdicts, ``VERDICTS_APART_FROM``; it reads
-    the store itself) or this one once the claims are written; then the files in order, and
-    the verdicts written without a record. A partition the helper left unfinished (should it
-    fail) is written here. The same store gives the same bytes, whoever wrote what."""
+def _verdict_edges(store: GraphStore, fmt: str) -> Iterator[bytes]:
+    """The verdicts' edges in ``fmt`` (``export.verdict_edges``), read partition by partition as
+    they are written (numbered ``v<partition>.<n>``), then those of verdicts written without a
+    record; the claims' start dates (which way a change runs) are read once, when the first edge
+    is written, after the claims' nodes."""
     graphs = readback.verdict_graphs(store)
-    location = store.shared_location if isinstance(store, OxigraphStore) else None
-    apart = location is not None and _cores() > 1 and readback.verdict_count(store) >= VERDICTS_APART_FROM
-    context = multiprocessing.get_context("spawn")
-    taken = context.Value("i", 0)  # the next partition to take
-    written = context.Array("q", [-1] * len(graphs))  # each partition's verdicts, once its file is whole
-    with tempfile.TemporaryDirectory(prefix="kg-export-") as folder:
-        helper = context.Process(target=_help_write, args=(location, fmt, graphs, folder, taken, written),
-                                 name="export-verdicts") if apart else None
-        if helper is not None:
-            helper.start()
-        began = time.perf_counter()
+    begins = functools.cache(lambda: claim_starts(store))
+    recorded = 0
 
-        begins = functools.cache(lambda: claim_starts(store))
-
-        def edges() -> Iterator[bytes]:
-            _write_partitions(store, fmt, graphs, folder, taken, written, begins)
-            if helper is not None:
-                helper.join()
-                if helper.exitcode:
-                    log.warning("the process helping to write the verdicts' edges failed (exit %s); this one "
-                                "writes what it left", helper.exitcode)
-                else:
-                    log.info("the verdicts' edges were written with a helper process in %.1f s",
-                             time.perf_counter() - began)
-            for i in range(len(graphs)):
-                if written[i] < 0:  # left unfinished by the helper
-                    _write_partition(store, fmt, graphs, i, folder, written, begins())
-                with (Path(folder) / str(i)).open("rb") as part:
-                    while piece := part.read(2**20):
-                        yield piece
-            rest = readback.unrecorded(store, sum(written[:]))
-            if rest:
-                yield from export.verdict_edges(fmt, record_edges((r.to_json() for r in rest), begins()),
-                                                f"v{len(graphs)}.")
-
-        try:
-            yield edges()
-        finally:
-            if helper is not None and helper.is_alive():  # the export was given up
-                helper.terminate()
-            if helper is not None:
-                helper.join()
-
-
-def _cores() -> int:
-    """The cores this process may run on."""
-    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
-
-
-def _write_partitions(store: GraphStore, fmt: str, graphs: Sequence[URIRef], folder: str, taken: Any,
-                      written: Any, begins: Callable[[], Mapping[str, date]] | None = None) -> None:
-    """Take the partitions no one has taken, one by one, and write their verdicts' edges
-    (``begins``: the claims' start dates, read once when first needed)."""
-    begins = begins or functools.cache(lambda: claim_starts(store))
-    while True:
-        with taken.get_lock():
-            i = taken.value
-            taken.value += 1
-        if i >= len(graphs):
-            return
-        _write_partition(store, fmt, graphs, i, folder, written, begins())
-
-
-def _write_partition(store: GraphStore, fmt: str, graphs: Sequence[URIRef], i: int, folder: str, written: Any,
-                     begins: Mapping[str, date]) -> None:
-    """The edges of partition ``i``'s verdicts into its file; then how many there are in ``written``."""
-    count = 0
-
-    def counted() -> Iterator[str]:
-        nonlocal count
-        for record in readback.graph_records(store, graphs[i]):
-            count += 1
+    def counted(records: Iterable[str]) -> Iterator[str]:
+        nonlocal recorded
+        for record in records:
+            recorded += 1
             yield record
 
-    with (Path(folder) / str(i)).open("wb") as out:
-        for piece in export.verdict_edges(fmt, record_edges(counted(), begins), f"v{i}."):
-            out.write(piece)
-    written[i] = count
-
-
-def _help_write(location: str, fmt: str, graphs: Sequence[URIRef], folder: str, taken: Any, written: Any) -> None:
-    """In a process of its own: ``_write_partitions`` on the store at ``location``, opened read-only."""
-    store = GraphStore.open(location, read_only=True, create=False)
-    try:
-        _write_partitions(store, fmt, graphs, folder, taken, written)
-    finally:
-        store.close()
+    for i, graph in enumerate(graphs):
+        yield from export.verdict_edges(fmt, record_verdicts(counted(readback.graph_records(store, graph)), begins()),
+                                        f"v{i}.")
+    rest = readback.unrecorded(store, recorded)
+    if rest:
+        yield from export.verdict_edges(fmt, record_verdicts((r.to_json() for r in rest), begins()), f"v{len(graphs)}.")
 
 
 def _records_in_order(store: GraphStore) -> Iterator[ClaimRecord]:

@@ -17,6 +17,8 @@ from datetime import date
 from functools import cached_property
 from typing import Any, Literal, TypeVar, Union, get_args, get_origin, get_type_hints
 
+import orjson
+
 
 def content_id(*parts: object, length: int = 16) -> str:
     """A stable id derived from content.
@@ -284,9 +286,18 @@ class Recorded:
     def from_json(cls: type[R], text: str) -> R:
         """The object ``to_json`` wrote (names it does not know are ignored, those it lacks take
         their defaults)."""
-        found = _decoder(cls)(json.loads(text))
+        found = _decoder(cls)(read_record(text))
         assert isinstance(found, cls)
         return found
+
+
+def read_record(text: str) -> Any:
+    """A record's JSON (``Recorded.to_json``) as Python values: parsed by orjson, or by the standard
+    library where orjson is stricter (the NaN and infinities ``json.dumps`` writes, lone surrogates)."""
+    try:
+        return orjson.loads(text)
+    except orjson.JSONDecodeError:
+        return json.loads(text)
 
 
 R = TypeVar("R", bound=Recorded)

@@ -90,15 +90,15 @@ class NetworkBuilder:
     def _other(self, node: str, kind: str, label: str) -> None:
         self.others.setdefault(node, {"kind": kind, "label": label, "colour": COLOURS[kind], "size": 6.0})
 
-    def claim(self, c: Claim, support: int, conflicted: bool) -> Part:
+    def claim(self, c: readback.Sketch, support: int, conflicted: bool) -> Part:
         """The claim's node, sized by its corroborations and coloured by its verdicts, and its
         edges to its document, sources and entities (verdicts are edges of ``verdict``)."""
         verdict = "conflicting" if conflicted else ("corroborated" if support else "uncorroborated")
         node = f"claim:{c.id}"
         attrs: dict[str, object] = {
-            "kind": "claim", "label": c.figure.surface if c.figure else (c.trigger or "event"), "verdict": verdict,
-            "colour": COLOURS[verdict], "size": 4.0 + 2.0 * support, "measure": c.measure or "",
-            "time": c.time.iso if c.time else "", "claim_kind": c.kind, "event_type": c.event_type or ""}
+            "kind": "claim", "label": c.label, "verdict": verdict, "colour": COLOURS[verdict],
+            "size": 4.0 + 2.0 * support, "measure": c.measure, "time": c.time, "claim_kind": c.kind,
+            "event_type": c.event_type}
         doc_node = f"document:{c.document}"
         self.others.setdefault(doc_node, {"kind": "document", "label": c.document, "colour": COLOURS["document"],
                                           "size": 8.0})
@@ -112,16 +112,19 @@ class NetworkBuilder:
             previous = src
         if c.sources:
             edges.append(Edge(node, c.sources[-1].identity(c.document), {"relation": "says"}))
-        for entity in dict.fromkeys([c.subject_entity, c.place, *c.participants, *(a.entity for a in c.actors)]):
-            if entity:
-                self._other(f"entity:{entity}", "entity", self.entity_labels.get(entity, entity))
-                edges.append(Edge(node, f"entity:{entity}", {"relation": "about"}))
+        for entity in c.entities:
+            self._other(f"entity:{entity}", "entity", self.entity_labels.get(entity, entity))
+            edges.append(Edge(node, f"entity:{entity}", {"relation": "about"}))
         return [Node(node, attrs)], sorted(edges, key=Edge.order)
 
     @staticmethod
     def verdict(r: Relation | readback.Drawn) -> Edge:
         """A verdict as an edge from its first claim (a change's earlier one) to the other."""
-        return Edge(f"claim:{r.a}", f"claim:{r.b}", {"relation": r.kind, "basis": r.basis, "reason": r.reason})
+        return Edge(f"claim:{r.a}", f"claim:{r.b}", NetworkBuilder.verdict_attributes(r.kind, r.basis, r.reason))
+
+    @staticmethod
+    def verdict_attributes(kind: str, basis: str, reason: str) -> dict[str, object]:
+        return {"relation": kind, "basis": basis, "reason": reason}
 
     def rest(self) -> Part:
         """The documents, sources and entities, and the citations between them."""
@@ -143,14 +146,14 @@ def parts(claims: Sequence[Claim], relations: Sequence[Relation], documents: Map
             of[r.b].append(r)
     for cid in sorted(known):
         support = len({r.b if r.a == cid else r.a for r in of[cid] if r.kind == "corroborates"})
-        nodes, edges = builder.claim(known[cid], support, any(r.kind == "conflicts" for r in of[cid]))
+        nodes, edges = builder.claim(readback.Sketch.of(known[cid]), support, any(r.kind == "conflicts" for r in of[cid]))
         yield nodes, [*edges, *sorted((builder.verdict(r) for r in of[cid] if r.a == cid), key=Edge.order)]
     yield builder.rest()
 
 
 def store_parts(store: GraphStore, entity_labels: Mapping[str, str]) -> tuple[bool, Iterator[Part]]:
     """Whether the network has dates, and its parts read from the store but the verdicts (their
-    edges are written by themselves: ``record_edges``): claims streamed from their records,
+    edges are written by themselves: ``record_verdicts``): claims streamed from their records,
     ``SLICE`` at a time, sized and coloured by the claims they are linked to (counted for each
     slice: counted all at once, the engine would hold a count for every claim), then the
     documents, sources and entities. Memory grows with the documents, sources and entities, not
@@ -158,7 +161,7 @@ def store_parts(store: GraphStore, entity_labels: Mapping[str, str]) -> tuple[bo
     builder = NetworkBuilder({d["file"]: d for d in readback.documents(store)}, entity_labels)
 
     def read() -> Iterator[Part]:
-        stream = readback.iter_claims(store)
+        stream = readback.iter_sketches(store)
         while claims := list(itertools.islice(stream, SLICE)):
             counts: dict[str, dict[str, int]] = defaultdict(dict)
             for r in store.stream_each(queries.LINK_COUNTS, "claim", [rdf.claim_iri(c.id) for c in claims]):
@@ -175,11 +178,12 @@ def claim_starts(store: GraphStore) -> dict[str, date]:
     return {rdf.claim_id_of(r["claim"]): date.fromisoformat(str(r["start"])) for r in store.stream(queries.CLAIM_STARTS)}
 
 
-def record_edges(records: Iterable[str], begins: Mapping[str, date]) -> Iterator[Edge]:
-    """The edges of verdicts' records (``readback.graph_records``), in their order (sorting them
-    would hold them all); a change from its earlier claim (by ``begins``)."""
+def record_verdicts(records: Iterable[str], begins: Mapping[str, date]) -> Iterator[readback.Drawn]:
+    """Verdicts' records (``readback.graph_records``) as their edges go (``NetworkBuilder.verdict``),
+    in their order (sorting them would hold them all): a change from its earlier claim (by
+    ``begins``), the others from the smaller id."""
     for v in map(readback.drawn, records):
-        yield NetworkBuilder.verdict(v._replace(a=v.b, b=v.a) if readback.turned(v.kind, v.a, v.b, begins) else v)
+        yield v._replace(a=v.b, b=v.a) if readback.turned(v.kind, v.a, v.b, begins) else v
 
 
 def claim_network(claims: Sequence[Claim], relations: Sequence[Relation], documents: Mapping[str, DocumentRecord],

@@ -3,7 +3,6 @@ them, or those of given ids, each from its record (one row each)."""
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import replace
 from datetime import date
@@ -16,7 +15,7 @@ from . import build as rdf
 from . import lists, queries
 from .build import ID
 from .independence import Edge
-from .model import Actor, Claim, Figure, Frame, Relation, Source, Span, TimeScope
+from .model import Actor, Claim, Figure, Frame, Relation, Source, Span, TimeScope, read_record
 from .ontology import ENTITY_PREFIX
 from .records import DocumentRecord, FigurePoint
 from .store import GraphStore, Value, integer, text_or_none
@@ -41,7 +40,7 @@ def documents(store: GraphStore, doc_ids: Sequence[str] | None = None) -> list[D
     rows = store.select(queries.ALL_DOCUMENT_RECORDS) if iris is None else \
         store.select_each(queries.DOCUMENT_RECORDS, "doc", iris)
     for row in rows:
-        record = json.loads(str(row["record"]))
+        record = read_record(str(row["record"]))
         if str(row["g"]) == str(rdf.graph_iri_for_key(record["file"])) and DOCUMENT_PREFIX + record["id"] == row["doc"]:
             found[str(row["doc"])] = cast(DocumentRecord, {**record, "claims": 0})
     if iris is None:
@@ -123,15 +122,29 @@ def iter_claims(store: GraphStore) -> Iterator[Claim]:
     """Every claim in the store in the order the engine reads them, streamed from their records;
     those written without one, from their triples, ``UNRECORDED_SLICE`` at a time (looked for
     only when the documents count more claims than records were read)."""
+    return _every_claim(store, _recorded_claims, lambda claims: claims)
+
+
+def iter_sketches(store: GraphStore) -> Iterator[Sketch]:
+    """Every claim as a network draws it (``Sketch``), as ``iter_claims`` reads them, without
+    decoding the rest of its record."""
+    return _every_claim(store, _recorded_sketches, lambda claims: map(Sketch.of, claims))
+
+
+Read = TypeVar("Read")
+
+
+def _every_claim(store: GraphStore, recorded: Callable[[Iterable[dict[str, Value]]], Iterator[Read]],
+                 unrecorded: Callable[[list[Claim]], Iterable[Read]]) -> Iterator[Read]:
     read = 0
-    for claim in _recorded_claims(store.stream(queries.ALL_CLAIM_RECORDS)):
+    for claim in recorded(store.stream(queries.ALL_CLAIM_RECORDS)):
         read += 1
         yield claim
     if 0 < claim_count(store) <= read:
         return
-    unrecorded = [URIRef(str(r["claim"])) for r in store.select(queries.CLAIMS_WITHOUT_RECORD)]
-    for i in range(0, len(unrecorded), UNRECORDED_SLICE):
-        yield from _claims_from_triples(store, unrecorded[i : i + UNRECORDED_SLICE])
+    iris = [URIRef(str(r["claim"])) for r in store.select(queries.CLAIMS_WITHOUT_RECORD)]
+    for i in range(0, len(iris), UNRECORDED_SLICE):
+        yield from unrecorded(_claims_from_triples(store, iris[i : i + UNRECORDED_SLICE]))
 
 
 def claim_count(store: GraphStore) -> int:
@@ -145,6 +158,46 @@ def _recorded_claims(rows: Iterable[dict[str, Value]]) -> Iterator[Claim]:
         iri = str(row["node"])
         if iri.startswith(CLAIM_PREFIX):
             yield _same_id(Claim.from_json(str(row["record"])), iri)
+
+
+class Sketch(NamedTuple):
+    """A claim as a network draws it: its label (the figure as written, or the event's verb),
+    measure, ISO time (or ""), kind, event type (or ""), document, chain, and the entities it is
+    about (its subject's, its place, its participants and its actors', in that order, once each)."""
+
+    id: str
+    label: str
+    measure: str
+    time: str
+    kind: str
+    event_type: str
+    document: str
+    sources: tuple[Source, ...]
+    entities: tuple[str, ...]
+
+    @classmethod
+    def of(cls, c: Claim) -> Sketch:
+        entities = (c.subject_entity, c.place, *c.participants, *(a.entity for a in c.actors))
+        return cls(c.id, c.figure.surface if c.figure else (c.trigger or "event"), c.measure or "",
+                   c.time.iso if c.time else "", c.kind, c.event_type or "", c.document, c.sources,
+                   tuple(e for e in dict.fromkeys(entities) if e))
+
+
+def _recorded_sketches(rows: Iterable[dict[str, Value]]) -> Iterator[Sketch]:
+    """``Sketch``es of the claims' records (``_recorded_claims``), their ids from their IRIs."""
+    for row in rows:
+        iri = str(row["node"])
+        if not iri.startswith(CLAIM_PREFIX):
+            continue
+        f = read_record(str(row["record"]))
+        figure, time = f.get("figure"), f.get("time")
+        entities = (f.get("subject_entity"), f.get("place"), *f.get("participants", ()),
+                    *(a.get("entity") for a in f.get("actors", ())))
+        yield Sketch(iri[len(CLAIM_PREFIX):], figure["surface"] if figure else (f.get("trigger") or "event"),
+                     f.get("measure") or "", time["iso"] if time else "", f["kind"], f.get("event_type") or "",
+                     f["document"], tuple(Source(s["label"], s.get("kind", Source.kind), s.get("entity"), s.get("phrase"))
+                           for s in f.get("sources", ())),
+                     tuple(e for e in dict.fromkeys(entities) if e))
 
 
 def _same_id(claim: Claim, iri: str) -> Claim:
@@ -352,14 +405,13 @@ def graph_relations(store: GraphStore, graph: URIRef) -> Iterator[Relation]:
 def graph_edges(store: GraphStore, graph: URIRef) -> Iterator[Edge]:
     """The verdicts of one partition's graph as ``Edge``s, from the fields of their records that
     say which claims they are between and how."""
-    for record in map(json.loads, graph_records(store, graph)):
+    for record in map(read_record, graph_records(store, graph)):
         yield Edge.between(record["kind"], record.get("basis", _DEFAULT_BASIS), record["a"], record["b"])
 
 
 def graph_records(store: GraphStore, graph: URIRef) -> Iterator[str]:
     """The records (JSON) of the verdicts of one partition's graph."""
-    for row in store.stream_each(queries.GRAPH_VERDICTS, "g", [graph]):
-        yield str(row["record"])
+    return store.texts_each(queries.GRAPH_VERDICTS, "g", [graph])
 
 
 class Drawn(NamedTuple):
@@ -375,7 +427,7 @@ class Drawn(NamedTuple):
 def drawn(record: str) -> Drawn:
     """A verdict's record (``graph_records``) as ``Drawn``, its claims in order, without decoding
     its values."""
-    fields = json.loads(record)
+    fields = read_record(record)
     a, b = sorted((fields["a"], fields["b"]))
     return Drawn(fields["kind"], fields.get("basis", _DEFAULT_BASIS), a, b, fields["reason"])
 
@@ -426,8 +478,10 @@ def oriented(relation: Relation, begins: Mapping[str, date]) -> Relation:
 
 def turned(kind: str, a: str, b: str, begins: Mapping[str, date]) -> bool:
     """Whether ``oriented`` turns a verdict of ``kind`` between ``a`` and ``b`` around."""
+    if kind != "changes":
+        return False
     first, second = begins.get(a), begins.get(b)
-    return kind == "changes" and first is not None and second is not None and second < first
+    return first is not None and second is not None and second < first
 
 
 def verdict_pairs(store: GraphStore, verdicts: Sequence[Node]) -> dict[str, dict[str, Value]]:

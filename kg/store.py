@@ -193,6 +193,18 @@ def ntriples(triples: Iterable[Triple]) -> str:
 #: Values bound in one query by ``GraphStore.select_each``.
 VALUES_PER_QUERY = 500
 
+
+def _for_each(sparql: str, name: str, values: Sequence[Node]) -> Iterator[str]:
+    """The queries of ``GraphStore.select_each``: ``VALUES_PER_QUERY`` values bound in each."""
+    head, where, body = sparql.partition("WHERE {")
+    if not where:
+        raise QueryError("a query for each value needs a WHERE group")
+    variable = str(ox.Variable(name))
+    for i in range(0, len(values), VALUES_PER_QUERY):
+        terms = " ".join(str(to_ox(v)) for v in values[i : i + VALUES_PER_QUERY])
+        yield f"{head}{where} VALUES {variable} {{ {terms} }}{body}"
+
+
 #: The union of the graphs as a set of triples.
 UNION = "CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }"
 
@@ -398,13 +410,15 @@ class GraphStore(ABC):
     def stream_each(self, sparql: str, name: str, values: Sequence[Node],
                     bindings: Mapping[str, Node] | None = None) -> Iterator[dict[str, Value]]:
         """The rows of ``select_each``, each as the engine gives it (for results too large to hold)."""
-        head, where, body = sparql.partition("WHERE {")
-        if not where:
-            raise QueryError("a query for each value needs a WHERE group")
-        variable = str(ox.Variable(name))
-        for i in range(0, len(values), VALUES_PER_QUERY):
-            terms = " ".join(str(to_ox(v)) for v in values[i : i + VALUES_PER_QUERY])
-            yield from self.stream(f"{head}{where} VALUES {variable} {{ {terms} }}{body}", bindings)
+        return (row for query in _for_each(sparql, name, values) for row in self.stream(query, bindings))
+
+    def texts_each(self, sparql: str, name: str, values: Sequence[Node]) -> Iterator[str]:
+        """The text (an IRI, a literal's lexical form) of the one variable a query projects, for
+        each of ``values`` bound as ``select_each`` binds them: many rows, without a dict each."""
+        for query in _for_each(sparql, name, values):
+            if not isinstance(result := self.query(query), ox.QuerySolutions) or len(result.variables) != 1:
+                raise QueryError("texts_each() needs a SELECT query of one variable")
+            yield from (term.value for (term,) in result if term is not None)
 
     def ask(self, sparql: str, bindings: Mapping[str, Node] | None = None) -> bool:
         result = self.query(sparql, bindings)

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import csv
 import io
-import logging
-import multiprocessing
 
 import networkx as nx
 import pytest
@@ -66,51 +64,10 @@ def test_the_exports_written_as_the_store_is_read_are_the_whole_views(seed_store
     assert [r[0] for r in rows[1:]] == [r["id"] for r in sorted(view.records.values(), key=lambda r: (r["document"], r["start"]))]
 
 
-def _apart(monkeypatch) -> None:
-    """Every network export shares the writing of its verdicts' edges with a helper process, as
-    on a big store."""
-    monkeypatch.setattr(lookup, "VERDICTS_APART_FROM", 1)
-    monkeypatch.setattr(lookup.os, "sched_getaffinity", lambda pid: {0, 1})
-
-
-def test_verdicts_written_with_a_helper_process_give_the_same_export(seed_store, monkeypatch, caplog):
-    expected = {fmt: _streamed(seed_store, fmt) for fmt in ("gexf", "graphml")}
-    _apart(monkeypatch)
-    with caplog.at_level(logging.INFO, logger="kg.lookup"):
-        for fmt, data in expected.items():
-            assert _streamed(seed_store, fmt) == data, fmt
-    assert sum("with a helper process" in r.getMessage() for r in caplog.records) == 2
-
-
-def test_a_helper_process_writes_each_partition_as_this_one_does(seed_store, tmp_path):
-    context = multiprocessing.get_context("spawn")
-    graphs = readback.verdict_graphs(seed_store)
-    assert graphs
-    written = {}
-    for who in ("here", "helper"):
-        folder = tmp_path / who
-        folder.mkdir()
-        taken, counts = context.Value("i", 0), context.Array("q", [-1] * len(graphs))
-        if who == "here":
-            lookup._write_partitions(seed_store, "gexf", graphs, str(folder), taken, counts)
-        else:
-            helper = context.Process(target=lookup._help_write,
-                                     args=(seed_store.location, "gexf", graphs, str(folder), taken, counts))
-            helper.start()
-            helper.join()
-            assert helper.exitcode == 0
-        assert min(counts[:]) > 0 and sum(counts[:]) == readback.verdict_count(seed_store)
-        written[who] = [(folder / str(i)).read_bytes() for i in range(len(graphs))]
-    assert written["here"] == written["helper"]
-
-
-def test_when_the_helper_fails_the_export_is_still_whole(seed_store, monkeypatch, caplog, tmp_path):
-    expected = _streamed(seed_store, "gexf")
-    _apart(monkeypatch)
-    monkeypatch.setattr(type(seed_store), "shared_location", property(lambda self: str(tmp_path / "no-store")))
-    with caplog.at_level(logging.WARNING, logger="kg.lookup"):
-        assert _streamed(seed_store, "gexf") == expected
-    assert any("failed" in r.getMessage() for r in caplog.records)
+def test_claims_drawn_from_their_records_are_drawn_as_from_the_claims(seed_store):
+    sketches = list(readback.iter_sketches(seed_store))
+    assert sketches == [readback.Sketch.of(c) for c in readback.iter_claims(seed_store)]
+    assert any(s.kind == "event" and s.entities for s in sketches) and any(s.sources for s in sketches)
 
 
 def test_a_service_exports_without_reading_every_claim(seed_store, monkeypatch):

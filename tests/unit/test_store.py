@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import subprocess
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -133,6 +134,17 @@ def test_values_are_bound_in_as_many_queries_as_it_takes():
         store.select_each("ASK { ?s ?p ?o }", "s", many[:1])
 
 
+def test_texts_of_one_variable_are_read_for_each_value_bound():
+    store = GraphStore.memory()
+    many = [URIRef(f"{EX}s{i}") for i in range(1_234)]
+    store.replace_graph(G1, [(s, P, Literal(f"v{i} \u201cquoted\u201d")) for i, s in enumerate(many)])
+    texts = list(store.texts_each("SELECT ?o WHERE { ?s ?p ?o }", "s", many[::-1]))
+    assert sorted(texts) == sorted(f"v{i} \u201cquoted\u201d" for i in range(1_234))
+    assert list(store.texts_each("SELECT ?s WHERE { ?s ?p ?o }", "s", many[:2])) == [str(many[0]), str(many[1])]
+    with pytest.raises(QueryError):
+        list(store.texts_each("SELECT ?s ?o WHERE { ?s ?p ?o }", "s", many[:1]))
+
+
 def test_malformed_query_is_a_query_error():
     with pytest.raises(QueryError, match="malformed SPARQL"):
         GraphStore.memory().select("SELECT WHERE {")
@@ -242,6 +254,8 @@ def test_a_claims_record_reads_back_every_field():
     assert Claim.from_json(claim.to_json()).id == claim.id
     with_more = claim.to_json()[:-1] + ',"written_by_a_later_version":1}'
     assert Claim.from_json(with_more) == claim  # names a later version adds are ignored
+    odd = replace(claim, figure=replace(claim.figure, value=float("inf")), subject="lone \ud800 surrogate")
+    assert Claim.from_json(odd.to_json()) == odd  # what the standard library writes, it reads back
 
 
 def test_a_verdicts_record_reads_back_every_field():
