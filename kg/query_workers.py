@@ -9,6 +9,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import multiprocessing as mp
+import os
 import pickle
 import threading
 import time
@@ -133,6 +134,9 @@ class _Worker:
         finally:
             timer.cancel()
             loop.remove_reader(fd)
+            # uvloop leaves a pipe it watched non-blocking: an answer longer than the pipe holds
+            # would then be cut short while the worker still writes it.
+            os.set_blocking(fd, True)
 
     async def wait_ready(self, timeout: float) -> bool:
         if not self.ready and await self.answered(timeout):

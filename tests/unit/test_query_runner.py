@@ -90,3 +90,24 @@ def test_every_term_is_written_as_the_w3c_json_results_say():
     assert row["c"] == {"type": "literal", "value": "chat", "xml:lang": "fr"}
     assert row["d"] == {"type": "literal", "value": "3", "datatype": "http://www.w3.org/2001/XMLSchema#integer"}
     assert row["e"]["type"] == "bnode" and row["e"]["value"]
+
+
+def test_a_long_answer_comes_back_whole_on_the_event_loop_the_service_runs():
+    """uvicorn serves on uvloop, which leaves a pipe it has watched non-blocking: an answer longer
+    than the pipe holds is then read while the worker still writes it."""
+    import uvloop
+
+    long_value = "x" * 1_000
+    data = "".join(f'<http://example.org/s{i}> <http://example.org/p> "{i} {long_value}" .\n' for i in range(3_000))
+    pool = QueryRunner(None, lambda: data.encode(), lambda: 0, {}, workers=1, timeout=60)
+
+    async def scenario() -> list[int]:
+        sizes = []
+        for _ in range(3):  # the first waits for its worker to start: the loop watches its pipe
+            sizes.append(len(values(await pool.run("SELECT ?o WHERE { ?s ?p ?o }"))))
+        return sizes
+
+    try:
+        assert uvloop.run(scenario()) == [3_000] * 3
+    finally:
+        pool.close()
