@@ -23,16 +23,18 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from fastapi.testclient import TestClient
 from load import free_port
-from synthetic import write_corpus
 
-from api.main import create_app
-from kg import pipeline
-from kg.config import Settings
-from kg.store import GraphStore
-from kg.workers import open_workers
+if TYPE_CHECKING:
+    from kg.config import Settings
+    from kg.store import GraphStore
+
+# The service's query workers start by importing the script that started them (multiprocessing's
+# ``__mp_main__``), as a deployed service's workers import the ``kg`` command, which imports next
+# to nothing. So the pipeline, the service and the test client are imported where they are used:
+# at the top of this script they would be loaded again by every worker while lookups are timed.
 
 #: Claims spread over the store for the lookups.
 SAMPLE_CLAIMS = """
@@ -89,9 +91,10 @@ def memory(pid: int) -> tuple[float, float]:
     return int(fields["VmRSS"].split()[0]) / 1024, int(fields["VmHWM"].split()[0]) / 1024
 
 
-def service_memory(store_dir: Path, paths: list[str]) -> tuple[float, float]:
+def service_memory(store_dir: Path, paths: list[str]) -> tuple[float, float, list[float]]:
     """The resident memory of the service (with its query workers) and its own peak, served by
-    uvicorn in a process of its own, after it has answered ``paths``."""
+    uvicorn in a process of its own, after it has answered ``paths`` (over HTTP, one after the
+    other, the first as soon as it answers its health check), with each answer's milliseconds."""
     port = free_port()
     bench = Path(__file__).resolve().parent
     child = subprocess.Popen([sys.executable, "-c", "import sys; sys.path.insert(0, sys.argv[1]); from load import "
@@ -106,16 +109,19 @@ def service_memory(store_dir: Path, paths: list[str]) -> tuple[float, float]:
                 break
             except OSError:
                 time.sleep(0.2)
+        took = []
         for path in paths:
+            t0 = time.perf_counter()
             c.request("GET", path)
             answer = c.getresponse()
             answer.read()
+            took.append((time.perf_counter() - t0) * 1000)
             if answer.status != 200:
                 raise SystemExit(f"{path}: HTTP {answer.status}")
         workers = [int(p) for t in Path(f"/proc/{child.pid}/task").iterdir()
                    for p in (t / "children").read_text().split()]
         rss, peak = memory(child.pid)
-        return rss + sum(memory(w)[0] for w in workers), peak
+        return rss + sum(memory(w)[0] for w in workers), peak, took
     finally:
         child.terminate()
         child.wait(30)
@@ -125,6 +131,12 @@ def measure_service(store_dir: Path) -> None:
     """A claim's sources from a service just started on the store (the first answer, and p50 and
     p99 over 200 claims, none from the cache), a page of claims, a filtered page, the entities,
     the explorer's search page; then the service's memory, served in a process of its own."""
+    from fastapi.testclient import TestClient
+
+    from api.main import create_app
+    from kg.config import Settings
+    from kg.store import GraphStore
+
     settings = Settings(store=str(store_dir))
     store = GraphStore.open(store_dir)
     ids = [str(r["c"]).rsplit("/", 1)[-1] for r in store.select(SAMPLE_CLAIMS)]
@@ -148,22 +160,35 @@ def measure_service(store_dir: Path) -> None:
         client.get("/").raise_for_status()
         view_seconds = time.perf_counter() - t0
     store.close()
-    rss, peak = service_memory(store_dir, [f"/claims/{c}/sources" for c in ids] + [
+    rss, peak, served = service_memory(store_dir, [f"/claims/{c}/sources" for c in ids] + [
         "/claims?limit=100&offset=5000", "/claims?verdict=conflicting&text=workers&limit=20", "/entities", "/"])
-    times_sorted = sorted(times)
     print(f"service: a claim's sources, first answer after start {times[0]:.1f} ms; over {len(ids)} claims "
-          f"p50 {times_sorted[len(ids) // 2]:.1f} ms, p99 {times_sorted[min(len(ids) - 1, len(ids) * 99 // 100)]:.1f} ms "
-          f"(uncached, without reading the whole graph); a page of 100 claims {page_seconds:.2f} s, "
+          f"{_percentiles(times)} (uncached, without reading the whole graph); a page of 100 claims {page_seconds:.2f} s, "
           f"a filtered page {filtered_seconds:.2f} s, the entities {entities_seconds:.2f} s; "
           f"the explorer's search page {view_seconds:.2f} s")
+    print(f"the same lookups from the service served by uvicorn in a process of its own, over HTTP: first answer "
+          f"{served[0]:.1f} ms, {_percentiles(served[: len(ids)])}")
     print(f"service after those requests: {rss:.0f} MiB resident with its query workers, "
           f"peak of its own process {peak:.0f} MiB")
+
+
+def _percentiles(times: list[float]) -> str:
+    ordered = sorted(times)
+    return (f"p50 {ordered[len(ordered) // 2]:.1f} ms, "
+            f"p99 {ordered[min(len(ordered) - 1, len(ordered) * 99 // 100)]:.1f} ms")
 
 
 
 def add_one(store: GraphStore, settings: Settings, tmp: Path, number: int, seed: int) -> None:
     """Adding one more document of the same kind to the built store, against building it alone
     into an empty store (the model loaded in both), then removing it."""
+    from synthetic import write_corpus
+
+    from kg import pipeline
+    from kg.config import Settings
+    from kg.store import GraphStore
+    from kg.workers import open_workers
+
     extra = write_corpus(tmp / "extra", number + 1, seed)[-1]
     alone_dir = tmp / "alone"
     with open_workers(settings, processes=1) as workers:
@@ -194,6 +219,13 @@ def main() -> None:
     if args.store:
         measure_service(Path(args.store))
         return
+    from synthetic import write_corpus
+
+    from kg import pipeline
+    from kg.config import Settings
+    from kg.store import GraphStore
+    from kg.workers import open_workers
+
     with tempfile.TemporaryDirectory() as tmp:
         corpus = Path(tmp) / "corpus"
         paths = write_corpus(corpus, args.documents, args.seed)
