@@ -191,13 +191,13 @@ def _recorded_sketches(rows: Iterable[dict[str, Value]]) -> Iterator[Sketch]:
             continue
         f = read_record(str(row["record"]))
         figure, time = f.get("figure"), f.get("time")
+        sources = tuple(Source(s["label"], s.get("kind", Source.kind), s.get("entity"), s.get("phrase"))
+                        for s in f.get("sources", ()))
         entities = (f.get("subject_entity"), f.get("place"), *f.get("participants", ()),
                     *(a.get("entity") for a in f.get("actors", ())))
         yield Sketch(iri[len(CLAIM_PREFIX):], figure["surface"] if figure else (f.get("trigger") or "event"),
                      f.get("measure") or "", time["iso"] if time else "", f["kind"], f.get("event_type") or "",
-                     f["document"], tuple(Source(s["label"], s.get("kind", Source.kind), s.get("entity"), s.get("phrase"))
-                           for s in f.get("sources", ())),
-                     tuple(e for e in dict.fromkeys(entities) if e))
+                     f["document"], sources, tuple(e for e in dict.fromkeys(entities) if e))
 
 
 def _same_id(claim: Claim, iri: str) -> Claim:
