@@ -85,7 +85,7 @@ def write(store: GraphStore, name: str, ordered: Sequence[str]) -> None:
 
 
 def update(store: GraphStore, name: str, out: Collection[str], into: Collection[str],
-                 key: Callable[[str], Any], was: Callable[[str], Any]) -> None:
+           key: Callable[[str], Any], was: Callable[[str], Any]) -> None:
     """A list (``triples``, in the order of ``key``) with ``out`` taken out and ``into``
     put in: only the blocks they are in or come into, and the head, are written again. The list
     stands in the order of ``was`` (which differs from ``key`` for the items taken out only)."""
@@ -95,14 +95,7 @@ def update(store: GraphStore, name: str, out: Collection[str], into: Collection[
 
     def block_of(k: Any) -> int:
         """The block an item of key ``k`` is in, or would be put in: the last to begin at or before it."""
-        lo, hi = 0, len(firsts)
-        while lo < hi:
-            mid = (lo + hi) // 2
-            if was(firsts[mid]) <= k:
-                lo = mid + 1
-            else:
-                hi = mid
-        return max(lo - 1, 0)
+        return max(bisect.bisect_right(firsts, k, key=was) - 1, 0)
 
     arriving: dict[int, list[str]] = defaultdict(list)
     for i in into:

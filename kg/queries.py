@@ -368,7 +368,7 @@ CLAIM_VERDICTS = """
 SELECT ?claim ?node ?record WHERE { ?node cg:claim ?claim OPTIONAL { ?node cg:record ?record } }
 """
 
-# A page of a list (``lists``): the list's size, then the ids of the blocks that hold the page.
+# How many items a list holds (bind ?list; ``lists``).
 LIST_SIZE = """
 SELECT ?list ?n WHERE { ?list cg:itemCount ?n }
 """
@@ -378,6 +378,7 @@ LIST_HEAD = """
 SELECT ?list ?n ?blocks WHERE { ?list cg:itemCount ?n ; cg:blocks ?blocks }
 """
 
+# The ids a block of a list holds, in order (bind ?list, the block).
 LIST_BLOCKS = """
 SELECT ?list ?ids WHERE { ?list cg:items ?ids }
 """
