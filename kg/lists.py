@@ -18,7 +18,8 @@ from rdflib import Literal, URIRef
 
 from . import build as rdf
 from . import queries
-from .store import GraphStore, integer, ntriples
+from .store import GraphStore, integer
+from .terms import ntriples
 from .vocab import CG
 
 #: About how many items a block of a list holds. A block begins at an item whose hash is a

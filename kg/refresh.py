@@ -27,7 +27,8 @@ from . import build as rdf
 from . import independence, linked, lists, queries, readback, reconcile, rejudge
 from .config import Settings
 from .model import RELATION_BASES, Claim, Relation, content_id
-from .store import GraphStore, Value, integer, ntriples, text_or_none
+from .store import GraphStore, Value, integer, text_or_none
+from .terms import ntriples
 from .vocab import CG
 from .workers import Workers, verdict_job
 
@@ -296,7 +297,7 @@ def _touched(store: GraphStore, settings: Settings, same: Sequence[tuple[str, st
         arrived.update(independence.Edge.of(r) for r in fresh)
         stale[graph] = [rdf.relation_iri_for_id(i) for i in sorted(was)]
         unlinked[graph], links = _link_changes(found.after, was, lost, fresh)
-        added[graph] = ntriples(t for r in found.after for t in rdf.relation_triples(r)) + links
+        added[graph] = "".join(rdf.relation_ntriples(r) for r in found.after) + links
         if done:
             done()
     store.remove_subjects(stale)

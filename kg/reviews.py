@@ -27,7 +27,8 @@ from .lookup import GraphView
 from .model import Claim, Rating, content_id
 from .ontology import Gazetteer
 from .records import DocumentRecord
-from .store import GraphStore, ntriples, text_or_none
+from .store import GraphStore, text_or_none
+from .terms import ntriples
 from .vocab import CG, PROV, RDF, RDFS, SDO, XSD
 
 #: Each rating with the number ClaimReview's ``ratingValue`` carries (0 for unverifiable).

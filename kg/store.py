@@ -3,7 +3,7 @@
 ``OxigraphStore`` is the embedded store (on disk or in memory); ``remote.SparqlStore`` keeps the
 same graphs in a SPARQL server.
 
-Terms cross from rdflib to Oxigraph in ``to_ox`` and back in ``to_python``; both fail loudly on
+Terms cross from rdflib to Oxigraph in ``terms.to_ox`` and back in ``to_python``; both fail loudly on
 anything unexpected. Replacing a named graph is one SPARQL Update request, which Oxigraph
 applies as a single transaction: readers and crashes see the old graph or the new one, never
 a mix.
@@ -22,7 +22,6 @@ import hashlib
 import io
 import itertools
 import logging
-import re
 from abc import ABC, abstractmethod
 from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
@@ -33,36 +32,13 @@ from rdflib import BNode, Literal, URIRef
 from rdflib.term import Node
 
 from .errors import QueryError, StoreError, StoreLockedError
+from .terms import Triple, ntriples, to_ox
 from .vocab import PREFIXES, XSD
 
 log = logging.getLogger(__name__)
 
-Triple = tuple[Node, Node, Node]
 #: A value read from a query: IRIs, strings and dates as ``str``, numbers as numbers.
 Value = str | int | float | bool | None
-
-
-_SURROGATE = re.compile("[\ud800-\udfff]")
-
-
-def _text(value: str) -> str:
-    """Text RDF can carry: a lone surrogate (only reachable through escaped input) becomes U+FFFD."""
-    return _SURROGATE.sub("\ufffd", value)
-
-
-def to_ox(term: Node) -> ox.NamedNode | ox.BlankNode | ox.Literal:
-    """An rdflib term as an Oxigraph term."""
-    if isinstance(term, URIRef):
-        return ox.NamedNode(str(term))
-    if isinstance(term, BNode):
-        return ox.BlankNode(str(term))
-    if isinstance(term, Literal):
-        if term.language:
-            return ox.Literal(_text(str(term)), language=term.language)
-        if term.datatype:
-            return ox.Literal(_text(str(term)), datatype=ox.NamedNode(str(term.datatype)))
-        return ox.Literal(_text(str(term)))
-    raise ValueError(f"Unexpected rdflib term: {term!r}")
 
 
 def to_rdflib(term: object) -> Node:
@@ -147,47 +123,11 @@ def graph_name(graph: URIRef) -> ox.NamedNode:
     return ox.NamedNode(str(graph))
 
 
-def _resource(term: Node) -> ox.NamedNode | ox.BlankNode:
-    """An rdflib IRI or blank node (a triple's subject) as an Oxigraph term."""
-    found = to_ox(term)
-    if isinstance(found, ox.Literal):
-        raise ValueError(f"a literal cannot be a subject or predicate: {term!r}")
-    return found
-
-
 def serialised(data: bytes | None) -> bytes:
     """What Oxigraph's ``serialize`` and ``dump`` return when they write to no file."""
     if data is None:
         raise ValueError("the serialiser wrote to a file, not to memory")
     return data
-
-
-def ntriples(triples: Iterable[Triple]) -> str:
-    """Triples as N-Triples text: each term in Oxigraph's form (which checks IRIs and escapes
-    literals), one line a triple."""
-    iris: dict[Node, str] = {}  # subjects and predicates repeat: write each once
-    literals: dict[Literal, str] = {}  # so do kinds, bases, units and tolerances
-
-    def iri(term: Node) -> str:
-        found = iris.get(term)
-        if found is None:
-            found = iris[term] = str(ox.NamedNode(str(term)))
-        return found
-
-    def subject(term: Node) -> str:
-        return iri(term) if type(term) is URIRef else str(_resource(term))
-
-    def obj(term: Node) -> str:
-        if type(term) is URIRef:
-            return iri(term)
-        if type(term) is Literal:
-            found = literals.get(term)
-            if found is None:
-                found = literals[term] = str(to_ox(term))
-            return found
-        return str(to_ox(term))
-
-    return "".join(f"{subject(s)} {iri(p)} {obj(o)} .\n" for s, p, o in triples)
 
 
 #: Values bound in one query by ``GraphStore.select_each``.

@@ -31,7 +31,7 @@ from .config import Settings
 from .errors import ConfigError
 from .model import Claim, Document
 from .ontology import Gazetteer
-from .store import ntriples
+from .terms import ntriples
 
 if TYPE_CHECKING:  # spaCy loads only where documents are parsed
     from spacy.language import Language
@@ -123,7 +123,7 @@ def verdict_job(part: reconcile.Partition) -> list[SerialisedVerdicts]:
     out: list[SerialisedVerdicts] = []
     for i in range(0, len(found), SERIALISED_TOGETHER):
         batch = found[i : i + SERIALISED_TOGETHER]
-        text = ntriples(t for r in batch for t in rdf.relation_triples(r))
+        text = "".join(rdf.relation_ntriples(r) for r in batch)
         out.append(SerialisedVerdicts(tuple(independence.Edge(r.kind, r.basis, r.a, r.b) for r in batch),
                                       zlib.compress(text.encode("utf-8"), 1) if compress else text))
     return out

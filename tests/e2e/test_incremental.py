@@ -15,7 +15,8 @@ from rdflib import Literal, URIRef
 from kg import build as rdf
 from kg import independence, pipeline, queries, readback, refresh
 from kg.config import Settings
-from kg.store import GraphStore, ntriples
+from kg.store import GraphStore
+from kg.terms import ntriples
 from kg.vocab import CG
 
 # Short reports that share figures, actors and events, so that verdicts cross documents.

@@ -15,7 +15,8 @@ from kg import lists, queries
 from kg.build import words_of
 from kg.errors import QueryError, StoreError
 from kg.model import content_id
-from kg.store import GraphStore, ntriples
+from kg.store import GraphStore
+from kg.terms import ntriples
 from kg.vocab import OA
 
 EX = "https://example.org/"
@@ -268,3 +269,34 @@ def test_a_verdicts_record_reads_back_every_field():
     bare = Relation("changes", "a" * 16, "b" * 16, "rose")
     assert bare.to_json() == '{"kind":"changes","a":"aaaaaaaaaaaaaaaa","b":"bbbbbbbbbbbbbbbb","reason":"rose"}'
     assert Relation.from_json(bare.to_json()) == bare
+
+
+@pytest.mark.parametrize("reason", ['said "no"\nthen \\ yes', "\u0000\u001f\u007f tab\t", "lone \ud800 surrogate", "plain"])
+def test_a_verdict_written_as_text_reads_back_term_for_term(reason):
+    from rdflib import Graph
+    from rdflib.namespace import RDF, XSD
+
+    from kg import build as rdf
+    from kg.model import Relation
+    from kg.vocab import CG
+
+    full = Relation("conflicts", "b" * 16, "a" * 16, reason, "value", 0.05, 0.1234567, f"scope {reason}",
+                    ("12", reason), similarity=0.875)
+    bare = Relation("changes", "c" * 16, "d" * 16, reason, "series")
+    text = rdf.relation_ntriples(full) + rdf.relation_ntriples(bare)
+    graph = Graph().parse(data=text, format="nt")
+    carried = reason.replace("\ud800", "\ufffd")  # what RDF can carry of a lone surrogate
+    v = rdf.relation_iri(full)
+    assert set(graph.objects(v, RDF.type)) == {CG.Conflict}
+    assert set(graph.objects(v, CG.claim)) == {rdf.claim_iri("a" * 16), rdf.claim_iri("b" * 16)}
+    assert [str(x) for x in graph.objects(v, CG.reason)] == [carried]
+    assert {str(x) for x in graph.objects(v, CG.comparedValue)} == {"12", carried}
+    assert {(str(x), x.datatype) for p in (CG.tolerance, CG.relativeDifference, CG.similarity)
+            for x in graph.objects(v, p)} == {("0.05", XSD.decimal), ("0.123457", XSD.decimal), ("0.875", XSD.decimal)}
+    record = next(graph.objects(v, CG.record))
+    assert record.datatype == RDF.JSON and Relation.from_json(str(record)).reason == carried
+    w = rdf.relation_iri(bare)
+    assert {p for _, p, _ in graph.triples((w, None, None))} == {RDF.type, CG.record, CG.claim, CG.basis, CG.reason}
+    store = GraphStore.memory()
+    store.add_to_graphs({G1: text})
+    assert len(store) == len(graph)
