@@ -38,16 +38,16 @@ def service_arguments(description: str, seconds: float) -> argparse.ArgumentPars
     return ap
 
 
-def serve_service(store: str, port: int, trivial: bool = False, **settings: Any) -> None:
-    """Serve the API on ``store``, opened read-only, at ``port`` (``settings`` as ``Settings``
-    takes them); ``trivial`` adds ``/bench/trivial``, a request that does nothing."""
+def serve_service(store: str, port: int, trivial: bool = False, writable: bool = False, **settings: Any) -> None:
+    """Serve the API on ``store``, opened read-only unless ``writable``, at ``port`` (``settings``
+    as ``Settings`` takes them); ``trivial`` adds ``/bench/trivial``, a request that does nothing."""
     import uvicorn
 
     from api.main import create_app
     from kg.config import Settings
     from kg.store import GraphStore
 
-    app = create_app(Settings(store=store, log_level="WARNING", **settings), store=GraphStore.open(store, read_only=True))
+    app = create_app(Settings(store=store, log_level="WARNING", **settings), store=GraphStore.open(store, read_only=not writable))
     if trivial:
         @app.get("/bench/trivial")
         def nothing() -> dict[str, str]:

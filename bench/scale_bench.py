@@ -1,11 +1,12 @@
 """Scale: a synthetic corpus of N documents built into a fresh on-disk store.
 
     .venv/bin/python bench/scale_bench.py --documents 1000 [--seed 7] [--workers N | --dask SPEC]
-    .venv/bin/python bench/scale_bench.py --store S      # the service alone, on a built store
+    .venv/bin/python bench/scale_bench.py --store S [--upload]  # the service alone, on a built store
 
 Reports build time, words and claims per second, peak memory of the build (this process, and the
 largest worker process with ``--workers``), store size, the time to add one more document against
-building it alone (and to remove it) and to compact the store after those writes, GEXF export time
+building it alone (and to remove it), an upload through the service (the lookups answered while it
+is written, and the first answers after it), and to compact the store after those writes, GEXF export time
 and peak memory (``kg export`` in a process of its own), a claim's sources from a service just started on the result
 (the first answer, and p50 and p99 over 200 claims, none from the cache), a page of claims, a
 filtered page, the list of entities, and the explorer's search page; then the memory of the
@@ -16,14 +17,16 @@ from __future__ import annotations
 
 import argparse
 import http.client
+import json
 import os
 import resource
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from load import free_port
 
@@ -91,33 +94,49 @@ def memory(pid: int) -> tuple[float, float]:
     return int(fields["VmRSS"].split()[0]) / 1024, int(fields["VmHWM"].split()[0]) / 1024
 
 
+def _serve(store_dir: Path, writable: bool = False, token: str | None = None) -> tuple[subprocess.Popen[bytes], int]:
+    """The service on the store, served by uvicorn in a process of its own with no response cache
+    (owning the store, with ``token`` for writes, when ``writable``), once it answers its health
+    check; and its port."""
+    port = free_port()
+    bench = Path(__file__).resolve().parent
+    env = {**os.environ, **({"KG_API_TOKEN": token} if token else {})}
+    child = subprocess.Popen([sys.executable, "-c", "import sys; sys.path.insert(0, sys.argv[1]); from load import "
+                              "serve_service; serve_service(sys.argv[2], int(sys.argv[3]), writable=sys.argv[4] == 'w', "
+                              "response_cache=0)", str(bench), str(store_dir), str(port), "w" if writable else "r"],
+                             cwd=bench.parent, env=env)
+    for _ in range(3000):
+        try:
+            c = http.client.HTTPConnection("127.0.0.1", port, timeout=600)
+            c.request("GET", "/health")
+            c.getresponse().read()
+            c.close()
+            return child, port
+        except OSError:
+            time.sleep(0.2)
+    child.terminate()
+    raise SystemExit("the service did not start")
+
+
+def _get(c: http.client.HTTPConnection, path: str) -> float:
+    """Milliseconds to a whole answer of ``path`` (an error unless HTTP 200)."""
+    t0 = time.perf_counter()
+    c.request("GET", path)
+    answer = c.getresponse()
+    answer.read()
+    if answer.status != 200:
+        raise SystemExit(f"{path}: HTTP {answer.status}")
+    return (time.perf_counter() - t0) * 1000
+
+
 def service_memory(store_dir: Path, paths: list[str]) -> tuple[float, float, list[float]]:
     """The resident memory of the service (with its query workers) and its own peak, served by
     uvicorn in a process of its own, after it has answered ``paths`` (over HTTP, one after the
     other, the first as soon as it answers its health check), with each answer's milliseconds."""
-    port = free_port()
-    bench = Path(__file__).resolve().parent
-    child = subprocess.Popen([sys.executable, "-c", "import sys; sys.path.insert(0, sys.argv[1]); from load import "
-                              "serve_service; serve_service(sys.argv[2], int(sys.argv[3]), response_cache=0)",
-                              str(bench), str(store_dir), str(port)], cwd=bench.parent)
+    child, port = _serve(store_dir)
     try:
-        for _ in range(600):
-            try:
-                c = http.client.HTTPConnection("127.0.0.1", port, timeout=600)
-                c.request("GET", "/health")
-                c.getresponse().read()
-                break
-            except OSError:
-                time.sleep(0.2)
-        took = []
-        for path in paths:
-            t0 = time.perf_counter()
-            c.request("GET", path)
-            answer = c.getresponse()
-            answer.read()
-            took.append((time.perf_counter() - t0) * 1000)
-            if answer.status != 200:
-                raise SystemExit(f"{path}: HTTP {answer.status}")
+        c = http.client.HTTPConnection("127.0.0.1", port, timeout=600)
+        took = [_get(c, path) for path in paths]
         workers = [int(p) for t in Path(f"/proc/{child.pid}/task").iterdir()
                    for p in (t / "children").read_text().split()]
         rss, peak = memory(child.pid)
@@ -125,6 +144,71 @@ def service_memory(store_dir: Path, paths: list[str]) -> tuple[float, float, lis
     finally:
         child.terminate()
         child.wait(30)
+
+
+def measure_upload(store_dir: Path, extra: Path) -> None:
+    """An upload to the service (uvicorn in a process of its own, owning the store): how long
+    ``POST /documents`` of ``extra`` takes once the service has loaded its language model (on a
+    first upload, removed again), the lookups of a claim's sources answered meanwhile by another
+    client (each claim once), and the first answers after it (a claim's sources, a page of claims);
+    then the document is removed again (``DELETE``), leaving the store's documents as they were."""
+    from kg.store import GraphStore
+
+    store = GraphStore.open(store_dir, read_only=True)
+    ids = [str(r["c"]).rsplit("/", 1)[-1] for r in store.select(SAMPLE_CLAIMS)]
+    store.close()
+    token = "bench-" + "x" * 32
+    child, port = _serve(store_dir, writable=True, token=token)
+    during: list[float] = []
+    writing = threading.Event()
+    writing.set()
+
+    def reader() -> None:
+        c = http.client.HTTPConnection("127.0.0.1", port, timeout=600)
+        for claim_id in ids[1:]:
+            if not writing.is_set():
+                break
+            during.append(_get(c, f"/claims/{claim_id}/sources"))
+            time.sleep(0.05)
+
+    try:
+        c = http.client.HTTPConnection("127.0.0.1", port, timeout=3600)
+        headers = {"Authorization": f"Bearer {token}", "Content-Type": "text/plain"}
+
+        def upload() -> tuple[float, dict[str, Any]]:
+            t0 = time.perf_counter()
+            c.request("POST", f"/documents?name={extra.name}", body=extra.read_bytes(), headers=headers)
+            answer = c.getresponse()
+            written = json.loads(answer.read())
+            if answer.status != 201:
+                raise SystemExit(f"upload: HTTP {answer.status}: {written}")
+            return time.perf_counter() - t0, written
+
+        def remove(written: dict[str, Any]) -> None:
+            c.request("DELETE", f"/documents/{written['document']['id']}", headers=headers)
+            removal = c.getresponse()
+            removal.read()
+            if removal.status != 200:
+                raise SystemExit(f"removal: HTTP {removal.status}")
+
+        first_upload, written = upload()  # the service loads the language model on its first upload
+        remove(written)
+        looking = threading.Thread(target=reader)
+        looking.start()
+        took, written = upload()
+        writing.clear()
+        first = _get(c, f"/claims/{ids[0]}/sources")
+        page = _get(c, "/claims?limit=100&offset=5000")
+        looking.join()
+        remove(written)
+    finally:
+        child.terminate()
+        child.wait(60)
+    print(f"an upload through the service: {took:.2f} s ({written['status']}, {written['claims']} claims; the first, "
+          f"which loads the language model, {first_upload:.2f} s); "
+          f"meanwhile {len(during)} lookups of a claim's sources answered"
+          + (f", {_percentiles(during)}, slowest {max(during):.1f} ms" if during else "")
+          + f"; first answers after it: a claim's sources {first:.1f} ms, a page of 100 claims {page:.1f} ms")
 
 
 def measure_service(store_dir: Path) -> None:
@@ -179,17 +263,21 @@ def _percentiles(times: list[float]) -> str:
 
 
 
-def add_one(store: GraphStore, settings: Settings, tmp: Path, number: int, seed: int) -> None:
-    """Adding one more document of the same kind to the built store, against building it alone
-    into an empty store (the model loaded in both), then removing it."""
+def extra_document(tmp: Path, number: int, seed: int) -> Path:
+    """One more document of the kind of a synthetic corpus of ``number`` documents."""
     from synthetic import write_corpus
 
+    return write_corpus(tmp / "extra", number + 1, seed)[-1]
+
+
+def add_one(store: GraphStore, settings: Settings, extra: Path, tmp: Path) -> None:
+    """Adding one more document (``extra``) to the built store, against building it alone into an
+    empty store (the model loaded in both), then removing it."""
     from kg import pipeline
     from kg.config import Settings
     from kg.store import GraphStore
     from kg.workers import open_workers
 
-    extra = write_corpus(tmp / "extra", number + 1, seed)[-1]
     alone_dir = tmp / "alone"
     with open_workers(settings, processes=1) as workers:
         pipeline.build([extra], GraphStore.memory(), Settings(store=str(alone_dir)), workers=workers)  # warm
@@ -215,9 +303,13 @@ def main() -> None:
     ap.add_argument("--workers", type=int, default=1)
     ap.add_argument("--dask", help="build on a Dask cluster: local:N, or a scheduler's address")
     ap.add_argument("--store", help="measure only the service, on this built store")
+    ap.add_argument("--upload", action="store_true",
+                    help="with --store: also an upload through the service (the document removed again after)")
     args = ap.parse_args()
     if args.store:
         measure_service(Path(args.store))
+        if args.upload:
+            _upload_to(Path(args.store), args.seed)
         return
     from synthetic import write_corpus
 
@@ -246,7 +338,11 @@ def main() -> None:
               f"{report.relations} verdicts")
         print(f"peak memory: build process {peak:.0f} MiB (model included), largest worker {children:.0f} MiB; "
               f"store on disk: {size(store_dir) / 2**20:.1f} MiB, {len(store)} quads")
-        add_one(store, settings, Path(tmp), args.documents, args.seed)
+        extra = extra_document(Path(tmp), args.documents, args.seed)
+        add_one(store, settings, extra, Path(tmp))
+        store.close()
+        measure_upload(store_dir, extra)
+        store = GraphStore.open(store_dir)
         t0 = time.perf_counter()
         store.compact()  # what those writes left in the store's files, as ``kg compact`` does
         print(f"compacting the store after those writes: {time.perf_counter() - t0:.1f} s")
@@ -259,6 +355,18 @@ def main() -> None:
               f"peak memory of the export process {export_peak:.0f} MiB, "
               f"with the processes it starts {export_tree:.0f} MiB")
         measure_service(store_dir)
+
+
+def _upload_to(store_dir: Path, seed: int) -> None:
+    """``measure_upload`` on a built synthetic store, with the document that follows its corpus."""
+    from kg import queries
+    from kg.store import GraphStore, integer
+
+    store = GraphStore.open(store_dir, read_only=True)
+    documents = integer(store.select(queries.COUNT_DOCUMENTS)[0]["n"])
+    store.close()
+    with tempfile.TemporaryDirectory() as tmp:
+        measure_upload(store_dir, extra_document(Path(tmp), documents, seed))
 
 
 if __name__ == "__main__":
