@@ -5,8 +5,9 @@ text, so rebuilding the same input yields the same triples. Each document's trip
 own named graph (``graph_iri``); the sources and authors they name are described once, in
 ``AGENTS_GRAPH``; verdicts between claims go to a graph for each partition (``verdicts_graph``),
 what they imply for each claim to ``INDEPENDENCE_GRAPHS``, the digest of the documents they were
-made from to ``RECONCILIATION_GRAPH``, and how many claims each document has and each entity is
-named in to ``COUNTS_GRAPH``.
+made from to ``RECONCILIATION_GRAPH``, how many claims each document has and each entity is
+named in to ``COUNTS_GRAPH``, and how often each measure's chains cite one source from another to
+``CITATIONS_GRAPH``.
 
 >>> from kg.model import Document
 >>> doc = Document(key="a.txt", text="Hello.", sha256="0" * 64, title="Hello")
@@ -21,7 +22,7 @@ from __future__ import annotations
 import json
 import re
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from datetime import date
 from decimal import Decimal
 from functools import lru_cache
@@ -38,6 +39,8 @@ from .vocab import CG, DCTERMS, ID, OA, PROV, RDF, RDFS, SDO, XSD
 RECONCILIATION_GRAPH = ID["graph/reconciliation"]
 #: How many claims each document has and each entity is named in (``count_triples``).
 COUNTS_GRAPH = ID["graph/counts"]
+#: How many times the chains of each measure's claims hold each citation (``citation_triples``).
+CITATIONS_GRAPH = ID["graph/citations"]
 #: Verdicts and the claim-to-claim links they imply, a graph for each partition that has any
 #: (``verdicts_graph``).
 VERDICTS_GRAPHS = "graph/verdicts/"
@@ -116,6 +119,22 @@ def count_triples(claims: Iterable[Claim]) -> Iterator[Triple]:
         yield document_iri_for_id(content_id("document", key)), CG.claimCount, Literal(n)
     for key, n in sorted(entities.items()):
         yield entity_iri(key), CG.claimCount, Literal(n)
+
+
+def citation_triples(counts: Mapping[tuple[str, str, str], int]) -> Iterator[Triple]:
+    """Each citation (``measure``, citing source, cited source: ``Source.identity`` keys) with how
+    many times the chains of the measure's claims hold it (``independence.citations``)."""
+    for (measure, citing, cited), n in sorted(counts.items()):
+        node = citation_iri(measure, citing, cited)
+        yield node, RDF.type, CG.Citation
+        yield node, CG.citationMeasure, Literal(measure)
+        yield node, CG.citing, root_iri(citing)
+        yield node, CG.cited, root_iri(cited)
+        yield node, CG.citationCount, Literal(n)
+
+
+def citation_iri(measure: str, citing: str, cited: str) -> URIRef:
+    return ID[f"citation/{content_id('citation', measure, citing, cited)}"]
 
 
 def sentence_quote_iri(claim_iri: object) -> URIRef:

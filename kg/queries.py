@@ -325,15 +325,16 @@ KEYED_CLAIM_RECORDS = """
 SELECT ?node ?record WHERE { ?node cg:blockingKey ?key OPTIONAL { ?node cg:record ?record } }
 """
 
-# The claims of a measure (bind ?measure).
 # Who cites whom in the attribution chains of a measure's claims (bind ?measure): each link
-# from one source to the next (``independence.citations``).
+# from one source to the next (``independence.citations``), with how many times the chains hold
+# it, as the build counts them (``build.citation_triples``).
 MEASURE_CITATIONS = """
-SELECT ?measure ?claim ?from ?to WHERE {
-  ?claim cg:measure ?measure ; prov:qualifiedAttribution ?next . ?next cg:chainIndex ?j FILTER(?j > 0)
-  ?claim prov:qualifiedAttribution ?first . ?first cg:chainIndex ?i FILTER(?i = ?j - 1)
-  ?first prov:agent ?from . ?next prov:agent ?to FILTER(?from != ?to)
-}
+SELECT ?measure ?from ?to ?n WHERE { ?c cg:citationMeasure ?measure ; cg:citing ?from ; cg:cited ?to ; cg:citationCount ?n }
+"""
+
+# A count the build keeps (bind ?count, cg:claimCount or cg:citationCount, and ?c, what is counted).
+COUNTS_OF = """
+SELECT ?c ?count ?n WHERE { ?c ?count ?n }
 """
 
 # The claims a claim is linked to by a corroboration (bind ?claim), on any basis.

@@ -1,23 +1,25 @@
 """What the build derives from the documents and keeps beside them: the verdicts (a graph for each
-partition), each claim's independence and blocking keys, the claim counts, the lists the service
-pages, the agents, and the digest of the document versions they were made from.
+partition), each claim's independence and blocking keys, the claim counts, how often each
+measure's chains cite one source from another, the lists the service pages, the agents, and the
+digest of the document versions they were made from.
 
 ``refresh`` recomputes all of it; told what a write changed (``Change``, from ``plan`` before the
 write), only what the change touches: in the partitions of the blocking keys of the claims written
 or removed, the verdicts that may differ (``rejudge``); the independence of the claims whose roots
 or corroborating claims may differ and of the claims next to them; the counts of their documents
-and entities, the agents they name, and the blocks of the lists their verdicts and events fall in.
-Either way the store ends the same, triple for triple and graph for graph, as a clean build of the
-same documents.
+and entities and of their chains' citations, the agents they name, and the blocks of the lists
+their verdicts and events fall in. Either way the store ends the same, triple for triple and
+graph for graph, as a clean build of the same documents.
 """
 
 from __future__ import annotations
 
 import logging
-from collections import defaultdict
-from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
+from collections import Counter, defaultdict
+from collections.abc import Callable, Collection, Hashable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
+from typing import TypeVar
 
 import networkx as nx
 from rdflib import Literal, URIRef
@@ -58,12 +60,13 @@ def same_entities(store: GraphStore) -> list[tuple[str, str]]:
 def digest(store: GraphStore, settings: Settings, same: Sequence[tuple[str, str]]) -> str:
     """What the derived graphs are made from, and in what form: the document versions, the
     tolerance, the entities linked as one; derived graphs of an earlier form (verdicts without
-    records, a series with one period worded two ways as two times, claims without their words) are
-    made again by the next write. A write judges again only the verdicts it can change, taking the
-    others to be what the rules make of the claims the store holds."""
+    records, a series with one period worded two ways as two times, claims without their words,
+    citations not counted) are made again by the next write. A write judges again only the
+    verdicts it can change, taking the others to be what the rules make of the claims the store
+    holds."""
     versions = sorted((str(r["file"]), str(r["sha"])) for r in store.select(queries.DOCUMENT_VERSIONS))
-    return content_id("verdicts with records by partition, counts, lists in blocks by their items, words; "
-                      "a series by period", settings.tolerance,
+    return content_id("verdicts with records by partition, counts, citations counted, lists in blocks by their items, "
+                      "words; a series by period", settings.tolerance,
                       *(f"{f}={h}" for f, h in versions), *(f"{a}={b}" for a, b in same), length=64)
 
 
@@ -185,6 +188,7 @@ def _everything(store: GraphStore, settings: Settings, same: Sequence[tuple[str,
                 progress: reconcile.Progress | None) -> None:
     stored = readback.load_claims(store)
     store.replace_graph(rdf.COUNTS_GRAPH, rdf.count_triples(stored))
+    store.replace_graph(rdf.CITATIONS_GRAPH, rdf.citation_triples(_citation_counts(stored)))
     claims = linked.merge_entities(stored, same)
     for prefix in (rdf.VERDICTS_GRAPHS, rdf.INDEPENDENCE_GRAPHS, rdf.KEYS_GRAPHS, rdf.LISTS_GRAPHS):
         store.remove_graphs(readback.graphs_under(store, prefix))
@@ -307,6 +311,7 @@ def _touched(store: GraphStore, settings: Settings, same: Sequence[tuple[str, st
     store.remove_graphs([g for g in sorted(stale) if store.is_empty(g)])
 
     _update_counts(store, change.before, after_stored)
+    _update_citations(store, change.before, after_stored)
     _rewrite_buckets(store, rdf.KEYS_GRAPHS, [*before, *after], _buckets(rdf.KEYS_GRAPHS, after, _key_triples))
     if assess:
         _update_independence(store, claims, before, after, gone, dropped ^ arrived)
@@ -354,17 +359,42 @@ def _update_counts(store: GraphStore, before: Sequence[Claim], after: Sequence[C
     for claims, sign in ((before, -1), (after, 1)):
         for s, _, n in rdf.count_triples(claims):
             change[s] += sign * int(str(n))
-    counted = {k: v for k, v in change.items() if v}
-    if not counted:
+    _recount(store, rdf.COUNTS_GRAPH, CG.claimCount, change, lambda s: s,
+             lambda totals: ((s, CG.claimCount, Literal(n)) for s, n in totals.items()))
+
+
+def _update_citations(store: GraphStore, before: Sequence[Claim], after: Sequence[Claim]) -> None:
+    """How many times the chains of the changed claims' measures hold their citations."""
+    change = _citation_counts(after)
+    change.subtract(_citation_counts(before))
+    _recount(store, rdf.CITATIONS_GRAPH, CG.citationCount, change, lambda k: rdf.citation_iri(*k), rdf.citation_triples)
+
+
+def _citation_counts(claims: Iterable[Claim]) -> Counter[tuple[str, str, str]]:
+    """How many times the chains of the claims hold each citation (``independence.citations``),
+    by measure: (measure, citing source, cited source)."""
+    return Counter((c.measure, *link) for c in claims if c.measure for link in independence.citations([c]))
+
+
+K = TypeVar("K", bound=Hashable)
+
+
+def _recount(store: GraphStore, graph: URIRef, count: URIRef, change: Mapping[K, int], iri: Callable[[K], Node],
+             triples: Callable[[dict[K, int]], Iterable[rdf.Triple]]) -> None:
+    """Add ``change`` to the counts ``graph`` keeps (``count`` of each key's node ``iri``): the
+    nodes whose counts change are written again by ``triples``, those left at none dropped."""
+    changed = {k: n for k, n in change.items() if n}
+    if not changed:
         return
-    subjects = sorted(counted, key=str)
-    counts: dict[Node, int] = {URIRef(str(r["doc"])): integer(r["claims"])
-                               for r in store.select_each(queries.DOCUMENT_CLAIMS, "doc", subjects)}
-    store.remove_subjects({rdf.COUNTS_GRAPH: subjects})
-    store.add_to_graphs({rdf.COUNTS_GRAPH: ntriples(
-        (s, CG.claimCount, Literal(total)) for s in subjects if (total := counts.get(s, 0) + counted[s]) > 0)})
-    if store.is_empty(rdf.COUNTS_GRAPH):
-        store.remove_graphs([rdf.COUNTS_GRAPH])
+    nodes = {iri(k): k for k in changed}
+    subjects = sorted(nodes, key=str)
+    kept: dict[Node, int] = {URIRef(str(r["c"])): integer(r["n"])
+            for r in store.select_each(queries.COUNTS_OF, "c", subjects, {"count": count})}
+    store.remove_subjects({graph: subjects})
+    store.add_to_graphs({graph: ntriples(triples(
+        {k: total for node, k in nodes.items() if (total := kept.get(node, 0) + changed[k]) > 0}))})
+    if store.is_empty(graph):
+        store.remove_graphs([graph])
 
 
 def _rewrite_buckets(store: GraphStore, prefix: str, dropped: Iterable[Claim], fresh: dict[URIRef, str]) -> None:
@@ -406,13 +436,17 @@ def _update_independence(store: GraphStore, claims: _Claims, before: Sequence[Cl
     may lead elsewhere."""
     same = claims.same
     written = {c.id for c in after}
-    # The citations of the changed claims' measures, now and before the write.
+    # The citations of the changed claims' measures now (counted with the write) and before it.
     cited = _citations(store, {c.measure for c in (*before, *after) if c.measure}, same)
-    now = {m: {link for _, link in rows} for m, rows in cited.items()}
-    then = {m: {link for claim, link in rows if claim not in written} for m, rows in cited.items()}
-    for c in before:
-        if c.measure:
-            then.setdefault(c.measure, set()).update(independence.citations([c]))
+    change = _citation_counts(after)
+    change.subtract(_citation_counts(before))
+    now = {m: set(counts) for m, counts in cited.items()}
+    then: dict[str, set[tuple[str, str]]] = defaultdict(set)
+    for m, counts in cited.items():
+        then[m].update(link for link, n in counts.items() if n > change[(m, *link)])
+    for (m, *link), n in change.items():
+        if n < 0:  # cited by the claims as they were only
+            then[m].add((link[0], link[1]))
     moved = {m: now.get(m, set()) ^ then.get(m, set()) for m in now.keys() | then.keys()}
     # Who may be told otherwise, and the claims next to them, whose roots count for them.
     retraced = (written | _claims_reaching(store, {m: (now.get(m, set()) | then.get(m, set()), links)
@@ -426,7 +460,7 @@ def _update_independence(store: GraphStore, claims: _Claims, before: Sequence[Cl
     traced = _stored_traces(store, [c for c in loaded if c.id not in retraced])
     untraced = [c for c in loaded if c.id not in traced]
     cited.update(_citations(store, {c.measure for c in untraced if c.measure} - cited.keys(), same))
-    traced.update(independence.trace(untraced, {m: {link for _, link in rows} for m, rows in cited.items()}))
+    traced.update(independence.trace(untraced, {m: set(counts) for m, counts in cited.items()}))
     assessed = independence.assess_near(loaded, near, traced)
     assessed_claims = [c for c in loaded if c.id in assessed_ids]
     _rewrite_buckets(store, rdf.INDEPENDENCE_GRAPHS, [*assessed_claims, *(c for c in before if c.id in gone)],
@@ -448,14 +482,15 @@ def _stored_traces(store: GraphStore, claims: Sequence[Claim]) -> dict[str, inde
 
 
 def _citations(store: GraphStore, measures: Collection[str], same: Sequence[tuple[str, str]]
-               ) -> dict[str, list[tuple[str, tuple[str, str]]]]:
+               ) -> dict[str, Counter[tuple[str, str]]]:
     """Who cites whom in the chains of the claims of ``measures`` (as entities linked as one read
-    them): for each measure, each claim's links from one source to the next."""
-    found: dict[str, list[tuple[str, tuple[str, str]]]] = {m: [] for m in measures}
+    them): for each measure, how many times its claims' chains hold each link from one source to
+    the next, as the build keeps them (``CITATIONS_GRAPH``)."""
+    found: dict[str, Counter[tuple[str, str]]] = {m: Counter() for m in measures}
     for measure, r, find in _rows_of_measures(store, queries.MEASURE_CITATIONS, measures, same):
         x, y = (linked.merged_source(rdf.source_key_of(r[end]) or "", find) for end in ("from", "to"))
         if x != y:
-            found.setdefault(measure, []).append((rdf.claim_id_of(r["claim"]), (x, y)))
+            found.setdefault(measure, Counter())[(x, y)] += integer(r["n"])
     return found
 
 

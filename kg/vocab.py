@@ -39,6 +39,7 @@ class CG(DefinedNamespace):
 
     Boilerplate: URIRef  # A span of a document's text that is site chrome, a caption or a header, not reporting; claims are not read from it.
     Change: URIRef  # Two claims about the same thing at different times: a series, not a contradiction. Its reason says how the value moved.
+    Citation: URIRef  # A link of attribution chains, one source citing the next ("Reuters, citing the ministry"), with how many times the chains of one measure's claims hold it: what a write reads of a measure's citations, rather than its claims.
     Claim: URIRef  # One assertion made in a document: a figure about a subject, or a dated event, with its attribution chain and evidence.
     Conflict: URIRef  # Two claims about the same thing in the same scope whose readings cannot both hold.
     Corroboration: URIRef  # Two claims from different documents whose readings agree within the tolerance, or whose arithmetic is consistent.
@@ -66,6 +67,10 @@ class CG(DefinedNamespace):
     changesTo: URIRef  # Shortcut for a change verdict, from the earlier claim to the later one.
     circa: URIRef  # True when the figure is approximate.
     circularReporting: URIRef  # True when the claim's attribution chain passes through sources that cite one another (A cites B and B cites A); they count as one root.
+    citationCount: URIRef  # How many times the chains of the measure's claims hold the citation.
+    citationMeasure: URIRef  # The measure of the claims whose chains hold the citation.
+    cited: URIRef  # The source a citation cites.
+    citing: URIRef  # The source that cites in a citation.
     claim: URIRef  # One of the two claims a verdict compares.
     comparedValue: URIRef  # A reading that entered the comparison, as an interval in words.
     claimCount: URIRef  # How many claims a document has, or name an entity (as subject, place, participant or source).

@@ -164,6 +164,40 @@ def test_a_citation_added_or_removed_retraces_the_claims_whose_chains_reach_it(n
     assert store.canonical_hash() == one.canonical_hash()
 
 
+#: Who cites whom in the claims' chains, read from their attributions' triples.
+CHAINED_CITATIONS = """
+SELECT ?measure ?from ?to (COUNT(*) AS ?n) WHERE {
+  ?claim cg:measure ?measure ; prov:qualifiedAttribution ?next . ?next cg:chainIndex ?j FILTER(?j > 0)
+  ?claim prov:qualifiedAttribution ?first . ?first cg:chainIndex ?i FILTER(?i = ?j - 1)
+  ?first prov:agent ?from . ?next prov:agent ?to FILTER(?from != ?to)
+} GROUP BY ?measure ?from ?to
+"""
+
+
+def test_the_citations_kept_are_those_the_chains_hold_after_any_write(all_seeds, nlp):
+    """How often each measure's chains cite one source from another, as the build keeps it, is
+    what the claims' attributions show, after a build, a removal and the document added back."""
+    options = Settings(store=":memory:")
+    store = GraphStore.memory()
+
+    def kept() -> set[tuple[str, str, str, int]]:
+        rows = store.select("SELECT ?measure ?from ?to ?n WHERE { ?c a cg:Citation ; cg:citationMeasure ?measure ; "
+                            "cg:citing ?from ; cg:cited ?to ; cg:citationCount ?n }")
+        return {(str(r["measure"]), str(r["from"]), str(r["to"]), int(r["n"])) for r in rows}
+
+    def shown() -> set[tuple[str, str, str, int]]:
+        return {(str(r["measure"]), str(r["from"]), str(r["to"]), int(r["n"])) for r in store.select(CHAINED_CITATIONS)}
+
+    paths, _ = all_seeds
+    pipeline.build(paths, store, options, nlp=nlp)
+    assert kept() == shown() and len(kept()) > 1
+    for path in paths:
+        pipeline.remove_documents([path.name], store, options)
+        assert kept() == shown()
+        pipeline.build(paths, store, options, nlp=nlp)
+        assert kept() == shown()
+
+
 def _assessed_by_an_earlier_rule(store: GraphStore) -> None:
     """As a store written before the rule of independence changed: no rule named beside the
     digest, and one claim told it is a single-source story."""
