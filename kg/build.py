@@ -466,7 +466,7 @@ VERDICT_KINDS: dict[str, tuple[URIRef, URIRef]] = {
 def relation_ntriples(relation: Relation) -> str:
     """A verdict node between two claims, carrying its reason, and its record (``cg:record``: the
     verdict as ``Relation.to_json`` writes it, read back in one row), as N-Triples. Written term by
-    term rather than through rdflib's terms, which cost three times as much: a build writes
+    term rather than through rdflib's terms, which cost about twice as much: a build writes
     millions of verdicts."""
     v = _verdict_iri(relation.id)
     lines = [f"{v} {_TYPE} {_VERDICT_CLASS[relation.kind]} .\n",
