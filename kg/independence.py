@@ -72,17 +72,21 @@ def trace(claims: Sequence[Claim], cited: Mapping[str, Collection[tuple[str, str
         by_measure[f"measure:{c.measure}" if c.measure else f"claim:{c.id}"].append(c)
     out: dict[str, Trace] = {}
     for group in by_measure.values():
-        g = citation_graph(group)
-        if cited and group[0].measure:
-            g.add_edges_from(cited.get(group[0].measure, ()))
-        dag = nx.condensation(g)
-        members = dag.graph["mapping"]
+        also = cited.get(group[0].measure, ()) if cited and group[0].measure else ()
+        onward = {x for x, _ in citations(group)} | {x for x, _ in also}
+        dag: nx.DiGraph | None = None  # drawn for the first chain whose last source cites another
         found: dict[int, Trace] = {}
         for c in group:
-            start = members[root_key(c)] if root_key(c) in members and c.sources else None
-            if start is None:  # a document's own statement is rooted in the document alone
+            if not c.sources or root_key(c) not in onward:
+                # A document's own statement is rooted in the document alone; a chain whose last
+                # source cites no one ends there (most do).
                 out[c.id] = Trace(frozenset({root_key(c)}))
                 continue
+            if dag is None:
+                g = citation_graph(group)
+                g.add_edges_from(also)
+                dag = nx.condensation(g)
+            start = dag.graph["mapping"][root_key(c)]
             if start not in found:
                 reach = nx.descendants(dag, start) | {start}
                 sinks = [n for n in reach if dag.out_degree(n) == 0]

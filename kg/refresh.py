@@ -26,7 +26,7 @@ from rdflib import Literal, URIRef
 from rdflib.term import Node
 
 from . import build as rdf
-from . import independence, linked, lists, queries, readback, reconcile, rejudge
+from . import collector, independence, linked, lists, queries, readback, reconcile, rejudge
 from .config import Settings
 from .model import RELATION_BASES, Claim, Relation, content_id
 from .store import GraphStore, Value, integer, text_or_none
@@ -119,18 +119,19 @@ def refresh(store: GraphStore, settings: Settings, changed: bool, change: Change
     # Without its digest, derived graphs cut short by a crash are recomputed by the next build.
     store.remove_graph(rdf.RECONCILIATION_GRAPH)
     run = workers.map if workers is not None else map
-    if change is None or not changed:
-        if current:
-            log.warning("the claims' independence was assessed by an earlier rule; assessing every claim again")
-            _assess_again(store, same)
+    with collector.paused():
+        if change is None or not changed:
+            if current:
+                log.warning("the claims' independence was assessed by an earlier rule; assessing every claim again")
+                _assess_again(store, same)
+            else:
+                write_agents(store)
+                _everything(store, settings, same, run, progress)
         else:
-            write_agents(store)
-            _everything(store, settings, same, run, progress)
-    else:
-        write_agents(store, change)
-        _touched(store, settings, same, change, progress, assessed)
-        if not assessed:
-            _assess_again(store, same)
+            write_agents(store, change)
+            _touched(store, settings, same, change, progress, assessed)
+            if not assessed:
+                _assess_again(store, same)
     store.replace_graph(rdf.RECONCILIATION_GRAPH, [(rdf.RECONCILIATION_GRAPH, CG.inputDigest, Literal(wanted)),
                                                    (rdf.RECONCILIATION_GRAPH, CG.independenceForm, Literal(ASSESSED))])
     return claim_count, readback.verdict_count(store)
