@@ -42,6 +42,7 @@ from .routes import (
 )
 from .security import SecurityHeaders
 from .settings import get_settings
+from .writing import WriteLock
 
 log = logging.getLogger("api")
 
@@ -57,7 +58,7 @@ def create_app(settings: Settings | None = None, store: GraphStore | None = None
         owned = store is None
         app.state.store = store if store is not None else open_store(settings)
         app.state.settings = settings
-        app.state.write_lock = threading.Lock()  # one write at a time: uploads, reviews, SPARQL Update
+        app.state.write_lock = WriteLock()
         app.state.ingestor = pipeline.Ingestor(settings)
         graph: GraphStore = app.state.store
         app.state.runner = QueryRunner(
