@@ -113,6 +113,8 @@ def _serve(store_dir: Path, writable: bool = False, token: str | None = None) ->
             c.close()
             return child, port
         except OSError:
+            if child.poll() is not None:
+                break
             time.sleep(0.2)
     child.terminate()
     raise SystemExit("the service did not start")

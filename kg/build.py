@@ -468,7 +468,7 @@ def relation_ntriples(relation: Relation) -> str:
     verdict as ``Relation.to_json`` writes it, read back in one row), as N-Triples. Written term by
     term rather than through rdflib's terms, which cost about twice as much: a build writes
     millions of verdicts."""
-    v = _verdict_iri(relation.id)
+    v = terms.iri(relation_iri_for_id(relation.id))
     lines = [f"{v} {_TYPE} {_VERDICT_CLASS[relation.kind]} .\n",
              f"{v} {_RECORD} {terms.literal(relation.to_json(), RDF.JSON)} .\n",
              f"{v} {_CLAIM_OF} {_claim_iri_text(relation.a)} .\n",
@@ -493,18 +493,13 @@ _TYPE, _RECORD, _CLAIM_OF, _BASIS, _REASON, _TOLERANCE, _DIFFERENCE, _SCOPE, _SI
                            CG.scope, CG.similarity, CG.comparedValue))
 
 
-def _verdict_iri(relation_id: str) -> str:
-    return terms.iri(relation_iri_for_id(relation_id))
-
-
 @lru_cache(maxsize=65536)
 def _claim_iri_text(claim_id: str) -> str:
     return terms.iri(claim_iri(claim_id))
 
 
-@lru_cache(maxsize=4096)
-def _word_text(text: str) -> str:
-    return str(terms.to_ox(_word(text)))
+#: A plain literal of the few that verdicts repeat (bases, scopes, compared values), as text.
+_word_text = lru_cache(maxsize=4096)(terms.literal)
 
 
 @lru_cache(maxsize=65536)

@@ -177,10 +177,18 @@ class Sketch(NamedTuple):
 
     @classmethod
     def of(cls, c: Claim) -> Sketch:
-        entities = (c.subject_entity, c.place, *c.participants, *(a.entity for a in c.actors))
-        return cls(c.id, c.figure.surface if c.figure else (c.trigger or "event"), c.measure or "",
-                   c.time.iso if c.time else "", c.kind, c.event_type or "", c.document, c.sources,
-                   tuple(e for e in dict.fromkeys(entities) if e))
+        return cls.drawn(c.id, c.figure.surface if c.figure else None, c.trigger, c.measure,
+                         c.time.iso if c.time else None, c.kind, c.event_type, c.document, c.sources,
+                         (c.subject_entity, c.place, *c.participants, *(a.entity for a in c.actors)))
+
+    @classmethod
+    def drawn(cls, claim_id: str, surface: str | None, trigger: str | None, measure: str | None, time: str | None,
+              kind: str, event_type: str | None, document: str, sources: tuple[Source, ...],
+              named: Iterable[str | None]) -> Sketch:
+        """A claim's sketch from its fields (``surface`` its figure's, None without one; ``named``
+        the entities it names, in order, with repeats and blanks)."""
+        return cls(claim_id, surface if surface is not None else (trigger or "event"), measure or "", time or "",
+                   kind, event_type or "", document, sources, tuple(e for e in dict.fromkeys(named) if e))
 
 
 def _recorded_sketches(rows: Iterable[dict[str, Value]]) -> Iterator[Sketch]:
@@ -193,11 +201,10 @@ def _recorded_sketches(rows: Iterable[dict[str, Value]]) -> Iterator[Sketch]:
         figure, time = f.get("figure"), f.get("time")
         sources = tuple(Source(s["label"], s.get("kind", Source.kind), s.get("entity"), s.get("phrase"))
                         for s in f.get("sources", ()))
-        entities = (f.get("subject_entity"), f.get("place"), *f.get("participants", ()),
-                    *(a.get("entity") for a in f.get("actors", ())))
-        yield Sketch(iri[len(CLAIM_PREFIX):], figure["surface"] if figure else (f.get("trigger") or "event"),
-                     f.get("measure") or "", time["iso"] if time else "", f["kind"], f.get("event_type") or "",
-                     f["document"], sources, tuple(e for e in dict.fromkeys(entities) if e))
+        yield Sketch.drawn(iri[len(CLAIM_PREFIX):], figure["surface"] if figure else None, f.get("trigger"),
+                           f.get("measure"), time["iso"] if time else None, f["kind"], f.get("event_type"),
+                           f["document"], sources, (f.get("subject_entity"), f.get("place"), *f.get("participants", ()),
+                                                    *(a.get("entity") for a in f.get("actors", ()))))
 
 
 def _same_id(claim: Claim, iri: str) -> Claim:

@@ -366,9 +366,15 @@ def _update_counts(store: GraphStore, before: Sequence[Claim], after: Sequence[C
 
 def _update_citations(store: GraphStore, before: Sequence[Claim], after: Sequence[Claim]) -> None:
     """How many times the chains of the changed claims' measures hold their citations."""
+    _recount(store, rdf.CITATIONS_GRAPH, CG.citationCount, _citation_change(before, after),
+             lambda k: rdf.citation_iri(*k), rdf.citation_triples)
+
+
+def _citation_change(before: Iterable[Claim], after: Iterable[Claim]) -> Counter[tuple[str, str, str]]:
+    """How the counts of ``_citation_counts`` go from the claims ``before`` to those ``after``."""
     change = _citation_counts(after)
     change.subtract(_citation_counts(before))
-    _recount(store, rdf.CITATIONS_GRAPH, CG.citationCount, change, lambda k: rdf.citation_iri(*k), rdf.citation_triples)
+    return change
 
 
 def _citation_counts(claims: Iterable[Claim]) -> Counter[tuple[str, str, str]]:
@@ -439,8 +445,7 @@ def _update_independence(store: GraphStore, claims: _Claims, before: Sequence[Cl
     written = {c.id for c in after}
     # The citations of the changed claims' measures now (counted with the write) and before it.
     cited = _citations(store, {c.measure for c in (*before, *after) if c.measure}, same)
-    change = _citation_counts(after)
-    change.subtract(_citation_counts(before))
+    change = _citation_change(before, after)
     now = {m: set(counts) for m, counts in cited.items()}
     then: dict[str, set[tuple[str, str]]] = defaultdict(set)
     for m, counts in cited.items():

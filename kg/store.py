@@ -3,10 +3,10 @@
 ``OxigraphStore`` is the embedded store (on disk or in memory); ``remote.SparqlStore`` keeps the
 same graphs in a SPARQL server.
 
-Terms cross from rdflib to Oxigraph in ``terms.to_ox`` and back in ``to_python``; both fail loudly on
-anything unexpected. Replacing a named graph is one SPARQL Update request, which Oxigraph
-applies as a single transaction: readers and crashes see the old graph or the new one, never
-a mix.
+Terms cross from rdflib to Oxigraph in ``terms.to_ox`` and back in ``to_python``; both fail
+loudly on anything unexpected. Replacing a named graph is one SPARQL Update request, which
+Oxigraph applies as a single transaction: readers and crashes see the old graph or the new one,
+never a mix.
 
 >>> store = GraphStore.memory()
 >>> from rdflib import URIRef, Literal
