@@ -48,6 +48,9 @@ VERDICTS_GRAPHS = "graph/verdicts/"
 #: (``key_triples``), in graphs by the claim's document (``bucket_graph``).
 INDEPENDENCE_GRAPHS = "graph/independence/"
 KEYS_GRAPHS = "graph/keys/"
+#: The claims of each blocking key with their records, a graph for each key (``members_graph``):
+#: what a write reads of the partitions it touches, each in one scan of its graph.
+MEMBERS_GRAPHS = "graph/members/"
 #: What the service pages in a fixed order (``lists``), in a graph each: the verdicts of each kind
 #: by id, and the events in timeline order.
 LISTS_GRAPHS = "graph/lists/"
@@ -70,6 +73,11 @@ def graph_iri_for_key(key: str) -> URIRef:
 def verdicts_graph(kind: str, key: str) -> URIRef:
     """The graph of the verdicts of one partition (``reconcile.Partition``: its kind and key)."""
     return ID[f"{VERDICTS_GRAPHS}{content_id('partition', kind, key)}"]
+
+
+def members_graph(key: str) -> URIRef:
+    """The graph of the claims with the blocking key ``key`` (``member_triple``)."""
+    return ID[f"{MEMBERS_GRAPHS}{content_id('key', key)}"]
 
 
 def bucket_graph(prefix: str, document: str) -> URIRef:
@@ -512,6 +520,12 @@ def key_triples(claim_id: str, keys: Iterable[str]) -> Iterator[Triple]:
     c = claim_iri(claim_id)
     for key in sorted(keys):
         yield c, CG.blockingKey, _word(key)
+
+
+def member_triple(claim: Claim) -> Triple:
+    """A claim in the graph of one of its blocking keys (``members_graph``): its record, as its
+    document's graph holds it."""
+    return claim_iri(claim.id), CG.memberRecord, Literal(claim.to_json(), datatype=RDF.JSON)
 
 
 def words_of(text: str) -> list[str]:

@@ -10,8 +10,10 @@ of ``kg.vocab.PREFIXES``.
 
 from __future__ import annotations
 
+# Each document's file name and the hash of its text (only a document has both; asking its type
+# too doubles the time, a row a document).
 DOCUMENT_VERSIONS = """
-SELECT ?file ?sha WHERE { ?doc a cg:Document ; cg:fileName ?file ; cg:sha256 ?sha }
+SELECT ?file ?sha WHERE { ?doc cg:sha256 ?sha ; cg:fileName ?file }
 """
 
 # A document's metadata, and the names it gives its authors and publisher, are in its own graph:
@@ -319,10 +321,10 @@ FILE_CLAIMS = """
 SELECT ?file ?claim WHERE { ?doc cg:fileName ?file . ?claim schema:appearance ?doc }
 """
 
-# The claims judged in a partition (bind ?key, a blocking key) with their records (a claim written
-# without one, by an earlier version, has none).
-KEYED_CLAIM_RECORDS = """
-SELECT ?node ?record WHERE { ?node cg:blockingKey ?key OPTIONAL { ?node cg:record ?record } }
+# The claims judged in a partition with their records (bind ?g, the graph of its blocking key,
+# ``build.members_graph``): one scan of the graph.
+MEMBER_RECORDS = """
+SELECT ?node ?record WHERE { GRAPH ?g { ?node cg:memberRecord ?record } }
 """
 
 # Who cites whom in the attribution chains of a measure's claims (bind ?measure): each link

@@ -8,7 +8,7 @@ from dataclasses import replace
 from datetime import date
 from typing import NamedTuple, TypeVar, cast
 
-from rdflib import Literal, URIRef
+from rdflib import URIRef
 from rdflib.term import Node
 
 from . import build as rdf
@@ -107,14 +107,12 @@ def load_claims(store: GraphStore, claim_ids: Sequence[str] | None = None) -> li
 
 
 def claims_with_keys(store: GraphStore, keys: Collection[str]) -> list[Claim]:
-    """The claims with any of the blocking ``keys`` (``build.key_triples``), read back once each,
-    in document order."""
-    records: dict[str, Value | None] = {}
-    for row in store.stream_each(queries.KEYED_CLAIM_RECORDS, "key", [Literal(k) for k in sorted(keys)]):
-        records[str(row["node"])] = row.get("record")
-    found = [_same_id(Claim.from_json(str(record)), iri) for iri, record in records.items() if record is not None]
-    unrecorded = [URIRef(iri) for iri, record in records.items() if record is None]
-    found += _claims_from_triples(store, unrecorded) if unrecorded else []
+    """The claims with any of the blocking ``keys``, read back once each from the graphs of the
+    keys (``build.members_graph``), in document order."""
+    records: dict[str, str] = {}
+    for row in store.stream_each(queries.MEMBER_RECORDS, "g", [rdf.members_graph(k) for k in sorted(keys)]):
+        records[str(row["node"])] = str(row["record"])
+    found = [_same_id(Claim.from_json(record), iri) for iri, record in records.items()]
     return sorted(found, key=lambda c: (c.document, c.start, c.id))
 
 

@@ -9,13 +9,8 @@ comparing all pairs.
 
 Each hedged figure is read as an interval (``interval``): overlapping intervals corroborate,
 disjoint ones conflict. Ratios and percentage changes are checked against the counts they
-relate, and lists of parts against their stated total.
-
->>> from kg.model import Figure
->>> interval(Figure("nearly 8,000", 0, 12, 8000, qualifier="approx"), 0.05)
-(7600.0, 8000.0)
->>> interval(Figure("more than 300", 0, 13, 300, qualifier="at_least"), 0.05)
-(300.0, inf)
+relate, and lists of parts against their stated total. How one claim's figure is read (an
+interval, what it measures) is in ``readings``.
 """
 
 from __future__ import annotations
@@ -24,7 +19,7 @@ import math
 import re
 from collections import defaultdict
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 from typing import Any, TypeVar
 
@@ -32,68 +27,21 @@ from rapidfuzz import fuzz
 
 from .event_verdicts import event_keys, event_verdicts
 from .lexicon import (
-    BELOW_HEDGES,
     FIELD_OF,
     FUNCTION_WORDS,
-    REACHED_BOUNDS,
-    VERB_FIELDS,
     canonical,
     canonical_verb,
 )
-from .model import Claim, Figure, Relation
+from .model import Claim, Relation
+from .readings import Measure, Measures, describe, interval, lowest_first, measures_of, reached, similarity, topics
 from .wording import number
 
 WINDOW = 16
 #: Parts must add up to their total within this share (rounding in the source, not estimates).
 SUM_TOLERANCE = 0.001
-_BELOW = re.compile(r"^\s*(?:%s)\b" % "|".join(map(re.escape, BELOW_HEDGES)), re.I)
-_REACHED = re.compile(r"^\s*(?:%s)\b" % "|".join(map(re.escape, REACHED_BOUNDS)), re.I)
 _COUNT_UNITS = {"percent", "ratio", "percentage_point", "USD", "EUR", "GBP", "KRW", "JPY", "CNY", "RUB",
                 "year", "hour", "decade", "month", "day", "week"}
 _CHANGE = re.compile(r"\b(?:increase|rise|growth|jump|surge|decrease|decline|drop|fall)s?\s+of\s+$", re.I)
-
-
-#: How far an open bound reaches when it is taken as support: "more than 300" backs 300-450, not 15,000.
-OPEN_REACH = 1.5
-
-
-def lowest_first(claim: Claim) -> tuple[float, str]:
-    """Sort key of a block's claims: the low end of each figure's interval, then the id."""
-    return (interval(claim.figure, 0)[0] if claim.figure is not None else 0.0, claim.id)
-
-
-def interval(figure: Figure, tolerance: float, bounded: bool = False) -> tuple[float, float]:
-    """A figure as the interval of values it allows, widened by ``tolerance`` when hedged.
-
-    Open bounds ("more than 300") are open-ended; ``bounded`` closes them at ``OPEN_REACH``
-    times the bound, which is what they can be said to support.
-    """
-    if figure.low is not None and figure.high is not None:
-        return figure.low, figure.high
-    raw = figure.value if figure.value is not None else (figure.low if figure.low is not None else figure.high)
-    assert raw is not None
-    v = float(raw)
-    if figure.qualifier == "at_least":
-        cap = 100.0 if figure.unit == "percent" and v <= 100 else math.inf
-        return v, min(cap, v * OPEN_REACH) if bounded else cap
-    if figure.qualifier == "at_most":
-        return (v / OPEN_REACH if bounded else 0.0), v
-    if figure.qualifier == "approx":
-        if _BELOW.match(figure.surface):
-            return v * (1 - tolerance), v
-        return v * (1 - tolerance), v * (1 + tolerance)
-    return v, v
-
-
-def _reached(figure: Figure) -> bool:
-    return figure.qualifier == "at_most" and bool(_REACHED.match(figure.surface))
-
-
-def _describe(figure: Figure, iv: tuple[float, float]) -> str:
-    lo, hi = iv
-    if lo == hi:
-        return f"{figure.surface} = {number(lo)}"
-    return f"{figure.surface} = [{number(lo)}, {number(hi)}]"
 
 
 #: How alike the measured things of two claims must be to be compared: the share of their topics
@@ -101,66 +49,7 @@ def _describe(figure: Figure, iv: tuple[float, float]) -> str:
 SIMILARITY = 0.5
 
 
-@dataclass(frozen=True)
-class _Measure:
-    """A claim's measure key read into its parts, with the claim's topics (computed once)."""
-
-    nationality: str | None
-    block: str
-    topics: frozenset[str] = field(default_factory=frozenset)
-
-    @classmethod
-    def of(cls, claim: Claim) -> _Measure | None:
-        if not claim.measure:
-            return None
-        nationality, _, block = claim.measure.partition(":")
-        return cls(None if nationality == "any" else nationality, block, topics(claim))
-
-    @property
-    def head(self) -> str:
-        """The canonical measured thing ("arrival" in "north-korea:arrival:ratio")."""
-        return self.block.split(":", 1)[0]
-
-    @property
-    def dimension(self) -> str:
-        """What the figure is in besides a count: increment, money, share, rate, unit ("ratio")."""
-        return self.block.partition(":")[2]
-
-
-def topics(claim: Claim) -> frozenset[str]:
-    """What a claim's figure is about: the fields of news its measured thing, qualifiers, purpose
-    and predicate belong to ("entry", "education"), and its canonical head when that has none.
-
-    >>> from kg.model import Frame
-    >>> c = Claim("a", "figure", 0, 1, None, "", measure="any:visa", frame=Frame(head="visa", modifiers=("student",)))
-    >>> sorted(topics(c))
-    ['education', 'entry']
-    """
-    frame = claim.frame
-    key_head = claim.measure.split(":")[1] if claim.measure and ":" in claim.measure else None
-    head = frame.head if frame is not None and frame.head else key_head
-    words = [head]
-    if frame is not None:
-        words += [*frame.modifiers, frame.purpose, canonical_verb(frame.predicate) if frame.predicate else None]
-    found = {FIELD_OF.get(canonical(w)) or FIELD_OF.get(w) for w in words if w}
-    if frame is not None and frame.predicate:
-        found.add(VERB_FIELDS.get(frame.predicate) or VERB_FIELDS.get(frame.predicate.split()[0]))
-    found.discard(None)
-    if head and not (FIELD_OF.get(head) or FIELD_OF.get(canonical(head))):
-        found.add(head)
-    return frozenset(w for w in found if w)
-
-
-def similarity(a: frozenset[str], b: frozenset[str]) -> float:
-    """The share of two topic sets they have in common (Jaccard).
-
-    >>> similarity(frozenset({"entry", "education"}), frozenset({"entry"}))
-    0.5
-    """
-    return len(a & b) / len(a | b) if a or b else 0.0
-
-
-def _comparable(a: Claim, b: Claim, ma: _Measure, mb: _Measure) -> tuple[str, float] | None:
+def _comparable(a: Claim, b: Claim, ma: Measure, mb: Measure) -> tuple[str, float] | None:
     """The shared scope of two claims and how alike their measured things are, or None when they
     do not speak of the same thing."""
     if a.document == b.document or ma.dimension != mb.dimension:
@@ -210,7 +99,7 @@ def _content(phrase: str) -> str:
     return " ".join(w for w in phrase.lower().split() if w not in FUNCTION_WORDS)
 
 
-def _same_statement(a: Claim, b: Claim, ma: _Measure, mb: _Measure, alike: float) -> bool:
+def _same_statement(a: Claim, b: Claim, ma: Measure, mb: Measure, alike: float) -> bool:
     """Whether two comparable claims say the same of the same thing: both name whose figure it
     is, their topics are the same, and their frames (when read) agree on the rest."""
     return (ma.nationality is not None and mb.nationality is not None and alike >= 1.0
@@ -251,20 +140,12 @@ def _years(c: Claim) -> list[object]:
     return list(range(y1, y2 + 1)) if y2 - y1 <= 12 else [f"{y1 // 10}0s"]
 
 
-#: Each claim's measure read once (by id), shared by the verdicts of one partition.
-Measures = dict[str, _Measure | None]
-
-
-def measures_of(claims: Sequence[Claim]) -> Measures:
-    return {c.id: _Measure.of(c) for c in claims}
-
-
 def value_buckets(claims: Sequence[Claim], measures: Measures, order: Mapping[str, tuple[float, str]] | None = None
-                  ) -> dict[tuple[str, object], list[tuple[Claim, _Measure]]]:
+                  ) -> dict[tuple[str, object], list[tuple[Claim, Measure]]]:
     """The claims that can meet by value: by dimension (count, money, share, rate ...) and year,
     undated claims in every year of their dimension, each bucket lowest first (``lowest_first``,
     or ``order`` when it gives each figure's)."""
-    blocks: dict[str, list[tuple[Claim, _Measure]]] = defaultdict(list)
+    blocks: dict[str, list[tuple[Claim, Measure]]] = defaultdict(list)
     for c in claims:
         m = measures[c.id]
         if m is not None and c.figure is not None and c.figure.confidence > 0.5:
@@ -273,7 +154,7 @@ def value_buckets(claims: Sequence[Claim], measures: Measures, order: Mapping[st
         order = {c.id: lowest_first(c) for members in blocks.values() for c, _ in members}
     out = {}
     for dimension, members in blocks.items():
-        buckets: dict[object, list[tuple[Claim, _Measure]]] = defaultdict(list)
+        buckets: dict[object, list[tuple[Claim, Measure]]] = defaultdict(list)
         undated = []
         for c, m in members:
             for y in _years(c):
@@ -289,7 +170,7 @@ def value_buckets(claims: Sequence[Claim], measures: Measures, order: Mapping[st
 
 
 def _candidates(claims: Sequence[Claim], measures: Measures | None = None
-                ) -> Iterable[tuple[Claim, Claim, _Measure, _Measure]]:
+                ) -> Iterable[tuple[Claim, Claim, Measure, Measure]]:
     """Pairs of a bucket (``value_buckets``) of one topic's claims at most ``WINDOW`` apart."""
     seen: set[tuple[str, str]] = set()
     for bucket in value_buckets(claims, measures if measures is not None else measures_of(claims)).values():
@@ -308,7 +189,7 @@ def value_verdicts(claims: Sequence[Claim], tolerance: float, measures: Measures
             if (r := value_verdict(a, b, ma, mb, tolerance)) is not None]
 
 
-def value_verdict(a: Claim, b: Claim, ma: _Measure, mb: _Measure, tolerance: float) -> Relation | None:
+def value_verdict(a: Claim, b: Claim, ma: Measure, mb: Measure, tolerance: float) -> Relation | None:
     """What the figures of two claims of a bucket say of each other (``a`` the lower): they
     corroborate, conflict, or neither (None)."""
     found = _comparable(a, b, ma, mb)
@@ -318,17 +199,17 @@ def value_verdict(a: Claim, b: Claim, ma: _Measure, mb: _Measure, tolerance: flo
     fa, fb = a.figure, b.figure
     assert fa is not None and fb is not None
     ia, ib = interval(fa, tolerance), interval(fb, tolerance)
-    values = (_describe(fa, ia), _describe(fb, ib))
+    values = (describe(fa, ia), describe(fb, ib))
     ca, cb = interval(fa, tolerance, bounded=True), interval(fb, tolerance, bounded=True)
     if ca[0] <= cb[1] and cb[0] <= ca[1]:
         reason = f"{values[0]} and {values[1]} overlap (tolerance {tolerance:.0%}); same {scope}"
         return Relation("corroborates", a.id, b.id, reason, "value", tolerance, 0.0, scope, values, round(alike, 3))
     # A bound that reports a value reached ("up to 60 percent") stands for about that value;
     # any other open bound far from a point neither supports nor contradicts it.
-    ia, ib = (ca if _reached(fa) else ia), (cb if _reached(fb) else ib)
+    ia, ib = (ca if reached(fa) else ia), (cb if reached(fb) else ib)
     if ia[0] <= ib[1] and ib[0] <= ia[1]:
         return None
-    values = (_describe(fa, ia), _describe(fb, ib))
+    values = (describe(fa, ia), describe(fb, ib))
     if not _same_statement(a, b, ma, mb, alike):
         # Different values contradict each other only when both claims say whose figure it
         # is and say the same of it; otherwise they may well be different things.
@@ -356,10 +237,10 @@ def series_verdicts(claims: Sequence[Claim], measures: Measures | None = None) -
     # "last year"), so the links do not depend on the order the claims come in.
     series: dict[tuple[object, ...], dict[tuple[date, date], list[Claim]]] = defaultdict(lambda: defaultdict(list))
     for c in claims:
-        m = measures[c.id]
-        if m is None or m.nationality is None or c.time is None or c.figure is None or c.figure.confidence <= 0.5:
-            continue
-        series[(m.nationality, m.block, m.topics, c.place, _projection(c))][(c.time.start, c.time.end)].append(c)
+        key = _series_of(c, measures[c.id])
+        if key is not None:
+            assert c.time is not None  # a claim of a series has a time
+            series[key][(c.time.start, c.time.end)].append(c)
     out = []
     for by_time in series.values():
         times = sorted(by_time)
@@ -372,6 +253,14 @@ def series_verdicts(claims: Sequence[Claim], measures: Measures | None = None) -
                 if a is not None:
                     out.append(_series_verdict(a, b))
     return out
+
+
+def _series_of(c: Claim, m: Measure | None) -> tuple[object, ...] | None:
+    """The series a claim is a time of (``series_verdicts``): claims that say whose figure it is,
+    of one measure, topics, place and projection; None for a claim of none."""
+    if m is None or m.nationality is None or c.time is None or c.figure is None or c.figure.confidence <= 0.5:
+        return None
+    return (m.nationality, m.block, m.topics, c.place, _projection(c))
 
 
 def _series_verdict(a: Claim, b: Claim) -> Relation:
@@ -409,16 +298,19 @@ def change_verdicts(claims: Sequence[Claim], tolerance: float, measures: Measure
     """Ratios and percentage changes against the counts they relate."""
     measures = measures if measures is not None else measures_of(claims)
     counts: dict[tuple[str, int], list[Claim]] = defaultdict(list)
+    changes: list[tuple[Claim, Measure, str]] = []
     for c in claims:
         m = measures[c.id]
-        if m is not None and _count(c) and c.time and c.time.start.year == c.time.end.year:
-            counts[(m.block, c.time.start.year)].append(c)
-    out: list[Relation] = []
-    for r in claims:
-        m = measures[r.id]
-        if m is None or not _is_change(r) or r.time is None:
+        if m is None or (counted := _counted_in(c, m)) is None:
             continue
-        block = m.block.rsplit(":", 1)[0]
+        assert c.time is not None  # counts and changes have times
+        if counted[1]:
+            changes.append((c, m, counted[0]))
+        else:
+            counts[(counted[0], c.time.start.year)].append(c)
+    out: list[Relation] = []
+    for r, m, block in changes:
+        assert r.time is not None
         year = r.time.end.year
         for now in counts.get((block, year), []):
             for before in counts.get((block, year - 1), []):
@@ -430,6 +322,19 @@ def change_verdicts(claims: Sequence[Claim], tolerance: float, measures: Measure
                     continue
                 out.extend(_change_verdicts(r, now, before, tolerance))
     return out
+
+
+def _counted_in(c: Claim, m: Measure) -> tuple[str, bool] | None:
+    """The counts a claim's change verdicts are made among (``change_verdicts``), and whether it
+    is a change: a count of one year, by its measure; a ratio or a percentage change, against the
+    counts of its measure without its dimension; None for other claims."""
+    if c.time is None:
+        return None
+    if _count(c) and c.time.start.year == c.time.end.year:
+        return m.block, False
+    if _is_change(c):
+        return m.block.rsplit(":", 1)[0], True
+    return None
 
 
 def _change_verdicts(r: Claim, now: Claim, before: Claim, tolerance: float) -> list[Relation]:
@@ -553,15 +458,42 @@ def partition_verdicts(part: Partition) -> list[Relation]:
     return sum_verdicts(part.claims, part.tolerance)
 
 
-def other_verdicts(part: Partition, measures: Measures) -> list[Relation]:
+#: What a claim's other verdicts (``other_verdicts``) are made within (``families``).
+Family = tuple[str, object]
+#: A claim's families: the series it is a time of, the counts its changes are made among (None
+#: for none).
+Families = tuple[Family | None, Family | None]
+
+
+def families(c: Claim, m: Measure | None) -> Families:
+    """The series a claim is a time of, and the counts its changes are made among: a verdict other
+    than between neighbours is made within one of them, from its members alone."""
+    if m is None:
+        return None, None
+    series, counted = _series_of(c, m), _counted_in(c, m)
+    return ("series", series) if series else None, ("counts", counted[0]) if counted else None
+
+
+def other_verdicts(part: Partition, measures: Measures, within: Collection[Family] | None = None,
+                   kin: Mapping[str, Families] | None = None) -> list[Relation]:
     """A block's verdicts other than between pairs of neighbours (by value, or events in time):
-    changes against counts, and series."""
-    return change_verdicts(part.claims, part.tolerance, measures) + series_verdicts(part.claims, measures)
+    changes against counts, and series; only those made ``within`` some families when given
+    (each computed over all its members; ``kin`` each claim's ``families``, when known)."""
+    if within is None:
+        return change_verdicts(part.claims, part.tolerance, measures) + series_verdicts(part.claims, measures)
+    of = kin if kin is not None else {c.id: families(c, measures[c.id]) for c in part.claims}
+    series = [c for c in part.claims if of[c.id][0] in within]
+    counted = [c for c in part.claims if of[c.id][1] in within]
+    return change_verdicts(counted, part.tolerance, measures) + series_verdicts(series, measures)
 
 
 def owned(part: Partition, found: Iterable[Relation], measures: Measures | None = None) -> list[Relation]:
     """Those of the verdicts ``found`` in a block that it ``owner``s."""
-    keys = {c.id: blocking_keys(c, measures) for c in part.claims}
+    found = list(found)
+    if not found:
+        return []
+    named = {x for r in found for x in (r.a, r.b)}
+    keys = {c.id: blocking_keys(c, measures) for c in part.claims if c.id in named}
     return [r for r in found if owner(keys[r.a], keys[r.b]) == part.key]
 
 

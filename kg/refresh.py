@@ -26,10 +26,10 @@ from rdflib import Literal, URIRef
 from rdflib.term import Node
 
 from . import build as rdf
-from . import collector, independence, linked, lists, queries, readback, reconcile, rejudge
+from . import collector, independence, linked, lists, queries, readback, readings, reconcile, rejudge
 from .config import Settings
 from .model import RELATION_BASES, Claim, Relation, content_id
-from .store import GraphStore, Value, integer, text_or_none
+from .store import BulkLoader, GraphStore, Value, integer, text_or_none
 from .terms import ntriples
 from .vocab import CG
 from .workers import Workers, verdict_job
@@ -61,12 +61,12 @@ def digest(store: GraphStore, settings: Settings, same: Sequence[tuple[str, str]
     """What the derived graphs are made from, and in what form: the document versions, the
     tolerance, the entities linked as one; derived graphs of an earlier form (verdicts without
     records, a series with one period worded two ways as two times, claims without their words,
-    citations not counted) are made again by the next write. A write judges again only the
-    verdicts it can change, taking the others to be what the rules make of the claims the store
-    holds."""
+    citations not counted, blocking keys without their members' records) are made again by the
+    next write. A write judges again only the verdicts it can change, taking the others to be what
+    the rules make of the claims the store holds."""
     versions = sorted((str(r["file"]), str(r["sha"])) for r in store.select(queries.DOCUMENT_VERSIONS))
     return content_id("verdicts with records by partition, counts, citations counted, lists in blocks by their items, "
-                      "words; a series by period", settings.tolerance,
+                      "words, members by key; a series by period", settings.tolerance,
                       *(f"{f}={h}" for f, h in versions), *(f"{a}={b}" for a, b in same), length=64)
 
 
@@ -191,13 +191,16 @@ def _everything(store: GraphStore, settings: Settings, same: Sequence[tuple[str,
     store.replace_graph(rdf.COUNTS_GRAPH, rdf.count_triples(stored))
     store.replace_graph(rdf.CITATIONS_GRAPH, rdf.citation_triples(_citation_counts(stored)))
     claims = linked.merge_entities(stored, same)
-    for prefix in (rdf.VERDICTS_GRAPHS, rdf.INDEPENDENCE_GRAPHS, rdf.KEYS_GRAPHS, rdf.LISTS_GRAPHS):
+    for prefix in (rdf.VERDICTS_GRAPHS, rdf.INDEPENDENCE_GRAPHS, rdf.KEYS_GRAPHS, rdf.MEMBERS_GRAPHS, rdf.LISTS_GRAPHS):
         store.remove_graphs(readback.graphs_under(store, prefix))
     edges: list[independence.Edge] = []
     for found in _write_partitions(store, reconcile.partitions(claims, settings.tolerance), run, progress):
         edges += found
     _write_independence(store, claims, edges)
     store.add_to_graphs(_buckets(rdf.KEYS_GRAPHS, claims, _key_triples), bulk=True)
+    with BulkLoader(store, TRIPLES_PER_GRAPH) as load:
+        for graph, line in _member_lines(stored, claims):
+            load(graph, line)
     listed: dict[str, list[str]] = {kind: [] for kind in rdf.VERDICT_KINDS}
     for e in edges:
         listed[e.kind].append(_edge_id(e))
@@ -215,32 +218,15 @@ def _write_partitions(store: GraphStore, parts: Sequence[reconcile.Partition], r
     """Compute the partitions' verdicts and write each partition that has any into its graph (the
     caller has emptied them), about ``TRIPLES_PER_GRAPH`` triples in one bulk load, a big
     partition in several; yields each partition's verdicts as edges."""
-    pending: dict[URIRef, list[str]] = defaultdict(list)
-    lines = 0
-
-    def flush() -> None:
-        nonlocal pending, lines
-        store.add_to_graphs({graph: "".join(texts) for graph, texts in pending.items()}, bulk=True)
-        pending, lines = defaultdict(list), 0
-
-    for part, found in reconcile.partition_results(parts, run, verdict_job, progress):
-        graph = rdf.verdicts_graph(part.kind, part.key)
-        for batch in found:
-            text = batch.triples
-            pending[graph].append(text)
-            lines += text.count("\n")
-            if lines >= TRIPLES_PER_GRAPH:
-                flush()
-        edges = [e for batch in found for e in batch.edges]
-        if edges:
-            links = ntriples(rdf.link_triples((e.kind, e.a, e.b) for e in edges))
-            pending[graph].append(links)
-            lines += links.count("\n")
-        if lines >= TRIPLES_PER_GRAPH:
-            flush()
-        yield edges
-    if pending:
-        flush()
+    with BulkLoader(store, TRIPLES_PER_GRAPH) as load:
+        for part, found in reconcile.partition_results(parts, run, verdict_job, progress):
+            graph = rdf.verdicts_graph(part.kind, part.key)
+            for batch in found:
+                load(graph, batch.triples)
+            edges = [e for batch in found for e in batch.edges]
+            if edges:
+                load(graph, ntriples(rdf.link_triples((e.kind, e.a, e.b) for e in edges)))
+            yield edges
 
 
 def _independence_triples(claims: Iterable[Claim], assessed: dict[str, independence.Independence]
@@ -250,6 +236,17 @@ def _independence_triples(claims: Iterable[Claim], assessed: dict[str, independe
             a = assessed[c.id]
             iris = [rdf.root_iri(key) for key in sorted(a.roots)]
             yield from rdf.independence_triples(c.id, a.independent, a.single_source, iris, a.circular)
+
+
+def _member_lines(stored: Sequence[Claim], claims: Sequence[Claim]) -> Iterator[tuple[URIRef, str]]:
+    """Each of the claims ``stored`` (``build.member_triple``, in N-Triples) with the graph of each
+    blocking key it has as ``claims``, the same claims with entities linked as one, have them."""
+    for c, linked_as_one in zip(stored, claims, strict=True):
+        keys = reconcile.blocking_keys(linked_as_one)
+        if keys:
+            line = ntriples([rdf.member_triple(c)])
+            for key in sorted(keys):
+                yield rdf.members_graph(key), line
 
 
 def _key_triples(claims: Iterable[Claim]) -> Iterator[rdf.Triple]:
@@ -276,8 +273,8 @@ def _touched(store: GraphStore, settings: Settings, same: Sequence[tuple[str, st
     # over their members (``rejudge``): those made before are dropped, those made now written.
     claims = _Claims(store, same, after)
     common = claims.with_keys(keys, written)
-    measures = reconcile.measures_of(common)
-    was_measures, now_measures = measures | reconcile.measures_of(before), measures | reconcile.measures_of(after)
+    measures = readings.measures_of(common)
+    was_measures, now_measures = measures | readings.measures_of(before), measures | readings.measures_of(after)
     was_parts = {(p.kind, p.key): p for p in reconcile.partitions(common + before, settings.tolerance, keys,
                                                                    change.files, was_measures)}
     parts = {(p.kind, p.key): p for p in reconcile.partitions(common + after, settings.tolerance, keys,
@@ -314,6 +311,7 @@ def _touched(store: GraphStore, settings: Settings, same: Sequence[tuple[str, st
     _update_counts(store, change.before, after_stored)
     _update_citations(store, change.before, after_stored)
     _rewrite_buckets(store, rdf.KEYS_GRAPHS, [*before, *after], _buckets(rdf.KEYS_GRAPHS, after, _key_triples))
+    _rewrite_members(store, before, after_stored, after)
     if assess:
         _update_independence(store, claims, before, after, gone, dropped ^ arrived)
     _update_lists(store, dropped - arrived, arrived - dropped, before, after_stored)
@@ -409,6 +407,26 @@ def _rewrite_buckets(store: GraphStore, prefix: str, dropped: Iterable[Claim], f
     stale: dict[URIRef, list[Node]] = defaultdict(list)
     for c in dropped:
         stale[rdf.bucket_graph(prefix, c.document)].append(rdf.claim_iri(c.id))
+    _rewrite(store, stale, fresh)
+
+
+def _rewrite_members(store: GraphStore, before: Sequence[Claim], stored: Sequence[Claim],
+                     after: Sequence[Claim]) -> None:
+    """The graphs of the blocking keys (``build.members_graph``) with the claims ``before`` a write
+    taken out and those written, ``stored`` (``after``: entities linked as one), put in."""
+    stale: dict[URIRef, list[Node]] = defaultdict(list)
+    for c in before:
+        for key in reconcile.blocking_keys(c):
+            stale[rdf.members_graph(key)].append(rdf.claim_iri(c.id))
+    fresh: dict[URIRef, list[str]] = defaultdict(list)
+    for graph, line in _member_lines(stored, after):
+        fresh[graph].append(line)
+    _rewrite(store, stale, {graph: "".join(lines) for graph, lines in fresh.items()})
+
+
+def _rewrite(store: GraphStore, stale: Mapping[URIRef, Collection[Node]], fresh: dict[URIRef, str]) -> None:
+    """Take out what graphs say of subjects (``stale``), put in ``fresh`` N-Triples, and drop the
+    graphs left empty."""
     store.remove_subjects(stale)
     store.add_to_graphs(fresh)
     store.remove_graphs([g for g in sorted({*stale, *fresh}) if store.is_empty(g)])

@@ -21,7 +21,7 @@ from collections import Counter, defaultdict
 from collections.abc import Collection, Iterable, Iterator
 from dataclasses import dataclass
 
-from . import reconcile
+from . import readings, reconcile
 from .event_verdicts import NEIGHBOURS, event_keys, event_order, event_verdict
 from .model import Claim, Relation
 
@@ -38,8 +38,8 @@ class Rejudged:
 
 
 def rejudge(before: reconcile.Partition, after: reconcile.Partition, written: Collection[str],
-            measures_before: reconcile.Measures | None = None,
-            measures_after: reconcile.Measures | None = None) -> Rejudged:
+            measures_before: readings.Measures | None = None,
+            measures_after: readings.Measures | None = None) -> Rejudged:
     """The verdicts that may differ between one partition's claims ``before`` and ``after`` a write
     (the same kind and key; ``written`` the ids of the claims the write removed or wrote; the
     claims' measures on each side, when read already)."""
@@ -49,12 +49,22 @@ def rejudge(before: reconcile.Partition, after: reconcile.Partition, written: Co
         now = reconcile.sum_verdicts(after.claims, after.tolerance)
         return _of_pairs(_differing(was, now, written), was, now)
     old, new = _Windows(before, measures_before), _Windows(after, measures_after)
-    was = reconcile.owned(before, reconcile.other_verdicts(before, old.measures), old.measures)
-    now = reconcile.owned(after, reconcile.other_verdicts(after, new.measures), new.measures)
+    # The other verdicts (changes against counts, series) are made within families of claims
+    # (``reconcile.families``): only those of the families of the claims written can differ.
+    kin_old = {c.id: reconcile.families(c, old.measures[c.id]) for c in before.claims}
+    kin_new = {c.id: kin_old[c.id] if c.id in kin_old and c.id not in written
+               else reconcile.families(c, new.measures[c.id]) for c in after.claims}
+    touched = {f for kin in (kin_old, kin_new) for i in written for f in kin.get(i, ()) if f}
+    was = reconcile.owned(before, reconcile.other_verdicts(before, old.measures, touched, kin_old), old.measures)
+    now = reconcile.owned(after, reconcile.other_verdicts(after, new.measures, touched, kin_new), new.measures)
     pairs = _differing(was, now, written) | {
         p for p in _near_changes(old, new, written)
         if p[0] in written or p[1] in written or old.meets(*p) != new.meets(*p)}
-    return _of_pairs(pairs, old.judged(pairs) + was, new.judged(pairs) + now)
+    # The pairs' other verdicts in the families the write leaves as they were: the same both sides.
+    kept = {f for p in pairs for i in p for f in kin_new.get(i, kin_old.get(i, (None, None))) if f} - touched
+    same = reconcile.owned(after, reconcile.other_verdicts(after, new.measures, kept, kin_new), new.measures) \
+        if kept else []
+    return _of_pairs(pairs, old.judged(pairs) + was + same, new.judged(pairs) + now + same)
 
 
 def _pair(r: Relation) -> Pair:
@@ -85,12 +95,12 @@ class _Windows:
     """A block's buckets of claims that meet their neighbours (by value, ``reconcile.value_buckets``;
     event reports in time), with each claim's sort key: its place in a bucket is found by bisection."""
 
-    def __init__(self, part: reconcile.Partition, measures: reconcile.Measures | None) -> None:
+    def __init__(self, part: reconcile.Partition, measures: readings.Measures | None) -> None:
         self.part = part
-        self.measures = measures if measures is not None else reconcile.measures_of(part.claims)
+        self.measures = measures if measures is not None else readings.measures_of(part.claims)
         self.claims = {c.id: c for c in part.claims}
         self.actors = {c.id: keys for c in part.claims if c.kind == "event" and (keys := event_keys(c))}
-        values = {c.id: reconcile.lowest_first(c) for c in part.claims if c.figure is not None}
+        values = {c.id: readings.lowest_first(c) for c in part.claims if c.figure is not None}
         self.key: dict[str, tuple[object, str]] = {**values, **{i: event_order(self.claims[i]) for i in self.actors}}
         self.buckets: dict[tuple[str, object], list[str]] = {
             name: [c.id for c, _ in bucket]
@@ -139,7 +149,7 @@ class _Windows:
 
 def _order(claim: Claim) -> tuple[object, str]:
     """Where a claim stands in its buckets: event reports in time, figures lowest first."""
-    return event_order(claim) if claim.kind == "event" else reconcile.lowest_first(claim)
+    return event_order(claim) if claim.kind == "event" else readings.lowest_first(claim)
 
 
 def _width(name: tuple[str, object]) -> int:

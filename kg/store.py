@@ -23,6 +23,7 @@ import io
 import itertools
 import logging
 from abc import ABC, abstractmethod
+from collections import defaultdict
 from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import IO, NamedTuple, Protocol
@@ -538,3 +539,31 @@ class OxigraphStore(GraphStore):
 def is_remote(location: str) -> bool:
     """Whether a store location names a SPARQL server rather than a folder."""
     return location.startswith(("http://", "https://"))
+
+
+class BulkLoader:
+    """N-Triples for graphs the caller has emptied, bulk-loaded about ``lines`` triples at a time:
+    called with a graph and its text as often as needed; the rest is loaded as the block ends."""
+
+    def __init__(self, store: GraphStore, lines: int) -> None:
+        self.store, self.most = store, lines
+        self.pending: dict[URIRef, list[str]] = defaultdict(list)
+        self.lines = 0
+
+    def __call__(self, graph: URIRef, text: str) -> None:
+        self.pending[graph].append(text)
+        self.lines += text.count("\n")
+        if self.lines >= self.most:
+            self.flush()
+
+    def flush(self) -> None:
+        if self.pending:
+            self.store.add_to_graphs({graph: "".join(texts) for graph, texts in self.pending.items()}, bulk=True)
+        self.pending, self.lines = defaultdict(list), 0
+
+    def __enter__(self) -> BulkLoader:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if exc[0] is None:
+            self.flush()

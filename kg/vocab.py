@@ -93,6 +93,7 @@ class CG(DefinedNamespace):
     lowerBound: URIRef  # The low end of a range.
     measure: URIRef  # A normalised key for what is measured, comparable across documents.
     measureReason: URIRef  # Why a figure has no measure, when it has none.
+    memberRecord: URIRef  # A claim's record in the graph of one of its blocking keys: what a write reads of the claims it is judged against, in one scan of each key's graph.
     modality: URIRef  # How the claim is put: asserted, reported, alleged, denied, estimated, projected or hypothetical.
     named: URIRef  # True when the actor's words are a name, not a pronoun or a common noun.
     owner: URIRef  # Whose figure it is: an entity key, or a name as a hyphenated key (a company, country, agency or index).

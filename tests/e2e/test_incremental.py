@@ -198,6 +198,30 @@ def test_the_citations_kept_are_those_the_chains_hold_after_any_write(all_seeds,
         assert kept() == shown()
 
 
+def test_each_blocking_key_keeps_the_records_of_its_claims_after_any_write(all_seeds, nlp):
+    """The graph of each blocking key holds the claims with that key, each with its record as its
+    document's graph holds it: after a build, a removal and the document added back."""
+    options = Settings(store=":memory:")
+    store = GraphStore.memory()
+
+    def kept() -> set[tuple[str, str, str]]:
+        rows = store.select("SELECT ?g ?c ?record WHERE { GRAPH ?g { ?c cg:memberRecord ?record } }")
+        return {(str(r["g"]), str(r["c"]), str(r["record"])) for r in rows}
+
+    def keyed() -> set[tuple[str, str, str]]:
+        rows = store.select("SELECT ?c ?key ?record WHERE { ?c cg:blockingKey ?key ; cg:record ?record }")
+        return {(str(rdf.members_graph(str(r["key"]))), str(r["c"]), str(r["record"])) for r in rows}
+
+    paths, _ = all_seeds
+    pipeline.build(paths, store, options, nlp=nlp)
+    assert kept() == keyed() and len({g for g, _, _ in kept()}) > 1
+    for path in paths:
+        pipeline.remove_documents([path.name], store, options)
+        assert kept() == keyed()
+        pipeline.build(paths, store, options, nlp=nlp)
+        assert kept() == keyed()
+
+
 def _assessed_by_an_earlier_rule(store: GraphStore) -> None:
     """As a store written before the rule of independence changed: no rule named beside the
     digest, and one claim told it is a single-source story."""

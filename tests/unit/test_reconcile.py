@@ -11,7 +11,8 @@ import pytest
 from kg.build import claim_iri, link_triples
 from kg.independence import assess, citations, independent_sources, roots, single_source_stories, trace
 from kg.model import Claim, Figure, Frame, Source, Span, TimeScope
-from kg.reconcile import interval, reconcile
+from kg.readings import interval
+from kg.reconcile import reconcile
 from kg.vocab import CG
 
 
