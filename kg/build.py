@@ -145,6 +145,29 @@ def citation_iri(measure: str, citing: str, cited: str) -> URIRef:
     return ID[f"citation/{content_id('citation', measure, citing, cited)}"]
 
 
+#: An agent as the documents name it: its IRI, a name they give it, the kind of source they cite
+#: it as (None for an author).
+Naming = tuple[str, str, str | None]
+
+
+def naming_triples(counts: Mapping[Naming, int]) -> Iterator[Triple]:
+    """Each way the documents name an agent (``Naming``) with how many documents name it so:
+    what a write reads to describe again the agents its documents named, rather than every
+    mention of them."""
+    for (agent, name, kind), n in sorted(counts.items(), key=lambda item: (item[0][0], item[0][1], item[0][2] or "")):
+        node = naming_iri(agent, name, kind)
+        yield node, RDF.type, CG.Naming
+        yield node, CG.namedAgent, URIRef(agent)
+        yield node, CG.givenName, Literal(name)
+        if kind is not None:
+            yield node, CG.givenKind, Literal(kind)
+        yield node, CG.documentCount, Literal(n)
+
+
+def naming_iri(agent: str, name: str, kind: str | None) -> URIRef:
+    return ID[f"naming/{content_id('naming', agent, name, kind or '')}"]
+
+
 def sentence_quote_iri(claim_iri: object) -> URIRef:
     """The selector that quotes the sentence of the claim at ``claim_iri``."""
     return URIRef(f"{claim_iri}/evidence/quote")

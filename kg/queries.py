@@ -58,16 +58,13 @@ SELECT ?doc ?name WHERE {
 ORDER BY ?doc ?index
 """
 
-# Every name under which the documents cite a source, name an author (no kind) or a publisher.
-AGENT_NAMES = """
-SELECT DISTINCT ?agent ?name ?kind WHERE {
-  { ?link prov:agent ?agent ; cg:agentName ?name . OPTIONAL { ?link cg:agentKind ?kind } }
-  UNION { ?doc dcterms:publisher ?agent ; cg:publisherName ?name . BIND("publisher" AS ?kind) }
-}
+# The ways the documents name each agent (bind ?agent), as the build counts them (``build.naming_triples``).
+NAMINGS_OF = """
+SELECT ?agent ?name ?kind WHERE { ?naming cg:namedAgent ?agent ; cg:givenName ?name OPTIONAL { ?naming cg:givenKind ?kind } }
 """
 
-# The names under which one document's graph (bind ?g, ``build.graph_iri``, as a substitution) cites
-# its sources, names its authors or its publisher.
+# The names under which one document's graph (bind ?g, ``build.graph_iri``, as a substitution; left
+# unbound, every document's) cites its sources, names its authors (no kind) or its publisher.
 AGENT_NAMES_IN = """
 SELECT DISTINCT ?g ?agent ?name ?kind WHERE { GRAPH ?g {
   { ?link prov:agent ?agent ; cg:agentName ?name . OPTIONAL { ?link cg:agentKind ?kind } }

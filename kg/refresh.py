@@ -17,7 +17,7 @@ from __future__ import annotations
 import logging
 from collections import Counter, defaultdict
 from collections.abc import Callable, Collection, Hashable, Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import TypeVar
 
@@ -43,11 +43,11 @@ TRIPLES_PER_GRAPH = 50_000
 @dataclass(frozen=True)
 class Change:
     """What a write changes: the documents (by file name) written or removed, their claims as
-    the store held them before, and the agents (sources, authors, publishers) they named then."""
+    the store held them before, and how they named agents (sources, authors, publishers) then."""
 
     files: frozenset[str]
     before: tuple[Claim, ...]
-    agents: frozenset[URIRef] = frozenset()
+    namings: Counter[rdf.Naming] = field(default_factory=Counter)
 
 
 def same_entities(store: GraphStore) -> list[tuple[str, str]]:
@@ -61,12 +61,12 @@ def digest(store: GraphStore, settings: Settings, same: Sequence[tuple[str, str]
     """What the derived graphs are made from, and in what form: the document versions, the
     tolerance, the entities linked as one; derived graphs of an earlier form (verdicts without
     records, a series with one period worded two ways as two times, claims without their words,
-    citations not counted, blocking keys without their members' records) are made again by the
-    next write. A write judges again only the verdicts it can change, taking the others to be what
-    the rules make of the claims the store holds."""
+    citations or agents' names not counted, blocking keys without their members' records) are
+    made again by the next write. A write judges again only the verdicts it can change, taking
+    the others to be what the rules make of the claims the store holds."""
     versions = sorted((str(r["file"]), str(r["sha"])) for r in store.select(queries.DOCUMENT_VERSIONS))
     return content_id("verdicts with records by partition, counts, citations counted, lists in blocks by their items, "
-                      "words, members by key; a series by period", settings.tolerance,
+                      "words, members by key, agents' names counted; a series by period", settings.tolerance,
                       *(f"{f}={h}" for f, h in versions), *(f"{a}={b}" for a, b in same), length=64)
 
 
@@ -80,18 +80,19 @@ def plan(store: GraphStore, settings: Settings, files: Collection[str]) -> Chang
     are those of the store's documents (otherwise nothing can be kept: None)."""
     if not _up_to_date(store, digest(store, settings, same_entities(store))):
         return None
-    return Change(frozenset(files), tuple(claims_of_files(store, files)), _agents_named_in(store, files))
+    return Change(frozenset(files), tuple(claims_of_files(store, files)), _namings_in(store, files))
 
 
-def _agents_named_in(store: GraphStore, files: Collection[str]) -> frozenset[URIRef]:
-    """The agents the graphs of the documents read from ``files`` name."""
-    return frozenset(URIRef(str(r["agent"])) for r in _agent_names_in(store, files))
-
-
-def _agent_names_in(store: GraphStore, files: Collection[str]) -> list[dict[str, Value]]:
+def _namings_in(store: GraphStore, files: Collection[str]) -> Counter[rdf.Naming]:
+    """How the graphs of the documents read from ``files`` name agents (each way once a document)."""
     # One graph at a time, named in the query: given as a block of values, the engine reads the
     # union of every graph's first.
-    return [r for f in sorted(files) for r in store.select(queries.AGENT_NAMES_IN, {"g": rdf.graph_iri_for_key(f)})]
+    return _namings(r for f in sorted(files) for r in store.select(queries.AGENT_NAMES_IN, {"g": rdf.graph_iri_for_key(f)}))
+
+
+def _namings(rows: Iterable[dict[str, Value]]) -> Counter[rdf.Naming]:
+    """How many documents name each agent each way (rows of ``queries.AGENT_NAMES_IN``)."""
+    return Counter((str(r["agent"]), str(r["name"]), text_or_none(r.get("kind"))) for r in rows)
 
 
 def claims_of_files(store: GraphStore, files: Collection[str]) -> list[Claim]:
@@ -162,24 +163,28 @@ def _write_independence(store: GraphStore, claims: Sequence[Claim], edges: Itera
 
 
 def write_agents(store: GraphStore, change: Change | None = None) -> None:
-    """Describe once each source and author the documents name, under every name they give it:
-    all of them, or as ``change`` leaves them (the agents its documents named before it described
-    again, and the names its documents give now added)."""
+    """Describe once each source and author the documents name, under every name they give it,
+    with how many documents name it each way (``build.naming_triples``): all of them, or as
+    ``change`` leaves them (the counts of the ways its documents named agents before and after it
+    changed, and the agents whose counts change described again from the counts)."""
     if change is None:
-        store.replace_graph(rdf.AGENTS_GRAPH, _agent_triples(store.select(queries.AGENT_NAMES)))
+        counts = _namings(store.select(queries.AGENT_NAMES_IN))
+        store.replace_graph(rdf.AGENTS_GRAPH, [*_agent_triples(counts), *rdf.naming_triples(counts)])
         return
-    if change.agents:
-        store.remove_subjects({rdf.AGENTS_GRAPH: sorted(change.agents)})
-        store.add_to_graphs({rdf.AGENTS_GRAPH: ntriples(_agent_triples(
-            store.select_each(queries.AGENT_NAMES, "agent", sorted(change.agents))))})
-    store.add_to_graphs({rdf.AGENTS_GRAPH: ntriples(_agent_triples(_agent_names_in(store, change.files)))})
+    delta = _namings_in(store, change.files)
+    delta.subtract(change.namings)
+    _recount(store, rdf.AGENTS_GRAPH, CG.documentCount, delta, lambda k: rdf.naming_iri(*k), rdf.naming_triples)
+    agents = sorted({URIRef(agent) for (agent, _, _), n in delta.items() if n}, key=str)
+    if agents:
+        store.remove_subjects({rdf.AGENTS_GRAPH: agents})
+        store.add_to_graphs({rdf.AGENTS_GRAPH: ntriples(_agent_triples(_namings(
+            store.select_each(queries.NAMINGS_OF, "agent", agents))))})
     if store.is_empty(rdf.AGENTS_GRAPH):
         store.remove_graph(rdf.AGENTS_GRAPH)
 
 
-def _agent_triples(rows: Iterable[dict[str, Value]]) -> list[rdf.Triple]:
-    return [t for r in rows
-            for t in rdf.agent_triples(URIRef(str(r["agent"])), str(r["name"]), text_or_none(r.get("kind")))]
+def _agent_triples(namings: Iterable[rdf.Naming]) -> list[rdf.Triple]:
+    return [t for agent, name, kind in namings for t in rdf.agent_triples(URIRef(agent), name, kind)]
 
 
 # ------------------------------------------------------------------------------------ everything

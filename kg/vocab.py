@@ -49,6 +49,7 @@ class CG(DefinedNamespace):
     EventActor: URIRef  # One actor of an event in one role: its name as written, and its entity when the alias table knows it.
     EventClaim: URIRef  # A claim that an action took place (a treaty signed, a ban in force, talks held), with participants and a time.
     FigureClaim: URIRef  # A claim that states a quantity.
+    Naming: URIRef  # One way the documents name an agent (a name, and the kind of source they cite it as), with how many documents name it so: what a write reads to describe again the agents its documents named, rather than every mention of them.
     Quantity: URIRef  # A figure read as an amount or interval, after Wikidata's quantity: amount, lower and upper bound, unit, and the hedge that qualified it.
     Source: URIRef  # Anyone a claim is attributed to: a named entity, an anonymous source, a group, or the document's publisher.
     Review: URIRef  # A fact-checker's rating of a claim, with a note, attributed to its reviewer at the time it was made. It keeps what was reviewed (the sentence, the figure, the document and its version) and lives in a named graph of its own that builds never touch.
@@ -77,12 +78,15 @@ class CG(DefinedNamespace):
     confidence: URIRef  # How sure the reading of the figure is, from 0 to 1 (low for figures damaged in scraping).
     conflictsWith: URIRef  # Shortcut for a conflict verdict between two claims.
     corroborates: URIRef  # Shortcut for a corroboration verdict between two claims.
+    documentCount: URIRef  # How many documents name the agent so.
     end: URIRef  # Character offset where a span ends (exclusive) in the document's text.
     entityType: URIRef  # country, government, agency, organization, media, person, place or group.
     eventType: URIRef  # The type of event from a small general taxonomy: statement, agreement, meeting, movement, attack, legal, economic, personnel, policy, disaster, contest (elections, votes, matches: who won and who lost) or protest (protests, marches, rallies, strikes).
     evidence: URIRef  # Where the claim is stated: the document and the selectors of the sentence and of its figure or key phrase.
     figure: URIRef  # The quantity the claim states.
     fileName: URIRef  # The name of the file the document was read from; it identifies the document across versions.
+    givenKind: URIRef  # The kind of source a naming cites the agent as (none for an author).
+    givenName: URIRef  # The name a naming gives the agent.
     increment: URIRef  # True when the figure is an addition to an earlier one (another 3,000).
     independenceForm: URIRef  # The rule by which the claims' independence was assessed; a build that finds another rule here assesses every claim again.
     independentSources: URIRef  # How many distinct roots the attribution chains of this claim and of the claims that corroborate it lead to; a document with no attribution is its own root.
@@ -96,6 +100,7 @@ class CG(DefinedNamespace):
     memberRecord: URIRef  # A claim's record in the graph of one of its blocking keys: what a write reads of the claims it is judged against, in one scan of each key's graph.
     modality: URIRef  # How the claim is put: asserted, reported, alleged, denied, estimated, projected or hypothetical.
     named: URIRef  # True when the actor's words are a name, not a pronoun or a common noun.
+    namedAgent: URIRef  # The agent a naming names.
     owner: URIRef  # Whose figure it is: an entity key, or a name as a hyphenated key (a company, country, agency or index).
     partOf: URIRef  # The entity an agency or ministry belongs to (e.g. a ministry of a country).
     participant: URIRef  # An entity taking part in an event.

@@ -5,6 +5,7 @@ what the changed documents touch."""
 from __future__ import annotations
 
 import re
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -16,7 +17,7 @@ from kg import build as rdf
 from kg import independence, pipeline, queries, readback, refresh
 from kg.config import Settings
 from kg.store import GraphStore
-from kg.terms import ntriples
+from kg.terms import ntriples, to_ox
 from kg.vocab import CG
 
 # Short reports that share figures, actors and events, so that verdicts cross documents.
@@ -106,7 +107,7 @@ def test_a_write_recomputes_only_what_it_touches(corpus, nlp, tmp_path, monkeypa
     whole_reads: list[str] = []
     stream = store.stream
     monkeypatch.setattr(store, "stream", lambda sparql, *a, **k: (
-        whole_reads.append(sparql) if sparql == queries.AGENT_NAMES else None,
+        whole_reads.append(sparql) if sparql == queries.AGENT_NAMES_IN and not any((*a, *k.values())) else None,
         stream(sparql, *a, **k))[1])
     report = pipeline.build([_write(tmp_path, "harvest.txt", corpus["harvest.txt"][0])], store, options, nlp=nlp)
     assert report.added == ["harvest.txt"]
@@ -196,6 +197,39 @@ def test_the_citations_kept_are_those_the_chains_hold_after_any_write(all_seeds,
         assert kept() == shown()
         pipeline.build(paths, store, options, nlp=nlp)
         assert kept() == shown()
+
+
+def test_the_agents_are_described_as_the_documents_name_them_after_any_write(all_seeds, nlp):
+    """How many documents name each agent each way, as the build keeps it, and the agents'
+    descriptions are what the documents' graphs say: after a build, a removal and the document
+    added back."""
+    options = Settings(store=":memory:")
+    store = GraphStore.memory()
+
+    def kept() -> Counter[tuple[str, str, str | None]]:
+        rows = store.select("SELECT ?agent ?name ?kind ?n WHERE { ?x a cg:Naming ; cg:namedAgent ?agent ; "
+                            "cg:givenName ?name ; cg:documentCount ?n OPTIONAL { ?x cg:givenKind ?kind } }")
+        return Counter({(str(r["agent"]), str(r["name"]), str(r["kind"]) if "kind" in r else None): int(r["n"])
+                        for r in rows})
+
+    def named() -> Counter[tuple[str, str, str | None]]:
+        return Counter((str(r["agent"]), str(r["name"]), str(r["kind"]) if "kind" in r else None)
+                       for r in store.select(queries.AGENT_NAMES_IN))
+
+    def described() -> bool:
+        held = {(str(q.subject), str(q.predicate), str(q.object)) for q in store.quads(rdf.AGENTS_GRAPH)
+                if not q.subject.value.startswith(str(rdf.ID["naming/"]))}
+        return held == {tuple(str(to_ox(x)) for x in t) for k in named()
+                        for t in rdf.agent_triples(URIRef(k[0]), k[1], k[2])}
+
+    paths, _ = all_seeds
+    pipeline.build(paths, store, options, nlp=nlp)
+    assert kept() == named() and max(kept().values()) > 1 and described()
+    for path in paths:
+        pipeline.remove_documents([path.name], store, options)
+        assert kept() == named() and described()
+        pipeline.build(paths, store, options, nlp=nlp)
+        assert kept() == named() and described()
 
 
 def test_each_blocking_key_keeps_the_records_of_its_claims_after_any_write(all_seeds, nlp):
