@@ -8,7 +8,9 @@ event reports, ``event_verdicts.NEIGHBOURS`` apart in time. A claim that comes o
 which pairs meet only near its place in each bucket's order, so only the pairs there are looked
 at: those that meet now and did not (judged now), those that met and do not (judged as they
 were), and those of the claims written. The block's other verdicts (changes against counts,
-series) and a document's sums are computed before and after and compared.
+series) are each made within a family of claims (``reconcile.families``): those of the families
+the claims written are in are computed before and after and compared, each family whole, and so
+are a document's sums.
 
 ``rejudge`` gives, for every pair of claims whose verdicts may differ, all of its verdicts before
 and all of them after: what the store drops and what it writes in their place.

@@ -26,7 +26,7 @@ def _figure(doc: str, n: int, value: int, qualifier: str, y: int | None, owner: 
     return Claim(document=doc, kind="figure", start=n * 50, end=n * 50 + len(surface), sentence=Span(n * 50, n * 50 + 40),
                  text=f"{surface} tonnes of grain", figure=Figure(surface, n * 50, n * 50 + len(surface), value,
                                                                    qualifier=qualifier, unit=unit),
-                 measure=f"{owner}:harvest" + (":percent" if unit == "percent" else ""), time=_year(y))
+                 measure=f"{owner}:harvest" + (f":{unit}" if unit in ("percent", "ratio") else ""), time=_year(y))
 
 
 def _event(doc: str, n: int, verb: str, day: int | None, actors: tuple[str, ...]) -> Claim:
@@ -38,7 +38,7 @@ def _event(doc: str, n: int, verb: str, day: int | None, actors: tuple[str, ...]
 
 _figures = st.tuples(st.integers(90, 130), st.sampled_from(["exact", "approx", "at_least"]),
                      st.sampled_from([None, 2022, 2023, 2023, 2024]), st.sampled_from(["any", "norway", "chile"]),
-                     st.sampled_from(["tonne", "tonne", "percent"]))
+                     st.sampled_from(["tonne", "tonne", "percent", "ratio"]))  # a ratio is checked against counts
 _events = st.tuples(st.sampled_from(["sign", "visit"]), st.sampled_from([None, 0, 0, 3, 40]),
                     st.sampled_from([("Acme",), ("Acme", "Globex"), ("Globex",)]))
 _document = st.tuples(st.lists(_figures, max_size=8), st.lists(_events, max_size=3))
