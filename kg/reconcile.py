@@ -133,7 +133,8 @@ def _projection(c: Claim) -> str:
     return "denied" if c.modality == "denied" else "is"
 
 
-def _years(c: Claim) -> list[object]:
+def years(c: Claim) -> list[object]:
+    """The years a claim's time covers, by which it is put in buckets ("?" for an undated claim)."""
     if c.time is None:
         return ["?"]
     y1, y2 = c.time.start.year, c.time.end.year
@@ -157,7 +158,7 @@ def value_buckets(claims: Sequence[Claim], measures: Measures, order: Mapping[st
         buckets: dict[object, list[tuple[Claim, Measure]]] = defaultdict(list)
         undated = []
         for c, m in members:
-            for y in _years(c):
+            for y in years(c):
                 buckets[y].append((c, m))
             if c.time is None:
                 undated.append((c, m))

@@ -50,7 +50,9 @@ def rejudge(before: reconcile.Partition, after: reconcile.Partition, written: Co
         was = reconcile.sum_verdicts(before.claims, before.tolerance)
         now = reconcile.sum_verdicts(after.claims, after.tolerance)
         return _of_pairs(_differing(was, now, written), was, now)
-    old, new = _Windows(before, measures_before), _Windows(after, measures_after)
+    old = _Windows(before, measures_before)
+    new = old.changed(after, measures_after, [c for c in before.claims if c.id in written],
+                      [c for c in after.claims if c.id in written])
     # The other verdicts (changes against counts, series) are made within families of claims
     # (``reconcile.families``): only those of the families of the claims written can differ.
     kin_old = {c.id: reconcile.families(c, old.measures[c.id]) for c in before.claims}
@@ -110,6 +112,76 @@ class _Windows:
         if self.actors:
             self.buckets[EVENTS] = sorted(self.actors, key=self.key.__getitem__)
         self.order = {name: [self.key[i] for i in ids] for name, ids in self.buckets.items()}
+
+    def changed(self, part: reconcile.Partition, measures: readings.Measures | None, gone: Iterable[Claim],
+                come: Iterable[Claim]) -> _Windows:
+        """The windows of ``part``, the same block's claims after a write: these with the claims
+        ``gone`` (as they were) taken out and those that ``come`` put in, each bucket as a fresh
+        ``_Windows`` of ``part`` holds it, without sorting again the claims the write leaves."""
+        new = _Windows.__new__(_Windows)
+        new.part = part
+        new.measures = measures if measures is not None else readings.measures_of(part.claims)
+        new.claims = {c.id: c for c in part.claims}
+        gone, come = list(gone), list(come)
+        left = {c.id for c in gone}
+        new.actors = {i: keys for i, keys in self.actors.items() if i not in left}
+        new.key = {i: key for i, key in self.key.items() if i not in left}
+        new.buckets = {name: list(ids) for name, ids in self.buckets.items()}
+        new.order = {name: list(keys) for name, keys in self.order.items()}
+        emptied: set[tuple[str, object]] = set()
+        for c in gone:
+            for name in [name for name in self.buckets if self.place(name, c.id) is not None]:
+                new._take(name, self.key[c.id])
+            if (m := self.measures.get(c.id)) is not None:
+                emptied.update((m.dimension, year) for year in reconcile.years(c))
+        # A bucket of a dimension's year is there while a dated claim of that year is in it (the
+        # dimension's undated claims with it), the undated claims' own while one of them is.
+        for name in emptied & new.buckets.keys():
+            if not new._held(name):
+                del new.buckets[name], new.order[name]
+        for c in come:
+            if c.kind == "event" and (keys := event_keys(c)):
+                new.actors[c.id], new.key[c.id] = keys, event_order(c)
+                new._put(EVENTS, c.id)
+            if c.figure is not None:
+                new.key[c.id] = readings.lowest_first(c)
+        # The undated first, into every bucket of their dimension; then the dated, into the buckets
+        # of their years, one new to the block made of the dimension's undated claims.
+        placed = [(c, m) for c in come if (m := new.measures[c.id]) is not None and c.figure is not None
+                  and c.figure.confidence > 0.5]
+        for c, m in sorted(placed, key=lambda cm: cm[0].time is not None):
+            if c.time is None:
+                for name in {n for n in new.buckets if n != EVENTS and n[0] == m.dimension} | {(m.dimension, "?")}:
+                    new._put(name, c.id)
+                continue
+            for year in reconcile.years(c):
+                name = (m.dimension, year)
+                if name not in new.buckets:
+                    undated = new.buckets.get((m.dimension, "?"), [])
+                    new.buckets[name], new.order[name] = list(undated), [new.key[i] for i in undated]
+                new._put(name, c.id)
+        return new
+
+    def _held(self, name: tuple[str, object]) -> bool:
+        """Whether a bucket of values holds a claim that makes it: a dated claim of its year, or,
+        the undated claims' own, any."""
+        if name[1] == "?":
+            return bool(self.buckets[name])
+        return any(name[1] in reconcile.years(self.claims[i]) for i in self.buckets[name])
+
+    def _take(self, name: tuple[str, object], key: tuple[object, str]) -> None:
+        """Take the claim of sort key ``key`` out of a bucket (the bucket too, when it empties)."""
+        at = bisect.bisect_left(self.order[name], key)
+        del self.buckets[name][at], self.order[name][at]
+        if not self.buckets[name]:
+            del self.buckets[name], self.order[name]
+
+    def _put(self, name: tuple[str, object], x: str) -> None:
+        """Put a claim into a bucket (made when the block has none of that name) at its place."""
+        ids, keys = self.buckets.setdefault(name, []), self.order.setdefault(name, [])
+        at = bisect.bisect_left(keys, self.key[x])
+        ids.insert(at, x)
+        keys.insert(at, self.key[x])
 
     def place(self, name: tuple[str, object], x: str) -> int | None:
         """Where a claim stands in a bucket (None when it is not in it)."""

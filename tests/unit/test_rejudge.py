@@ -82,6 +82,11 @@ def _compare(docs, data):
     whole_before, whole_after = _whole(list(old.values())), _whole(list(new.values()))
     for name in old.keys() | new.keys():
         empty = Partition(name[0], name[1], (), 0.05)
+        if name[0] == "block":  # the windows after the write, made from those before it
+            was, fresh = rejudge_module._Windows(old.get(name, empty), None), rejudge_module._Windows(new.get(name, empty), None)
+            moved = was.changed(new.get(name, empty), None, [c for c in was.claims.values() if c.id in written],
+                                [c for c in fresh.claims.values() if c.id in written])
+            assert (moved.buckets, moved.order, moved.key, moved.actors) == (fresh.buckets, fresh.order, fresh.key, fresh.actors)
         found = rejudge(old.get(name, empty), new.get(name, empty), written)
         was, now = whole_before.get(name, Counter()), whole_after.get(name, Counter())
         assert not Counter(found.before) - was and not Counter(found.after) - now
