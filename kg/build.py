@@ -545,10 +545,23 @@ def key_triples(claim_id: str, keys: Iterable[str]) -> Iterator[Triple]:
         yield c, CG.blockingKey, _word(key)
 
 
-def member_triple(claim: Claim) -> Triple:
-    """A claim in the graph of one of its blocking keys (``members_graph``): its record, as its
-    document's graph holds it."""
-    return claim_iri(claim.id), CG.memberRecord, Literal(claim.to_json(), datatype=RDF.JSON)
+def member_triples(claim: Claim, keys: Iterable[str]) -> Iterator[tuple[URIRef, Triple]]:
+    """A claim in the graph of each of its blocking ``keys`` (``members_graph``): its record, as its
+    document's graph holds it, on a node of its own in each (``member_iri``), so that no triple is
+    in two graphs."""
+    record = Literal(claim.to_json(), datatype=RDF.JSON)
+    for key in sorted(keys):
+        yield members_graph(key), (member_iri(claim.id, key), CG.memberRecord, record)
+
+
+def member_iri(claim_id: str, key: str) -> URIRef:
+    """A claim as a member of the claims with the blocking key ``key``."""
+    return URIRef(f"{claim_iri(claim_id)}/in/{content_id('key', key)}")
+
+
+def claim_of_member(iri: object) -> str:
+    """The IRI of the claim a member node is (the inverse of ``member_iri``)."""
+    return str(iri).rpartition("/in/")[0]
 
 
 def words_of(text: str) -> list[str]:

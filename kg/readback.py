@@ -111,7 +111,7 @@ def claims_with_keys(store: GraphStore, keys: Collection[str]) -> list[Claim]:
     keys (``build.members_graph``), in document order."""
     records: dict[str, str] = {}
     for row in store.stream_each(queries.MEMBER_RECORDS, "g", [rdf.members_graph(k) for k in sorted(keys)]):
-        records[str(row["node"])] = str(row["record"])
+        records[rdf.claim_of_member(row["node"])] = str(row["record"])
     found = [_same_id(Claim.from_json(record), iri) for iri, record in records.items()]
     return sorted(found, key=lambda c: (c.document, c.start, c.id))
 

@@ -66,7 +66,8 @@ def digest(store: GraphStore, settings: Settings, same: Sequence[tuple[str, str]
     the others to be what the rules make of the claims the store holds."""
     versions = sorted((str(r["file"]), str(r["sha"])) for r in store.select(queries.DOCUMENT_VERSIONS))
     return content_id("verdicts with records by partition, counts, citations counted, lists in blocks by their items, "
-                      "words, members by key, agents' names counted; a series by period", settings.tolerance,
+                      "words, members by key each on a node of its own, agents' names counted; a series by period",
+                      settings.tolerance,
                       *(f"{f}={h}" for f, h in versions), *(f"{a}={b}" for a, b in same), length=64)
 
 
@@ -244,14 +245,11 @@ def _independence_triples(claims: Iterable[Claim], assessed: dict[str, independe
 
 
 def _member_lines(stored: Sequence[Claim], claims: Sequence[Claim]) -> Iterator[tuple[URIRef, str]]:
-    """Each of the claims ``stored`` (``build.member_triple``, in N-Triples) with the graph of each
-    blocking key it has as ``claims``, the same claims with entities linked as one, have them."""
+    """Each of the claims ``stored`` in the graph of each blocking key it has as ``claims``, the
+    same claims with entities linked as one, have them (``build.member_triples``, in N-Triples)."""
     for c, linked_as_one in zip(stored, claims, strict=True):
-        keys = reconcile.blocking_keys(linked_as_one)
-        if keys:
-            line = ntriples([rdf.member_triple(c)])
-            for key in sorted(keys):
-                yield rdf.members_graph(key), line
+        for graph, triple in rdf.member_triples(c, reconcile.blocking_keys(linked_as_one)):
+            yield graph, ntriples([triple])
 
 
 def _key_triples(claims: Iterable[Claim]) -> Iterator[rdf.Triple]:
@@ -422,7 +420,7 @@ def _rewrite_members(store: GraphStore, before: Sequence[Claim], stored: Sequenc
     stale: dict[URIRef, list[Node]] = defaultdict(list)
     for c in before:
         for key in reconcile.blocking_keys(c):
-            stale[rdf.members_graph(key)].append(rdf.claim_iri(c.id))
+            stale[rdf.members_graph(key)].append(rdf.member_iri(c.id, key))
     fresh: dict[URIRef, list[str]] = defaultdict(list)
     for graph, line in _member_lines(stored, after):
         fresh[graph].append(line)
