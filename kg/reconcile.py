@@ -488,13 +488,17 @@ def other_verdicts(part: Partition, measures: Measures, within: Collection[Famil
     return change_verdicts(counted, part.tolerance, measures) + series_verdicts(series, measures)
 
 
-def owned(part: Partition, found: Iterable[Relation], measures: Measures | None = None) -> list[Relation]:
-    """Those of the verdicts ``found`` in a block that it ``owner``s."""
+def owned(part: Partition, found: Iterable[Relation], measures: Measures | None = None,
+          claims: Mapping[str, Claim] | None = None) -> list[Relation]:
+    """Those of the verdicts ``found`` in a block that it ``owner``s (``claims`` the block's by id,
+    when known)."""
     found = list(found)
     if not found:
         return []
     named = {x for r in found for x in (r.a, r.b)}
-    keys = {c.id: blocking_keys(c, measures) for c in part.claims if c.id in named}
+    if claims is None:
+        claims = {c.id: c for c in part.claims if c.id in named}
+    keys = {i: blocking_keys(claims[i], measures) for i in named}
     return [r for r in found if owner(keys[r.a], keys[r.b]) == part.key]
 
 

@@ -59,15 +59,17 @@ def rejudge(before: reconcile.Partition, after: reconcile.Partition, written: Co
     kin_new = {c.id: kin_old[c.id] if c.id in kin_old and c.id not in written
                else reconcile.families(c, new.measures[c.id]) for c in after.claims}
     touched = {f for kin in (kin_old, kin_new) for i in written for f in kin.get(i, ()) if f}
-    was = reconcile.owned(before, reconcile.other_verdicts(before, old.measures, touched, kin_old), old.measures)
-    now = reconcile.owned(after, reconcile.other_verdicts(after, new.measures, touched, kin_new), new.measures)
+    was = reconcile.owned(before, reconcile.other_verdicts(before, old.measures, touched, kin_old), old.measures,
+                          old.claims)
+    now = reconcile.owned(after, reconcile.other_verdicts(after, new.measures, touched, kin_new), new.measures,
+                          new.claims)
     pairs = _differing(was, now, written) | {
         p for p in _near_changes(old, new, written)
         if p[0] in written or p[1] in written or old.meets(*p) != new.meets(*p)}
     # The pairs' other verdicts in the families the write leaves as they were: the same both sides.
     kept = {f for p in pairs for i in p for f in kin_new.get(i, kin_old.get(i, (None, None))) if f} - touched
-    same = reconcile.owned(after, reconcile.other_verdicts(after, new.measures, kept, kin_new), new.measures) \
-        if kept else []
+    same = reconcile.owned(after, reconcile.other_verdicts(after, new.measures, kept, kin_new), new.measures,
+                           new.claims) if kept else []
     return _of_pairs(pairs, old.judged(pairs) + was + same, new.judged(pairs) + now + same)
 
 
@@ -213,7 +215,7 @@ class _Windows:
                 r = reconcile.value_verdict(a, b, ma, mb, self.part.tolerance)
             if r is not None:
                 found.append(r)
-        return reconcile.owned(self.part, found, self.measures)
+        return reconcile.owned(self.part, found, self.measures, self.claims)
 
     def near(self, name: tuple[str, object], claim: Claim) -> Iterator[int]:
         """The places of a bucket within its ``_width`` (and one) of where ``claim`` is or would be."""
