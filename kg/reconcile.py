@@ -475,17 +475,58 @@ def families(c: Claim, m: Measure | None) -> Families:
     return ("series", series) if series else None, ("counts", counted[0]) if counted else None
 
 
-def other_verdicts(part: Partition, measures: Measures, within: Collection[Family] | None = None,
-                   kin: Mapping[str, Families] | None = None) -> list[Relation]:
+def other_verdicts(part: Partition, measures: Measures, within: Mapping[Family, Sequence[Claim]] | None = None
+                   ) -> list[Relation]:
     """A block's verdicts other than between pairs of neighbours (by value, or events in time):
-    changes against counts, and series; only those made ``within`` some families when given
-    (each computed over all its members; ``kin`` each claim's ``families``, when known)."""
+    changes against counts, and series; only those made within the families ``within`` gives,
+    each with all its members (``Kin.within``), when given."""
     if within is None:
         return change_verdicts(part.claims, part.tolerance, measures) + series_verdicts(part.claims, measures)
-    of = kin if kin is not None else {c.id: families(c, measures[c.id]) for c in part.claims}
-    series = [c for c in part.claims if of[c.id][0] in within]
-    counted = [c for c in part.claims if of[c.id][1] in within]
+    series = [c for f, members in within.items() if f[0] == "series" for c in members]
+    counted = [c for f, members in within.items() if f[0] == "counts" for c in members]
     return change_verdicts(counted, part.tolerance, measures) + series_verdicts(series, measures)
+
+
+class Kin:
+    """The families of a block's claims (``families``): each claim's, and the members of each."""
+
+    def __init__(self, claims: Iterable[Claim], measures: Measures) -> None:
+        self.of: dict[str, Families] = {}
+        self.members: dict[Family, list[Claim]] = {}
+        for c in claims:
+            self._add(c, measures)
+
+    def _add(self, c: Claim, measures: Measures) -> None:
+        kin = self.of[c.id] = families(c, measures[c.id])
+        for f in kin:
+            if f is not None:
+                self.members.setdefault(f, []).append(c)
+
+    def changed(self, gone: Iterable[Claim], come: Iterable[Claim], measures: Measures) -> Kin:
+        """The families of the block after a write that took the claims ``gone`` out and put
+        those that ``come`` in (``measures`` theirs): the families of the others as they were."""
+        new = Kin((), measures)
+        new.of, new.members = dict(self.of), dict(self.members)
+        gone = list(gone)
+        left = {c.id for c in gone}
+        hit: set[Family] = {f for c in gone for f in self.of[c.id] if f is not None}
+        for family in hit:
+            if members := [c for c in self.members[family] if c.id not in left]:
+                new.members[family] = members
+            else:
+                del new.members[family]
+        for c in gone:
+            del new.of[c.id]
+        for c in come:
+            for f in families(c, measures[c.id]):
+                if f is not None and new.members.get(f) is self.members.get(f):
+                    new.members[f] = list(self.members.get(f, ()))  # a list of its own before it grows
+            new._add(c, measures)
+        return new
+
+    def within(self, families: Iterable[Family]) -> dict[Family, list[Claim]]:
+        """The members of each of ``families`` the block has."""
+        return {f: self.members[f] for f in families if f in self.members}
 
 
 def owned(part: Partition, found: Iterable[Relation], measures: Measures | None = None,

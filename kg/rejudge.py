@@ -55,20 +55,20 @@ def rejudge(before: reconcile.Partition, after: reconcile.Partition, written: Co
                       [c for c in after.claims if c.id in written])
     # The other verdicts (changes against counts, series) are made within families of claims
     # (``reconcile.families``): only those of the families of the claims written can differ.
-    kin_old = {c.id: reconcile.families(c, old.measures[c.id]) for c in before.claims}
-    kin_new = {c.id: kin_old[c.id] if c.id in kin_old and c.id not in written
-               else reconcile.families(c, new.measures[c.id]) for c in after.claims}
-    touched = {f for kin in (kin_old, kin_new) for i in written for f in kin.get(i, ()) if f}
-    was = reconcile.owned(before, reconcile.other_verdicts(before, old.measures, touched, kin_old), old.measures,
-                          old.claims)
-    now = reconcile.owned(after, reconcile.other_verdicts(after, new.measures, touched, kin_new), new.measures,
-                          new.claims)
+    kin_old = reconcile.Kin(before.claims, old.measures)
+    kin_new = kin_old.changed([c for c in before.claims if c.id in written], [c for c in after.claims if c.id in written],
+                              new.measures)
+    touched = {f for kin in (kin_old, kin_new) for i in written for f in kin.of.get(i, ()) if f}
+    was = reconcile.owned(before, reconcile.other_verdicts(before, old.measures, kin_old.within(touched)),
+                          old.measures, old.claims)
+    now = reconcile.owned(after, reconcile.other_verdicts(after, new.measures, kin_new.within(touched)),
+                          new.measures, new.claims)
     pairs = _differing(was, now, written) | {
         p for p in _near_changes(old, new, written)
         if p[0] in written or p[1] in written or old.meets(*p) != new.meets(*p)}
     # The pairs' other verdicts in the families the write leaves as they were: the same both sides.
-    kept = {f for p in pairs for i in p for f in kin_new.get(i, kin_old.get(i, (None, None))) if f} - touched
-    same = reconcile.owned(after, reconcile.other_verdicts(after, new.measures, kept, kin_new), new.measures,
+    kept = {f for p in pairs for i in p for f in kin_new.of.get(i, kin_old.of.get(i, (None, None))) if f} - touched
+    same = reconcile.owned(after, reconcile.other_verdicts(after, new.measures, kin_new.within(kept)), new.measures,
                            new.claims) if kept else []
     return _of_pairs(pairs, old.judged(pairs) + was + same, new.judged(pairs) + now + same)
 
