@@ -318,10 +318,11 @@ FILE_CLAIMS = """
 SELECT ?file ?claim WHERE { ?doc cg:fileName ?file . ?claim schema:appearance ?doc }
 """
 
-# The claims judged in a partition with their records (bind ?g, the graph of its blocking key,
-# ``build.members_graph``): one scan of the graph.
+# The records of the claims judged in a partition (bind ?g, the graph of its blocking key,
+# ``build.members_graph``): one scan of the graph. A claim's id is read from its record; asking
+# for the member nodes too doubles the time, a lookup of each node's IRI.
 MEMBER_RECORDS = """
-SELECT ?node ?record WHERE { GRAPH ?g { ?node cg:memberRecord ?record } }
+SELECT ?record WHERE { GRAPH ?g { ?member cg:memberRecord ?record } }
 """
 
 # Who cites whom in the attribution chains of a measure's claims (bind ?measure): each link

@@ -109,11 +109,8 @@ def load_claims(store: GraphStore, claim_ids: Sequence[str] | None = None) -> li
 def claims_with_keys(store: GraphStore, keys: Collection[str]) -> list[Claim]:
     """The claims with any of the blocking ``keys``, read back once each from the graphs of the
     keys (``build.members_graph``), in document order."""
-    records: dict[str, str] = {}
-    for row in store.stream_each(queries.MEMBER_RECORDS, "g", [rdf.members_graph(k) for k in sorted(keys)]):
-        records[rdf.claim_of_member(row["node"])] = str(row["record"])
-    found = [_same_id(Claim.from_json(record), iri) for iri, record in records.items()]
-    return sorted(found, key=lambda c: (c.document, c.start, c.id))
+    records = set(store.texts_each(queries.MEMBER_RECORDS, "g", [rdf.members_graph(k) for k in sorted(keys)]))
+    return sorted(map(Claim.from_json, records), key=lambda c: (c.document, c.start, c.id))
 
 
 def iter_claims(store: GraphStore) -> Iterator[Claim]:
