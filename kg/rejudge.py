@@ -50,15 +50,15 @@ def rejudge(before: reconcile.Partition, after: reconcile.Partition, written: Co
         was = reconcile.sum_verdicts(before.claims, before.tolerance)
         now = reconcile.sum_verdicts(after.claims, after.tolerance)
         return _of_pairs(_differing(was, now, written), was, now)
+    gone = [c for c in before.claims if c.id in written]  # as they were
+    come = [c for c in after.claims if c.id in written]
     old = _Windows(before, measures_before)
-    new = old.changed(after, measures_after, [c for c in before.claims if c.id in written],
-                      [c for c in after.claims if c.id in written])
+    new = old.changed(after, measures_after, gone, come)
     # The other verdicts (changes against counts, series) are made within families of claims
     # (``reconcile.families``): only those of the families of the claims written can differ.
     kin_old = reconcile.Kin(before.claims, old.measures)
-    kin_new = kin_old.changed([c for c in before.claims if c.id in written], [c for c in after.claims if c.id in written],
-                              new.measures)
-    touched = {f for kin in (kin_old, kin_new) for i in written for f in kin.of.get(i, ()) if f}
+    kin_new = kin_old.changed(gone, come, new.measures)
+    touched = {f for kin, claims in ((kin_old, gone), (kin_new, come)) for c in claims for f in kin.of[c.id] if f}
     was = reconcile.owned(before, reconcile.other_verdicts(before, old.measures, kin_old.within(touched)),
                           old.measures, old.claims)
     now = reconcile.owned(after, reconcile.other_verdicts(after, new.measures, kin_new.within(touched)),
