@@ -215,8 +215,9 @@ def measure_upload(store_dir: Path, extra: Path) -> None:
 
 def measure_service(store_dir: Path) -> None:
     """A claim's sources from a service just started on the store (the first answer, and p50 and
-    p99 over 200 claims, none from the cache), a page of claims, a filtered page, the entities,
-    the explorer's search page; then the service's memory, served in a process of its own."""
+    p99 over 200 claims, none from the cache), a page of claims, a filtered page, a page of the
+    corroborated claims, the entities, the explorer's search page; then the service's memory,
+    served in a process of its own."""
     from fastapi.testclient import TestClient
 
     from api.main import create_app
@@ -240,6 +241,9 @@ def measure_service(store_dir: Path) -> None:
         client.get("/claims", params={"verdict": "conflicting", "text": "workers", "limit": 20}).raise_for_status()
         filtered_seconds = time.perf_counter() - t0
         t0 = time.perf_counter()
+        client.get("/claims", params={"verdict": "corroborated", "offset": 300, "limit": 20}).raise_for_status()
+        corroborated_seconds = time.perf_counter() - t0
+        t0 = time.perf_counter()
         client.get("/entities").raise_for_status()
         entities_seconds = time.perf_counter() - t0
         t0 = time.perf_counter()
@@ -247,10 +251,11 @@ def measure_service(store_dir: Path) -> None:
         view_seconds = time.perf_counter() - t0
     store.close()
     rss, peak, served = service_memory(store_dir, [f"/claims/{c}/sources" for c in ids] + [
-        "/claims?limit=100&offset=5000", "/claims?verdict=conflicting&text=workers&limit=20", "/entities", "/"])
+        "/claims?limit=100&offset=5000", "/claims?verdict=conflicting&text=workers&limit=20",
+        "/claims?verdict=corroborated&offset=300&limit=20", "/entities", "/"])
     print(f"service: a claim's sources, first answer after start {times[0]:.1f} ms; over {len(ids)} claims "
           f"{_percentiles(times)} (uncached, without reading the whole graph); a page of 100 claims {page_seconds:.2f} s, "
-          f"a filtered page {filtered_seconds:.2f} s, the entities {entities_seconds:.2f} s; "
+          f"a filtered page {filtered_seconds:.2f} s, a page of the corroborated claims {corroborated_seconds:.2f} s, the entities {entities_seconds:.2f} s; "
           f"the explorer's search page {view_seconds:.2f} s")
     print(f"the same lookups from the service served by uvicorn in a process of its own, over HTTP: first answer "
           f"{served[0]:.1f} ms, {_percentiles(served[: len(ids)])}")

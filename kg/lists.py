@@ -1,8 +1,9 @@
-"""The lists the service pages in a fixed order: the verdicts of each kind by id, and the events in
-timeline order. A list is kept in a graph of its own (``graph``) as blocks of ids, with a head
-that says how many items it holds and where each block begins; a build writes it whole
-(``write``), a write changes the blocks its items fall in (``update``), and a page reads the head
-and the blocks that hold it (``page``), never the whole list.
+"""The lists the service pages in a fixed order: the verdicts of each kind by id, the claims with a
+verdict of a kind in document order (``CLAIMS_WITH``), and the events in timeline order. A list
+is kept in a graph of its own (``graph``) as blocks of ids, with a head that says how many items it
+holds and where each block begins; a build writes it whole (``write``), a write changes the blocks
+its items fall in (``update``), and a page reads the head and the blocks that hold it (``page``),
+never the whole list.
 """
 
 from __future__ import annotations
@@ -12,12 +13,15 @@ import itertools
 import zlib
 from collections import defaultdict
 from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
+from datetime import date
 from typing import Any
 
 from rdflib import Literal, URIRef
 
 from . import build as rdf
 from . import queries
+from .independence import Edge
+from .model import Claim, Relation
 from .store import GraphStore, integer
 from .terms import ntriples
 from .vocab import CG
@@ -28,6 +32,11 @@ from .vocab import CG
 LIST_BLOCK = 1000
 #: Blocks of a list written in one load.
 BLOCKS_AT_ONCE = 100
+#: The lists of the claims with a verdict of a kind, by the kind: every claim with one, in
+#: document order (``document_key``), under the name the claims' filter gives them.
+CLAIMS_WITH = {"corroborates": "corroborated", "conflicts": "conflicting"}
+#: What reads which of the claims bound to ``?claim`` have a verdict of a kind, by the kind.
+_HAVING = {"corroborates": queries.HAVE_CORROBORATION, "conflicts": queries.HAVE_CONFLICT}
 
 
 def graph(name: str) -> URIRef:
@@ -131,6 +140,127 @@ def update(store: GraphStore, name: str, out: Collection[str], into: Collection[
     into = graph(name)
     store.remove_subjects({into: [rdf.list_iri(name), *(rdf.list_iri(name, firsts[t]) for t in touched if t < len(firsts))]})
     store.add_to_graphs({into: ntriples([*head(name, kept), *(block_triple(name, b) for b in blocks)])})
+
+
+def items(store: GraphStore, name: str) -> list[str] | None:
+    """Every id the list ``name`` holds, in order, from its blocks (None when the store has no
+    such list)."""
+    found = store.select(queries.LIST_HEAD, {"list": rdf.list_iri(name)})
+    if not found:
+        return None
+    blocks = [rdf.list_iri(name, first) for first, _ in directory(str(found[0]["blocks"]))]
+    held = {str(r["list"]): str(r["ids"]).split() for r in store.select_each(queries.LIST_BLOCKS, "list", blocks)}
+    return [i for block in blocks for i in held.get(str(block), [])]
+
+
+def document_key(file: str, start: int, claim_id: str) -> tuple[str, int, str]:
+    """Where a claim stands in document order: by its document's file name, its offset, its id."""
+    return file, start, claim_id
+
+
+def edge_id(e: Edge) -> str:
+    """The id of the verdict an edge is."""
+    return Relation(e.kind, e.a, e.b, "", e.basis).id
+
+
+def write_every(store: GraphStore, claims: Sequence[Claim], edges: Iterable[Edge]) -> None:
+    """Every list, each in place of what it held: of the verdicts (``edges``) of each kind, of the
+    claims with a verdict of a kind (``CLAIMS_WITH``), of the events among ``claims``."""
+    listed: dict[str, list[str]] = {kind: [] for kind in rdf.VERDICT_KINDS}
+    ends: dict[str, set[str]] = {kind: set() for kind in CLAIMS_WITH}
+    for e in edges:
+        listed[e.kind].append(edge_id(e))
+        if e.kind in ends:
+            ends[e.kind].update((e.a, e.b))
+    for kind, ids in listed.items():
+        write(store, kind, sorted(ids))
+    for kind, name in CLAIMS_WITH.items():
+        write(store, name, [c.id for c in sorted(claims, key=_in_document) if c.id in ends[kind]])
+    write(store, "events", rdf.timeline_order(claims))
+
+
+class Ends:
+    """The claims at either end of the verdicts a write changes (``changed``), and which of them
+    had a verdict of each kind of ``CLAIMS_WITH`` before it: read before the write's verdicts are."""
+
+    def __init__(self, store: GraphStore, changed: Iterable[Edge]) -> None:
+        self.of = {kind: set[str]() for kind in CLAIMS_WITH}
+        for e in changed:
+            if e.kind in self.of:
+                self.of[e.kind].update((e.a, e.b))
+        self.had = {kind: _having(store, kind, ids) for kind, ids in self.of.items()}
+
+
+def _having(store: GraphStore, kind: str, ids: Collection[str]) -> set[str]:
+    """Those of the claims ``ids`` with a verdict of ``kind`` in the store."""
+    iris = [rdf.claim_iri(i) for i in sorted(ids)]
+    return {rdf.claim_id_of(r["claim"]) for r in store.select_each(_HAVING[kind], "claim", iris)} if iris else set()
+
+
+def update_every(store: GraphStore, removed: Collection[Edge], added: Collection[Edge], ends: Ends,
+                 before: Sequence[Claim], after: Sequence[Claim]) -> None:
+    """The lists after a write, its verdicts ``removed`` and ``added`` now in the store, that took
+    the claims ``before`` out and put those ``after`` in: the verdicts that changed taken out and
+    put in their places, the claims at their ``ends`` that no longer have a verdict of a kind
+    taken out of its list and those that now do put in, and the same for the events."""
+    for kind in rdf.VERDICT_KINDS:
+        out, into = {edge_id(e) for e in removed if e.kind == kind}, {edge_id(e) for e in added if e.kind == kind}
+        if out or into:
+            update(store, kind, out, into, str, str)
+    places = _Places(store, [*before, *after])
+    for kind, name in CLAIMS_WITH.items():
+        has = _having(store, kind, ends.of[kind])
+        if out_or_in := ends.had[kind] ^ has:
+            places.read(out_or_in)
+            update(store, name, ends.had[kind] - has, has - ends.had[kind], places, places)
+    was, now = _TimelineKeys(store), _TimelineKeys(store)
+    for keys, claims in ((was, before), (now, after)):
+        keys.known.update((c.id, rdf.claim_timeline_key(c)) for c in claims if c.kind == "event")
+    if was.known or now.known:
+        update(store, "events", set(was.known), set(now.known), now, was)
+
+
+def _in_document(c: Claim) -> tuple[str, int, str]:
+    return document_key(c.document, c.start, c.id)
+
+
+class _Places:
+    """Where claims stand in document order (``document_key``): of the claims given, and of
+    others read from the store as asked."""
+
+    def __init__(self, store: GraphStore, claims: Iterable[Claim]) -> None:
+        self.store = store
+        self.known = {c.id: _in_document(c) for c in claims}
+
+    def read(self, ids: Iterable[str]) -> None:
+        """Read where those of ``ids`` not known stand, in a few queries."""
+        missing = [rdf.claim_iri(i) for i in sorted(set(ids) - self.known.keys())]
+        for r in self.store.select_each(queries.CLAIM_PLACES, "claim", missing) if missing else ():
+            claim = rdf.claim_id_of(r["claim"])
+            self.known[claim] = document_key(str(r["file"]), integer(r["start"]), claim)
+
+    def __call__(self, claim_id: str) -> tuple[str, int, str]:
+        if claim_id not in self.known:
+            self.read([claim_id])
+        return self.known[claim_id]
+
+
+class _TimelineKeys:
+    """Where events stand in the timeline (``build.timeline_key``), read from the store as asked."""
+
+    def __init__(self, store: GraphStore) -> None:
+        self.store = store
+        self.known: dict[str, tuple[bool, date, date, str, int, str]] = {}
+
+    def __call__(self, claim_id: str) -> tuple[bool, date, date, str, int, str]:
+        if claim_id not in self.known:
+            iri = rdf.claim_iri(claim_id)
+            fields = {str(r["field"]): r["value"] for r in self.store.select(queries.EVENT_FIELDS, {"claim": iri})}
+            place = self.store.select(queries.CLAIM_PLACES, {"claim": iri})[0]
+            begins = date.fromisoformat(str(fields["from"])) if fields.get("from") else None
+            ends = date.fromisoformat(str(fields["to"])) if fields.get("to") else None
+            self.known[claim_id] = rdf.timeline_key(begins, ends, str(place["file"]), integer(place["start"]), claim_id)
+        return self.known[claim_id]
 
 
 def sizes(store: GraphStore, names: Iterable[str]) -> dict[str, int]:

@@ -99,10 +99,15 @@ def claims_page(store: GraphStore, offset: int, limit: int, entity: str | None =
                 source: str | None = None, measure: str | None = None, text: str | None = None,
                 verdict: str | None = None, measure_key: str | None = None) -> tuple[int, list[ClaimRecord]]:
     """What ``search`` gives, ``limit`` from ``offset``, and how many there are, without reading
-    every claim: each filter keeps claims from one query (of the claims the filters before it kept,
+    every claim: a verdict alone pages the list of the claims with one (``lists.CLAIMS_WITH``);
+    else each filter keeps claims from one query or list (of the claims the filters before it kept,
     once they are few); the documents' claim counts, or the kept claims' documents, say which
     documents hold the page; only their claims' offsets and the page's records are read.
     ``measure_key`` keeps the claims of that measure key exactly (``measure`` any that holds it)."""
+    alone = not (entity or document or source or measure or text or measure_key)
+    if verdict in lists.CLAIMS_WITH.values() and verdict and alone and (listed := lists.page(store, verdict, offset, limit)):
+        page = GraphView(store, only=listed[1])  # the claims with a verdict of the kind, listed by the build
+        return listed[0], [page.records[c] for c in listed[1]]
     file = _file_of(store, document) if document else None
     if entity and _entity_iri(entity) is None:
         return 0, []  # claims name alias-table entities only
@@ -153,6 +158,15 @@ def _claim_filters(store: GraphStore, claims: int, entity: str | None, source: s
             rows = (store.stream(sparql, bindings) if kept is None else
                     _rows_of(store, sparql, "claim", kept, claims, bindings))
             found = {str(r["claim"]) for r in rows if test(r)}
+            return found if kept is None else found & kept
+        return keep
+
+    def by_verdict(verdict: str) -> _Filter:
+        def keep(kept: set[str] | None) -> set[str]:
+            listed = lists.items(store, verdict) if verdict in lists.CLAIMS_WITH.values() else None
+            if listed is None:  # a store without the list
+                return by(_VERDICT_FILTERS[verdict], None, lambda r: True)(kept)
+            found = {str(rdf.claim_iri(c)) for c in listed}
             return found if kept is None else found & kept
         return keep
 
@@ -207,7 +221,7 @@ def _claim_filters(store: GraphStore, claims: int, entity: str | None, source: s
     if measure:
         filters.append(by(queries.CLAIM_MEASURES, None, lambda r: measure.lower() in str(r["measure"]).lower()))
     if verdict in _VERDICT_FILTERS:
-        filters.append(by(_VERDICT_FILTERS[verdict], None, lambda r: True))
+        filters.append(by_verdict(verdict))
     if words := set(words_of(text or "")):
         filters.append(by_words(words))
     return filters
@@ -243,7 +257,8 @@ def _few(iris: set[str], among: int) -> bool:
 
 def _in_document_order(rows: Iterable[dict[str, Value]]) -> list[str]:
     """The ids of ``CLAIM_PLACES`` rows ordered by file name, offset and id."""
-    return [c for _, _, c in sorted((str(r["file"]), integer(r["start"]), rdf.claim_id_of(r["claim"])) for r in rows)]
+    return [c for _, _, c in sorted(lists.document_key(str(r["file"]), integer(r["start"]), rdf.claim_id_of(r["claim"]))
+                                    for r in rows)]
 
 
 def relations_page(store: GraphStore, kind: str, offset: int, limit: int,

@@ -196,6 +196,16 @@ CONFLICTING = """
 SELECT DISTINCT ?claim WHERE { ?claim cg:conflictsWith ?other }
 """
 
+# Which of the claims (bind ?claim) have a corroboration, and which a conflict: each asked once,
+# however many links it has.
+HAVE_CORROBORATION = """
+SELECT ?claim WHERE { FILTER EXISTS { ?claim cg:corroborates ?other } }
+"""
+
+HAVE_CONFLICT = """
+SELECT ?claim WHERE { FILTER EXISTS { ?claim cg:conflictsWith ?other } }
+"""
+
 SINGLE_SOURCE = """
 SELECT ?claim WHERE { ?claim cg:singleSourceStory true }
 """

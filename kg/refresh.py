@@ -18,7 +18,6 @@ import logging
 from collections import Counter, defaultdict
 from collections.abc import Callable, Collection, Hashable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
-from datetime import date
 from typing import TypeVar
 
 import networkx as nx
@@ -61,12 +60,14 @@ def digest(store: GraphStore, settings: Settings, same: Sequence[tuple[str, str]
     """What the derived graphs are made from, and in what form: the document versions, the
     tolerance, the entities linked as one; derived graphs of an earlier form (verdicts without
     records, a series with one period worded two ways as two times, claims without their words,
-    citations or agents' names not counted, blocking keys without their members' records) are
+    citations or agents' names not counted, blocking keys without their members' records, claims
+    not listed by verdict) are
     made again by the next write. A write judges again only the verdicts it can change, taking
     the others to be what the rules make of the claims the store holds."""
     versions = sorted((str(r["file"]), str(r["sha"])) for r in store.select(queries.DOCUMENT_VERSIONS))
     return content_id("verdicts with records by partition, counts, citations counted, lists in blocks by their items, "
-                      "words, members by key each on a node of its own, agents' names counted; a series by period",
+                      "words, members by key each on a node of its own, agents' names counted, claims listed by "
+                      "verdict; a series by period",
                       settings.tolerance,
                       *(f"{f}={h}" for f, h in versions), *(f"{a}={b}" for a, b in same), length=64)
 
@@ -207,16 +208,7 @@ def _everything(store: GraphStore, settings: Settings, same: Sequence[tuple[str,
     with BulkLoader(store, TRIPLES_PER_GRAPH) as load:
         for graph, line in _member_lines(stored, claims):
             load(graph, line)
-    listed: dict[str, list[str]] = {kind: [] for kind in rdf.VERDICT_KINDS}
-    for e in edges:
-        listed[e.kind].append(_edge_id(e))
-    for kind, ids in listed.items():
-        lists.write(store, kind, sorted(ids))
-    lists.write(store, "events", rdf.timeline_order(stored))
-
-
-def _edge_id(e: independence.Edge) -> str:
-    return Relation(e.kind, e.a, e.b, "", e.basis).id
+    lists.write_every(store, stored, edges)
 
 
 def _write_partitions(store: GraphStore, parts: Sequence[reconcile.Partition], run: reconcile.Mapper,
@@ -305,6 +297,7 @@ def _touched(store: GraphStore, settings: Settings, same: Sequence[tuple[str, st
         added[graph] = "".join(rdf.relation_ntriples(r) for r in found.after) + links
         if done:
             done()
+    ends = lists.Ends(store, dropped ^ arrived)  # read before the verdicts change
     store.remove_subjects(stale)
     store.remove_triples(unlinked)
     store.add_to_graphs(added)
@@ -317,7 +310,7 @@ def _touched(store: GraphStore, settings: Settings, same: Sequence[tuple[str, st
     _rewrite_members(store, before, after_stored, after)
     if assess:
         _update_independence(store, claims, before, after, gone, dropped ^ arrived)
-    _update_lists(store, dropped - arrived, arrived - dropped, before, after_stored)
+    lists.update_every(store, dropped - arrived, arrived - dropped, ends, before, after_stored)
 
 
 def _buckets(prefix: str, claims: Iterable[Claim], triples: Callable[[list[Claim]], Iterable[rdf.Triple]]
@@ -563,35 +556,3 @@ def _allies(store: GraphStore, ids: Collection[str]) -> dict[str, set[str]]:
         told = independence.allies(readback.iter_relations(store, sorted(otherwise)))
         found.update({i: told.get(i, set()) for i in otherwise})
     return found
-
-
-def _update_lists(store: GraphStore, removed: Collection[independence.Edge], added: Collection[independence.Edge],
-                  before: Sequence[Claim], after: Sequence[Claim]) -> None:
-    """The lists with the verdicts and events that changed taken out and put in their places."""
-    for kind in rdf.VERDICT_KINDS:
-        out, into = {_edge_id(e) for e in removed if e.kind == kind}, {_edge_id(e) for e in added if e.kind == kind}
-        if out or into:
-            lists.update(store, kind, out, into, str, str)
-    was, now = _TimelineKeys(store), _TimelineKeys(store)
-    for keys, claims in ((was, before), (now, after)):
-        keys.known.update((c.id, rdf.claim_timeline_key(c)) for c in claims if c.kind == "event")
-    if was.known or now.known:
-        lists.update(store, "events", set(was.known), set(now.known), now, was)
-
-
-class _TimelineKeys:
-    """Where events stand in the timeline (``build.timeline_key``), read from the store as asked."""
-
-    def __init__(self, store: GraphStore) -> None:
-        self.store = store
-        self.known: dict[str, tuple[bool, date, date, str, int, str]] = {}
-
-    def __call__(self, claim_id: str) -> tuple[bool, date, date, str, int, str]:
-        if claim_id not in self.known:
-            iri = rdf.claim_iri(claim_id)
-            fields = {str(r["field"]): r["value"] for r in self.store.select(queries.EVENT_FIELDS, {"claim": iri})}
-            place = self.store.select(queries.CLAIM_PLACES, {"claim": iri})[0]
-            begins = date.fromisoformat(str(fields["from"])) if fields.get("from") else None
-            ends = date.fromisoformat(str(fields["to"])) if fields.get("to") else None
-            self.known[claim_id] = rdf.timeline_key(begins, ends, str(place["file"]), integer(place["start"]), claim_id)
-        return self.known[claim_id]

@@ -10,7 +10,7 @@ from fastapi.testclient import TestClient
 import kg.store
 from api.main import create_app
 from kg import build as rdf
-from kg import lookup, paging, queries
+from kg import lists, lookup, paging, queries
 from kg.config import Settings
 from kg.errors import NotFoundError
 from kg.model import RELATION_KINDS
@@ -84,6 +84,7 @@ FILTERS = [
     {"measure": "number"}, {"text": "workers Russia"}, {"text": "RUSSIA   workers,"},
     {"verdict": "corroborated"}, {"verdict": "conflicting"}, {"verdict": "single-source"},
     {"entity": "russia", "verdict": "corroborated", "text": "workers"},
+    {"verdict": "conflicting", "text": "workers"}, {"document": "002_9296196bccfae27d.txt", "verdict": "corroborated"},
 ]
 
 
@@ -98,6 +99,16 @@ def test_a_page_of_claims_without_the_whole_view_is_the_searchs(seed_store, filt
         monkeypatch.setattr(kg.store, "VALUES_PER_QUERY", batch)
     found = lookup.search(lookup.GraphView(seed_store), **filters)
     assert paging.claims_page(seed_store, offset, limit, **filters) == (len(found), found[offset : offset + limit])
+
+
+@pytest.mark.parametrize("filters", [{"verdict": "corroborated"}, {"verdict": "conflicting"},
+                                     {"verdict": "corroborated", "text": "workers"}])
+def test_a_page_of_claims_by_verdict_is_the_searchs_without_the_lists_of_them(seed_store, filters, monkeypatch):
+    """A store written before the claims were listed by verdict is read from the verdicts' links."""
+    monkeypatch.setattr(lists, "items", lambda *_: None)
+    monkeypatch.setattr(lists, "page", lambda *_: None)
+    found = lookup.search(lookup.GraphView(seed_store), **filters)
+    assert found and paging.claims_page(seed_store, 2, 9, **filters) == (len(found), found[2:11])
 
 
 def test_a_page_of_one_document_by_its_id(seed_store):

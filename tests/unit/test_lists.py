@@ -36,6 +36,7 @@ def _change_a_list(size: int, seed: int, by_id: bool) -> None:
     out = set(rng.sample(items, min(len(items), rng.randint(0, 6)))) | set(rng.sample(beginning, min(len(beginning), 2)))
     if items and rng.random() < 0.3:
         out.add(items[0])
+    out |= {content_id("absent", seed, n) for n in range(rng.randint(0, 2))}  # taken out of a list without them
     into = {content_id("new", seed, n) for n in range(rng.randint(0, 6))} | set(rng.sample(sorted(out), len(out) // 2))
     # An item taken out and put back may come back elsewhere (an event whose date a new version
     # of its document changes keeps its id).
@@ -54,6 +55,8 @@ def _change_a_list(size: int, seed: int, by_id: bool) -> None:
     assert _quads(changed) == _quads(whole)
     at = rng.randint(0, len(after))
     assert lists.page(changed, "conflicts", at, 25) == (len(after), after[at : at + 25])
+    assert lists.items(changed, "conflicts") == after
+    assert lists.items(changed, "corroborates") is None
 
 
 def test_blocks_begin_at_items_that_begin_them_and_a_page_spans_them():
