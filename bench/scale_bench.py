@@ -1,7 +1,7 @@
 """Scale: a synthetic corpus of N documents built into a fresh on-disk store.
 
     .venv/bin/python bench/scale_bench.py --documents 1000 [--seed 7] [--workers N | --dask SPEC]
-    .venv/bin/python bench/scale_bench.py --store S [--upload]  # the service alone, on a built store
+    .venv/bin/python bench/scale_bench.py --store S [--upload] [--at-once N]  # the service alone, on a built store
 
 Reports build time, words and claims per second, peak memory of the build (this process, and the
 largest worker process with ``--workers``), store size, the time to add one more document against
@@ -10,7 +10,8 @@ is written, and the first answers after it), and to compact the store after thos
 and peak memory (``kg export`` in a process of its own), a claim's sources from a service just started on the result
 (the first answer, and p50 and p99 over 200 claims, none from the cache), a page of claims, a
 filtered page, the list of entities, and the explorer's search page; then the memory of the
-service (served by uvicorn in a process of its own) after it has answered the same requests.
+service (served by uvicorn in a process of its own) after it has answered the same requests. On a
+built store, ``--at-once N`` times N uploads sent together against one alone.
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ import sys
 import tempfile
 import threading
 import time
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -213,6 +215,52 @@ def measure_upload(store_dir: Path, extra: Path) -> None:
           + f"; first answers after it: a claim's sources {first:.1f} ms, a page of 100 claims {page:.1f} ms")
 
 
+def measure_uploads_at_once(store_dir: Path, extras: list[Path]) -> None:
+    """Uploads that arrive together (the service in a process of its own, owning the store): one
+    of ``extras`` alone, then all of them at once from a client each, timed from the first request
+    to the last answer; the service writes those that wait for a write together. The documents
+    are removed again after (``DELETE``)."""
+    token = "bench-" + "x" * 32
+    headers = {"Authorization": f"Bearer {token}", "Content-Type": "text/plain"}
+    child, port = _serve(store_dir, writable=True, token=token)
+
+    def upload(extra: Path) -> tuple[float, dict[str, Any]]:
+        c = http.client.HTTPConnection("127.0.0.1", port, timeout=3600)
+        t0 = time.perf_counter()
+        c.request("POST", f"/documents?name={extra.name}", body=extra.read_bytes(), headers=headers)
+        answer = c.getresponse()
+        written = json.loads(answer.read())
+        if answer.status != 201:
+            raise SystemExit(f"upload: HTTP {answer.status}: {written}")
+        return time.perf_counter() - t0, written
+
+    def remove(written: dict[str, Any]) -> None:
+        c = http.client.HTTPConnection("127.0.0.1", port, timeout=3600)
+        c.request("DELETE", f"/documents/{written['document']['id']}", headers=headers)
+        removal = c.getresponse()
+        removal.read()
+        if removal.status != 200:
+            raise SystemExit(f"removal: HTTP {removal.status}")
+
+    try:
+        remove(upload(extras[0])[1])  # the service loads the language model on its first upload
+        alone, written = upload(extras[0])
+        remove(written)
+        t0 = time.perf_counter()
+        with ThreadPoolExecutor(len(extras)) as pool:
+            answers = list(pool.map(upload, extras))
+        together = time.perf_counter() - t0
+        for _, written in answers:
+            remove(written)
+    finally:
+        child.terminate()
+        child.wait(60)
+    took = sorted(t for t, _ in answers)
+    print(f"{len(extras)} uploads at once through the service: all written in {together:.2f} s, against "
+          f"{alone:.2f} s for one alone ({together / (alone * len(extras)):.2f} of one at a time); each answered "
+          f"after {took[0]:.2f}–{took[-1]:.2f} s")
+
+
 def measure_service(store_dir: Path) -> None:
     """A claim's sources from a service just started on the store (the first answer, and p50 and
     p99 over 200 claims, none from the cache), a page of claims, a filtered page, a page of the
@@ -312,11 +360,16 @@ def main() -> None:
     ap.add_argument("--store", help="measure only the service, on this built store")
     ap.add_argument("--upload", action="store_true",
                     help="with --store: also an upload through the service (the document removed again after)")
+    ap.add_argument("--at-once", type=int, default=0, metavar="N",
+                    help="with --store: also N uploads at once through the service (removed again after)")
     args = ap.parse_args()
     if args.store:
-        measure_service(Path(args.store))
+        if not args.at_once:
+            measure_service(Path(args.store))
         if args.upload:
             _upload_to(Path(args.store), args.seed)
+        if args.at_once:
+            _upload_to(Path(args.store), args.seed, args.at_once)
         return
     from synthetic import write_corpus
 
@@ -364,8 +417,11 @@ def main() -> None:
         measure_service(store_dir)
 
 
-def _upload_to(store_dir: Path, seed: int) -> None:
-    """``measure_upload`` on a built synthetic store, with the document that follows its corpus."""
+def _upload_to(store_dir: Path, seed: int, at_once: int = 0) -> None:
+    """``measure_upload`` on a built synthetic store, with the document that follows its corpus
+    (``measure_uploads_at_once`` with the ``at_once`` documents that follow it, when given)."""
+    from synthetic import write_corpus
+
     from kg import queries
     from kg.store import GraphStore, integer
 
@@ -373,7 +429,10 @@ def _upload_to(store_dir: Path, seed: int) -> None:
     documents = integer(store.select(queries.COUNT_DOCUMENTS)[0]["n"])
     store.close()
     with tempfile.TemporaryDirectory() as tmp:
-        measure_upload(store_dir, extra_document(Path(tmp), documents, seed))
+        if at_once:
+            measure_uploads_at_once(store_dir, write_corpus(Path(tmp) / "extra", documents + at_once, seed)[-at_once:])
+        else:
+            measure_upload(store_dir, extra_document(Path(tmp), documents, seed))
 
 
 if __name__ == "__main__":

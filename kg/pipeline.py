@@ -10,6 +10,7 @@ from __future__ import annotations
 import logging
 import threading
 from collections.abc import Callable, Iterable, Sequence
+from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -17,7 +18,7 @@ from typing import TYPE_CHECKING
 from . import build as rdf
 from . import ingest, queries, reconcile, refresh
 from .config import Settings
-from .errors import InputError, InputTooLargeError
+from .errors import InputError, InputTooLargeError, StoreError
 from .model import Claim, Document, Relation
 from .ontology import entities, vocabulary
 from .store import GraphStore, integer, is_remote
@@ -208,22 +209,89 @@ def remove_documents(keys: Sequence[str], store: GraphStore, settings: Settings,
     return report
 
 
+@dataclass
+class _Upload:
+    """A document read from an upload, waiting for the write that takes it."""
+
+    doc: Document
+    report: BuildReport | None = None
+    error: BaseException | None = None
+
+
 class Ingestor:
-    """Reads uploaded documents into a store, one at a time, with a model loaded on first use (a
-    service that takes no uploads never loads one)."""
+    """Reads uploaded documents into a store, with a model loaded on first use (a service that
+    takes no uploads never loads one).
+
+    Uploads that arrive while another write runs wait for it, and the first of them to get the
+    write lock writes all those waiting in one build (``BATCH`` at most, one version of a document
+    each): a write's work is mostly in the blocks the documents touch (``refresh``), which one
+    build reads once however many documents it writes. Each upload still gets its own report and
+    its own error."""
+
+    #: Most documents one write takes of the uploads waiting.
+    BATCH = 64
 
     def __init__(self, settings: Settings, nlp: Language | None = None) -> None:
         self.settings = settings
         self._nlp = nlp
-        self._lock = threading.Lock()
+        self._lock = threading.Lock()  # one build at a time
+        self._waiting: list[_Upload] = []
+        self._waiting_lock = threading.Lock()
 
-    def ingest(self, store: GraphStore, name: str, data: bytes, media_type: str) -> tuple[BuildReport, str]:
-        """Read, parse and write one document (a new version replaces the old); returns what the
-        build did and the document's id."""
+    def ingest(self, store: GraphStore, name: str, data: bytes, media_type: str,
+               lock: AbstractContextManager[object] | None = None) -> tuple[BuildReport, str]:
+        """Read, parse and write one document (a new version replaces the old), written under
+        ``lock`` (the caller's lock on writes to ``store``) in one build with any other uploads
+        waiting for it; returns what the build did with this document and the document's id."""
         doc = ingest.read_bytes(name, data, media_type=media_type, max_bytes=self.settings.max_document_bytes)
+        upload = _Upload(doc)
+        with self._waiting_lock:
+            self._waiting.append(upload)
+        with lock if lock is not None else nullcontext():
+            while upload.report is None and upload.error is None:
+                self._write_waiting(store)
+        if upload.error is not None:
+            raise upload.error
+        assert upload.report is not None
+        return upload.report, doc.id
+
+    def _write_waiting(self, store: GraphStore) -> None:
+        """Write the uploads waiting, oldest first, in one build: each document's first version
+        among them (a later one waits for the next build), ``BATCH`` at most."""
+        with self._lock:
+            with self._waiting_lock:
+                batch: dict[str, _Upload] = {}
+                for upload in self._waiting:
+                    if len(batch) < self.BATCH:
+                        batch.setdefault(upload.doc.key, upload)
+                taken = set(map(id, batch.values()))
+                self._waiting = [u for u in self._waiting if id(u) not in taken]
+            try:
+                if not self._build(store, list(batch.values())) and len(batch) > 1:
+                    for upload in batch.values():  # one at a time: each its own error
+                        self._build(store, [upload])
+            finally:  # no upload taken is left waiting for an answer
+                for upload in batch.values():
+                    if upload.report is None and upload.error is None:
+                        upload.error = StoreError(f"{upload.doc.key}: the write was interrupted")
+
+    def _build(self, store: GraphStore, uploads: list[_Upload]) -> bool:
+        """Write ``uploads`` in one build and give each its report, or, when the build fails,
+        the error (whether it did)."""
         from . import extract
 
-        with self._lock:
+        try:
             if self._nlp is None:
                 self._nlp = extract.load_model(self.settings.model)
-            return build_documents([doc], store, self.settings, self._nlp), doc.id
+            report = build_documents([u.doc for u in uploads], store, self.settings, self._nlp)
+        except Exception as exc:
+            for upload in uploads:
+                upload.error = exc
+            return False
+        for upload in uploads:
+            key = upload.doc.key
+            upload.error, upload.report = None, BuildReport(
+                added=[k for k in report.added if k == key], replaced=[k for k in report.replaced if k == key],
+                unchanged=[k for k in report.unchanged if k == key], failed=[f for f in report.failed if f[0] == key],
+                claims=report.claims, relations=report.relations)
+        return True

@@ -76,9 +76,9 @@ async def ingest_document(
     body = b"".join(chunks)
 
     def write() -> tuple[pipeline.BuildReport, str]:
-        # Reading (HTML extraction, chrome rules) and parsing run here, off the event loop.
-        with request.app.state.write_lock:
-            return ingestor.ingest(store, name, body, media)
+        # Reading (HTML extraction, chrome rules) and parsing run here, off the event loop; uploads
+        # waiting for the write lock are written together.
+        return ingestor.ingest(store, name, body, media, lock=request.app.state.write_lock)
 
     report, doc_id = await run_in_threadpool(write)
     if report.failed:
