@@ -139,7 +139,7 @@ def build_documents(
     workers = workers or InProcess(settings, nlp)
     limit = nlp.max_length if nlp is not None else extract.MAX_LENGTH
     report = BuildReport()
-    known = {row["file"]: row["sha"] for row in store.select(queries.DOCUMENT_VERSIONS)}
+    known = refresh.document_versions(store)  # read once a write: they are as many as the documents
     todo = []
     for doc in docs:
         if known.get(doc.key) == doc.sha256:
@@ -158,11 +158,12 @@ def build_documents(
             (report.replaced if doc.key in known else report.added).append(doc.key)
     change = None
     if todo:
-        change = refresh.plan(store, settings, [doc.key for doc in parseable])
+        change = refresh.plan(store, settings, [doc.key for doc in parseable], known)
         write_documents(store, workers.extract(parseable, progress))
         write_reference_graphs(store)
     report.claims, report.relations = refresh.refresh(store, settings, changed=bool(todo), change=change,
-                                                      workers=workers, progress=verdict_progress)
+                                                      workers=workers, progress=verdict_progress,
+                                                      versions={**known, **{d.key: d.sha256 for d in parseable}})
     store.flush()
     _compact_after(store, len(report.added) + len(report.replaced), 0)
     log.info("build: %s", report.summary())
@@ -192,17 +193,19 @@ def remove_documents(keys: Sequence[str], store: GraphStore, settings: Settings,
                      workers: Workers | None = None) -> BuildReport:
     """Remove documents (by file name) and recompute the verdicts; an unknown name is an error and
     nothing is removed. Reviews of their claims stay, marked orphaned."""
-    known = {str(row["file"]) for row in store.select(queries.DOCUMENT_VERSIONS)}
-    unknown = sorted(set(keys) - known)
+    known = refresh.document_versions(store)
+    unknown = sorted(set(keys) - known.keys())
     if unknown:
         raise InputError(f"no document named {', '.join(unknown)} in the store")
     report = BuildReport(removed=list(dict.fromkeys(keys)))
-    change = refresh.plan(store, settings, report.removed)
+    change = refresh.plan(store, settings, report.removed, known)
     for key in report.removed:
         store.remove_graph(rdf.graph_iri_for_key(key))
-    if known <= set(report.removed):  # no document left: as a build of none
+    if known.keys() <= set(report.removed):  # no document left: as a build of none
         store.remove_graphs([ONTOLOGY_GRAPH, rdf.ENTITIES_GRAPH])
-    report.claims, report.relations = refresh.refresh(store, settings, changed=True, change=change, workers=workers)
+    left = {f: sha for f, sha in known.items() if f not in report.removed}
+    report.claims, report.relations = refresh.refresh(store, settings, changed=True, change=change, workers=workers,
+                                                      versions=left)
     store.flush()
     _compact_after(store, 0, len(report.removed))
     log.info("remove: %s", report.summary())
@@ -237,13 +240,15 @@ class Ingestor:
         self._lock = threading.Lock()  # one build at a time
         self._waiting: list[_Upload] = []
         self._waiting_lock = threading.Lock()
+        self._reading = threading.Lock()
 
     def ingest(self, store: GraphStore, name: str, data: bytes, media_type: str,
                lock: AbstractContextManager[object] | None = None) -> tuple[BuildReport, str]:
         """Read, parse and write one document (a new version replaces the old), written under
         ``lock`` (the caller's lock on writes to ``store``) in one build with any other uploads
         waiting for it; returns what the build did with this document and the document's id."""
-        doc = ingest.read_bytes(name, data, media_type=media_type, max_bytes=self.settings.max_document_bytes)
+        with self._reading:  # one upload read at a time, while a build may run
+            doc = ingest.read_bytes(name, data, media_type=media_type, max_bytes=self.settings.max_document_bytes)
         upload = _Upload(doc)
         with self._waiting_lock:
             self._waiting.append(upload)

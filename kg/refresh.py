@@ -56,20 +56,27 @@ def same_entities(store: GraphStore) -> list[tuple[str, str]]:
             if str(r["a"]).startswith(prefix) and str(r["b"]).startswith(prefix)]
 
 
-def digest(store: GraphStore, settings: Settings, same: Sequence[tuple[str, str]]) -> str:
+def digest(store: GraphStore, settings: Settings, same: Sequence[tuple[str, str]],
+           versions: Mapping[str, str] | None = None) -> str:
     """What the derived graphs are made from, and in what form: the document versions, the
     tolerance, the entities linked as one; derived graphs of an earlier form (verdicts without
     records, a series with one period worded two ways as two times, claims without their words,
     citations or agents' names not counted, blocking keys without their members' records, claims
     not listed by verdict) are
     made again by the next write. A write judges again only the verdicts it can change, taking
-    the others to be what the rules make of the claims the store holds."""
-    versions = sorted((str(r["file"]), str(r["sha"])) for r in store.select(queries.DOCUMENT_VERSIONS))
+    the others to be what the rules make of the claims the store holds. ``versions`` are the
+    documents' (file name, hash) when the caller has read them (``document_versions``)."""
+    found = sorted((versions if versions is not None else document_versions(store)).items())
     return content_id("verdicts with records by partition, counts, citations counted, lists in blocks by their items, "
                       "words, members by key each on a node of its own, agents' names counted, claims listed by "
                       "verdict; a series by period",
                       settings.tolerance,
-                      *(f"{f}={h}" for f, h in versions), *(f"{a}={b}" for a, b in same), length=64)
+                      *(f"{f}={h}" for f, h in found), *(f"{a}={b}" for a, b in same), length=64)
+
+
+def document_versions(store: GraphStore) -> dict[str, str]:
+    """The hash of each document the store holds, by file name."""
+    return {str(r["file"]): str(r["sha"]) for r in store.select(queries.DOCUMENT_VERSIONS)}
 
 
 def _up_to_date(store: GraphStore, wanted: str) -> bool:
@@ -77,10 +84,12 @@ def _up_to_date(store: GraphStore, wanted: str) -> bool:
     return bool(stored) and stored[0]["digest"] == wanted
 
 
-def plan(store: GraphStore, settings: Settings, files: Collection[str]) -> Change | None:
+def plan(store: GraphStore, settings: Settings, files: Collection[str], versions: Mapping[str, str] | None = None
+         ) -> Change | None:
     """Before writing or removing ``files``: what the write will change, when the derived graphs
-    are those of the store's documents (otherwise nothing can be kept: None)."""
-    if not _up_to_date(store, digest(store, settings, same_entities(store))):
+    are those of the store's documents (otherwise nothing can be kept: None); ``versions`` theirs
+    (``document_versions``), when read already."""
+    if not _up_to_date(store, digest(store, settings, same_entities(store), versions)):
         return None
     return Change(frozenset(files), tuple(claims_of_files(store, files)), _namings_in(store, files))
 
@@ -104,14 +113,16 @@ def claims_of_files(store: GraphStore, files: Collection[str]) -> list[Claim]:
 
 
 def refresh(store: GraphStore, settings: Settings, changed: bool, change: Change | None = None,
-            workers: Workers | None = None, progress: reconcile.Progress | None = None) -> tuple[int, int]:
+            workers: Workers | None = None, progress: reconcile.Progress | None = None,
+            versions: Mapping[str, str] | None = None) -> tuple[int, int]:
     """Bring the derived graphs up to date with the documents; how many claims and verdicts the
     store holds. With nothing ``changed`` they are kept when their digest says they are current
     (a build killed after writing documents but before the verdicts, or one after entities were
-    linked as one, recomputes them); with a ``change`` only what it touches is recomputed."""
+    linked as one, recomputes them); with a ``change`` only what it touches is recomputed.
+    ``versions`` are the documents' (``document_versions``) when the caller knows them."""
     claim_count = integer(store.select(queries.COUNT_CLAIMS)[0]["n"])
     same = same_entities(store)
-    wanted = digest(store, settings, same)
+    wanted = digest(store, settings, same, versions)
     current = _up_to_date(store, wanted)
     assessed = _assessed_as_now(store)
     if not changed and current and assessed:
