@@ -150,6 +150,33 @@ def service_memory(store_dir: Path, paths: list[str]) -> tuple[float, float, lis
         child.wait(30)
 
 
+#: The bearer token of the services the benchmark starts to take uploads.
+TOKEN = "bench-" + "x" * 32
+
+
+def _upload(port: int, extra: Path) -> tuple[float, dict[str, Any]]:
+    """``POST /documents`` of ``extra`` to the service on ``port``: how long it took, and its answer."""
+    c = http.client.HTTPConnection("127.0.0.1", port, timeout=3600)
+    t0 = time.perf_counter()
+    c.request("POST", f"/documents?name={extra.name}", body=extra.read_bytes(),
+              headers={"Authorization": f"Bearer {TOKEN}", "Content-Type": "text/plain"})
+    answer = c.getresponse()
+    written = json.loads(answer.read())
+    if answer.status != 201:
+        raise SystemExit(f"upload: HTTP {answer.status}: {written}")
+    return time.perf_counter() - t0, written
+
+
+def _remove(port: int, written: dict[str, Any]) -> None:
+    """``DELETE`` the document an upload wrote (``written``, its answer)."""
+    c = http.client.HTTPConnection("127.0.0.1", port, timeout=3600)
+    c.request("DELETE", f"/documents/{written['document']['id']}", headers={"Authorization": f"Bearer {TOKEN}"})
+    removal = c.getresponse()
+    removal.read()
+    if removal.status != 200:
+        raise SystemExit(f"removal: HTTP {removal.status}")
+
+
 def measure_upload(store_dir: Path, extra: Path) -> None:
     """An upload to the service (uvicorn in a process of its own, owning the store): how long
     ``POST /documents`` of ``extra`` takes once the service has loaded its language model (on a
@@ -161,8 +188,7 @@ def measure_upload(store_dir: Path, extra: Path) -> None:
     store = GraphStore.open(store_dir, read_only=True)
     ids = [str(r["c"]).rsplit("/", 1)[-1] for r in store.select(SAMPLE_CLAIMS)]
     store.close()
-    token = "bench-" + "x" * 32
-    child, port = _serve(store_dir, writable=True, token=token)
+    child, port = _serve(store_dir, writable=True, token=TOKEN)
     during: list[float] = []
     writing = threading.Event()
     writing.set()
@@ -176,35 +202,17 @@ def measure_upload(store_dir: Path, extra: Path) -> None:
             time.sleep(0.05)
 
     try:
-        c = http.client.HTTPConnection("127.0.0.1", port, timeout=3600)
-        headers = {"Authorization": f"Bearer {token}", "Content-Type": "text/plain"}
-
-        def upload() -> tuple[float, dict[str, Any]]:
-            t0 = time.perf_counter()
-            c.request("POST", f"/documents?name={extra.name}", body=extra.read_bytes(), headers=headers)
-            answer = c.getresponse()
-            written = json.loads(answer.read())
-            if answer.status != 201:
-                raise SystemExit(f"upload: HTTP {answer.status}: {written}")
-            return time.perf_counter() - t0, written
-
-        def remove(written: dict[str, Any]) -> None:
-            c.request("DELETE", f"/documents/{written['document']['id']}", headers=headers)
-            removal = c.getresponse()
-            removal.read()
-            if removal.status != 200:
-                raise SystemExit(f"removal: HTTP {removal.status}")
-
-        first_upload, written = upload()  # the service loads the language model on its first upload
-        remove(written)
+        first_upload, written = _upload(port, extra)  # the service loads the language model
+        _remove(port, written)
         looking = threading.Thread(target=reader)
         looking.start()
-        took, written = upload()
+        took, written = _upload(port, extra)
         writing.clear()
+        c = http.client.HTTPConnection("127.0.0.1", port, timeout=600)
         first = _get(c, f"/claims/{ids[0]}/sources")
         page = _get(c, "/claims?limit=100&offset=5000")
         looking.join()
-        remove(written)
+        _remove(port, written)
     finally:
         child.terminate()
         child.wait(60)
@@ -220,38 +228,17 @@ def measure_uploads_at_once(store_dir: Path, extras: list[Path]) -> None:
     of ``extras`` alone, then all of them at once from a client each, timed from the first request
     to the last answer; the service writes those that wait for a write together. The documents
     are removed again after (``DELETE``)."""
-    token = "bench-" + "x" * 32
-    headers = {"Authorization": f"Bearer {token}", "Content-Type": "text/plain"}
-    child, port = _serve(store_dir, writable=True, token=token)
-
-    def upload(extra: Path) -> tuple[float, dict[str, Any]]:
-        c = http.client.HTTPConnection("127.0.0.1", port, timeout=3600)
-        t0 = time.perf_counter()
-        c.request("POST", f"/documents?name={extra.name}", body=extra.read_bytes(), headers=headers)
-        answer = c.getresponse()
-        written = json.loads(answer.read())
-        if answer.status != 201:
-            raise SystemExit(f"upload: HTTP {answer.status}: {written}")
-        return time.perf_counter() - t0, written
-
-    def remove(written: dict[str, Any]) -> None:
-        c = http.client.HTTPConnection("127.0.0.1", port, timeout=3600)
-        c.request("DELETE", f"/documents/{written['document']['id']}", headers=headers)
-        removal = c.getresponse()
-        removal.read()
-        if removal.status != 200:
-            raise SystemExit(f"removal: HTTP {removal.status}")
-
+    child, port = _serve(store_dir, writable=True, token=TOKEN)
     try:
-        remove(upload(extras[0])[1])  # the service loads the language model on its first upload
-        alone, written = upload(extras[0])
-        remove(written)
+        _remove(port, _upload(port, extras[0])[1])  # the service loads the language model
+        alone, written = _upload(port, extras[0])
+        _remove(port, written)
         t0 = time.perf_counter()
         with ThreadPoolExecutor(len(extras)) as pool:
-            answers = list(pool.map(upload, extras))
+            answers = list(pool.map(lambda extra: _upload(port, extra), extras))
         together = time.perf_counter() - t0
         for _, written in answers:
-            remove(written)
+            _remove(port, written)
     finally:
         child.terminate()
         child.wait(60)
