@@ -271,8 +271,11 @@ class Ingestor:
                         batch.setdefault(upload.doc.key, upload)
                 taken = set(map(id, batch.values()))
                 self._waiting = [u for u in self._waiting if id(u) not in taken]
+            if len(batch) > 1:
+                log.info("uploads: writing %d waiting uploads in one build", len(batch))
             try:
                 if not self._build(store, list(batch.values())) and len(batch) > 1:
+                    log.warning("uploads: the build of %d failed; writing each alone", len(batch))
                     for upload in batch.values():  # one at a time: each its own error
                         self._build(store, [upload])
             finally:  # no upload taken is left waiting for an answer
