@@ -271,6 +271,8 @@ class Ingestor:
                         batch.setdefault(upload.doc.key, upload)
                 taken = set(map(id, batch.values()))
                 self._waiting = [u for u in self._waiting if id(u) not in taken]
+            if not batch:  # taken by the build that just ended
+                return
             if len(batch) > 1:
                 log.info("uploads: writing %d waiting uploads in one build", len(batch))
             try:

@@ -126,3 +126,15 @@ def test_when_a_build_of_several_fails_each_upload_is_written_alone_and_only_its
         else:
             assert future.result()[0].added == [name]
     assert int(str(store.select(pipeline.queries.COUNT_DOCUMENTS)[0]["n"])) == len(REPORTS) - 1
+
+
+def test_uploads_from_many_threads_without_a_lock_of_the_callers_are_each_written_once(nlp, monkeypatch):
+    store = GraphStore.memory()
+    builds = _builds(monkeypatch)
+    ingestor = pipeline.Ingestor(Settings(store=":memory:"), nlp)
+    with ThreadPoolExecutor(len(REPORTS)) as pool:
+        answers = list(pool.map(lambda item: ingestor.ingest(store, item[0], item[1].encode(), "text/plain"),
+                                REPORTS.items()))
+    assert [r.added for r, _ in answers] == [[name] for name in REPORTS]
+    assert sorted(name for build in builds for name in build) == sorted(REPORTS) and [] not in builds
+    assert int(str(store.select(pipeline.queries.COUNT_DOCUMENTS)[0]["n"])) == len(REPORTS)
