@@ -251,3 +251,36 @@ def test_a_write_of_a_tenth_of_the_store_or_more_ends_with_a_compaction(seed_sto
     assert compacted == [seed_store.location]
     pipeline._compact_after(seed_store, 1, 3)
     assert compacted == [seed_store.location] * 2
+
+
+class _Cut(Exception):
+    """The process dying in the middle of a load."""
+
+
+def test_new_documents_a_build_left_half_loaded_are_dropped_by_the_next_write(seeds_dir: Path, nlp, monkeypatch):
+    from kg import build as rdf
+    from kg import queries
+
+    seeds = sorted(seeds_dir.glob("*.txt"))
+    options = Settings(store=":memory:")
+    store = GraphStore.memory()
+    pipeline.build(seeds[:2], store, options, nlp=nlp)
+    assert str(rdf.LOADING_GRAPH) not in store.graphs()  # a load that ends leaves no mark
+    add = store.add_to_graphs
+
+    def cut_short(bodies, bulk=False):  # type: ignore[no-untyped-def]
+        if bulk and rdf.LOADING_GRAPH not in bodies:
+            add(dict(list(bodies.items())[:1]), bulk=True)  # one new document's graph in, then the end
+            raise _Cut
+        return add(bodies, bulk)
+
+    monkeypatch.setattr(store, "add_to_graphs", cut_short)
+    with pytest.raises(_Cut):
+        pipeline.build(seeds[2:], store, options, nlp=nlp)
+    monkeypatch.undo()
+    assert len(store.select(queries.LOADING)) == len(seeds) - 2  # the batch's graphs, marked
+    pipeline.build(seeds[2:3], store, options, nlp=nlp)
+    clean = GraphStore.memory()
+    pipeline.build(seeds[:3], clean, options, nlp=nlp)
+    assert sorted(store.graphs()) == sorted(clean.graphs())
+    assert store.canonical_hash() == clean.canonical_hash()
