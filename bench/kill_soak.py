@@ -20,7 +20,7 @@ def main() -> None:
     args = ap.parse_args()
     root = Path(__file__).resolve().parent.parent
     env = {**os.environ, "KG_KILL_RUNS": str(args.runs)}
-    sys.exit(subprocess.call([sys.executable, "-m", "pytest", "-q", "tests/test_crash.py", "-k", "killed"],
+    sys.exit(subprocess.call([sys.executable, "-m", "pytest", "-q", "tests/system/test_crash.py", "-k", "killed"],
                              cwd=root, env=env))
 
 

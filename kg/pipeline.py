@@ -89,17 +89,20 @@ def extract_claims(paths: Iterable[str | Path], settings: Settings, nlp: Languag
     return Extraction(docs, claims, reconcile.reconcile(claims, tolerance=settings.tolerance))
 
 
-def write_documents(store: GraphStore, documents: Iterable[ReadDocument], known: Collection[str] = ()) -> None:
+def write_documents(store: GraphStore, documents: Iterable[ReadDocument], known: Collection[str] = (),
+                    shared: bool = False) -> None:
     """Each document's named graph with its new triples: one the store holds (its file name in
     ``known``) replaced in one transaction; new ones loaded in bulk, several times faster, in
     batches of ``refresh.TRIPLES_PER_GRAPH`` triples, each batch's graphs marked in
     ``LOADING_GRAPH`` until it is in: a build cut short leaves them marked, and the next write drops
-    them (``drop_cut_loads``)."""
+    them (``drop_cut_loads``). When the store is ``shared`` with readers while it is written, a
+    reader could see a graph loaded in bulk half there: every document is written in one
+    transaction."""
     new: dict[URIRef, str] = {}
     pending = 0
     for read in documents:
         graph = rdf.graph_iri(read.document)
-        if read.document.key in known:
+        if shared or read.document.key in known:
             store.replace_graph_text(graph, read.graph)
         else:
             new[graph] = read.graph
@@ -166,8 +169,10 @@ def build_documents(
     on_plan: Callable[[int], None] | None = None,
     workers: Workers | None = None,
     verdict_progress: reconcile.Progress | None = None,
+    shared: bool = False,
 ) -> BuildReport:
-    """Write read documents into ``store`` and recompute the verdicts when anything changed."""
+    """Write read documents into ``store`` and recompute the verdicts when anything changed
+    (``shared``: others read the store meanwhile, ``write_documents``)."""
     from . import extract
 
     workers = workers or InProcess(settings, nlp)
@@ -194,7 +199,7 @@ def build_documents(
     change = None
     if todo:
         change = refresh.plan(store, settings, [doc.key for doc in parseable], known)
-        write_documents(store, workers.extract(parseable, progress), known)
+        write_documents(store, workers.extract(parseable, progress), known, shared)
         write_reference_graphs(store)
     report.claims, report.relations = refresh.refresh(store, settings, changed=bool(todo), change=change,
                                                       workers=workers, progress=verdict_progress,
@@ -329,7 +334,7 @@ class Ingestor:
         try:
             if self._nlp is None:
                 self._nlp = extract.load_model(self.settings.model)
-            report = build_documents([u.doc for u in uploads], store, self.settings, self._nlp)
+            report = build_documents([u.doc for u in uploads], store, self.settings, self._nlp, shared=True)
         except Exception as exc:
             for upload in uploads:
                 upload.error = exc

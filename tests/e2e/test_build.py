@@ -284,3 +284,26 @@ def test_new_documents_a_build_left_half_loaded_are_dropped_by_the_next_write(se
     pipeline.build(seeds[:3], clean, options, nlp=nlp)
     assert sorted(store.graphs()) == sorted(clean.graphs())
     assert store.canonical_hash() == clean.canonical_hash()
+
+
+@pytest.mark.parametrize("shared", [False, True])
+def test_new_documents_are_loaded_in_bulk_unless_others_read_the_store_meanwhile(seeds_dir: Path, nlp, monkeypatch,
+                                                                                shared):
+    """A write others read meanwhile (the service's uploads) writes each document in one transaction."""
+    seeds = sorted(seeds_dir.glob("*.txt"))
+    options = Settings(store=":memory:")
+    store = GraphStore.memory()
+    pipeline.build(seeds[:1], store, options, nlp=nlp)
+    docs, _ = pipeline.read_documents(seeds[1:3], options)
+    in_bulk: list[str] = []
+    add = store.add_to_graphs
+
+    def recorded(bodies, bulk=False):  # type: ignore[no-untyped-def]
+        if bulk:
+            in_bulk.extend(str(g) for g in bodies)
+        return add(bodies, bulk)
+
+    monkeypatch.setattr(store, "add_to_graphs", recorded)
+    pipeline.build_documents(docs, store, options, nlp, shared=shared)
+    loaded = {str(graph_iri_for_key(d.key)) for d in docs} & set(in_bulk)
+    assert loaded == (set() if shared else {str(graph_iri_for_key(d.key)) for d in docs})
