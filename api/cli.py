@@ -28,7 +28,6 @@ def serve(store: str | None, host: str, port: int) -> None:
     settings = load_settings(store)
     graph = open_store(settings)
     try:
-        pipeline.drop_cut_loads(graph)  # new documents a build cut short left half loaded
         if not graph.select(pipeline.queries.DOCUMENT_VERSIONS) and not Path(DEFAULT_SEEDS).is_dir():
             click.echo(f"kg serve: the store {settings.store} is empty and there is no {DEFAULT_SEEDS}/ folder here "
                        "to build it from; serving an empty graph. Add documents with `kg build PATH` (stop the "

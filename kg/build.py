@@ -37,8 +37,6 @@ from .terms import Triple
 from .vocab import CG, DCTERMS, ID, OA, PROV, RDF, RDFS, SDO, XSD
 
 RECONCILIATION_GRAPH = ID["graph/reconciliation"]
-#: The graphs of new documents a build is loading in bulk, until they are in (``pipeline.write_documents``).
-LOADING_GRAPH = ID["graph/loading"]
 #: How many claims each document has and each entity is named in (``count_triples``).
 COUNTS_GRAPH = ID["graph/counts"]
 #: How many times the chains of each measure's claims hold each citation (``citation_triples``).

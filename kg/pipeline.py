@@ -9,13 +9,11 @@ from __future__ import annotations
 
 import logging
 import threading
-from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
-
-from rdflib import Literal, URIRef
 
 from . import build as rdf
 from . import ingest, queries, reconcile, refresh
@@ -24,8 +22,6 @@ from .errors import InputError, InputTooLargeError, StoreError
 from .model import Claim, Document, Relation
 from .ontology import entities, vocabulary
 from .store import GraphStore, integer, is_remote
-from .terms import ntriples
-from .vocab import CG
 from .workers import InProcess, ReadDocument, Workers, claims_of
 
 if TYPE_CHECKING:  # spaCy loads only where documents are parsed
@@ -89,48 +85,15 @@ def extract_claims(paths: Iterable[str | Path], settings: Settings, nlp: Languag
     return Extraction(docs, claims, reconcile.reconcile(claims, tolerance=settings.tolerance))
 
 
-def write_documents(store: GraphStore, documents: Iterable[ReadDocument], known: Collection[str] = (),
-                    shared: bool = False) -> None:
-    """Each document's named graph with its new triples: one the store holds (its file name in
-    ``known``) replaced in one transaction; new ones loaded in bulk, several times faster, in
-    batches of ``refresh.TRIPLES_PER_GRAPH`` triples, each batch's graphs marked in
-    ``LOADING_GRAPH`` until it is in: a build cut short leaves them marked, and the next write drops
-    them (``drop_cut_loads``). When the store is ``shared`` with readers while it is written, a
-    reader could see a graph loaded in bulk half there: every document is written in one
-    transaction."""
-    new: dict[URIRef, str] = {}
-    pending = 0
+def write_documents(store: GraphStore, documents: Iterable[ReadDocument]) -> None:
+    """Replace each document's named graph with its new triples."""
+    unflushed = 0
     for read in documents:
-        graph = rdf.graph_iri(read.document)
-        if shared or read.document.key in known:
-            store.replace_graph_text(graph, read.graph)
-        else:
-            new[graph] = read.graph
-        pending += read.graph.count("\n")
-        if pending >= refresh.TRIPLES_PER_GRAPH:
-            _load_new(store, new)  # and bounded write buffers, however large the corpus
-            new, pending = {}, 0
-    _load_new(store, new)
-
-
-def _load_new(store: GraphStore, graphs: Mapping[URIRef, str]) -> None:
-    """Load the graphs of new documents in bulk, marked as loading until they are in, and flush."""
-    if graphs:
-        store.add_to_graphs({rdf.LOADING_GRAPH: ntriples((g, CG.loading, Literal(True)) for g in graphs)})
-        store.add_to_graphs(graphs, bulk=True)
-        store.flush()
-        store.remove_graph(rdf.LOADING_GRAPH)
-    store.flush()
-
-
-def drop_cut_loads(store: GraphStore) -> None:
-    """Drop the graphs of new documents that a build cut short left loading (``write_documents``):
-    the store is then as it was before them."""
-    cut = sorted({str(r["graph"]) for r in store.select(queries.LOADING)})
-    if cut:
-        log.warning("dropping the graphs of %d new documents a build was cut short while loading", len(cut))
-        store.remove_graphs([URIRef(g) for g in cut])
-        store.remove_graph(rdf.LOADING_GRAPH)
+        store.replace_graph_text(rdf.graph_iri(read.document), read.graph)
+        unflushed += read.graph.count("\n")
+        if unflushed >= refresh.TRIPLES_PER_GRAPH:
+            store.flush()  # bounded write buffers, however large the corpus
+            unflushed = 0
 
 
 def write_reference_graphs(store: GraphStore) -> None:
@@ -169,16 +132,13 @@ def build_documents(
     on_plan: Callable[[int], None] | None = None,
     workers: Workers | None = None,
     verdict_progress: reconcile.Progress | None = None,
-    shared: bool = False,
 ) -> BuildReport:
-    """Write read documents into ``store`` and recompute the verdicts when anything changed
-    (``shared``: others read the store meanwhile, ``write_documents``)."""
+    """Write read documents into ``store`` and recompute the verdicts when anything changed."""
     from . import extract
 
     workers = workers or InProcess(settings, nlp)
     limit = nlp.max_length if nlp is not None else extract.MAX_LENGTH
     report = BuildReport()
-    drop_cut_loads(store)
     known = refresh.document_versions(store)  # read once a write: they are as many as the documents
     todo = []
     for doc in docs:
@@ -199,7 +159,7 @@ def build_documents(
     change = None
     if todo:
         change = refresh.plan(store, settings, [doc.key for doc in parseable], known)
-        write_documents(store, workers.extract(parseable, progress), known, shared)
+        write_documents(store, workers.extract(parseable, progress))
         write_reference_graphs(store)
     report.claims, report.relations = refresh.refresh(store, settings, changed=bool(todo), change=change,
                                                       workers=workers, progress=verdict_progress,
@@ -233,7 +193,6 @@ def remove_documents(keys: Sequence[str], store: GraphStore, settings: Settings,
                      workers: Workers | None = None) -> BuildReport:
     """Remove documents (by file name) and recompute the verdicts; an unknown name is an error and
     nothing is removed. Reviews of their claims stay, marked orphaned."""
-    drop_cut_loads(store)
     known = refresh.document_versions(store)
     unknown = sorted(set(keys) - known.keys())
     if unknown:
@@ -334,7 +293,7 @@ class Ingestor:
         try:
             if self._nlp is None:
                 self._nlp = extract.load_model(self.settings.model)
-            report = build_documents([u.doc for u in uploads], store, self.settings, self._nlp, shared=True)
+            report = build_documents([u.doc for u in uploads], store, self.settings, self._nlp)
         except Exception as exc:
             for upload in uploads:
                 upload.error = exc

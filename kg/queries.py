@@ -516,11 +516,6 @@ CLAIM_TRIPLES = (
 }"""),
 )
 
-# The graphs of new documents a build was loading in bulk (none once the load is in).
-LOADING = """
-SELECT ?graph WHERE { GRAPH ?g { ?graph cg:loading ?on } }
-"""
-
 VERDICT_DIGEST = """
 SELECT ?digest WHERE { GRAPH ?g { ?g cg:inputDigest ?digest } }
 """

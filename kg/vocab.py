@@ -94,7 +94,6 @@ class CG(DefinedNamespace):
     itemCount: URIRef  # How many items a list holds: the verdicts of a kind, or the events.
     items: URIRef  # The ids of the items a block of a list holds, in order, separated by spaces: lists order the verdicts of each kind by id, the claims with a corroboration or a conflict in document order and the events in timeline order, about a thousand to a block (cg:blocks), so that a page is read without reading them all.
     blocks: URIRef  # A list's directory: the first item and the size of each of its blocks, in order, separated by spaces.
-    loading: URIRef  # Marks the graph of a new document a build is loading in bulk; a write that finds it marked drops the graph, which a build cut short left unfinished.
     lowerBound: URIRef  # The low end of a range.
     measure: URIRef  # A normalised key for what is measured, comparable across documents.
     measureReason: URIRef  # Why a figure has no measure, when it has none.

@@ -39,7 +39,7 @@ def versions(tmp_path_factory, seeds_dir, nlp):
     for path in new_dir.glob("*.txt"):
         path.write_text(path.read_text(encoding="utf-8") + ADDED, encoding="utf-8")
     keys = sorted(p.name for p in old_dir.glob("*.txt"))
-    # The new versions and two documents new to the store, which a build loads in bulk.
+    # The new versions and two documents new to the store.
     grown_dir = base / "grown"
     shutil.copytree(new_dir, grown_dir)
     for n, path in enumerate(sorted(old_dir.glob("*.txt"))[:2]):
@@ -75,8 +75,7 @@ def build_process(store_dir: Path, source: Path) -> subprocess.Popen:
 
 
 def test_killed_builds_leave_every_document_whole(versions, nlp):
-    """A document the store held is its old or its new version; a new one is absent or whole once
-    the graphs left loading are dropped, as every write and ``kg serve`` do first."""
+    """A document the store held is its old or its new version; a new one is absent or whole."""
     # How long a whole build takes here, so the kills land all through it.
     timing_dir = versions["base"] / "timing"
     shutil.copytree(versions["template"], timing_dir)
@@ -95,7 +94,6 @@ def test_killed_builds_leave_every_document_whole(versions, nlp):
         proc.wait()
         store = GraphStore.open(store_dir)
         try:
-            pipeline.drop_cut_loads(store)
             now = graphs(store, versions["grown_keys"])
             for key in versions["grown_keys"]:
                 state = "old" if now[key] == before[key] else "new" if now[key] == versions["grown"][key] else None
