@@ -31,7 +31,8 @@ def graphs(store: GraphStore, keys: list[str]) -> dict[str, frozenset[str]]:
 
 @pytest.fixture(scope="module")
 def versions(tmp_path_factory, seeds_dir, nlp):
-    """The store with the old seeds, the edited seeds, and each document's old and new graph."""
+    """The store with the old seeds; the edited seeds, and with them two documents new to the store;
+    each document's graph before and after."""
     base = tmp_path_factory.mktemp("crash")
     old_dir, new_dir = base / "old", base / "new"
     shutil.copytree(seeds_dir, old_dir)
@@ -46,25 +47,22 @@ def versions(tmp_path_factory, seeds_dir, nlp):
         (grown_dir / f"new-{n}.txt").write_text(path.read_text(encoding="utf-8").replace("20", "19"), encoding="utf-8")
     grown_keys = sorted(p.name for p in grown_dir.glob("*.txt"))
     template = base / "template"
-    store = GraphStore.open(template)
-    pipeline.build([old_dir], store, Settings(store=str(template)), nlp=nlp)
-    old = graphs(store, keys)
-    store.close()
-    fresh = base / "fresh"
-    store = GraphStore.open(fresh)
-    pipeline.build([new_dir], store, Settings(store=str(fresh)), nlp=nlp)
-    new = graphs(store, keys)
-    final_hash = store.canonical_hash()
-    store.close()
-    grown_store = base / "grown-store"
-    store = GraphStore.open(grown_store)
-    pipeline.build([grown_dir], store, Settings(store=str(grown_store)), nlp=nlp)
-    grown = graphs(store, grown_keys)
-    grown_hash = store.canonical_hash()
-    store.close()
-    return {"base": base, "new_dir": new_dir, "template": template, "keys": keys, "old": old, "new": new,
+    old, _ = _built(template, old_dir, keys, nlp)
+    _, final_hash = _built(base / "fresh", new_dir, keys, nlp)
+    grown, grown_hash = _built(base / "grown-store", grown_dir, grown_keys, nlp)
+    return {"base": base, "new_dir": new_dir, "template": template, "keys": keys, "old": old,
             "final_hash": final_hash, "grown_dir": grown_dir, "grown_keys": grown_keys, "grown": grown,
             "grown_hash": grown_hash}
+
+
+def _built(store_dir: Path, source: Path, keys: list[str], nlp) -> tuple[dict[str, frozenset[str]], str]:
+    """A store built from ``source``: the graphs of the documents ``keys``, and its canonical hash."""
+    store = GraphStore.open(store_dir)
+    try:
+        pipeline.build([source], store, Settings(store=str(store_dir)), nlp=nlp)
+        return graphs(store, keys), store.canonical_hash()
+    finally:
+        store.close()
 
 
 def build_process(store_dir: Path, source: Path) -> subprocess.Popen:
