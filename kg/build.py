@@ -559,11 +559,6 @@ def member_iri(claim_id: str, key: str) -> URIRef:
     return URIRef(f"{claim_iri(claim_id)}/in/{content_id('key', key)}")
 
 
-def claim_of_member(iri: object) -> str:
-    """The IRI of the claim a member node is (the inverse of ``member_iri``)."""
-    return str(iri).rpartition("/in/")[0]
-
-
 def words_of(text: str) -> list[str]:
     """The words of a text as a search matches them: runs of word characters, case-folded."""
     return re.findall(r"\w+", text.casefold())

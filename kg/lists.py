@@ -213,7 +213,7 @@ def update_every(store: GraphStore, removed: Collection[Edge], added: Collection
         if out_or_in := ends.had[kind] ^ has:
             places.read(out_or_in)
             update(store, name, ends.had[kind] - has, has - ends.had[kind], places, places)
-    was, now = _TimelineKeys(store), _TimelineKeys(store)
+    was, now = _TimelineKeys(store, places), _TimelineKeys(store, places)
     for keys, claims in ((was, before), (now, after)):
         keys.known.update((c.id, rdf.claim_timeline_key(c)) for c in claims if c.kind == "event")
     if was.known or now.known:
@@ -246,20 +246,21 @@ class _Places:
 
 
 class _TimelineKeys:
-    """Where events stand in the timeline (``build.timeline_key``), read from the store as asked."""
+    """Where events stand in the timeline (``build.timeline_key``): their times read from the
+    store as asked, their places from ``places``."""
 
-    def __init__(self, store: GraphStore) -> None:
-        self.store = store
+    def __init__(self, store: GraphStore, places: _Places) -> None:
+        self.store, self.places = store, places
         self.known: dict[str, tuple[bool, date, date, str, int, str]] = {}
 
     def __call__(self, claim_id: str) -> tuple[bool, date, date, str, int, str]:
         if claim_id not in self.known:
             iri = rdf.claim_iri(claim_id)
             fields = {str(r["field"]): r["value"] for r in self.store.select(queries.EVENT_FIELDS, {"claim": iri})}
-            place = self.store.select(queries.CLAIM_PLACES, {"claim": iri})[0]
             begins = date.fromisoformat(str(fields["from"])) if fields.get("from") else None
             ends = date.fromisoformat(str(fields["to"])) if fields.get("to") else None
-            self.known[claim_id] = rdf.timeline_key(begins, ends, str(place["file"]), integer(place["start"]), claim_id)
+            file, start, _ = self.places(claim_id)
+            self.known[claim_id] = rdf.timeline_key(begins, ends, file, start, claim_id)
         return self.known[claim_id]
 
 

@@ -105,7 +105,8 @@ def claims_page(store: GraphStore, offset: int, limit: int, entity: str | None =
     documents hold the page; only their claims' offsets and the page's records are read.
     ``measure_key`` keeps the claims of that measure key exactly (``measure`` any that holds it)."""
     alone = not (entity or document or source or measure or text or measure_key)
-    if verdict in lists.CLAIMS_WITH.values() and verdict and alone and (listed := lists.page(store, verdict, offset, limit)):
+    if alone and verdict is not None and verdict in lists.CLAIMS_WITH.values() \
+            and (listed := lists.page(store, verdict, offset, limit)):
         page = GraphView(store, only=listed[1])  # the claims with a verdict of the kind, listed by the build
         return listed[0], [page.records[c] for c in listed[1]]
     file = _file_of(store, document) if document else None
