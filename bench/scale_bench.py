@@ -1,6 +1,6 @@
 """Scale: a synthetic corpus of N documents built into a fresh on-disk store.
 
-    .venv/bin/python bench/scale_bench.py --documents 1000 [--seed 7] [--workers N | --dask SPEC]
+    .venv/bin/python bench/scale_bench.py --documents 1000 [--seed 7] [--stories N] [--workers N | --dask SPEC]
     .venv/bin/python bench/scale_bench.py --store S [--upload] [--at-once N]  # the service alone, on a built store
 
 Reports build time, words and claims per second, peak memory of the build (this process, and the
@@ -11,7 +11,8 @@ and peak memory (``kg export`` in a process of its own), a claim's sources from 
 (the first answer, and p50 and p99 over 200 claims, none from the cache), a page of claims, a
 filtered page, the list of entities, and the explorer's search page; then the memory of the
 service (served by uvicorn in a process of its own) after it has answered the same requests. On a
-built store, ``--at-once N`` times N uploads sent together against one alone.
+built store, ``--at-once N`` times N uploads sent together against one alone. The corpus is of one
+story, or with ``--stories N`` of N stories (``synthetic.py``; give the same N with ``--store``).
 """
 
 from __future__ import annotations
@@ -305,11 +306,11 @@ def _percentiles(times: list[float]) -> str:
 
 
 
-def extra_document(tmp: Path, number: int, seed: int) -> Path:
+def extra_document(tmp: Path, number: int, seed: int, stories: int = 0) -> Path:
     """One more document of the kind of a synthetic corpus of ``number`` documents."""
     from synthetic import write_corpus
 
-    return write_corpus(tmp / "extra", number + 1, seed)[-1]
+    return write_corpus(tmp / "extra", number + 1, seed, stories)[-1]
 
 
 def add_one(store: GraphStore, settings: Settings, extra: Path, tmp: Path) -> None:
@@ -342,6 +343,7 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--documents", type=int, default=1000)
     ap.add_argument("--seed", type=int, default=7)
+    ap.add_argument("--stories", type=int, default=0, help="a corpus of this many stories (default: one)")
     ap.add_argument("--workers", type=int, default=1)
     ap.add_argument("--dask", help="build on a Dask cluster: local:N, or a scheduler's address")
     ap.add_argument("--store", help="measure only the service, on this built store")
@@ -354,9 +356,9 @@ def main() -> None:
         if not args.at_once:
             measure_service(Path(args.store))
         if args.upload:
-            _upload_to(Path(args.store), args.seed)
+            _upload_to(Path(args.store), args.seed, args.stories)
         if args.at_once:
-            _upload_to(Path(args.store), args.seed, args.at_once)
+            _upload_to(Path(args.store), args.seed, args.stories, args.at_once)
         return
     from synthetic import write_corpus
 
@@ -367,7 +369,7 @@ def main() -> None:
 
     with tempfile.TemporaryDirectory() as tmp:
         corpus = Path(tmp) / "corpus"
-        paths = write_corpus(corpus, args.documents, args.seed)
+        paths = write_corpus(corpus, args.documents, args.seed, args.stories)
         words = sum(len(p.read_text(encoding="utf-8").split()) for p in paths)
         store_dir = Path(tmp) / "store"
         store = GraphStore.open(store_dir)
@@ -380,12 +382,13 @@ def main() -> None:
         children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
         store.flush()
         way = f"Dask {args.dask}" if args.dask else f"{args.workers} worker(s)"
-        print(f"{args.documents} documents, {words} words, {way}: build {build:.1f} s, "
+        told = f"{args.stories} stories" if args.stories else "one story"
+        print(f"{args.documents} documents ({told}), {words} words, {way}: build {build:.1f} s, "
               f"{words / build:.0f} words/s, {report.claims} claims ({report.claims / build:.0f}/s), "
               f"{report.relations} verdicts")
         print(f"peak memory: build process {peak:.0f} MiB (model included), largest worker {children:.0f} MiB; "
               f"store on disk: {size(store_dir) / 2**20:.1f} MiB, {len(store)} quads")
-        extra = extra_document(Path(tmp), args.documents, args.seed)
+        extra = extra_document(Path(tmp), args.documents, args.seed, args.stories)
         add_one(store, settings, extra, Path(tmp))
         store.close()
         measure_upload(store_dir, extra)
@@ -404,7 +407,7 @@ def main() -> None:
         measure_service(store_dir)
 
 
-def _upload_to(store_dir: Path, seed: int, at_once: int = 0) -> None:
+def _upload_to(store_dir: Path, seed: int, stories: int, at_once: int = 0) -> None:
     """``measure_upload`` on a built synthetic store, with the document that follows its corpus
     (``measure_uploads_at_once`` with the ``at_once`` documents that follow it, when given)."""
     from synthetic import write_corpus
@@ -417,9 +420,10 @@ def _upload_to(store_dir: Path, seed: int, at_once: int = 0) -> None:
     store.close()
     with tempfile.TemporaryDirectory() as tmp:
         if at_once:
-            measure_uploads_at_once(store_dir, write_corpus(Path(tmp) / "extra", documents + at_once, seed)[-at_once:])
+            extras = write_corpus(Path(tmp) / "extra", documents + at_once, seed, stories)[-at_once:]
+            measure_uploads_at_once(store_dir, extras)
         else:
-            measure_upload(store_dir, extra_document(Path(tmp), documents, seed))
+            measure_upload(store_dir, extra_document(Path(tmp), documents, seed, stories))
 
 
 if __name__ == "__main__":

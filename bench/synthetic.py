@@ -1,13 +1,18 @@
 """A synthetic news corpus: seeded, reproducible documents built from varied sentence patterns,
 sources, figures and dates, for scale benchmarks.
 
-    .venv/bin/python bench/synthetic.py OUT_DIR --documents 1000 [--seed 7]
+    .venv/bin/python bench/synthetic.py OUT_DIR --documents 1000 [--seed 7] [--stories N]
+
+By default every document tells one story (a few nations, places and kinds of worker, all
+compared with each other). With ``--stories N`` each document tells one of N stories, each of one
+nation's workers of one trade in one place, as a desk following many stories at once would hold.
 """
 
 from __future__ import annotations
 
 import argparse
 import random
+from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -19,6 +24,14 @@ NATIONS = ["North Korean", "Chinese", "Uzbek", "Tajik", "Vietnamese"]
 PLACES = ["Russia", "China", "the Far East", "Moscow", "Vladivostok"]
 NOUNS = ["workers", "laborers", "students", "construction workers", "troops", "migrants"]
 HEDGES = ["", "about ", "nearly ", "more than ", "roughly ", "at least ", "some ", "up to "]
+#: The nations, places and trades that many stories are drawn from (``--stories``).
+MORE_NATIONS = [*NATIONS, "Kenyan", "Filipino", "Nepali", "Indian", "Bangladeshi", "Indonesian", "Ukrainian", "Polish",
+                "Mexican", "Brazilian", "Egyptian", "Moroccan", "Turkish", "Pakistani", "Thai"]
+MORE_PLACES = [*PLACES, "Germany", "Japan", "Canada", "Qatar", "Saudi Arabia", "Italy", "Spain", "Poland", "Malaysia",
+               "Singapore", "Australia", "the United Kingdom", "Dubai", "Seoul", "Osaka"]
+TRADES = ["nurses", "doctors", "engineers", "teachers", "drivers", "miners", "farmers", "fishermen", "seafarers",
+          "cooks", "loggers", "welders", "electricians", "caregivers", "programmers", "dockworkers", "pilots",
+          "cleaners", "guards", "builders", "mechanics", "plumbers", "carpenters", "tailors", "bakers"]
 FIRST = ["Anna", "Min-ji", "Oleg", "Kateryna", "James", "Hye-jin", "Sergei", "Laura"]
 LAST = ["Kim", "Petrova", "Lee", "Smith", "Park", "Ivanov", "Chen", "Moreau"]
 
@@ -35,10 +48,27 @@ PATTERNS = [
 ]
 
 
-def document(rng: random.Random, index: int) -> str:
+@dataclass(frozen=True)
+class Story:
+    """What every document of one story is about: one nation's workers of one trade in one place."""
+
+    nation: str
+    place: str
+    noun: str
+
+
+def stories(count: int, seed: int) -> list[Story]:
+    """``count`` different stories (the same for the same seed)."""
+    combinations = [Story(n, p, t) for n in MORE_NATIONS for p in MORE_PLACES for t in TRADES]
+    if count > len(combinations):
+        raise ValueError(f"at most {len(combinations)} stories")
+    return random.Random(seed).sample(combinations, count)
+
+
+def document(rng: random.Random, index: int, story: Story | None = None) -> str:
     published = date(2023, 1, 1) + timedelta(days=rng.randint(0, 900))
     author = f"{rng.choice(FIRST)} {rng.choice(LAST)}"
-    nation, place = rng.choice(NATIONS), rng.choice(PLACES)
+    nation, place = (story.nation, story.place) if story else (rng.choice(NATIONS), rng.choice(PLACES))
     lines = [f"{nation} labor in {place}: report {index}", "", f"By {author}",
              published.strftime("%B %-d, %Y"), ""]
     for _ in range(rng.randint(6, 14)):
@@ -47,7 +77,7 @@ def document(rng: random.Random, index: int) -> str:
         lo = rng.choice([2, 5, 10, 15]) * 1000
         fields = {
             "hedge": rng.choice(HEDGES), "n": n, "n2": rng.randint(100, 5000), "nation": nation,
-            "noun": rng.choice(NOUNS), "place": place, "year": rng.randint(2015, published.year),
+            "noun": story.noun if story else rng.choice(NOUNS), "place": place, "year": rng.randint(2015, published.year),
             "source": source, "Source": source[0].upper() + source[1:], "source2": source2,
             "month": published.strftime("%B"), "day": rng.randint(1, 28), "Anon": rng.choice(ANONYMOUS).capitalize(),
             "outlet": rng.choice(OUTLETS), "ratio": rng.choice(["nearly 12", "three", "about 2.5"]),
@@ -60,14 +90,16 @@ def document(rng: random.Random, index: int) -> str:
     return "\n".join(lines) + "\n"
 
 
-def write_corpus(out: Path, documents: int, seed: int = 7) -> list[Path]:
-    """Write ``documents`` files under ``out`` (the same files for the same seed) and return them."""
+def write_corpus(out: Path, documents: int, seed: int = 7, story_count: int = 0) -> list[Path]:
+    """Write ``documents`` files under ``out`` (the same files for the same seed) and return them:
+    of one story, or each of one of ``story_count`` stories."""
     rng = random.Random(seed)
+    told = stories(story_count, seed) if story_count else []
     out.mkdir(parents=True, exist_ok=True)
     paths = []
     for i in range(documents):
         path = out / f"doc{i:06d}.txt"
-        path.write_text(document(rng, i), encoding="utf-8")
+        path.write_text(document(rng, i, told[rng.randrange(len(told))] if told else None), encoding="utf-8")
         paths.append(path)
     return paths
 
@@ -77,8 +109,9 @@ def main() -> None:
     ap.add_argument("out", type=Path)
     ap.add_argument("--documents", type=int, default=1000)
     ap.add_argument("--seed", type=int, default=7)
+    ap.add_argument("--stories", type=int, default=0, help="documents each of one of this many stories")
     args = ap.parse_args()
-    paths = write_corpus(args.out, args.documents, args.seed)
+    paths = write_corpus(args.out, args.documents, args.seed, args.stories)
     print(f"{len(paths)} documents in {args.out}")
 
 
