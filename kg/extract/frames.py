@@ -118,6 +118,16 @@ def _counted_noun(figure_tokens: list[Token], own_unit: bool = False) -> Token |
     return None
 
 
+def _people_named(noun: Token) -> str | None:
+    """The name of a people, a party or a faith that NER reads on a noun or before it ("Kenyan"
+    in "Kenyan nurses", "Central Asian" in "Central Asian workers", "Republican" in "two
+    Republican electors")."""
+    word = next((t for t in (*noun.lefts, noun) if t.ent_type_ == "NORP"), None)
+    if word is None:
+        return None
+    return next((e.text for e in noun.doc.ents if e.start <= word.i < e.end), word.text)
+
+
 def _noun_phrase(noun: Token) -> str:
     """The noun with its compounds and adjectives, as written (no numbers, no determiners)."""
     keep = [c for c in noun.lefts if c.dep_ in ("compound", "amod", "nmod") and c.pos_ != "NUM" and c.like_num is False]
@@ -227,6 +237,20 @@ def _holder(tok: Token, figure: set[Token], gazetteer: Gazetteer) -> Token | Non
             return holder
         return None
     return None
+
+
+#: Determiners by which a noun of amount points back to a figure said before ("the figure", "that number").
+_POINTING = frozenset({"the", "this", "that", "these", "those"})
+
+
+def _refers_back(thing: Token) -> bool:
+    """A noun of amount that stands for a figure said before, as "the figure rose to 15,000" or
+    "that number has since doubled" do: pointed to, with no words of its own that say what it
+    holds ("the unemployment figure", "the number of North Koreans") and no owner ("the
+    company's total")."""
+    return _lemma(thing) in NEUTRAL_HOLDERS and thing.pos_ == "NOUN" and any(
+        c.dep_ == "det" and c.lower_ in _POINTING for c in thing.children) and not any(
+        c.dep_ in ("compound", "nmod", "poss") or (c.dep_ == "prep" and c.lower_ == "of") for c in thing.children)
 
 
 def _level_subject(counted: Token, figure: set[Token]) -> Token | None:
@@ -341,8 +365,10 @@ class FrameReader:
         self.gazetteer = gazetteer
         self.topic: tuple[str | None, str | None] = (None, None)
         self.number_of: Token | None = None
-        # The last frame that named its thing, with what one of its figure is.
+        # The last frame that named its thing, with what one of its figure is: of this paragraph,
+        # and of the text so far (what "the figure" points back to).
         self.last: tuple[Frame, str | None] | None = None
+        self.said: tuple[Frame, str | None] | None = None
         self.in_sentence: tuple[Frame, str | None] | None = None
 
     def sentence(self, sent: Span, new_paragraph: bool) -> None:
@@ -409,6 +435,9 @@ class FrameReader:
         if thing is not None and (thing in figure or _lemma(thing) in NOT_MEASURES or not thing.text[:1].isalpha()
                                   or thing.pos_ == "PRON" or unit_noun(thing) is not None):
             thing = None
+        back = thing is not None and _refers_back(thing)
+        if back:
+            thing = None  # "the figure rose to 15,000": the figure said before
         head = None
         if thing is not None:
             head = "person" if thing.pos_ == "PROPN" and is_person(thing, g) else canonical(_lemma(thing))
@@ -418,8 +447,9 @@ class FrameReader:
         earlier = None
         if head is None and self.in_sentence is not None:
             earlier = self.in_sentence  # "306 electoral votes to Clinton's 232": the list shares its frame
-        elif head is None and predicate is None and self.last is not None \
-                and tokens[-1].dep_ in ("nsubj", "nsubjpass", "dobj", "attr", "ROOT"):
+        elif back:
+            earlier = self.said  # "the figure rose to 15,000": the last figure said, in this paragraph or before
+        elif head is None and predicate is None and tokens[-1].dep_ in ("nsubj", "nsubjpass", "dobj", "attr", "ROOT"):
             earlier = self.last  # "These 11 had until ...": the noun said before
         if earlier is not None:
             reused, reused_unit = earlier
@@ -433,6 +463,8 @@ class FrameReader:
                           increment=_increment(tokens, None), purpose=_purpose(anchor) or reused.purpose)
             self.in_sentence = (frame, reused_unit)
             return frame, reused_unit
+        if back:
+            return Frame(predicate=predicate, reason="the figure stands for one said before, and none was"), None
         if head is None and predicate:
             head = canonical_verb(predicate)  # "earned $2.8 billion": the earnings
         if head is None and owner_name is not None:
@@ -460,6 +492,9 @@ class FrameReader:
                 nationality = g.nationality(_noun_phrase(thing))
                 if nationality:
                     owner_entity = owner_name = nationality
+                elif owner_name is None:
+                    # one the alias table does not know is still told apart by its name ("Kenyan nurses")
+                    owner_name = _people_named(thing)
         per = per or _rate(tokens)
         if owner_name is None:
             owner_entity, owner_name = named_agent(thing if thing is not None else anchor, figure, g)
@@ -484,5 +519,5 @@ class FrameReader:
         )
         unit = _lemma(unit_word) if unit_word is not None else _unit_of(counted if thing is counted else None, head, g)
         if head is not None:
-            self.in_sentence = self.last = (frame, unit)
+            self.in_sentence = self.last = self.said = (frame, unit)
         return frame, unit

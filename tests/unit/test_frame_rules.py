@@ -91,3 +91,64 @@ def test_a_name_that_describes_a_thing_is_not_an_actor_referred_back_to():
               lemmas=["globex", "fly", "its", "nova", "capsule", ".", "the", "company", "cheer", "."],
               sent_starts=[i in (0, 6) for i in range(len(words))])
     assert Names.of(doc).resolve(doc[7]) == "Globex"
+
+
+# Hand-built as the small English model parses them.
+ADMITTED = ("Hospitals|NOUN|NNS|nsubj|1|hospital admitted|VERB|VBD|ROOT|1|admit 4,200|NUM|CD|nummod|4|4,200 "
+            "flu|NOUN|NN|compound|4|flu patients|NOUN|NNS|dobj|1|patient in|ADP|IN|prep|1|in "
+            "January|PROPN|NNP|pobj|5|January .|PUNCT|.|punct|1|.")
+FIGURE_ROSE = ("The|DET|DT|det|1|the figure|NOUN|NN|nsubj|2|figure rose|VERB|VBD|ccomp|10|rise to|ADP|IN|prep|2|to "
+               "5,100|NUM|CD|pobj|3|5,100 in|ADP|IN|prep|2|in February|PROPN|NNP|pobj|5|February ,|PUNCT|,|punct|10|, "
+               "the|DET|DT|det|9|the ministry|NOUN|NN|nsubj|10|ministry said|VERB|VBD|ROOT|10|say .|PUNCT|.|punct|10|.")
+NUMBER_DOUBLED = ("That|DET|DT|det|1|that number|NOUN|NN|nsubj|4|number has|AUX|VBZ|aux|4|have "
+                  "since|ADV|RB|advmod|4|since doubled|VERB|VBN|ROOT|4|double to|ADP|IN|prep|4|to "
+                  "6,000|NUM|CD|pobj|5|6,000 .|PUNCT|.|punct|4|.")
+VISITORS_ROSE = ("The|DET|DT|det|1|the number|NOUN|NN|nsubj|4|number of|ADP|IN|prep|1|of "
+                 "visitors|NOUN|NNS|pobj|2|visitor rose|VERB|VBD|ROOT|4|rise to|ADP|IN|prep|4|to "
+                 "5,100|NUM|CD|pobj|5|5,100 .|PUNCT|.|punct|4|.")
+
+
+def _read(reader: FrameReader, spec: str, number: str, new_paragraph: bool = False):
+    from tests.parsed import parse
+
+    doc = parse(spec)
+    reader.sentence(doc[:], new_paragraph=new_paragraph)
+    return reader.read([next(t for t in doc if t.text == number)], None)[0]
+
+
+def test_the_figure_stands_for_the_figure_said_before_even_a_paragraph_back():
+    reader = FrameReader(Gazetteer.load())
+    admitted = _read(reader, ADMITTED, "4,200")
+    assert (admitted.head, admitted.modifiers) == ("patient", ("flu",))
+    rose = _read(reader, FIGURE_ROSE, "5,100", new_paragraph=True)
+    assert (rose.head, rose.modifiers, rose.predicate) == ("patient", ("flu",), "rise to")
+    doubled = _read(reader, NUMBER_DOUBLED, "6,000", new_paragraph=True)
+    assert doubled.head == "patient"
+
+
+def test_the_figure_with_nothing_said_before_measures_nothing_rather_than_figures():
+    """Not "figure" or "rise": two such figures of unrelated texts would be compared as one measure."""
+    rose = _read(FrameReader(Gazetteer.load()), FIGURE_ROSE, "5,100")
+    assert rose.head is None and rose.reason and "said before" in rose.reason
+
+
+def test_a_noun_of_amount_that_says_what_it_holds_points_back_to_nothing():
+    reader = FrameReader(Gazetteer.load())
+    _read(reader, ADMITTED, "4,200")
+    assert _read(reader, VISITORS_ROSE, "5,100").head == "arrival"  # visitors, as counted
+
+
+def _arrived(people: str):
+    from tests.parsed import parse
+
+    doc = parse(f"4,000|NUM|CD|nummod|2|4,000 {people}|ADJ|JJ|amod|2|{people.lower()} nurses|NOUN|NNS|nsubj|3|nurse "
+                "arrived|VERB|VBD|ROOT|3|arrive in|ADP|IN|prep|3|in Germany|PROPN|NNP|pobj|4|Germany .|PUNCT|.|punct|3|.",
+                ents={people: "NORP", "Germany": "GPE"})
+    return FrameReader(Gazetteer.load()).read([doc[0]], None)[0]
+
+
+def test_a_people_the_alias_table_does_not_know_still_tells_whose_count_it_is():
+    """Kenyan and Filipino nurses are not one measure, whether or not the alias table has Kenya."""
+    kenyan, filipino = _arrived("Kenyan"), _arrived("Filipino")
+    assert (kenyan.head, kenyan.owner) == ("arrival", "kenyan")  # nurses arriving
+    assert (filipino.head, filipino.owner) == ("arrival", "filipino")
