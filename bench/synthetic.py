@@ -5,7 +5,8 @@ sources, figures and dates, for scale benchmarks.
 
 By default every document tells one story (a few nations, places and kinds of worker, all
 compared with each other). With ``--stories N`` each document tells one of N stories, each of one
-nation's workers of one trade in one place, as a desk following many stories at once would hold.
+nation's workers of one trade in one place, as a desk following many stories at once would hold,
+told only in sentences whose figures are read as the story's own (``STORY_PATTERNS``).
 """
 
 from __future__ import annotations
@@ -46,6 +47,9 @@ PATTERNS = [
     "Revenues could exceed ${money} million a year, according to {source}.",
     "In {year}, {hedge}{n:,} {noun} arrived, while {n2:,} left, {source} said.",
 ]
+#: Those whose figures are read as their story's own: each names its people and place, or points
+#: back to a figure that does ("the figure rose ..."). The others would be compared across stories.
+STORY_PATTERNS = [*PATTERNS[:6], "In {year}, {hedge}{n:,} {nation} {noun} arrived in {place}, {source} said."]
 
 
 @dataclass(frozen=True)
@@ -83,7 +87,7 @@ def document(rng: random.Random, index: int, story: Story | None = None) -> str:
             "outlet": rng.choice(OUTLETS), "ratio": rng.choice(["nearly 12", "three", "about 2.5"]),
             "lo": lo, "hi": lo * 2, "pct": rng.choice([30, 50, 70, 90]), "money": rng.choice([200, 500, 800]),
         }
-        sentence = rng.choice(PATTERNS).format(**fields)
+        sentence = rng.choice(STORY_PATTERNS if story else PATTERNS).format(**fields)
         lines.append(sentence[0].upper() + sentence[1:])
         lines.append("")
     lines += ["Subscribe to our newsletter for more updates.", "RECENT NEWS", "Another headline"]
