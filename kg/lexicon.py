@@ -464,3 +464,10 @@ FIELD_OF: dict[str, str] = {w: field for field, words in FIELDS.items() for w in
 #: Verbs whose field their nouns do not show ("two people contracted it": a "contract" is a deal).
 VERB_FIELDS: dict[str, str] = {"contract": "health", "hospitalize": "health", "test positive": "health",
                                "lay off": "employment", "fire": "employment", "enlist": "military"}
+
+
+#: Capitalised words that make another place of the place name they come before ("Inner
+#: Mongolia", "New Mexico", "Northern Ireland", "Upper Egypt").
+PLACE_QUALIFIERS = frozenset(
+    "Inner Outer New Old Upper Lower Greater North South East West Northern Southern Eastern Western Central".split()
+)

@@ -18,9 +18,11 @@ import re
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+from typing import Any
 
-from rdflib import Graph, URIRef
+from rdflib import RDF, Graph, Literal, URIRef
 
+from .lexicon import PLACE_QUALIFIERS
 from .vocab import CG, ID, SKOS
 
 ENTITY_PREFIX = str(ID["entity/"])
@@ -43,8 +45,87 @@ def vocabulary() -> Graph:
 
 @cache
 def entities() -> Graph:
-    """The alias table (``entities.ttl``) as an rdflib graph."""
-    return Graph().parse(ontology_dir() / "entities.ttl", format="turtle")
+    """The alias table as an rdflib graph: ``entities.ttl``, and every country it does not name
+    itself, with its names and demonyms (``world``)."""
+    g = Graph().parse(ontology_dir() / "entities.ttl", format="turtle")
+    known = {_norm(str(name)).lower(): entity for p in (SKOS.prefLabel, SKOS.altLabel)
+             for entity, name in g.subject_objects(p)}
+    demonyms = {_norm(str(d)).lower() for d in g.objects(None, SKOS.hiddenLabel)}
+    for country in world():
+        entity = next((known[n.lower()] for n in country.names if n.lower() in known), None)
+        if entity is None:
+            entity = ID[f"entity/{country.key}"]
+            g.add((entity, RDF.type, CG.Entity))
+            g.add((entity, CG.entityType, Literal("country")))
+            g.add((entity, SKOS.prefLabel, Literal(country.names[0])))
+        for name in country.names:
+            if name.lower() not in known:
+                known[name.lower()] = entity
+                g.add((entity, SKOS.altLabel, Literal(name)))
+        for demonym in country.demonyms:
+            if demonym.lower() not in demonyms:
+                demonyms.add(demonym.lower())
+                g.add((entity, SKOS.hiddenLabel, Literal(demonym)))
+    return g
+
+
+@dataclass(frozen=True)
+class Country:
+    """A country or territory: its key, its English names (the common one first) and the words
+    for its people."""
+
+    key: str
+    names: tuple[str, ...]
+    demonyms: tuple[str, ...]
+
+
+@cache
+def world() -> list[Country]:
+    """The countries and territories of ISO 3166 and a few more, from the ``countryinfo``
+    package's data: names written in English letters (not codes, nor names with a comma or a
+    bracket), and the demonym with its plural; a demonym several share ("Chinese", "French") is
+    the most populous one's. Entries of one ISO code are one country ("Burma", "Myanmar")."""
+    from countryinfo import CountryInfo
+
+    groups: dict[str, list[dict[str, Any]]] = {}
+    for data in CountryInfo.all().values():
+        info: dict[str, Any] = dict(data)
+        groups.setdefault(str((info.get("ISO") or {}).get("alpha3") or info["name"]), []).append(info)
+    population = {code: max(int(i.get("population") or 0) for i in infos) for code, infos in groups.items()}
+    people: dict[str, str] = {}  # demonym -> the code of the most populous country it names
+    for code, infos in groups.items():
+        for info in infos:
+            d = str(info.get("demonym") or "")
+            if d and (d not in people or population[people[d]] < population[code]):
+                people[d] = code
+    out = []
+    for code, infos in sorted(groups.items()):
+        spelt = [str(n) for i in infos for n in [i["name"], *(i.get("altSpellings") or [])]]
+        # "Thai" is Thailand's people, not its name
+        names = list(dict.fromkeys(n for n in spelt if _english_name(n) and n not in people))
+        if not names:
+            continue
+        demonyms = [d for d in dict.fromkeys(str(i.get("demonym") or "") for i in infos) if d and people[d] == code]
+        out.append(Country(slug_of(names[0]), tuple(names), tuple(w for d in demonyms for w in (d, _plural(d)) if w)))
+    return out
+
+
+def _english_name(name: str) -> bool:
+    """A name as English text writes it: letters of the English alphabet, not a code ("KE"),
+    and no comma or bracket ("Korea (Republic of)")."""
+    return bool(re.fullmatch(r"[A-Za-z][A-Za-z .'-]*[a-z.]", name)) and not name.isupper()
+
+
+def _plural(demonym: str) -> str | None:
+    """The word for a country's people in the plural ("Kenyans"), or None when it is the same
+    ("Chinese", "Swiss") or is no noun ("British", "Dutch")."""
+    if demonym.endswith(("ese", "s", "sh", "ch", "i")) and not demonym.endswith("ani"):
+        return None if not demonym.endswith("i") else demonym + "s"
+    return demonym + "s"
+
+
+def slug_of(name: str) -> str:
+    return "-".join(re.findall(r"[a-z0-9]+", name.lower()))
 
 
 @cache
@@ -74,8 +155,9 @@ class EntityMatch:
 class Gazetteer:
     """Known entities and their names, matched on word boundaries.
 
-    Short all-capital aliases (``NIS``, ``UN``) match case-sensitively; other names match
-    in any case. Longer names win over the names they contain.
+    Short all-capital aliases (``NIS``, ``UN``) match as written; other names with capitals
+    match as written or in capitals ("Turkey", "TURKEY", not "turkey"); names in lower case
+    match in any case. Longer names win over the names they contain.
     """
 
     def __init__(
@@ -96,7 +178,8 @@ class Gazetteer:
         self.parents = parents
         self._names = names
         alternatives = [
-            f"(?-i:{re.escape(n)})" if _case_sensitive(n) else re.escape(n)
+            f"(?-i:{re.escape(n)})" if _case_sensitive(n)
+            else f"(?-i:{re.escape(n)}|{re.escape(n.upper())})" if n != n.lower() else re.escape(n)
             for n in sorted(names, key=len, reverse=True)
         ]
         self._pattern = re.compile(r"(?<![\w-])(?:" + "|".join(alternatives) + r")(?![\w-])", re.I)
@@ -127,10 +210,11 @@ class Gazetteer:
         return cls(names, labels, types, parents, demonyms)
 
     def find(self, text: str) -> list[EntityMatch]:
-        """Every known name in ``text``, longest first at each position, left to right."""
+        """Every known name in ``text``, longest first at each position, left to right; not one
+        that a capitalised qualifier makes the name of another place ("Inner Mongolia")."""
         normalised = text.replace("’", "'").replace("‘", "'")
         return [EntityMatch(self.key_of(m.group()), text[m.start() : m.end()], m.start(), m.end())
-                for m in self._pattern.finditer(normalised)]
+                for m in self._pattern.finditer(normalised) if not _qualified(normalised, m.start())]
 
     def names(self) -> list[tuple[str, str]]:
         """Every known name with its entity key."""
@@ -169,6 +253,15 @@ class Gazetteer:
             key = self.parents[key]
             seen.add(key)
         return seen
+
+
+def _qualified(text: str, start: int) -> bool:
+    """Whether the name at ``start`` follows a capitalised qualifier that makes it another place."""
+    before = text[max(0, start - 12) : start]
+    if not before.endswith(" "):
+        return False
+    word = before[:-1].rsplit(" ", 1)[-1]
+    return word in PLACE_QUALIFIERS and (len(word) < len(before) - 1 or start - 1 - len(word) <= 0)
 
 
 def _case_sensitive(name: str) -> bool:

@@ -148,7 +148,11 @@ def _arrived(people: str):
 
 
 def test_a_people_the_alias_table_does_not_know_still_tells_whose_count_it_is():
-    """Kenyan and Filipino nurses are not one measure, whether or not the alias table has Kenya."""
-    kenyan, filipino = _arrived("Kenyan"), _arrived("Filipino")
-    assert (kenyan.head, kenyan.owner) == ("arrival", "kenyan")  # nurses arriving
-    assert (filipino.head, filipino.owner) == ("arrival", "filipino")
+    """Kurdish and Yazidi nurses are not one measure, though no country of the alias table is theirs."""
+    kurdish, yazidi = _arrived("Kurdish"), _arrived("Yazidi")
+    assert (kurdish.head, kurdish.owner) == ("arrival", "kurdish")  # nurses arriving
+    assert (yazidi.head, yazidi.owner) == ("arrival", "yazidi")
+
+
+def test_a_countrys_people_count_as_the_countrys():
+    assert _arrived("Kenyan").owner == "kenya"

@@ -88,3 +88,13 @@ def test_reading_a_document_of_hostile_lines_is_linear(shape):
         ingest.read_bytes("x.txt", ("Title line\n\n" + line).encode())
 
     assert growth(read, shape) < MAX_GROWTH
+
+
+@pytest.mark.parametrize("piece", ["Republic of the ", "United ", "Saint ", "North Korean ", "Kenyan", "KENYA ",
+                                   "Democratic Republic of ", ("the ", "Republic of ")])
+def test_finding_the_alias_tables_names_is_linear(piece):
+    """Every country's names and demonyms in one scan of a hostile line."""
+    from kg.ontology import Gazetteer
+
+    gazetteer = Gazetteer.load()
+    assert growth(lambda s: (gazetteer.find(s), gazetteer.nationality(s)), piece) < MAX_GROWTH
