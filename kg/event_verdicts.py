@@ -17,10 +17,31 @@ def event_keys(claim: Claim) -> frozenset[str]:
     """Who takes part in an event, as keys that match across reports: alias-table entities, and
     the names NER reads ("WeWork", "SoftBank Group Corp") in lower case."""
     keys = set(claim.participants)
-    for actor in claim.actors:
-        if actor.entity or actor.named:
-            keys.add(actor.entity or "-".join(re.findall(r"[a-z0-9]+", actor.name.lower())))
+    keys.update(k for _, k in _actor_keys(claim))
     return frozenset(k for k in keys if k)
+
+
+def _actor_keys(claim: Claim) -> list[tuple[str, str]]:
+    """The roles and keys of the actors of an event that are known by a key."""
+    return [(a.role, a.entity or "-".join(re.findall(r"[a-z0-9]+", a.name.lower())))
+            for a in claim.actors if a.entity or a.named]
+
+
+#: The roles in which two reports naming different actors tell different events.
+_DECIDING_ROLES = ("agent", "patient")
+
+
+def _others(a: Claim, b: Claim) -> bool:
+    """Whether two reports name different actors in the same role ("Russia sent troops to Syria",
+    "Iran sent troops to Syria"; "Thai workers were sent to China", "Nepali workers were sent
+    to China"): one actor in common elsewhere does not make them one event."""
+    ours, theirs = _actor_keys(a), _actor_keys(b)
+    for role in _DECIDING_ROLES:
+        mine = {k for r, k in ours if r == role}
+        other = {k for r, k in theirs if r == role}
+        if mine and other and mine.isdisjoint(other):
+            return True
+    return False
 
 
 #: How far apart (in days) two reports may date one event with the same actors for their dates to
@@ -65,7 +86,7 @@ def event_order(claim: Claim) -> tuple[date, str]:
 
 def event_verdicts(claims: Sequence[Claim]) -> list[Relation]:
     """Reports of the same event in different documents: the same verb with an actor in common,
-    at overlapping times. An undated report is matched only when its actors are exactly the
+    and none different in the role of the one who did it or whom it befell, at overlapping times. An undated report is matched only when its actors are exactly the
     other's, since an event of a kind may recur. Two reports of the same verb with the same
     actors on different days within ``SAME_OCCASION_DAYS`` disagree on its date; on the same
     day, in places apart from each other, on its place; a report that it was denied disagrees with
@@ -83,7 +104,7 @@ def event_verdicts(claims: Sequence[Claim]) -> list[Relation]:
 def event_verdict(a: Claim, b: Claim, ka: frozenset[str], kb: frozenset[str]) -> Relation | None:
     """What two event reports say of each other (``a`` the first in ``event_order``; ``ka`` and
     ``kb`` their ``event_keys``): they corroborate, conflict, or neither (None)."""
-    if a.document == b.document or a.trigger != b.trigger or ka.isdisjoint(kb):
+    if a.document == b.document or a.trigger != b.trigger or ka.isdisjoint(kb) or _others(a, b):
         return None
     if a.time and b.time and (a.time.end < b.time.start or b.time.end < a.time.start):
         return _date_conflict(a, b, ka) if ka == kb and _same_occasion(a.time, b.time) else None

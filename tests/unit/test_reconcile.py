@@ -390,6 +390,25 @@ def test_reports_of_one_event_corroborate_and_disagree_on_its_date():
     assert reconcile(undated) == []  # undated, and not the same actors: maybe another signing
 
 
+def test_reports_that_name_different_doers_or_sufferers_are_different_events():
+    """Two countries sending troops to one place the same day, or workers of two peoples sent to
+    one country: one actor in common is not enough when the other role names someone else."""
+    from kg.model import Actor
+
+    day = date(2024, 6, 12)
+
+    def sent(doc: str, role: str, who: str) -> Claim:
+        return replace(event(doc, "send", day), actors=(Actor(role, who.title(), who), Actor("recipient", "Syria", "syria")))
+
+    assert reconcile([sent("a.txt", "agent", "russia"), sent("b.txt", "agent", "iran")]) == []
+    assert reconcile([sent("a.txt", "patient", "thailand"), sent("b.txt", "patient", "nepal")]) == []
+    same = reconcile([sent("a.txt", "agent", "russia"), sent("b.txt", "agent", "russia")])
+    assert [r.kind for r in same] == ["corroborates"]
+    one_says_who = [sent("a.txt", "agent", "russia"), replace(sent("b.txt", "agent", "russia"), actors=(
+        Actor("recipient", "Syria", "syria"),))]
+    assert [r.kind for r in reconcile(one_says_who)] == ["corroborates"]  # the other does not say who sent them
+
+
 def test_reports_of_one_event_in_places_apart_disagree_on_its_place():
     day = date(2024, 6, 12)
     russia, also_russia, china = (replace(event(d, "sign", day), place=p)
