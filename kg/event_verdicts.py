@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from datetime import date
 
 from .model import Claim, Relation, TimeScope
-from .ontology import Gazetteer
+from .ontology import Gazetteer, slug
 
 #: How many neighbours in time each event report is compared with.
 NEIGHBOURS = 64
@@ -23,7 +22,7 @@ def event_keys(claim: Claim) -> frozenset[str]:
 
 def _actor_keys(claim: Claim) -> list[tuple[str, str]]:
     """The roles and keys of the actors of an event that are known by a key."""
-    return [(a.role, a.entity or "-".join(re.findall(r"[a-z0-9]+", a.name.lower())))
+    return [(a.role, a.entity or slug(a.name))
             for a in claim.actors if a.entity or a.named]
 
 

@@ -106,7 +106,7 @@ def world() -> list[Country]:
         if not names:
             continue
         demonyms = [d for d in dict.fromkeys(str(i.get("demonym") or "") for i in infos) if d and people[d] == code]
-        out.append(Country(slug_of(names[0]), tuple(names), tuple(w for d in demonyms for w in (d, _plural(d)) if w)))
+        out.append(Country(slug(names[0]), tuple(names), tuple(w for d in demonyms for w in (d, _plural(d)) if w)))
     return out
 
 
@@ -117,15 +117,19 @@ def _english_name(name: str) -> bool:
 
 
 def _plural(demonym: str) -> str | None:
-    """The word for a country's people in the plural ("Kenyans"), or None when it is the same
-    ("Chinese", "Swiss") or is no noun ("British", "Dutch")."""
-    if demonym.endswith(("ese", "s", "sh", "ch", "i")) and not demonym.endswith("ani"):
-        return None if not demonym.endswith("i") else demonym + "s"
-    return demonym + "s"
+    """The word for a country's people in the plural ("Kenyans", "Thais"), or None when it is
+    the same ("Chinese", "Swiss") or is no noun ("British", "Dutch")."""
+    return None if demonym.endswith(("ese", "s", "sh", "ch")) else demonym + "s"
 
 
-def slug_of(name: str) -> str:
-    return "-".join(re.findall(r"[a-z0-9]+", name.lower()))
+def slug(text: str) -> str:
+    """A name as a key: lower case, words joined by hyphens.
+
+    >>> slug("Home Depot's")
+    'home-depot'
+    """
+    text = re.sub(r"['’]s$", "", text.strip())
+    return "-".join(re.findall(r"[a-z0-9]+", text.lower()))
 
 
 @cache

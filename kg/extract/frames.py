@@ -43,7 +43,7 @@ from ..lexicon import (
     canonical_verb,
 )
 from ..model import Frame
-from ..ontology import Gazetteer
+from ..ontology import Gazetteer, slug
 from ..units import unit_kind
 from .owners import (
     OWNER_LABELS,
@@ -65,16 +65,6 @@ from .tokens import path, span_text, subjects, subtree
 _PER = re.compile(r"\bper[- ]([A-Za-z]+)")
 #: Longest measured-thing phrase kept, in tokens.
 MAX_THING = 12
-
-
-def slug(text: str) -> str:
-    """A name as a key: lower case, words joined by hyphens.
-
-    >>> slug("Home Depot's")
-    'home-depot'
-    """
-    text = re.sub(r"['’]s$", "", text.strip())
-    return "-".join(re.findall(r"[a-z0-9]+", text.lower()))
 
 
 def unit_noun(tok: Token) -> str | None:
