@@ -457,6 +457,8 @@ RELATION_KINDS = ("corroborates", "conflicts", "changes")
 #: What a verdict is made on: figures' values, a series of one measure, arithmetic (a ratio or
 #: change against counts, parts against their total), reports of one event.
 RELATION_BASES = ("value", "series", "arithmetic", "event")
+#: The bases a corroboration can have: a series of one measure only tells how it changed.
+CORROBORATION_BASES = ("value", "arithmetic", "event")
 
 
 @dataclass(frozen=True)

@@ -27,7 +27,7 @@ from rdflib.term import Node
 from . import build as rdf
 from . import collector, independence, linked, lists, queries, readback, readings, reconcile, rejudge
 from .config import Settings
-from .model import RELATION_BASES, Claim, Relation, content_id
+from .model import CORROBORATION_BASES, Claim, Relation, content_id
 from .store import BulkLoader, GraphStore, Value, integer, text_or_none
 from .terms import ntriples
 from .vocab import CG
@@ -560,7 +560,7 @@ def _allies(store: GraphStore, ids: Collection[str]) -> dict[str, set[str]]:
     iris = [rdf.claim_iri(i) for i in sorted(ids)]
     for r in store.select_each(queries.CORROBORATING, "claim", iris):
         found[rdf.claim_id_of(r["claim"])].add(rdf.claim_id_of(r["other"]))
-    other_bases = [Literal(b) for b in RELATION_BASES if b not in independence.REPORT_BASES]
+    other_bases = [Literal(b) for b in CORROBORATION_BASES if b not in independence.REPORT_BASES]
     otherwise = {rdf.claim_id_of(r["claim"]) for r in store.select_each(queries.CORROBORATED_ON, "basis", other_bases)
                  } & found.keys()
     if otherwise:

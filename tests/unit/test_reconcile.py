@@ -185,6 +185,22 @@ def test_ratio_is_checked_against_the_counts_it_relates():
     assert "13,221 / 1,117 = 11.8" in relations[0].reason
 
 
+def test_corroborations_are_made_only_on_the_bases_a_write_looks_for_them_on():
+    """A series tells how one measure changed; a ratio against counts, or parts against their
+    total, corroborate on arithmetic (``CORROBORATION_BASES``)."""
+    from kg.model import CORROBORATION_BASES
+
+    now = claim("a.txt", "13,221", 13221, start=0)
+    before = claim("a.txt", "1,117", 1117, time=year(2023), start=20)
+    fold = claim("b.txt", "12-fold", 12, unit="ratio", measure="north-korea:entries:ratio")
+    later = claim("c.txt", "13,221", 13221, time=year(2025), start=0)
+    same = claim("d.txt", "13,221", 13221, start=0)
+    relations = reconcile([now, before, fold, later, same])
+    assert {r.basis for r in relations if r.kind == "corroborates"} == {"arithmetic", "value"}
+    assert {r.basis for r in relations if r.kind == "corroborates"} <= set(CORROBORATION_BASES)
+    assert {r.basis for r in relations if r.kind == "changes"} == {"series"}
+
+
 def test_inconsistent_arithmetic_is_a_conflict():
     now = claim("a.txt", "13,221", 13221, start=0)
     before = claim("a.txt", "1,117", 1117, time=year(2023), start=20)

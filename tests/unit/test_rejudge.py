@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from kg import event_verdicts, reconcile
 from kg import rejudge as rejudge_module
-from kg.model import Actor, Claim, Figure, Relation, Span, TimeScope
+from kg.model import CORROBORATION_BASES, Actor, Claim, Figure, Relation, Span, TimeScope
 from kg.reconcile import WINDOW, Partition, partition_verdicts, partitions
 from kg.rejudge import rejudge
 
@@ -80,6 +80,8 @@ def _compare(docs, data):
     old = {(p.kind, p.key): p for p in partitions(before, 0.05, keys=keys, documents=changed)}
     new = {(p.kind, p.key): p for p in partitions(after, 0.05, keys=keys, documents=changed)}
     whole_before, whole_after = _whole(list(old.values())), _whole(list(new.values()))
+    # a write looks for corroborations outside reports on these bases only
+    assert {r.basis for v in whole_after.values() for r in v if r.kind == "corroborates"} <= set(CORROBORATION_BASES)
     for name in old.keys() | new.keys():
         empty = Partition(name[0], name[1], (), 0.05)
         if name[0] == "block":  # the windows after the write, made from those before it
