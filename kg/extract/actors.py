@@ -283,8 +283,11 @@ def make_actor(role: str, tok: Token, gazetteer: Gazetteer, names: Names) -> Act
     counted = span_text(subtree(of_whom))[0] if of_whom is not None else _counted(tok)
     name = resolved or (f"{phrase(tok)} {counted}" if counted else phrase(tok))
     found = gazetteer.find(name)
-    # "1,086 Thai tailors": a country's people, by the word for them
-    entity = found[0].key if found else gazetteer.nationality(name) if resolved is None else None
+    entity: str | None
+    if found:
+        entity = found[0].key
+    else:  # "1,086 Thai tailors": a country's people, by the word for them (not a name resolved otherwise)
+        entity = gazetteer.nationality(name) if resolved is None else None
     return Actor(role, name, entity,
                  tok.ent_type_ in _ACTOR_LABELS or tok.text in names.words or bool(found) or resolved is not None)
 
