@@ -276,12 +276,17 @@ def _body_paragraph(line: Line) -> bool:
     return line.words >= 15 and bool(_TERMINAL.search(line.text))
 
 
+def _sentence(line: Line) -> bool:
+    """A line that reads as a sentence of prose (a headline, a name or a date does not end as one)."""
+    return line.words >= 6 and bool(_TERMINAL.search(line.text))
+
+
 def find_boilerplate(text: str) -> tuple[Boilerplate, ...]:
     """Mark chrome, captions, images, headers and headings line by line.
 
     Lines are read as paragraphs (``paragraph_lines``: a paragraph wrapped across lines is one).
-    The header is everything before the first body paragraph (15 words or more ending a
-    sentence; in a piece with none, the first sentence after its title) that no other rule
+    The header is everything before the first sentence after the title (six words or more ending
+    as a sentence does: a short lead is the article's, not its header) that no other rule
     claims; a feed heading ("RECENT NEWS", "Most read") runs to the next body paragraph.
 
     >>> [b.kind for b in find_boilerplate("Title here\\nSubscribe\\n" + "word " * 20 + "end.\\nRECENT NEWS\\nx")]
@@ -290,12 +295,9 @@ def find_boilerplate(text: str) -> tuple[Boilerplate, ...]:
     lines = paragraph_lines(text)
     line_kinds = [_line_kind(ln) for ln in lines]
     kinds: list[str | None] = [None] * len(lines)
-    first_body = next(
-        (i for i, ln in enumerate(lines) if _body_paragraph(ln) and line_kinds[i] is None), None
-    )
-    if first_body is None:  # a short piece: its first sentence after the title starts the body
-        first_body = next((i for i, ln in enumerate(lines) if i and ln.words >= 6 and _TERMINAL.search(ln.text)
-                           and line_kinds[i] is None), len(lines))
+    title = next((i for i, ln in enumerate(lines) if ln.stripped), len(lines))
+    first_body = next((i for i, ln in enumerate(lines) if i > title and _sentence(ln) and line_kinds[i] is None),
+                      len(lines))
     seen: set[str] = set()
     i = 0
     while i < len(lines):

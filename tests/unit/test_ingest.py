@@ -174,6 +174,15 @@ def test_a_short_piece_has_a_body():
     assert [(b.kind, text[b.start : b.end]) for b in spans] == [("header", "Arrivals")]
 
 
+def test_a_short_lead_before_a_long_paragraph_is_the_article():
+    lead = "The harbour reopened to cargo ships on Tuesday."
+    text = ("Harbour reopens\n\nBy Ann Lee\nMay 4, 2026\n\n" + lead + "\n\n"
+            "Port officials said that about 40 vessels had waited offshore during the three weeks of repairs.\n")
+    header = [text[b.start : b.end] for b in find_boilerplate(text) if b.kind == "header"]
+    assert header and all(lead not in h for h in header)
+    assert read_text("x.txt", text).published == date(2026, 5, 4)
+
+
 def test_empty_file_is_refused(tmp_path: Path):
     (tmp_path / "empty.txt").write_bytes(b"  \n\n")
     with pytest.raises(InputError, match=r"empty\.txt: the document is empty"):
