@@ -15,6 +15,7 @@ and its aliases. ``Gazetteer`` finds those names in text.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -106,8 +107,17 @@ def world() -> list[Country]:
         if not names:
             continue
         demonyms = [d for d in dict.fromkeys(str(i.get("demonym") or "") for i in infos) if d and people[d] == code]
+        demonyms += [d for d in _derived_demonyms(names) if d not in people and d not in demonyms]
         out.append(Country(slug(names[0]), tuple(names), tuple(w for d in demonyms for w in (d, _plural(d)) if w)))
     return out
+
+
+def _derived_demonyms(names: Sequence[str]) -> list[str]:
+    """The word English forms for a country's people from a one-word name in "-stan" ("land of"),
+    its stem: "Uzbek" of Uzbekistan, "Kazakh" of Kazakhstan, "Tajik" of Tajikistan."""
+    stems = (name[:-5] if name.endswith("istan") else name[:-4] if name.endswith("stan") else "" for name in names
+             if " " not in name)
+    return list(dict.fromkeys(stem for stem in stems if len(stem) >= 5))
 
 
 def _english_name(name: str) -> bool:
@@ -119,7 +129,7 @@ def _english_name(name: str) -> bool:
 def _plural(demonym: str) -> str | None:
     """The word for a country's people in the plural ("Kenyans", "Thais"), or None when it is
     the same ("Chinese", "Swiss") or is no noun ("British", "Dutch")."""
-    return None if demonym.endswith(("ese", "s", "sh", "ch")) else demonym + "s"
+    return None if demonym.endswith(("ese", "s", "sh", "ch", "z")) else demonym + "s"
 
 
 def slug(text: str) -> str:

@@ -15,6 +15,15 @@ def test_every_country_is_known_by_its_names_and_its_people():
     assert gazetteer.resolve("Burma") == gazetteer.resolve("Myanmar") == "myanmar"
 
 
+def test_the_people_of_a_land_in_stan_are_known_by_its_stem():
+    gazetteer = Gazetteer.load()
+    assert gazetteer.nationality("Uzbek drivers") == gazetteer.nationality("Uzbeks") == "uzbekistan"
+    assert gazetteer.nationality("Tajik migrants") == "tajikistan"
+    assert gazetteer.nationality("Kazakh farmers") == "kazakhstan"
+    assert gazetteer.nationality("Pakistani doctors") == "pakistan"  # "Pak" is no word for a people
+    assert gazetteer.nationality("Kyrgyz herders") == "kyrgyzstan"
+
+
 def test_a_country_the_table_names_keeps_its_key_and_gains_its_people():
     gazetteer = Gazetteer.load()
     assert gazetteer.resolve("the United States of America") == "united-states"
