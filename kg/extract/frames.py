@@ -360,6 +360,9 @@ class FrameReader:
         self.last: tuple[Frame, str | None] | None = None
         self.said: tuple[Frame, str | None] | None = None
         self.in_sentence: tuple[Frame, str | None] | None = None
+        #: Whether the last figure read stands for the last one said ("the figure rose to 15,000").
+        self.pointed_back = False
+        self.in_sentence_back = False
 
     def sentence(self, sent: Span, new_paragraph: bool) -> None:
         """Start reading ``sent``."""
@@ -369,13 +372,14 @@ class FrameReader:
             self.topic = topic
         if new_paragraph:
             self.last = None
-        self.in_sentence = None
+        self.in_sentence, self.in_sentence_back = None, False
 
     def read(self, tokens: list[Token], unit_text: str | None) -> tuple[Frame, str | None]:
         """The frame of the figure made of ``tokens`` (``unit_text``: the unit words found
         after it, "%" or "times"), and what one of the figure is: a unit noun ("knot"), "person"
         for people by any name, or the counted noun ("home")."""
         g = self.gazetteer
+        self.pointed_back = False
         figure = set(tokens)
         counted = _counted_noun(tokens, own_unit=bool(unit_text))
         unit_word = counted if counted is not None and unit_noun(counted) is not None else None
@@ -437,8 +441,10 @@ class FrameReader:
         earlier = None
         if head is None and self.in_sentence is not None:
             earlier = self.in_sentence  # "306 electoral votes to Clinton's 232": the list shares its frame
+            self.pointed_back = self.in_sentence_back
         elif back:
             earlier = self.said  # "the figure rose to 15,000": the last figure said, in this paragraph or before
+            self.pointed_back = earlier is not None
         elif head is None and predicate is None and tokens[-1].dep_ in ("nsubj", "nsubjpass", "dobj", "attr", "ROOT"):
             earlier = self.last  # "These 11 had until ...": the noun said before
         if earlier is not None:
@@ -451,7 +457,7 @@ class FrameReader:
                           owner_entity=owner_entity if owner_name else reused.owner_entity,
                           place=place_name(tokens) or reused.place, per=_rate(tokens) or reused.per,
                           increment=_increment(tokens, None), purpose=_purpose(anchor) or reused.purpose)
-            self.in_sentence = (frame, reused_unit)
+            self.in_sentence, self.in_sentence_back = (frame, reused_unit), self.pointed_back
             return frame, reused_unit
         if back:
             return Frame(predicate=predicate, reason="the figure stands for one said before, and none was"), None
@@ -510,4 +516,5 @@ class FrameReader:
         unit = _lemma(unit_word) if unit_word is not None else _unit_of(counted if thing is counted else None, head, g)
         if head is not None:
             self.in_sentence = self.last = self.said = (frame, unit)
+            self.in_sentence_back = False
         return frame, unit

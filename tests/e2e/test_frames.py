@@ -143,3 +143,11 @@ def test_a_number_after_a_determiner_and_a_name_is_the_names(read):
     """"the Falcon 9 rocket", "a Boeing 737 jet": no nine rockets."""
     assert set(read("The first stage of the Falcon 9 rocket landed about eight minutes after liftoff.")) == {
         "about eight"}
+
+
+def test_the_figure_pointed_back_to_is_where_the_figure_said_was(read):
+    claims = read("About 2,000 Kenyan nurses were working in Canada in 2022.\n\n"
+                  "The figure rose three times over the next year to 6,000, the agency said.")
+    assert claims["About 2,000"].place == "canada"
+    assert claims["6,000"].place == claims["three times"].place == "canada"
+    assert claims["6,000"].measure == claims["About 2,000"].measure
