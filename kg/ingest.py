@@ -286,8 +286,8 @@ def find_boilerplate(text: str) -> tuple[Boilerplate, ...]:
 
     Lines are read as paragraphs (``paragraph_lines``: a paragraph wrapped across lines is one).
     The header is everything before the first sentence after the title (six words or more ending
-    as a sentence does: a short lead is the article's, not its header) that no other rule
-    claims; a feed heading ("RECENT NEWS", "Most read") runs to the next body paragraph.
+    as a sentence does: a short lead is the article's, not its header), or before a first line
+    that is a paragraph of prose (15 words or more), that no other rule claims; a feed heading ("RECENT NEWS", "Most read") runs to the next body paragraph.
 
     >>> [b.kind for b in find_boilerplate("Title here\\nSubscribe\\n" + "word " * 20 + "end.\\nRECENT NEWS\\nx")]
     ['header', 'newsletter', 'feed']
@@ -296,8 +296,8 @@ def find_boilerplate(text: str) -> tuple[Boilerplate, ...]:
     line_kinds = [_line_kind(ln) for ln in lines]
     kinds: list[str | None] = [None] * len(lines)
     title = next((i for i, ln in enumerate(lines) if ln.stripped), len(lines))
-    first_body = next((i for i, ln in enumerate(lines) if i > title and _sentence(ln) and line_kinds[i] is None),
-                      len(lines))
+    first_body = next((i for i, ln in enumerate(lines) if line_kinds[i] is None and (
+        _sentence(ln) if i > title else i == title and _body_paragraph(ln))), len(lines))
     seen: set[str] = set()
     i = 0
     while i < len(lines):

@@ -183,6 +183,12 @@ def test_a_short_lead_before_a_long_paragraph_is_the_article():
     assert read_text("x.txt", text).published == date(2026, 5, 4)
 
 
+def test_a_text_that_opens_with_a_paragraph_has_no_header():
+    text = ("Acme Foods recalled 8,000 jars of peanut butter on Monday after inspectors found traces of "
+            "glass in a batch, the agency said.\n\nNo injuries were reported.\n")
+    assert [b for b in find_boilerplate(text) if b.kind == "header"] == []
+
+
 def test_empty_file_is_refused(tmp_path: Path):
     (tmp_path / "empty.txt").write_bytes(b"  \n\n")
     with pytest.raises(InputError, match=r"empty\.txt: the document is empty"):
