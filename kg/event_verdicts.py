@@ -83,20 +83,38 @@ def event_order(claim: Claim) -> tuple[date, str]:
     return (claim.time.start if claim.time else date.min, claim.id)
 
 
+def event_buckets(claims: Sequence[Claim]) -> dict[str, list[Claim]]:
+    """The event reports that can meet, by each actor they name (``event_keys``), each in time
+    (``event_order``): reports of many stories name one place or one speaker, and two reports of
+    one story meet among those that name its other actors too."""
+    buckets: dict[str, list[Claim]] = {}
+    for c in claims:
+        if c.kind == "event":
+            for key in event_keys(c):
+                buckets.setdefault(key, []).append(c)
+    return {key: sorted(found, key=event_order) for key, found in buckets.items()}
+
+
 def event_verdicts(claims: Sequence[Claim]) -> list[Relation]:
     """Reports of the same event in different documents: the same verb with an actor in common,
     and none different in the role of the one who did it or whom it befell, at overlapping times. An undated report is matched only when its actors are exactly the
     other's, since an event of a kind may recur. Two reports of the same verb with the same
-    actors on different days within ``SAME_OCCASION_DAYS`` disagree on its date; on the same
+    actors on different days within ``SAME_OCCASION_DAYS`` disagree on its date (unless it is
+    a statement: a speaker makes many); on the same
     day, in places apart from each other, on its place; a report that it was denied disagrees with
-    one that tells it. Each report is compared with the ``NEIGHBOURS`` after it (``event_order``)."""
+    one that tells it. Each report is compared with the ``NEIGHBOURS`` after it in each of its
+    buckets (``event_buckets``)."""
     keys = {c.id: event_keys(c) for c in claims if c.kind == "event"}
-    found = sorted((c for c in claims if keys.get(c.id)), key=event_order)
+    seen: set[tuple[str, str]] = set()
     out = []
-    for i, a in enumerate(found):
-        for b in found[i + 1 : i + 1 + NEIGHBOURS]:
-            if (r := event_verdict(a, b, keys[a.id], keys[b.id])) is not None:
-                out.append(r)
+    for found in event_buckets(claims).values():
+        for i, a in enumerate(found):
+            for b in found[i + 1 : i + 1 + NEIGHBOURS]:
+                if (a.id, b.id) in seen:
+                    continue
+                seen.add((a.id, b.id))
+                if (r := event_verdict(a, b, keys[a.id], keys[b.id])) is not None:
+                    out.append(r)
     return out
 
 
@@ -106,7 +124,9 @@ def event_verdict(a: Claim, b: Claim, ka: frozenset[str], kb: frozenset[str]) ->
     if a.document == b.document or a.trigger != b.trigger or ka.isdisjoint(kb) or _others(a, b):
         return None
     if a.time and b.time and (a.time.end < b.time.start or b.time.end < a.time.start):
-        return _date_conflict(a, b, ka) if ka == kb and _same_occasion(a.time, b.time) else None
+        # one speaker says many things: statements on two days are two, not one dated twice
+        one = ka == kb and _same_occasion(a.time, b.time) and a.event_type != "statement"
+        return _date_conflict(a, b, ka) if one else None
     if not (a.time and b.time) and ka != kb:
         return None
     if (ka == kb and a.time and b.time and _same_occasion(a.time, b.time) and a.place and b.place

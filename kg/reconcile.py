@@ -141,20 +141,38 @@ def years(c: Claim) -> list[object]:
     return list(range(y1, y2 + 1)) if y2 - y1 <= 12 else [f"{y1 // 10}0s"]
 
 
+#: An ordering of a block's figures by value (``orderings``): a dimension, with the people or
+#: the place (or both) of the figures in it, when it is not all of the dimension's.
+Ordering = tuple[str, ...]
+
+
+def orderings(c: Claim, m: Measure) -> tuple[Ordering, ...]:
+    """The orderings by value a figure is put in: all of its dimension's (count, money, share,
+    rate ...), and those of its people, of its place and of both, when it names them. A block of
+    a field of news holds the figures of many stories; two of one story's figures, whose people
+    and place are the same, meet among those of that story, not among every figure of their
+    dimension near their value."""
+    nationality, place = m.nationality, c.place
+    return ((m.dimension,), *([(m.dimension, "of", nationality)] if nationality else []),
+            *([(m.dimension, "in", place)] if place else []),
+            *([(m.dimension, nationality, place)] if nationality and place else []))
+
+
 def value_buckets(claims: Sequence[Claim], measures: Measures, order: Mapping[str, tuple[float, str]] | None = None
-                  ) -> dict[tuple[str, object], list[tuple[Claim, Measure]]]:
-    """The claims that can meet by value: by dimension (count, money, share, rate ...) and year,
-    undated claims in every year of their dimension, each bucket lowest first (``lowest_first``,
-    or ``order`` when it gives each figure's)."""
-    blocks: dict[str, list[tuple[Claim, Measure]]] = defaultdict(list)
+                  ) -> dict[tuple[Ordering, object], list[tuple[Claim, Measure]]]:
+    """The claims that can meet by value: by ordering (``orderings``) and year, undated claims in
+    every year of their ordering, each bucket lowest first (``lowest_first``, or ``order`` when it
+    gives each figure's)."""
+    blocks: dict[Ordering, list[tuple[Claim, Measure]]] = defaultdict(list)
     for c in claims:
         m = measures[c.id]
         if m is not None and c.figure is not None and c.figure.confidence > 0.5:
-            blocks[m.dimension].append((c, m))
+            for ordering in orderings(c, m):
+                blocks[ordering].append((c, m))
     if order is None:
         order = {c.id: lowest_first(c) for members in blocks.values() for c, _ in members}
     out = {}
-    for dimension, members in blocks.items():
+    for ordering, members in blocks.items():
         buckets: dict[object, list[tuple[Claim, Measure]]] = defaultdict(list)
         undated = []
         for c, m in members:
@@ -166,7 +184,7 @@ def value_buckets(claims: Sequence[Claim], measures: Measures, order: Mapping[st
             if key != "?":
                 bucket = bucket + undated
             bucket.sort(key=lambda cm: order[cm[0].id])
-            out[(dimension, key)] = bucket
+            out[(ordering, key)] = bucket
     return out
 
 

@@ -24,10 +24,12 @@ from collections.abc import Collection, Iterable, Iterator
 from dataclasses import dataclass
 
 from . import readings, reconcile
-from .event_verdicts import NEIGHBOURS, event_keys, event_order, event_verdict
+from .event_verdicts import NEIGHBOURS, event_buckets, event_keys, event_order, event_verdict
 from .model import Claim, Relation
 
 Pair = tuple[str, str]
+#: A bucket of a block: an ordering's year (``reconcile.value_buckets``), or ``EVENTS`` and an actor.
+Bucket = tuple[object, object]
 
 
 @dataclass(frozen=True)
@@ -93,8 +95,9 @@ def _of_pairs(pairs: Collection[Pair], before: list[Relation], after: list[Relat
     return Rejudged([r for r in before if _pair(r) in pairs], [r for r in after if _pair(r) in pairs])
 
 
-#: The bucket of a block's event reports, in time (``event_verdicts.event_order``).
-EVENTS = ("event", None)
+#: What the buckets of a block's event reports are named by, with an actor's key: the reports that
+#: name that actor, in time (``event_verdicts.event_buckets``).
+EVENTS = "event"
 
 
 class _Windows:
@@ -108,11 +111,11 @@ class _Windows:
         self.actors = {c.id: keys for c in part.claims if c.kind == "event" and (keys := event_keys(c))}
         values = {c.id: readings.lowest_first(c) for c in part.claims if c.figure is not None}
         self.key: dict[str, tuple[object, str]] = {**values, **{i: event_order(self.claims[i]) for i in self.actors}}
-        self.buckets: dict[tuple[str, object], list[str]] = {
+        self.buckets: dict[Bucket, list[str]] = {
             name: [c.id for c, _ in bucket]
             for name, bucket in reconcile.value_buckets(part.claims, self.measures, values).items()}
-        if self.actors:
-            self.buckets[EVENTS] = sorted(self.actors, key=self.key.__getitem__)
+        self.buckets.update({(EVENTS, key): [c.id for c in found]
+                             for key, found in event_buckets([self.claims[i] for i in self.actors]).items()})
         self.order = {name: [self.key[i] for i in ids] for name, ids in self.buckets.items()}
 
     def changed(self, part: reconcile.Partition, measures: readings.Measures | None, gone: Iterable[Claim],
@@ -130,62 +133,63 @@ class _Windows:
         new.key = {i: key for i, key in self.key.items() if i not in left}
         new.buckets = {name: list(ids) for name, ids in self.buckets.items()}
         new.order = {name: list(keys) for name, keys in self.order.items()}
-        emptied: set[tuple[str, object]] = set()
+        emptied: set[Bucket] = set()
         for c in gone:
             for name in [name for name in self.buckets if self.place(name, c.id) is not None]:
                 new._take(name, self.key[c.id])
             if (m := self.measures.get(c.id)) is not None:
-                emptied.update((m.dimension, year) for year in reconcile.years(c))
-        # A bucket of a dimension's year is there while a dated claim of that year is in it (the
-        # dimension's undated claims with it), the undated claims' own while one of them is.
+                emptied.update((o, year) for o in reconcile.orderings(c, m) for year in reconcile.years(c))
+        # A bucket of an ordering's year is there while a dated claim of that year is in it (the
+        # ordering's undated claims with it), the undated claims' own while one of them is.
         for name in emptied & new.buckets.keys():
             if not new._held(name):
                 del new.buckets[name], new.order[name]
         for c in come:
             if c.kind == "event" and (keys := event_keys(c)):
                 new.actors[c.id], new.key[c.id] = keys, event_order(c)
-                new._put(EVENTS, c.id)
+                for key in keys:
+                    new._put((EVENTS, key), c.id)
             if c.figure is not None:
                 new.key[c.id] = readings.lowest_first(c)
-        # The undated first, into every bucket of their dimension; then the dated, into the buckets
-        # of their years, one new to the block made of the dimension's undated claims.
-        placed = [(c, m) for c in come if (m := new.measures[c.id]) is not None and c.figure is not None
-                  and c.figure.confidence > 0.5]
-        for c, m in sorted(placed, key=lambda cm: cm[0].time is not None):
+        # The undated first, into every bucket of their orderings; then the dated, into the buckets
+        # of their years, one new to the block made of the ordering's undated claims.
+        placed = [(c, o) for c in come if (m := new.measures[c.id]) is not None and c.figure is not None
+                  and c.figure.confidence > 0.5 for o in reconcile.orderings(c, m)]
+        for c, o in sorted(placed, key=lambda co: co[0].time is not None):
             if c.time is None:
-                for name in {n for n in new.buckets if n != EVENTS and n[0] == m.dimension} | {(m.dimension, "?")}:
+                for name in {n for n in new.buckets if n[0] == o} | {(o, "?")}:
                     new._put(name, c.id)
                 continue
             for year in reconcile.years(c):
-                name = (m.dimension, year)
+                name = (o, year)
                 if name not in new.buckets:
-                    undated = new.buckets.get((m.dimension, "?"), [])
+                    undated = new.buckets.get((o, "?"), [])
                     new.buckets[name], new.order[name] = list(undated), [new.key[i] for i in undated]
                 new._put(name, c.id)
         return new
 
-    def _held(self, name: tuple[str, object]) -> bool:
+    def _held(self, name: Bucket) -> bool:
         """Whether a bucket of values holds a claim that makes it: a dated claim of its year, or,
         the undated claims' own, any."""
         if name[1] == "?":
             return bool(self.buckets[name])
         return any(name[1] in reconcile.years(self.claims[i]) for i in self.buckets[name])
 
-    def _take(self, name: tuple[str, object], key: tuple[object, str]) -> None:
+    def _take(self, name: Bucket, key: tuple[object, str]) -> None:
         """Take the claim of sort key ``key`` out of a bucket (the bucket too, when it empties)."""
         at = bisect.bisect_left(self.order[name], key)
         del self.buckets[name][at], self.order[name][at]
         if not self.buckets[name]:
             del self.buckets[name], self.order[name]
 
-    def _put(self, name: tuple[str, object], x: str) -> None:
+    def _put(self, name: Bucket, x: str) -> None:
         """Put a claim into a bucket (made when the block has none of that name) at its place."""
         ids, keys = self.buckets.setdefault(name, []), self.order.setdefault(name, [])
         at = bisect.bisect_left(keys, self.key[x])
         ids.insert(at, x)
         keys.insert(at, self.key[x])
 
-    def place(self, name: tuple[str, object], x: str) -> int | None:
+    def place(self, name: Bucket, x: str) -> int | None:
         """Where a claim stands in a bucket (None when it is not in it)."""
         if x not in self.key:
             return None
@@ -217,7 +221,7 @@ class _Windows:
                 found.append(r)
         return reconcile.owned(self.part, found, self.measures, self.claims)
 
-    def near(self, name: tuple[str, object], claim: Claim) -> Iterator[int]:
+    def near(self, name: Bucket, claim: Claim) -> Iterator[int]:
         """The places of a bucket within its ``_width`` (and one) of where ``claim`` is or would be."""
         at = bisect.bisect_left(self.order[name], _order(claim))
         return iter(range(max(0, at - _width(name) - 1), min(len(self.buckets[name]), at + _width(name) + 2)))
@@ -228,9 +232,9 @@ def _order(claim: Claim) -> tuple[object, str]:
     return event_order(claim) if claim.kind == "event" else readings.lowest_first(claim)
 
 
-def _width(name: tuple[str, object]) -> int:
+def _width(name: Bucket) -> int:
     """How many places apart two claims of a bucket meet."""
-    return NEIGHBOURS if name == EVENTS else reconcile.WINDOW
+    return NEIGHBOURS if name[0] == EVENTS else reconcile.WINDOW
 
 
 def _near_changes(old: _Windows, new: _Windows, written: frozenset[str]) -> set[Pair]:

@@ -301,6 +301,17 @@ def test_blocking_keeps_candidate_pairs_linear():
     assert pairs <= 2000 * 16
 
 
+def test_two_reports_of_one_story_meet_among_many_stories_of_the_same_figure():
+    """Forty stories of 1,000 workers each, in one field of news: the two reports of one story (the
+    same people in the same place) still meet, however many equal figures of other stories sort
+    between them."""
+    nations = [f"nation{i}" for i in range(40)]
+    first = [replace(claim(f"a{i}.txt", "1,000", 1000, measure=f"{n}:worker"), place="lagos") for i, n in enumerate(nations)]
+    second = [replace(claim(f"b{i}.txt", "1,000", 1000, measure=f"{n}:worker"), place="lagos") for i, n in enumerate(nations)]
+    found = {frozenset((r.a, r.b)) for r in reconcile(first + second) if r.kind == "corroborates"}
+    assert found == {frozenset((a.id, b.id)) for a, b in zip(first, second)}
+
+
 def test_figures_whose_owner_is_unknown_corroborate_but_never_conflict():
     """"any:vote" says what was counted, not whose votes: equal figures agree, different ones say nothing."""
     agree = [claim("a.txt", "306", 306, measure="any:vote", unit=None),
@@ -423,6 +434,35 @@ def test_reports_that_name_different_doers_or_sufferers_are_different_events():
     one_says_who = [sent("a.txt", "agent", "russia"), replace(sent("b.txt", "agent", "russia"), actors=(
         Actor("recipient", "Syria", "syria"),))]
     assert [r.kind for r in reconcile(one_says_who)] == ["corroborates"]  # the other does not say who sent them
+
+
+def test_one_speakers_statements_on_two_days_are_two_statements():
+    """A ministry that "announced" something on two days made two statements, not one dated twice."""
+    from kg.model import Actor
+
+    def announced(doc: str, day: date) -> Claim:
+        return replace(event(doc, "announce", day), event_type="statement", actors=(Actor("agent", "The ministry", "ministry"),))
+
+    assert reconcile([announced("a.txt", date(2024, 3, 1)), announced("b.txt", date(2024, 3, 9))]) == []
+    same = reconcile([announced("a.txt", date(2024, 3, 1)), announced("b.txt", date(2024, 3, 1))])
+    assert [r.kind for r in same] == ["corroborates"]
+
+
+def test_reports_of_one_event_meet_among_many_that_name_its_place():
+    """Four hundred reports of workers of two hundred peoples sent to one country on one day: each people's two
+    reports meet, however many of the others sort between them in time."""
+    from kg.model import Actor
+
+    day = date(2024, 6, 12)
+
+    def sent(doc: str, people: str) -> Claim:
+        return replace(event(doc, "send", day), actors=(Actor("patient", people.title(), people),
+                                                        Actor("recipient", "Bahrain", "bahrain")))
+
+    first = [sent(f"a{i}.txt", f"nation{i}") for i in range(200)]
+    second = [sent(f"b{i}.txt", f"nation{i}") for i in range(200)]
+    found = {frozenset((r.a, r.b)) for r in reconcile(first + second) if r.kind == "corroborates"}
+    assert found == {frozenset((a.id, b.id)) for a, b in zip(first, second)}
 
 
 def test_reports_of_one_event_in_places_apart_disagree_on_its_place():

@@ -21,12 +21,14 @@ def _year(y: int | None) -> TimeScope | None:
     return TimeScope(str(y), str(y), date(y, 1, 1), date(y, 12, 31)) if y else None
 
 
-def _figure(doc: str, n: int, value: int, qualifier: str, y: int | None, owner: str, unit: str) -> Claim:
+def _figure(doc: str, n: int, value: int, qualifier: str, y: int | None, owner: str, unit: str,
+            place: str | None = None) -> Claim:
     surface = f"{value:,}"
     return Claim(document=doc, kind="figure", start=n * 50, end=n * 50 + len(surface), sentence=Span(n * 50, n * 50 + 40),
                  text=f"{surface} tonnes of grain", figure=Figure(surface, n * 50, n * 50 + len(surface), value,
                                                                    qualifier=qualifier, unit=unit),
-                 measure=f"{owner}:harvest" + (f":{unit}" if unit in ("percent", "ratio") else ""), time=_year(y))
+                 measure=f"{owner}:harvest" + (f":{unit}" if unit in ("percent", "ratio") else ""), time=_year(y),
+                 place=place)
 
 
 def _event(doc: str, n: int, verb: str, day: int | None, actors: tuple[str, ...]) -> Claim:
@@ -38,7 +40,8 @@ def _event(doc: str, n: int, verb: str, day: int | None, actors: tuple[str, ...]
 
 _figures = st.tuples(st.integers(90, 130), st.sampled_from(["exact", "approx", "at_least"]),
                      st.sampled_from([None, 2022, 2023, 2023, 2024]), st.sampled_from(["any", "norway", "chile"]),
-                     st.sampled_from(["tonne", "tonne", "percent", "ratio"]))  # a ratio is checked against counts
+                     st.sampled_from(["tonne", "tonne", "percent", "ratio"]),  # a ratio is checked against counts
+                     st.sampled_from([None, None, "oslo", "lima"]))
 _events = st.tuples(st.sampled_from(["sign", "visit"]), st.sampled_from([None, 0, 0, 3, 40]),
                     st.sampled_from([("Acme",), ("Acme", "Globex"), ("Globex",)]))
 _document = st.tuples(st.lists(_figures, max_size=8), st.lists(_events, max_size=3))
@@ -46,7 +49,7 @@ _document = st.tuples(st.lists(_figures, max_size=8), st.lists(_events, max_size
 
 def _claims(name: str, doc: tuple[list, list]) -> list[Claim]:
     figures, events = doc
-    out = [_figure(name, n, v * 100, q, y, o, u) for n, (v, q, y, o, u) in enumerate(figures)]
+    out = [_figure(name, n, v * 100, q, y, o, u, p) for n, (v, q, y, o, u, p) in enumerate(figures)]
     out += [_event(name, 100 + n, verb, day, actors) for n, (verb, day, actors) in enumerate(events)]
     if len(figures) >= 3:  # a total and its parts
         out.append(_figure(name, 90, sum(f[0] * 100 for f in figures[:2]), "exact", figures[0][2] or 2023, "any", "tonne"))
@@ -102,9 +105,9 @@ def _keys(c: Claim) -> frozenset[str]:
 
 
 def test_a_claim_that_comes_between_two_pushes_them_out_of_reach():
-    docs = [([(100 + i, "exact", 2023, "norway", "tonne")], []) for i in range(WINDOW + 1)]
+    docs = [([(100 + i, "exact", 2023, "norway", "tonne", None)], []) for i in range(WINDOW + 1)]
     before = [c for i, d in enumerate(docs) for c in _claims(f"d{i}.txt", d)]
-    extra = _claims("x.txt", ([(100, "exact", 2023, "norway", "tonne")], []))
+    extra = _claims("x.txt", ([(100, "exact", 2023, "norway", "tonne", None)], []))
     [old] = partitions(before, 0.05, documents=())
     [new] = partitions(before + extra, 0.05, documents=())
     found = rejudge(old, new, {c.id for c in extra})
