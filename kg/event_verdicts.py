@@ -97,13 +97,13 @@ def event_buckets(claims: Sequence[Claim]) -> dict[str, list[Claim]]:
 
 def event_verdicts(claims: Sequence[Claim]) -> list[Relation]:
     """Reports of the same event in different documents: the same verb with an actor in common,
-    and none different in the role of the one who did it or whom it befell, at overlapping times. An undated report is matched only when its actors are exactly the
-    other's, since an event of a kind may recur. Two reports of the same verb with the same
-    actors on different days within ``SAME_OCCASION_DAYS`` disagree on its date (unless it is
-    a statement: a speaker makes many); on the same
-    day, in places apart from each other, on its place; a report that it was denied disagrees with
-    one that tells it. Each report is compared with the ``NEIGHBOURS`` after it in each of its
-    buckets (``event_buckets``)."""
+    and none different in the role of the one who did it or whom it befell, at overlapping times.
+    An undated report is matched only when its actors are exactly the other's, since an event of
+    a kind may recur. Two reports of the same verb with the same actors on different days within
+    ``SAME_OCCASION_DAYS`` disagree on its date (unless it is a statement: a speaker makes many);
+    on the same day, in places apart from each other, on its place; a report that it was denied
+    disagrees with one that tells it. Each report is compared with the ``NEIGHBOURS`` after it in
+    each of its buckets (``event_buckets``)."""
     keys = {c.id: event_keys(c) for c in claims if c.kind == "event"}
     seen: set[tuple[str, str]] = set()
     out = []

@@ -287,7 +287,8 @@ def find_boilerplate(text: str) -> tuple[Boilerplate, ...]:
     Lines are read as paragraphs (``paragraph_lines``: a paragraph wrapped across lines is one).
     The header is everything before the first sentence after the title (six words or more ending
     as a sentence does: a short lead is the article's, not its header), or before a first line
-    that is a paragraph of prose (15 words or more), that no other rule claims; a feed heading ("RECENT NEWS", "Most read") runs to the next body paragraph.
+    that is a paragraph of prose (15 words or more), that no other rule claims; a feed heading
+    ("RECENT NEWS", "Most read") runs to the next body paragraph.
 
     >>> [b.kind for b in find_boilerplate("Title here\\nSubscribe\\n" + "word " * 20 + "end.\\nRECENT NEWS\\nx")]
     ['header', 'newsletter', 'feed']

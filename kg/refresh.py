@@ -63,10 +63,9 @@ def digest(store: GraphStore, settings: Settings, same: Sequence[tuple[str, str]
     records, a series with one period worded two ways as two times, claims without their words,
     citations or agents' names not counted, blocking keys without their members' records, claims
     not listed by verdict, figures and events met only among all of a block's) are made again by
-    the next write. A write judges again only the
-    verdicts it can change, taking the others to be what the rules make of the claims the store
-    holds. ``versions`` are the documents' (file name, hash) when the caller has read them
-    (``document_versions``)."""
+    the next write. A write judges again only the verdicts it can change, taking the others to be
+    what the rules make of the claims the store holds. ``versions`` are the documents' (file name,
+    hash) when the caller has read them (``document_versions``)."""
     found = sorted((versions if versions is not None else document_versions(store)).items())
     return content_id("verdicts with records by partition, counts, citations counted, lists in blocks by their items, "
                       "words, members by key each on a node of its own, agents' names counted, claims listed by "
