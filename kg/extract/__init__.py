@@ -125,7 +125,7 @@ def extract(doc: Document, parsed: Doc, gazetteer: Gazetteer) -> list[ClaimMenti
             said = frames.said
             frame, unit = frames.read(tokens, f.unit_text) if tokens else (
                 Frame(reason="the figure is not a span of the parse"), None)
-            where = place(tokens, gazetteer) if tokens else None
+            where = place(tokens, gazetteer, frames.measured) if tokens else None
             if frames.pointed_back:
                 where = where or said_place  # "the figure rose to 15,000": where the figure said was
             elif frames.said is not said:

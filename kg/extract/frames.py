@@ -89,7 +89,16 @@ def _hung(number: Token) -> bool:
 
 def _counted_noun(figure_tokens: list[Token], own_unit: bool = False) -> Token | None:
     """The noun a figure quantifies: the head of its number, or (unless the figure carries its
-    own unit, "5%") the noun right after it."""
+    own unit, "5%") the noun right after it; never the noun of a time the figure is not part of
+    ("rose to 4,000 last year" counts no years)."""
+    noun = _next_noun(figure_tokens, own_unit)
+    if noun is not None and noun.ent_type_ in ("DATE", "TIME") and all(t.ent_type_ != noun.ent_type_
+                                                                        for t in figure_tokens):
+        return None
+    return noun
+
+
+def _next_noun(figure_tokens: list[Token], own_unit: bool) -> Token | None:
     for t in figure_tokens:
         if _hung(t):
             continue
@@ -363,6 +372,8 @@ class FrameReader:
         #: Whether the last figure read stands for the last one said ("the figure rose to 15,000").
         self.pointed_back = False
         self.in_sentence_back = False
+        #: The noun of what the last figure read measures, when a noun says it.
+        self.measured: Token | None = None
 
     def sentence(self, sent: Span, new_paragraph: bool) -> None:
         """Start reading ``sent``."""
@@ -379,7 +390,7 @@ class FrameReader:
         after it, "%" or "times"), and what one of the figure is: a unit noun ("knot"), "person"
         for people by any name, or the counted noun ("home")."""
         g = self.gazetteer
-        self.pointed_back = False
+        self.pointed_back, self.measured = False, None
         figure = set(tokens)
         counted = _counted_noun(tokens, own_unit=bool(unit_text))
         unit_word = counted if counted is not None and unit_noun(counted) is not None else None
@@ -432,6 +443,7 @@ class FrameReader:
         back = thing is not None and _refers_back(thing)
         if back:
             thing = None  # "the figure rose to 15,000": the figure said before
+        self.measured = thing
         head = None
         if thing is not None:
             head = "person" if thing.pos_ == "PROPN" and is_person(thing, g) else canonical(_lemma(thing))
@@ -484,7 +496,7 @@ class FrameReader:
                 owner_entity, owner_name = entity_owner(thing, g)
             # A people named with what is counted owns it: "North Korean workers", "Chinese exports".
             if head in ("person", *PERSON_NOUNS) or thing.ent_type_ == "NORP" or any(
-                    c.ent_type_ == "NORP" for c in thing.lefts):
+                    c.ent_type_ == "NORP" or (c.dep_ == "amod" and g.nationality(c.text)) for c in thing.lefts):
                 nationality = g.nationality(_noun_phrase(thing))
                 if nationality:
                     owner_entity = owner_name = nationality

@@ -88,20 +88,32 @@ def entity_owner(tok: Token, gazetteer: Gazetteer) -> tuple[str | None, str | No
     return None, None
 
 
-def place(tokens: list[Token], gazetteer: Gazetteer) -> str | None:
-    """Where a figure applies: "to Russia", "in the Soviet Union", "the Russian border" on its path."""
+def place(tokens: list[Token], gazetteer: Gazetteer, measured: Token | None = None) -> str | None:
+    """Where a figure applies: "to Russia", "in the Soviet Union", "the Russian border" on its
+    path, or on the noun of what it ``measured`` ("the number of nurses in Canada rose to 4,000")."""
     for anchor in path(tokens[-1]):
         for t in anchor.children:
-            if t.dep_ == "prep" and t.lower_ in ("to", "in", "into", "inside", "within", "across"):
-                for c in t.children:
-                    if c.dep_ == "pobj":
-                        key = gazetteer.resolve(span_text(subtree(c))[0])
-                        if key and gazetteer.type(key) in ("country", "place"):
-                            return key
+            key = _place_after(t, gazetteer)
+            if key:
+                return key
             if t.dep_ == "dobj" and anchor.pos_ == "VERB" and _lemma(anchor) in ENTRY_VERBS:
                 key = gazetteer.nationality(span_text(subtree(t))[0])
                 if key:
                     return key
+    if measured is not None:
+        return next((key for t in measured.rights if (key := _place_after(t, gazetteer))), None)
+    return None
+
+
+def _place_after(prep: Token, gazetteer: Gazetteer) -> str | None:
+    """The country or place a preposition of place leads to ("in Canada", "into the Soviet Union")."""
+    if prep.dep_ != "prep" or prep.lower_ not in ("to", "in", "into", "inside", "within", "across"):
+        return None
+    for c in prep.children:
+        if c.dep_ == "pobj":
+            key = gazetteer.resolve(span_text(subtree(c))[0])
+            if key and gazetteer.type(key) in ("country", "place"):
+                return key
     return None
 
 

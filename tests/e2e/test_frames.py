@@ -151,3 +151,19 @@ def test_the_figure_pointed_back_to_is_where_the_figure_said_was(read):
     assert claims["About 2,000"].place == "canada"
     assert claims["6,000"].place == claims["three times"].place == "canada"
     assert claims["6,000"].measure == claims["About 2,000"].measure
+
+
+def test_the_place_of_what_is_counted_is_the_figures_place(read):
+    claims = read("The number of registered voters in Mexico rose to 98 million, the electoral institute said.")
+    assert claims["98 million"].place == "mexico"
+
+
+def test_a_time_after_a_figure_is_not_its_unit(read):
+    claims = read("The number of licensed taxis in the city rose to 14,000 last year.")
+    assert claims["14,000"].figure.unit != "year" and "duration" not in (claims["14,000"].measure or "")
+
+
+def test_a_people_the_alias_table_knows_owns_its_count_without_ner(read):
+    """Whether or not NER reads "Bangladeshi" as a people, the alias table knows it as one."""
+    claims = read("In 2021, roughly 9,000 Bangladeshi garment workers arrived in Jordan, the ministry said.")
+    assert claims["roughly 9,000"].measure.startswith("bangladesh:")
