@@ -101,8 +101,8 @@ def event_verdicts(claims: Sequence[Claim]) -> list[Relation]:
     An undated report is matched only when its actors are exactly the other's, since an event of
     a kind may recur. Two reports of the same verb with the same actors on different days within
     ``SAME_OCCASION_DAYS`` disagree on its date (unless it is a statement: a speaker makes many);
-    on the same day, in places apart from each other, on its place; a report that it was denied
-    disagrees with one that tells it. Each report is compared with the ``NEIGHBOURS`` after it in
+    on the same day, in places apart from each other, on its place (at other times, in places
+    apart, they are two events); a report that it was denied disagrees with one that tells it. Each report is compared with the ``NEIGHBOURS`` after it in
     each of its buckets (``event_buckets``)."""
     keys = {c.id: event_keys(c) for c in claims if c.kind == "event"}
     seen: set[tuple[str, str]] = set()
@@ -129,9 +129,11 @@ def event_verdict(a: Claim, b: Claim, ka: frozenset[str], kb: frozenset[str]) ->
         return _date_conflict(a, b, ka) if one else None
     if not (a.time and b.time) and ka != kb:
         return None
-    if (ka == kb and a.time and b.time and _same_occasion(a.time, b.time) and a.place and b.place
-            and _elsewhere(a.place, b.place)):
-        return _place_conflict(a, b, ka)
+    if a.place and b.place and _elsewhere(a.place, b.place):
+        # one occasion told in two places is a disagreement; otherwise two events ("arrived in
+        # Canada", "arrived in Australia")
+        same = ka == kb and a.time is not None and b.time is not None and _same_occasion(a.time, b.time)
+        return _place_conflict(a, b, ka) if same else None
     shared = ", ".join(sorted(ka & kb))
     when = " and ".join(dict.fromkeys(t.iso for t in (a.time, b.time) if t)) or "undated"
     scope = f"event: {a.trigger}, {shared}, {when}"

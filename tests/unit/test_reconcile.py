@@ -472,6 +472,8 @@ def test_reports_of_one_event_in_places_apart_disagree_on_its_place():
     kinds = {(frozenset((r.a, r.b)), r.kind) for r in reconcile([russia, also_russia, china])}
     assert (frozenset((russia.id, also_russia.id)), "corroborates") in kinds
     assert (frozenset((russia.id, china.id)), "conflicts") in kinds
+    that_year_in_china = replace(china, time=year(2024))
+    assert reconcile([russia, that_year_in_china]) == []  # maybe another signing that year, elsewhere
     (clash,) = [r for r in reconcile([russia, china]) if r.kind == "conflicts"]
     assert "one in russia, the other in china" in clash.reason
     pyongyang = replace(event("d.txt", "sign", day), place="north-korea")
