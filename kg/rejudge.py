@@ -117,6 +117,7 @@ class _Windows:
         self.buckets.update({(EVENTS, key): [c.id for c in found]
                              for key, found in event_buckets([self.claims[i] for i in self.actors]).items()})
         self.order = {name: [self.key[i] for i in ids] for name, ids in self.buckets.items()}
+        self.within: dict[str, set[Bucket]] | None = None
 
     def changed(self, part: reconcile.Partition, measures: readings.Measures | None, gone: Iterable[Claim],
                 come: Iterable[Claim]) -> _Windows:
@@ -133,6 +134,7 @@ class _Windows:
         new.key = {i: key for i, key in self.key.items() if i not in left}
         new.buckets = {name: list(ids) for name, ids in self.buckets.items()}
         new.order = {name: list(keys) for name, keys in self.order.items()}
+        new.within = None
         emptied: set[Bucket] = set()
         for c in gone:
             for name in [name for name in self.buckets if self.place(name, c.id) is not None]:
@@ -198,11 +200,21 @@ class _Windows:
 
     def meets(self, x: str, y: str) -> bool:
         """Whether two claims meet in a bucket, at most its ``_width`` apart."""
-        for name in self.buckets:
+        within = self._within()
+        for name in within.get(x, set()) & within.get(y, set()):
             at, other = self.place(name, x), self.place(name, y)
             if at is not None and other is not None and abs(at - other) <= _width(name):
                 return True
         return False
+
+    def _within(self) -> dict[str, set[Bucket]]:
+        """The buckets each claim is in, read once the windows are made (they do not change after)."""
+        if self.within is None:
+            self.within = {}
+            for name, ids in self.buckets.items():
+                for i in ids:
+                    self.within.setdefault(i, set()).add(name)
+        return self.within
 
     def judged(self, pairs: Iterable[Pair]) -> list[Relation]:
         """The block's verdicts between neighbours of those of ``pairs`` that meet, and that it owns."""
