@@ -58,7 +58,6 @@ def extract(doc: Document, parsed: Doc, gazetteer: Gazetteer) -> list[ClaimMenti
     paragraph_no, previous_line = 0, -1
     section = 0
     previous_figure_line = -1
-    said_place: str | None = None  # where the last figure said is (what "the figure" points back to)
     speakers: list[tuple[int, int, Attribution]] = []  # sentences that name their own source
     names = Names.of(parsed)
     parsed_text = parsed.text  # built from the tokens on each read: read once
@@ -122,14 +121,9 @@ def extract(doc: Document, parsed: Doc, gazetteer: Gazetteer) -> list[ClaimMenti
             tokens = list(span) if span is not None else []
             if tokens and in_condition(tokens[0]):
                 continue
-            said = frames.said
             frame, unit = frames.read(tokens, f.unit_text) if tokens else (
                 Frame(reason="the figure is not a span of the parse"), None)
-            where = place(tokens, gazetteer, frames.measured) if tokens else None
-            if frames.pointed_back:
-                where = where or said_place  # "the figure rose to 15,000": where the figure said was
-            elif frames.said is not said:
-                said_place = where
+            where = frames.located(place(tokens, gazetteer, frames.measured) if tokens else None)
             # not a time of another clause's noun, nor one on the other side of "after"
             # ("will cut 500 jobs after posting a loss last year": last year's is the loss)
             own_times = [when_itself(t, tokens) for t, root in zip(times, roots)

@@ -374,6 +374,9 @@ class FrameReader:
         self.in_sentence_back = False
         #: The noun of what the last figure read measures, when a noun says it.
         self.measured: Token | None = None
+        # Where the figure that "the figure" points back to is, and whether the last one read is it.
+        self.said_place: str | None = None
+        self.said_now = False
 
     def sentence(self, sent: Span, new_paragraph: bool) -> None:
         """Start reading ``sent``."""
@@ -390,7 +393,7 @@ class FrameReader:
         after it, "%" or "times"), and what one of the figure is: a unit noun ("knot"), "person"
         for people by any name, or the counted noun ("home")."""
         g = self.gazetteer
-        self.pointed_back, self.measured = False, None
+        self.pointed_back, self.measured, self.said_now = False, None, False
         figure = set(tokens)
         counted = _counted_noun(tokens, own_unit=bool(unit_text))
         unit_word = counted if counted is not None and unit_noun(counted) is not None else None
@@ -528,5 +531,15 @@ class FrameReader:
         unit = _lemma(unit_word) if unit_word is not None else _unit_of(counted if thing is counted else None, head, g)
         if head is not None:
             self.in_sentence = self.last = self.said = (frame, unit)
-            self.in_sentence_back = False
+            self.in_sentence_back, self.said_now = False, True
         return frame, unit
+
+    def located(self, place: str | None) -> str | None:
+        """The place of the figure just read, given the one found on its own words: for a figure
+        that points back ("the figure rose to 15,000"), the place of the figure it stands for
+        when it names none; kept when later figures may point back to this one."""
+        if self.pointed_back:
+            return place or self.said_place
+        if self.said_now:
+            self.said_place, self.said_now = place, False
+        return place
