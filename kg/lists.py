@@ -49,15 +49,14 @@ def begins_block(item: str) -> bool:
     return zlib.crc32(item.encode("utf-8")) % LIST_BLOCK == 0
 
 
-def blocks_of(ordered: Iterable[str]) -> list[list[str]]:
+def blocks_of(ordered: Iterable[str], could_begin: Collection[str] | None = None) -> list[list[str]]:
     """Items in order cut into blocks, each beginning at an item that ``begins_block`` (the first
-    block at the first item)."""
-    blocks: list[list[str]] = []
-    for item in ordered:
-        if not blocks or begins_block(item):
-            blocks.append([])
-        blocks[-1].append(item)
-    return blocks
+    block at the first item); only those of ``could_begin`` are looked at, when the caller knows
+    that no other item can begin one (items of blocks read back, but their first)."""
+    items = list(ordered)
+    cuts = [n for n, item in enumerate(items)
+            if n and (could_begin is None or item in could_begin) and begins_block(item)]
+    return [items[a:b] for a, b in zip([0, *cuts], [*cuts, len(items)])] if items else []
 
 
 def head(name: str, entries: Sequence[tuple[str, int]]) -> list[rdf.Triple]:
@@ -127,14 +126,16 @@ def update(store: GraphStore, name: str, out: Collection[str], into: Collection[
             continue
         items: list[str] = []
         adding: list[str] = []
+        begun: list[str] = []  # the first items of the blocks read: no other item read begins one
         while t in touched and t < max(len(entries), 1):
             block = held.get(str(rdf.list_iri(name, firsts[t])), []) if t < len(firsts) else []
+            begun += block[:1]
             items += [i for i in block if i not in out]
             adding += arriving.get(t, [])
             t += 1
         for i in sorted(adding, key=key):
             bisect.insort(items, i, key=key)
-        made = blocks_of(items)
+        made = blocks_of(items, {*begun, *adding})
         blocks += made
         kept += [(b[0], len(b)) for b in made]
     into = graph(name)

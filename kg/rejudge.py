@@ -65,9 +65,11 @@ def rejudge(before: reconcile.Partition, after: reconcile.Partition, written: Co
                           old.measures, old.claims)
     now = reconcile.owned(after, reconcile.other_verdicts(after, new.measures, kin_new.within(touched)),
                           new.measures, new.claims)
-    pairs = _differing(was, now, written) | {
-        p for p in _near_changes(old, new, written)
-        if p[0] in written or p[1] in written or old.meets(*p) != new.meets(*p)}
+    near_old, near_new = _near_changes(old, new, written)
+    # A pair that meets near a change on both sides meets on both; one that meets near a change
+    # on one side only may still meet in another bucket on the other.
+    pairs = _differing(was, now, written) | {p for p in near_old | near_new if p[0] in written or p[1] in written} | {
+        p for p in near_old ^ near_new if old.meets(*p) != new.meets(*p)}
     # The pairs' other verdicts in the families the write leaves as they were: the same both sides.
     kept = {f for p in pairs for i in p for f in kin_new.of.get(i, kin_old.of.get(i, (None, None))) if f} - touched
     same = reconcile.owned(after, reconcile.other_verdicts(after, new.measures, kin_new.within(kept)), new.measures,
@@ -117,7 +119,7 @@ class _Windows:
         self.buckets.update({(EVENTS, key): [c.id for c in found]
                              for key, found in event_buckets([self.claims[i] for i in self.actors]).items()})
         self.order = {name: [self.key[i] for i in ids] for name, ids in self.buckets.items()}
-        self.within: dict[str, set[Bucket]] | None = None
+        self.of_ordering: dict[object, set[Bucket]] | None = None
 
     def changed(self, part: reconcile.Partition, measures: readings.Measures | None, gone: Iterable[Claim],
                 come: Iterable[Claim]) -> _Windows:
@@ -134,7 +136,7 @@ class _Windows:
         new.key = {i: key for i, key in self.key.items() if i not in left}
         new.buckets = {name: list(ids) for name, ids in self.buckets.items()}
         new.order = {name: list(keys) for name, keys in self.order.items()}
-        new.within = None
+        new.of_ordering = None
         emptied: set[Bucket] = set()
         for c in gone:
             for name in [name for name in self.buckets if self.place(name, c.id) is not None]:
@@ -200,21 +202,31 @@ class _Windows:
 
     def meets(self, x: str, y: str) -> bool:
         """Whether two claims meet in a bucket, at most its ``_width`` apart."""
-        within = self._within()
-        for name in within.get(x, set()) & within.get(y, set()):
+        for name in self._names_of(x) & self._names_of(y):
             at, other = self.place(name, x), self.place(name, y)
             if at is not None and other is not None and abs(at - other) <= _width(name):
                 return True
         return False
 
-    def _within(self) -> dict[str, set[Bucket]]:
-        """The buckets each claim is in, read once the windows are made (they do not change after)."""
-        if self.within is None:
-            self.within = {}
-            for name, ids in self.buckets.items():
-                for i in ids:
-                    self.within.setdefault(i, set()).add(name)
-        return self.within
+    def _names_of(self, x: str) -> set[Bucket]:
+        """The buckets a claim can be in, from its own keys: those of its actors (an event report),
+        or of its orderings in its years (a figure; an undated one is in each of its orderings')."""
+        c = self.claims.get(x)
+        if c is None or x not in self.key:
+            return set()
+        if c.figure is None:
+            return {(EVENTS, key) for key in self.actors.get(x, ())}
+        m = self.measures.get(x)
+        if m is None:
+            return set()
+        if self.of_ordering is None:  # the buckets of each ordering, read once the windows are made
+            self.of_ordering = defaultdict(set)
+            for name in self.buckets:
+                self.of_ordering[name[0]].add(name)
+        orderings = reconcile.orderings(c, m)
+        if c.time is None:
+            return {name for o in orderings for name in self.of_ordering.get(o, ())}
+        return {(o, year) for o in orderings for year in reconcile.years(c)}
 
     def judged(self, pairs: Iterable[Pair]) -> list[Relation]:
         """The block's verdicts between neighbours of those of ``pairs`` that meet, and that it owns."""
@@ -249,18 +261,18 @@ def _width(name: Bucket) -> int:
     return NEIGHBOURS if name[0] == EVENTS else reconcile.WINDOW
 
 
-def _near_changes(old: _Windows, new: _Windows, written: frozenset[str]) -> set[Pair]:
-    """The pairs that may meet on one side and not the other, or touch a claim written: in each
-    bucket, those near a claim that is in it on one side only or was written. Two claims are
-    apart by the claims between them, so a pair meets on both sides or neither unless such a claim
-    is between them, and then both are near it."""
-    pairs: set[Pair] = set()
+def _near_changes(old: _Windows, new: _Windows, written: frozenset[str]) -> tuple[set[Pair], set[Pair]]:
+    """The pairs that may meet on one side and not the other, or touch a claim written, by the
+    side they meet on: in each bucket, those that meet there near a claim that is in it on one side
+    only or was written. Two claims are apart by the claims between them, so a pair meets on both
+    sides or neither unless such a claim is between them, and then both are near it."""
+    found: tuple[set[Pair], set[Pair]] = (set(), set())
     for name in old.buckets.keys() | new.buckets.keys():
         was, now = set(old.buckets.get(name, ())), set(new.buckets.get(name, ()))
         changed = (was ^ now) | ((was | now) & written)
         if not changed:
             continue
-        for side in (old, new):
+        for side, pairs in zip((old, new), found):
             ids = side.buckets.get(name)
             if not ids:
                 continue
@@ -276,4 +288,4 @@ def _near_changes(old: _Windows, new: _Windows, written: frozenset[str]) -> set[
                     if m in places:
                         x, y = ids[n], ids[m]
                         pairs.add((x, y) if x < y else (y, x))
-    return pairs
+    return found
