@@ -58,6 +58,8 @@ def _comparable(a: Claim, b: Claim, ma: Measure, mb: Measure) -> tuple[str, floa
         return None
     if a.place and b.place and a.place != b.place:
         return None
+    if _elsewhere(named_place(a), named_place(b)):
+        return None
     if _projection(a) != _projection(b):
         return None
     if a.time and b.time and (a.time.end < b.time.start or b.time.end < a.time.start):
@@ -75,6 +77,21 @@ def _comparable(a: Claim, b: Claim, ma: Measure, mb: Measure) -> tuple[str, floa
     about = ", ".join(sorted(ta & tb))
     unit = f" in {ma.dimension}" if ma.dimension else ""
     return f"{nationality}: {about}{unit}, {when} (similarity {alike:.2f})", alike
+
+
+def named_place(c: Claim) -> tuple[str, ...] | None:
+    """The words of a place named beside a figure that has no place of the alias table ("rose to
+    4,000 in Osaka": its ``frame``'s place, as written), or None."""
+    if c.place or c.frame is None or not c.frame.place:
+        return None
+    words = tuple(w for w in re.findall(r"[a-z0-9]+", c.frame.place.lower()) if w != "the")
+    return words or None
+
+
+def _elsewhere(a: tuple[str, ...] | None, b: tuple[str, ...] | None) -> bool:
+    """Whether two places named as written are two places: neither's words hold the other's
+    ("Osaka" and "Dubai"; not "Osaka" and "Osaka Prefecture")."""
+    return a is not None and b is not None and not (set(a) <= set(b) or set(b) <= set(a))
 
 
 #: Topics too general to match on alone: two counts of "people" are the same only when the
@@ -148,11 +165,13 @@ Ordering = tuple[str, ...]
 
 def orderings(c: Claim, m: Measure) -> tuple[Ordering, ...]:
     """The orderings by value a figure is put in: all of its dimension's (count, money, share,
-    rate ...), and those of its people, of its place and of both, when it names them. A block of
+    rate ...), and those of its people, of its place (of the alias table, or as named:
+    ``named_place``) and of both, when it names them. A block of
     a field of news holds the figures of many stories; two of one story's figures, whose people
     and place are the same, meet among those of that story, not among every figure of their
     dimension near their value."""
-    nationality, place = m.nationality, c.place
+    nationality, named = m.nationality, named_place(c)
+    place = c.place or ("-".join(named) if named else None)
     return ((m.dimension,), *([(m.dimension, "of", nationality)] if nationality else []),
             *([(m.dimension, "in", place)] if place else []),
             *([(m.dimension, nationality, place)] if nationality and place else []))

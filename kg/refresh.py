@@ -69,7 +69,7 @@ def digest(store: GraphStore, settings: Settings, same: Sequence[tuple[str, str]
     found = sorted((versions if versions is not None else document_versions(store)).items())
     return content_id("verdicts with records by partition, counts, citations counted, lists in blocks by their items, "
                       "words, members by key each on a node of its own, agents' names counted, claims listed by "
-                      "verdict; a series by period; figures met by people and place, events by actor",
+                      "verdict; a series by period; figures met by people and place, events by actor; places named apart",
                       settings.tolerance,
                       *(f"{f}={h}" for f, h in found), *(f"{a}={b}" for a, b in same), length=64)
 

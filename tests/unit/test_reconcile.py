@@ -160,6 +160,33 @@ def test_unknown_nationality_and_place_are_compatible():
     assert kinds([a, b]) == [("corroborates", "value")]
 
 
+def in_town(c: Claim, town: str) -> Claim:
+    """A claim whose place is named beside it but is not in the alias table."""
+    return replace(c, frame=Frame(head="worker", thing="workers", place=town))
+
+
+def test_places_named_apart_are_not_compared_and_one_place_named_two_ways_is():
+    """Places the alias table does not know are told apart by their names as written."""
+    harbour, desert = in_town(claim("a.txt", "800", 800, measure="any:worker"), "Port Moresby"), \
+        in_town(claim("b.txt", "800", 800, measure="any:worker"), "Alice Springs")
+    assert kinds([harbour, desert]) == []
+    prefecture = in_town(claim("c.txt", "800", 800, measure="any:worker"), "the Port Moresby district")
+    assert kinds([harbour, prefecture]) == [("corroborates", "value")]
+    # A place of the alias table and one it does not know may be one inside the other.
+    listed = replace(claim("d.txt", "800", 800, measure="any:worker"), place="papua-new-guinea")
+    assert kinds([harbour, listed]) == [("corroborates", "value")]
+
+
+def test_two_reports_of_one_story_meet_among_many_towns_the_alias_table_lacks():
+    """Forty towns with 1,000 workers each and no people named: the two reports of each town's
+    figure meet, and no town's figure meets another's."""
+    towns = [f"Town{i}" for i in range(40)]
+    first = [in_town(claim(f"a{i}.txt", "1,000", 1000, measure="any:worker"), t) for i, t in enumerate(towns)]
+    second = [in_town(claim(f"b{i}.txt", "1,000", 1000, measure="any:worker"), t) for i, t in enumerate(towns)]
+    found = {frozenset((r.a, r.b)) for r in reconcile(first + second)}
+    assert found == {frozenset((a.id, b.id)) for a, b in zip(first, second)}
+
+
 def test_undated_counts_may_corroborate_but_not_conflict():
     dated = claim("a.txt", "12,000", 12000, measure="north-korea:troops")
     same = claim("b.txt", "12,000", 12000, measure="north-korea:troops", time=None)
