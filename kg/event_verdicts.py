@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from datetime import date
 
 from .model import Claim, Relation, TimeScope
@@ -87,12 +87,17 @@ def event_buckets(claims: Sequence[Claim]) -> dict[str, list[Claim]]:
     """The event reports that can meet, by each actor they name (``event_keys``), each in time
     (``event_order``): reports of many stories name one place or one speaker, and two reports of
     one story meet among those that name its other actors too."""
+    return {key: sorted(found, key=event_order) for key, found in event_members(claims).items()}
+
+
+def event_members(claims: Iterable[Claim]) -> dict[str, list[Claim]]:
+    """The event reports of each bucket (``event_buckets``), unsorted."""
     buckets: dict[str, list[Claim]] = {}
     for c in claims:
         if c.kind == "event":
             for key in event_keys(c):
                 buckets.setdefault(key, []).append(c)
-    return {key: sorted(found, key=event_order) for key, found in buckets.items()}
+    return buckets
 
 
 def event_verdicts(claims: Sequence[Claim]) -> list[Relation]:

@@ -25,6 +25,7 @@ from typing import Any, TypeVar
 
 from rapidfuzz import fuzz
 
+from .buckets import named_place, value_buckets
 from .event_verdicts import event_keys, event_verdicts
 from .lexicon import (
     FIELD_OF,
@@ -33,7 +34,7 @@ from .lexicon import (
     canonical_verb,
 )
 from .model import Claim, Relation
-from .readings import Measure, Measures, describe, interval, lowest_first, measures_of, reached, similarity, topics
+from .readings import Measure, Measures, describe, interval, measures_of, reached, similarity, topics
 from .wording import number
 
 WINDOW = 16
@@ -77,15 +78,6 @@ def _comparable(a: Claim, b: Claim, ma: Measure, mb: Measure) -> tuple[str, floa
     about = ", ".join(sorted(ta & tb))
     unit = f" in {ma.dimension}" if ma.dimension else ""
     return f"{nationality}: {about}{unit}, {when} (similarity {alike:.2f})", alike
-
-
-def named_place(c: Claim) -> tuple[str, ...] | None:
-    """The words of a place named beside a figure that has no place of the alias table ("rose to
-    4,000 in Osaka": its ``frame``'s place, as written), or None."""
-    if c.place or c.frame is None or not c.frame.place:
-        return None
-    words = tuple(w for w in re.findall(r"[a-z0-9]+", c.frame.place.lower()) if w != "the")
-    return words or None
 
 
 def _elsewhere(a: tuple[str, ...] | None, b: tuple[str, ...] | None) -> bool:
@@ -148,63 +140,6 @@ def _projection(c: Claim) -> str:
     if c.modality in ("projected", "hypothetical"):
         return "may be"
     return "denied" if c.modality == "denied" else "is"
-
-
-def years(c: Claim) -> list[object]:
-    """The years a claim's time covers, by which it is put in buckets ("?" for an undated claim)."""
-    if c.time is None:
-        return ["?"]
-    y1, y2 = c.time.start.year, c.time.end.year
-    return list(range(y1, y2 + 1)) if y2 - y1 <= 12 else [f"{y1 // 10}0s"]
-
-
-#: An ordering of a block's figures by value (``orderings``): a dimension, with the people or
-#: the place (or both) of the figures in it, when it is not all of the dimension's.
-Ordering = tuple[str, ...]
-
-
-def orderings(c: Claim, m: Measure) -> tuple[Ordering, ...]:
-    """The orderings by value a figure is put in: all of its dimension's (count, money, share,
-    rate ...), and those of its people, of its place (of the alias table, or as named:
-    ``named_place``) and of both, when it names them. A block of
-    a field of news holds the figures of many stories; two of one story's figures, whose people
-    and place are the same, meet among those of that story, not among every figure of their
-    dimension near their value."""
-    nationality, named = m.nationality, named_place(c)
-    place = c.place or ("-".join(named) if named else None)
-    return ((m.dimension,), *([(m.dimension, "of", nationality)] if nationality else []),
-            *([(m.dimension, "in", place)] if place else []),
-            *([(m.dimension, nationality, place)] if nationality and place else []))
-
-
-def value_buckets(claims: Sequence[Claim], measures: Measures, order: Mapping[str, tuple[float, str]] | None = None
-                  ) -> dict[tuple[Ordering, object], list[tuple[Claim, Measure]]]:
-    """The claims that can meet by value: by ordering (``orderings``) and year, undated claims in
-    every year of their ordering, each bucket lowest first (``lowest_first``, or ``order`` when it
-    gives each figure's)."""
-    blocks: dict[Ordering, list[tuple[Claim, Measure]]] = defaultdict(list)
-    for c in claims:
-        m = measures[c.id]
-        if m is not None and c.figure is not None and c.figure.confidence > 0.5:
-            for ordering in orderings(c, m):
-                blocks[ordering].append((c, m))
-    if order is None:
-        order = {c.id: lowest_first(c) for members in blocks.values() for c, _ in members}
-    out = {}
-    for ordering, members in blocks.items():
-        buckets: dict[object, list[tuple[Claim, Measure]]] = defaultdict(list)
-        undated = []
-        for c, m in members:
-            for y in years(c):
-                buckets[y].append((c, m))
-            if c.time is None:
-                undated.append((c, m))
-        for key, bucket in buckets.items():
-            if key != "?":
-                bucket = bucket + undated
-            bucket.sort(key=lambda cm: order[cm[0].id])
-            out[(ordering, key)] = bucket
-    return out
 
 
 def _candidates(claims: Sequence[Claim], measures: Measures | None = None

@@ -10,7 +10,7 @@ from unittest import mock
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from kg import event_verdicts, reconcile
+from kg import buckets, event_verdicts, reconcile
 from kg import rejudge as rejudge_module
 from kg.model import CORROBORATION_BASES, Actor, Claim, Figure, Frame, Relation, Span, TimeScope
 from kg.reconcile import WINDOW, Partition, partition_verdicts, partitions
@@ -89,16 +89,25 @@ def _compare(docs, data):
     assert {r.basis for v in whole_after.values() for r in v if r.kind == "corroborates"} <= set(CORROBORATION_BASES)
     for name in old.keys() | new.keys():
         empty = Partition(name[0], name[1], (), 0.05)
-        if name[0] == "block":  # the windows after the write, made from those before it
-            was, fresh = rejudge_module._Windows(old.get(name, empty), None), rejudge_module._Windows(new.get(name, empty), None)
-            moved = was.changed(new.get(name, empty), None, [c for c in was.claims.values() if c.id in written],
-                                [c for c in fresh.claims.values() if c.id in written])
-            assert (moved.buckets, moved.order, moved.key, moved.actors) == (fresh.buckets, fresh.order, fresh.key, fresh.actors)
+        if name[0] == "block":
+            _windows_are_the_buckets(new.get(name, empty))
         found = rejudge(old.get(name, empty), new.get(name, empty), written)
         was, now = whole_before.get(name, Counter()), whole_after.get(name, Counter())
         assert not Counter(found.before) - was and not Counter(found.after) - now
         assert was - Counter(found.before) + Counter(found.after) == now
         assert {r for r in was if r.a in written or r.b in written} <= set(found.before)
+
+
+def _windows_are_the_buckets(part: Partition) -> None:
+    """The windows a write looks at, each bucket sorted when first looked at, are the buckets the
+    block is judged in whole, and a claim is in the buckets it names."""
+    windows = rejudge_module._Windows(part, None)
+    whole = {name: [c.id for c, _ in bucket] for name, bucket in buckets.value_buckets(part.claims, windows.measures).items()}
+    whole.update({(rejudge_module.EVENTS, key): [c.id for c in found]
+                  for key, found in event_verdicts.event_buckets(part.claims).items()})
+    assert {name: windows.bucket(name)[0] for name in whole} == whole
+    for c in part.claims:
+        assert windows.names_of(c.id) == {name for name, ids in whole.items() if c.id in ids}
 
 
 def _keys(c: Claim) -> frozenset[str]:
