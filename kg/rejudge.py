@@ -128,7 +128,7 @@ class _Windows:
             members = self.members.get(name, [])
             if isinstance(name[0], tuple) and name[1] != "?":  # an ordering's, of a year
                 members = members + self.undated.get(name[0], [])
-            keys = sorted(_order(c) for c in members)
+            keys = sorted(_order(c) for c in members)  # each ends with its claim's id
             self.ids[name], self.order[name] = [k[1] for k in keys], keys
         return self.ids[name], self.order[name]
 
