@@ -123,10 +123,11 @@ class _Windows:
         self.order: dict[Bucket, list[tuple[object, str]]] = {}
 
     def bucket(self, name: Bucket) -> tuple[list[str], list[tuple[object, str]]]:
-        """A bucket's claims in order, and their sort keys (none for a bucket the block lacks)."""
+        """A bucket's claims in order, and their sort keys (none for a bucket the block lacks: a
+        year none of its ordering's dated claims has)."""
         if name not in self.ids:
             members = self.members.get(name, [])
-            if isinstance(name[0], tuple) and name[1] != "?":  # an ordering's, of a year
+            if members and isinstance(name[0], tuple) and name[1] != "?":  # an ordering's, of a year
                 members = members + self.undated.get(name[0], [])
             keys = sorted(_order(c) for c in members)  # each ends with its claim's id
             self.ids[name], self.order[name] = [k[1] for k in keys], keys

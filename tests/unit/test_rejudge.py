@@ -106,6 +106,8 @@ def _windows_are_the_buckets(part: Partition) -> None:
     whole.update({(rejudge_module.EVENTS, key): [c.id for c in found]
                   for key, found in event_verdicts.event_buckets(part.claims).items()})
     assert {name: windows.bucket(name)[0] for name in whole} == whole
+    for o in {name[0] for name in whole if name[0] != rejudge_module.EVENTS}:
+        assert windows.bucket((o, 1900))[0] == []  # a year none of an ordering's dated claims has: no bucket
     for c in part.claims:
         assert windows.names_of(c.id) == {name for name, ids in whole.items() if c.id in ids}
 
