@@ -38,10 +38,9 @@ Ordering = tuple[str, ...]
 def orderings(c: Claim, m: Measure) -> tuple[Ordering, ...]:
     """The orderings by value a figure is put in: all of its dimension's (count, money, share,
     rate ...), and those of its people, of its place (of the alias table, or as named:
-    ``named_place``) and of both, when it names them. A block of
-    a field of news holds the figures of many stories; two of one story's figures, whose people
-    and place are the same, meet among those of that story, not among every figure of their
-    dimension near their value."""
+    ``named_place``) and of both, when it names them. A block of a field of news holds the
+    figures of many stories; two of one story's figures, whose people and place are the same,
+    meet among those of that story, not among every figure of their dimension near their value."""
     dimension, nationality, named = m.dimension, m.nationality, named_place(c)
     place = c.place or ("-".join(named) if named else None)
     return ((dimension,), *([(dimension, "of", nationality)] if nationality else []),
