@@ -5,11 +5,12 @@ it changes (``rejudge``)."""
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 from collections.abc import Sequence
+from functools import cache
 
 from .model import Claim
+from .ontology import slug
 from .readings import Measure, Measures, lowest_first
 
 
@@ -18,8 +19,13 @@ def named_place(c: Claim) -> tuple[str, ...] | None:
     4,000 in Osaka": its ``frame``'s place, as written), or None."""
     if c.place or c.frame is None or not c.frame.place:
         return None
-    words = tuple(w for w in re.findall(r"[a-z0-9]+", c.frame.place.lower()) if w != "the")
-    return words or None
+    return _words(c.frame.place)
+
+
+@cache
+def _words(name: str) -> tuple[str, ...] | None:
+    """A name's words as a key has them (``ontology.slug``), without "the"."""
+    return tuple(w for w in slug(name).split("-") if w and w != "the") or None
 
 
 def years(c: Claim) -> list[object]:
@@ -52,6 +58,16 @@ def orderings(c: Claim, m: Measure) -> tuple[Ordering, ...]:
 BucketName = tuple[Ordering, object]
 
 
+def bucket_names(c: Claim, m: Measure | None) -> list[BucketName]:
+    """The buckets a figure is put in by its own time: each of its orderings in each of its years
+    ("?" when undated; an undated figure is in every bucket of its orderings too); none for a
+    claim without a measure or a figure read with confidence."""
+    if m is None or c.figure is None or c.figure.confidence <= 0.5:
+        return []
+    spans = years(c)
+    return [(ordering, y) for ordering in orderings(c, m) for y in spans]
+
+
 def bucket_members(claims: Sequence[Claim], measures: Measures
                    ) -> tuple[dict[BucketName, list[Claim]], dict[Ordering, list[Claim]]]:
     """The figures that can meet by value (``value_buckets``), unsorted: those of each bucket
@@ -60,14 +76,10 @@ def bucket_members(claims: Sequence[Claim], measures: Measures
     dated: dict[BucketName, list[Claim]] = defaultdict(list)
     undated: dict[Ordering, list[Claim]] = defaultdict(list)
     for c in claims:
-        m = measures[c.id]
-        if m is not None and c.figure is not None and c.figure.confidence > 0.5:
-            spans = years(c)
-            for ordering in orderings(c, m):
-                for y in spans:
-                    dated[(ordering, y)].append(c)
-                if c.time is None:
-                    undated[ordering].append(c)
+        for name in bucket_names(c, measures[c.id]):
+            dated[name].append(c)
+            if c.time is None:
+                undated[name[0]].append(c)
     return dated, undated
 
 

@@ -59,7 +59,7 @@ def _comparable(a: Claim, b: Claim, ma: Measure, mb: Measure) -> tuple[str, floa
         return None
     if a.place and b.place and a.place != b.place:
         return None
-    if _elsewhere(named_place(a), named_place(b)):
+    if _named_apart(named_place(a), named_place(b)):
         return None
     if _projection(a) != _projection(b):
         return None
@@ -80,7 +80,7 @@ def _comparable(a: Claim, b: Claim, ma: Measure, mb: Measure) -> tuple[str, floa
     return f"{nationality}: {about}{unit}, {when} (similarity {alike:.2f})", alike
 
 
-def _elsewhere(a: tuple[str, ...] | None, b: tuple[str, ...] | None) -> bool:
+def _named_apart(a: tuple[str, ...] | None, b: tuple[str, ...] | None) -> bool:
     """Whether two places named as written are two places: neither's words hold the other's
     ("Osaka" and "Dubai"; not "Osaka" and "Osaka Prefecture")."""
     return a is not None and b is not None and not (set(a) <= set(b) or set(b) <= set(a))

@@ -121,6 +121,8 @@ class _Windows:
             self.of_ordering[name[0]].add(name)
         self.ids: dict[Bucket, list[str]] = {}
         self.order: dict[Bucket, list[tuple[object, str]]] = {}
+        self.keys: dict[str, tuple[object, str]] = {}  # each claim's ``_order``, once looked for
+        self.names: dict[str, set[Bucket]] = {}  # each claim's buckets, once looked for
 
     def bucket(self, name: Bucket) -> tuple[list[str], list[tuple[object, str]]]:
         """A bucket's claims in order, and their sort keys (none for a bucket the block lacks: a
@@ -139,7 +141,9 @@ class _Windows:
         if c is None:
             return None
         ids, order = self.bucket(name)
-        at = bisect.bisect_left(order, _order(c))
+        if (key := self.keys.get(x)) is None:
+            key = self.keys[x] = _order(c)
+        at = bisect.bisect_left(order, key)
         return at if at < len(ids) and ids[at] == x else None
 
     def meets(self, x: str, y: str) -> bool:
@@ -153,18 +157,18 @@ class _Windows:
     def names_of(self, x: str) -> set[Bucket]:
         """The buckets a claim is in: those of its actors (an event report), or of its orderings in
         its years (a figure; an undated one is in each of its orderings')."""
+        if x in self.names:
+            return self.names[x]
         c = self.claims.get(x)
         if c is None:
-            return set()
-        if c.figure is None:
-            return {(EVENTS, key) for key in self.actors.get(x, ())}
-        m = self.measures.get(x)
-        if m is None or c.figure.confidence <= 0.5:
-            return set()
-        orderings = buckets.orderings(c, m)
-        if c.time is None:
-            return {name for o in orderings for name in self.of_ordering.get(o, ())}
-        return {(o, year) for o in orderings for year in buckets.years(c)}
+            found: set[Bucket] = set()
+        elif c.figure is None:
+            found = {(EVENTS, key) for key in self.actors.get(x, ())}
+        else:
+            own = buckets.bucket_names(c, self.measures.get(x))
+            found = {name for o, _ in own for name in self.of_ordering.get(o, ())} if c.time is None else set(own)
+        self.names[x] = found
+        return found
 
     def judged(self, pairs: Iterable[Pair]) -> list[Relation]:
         """The block's verdicts between neighbours of those of ``pairs`` that meet, and that it owns."""
