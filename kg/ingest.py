@@ -441,6 +441,26 @@ def _names(fragment: str) -> list[str]:
     return names
 
 
+_DATELINE_DASHES = (" — ", " – ", " -- ", " - ")
+
+
+def _dateline_date(paragraph: str) -> date | None:
+    """The date of a wire dateline that opens a paragraph ("OSLO, March 3, 2025 — The ferry line
+    said ...", "LIMA, Peru, 4 May 2024 (Reuters) - ..."): a full date before the first dash.
+
+    >>> _dateline_date("OSLO, March 3, 2025 — Nordic ferries said on Monday ...").isoformat()
+    '2025-03-03'
+    >>> _dateline_date("The ferries said on March 3, 2025 - a Monday - that ...") is None
+    True
+    """
+    head = paragraph[:80]
+    cuts = [i for i in (head.find(d) for d in _DATELINE_DASHES) if i > 0]
+    if not cuts or not head.split(maxsplit=1)[0].rstrip(",").isupper():
+        return None
+    hit = find_date(head[: min(cuts)])
+    return hit[0] if hit else None
+
+
 class Stated(TypedDict):
     """What a text says of itself in its header and bylines."""
 
@@ -505,6 +525,8 @@ def read_metadata(text: str, boilerplate: tuple[Boilerplate, ...]) -> Stated:
                             if (_NAME.match(x.stripped) and not _BYLINE.match(x.stripped)
                                     and x.stripped != title and len(x.stripped.split()) >= 2):
                                 authors += _names(x.stripped)
+    if published is None:  # a wire dateline opening the first paragraph
+        published = _dateline_date(next((ln.stripped for ln in lines if ln.start not in kind_at and ln.stripped), ""))
     unique: list[str] = []
     for a in authors:
         if a.lower() not in {u.lower() for u in unique}:

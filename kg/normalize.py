@@ -16,6 +16,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import replace
 from datetime import date, timedelta
+from decimal import Decimal
 
 from . import units
 from .lexicon import (
@@ -61,6 +62,12 @@ def _digits(num: str) -> tuple[float, bool]:
     groups = whole.split(",")
     valid = len(groups) == 1 or (1 <= len(groups[0]) <= 3 and all(len(g) == 3 for g in groups[1:]))
     return float(num.replace(",", "")), valid
+
+
+def _scaled(value: float, factor: float) -> float:
+    """``value`` times ``factor`` as written, without binary rounding: 4.1 billion is 4100000000,
+    not 4099999999.9999995."""
+    return float(Decimal(repr(value)) * Decimal(repr(factor)))
 
 
 def _split_grouping(num: str) -> tuple[float, float] | None:
@@ -112,7 +119,7 @@ def read_figure(m: FigureMention, damaged: bool = False) -> Figure | None:
         if low is not None and high is not None and scale is not None:
             physical = physical_unit(across.group("ua"))
             unit = physical.name if physical else singular(across.group("ua"))
-            low, high = sorted((low, high * scale))
+            low, high = sorted((low, _scaled(high, scale)))
             return Figure(m.surface, m.start, m.end, None, low, high, "range", unit, confidence, repaired)
     if mixed:  # "4-1/2": four and a half
         whole, num, den = (float(x) for x in mixed.groups())
@@ -144,26 +151,26 @@ def read_figure(m: FigureMention, damaged: bool = False) -> Figure | None:
                     pair = _split_grouping(text)
                     if pair is None:
                         return None
-                    values += [pair[0] * factor, pair[1] * factor]
+                    values += [_scaled(pair[0], factor), _scaled(pair[1], factor)]
                     is_range, repaired, confidence = True, True, 0.8
                     continue
                 if damaged and len(numbers) == 1:
                     pair = _split_ambiguous(text)
                     implausible = unit == "percent" and value > 100
                     if pair and (implausible or "." in text):
-                        values += [pair[0] * factor, pair[1] * factor]
+                        values += [_scaled(pair[0], factor), _scaled(pair[1], factor)]
                         is_range, repaired = True, True
                         confidence = 0.6 if implausible else 0.4
                         continue
-                values.append(value * factor)
+                values.append(_scaled(value, factor))
             else:
-                values.append(_word_value(text) * factor)
+                values.append(_scaled(_word_value(text), factor))
         if len(values) == 2 and not repaired:
             is_range = True
             # "3 to 3.5 million": the scale of the high end is shared by the low end.
             s0, s1 = numbers[0][1], numbers[-1][1]
             if not s0 and s1 and values[0] < values[1] / SCALES[s1.lower()] * 10:
-                values[0] *= SCALES[s1.lower()]
+                values[0] = _scaled(values[0], SCALES[s1.lower()])
     if is_range and len(values) >= 2:
         low, high = min(values[0], values[-1]), max(values[0], values[-1])
         return Figure(m.surface, m.start, m.end, None, low, high, "range", unit, confidence, repaired)

@@ -34,7 +34,7 @@ from .names import Names
 from .nlp import MAX_LENGTH, MAX_SENTENCE, load_model, parse, reads_language
 from .owners import place
 from .times import find_times
-from .tokens import describes_other_noun, time_roots, when_itself
+from .tokens import describes_other_noun, superlative_since, time_roots, when_itself
 
 __all__ = ["MAX_LENGTH", "SourceReader", "extract", "find_figures", "find_times", "load_model", "parse",
            "reads_language", "scrape_damage"]
@@ -84,7 +84,7 @@ def extract(doc: Document, parsed: Doc, gazetteer: Gazetteer) -> list[ClaimMenti
                    if not doc.is_boilerplate(f.start, f.end) and not _in_a_name(parsed, f.start, f.end)]
         if figures and not says_something(text, [(f.start - s_start, f.end - s_start) for f in figures]):
             figures = []  # a table cell or a bare "Two.": no words say what the figures are
-        times = find_times(text, s_start, figures)
+        times = [superlative_since(parsed, t) for t in find_times(text, s_start, figures)]
         spans = [(f.start, f.end) for f in figures]
         attribution = reader.read(sent, spans)
         if attribution:

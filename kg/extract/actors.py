@@ -42,8 +42,8 @@ from .aspect import governor as _governor
 from .aspect import participle_clause as _participle_clause
 from .aspect import sequel_clause as _sequel_clause
 from .names import PHRASE_STOPS, Names, phrase
+from .tokens import in_dateline, past_dateline, span_text, subtree
 from .tokens import lemma as _lemma
-from .tokens import span_text, subtree
 
 #: Causes that are not actors but can be the subject of an attack or disaster.
 CAUSED_KINDS = frozenset({"attack", "disaster"})
@@ -82,7 +82,7 @@ def subject_of(tok: Token) -> Token | None:
     while True:
         # Two subjects are one noun phrase the parser split ("A magnitude 6.3 earthquake struck"):
         # the nearer is its head.
-        subjects = [c for c in t.children if c.dep_ in _SUBJECTS and not _in_dateline(c)]
+        subjects = [s for c in t.children if c.dep_ in _SUBJECTS and (s := past_dateline(c)) is not None]
         subject = (min(subjects, key=lambda c: (c.i > t.i, abs(c.i - t.i))) if subjects else None) or next(
             (g for a in _auxiliaries(t) for g in a.children if g.dep_ in _SUBJECTS), None)
         if subject is None and finite_on_noun(t):
@@ -117,28 +117,12 @@ def _name_before(verb: Token) -> Token | None:
     if i < verb.sent.start:
         return None
     name = verb.doc[i]
-    while name.dep_ in ("appos", "compound", "amod", "poss", "det", "nmod") and name.head.i < verb.i and name.head != name:
+    while (name.dep_ in ("appos", "compound", "amod", "poss", "det", "nmod") and name.head.i < verb.i
+           and name.head != name and not in_dateline(name.head)):
         name = name.head
     if name.pos_ != "PROPN" or name.ent_type_ not in _ACTOR_LABELS or name.dep_ not in ("conj", "appos", "pobj"):
         return None
     return name
-
-
-#: Dashes that end a wire story's dateline.
-_DASHES = frozenset({"—", "–", "--"})
-
-
-def _in_dateline(tok: Token) -> bool:
-    """Whether a word is in the dateline that opens a wire story ("SAN FRANCISCO (AP) — PG&E was
-    set ..."), which the parser can read as the subject."""
-    if not any(t.text in _DASHES for t in tok.doc[tok.i + 1 : tok.i + 12]):
-        return False  # no dash after it: the common case, decided without finding the sentence
-    for t in tok.sent[:12]:
-        if t.text in _DASHES:
-            return tok.i < t.i
-        if not (t.is_punct or t.pos_ == "PROPN"):
-            return False
-    return False
 
 
 def finite_on_noun(tok: Token) -> bool:

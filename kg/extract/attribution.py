@@ -27,7 +27,7 @@ from ..lexicon import (
 )
 from ..model import ClaimMention, Document, Source
 from ..ontology import Gazetteer
-from .tokens import char_span, entities_within, phrase_head, span_text, subtree
+from .tokens import char_span, entities_within, past_dateline, phrase_head, span_text, subtree
 
 CONTINUATION = re.compile(
     r"^(?:\W*)(?:among\s+(?:them|those|these)|of\s+(?:them|those|these)|other\b|the\s+(?:same|remaining|rest)\b|"
@@ -174,7 +174,18 @@ class SourceReader:
     # ------------------------------------------------------------ one sentence -> one chain
 
     def read(self, sent: Span, figure_spans: list[tuple[int, int]]) -> Attribution | None:
-        """The sentence's attribution chain, or None when it names no source."""
+        """The sentence's attribution chain, or None when it names no source. A sentence that
+        names no source but has a person for a subject gives the person a later "she said" means."""
+        found = self._read(sent, figure_spans)
+        if found is None:
+            person = next((e for e in reversed(sent.ents) if e.label_ == "PERSON"
+                           and e.root.dep_ in ("nsubj", "nsubjpass")), None)
+            if person is not None:
+                key = self.gazetteer.resolve(person.text)
+                self.last_person = Source(self.gazetteer.label(key) if key else person.text, "named", key, person.text)
+        return found
+
+    def _read(self, sent: Span, figure_spans: list[tuple[int, int]]) -> Attribution | None:
         tokens = list(sent)
         for tok in tokens:
             if tok.lower_ == "according" and tok.i + 1 < sent.end and sent.doc[tok.i + 1].lower_ == "to":
@@ -213,7 +224,8 @@ class SourceReader:
         estimate = tok.lemma_.lower() == "put" and any(c.dep_ == "prep" and c.lower_ == "at" for c in tok.children)
         if (tok.lemma_.lower() not in SPEECH_VERBS and not guidance and not estimate) or tok.pos_ not in ("VERB", "AUX"):
             return None
-        subjects = [c for c in tok.children if c.dep_ == "nsubj"] or _inverted_speaker(tok) or _passive_agent(tok)
+        subjects = ([n for c in tok.children if c.dep_ == "nsubj" and (n := past_dateline(c)) is not None]
+                    or _inverted_speaker(tok) or _passive_agent(tok) or _participle_speaker(tok))
         if not subjects:
             return None
         if guidance and subjects[0].pos_ != "PROPN":
@@ -318,6 +330,14 @@ def _passive_agent(verb: Token) -> list[Token]:
     if not any(c.dep_ == "auxpass" for c in verb.children):
         return []
     return [o for c in verb.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"][:1]
+
+
+def _participle_speaker(verb: Token) -> list[Token]:
+    """"Union officials disputed the figure, saying that ...": a participle of saying set beside
+    its clause speaks for that clause's subject."""
+    if verb.tag_ != "VBG" or verb.dep_ not in ("advcl", "conj") or verb.head.pos_ not in ("VERB", "AUX"):
+        return []
+    return [s for c in verb.head.children if c.dep_ == "nsubj" and (s := past_dateline(c)) is not None][:1]
 
 
 def _plain(name: str) -> str:

@@ -50,6 +50,35 @@ def phrase_head(tokens: list[Token]) -> Token:
     return tokens[0]
 
 
+#: Dashes that end a wire story's dateline; a hyphen ends one only after a place in capitals.
+_DASHES = frozenset({"—", "–", "--"})
+
+
+def in_dateline(tok: Token) -> bool:
+    """Whether a word is in the dateline that opens a wire story ("SAN FRANCISCO (AP) — PG&E was
+    set ...", "OSLO, March 3, 2025 — The ferry line said ...", "NAIROBI, Kenya (Reuters) - The
+    bank said ..."), which the parser can read as the subject: names, a date and punctuation
+    before a dash at the start of the sentence."""
+    if not any(t.text in _DASHES or t.text == "-" for t in tok.doc[tok.i + 1 : tok.i + 14]):
+        return False  # no dash after it: the common case, decided without finding the sentence
+    sent = tok.sent
+    for t in sent[:14]:
+        if t.text in _DASHES or (t.text == "-" and t.i > sent.start and sent[0].text.isupper()
+                                 and t.whitespace_ and t.doc[t.i - 1].whitespace_):
+            return tok.i < t.i
+        if not (t.is_punct or t.pos_ == "PROPN" or (t.like_num and t.ent_type_ == "DATE")):
+            return False
+    return False
+
+
+def past_dateline(subject: Token) -> Token | None:
+    """A subject, or when the parser took the wire dateline for it, the name it hung on the
+    dateline ("OSLO, March 3 — Nordfjord Lines said": "Lines"); None when there is none."""
+    if not in_dateline(subject):
+        return subject
+    return next((t for t in subject.subtree if t.dep_ == "appos" and not in_dateline(t)), None)
+
+
 def path(tok: Token) -> list[Token]:
     """The token and its heads up to the root."""
     out = [tok]
@@ -131,3 +160,20 @@ def time_roots(doc: Doc, times: Sequence[TimeMention]) -> list[Token | None]:
     of the parse)."""
     spans = [doc.char_span(t.start, t.end, alignment_mode="expand") for t in times]
     return [span.root if span is not None and len(span) > 0 else None for span in spans]
+
+
+def superlative_since(doc: Doc, time: TimeMention) -> TimeMention:
+    """"the largest crowd since 1998", "its lowest level since 1969", "the first time since 2008":
+    a period named after a superlative or an ordinal is what the figure is compared with (a
+    baseline), not when it holds."""
+    if not time.since or time.baseline:
+        return time
+    span = doc.char_span(time.start, time.end, alignment_mode="expand")
+    since = doc[span.start - 1] if span is not None and span.start > 0 else None
+    if span is None or since is None or since.lower_ != "since":
+        return time
+    if any(c.dep_ == "relcl" for c in span.root.children):
+        return time  # "since 2019, when about 21,000 arrived": the clause on the time is of that time
+    if any(c.tag_ in ("JJS", "RBS") or c.ent_type_ == "ORDINAL" for c in since.head.children):
+        return replace(time, baseline=True)
+    return time

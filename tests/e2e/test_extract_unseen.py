@@ -33,12 +33,22 @@ A Yale University study published in February found at least 6,000 children had 
 Kyiv has managed to bring back 388 children, presidential adviser Daria Herasymchuk said on Monday. The European Parliament estimates the cost of the program at up to €50 million a year.
 """
 
+STRIKE = """Harbour strike halts container traffic
+
+ROTTERDAM, Netherlands, April 7, 2025 (Reuters) - Dock workers at the country's largest port walked out on Monday, and the port authority said 4.1 billion euros of cargo a week was at risk.
+
+Traffic through the terminals fell to 180 ships last week, the fewest since 2009. Union leaders rejected the operators' offer, saying that 2,400 jobs would go by 2027.
+
+Port director Anneke Vos met the unions in The Hague on Tuesday. About 35 vessels were waiting at anchor, she said.
+"""
+
 
 @pytest.fixture(scope="module")
 def records(tmp_path_factory, nlp):
     folder = tmp_path_factory.mktemp("unseen")
     (folder / "deportations.txt").write_text(DEPORTATIONS, encoding="utf-8")
     (folder / "children.md").write_text(CHILDREN, encoding="utf-8")
+    (folder / "strike.txt").write_text(STRIKE, encoding="utf-8")
     result = pipeline.extract_claims([folder], Settings(), nlp=nlp)
     return {(r["document"], r["figure"]): r for r in claim_records(result.claims, result.relations)}
 
@@ -58,6 +68,14 @@ def records(tmp_path_factory, nlp):
         ("children.md", "nearly two-thirds", 200 / 3, None, None, "approx", None, ["Yale University"]),
         ("children.md", "388", 388, None, None, "exact", "2024-06-10", ["Daria Herasymchuk"]),
         ("children.md", "up to €50 million", 5e7, None, None, "at_most", None, ["European Parliament"]),
+        # the wire dateline dates the story and names no one
+        ("strike.txt", "4.1 billion euros", 4.1e9, None, None, "exact", "2025-04-07", ["port authority"]),
+        # "the fewest since 2009": what the figure is compared with, not when it holds
+        ("strike.txt", "180", 180, None, None, "exact", "2025-03-31/2025-04-06", []),
+        # a participle of saying speaks for its clause's subject
+        ("strike.txt", "2,400", 2400, None, None, "exact", "2027", ["Union leaders"]),
+        # "she said": the person the sentence before had for its subject
+        ("strike.txt", "About 35", 35, None, None, "approx", "2025-04-01", ["Anneke Vos"]),
     ],
 )
 def test_unseen_phrasings(records, doc, figure, value, low, high, qualifier, time, sources):
@@ -72,3 +90,7 @@ def test_unseen_phrasings(records, doc, figure, value, low, high, qualifier, tim
 def test_no_claims_from_the_newsletter_prompt_or_the_headline(records):
     assert not [k for k in records if k[1] in ("40,000", "19,546") and k[0] == "children.md" and records[k]["start"] < 120]
     assert all("newsletter" not in r["text"] for r in records.values())
+
+
+def test_scaled_figures_are_the_numbers_written(records):
+    assert records[("strike.txt", "4.1 billion euros")]["value"] == 4_100_000_000
