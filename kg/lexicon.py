@@ -86,7 +86,8 @@ NAMED_OCCASIONS = "summit|attack|invasion|election|games|olympics|war|crisis|cen
 
 # ==================================================================================== money
 
-#: Currency signs, codes and names -> ISO 4217 code.
+#: Currency signs and codes, and the names by which English news means one currency of several that
+#: share them ("dollars" are US dollars), -> ISO 4217 code. ``currencies`` adds every currency's name.
 CURRENCIES: dict[str, str] = {
     "$": "USD", "us$": "USD", "usd": "USD", "dollars": "USD", "dollar": "USD", "€": "EUR", "eur": "EUR",
     "euros": "EUR", "euro": "EUR", "£": "GBP", "gbp": "GBP", "pounds": "GBP", "₩": "KRW", "krw": "KRW",
@@ -94,10 +95,12 @@ CURRENCIES: dict[str, str] = {
     "rubles": "RUB", "roubles": "RUB", "₹": "INR", "rupees": "INR", "inr": "INR", "chf": "CHF", "francs": "CHF",
 }
 CURRENCY_CODES = frozenset(CURRENCIES.values())
+#: Last words of currencies' English names that are also everyday English after a number ("3
+#: marks", "two real problems", "5 gold medals", "two Afghanis"): read as currencies only in a
+#: full name ("Brazilian reals").
+CURRENCY_HOMOGRAPHS = frozenset("gold mark marks real reals sol afghani afghanis".split())
 #: Signs and codes written before a figure.
 CURRENCY_BEFORE_PATTERN = r"US\$|\$|€|£|₩|¥|₹|USD\s?|EUR\s?|GBP\s?|KRW\s?|JPY\s?|CNY\s?|RUB\s?|INR\s?|CHF\s?"
-#: Currency names written after a figure.
-CURRENCY_AFTER_PATTERN = r"dollars|won|rubles|roubles|euros|yuan|yen|pounds|rupees|francs"
 
 # ==================================================================================== hedges
 

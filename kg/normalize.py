@@ -19,6 +19,7 @@ from datetime import date, timedelta
 from decimal import Decimal
 
 from . import units
+from .currencies import codes, currency
 from .lexicon import (
     CLOCK_TIME,
     CURRENCIES,
@@ -227,8 +228,9 @@ def _unit(surface: str, unit_text: str) -> str | None:
     cur = _CURRENCY_SIGN.search(surface)
     if cur:
         return CURRENCIES[cur.group().lower()]
-    if unit_text in CURRENCIES:
-        return CURRENCIES[unit_text]
+    named = currency(unit_text) if unit_text else None
+    if named:
+        return named
     if re.search(r"%|percent|per cent", unit_text) or re.search(r"%|\bpercent\b|\bper cent\b", surface, re.I):
         return "percent" if "point" not in unit_text else "percentage_point"
     if re.search(r"fold", unit_text):
@@ -504,7 +506,7 @@ def _dimension(unit: str | None) -> str | None:
     dimensions; counts of people or things add nothing (the measured thing says what they are)."""
     if unit is None or unit == "person":
         return None
-    if unit in ("percent", "percentage_point", "ratio", "occurrence") or unit in CURRENCY_CODES:
+    if unit in ("percent", "percentage_point", "ratio", "occurrence") or unit in CURRENCY_CODES or unit in codes():
         return unit
     if unit in TIME_UNITS:
         return "duration"

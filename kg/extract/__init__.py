@@ -20,7 +20,8 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Token
 
-from ..lexicon import CURRENCIES, SCALES
+from ..currencies import currency
+from ..lexicon import SCALES
 from ..model import ClaimMention, Document, Frame, Source, TimeMention
 from ..model import Span as TextSpan
 from ..ontology import Gazetteer
@@ -177,7 +178,7 @@ def _in_a_name(parsed: Doc, start: int, end: int) -> bool:
     euros", where the model reads "Google 2.4 billion" as a product)."""
     span = parsed.char_span(start, end, alignment_mode="expand")
     return span is not None and any(t.like_num and t.ent_type_ in _NAMES_WITH_NUMBERS for t in span) and not any(
-        t.lower_ in SCALES or t.lower_ in CURRENCIES for t in span)
+        t.lower_ in SCALES or currency(t.lower_) is not None for t in span)
 
 
 def _main_clause(verb: Token) -> bool:

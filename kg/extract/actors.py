@@ -10,12 +10,12 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from ..currencies import currency
 from ..lexicon import (
     ACTING_ORG_NOUNS,
     ACTOR_PRONOUNS,
     AGENT_SUFFIXES,
     ANONYMOUS_NOUNS,
-    CURRENCIES,
     EVENT_TYPE_OF,
     GENERALISING_QUANTIFIERS,
     GROUP_NOUNS,
@@ -315,7 +315,7 @@ def by_role(tok: Token, agent: Token, gazetteer: Gazetteer, names: Names) -> tup
 def _sum_of_money(tok: Token) -> bool:
     """Whether an object is a sum of money ("$12 million", "1.8 billion euros"): the figure an act
     carries, not whom or what it was done to."""
-    return tok.ent_type_ == "MONEY" or (tok.lower_ in CURRENCIES and any(c.dep_ == "nummod" for c in tok.children))
+    return tok.ent_type_ == "MONEY" or (currency(tok.lower_) is not None and any(c.dep_ == "nummod" for c in tok.children))
 
 
 def participants(tok: Token, gazetteer: Gazetteer) -> list[str]:

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import re
 
+from ..currencies import after_pattern
 from ..lexicon import (
-    CURRENCY_AFTER_PATTERN,
     CURRENCY_BEFORE_PATTERN,
     EMERGENCY_NUMBERS,
     FRACTION_PATTERN,
@@ -52,7 +52,7 @@ _AFTER_UNIT = re.compile(
     rf"""^(?:(?P<pct>\s?%|\s?percent\b|\s?per\s?cent\b|\s?percentage\s+points?\b)
         |(?P<fold>-?\s?fold\b)
         |(?P<times>\s+times\b)
-        |\s+(?P<curword>{CURRENCY_AFTER_PATTERN})\b)""",
+        |\s+(?P<curword>{after_pattern()})\b)""",
     re.I | re.X,
 )
 # What joins the two ends of a range; the first end may repeat the unit ("3% to 4%").

@@ -26,9 +26,9 @@ from collections.abc import Iterable
 
 from spacy.tokens import Span, Token
 
+from ..currencies import currency
 from ..lexicon import (
     CHANGE_NOUNS,
-    CURRENCIES,
     FORECAST_VERBS,
     HUMAN_VERBS,
     LEVEL_VERBS,
@@ -75,7 +75,7 @@ def unit_noun(tok: Token) -> str | None:
         return "percent"
     if lemma in ("time", "fold"):
         return "ratio"
-    if low in CURRENCIES or lemma in CURRENCIES:
+    if currency(low) or currency(lemma):
         return "currency"
     kind = unit_kind(lemma) or unit_kind(low)
     return kind if kind == "time" or tok.pos_ in ("NOUN", "PROPN", "X") else None

@@ -221,3 +221,30 @@ def test_a_hedged_time_ago_is_a_time_not_a_figure():
 def test_a_hedge_is_a_whole_word(text, surface):
     (figure,) = find_figures(text)
     assert (figure.surface, figure.hedge) == (surface, None)
+
+
+@pytest.mark.parametrize("text, surface, value, unit", [
+    ("exports of 92 million Norwegian kroner", "92 million Norwegian kroner", 9.2e7, "NOK"),
+    ("a deficit of 5 billion rand", "5 billion rand", 5e9, "ZAR"),
+    ("fined 40 million shekels", "40 million shekels", 4e7, "ILS"),
+    ("set aside 2 billion Hong Kong dollars", "2 billion Hong Kong dollars", 2e9, "HKD"),
+    ("spent 1.2 trillion rupiah", "1.2 trillion rupiah", 1.2e12, "IDR"),
+    ("paid 7.5 million zlotys", "7.5 million zlotys", 7.5e6, "PLN"),
+    # names shared by several currencies stay unread, and everyday words stay words
+    ("lost 92 million kroner", "92 million", 9.2e7, None),
+    ("won 5 gold medals", "5", 5, None),
+    ("scored 3 marks more", "3", 3, None),
+])
+def test_currencies_by_name(text, surface, value, unit):
+    figure = one(text)
+    assert (figure.surface, figure.value, figure.unit) == (surface, value, unit)
+
+
+@pytest.mark.parametrize("text, value", [
+    ("a journey of 4.1 billion kilometres", 4_100_000_000),
+    ("revenue of $8.3 billion", 8_300_000_000),
+    ("0.7 million people", 700_000),
+    ("2.675 trillion won", 2_675_000_000_000),
+])
+def test_a_scaled_figure_is_the_number_written(text, value):
+    assert one(text).value == value
