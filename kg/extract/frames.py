@@ -38,6 +38,7 @@ from ..lexicon import (
     NOT_MEASURES,
     OUTCOMES,
     PERSON_NOUNS,
+    RELATIVE_TIME_WORDS,
     SPEECH_VERBS,
     canonical,
     canonical_verb,
@@ -310,13 +311,15 @@ def _unit_of(counted: Token | None, head: str | None, gazetteer: Gazetteer) -> s
 
 
 def _rate(tokens: list[Token]) -> str | None:
-    """The thing a figure is per: "$2.53 a share", "80 km per hour", "$70 per barrel"."""
+    """The thing a figure is per: "$2.53 a share", "80 km per hour", "$70 per barrel"; not a time
+    before or after it ("530,000 a year earlier")."""
     doc, i = tokens[0].doc, tokens[-1].i + 1
     if i + 1 < len(doc) and doc[i].lower_ in ("a", "an", "per"):
         j = i + 1
         while j < len(doc) - 1 and j < i + 3 and doc[j].pos_ == "ADJ":
             j += 1
-        if doc[j].pos_ == "NOUN":
+        relative = j + 1 < len(doc) and doc[j + 1].lower_ in RELATIVE_TIME_WORDS
+        if doc[j].pos_ == "NOUN" and not relative:
             return _lemma(doc[j])
     return None
 
@@ -433,6 +436,11 @@ class FrameReader:
                 changed = outer if outer is not None and _lemma(outer) not in CHANGE_NOUNS else None
             if changed is not None:
                 thing = changed
+        # An amount named by what it counts: "passenger numbers", "the case count".
+        if thing is not None and _neutral(thing):
+            thing = next((c for c in reversed(list(thing.lefts)) if c.dep_ == "compound" and c not in figure
+                          and (c.pos_ == "NOUN" or c.pos_ == "PROPN" and not c.ent_type_)
+                          and unit_noun(c) is None), thing)
         predicate = _predicate(thing if thing is not None else anchor, tokens)
         owner_entity, owner_name = possessive_owner(tokens, g)
         if thing is not None and is_name(thing, g):
