@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from ..lexicon import DENIAL_VERBS, MODAL_VERBS, MODAL_WORDS
+from ..lexicon import DENIAL_VERBS, MODAL_VERBS, MODAL_WORDS, SPEECH_VERBS
 from .aspect import sequel_clause
 from .tokens import lemma
 
@@ -37,10 +37,18 @@ def modality_cues(tokens: list[Token]) -> tuple[str, ...]:
         for t in [anchor, *(c for c in anchor.children if c.dep_ != "conj")]:
             word = t.lower_
             if (t.tag_ == "MD" and word in MODAL_VERBS) or word in MODAL_WORDS:
-                cues.append(word)
+                cues.append("projected" if word == "would" and _told_before(anchor) else word)
             if t.dep_ == "mark" and word == "if":
                 cues.append("if")
     return tuple(dict.fromkeys(cues))
+
+
+def _told_before(verb: Token) -> bool:
+    """A clause reported in the past ("said on Monday it would cancel 140 sailings"), where
+    "would" is the "will" of what was said: a plan or a forecast, not a condition."""
+    return (verb.dep_ == "ccomp" and verb.head.tag_ in ("VBD", "VBN", "VBG") and lemma(verb.head) in SPEECH_VERBS
+            and not any(c.dep_ == "advcl" and any(m.lower_ in ("if", "unless") for m in c.children)
+                        for c in verb.children))
 
 
 def in_condition(tok: Token) -> bool:

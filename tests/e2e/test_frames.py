@@ -112,6 +112,16 @@ def test_what_a_clause_after_after_tells_is_not_hedged_by_the_verb_it_hangs_on(r
     assert read("The grocer may close its flagship store to save $300 million.")["$300 million"].modality == "hypothetical"
 
 
+@pytest.mark.parametrize("sentence, modality", [
+    ("The airline said on Friday it would cut 1,200 jobs.", "projected"),  # the "will" of what was said
+    ("The union warned that the merger would cost 1,200 jobs.", "projected"),
+    ("The airline says the merger would cost 1,200 jobs.", "hypothetical"),
+    ("The airline said the merger would cost 1,200 jobs if regulators objected.", "hypothetical"),
+])
+def test_would_in_what_was_said_is_a_plan(read, sentence, modality):
+    assert read(sentence)["1,200"].modality == modality
+
+
 def test_a_time_on_the_other_side_of_after_is_not_a_figures(read):
     claims = read("The brewer cut 500 jobs after posting a loss of $2 billion last year.",
                   published=datetime.date(2025, 3, 14))  # business
