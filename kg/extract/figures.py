@@ -109,6 +109,14 @@ def _is_year(num: str) -> bool:
     return bool(_YEAR.match(num))
 
 
+def _tally(first: re.Match[str], glue: str, second: re.Match[str]) -> bool:
+    """Two whole numbers joined by a hyphen, the larger first: a score or a vote ("3-1", "5-4"),
+    where a range goes up ("3-5")."""
+    a, b = first.group("num"), second.group("num")
+    return (glue in ("-", "–") and bool(a) and bool(b) and a.isdigit() and b.isdigit()
+            and not first.group("scale") and not first.group("cur") and not second.group("cur") and int(a) > int(b))
+
+
 def find_figures(text: str, offset: int = 0) -> list[FigureMention]:
     """Figures in ``text`` (a sentence), with offsets shifted by ``offset``.
 
@@ -138,6 +146,9 @@ def find_figures(text: str, offset: int = 0) -> list[FigureMention]:
             same_unit = not _PERCENT_AFTER.match(glue) or (
                 not n.group("cur") and bool(_PERCENT_AFTER.match(right_of(text, n_end))))
             from_ = re.search(r"\bfrom\s+\S*$", before, re.I)
+            if _tally(m, glue, n):
+                i += 2  # "beat them 3-1", "ruled 5-4": a score, neither a range nor two counts
+                continue
             if _RANGE_JOIN.match(glue) and kinds_match and same_unit and not from_ and not n.group("one"):
                 between = re.search(r"\bbetween\s+(?:\S+\s+)?$", before, re.I)
                 word = glue.strip().lower()

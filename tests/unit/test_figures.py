@@ -248,3 +248,14 @@ def test_currencies_by_name(text, surface, value, unit):
 ])
 def test_a_scaled_figure_is_the_number_written(text, value):
     assert one(text).value == value
+
+
+@pytest.mark.parametrize("text, surfaces", [
+    ("United beat the visitors 3-1 on Saturday", []),  # a score
+    ("the court ruled 5-4 in the case", []),  # a vote
+    ("the Senate voted 51–49 to confirm her", []),
+    ("temperatures of 20-25 degrees", ["20-25"]),  # a range goes up
+    ("a rise of 3-5 percent", ["3-5 percent"]),
+])
+def test_a_score_is_no_range(text, surfaces):
+    assert [f.surface for f in find_figures(text)] == surfaces
