@@ -58,6 +58,9 @@ FRAMES = [
     ("The storm brought winds of 90 knots to the coast.", "90", "wind", "any:wind:speed"),
     ("The storm dumped 150 millimetres of rain on the city.", "150", "rain", "any:rain:length"),
     ("The new bridge is 1.6 kilometres long.", "1.6", "bridge", "any:bridge:length"),
+    # what a figure values ("put X at"), not who values it
+    ("Insurers put the damage from the storm at $3 billion.", "$3 billion", "damage", "any:damage:USD"),
+    ("The regional council valued the lost crops at 40 million euros.", "40 million euros", "crop", "any:crop:EUR"),
     # an amount named by what it counts; a time after a figure is no rate
     ("The museum said visitor numbers fell to 410,000 in 2024.", "410,000", "arrival", "any:arrival"),
     ("The museum said visitor numbers fell to 410,000, down from 530,000 a year earlier.", "530,000", "arrival",
