@@ -31,6 +31,8 @@ WEEKDAYS: dict[str, int] = {d.lower(): i for i, d in enumerate(calendar.day_name
 WEEKDAYS_PATTERN = "|".join(calendar.day_name)
 #: A time of day ("9 a.m.", "10:30 p.m."): alone, the day of the report.
 CLOCK_TIME = re.compile(r"(?:1[0-2]|[1-9])(?::[0-5]\d)?\s?[ap]\.m\.", re.I)
+#: Words before a unit of time that make it a time, not a length ("last year", "the past week").
+TIME_DETERMINERS = frozenset("last next this past previous coming following".split())
 #: Words after a span of time that place it before or after another ("a year earlier", "two days later").
 RELATIVE_TIME_WORDS = frozenset("ago earlier later before after".split())
 #: Units of time: a figure in them is a duration or an age, not an amount of a thing.

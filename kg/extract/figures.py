@@ -21,6 +21,8 @@ from ..lexicon import (
     SCALE_PATTERN,
     TEENS_WORD_PATTERN,
     TENS_WORD_PATTERN,
+    TIME_DETERMINERS,
+    TIME_UNITS,
     UNITS_WORD_PATTERN,
     VAGUE_PATTERN,
 )
@@ -82,6 +84,8 @@ _MONTH_AFTER = re.compile(rf"^\s*(?:{_MONTHS})\b", re.I)
 _COMPOUND_AFTER = re.compile(r"^-(?!fold\b|percent\b|to-\d)[A-Za-z]", re.I)
 _YEAR = re.compile(r"^(?:1[89]\d\d|20\d\d)$")
 _PERCENT_AFTER = re.compile(r"^\s?(?:%|percent\b)", re.I)
+_PERIOD_BEFORE = re.compile(r"\b(?:" + "|".join(sorted(TIME_DETERMINERS)) + r"|first)\s+$", re.I)
+_PERIOD_AFTER = re.compile(r"^\s+(?:" + "|".join(f"{u}s?" for u in sorted(TIME_UNITS)) + r"|centuries)\b", re.I)
 _CLOCK_AFTER = re.compile(r"^\s?(?:[ap]\.\s?m\.|[ap]m\b)", re.I)
 # Words before a bare four-digit number that make an earlier year of it ("since 1796").
 _YEAR_BEFORE = re.compile(r"\b(?:since|in|from|until|till|before|after|by|of|around|circa)\s+$", re.I)
@@ -242,6 +246,8 @@ def _atom_ok(text: str, m: re.Match[str]) -> bool:
         if unit is None or not unit_kind(unit.group("unit")) or _RELATIVE_TIME.match(after[unit.end():]):
             return False  # "nearly a year ago" says when, not how much
         return bool(_HEDGE_BEFORE.search(before) or far_end)
+    if not m.group("cur") and not m.group("scale") and _PERIOD_BEFORE.search(before) and _PERIOD_AFTER.match(after):
+        return False  # "the previous three months", "over the past 12 years": when, not how many
     word = (m.group("word") or m.group("vague") or m.group("frac") or "").lower()
     if word:
         if re.search(r"[\w-]$", before) or re.match(r"^-(?!fold)\w", after):

@@ -40,6 +40,7 @@ from ..lexicon import (
     PERSON_NOUNS,
     RELATIVE_TIME_WORDS,
     SPEECH_VERBS,
+    TIME_DETERMINERS,
     canonical,
     canonical_verb,
 )
@@ -96,6 +97,8 @@ def _counted_noun(figure_tokens: list[Token], own_unit: bool = False) -> Token |
     if noun is not None and noun.ent_type_ in ("DATE", "TIME") and all(t.ent_type_ != noun.ent_type_
                                                                         for t in figure_tokens):
         return None
+    if noun is not None and any(t.lower_ in TIME_DETERMINERS for t in noun.doc[figure_tokens[-1].i + 1 : noun.i]):
+        return None  # "down from 47 last year", whatever the model's entities
     return noun
 
 

@@ -259,3 +259,14 @@ def test_a_scaled_figure_is_the_number_written(text, value):
 ])
 def test_a_score_is_no_range(text, surfaces):
     assert [f.surface for f in find_figures(text)] == surfaces
+
+
+@pytest.mark.parametrize("text, surfaces", [
+    ("prices fell 2% from the previous three months", ["2%"]),
+    ("over the past 12 months, 300 people died", ["300"]),
+    ("in the first six months of the year", []),
+    ("within the next five years", []),
+    ("the last 3 games", ["3"]),  # not a time
+])
+def test_a_period_counts_nothing(text, surfaces):
+    assert [f.surface for f in find_figures(text)] == surfaces
