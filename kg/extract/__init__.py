@@ -90,6 +90,8 @@ def extract(doc: Document, parsed: Doc, gazetteer: Gazetteer) -> list[ClaimMenti
         attribution = reader.read(sent, spans)
         if attribution:
             times = [replace(t, reporting=attribution.covers(t.start, t.end)) for t in times]
+            # "according to two people familiar with the matter": a count of the sources, not a claim
+            figures = [f for f in figures if not any(a <= f.start and f.end <= b for a, b in attribution.named)]
             speakers.append((s_start, s_end, attribution))
         lead = text.lstrip()
         conditional = bool(CONDITIONAL.match(lead))

@@ -49,6 +49,9 @@ class Attribution:
     carries: bool = True
     #: Spans of the sentence that are not part of what the source says.
     aside: tuple[tuple[int, int], ...] = ()
+    #: The phrases that name the sources ("two people familiar with the matter"): their numbers
+    #: count the sources, they are not claims.
+    named: tuple[tuple[int, int], ...] = ()
 
     #: For a report inside a report ("the mayor said police reported ..."): each link with the
     #: span of the sentence it speaks for; empty when one source speaks for the whole sentence.
@@ -195,7 +198,7 @@ class SourceReader:
                     phrase = subtree(objs[0])
                     chain = self._chain_of_phrase(phrase, speaker=True)
                     if chain:
-                        return Attribution(chain, (char_span(phrase),))
+                        return Attribution(chain, (char_span(phrase),), named=(char_span(phrase),))
         found = [(tok, said) for tok in tokens if (said := self._speech(tok, sent, figure_spans)) is not None]
         if not found:
             return None
@@ -215,7 +218,8 @@ class SourceReader:
         nested.sort(key=lambda pair: -len(_scope(pair[0])))
         scoped = tuple((src, char_span(_scope(tok))) for tok, said in nested for src in said.chain)
         return replace(attribution, chain=tuple(_dedupe([src for src, _ in scoped])),
-                       reporting=tuple(span for _, said in nested for span in said.reporting), scoped=scoped)
+                       reporting=tuple(span for _, said in nested for span in said.reporting), scoped=scoped,
+                       named=tuple(span for _, said in nested for span in said.named))
 
     def _speech(self, tok: Token, sent: Span, figure_spans: list[tuple[int, int]]) -> Attribution | None:
         """The attribution a verb of saying makes, if it is one with a source for its subject."""
@@ -237,8 +241,8 @@ class SourceReader:
             return None
         subject_tokens = subtree(subjects[0], stop=[c for c in subjects[0].children if c.dep_ == "relcl"])
         s, e = subject_tokens[0].idx, subject_tokens[-1].idx + len(subject_tokens[-1].text)
-        if any(a < e and s < b for a, b in figure_spans):
-            return None
+        if any(a < e and s < b and not _counts(subjects[0], a, b) for a, b in figure_spans):
+            return None  # "a 12% rise suggests ...": a figure speaks for no one; "three officials said" do
         if tok.lemma_.lower() in DATA_VERBS and tok.lemma_.lower() != "find":
             head_lemma = subjects[0].lemma_.lower()
             if head_lemma not in INFO_NOUNS and subjects[0].lower_ not in INFO_NOUNS and not self.gazetteer.find(span_text(subject_tokens)[0]):
@@ -263,7 +267,7 @@ class SourceReader:
             # "Smith, who founded the firm in 1998, said ...": what describes the speaker is not said
             aside += tuple(char_span(subtree(c)) for c in subjects[0].children if c.dep_ == "relcl")
             return Attribution(tuple(_dedupe(said)), tuple(spans), tok.lemma_.lower() not in FORECAST_VERBS,
-                               aside)
+                               aside, named=(spans[0],))
         return None
 
     def _chain_of_phrase(self, tokens: list[Token], speaker: bool = False) -> tuple[Source, ...]:
@@ -330,6 +334,17 @@ def _passive_agent(verb: Token) -> list[Token]:
     if not any(c.dep_ == "auxpass" for c in verb.children):
         return []
     return [o for c in verb.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"][:1]
+
+
+def _counts(head: Token, start: int, end: int) -> bool:
+    """Whether the figure at ``[start, end)`` only counts the speakers ``head`` names ("three
+    officials said"); not when they speak of themselves, as those asked in a survey do ("7,887
+    people said they came to study"): then how many they are is what is claimed."""
+    span = head.doc.char_span(start, end, alignment_mode="expand")
+    if span is None or head.pos_ != "NOUN" or not any(t.dep_ == "nummod" and t.head == head for t in span):
+        return False
+    return not any(c.dep_ == "ccomp" and any(s.lower_ in ("they", "we") for s in c.children if s.dep_ in ("nsubj", "nsubjpass"))
+                   for c in head.head.children)
 
 
 def _participle_speaker(verb: Token) -> list[Token]:

@@ -34,6 +34,19 @@ def test_sources_across_domains(sources, text, figure, expected):
     assert sources(text)[figure] == expected
 
 
+@pytest.mark.parametrize("text, found", [
+    # the speakers counted: a source, and their number no claim
+    ("Three officials said 40 people died in the floods.", {"40": ["Three officials"]}),
+    ("About 1,200 homes were destroyed, two aid workers told the agency.", {"About 1,200": ["two aid workers"]}),
+    ("According to two people familiar with the talks, the club will pay $80 million.",
+     {"$80 million": ["two people familiar with the talks"]}),
+    # those who speak of themselves, as in a survey, are what is counted
+    ("In the poll, 412 farmers said they had lost money.", {"412": []}),
+])
+def test_counted_speakers(sources, text, found):
+    assert sources(text) == found
+
+
 def test_a_quote_after_its_speaker_changes_hands(sources):
     text = ("Jane Roe, the agency's director, said 12 staff had left. \u201cWe hired 30 more,\u201d "
             "said John Doe, its deputy.")
