@@ -317,6 +317,17 @@ def _unit_of(counted: Token | None, head: str | None, gazetteer: Gazetteer) -> s
     return "person" if is_person(counted, gazetteer) else _lemma(counted)
 
 
+def _compared(tokens: list[Token]) -> bool:
+    """A figure that is what another is compared with: "up from 15,900", "down from 47",
+    "compared with 12"."""
+    top = tokens[-1]
+    while top.head in tokens and top.head != top:
+        top = top.head
+    prep = top.head if top.dep_ == "pobj" else None
+    return prep is not None and (prep.lower_ == "from" and prep.head.lower_ in ("up", "down")
+                                 or prep.lower_ in ("with", "to") and prep.head.lower_ == "compared")
+
+
 def _rate(tokens: list[Token]) -> str | None:
     """The thing a figure is per: "$2.53 a share", "80 km per hour", "$70 per barrel"; not a time
     before or after it ("530,000 a year earlier")."""
@@ -469,8 +480,10 @@ class FrameReader:
             head = "person"  # "125 died", "300 fled"
             predicate = predicate or _lemma(tokens[-1].head)
         earlier = None
-        if head is None and self.in_sentence is not None:
-            earlier = self.in_sentence  # "306 electoral votes to Clinton's 232": the list shares its frame
+        if (head is None or _compared(tokens)) and self.in_sentence is not None:
+            # "306 electoral votes to Clinton's 232": the list shares its frame; so does what a
+            # figure is compared with ("completed 18,600 flats, up from 15,900")
+            earlier = self.in_sentence
             self.pointed_back = self.in_sentence_back
         elif back:
             earlier = self.said  # "the figure rose to 15,000": the last figure said, in this paragraph or before
