@@ -228,8 +228,10 @@ def _holder(tok: Token, figure: set[Token], gazetteer: Gazetteer) -> Token | Non
             return None
         valued = next((c for c in anchor.children if c.dep_ == "dobj" and c not in figure
                        and c.pos_ in ("NOUN", "PROPN") and unit_noun(c) is None), None)
-        if below.dep_ == "prep" and below.lower_ == "at" and valued is not None:
-            return valued  # "put the damage at $3 billion", "kept rates at 5%": what the figure values
+        if below.dep_ == "prep" and below.lower_ in ("at", "to", "by") and valued is not None:
+            # "put the damage at $3 billion", "cut its forecast by 4%, to 1.85 billion bushels":
+            # what the figure values, or the level or change of
+            return valued
         node = anchor
         while not subjects(node) and node.dep_ in ("xcomp", "conj") and _lemma(node.head) not in SPEECH_VERBS:
             node = node.head

@@ -53,7 +53,7 @@ def named_agent(tok: Token, figure: set[Token], gazetteer: Gazetteer) -> tuple[s
         if anchor.pos_ == "VERB":
             if below.dep_ not in ("dobj", "dative", "iobj") and below not in figure:
                 return None, None
-            if any(c.dep_ == "prep" and c.lower_ == "at" and any(t in figure for t in c.subtree)
+            if any(c.dep_ == "prep" and c.lower_ in ("at", "to", "by") and any(t in figure for t in c.subtree)
                    for c in anchor.children):
                 return None, None  # "the agency put the damage at $3 billion": who values, not whose
             node = anchor

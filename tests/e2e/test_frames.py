@@ -61,6 +61,9 @@ FRAMES = [
     # what a figure values ("put X at"), not who values it
     ("Insurers put the damage from the storm at $3 billion.", "$3 billion", "damage", "any:damage:USD"),
     ("The regional council valued the lost crops at 40 million euros.", "40 million euros", "crop", "any:crop:EUR"),
+    ("The port authority raised its harbour fees by 8 percent.", "8 percent", "fee", "any:fee:percent"),
+    ("The department cut its wheat forecast to 1.85 billion bushels.", "1.85 billion", "forecast",
+     "any:forecast:volume"),
     # what a figure is compared with is measured as that figure
     ("Construction firms completed 18,600 flats last year, up from 15,900 in 2024.", "15,900", "flat",
      "any:flat"),
