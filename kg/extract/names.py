@@ -35,7 +35,9 @@ def phrase(tok: Token) -> str:
         while start > tok.sent.start and tok.doc[start].ent_iob_ == "I":
             start -= 1
         end = tok.i + 1
-        while end < tok.sent.end and tok.doc[end].ent_iob_ == "I":
+        while end < tok.sent.end and (tok.doc[end].ent_iob_ == "I" or (
+                # a name ends in no "of": "the Electoral Commission of" + "Zambia", read as two
+                tok.doc[end].ent_iob_ == "B" and tok.doc[end - 1].pos_ in ("ADP", "CCONJ", "DET"))):
             end += 1
         return tok.doc[start:end].text
     return span_text(subtree(tok, [c for c in tok.children if c.dep_ in PHRASE_STOPS]))[0]

@@ -47,6 +47,16 @@ def test_counted_speakers(sources, text, found):
     assert sources(text) == found
 
 
+def test_a_report_that_closes_its_sentence_speaks_for_all_of_it(sources):
+    """The parser hangs "announced" on the clause before it; said after a comma at the end, it
+    speaks for the whole sentence (elections)."""
+    text = ("The opposition candidate, Grace Chanda, won Thursday's by-election in Kabwata with 11,482 votes, "
+            "defeating the ruling party's nominee by fewer than 600 votes, the Electoral Commission of Zambia "
+            "announced on Friday.")
+    assert sources(text) == {"11,482": ["Electoral Commission of Zambia"],
+                             "fewer than 600": ["Electoral Commission of Zambia"]}
+
+
 def test_a_quote_after_its_speaker_changes_hands(sources):
     text = ("Jane Roe, the agency's director, said 12 staff had left. \u201cWe hired 30 more,\u201d "
             "said John Doe, its deputy.")

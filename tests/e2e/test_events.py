@@ -243,6 +243,12 @@ def test_it_bare_counts_and_datelines_leave_the_actor_named(events, text, trigge
     assert found[trigger].subject == agent
 
 
+def test_a_name_read_as_two_entities_is_one_actor(events):
+    text = ("The challenger, Ana Duarte, won Sunday's runoff in Braga with 14,906 votes, defeating the mayor by "
+            "fewer than 900 votes, the Electoral Commission of Portugal announced on Monday.")
+    assert {e.trigger: e for e in events(text)}["announce"].subject.endswith("Electoral Commission of Portugal")
+
+
 def test_an_outlet_named_beside_its_common_noun_only_attributes(events):
     text = "Protesters blocked the motorway on Sunday, the regional newspaper Kurier reported."
     found = [e.trigger for e in events(text)]
