@@ -150,7 +150,8 @@ class SourceReader:
         while len(named) > 1 and named[-1].is_punct:
             named.pop()
         clean = re.sub(r"^(?:the)\s+", "", span_text(named)[0] if beside and named else text, flags=re.I)
-        if definite and head.lemma_.lower() in INFO_NOUNS | ORG_HEADS and len(tokens) <= 2 and self.last_org is not None:
+        if definite and head.lemma_.lower() in INFO_NOUNS | ORG_HEADS and len(tokens) <= 2 and self.last_org is not None \
+                and not any(t.text[:1].isupper() for t in tokens):  # "the ministry", not "the Health Ministry"
             # "The report said ...", "The group estimated ...": the organisation named before.
             return self.last_org
         if lemma in INFO_NOUNS or head.lemma_.lower() in INFO_NOUNS:

@@ -47,6 +47,12 @@ def test_counted_speakers(sources, text, found):
     assert sources(text) == found
 
 
+def test_a_ministry_named_is_not_the_organisation_named_before(sources):
+    text = ("The flood killed 42 people, the agency AFAD said. More than 300 people were injured, according to "
+            "the Health Ministry.")
+    assert sources(text)["More than 300"] == ["Health Ministry"]
+
+
 def test_a_report_that_closes_its_sentence_speaks_for_all_of_it(sources):
     """The parser hangs "announced" on the clause before it; said after a comma at the end, it
     speaks for the whole sentence (elections)."""
