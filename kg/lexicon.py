@@ -244,6 +244,7 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "job": ("position", "post"),
     "home": ("house", "dwelling", "residence"),
     "case": ("infection",),
+    "earthquake": ("quake", "tremor"),
 }
 #: What befalls people, as canonical words: "12 people were killed" measures deaths, "2,000
 #: tourists arrived" arrivals.

@@ -319,6 +319,21 @@ def _unit_of(counted: Token | None, head: str | None, gazetteer: Gazetteer) -> s
     return "person" if is_person(counted, gazetteer) else _lemma(counted)
 
 
+def _scale_before(tokens: list[Token]) -> Token | None:
+    """The scale a figure is read on, named right before it: "a magnitude 6.1 earthquake", "measured
+    at magnitude 6.0", "a level 3 alert"."""
+    first = number = tokens[0]
+    word = first.doc[first.i - 1] if first.i > first.sent.start else None
+    if word is None or not first.like_num or word.pos_ != "NOUN" or word.ent_type_ or unit_noun(word) is not None:
+        return None
+    if number.head == word:
+        return word
+    noun = number.head  # "magnitude" and "6.1 earthquake", however the parser split the phrase
+    one_phrase = word.head == noun or noun.head == word or (
+        word.dep_ == noun.dep_ == "nsubj" and word.head == noun.head)
+    return word if noun.i == number.i + 1 and noun.pos_ == "NOUN" and unit_noun(noun) is None and one_phrase else None
+
+
 def _compared(tokens: list[Token]) -> bool:
     """A figure that is what another is compared with: "up from 15,900", "down from 47",
     "compared with 12"."""
@@ -422,6 +437,9 @@ class FrameReader:
         unit_word = counted if counted is not None and unit_noun(counted) is not None else None
         if unit_word is not None:
             counted = None
+        scale = _scale_before(tokens)
+        if scale is not None:  # "a magnitude 6.1 earthquake": an earthquake, on the magnitude scale
+            unit_word, counted = scale, next((t.head for t in tokens if t.dep_ == "nummod" and t.head.i > t.i), None)
         # "hunting with 45 and guided tours with 12": the number hangs on a noun it does not
         # count; what it counts is read from where that noun stands.
         hung = next((t.head for t in tokens if t.dep_ == "nummod" and t.head not in figure and _hung(t)), None)

@@ -64,6 +64,9 @@ FRAMES = [
     ("The port authority raised its harbour fees by 8 percent.", "8 percent", "fee", "any:fee:percent"),
     ("The department cut its wheat forecast to 1.85 billion bushels.", "1.85 billion", "forecast",
      "any:forecast:volume"),
+    # a scale named before the figure
+    ("A magnitude 6.1 earthquake struck the province on Wednesday.", "6.1", "earthquake", "any:earthquake"),
+    ("Seismologists measured the quake at magnitude 6.0.", "6.0", "earthquake", "any:earthquake"),
     # what a figure is compared with is measured as that figure
     ("Construction firms completed 18,600 flats last year, up from 15,900 in 2024.", "15,900", "flat",
      "any:flat"),
@@ -131,6 +134,14 @@ def test_what_a_clause_after_after_tells_is_not_hedged_by_the_verb_it_hangs_on(r
 ])
 def test_would_in_what_was_said_is_a_plan(read, sentence, modality):
     assert read(sentence)["1,200"].modality == modality
+
+
+@pytest.mark.parametrize("sentence, surface", [
+    ("A magnitude 6.1 earthquake struck the province on Wednesday.", "6.1"),
+    ("Seismologists measured the quake at magnitude 6.0.", "6.0"),
+])
+def test_a_scale_named_before_a_figure_is_its_unit(read, sentence, surface):
+    assert read(sentence)[surface].figure.unit == "magnitude"
 
 
 def test_a_time_on_the_other_side_of_after_is_not_a_figures(read):
