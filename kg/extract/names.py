@@ -40,7 +40,10 @@ def phrase(tok: Token) -> str:
                 tok.doc[end].ent_iob_ == "B" and tok.doc[end - 1].pos_ in ("ADP", "CCONJ", "DET"))):
             end += 1
         return tok.doc[start:end].text
-    return span_text(subtree(tok, [c for c in tok.children if c.dep_ in PHRASE_STOPS]))[0]
+    # An apposition is set off by punctuation; one the parser finds without ("A magnitude" + "6.1
+    # earthquake") is the rest of the phrase.
+    return span_text(subtree(tok, [c for c in tok.children if c.dep_ in PHRASE_STOPS and not (
+        c.dep_ == "appos" and c.i > tok.i and not tok.doc[c.left_edge.i - 1].is_punct)]))[0]
 
 
 @dataclass(frozen=True)

@@ -243,6 +243,14 @@ def test_it_bare_counts_and_datelines_leave_the_actor_named(events, text, trigge
     assert found[trigger].subject == agent
 
 
+@pytest.mark.parametrize("text", [
+    "LIMA — A magnitude 7.2 earthquake struck the coast on Sunday, killing at least 15 people.",
+    "ANKARA — A magnitude 6.1 earthquake struck Malatya province early on Wednesday, killing at least 42 people.",
+])
+def test_an_apposition_without_commas_is_the_rest_of_the_phrase(events, text):
+    assert "earthquake" in {e.trigger: e for e in events(text)}["kill"].actors[0].name
+
+
 def test_a_name_read_as_two_entities_is_one_actor(events):
     text = ("The challenger, Ana Duarte, won Sunday's runoff in Braga with 14,906 votes, defeating the mayor by "
             "fewer than 900 votes, the Electoral Commission of Portugal announced on Monday.")
