@@ -82,7 +82,8 @@ def extract(doc: Document, parsed: Doc, gazetteer: Gazetteer) -> list[ClaimMenti
         if paragraph != previous_line:
             paragraph_no, previous_line = paragraph_no + 1, paragraph
         figures = [f for f in find_figures(text, s_start)
-                   if not doc.is_boilerplate(f.start, f.end) and not _in_a_name(parsed, f.start, f.end)]
+                   if not doc.is_boilerplate(f.start, f.end) and not _in_a_name(parsed, f.start, f.end)
+                   and not _an_age(parsed, f.start, f.end)]
         if figures and not says_something(text, [(f.start - s_start, f.end - s_start) for f in figures]):
             figures = []  # a table cell or a bare "Two.": no words say what the figures are
         times = [superlative_since(parsed, t) for t in find_times(text, s_start, figures)]
@@ -181,6 +182,17 @@ def _in_a_name(parsed: Doc, start: int, end: int) -> bool:
     span = parsed.char_span(start, end, alignment_mode="expand")
     return span is not None and any(t.like_num and t.ent_type_ in _NAMES_WITH_NUMBERS for t in span) and not any(
         t.lower_ in SCALES or currency(t.lower_) is not None for t in span)
+
+
+def _an_age(parsed: Doc, start: int, end: int) -> bool:
+    """A bare number set beside a name between commas: the person's age ("Alves, 21, scored"),
+    which describes who is meant and is not a claim."""
+    span = parsed.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) != 1 or not span[0].like_num or span[0].dep_ != "appos":
+        return False
+    number, doc = span[0], parsed
+    return (number.head.pos_ == "PROPN" and 0 < number.i < len(doc) - 1
+            and doc[number.i - 1].text == "," and doc[number.i + 1].text in (",", ")"))
 
 
 def _main_clause(verb: Token) -> bool:

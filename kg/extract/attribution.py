@@ -13,6 +13,7 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Span, Token
 
 from ..lexicon import (
+    AGENT_SUFFIXES,
     ANONYMOUS_NOUNS,
     CITING_VERBS,
     DATA_VERBS,
@@ -24,6 +25,7 @@ from ..lexicon import (
     PERSON_NOUNS,
     PUBLISHING_VERBS,
     SPEECH_VERBS,
+    TITLE_NOUNS,
 )
 from ..model import ClaimMention, Document, Source
 from ..ontology import Gazetteer
@@ -122,7 +124,10 @@ class SourceReader:
             covers_head = best.start <= head.idx - start < best.end
             # "a Radio Free Asia report", "the Russian independent outlet Mediazona": a common
             # noun head stands for the entity named inside the phrase, unless a person is named.
-            stands_for = head.pos_ == "NOUN" and (head.lemma_.lower() in INFO_NOUNS or head.lemma_.lower() in ORG_HEADS)
+            # An organisation named after its kind ("the outlet Mediazona") is it; one named before
+            # ("the Premier League club") is what the organisation belongs to.
+            stands_for = head.pos_ == "NOUN" and (head.lemma_.lower() in INFO_NOUNS or (
+                head.lemma_.lower() in ORG_HEADS and best.start > head.idx - start))
             if covers_head or (stands_for and not people):
                 kind = "group" if self.gazetteer.type(best.key) == "group" else "named"
                 src = Source(self.gazetteer.label(best.key), kind, best.key, text)
@@ -141,7 +146,11 @@ class SourceReader:
             return src
         orgs = entities_within(tokens, "ORG")
         # "doctors at a hospital in Nagpur": a place the model took for an organisation
-        if orgs and not (head.pos_ == "NOUN" and _placed(head, orgs[-1].start_char, ("in",))):
+        # "the Premier League club": a club of the league, not the league ("a Reuters report" is Reuters',
+        # "PG&E officials" speak for PG&E)
+        member = (head.pos_ == "NOUN" and head.lemma_.lower() not in INFO_NOUNS and not _people(head) and bool(orgs)
+                  and orgs[-1].end <= head.i)
+        if orgs and not member and not (head.pos_ == "NOUN" and _placed(head, orgs[-1].start_char, ("in",))):
             self.last_org = Source(orgs[-1].text, "named", None, text)
             return self.last_org
         # "FIDE, the sport's governing body": the name, without what is set beside it
@@ -335,6 +344,14 @@ def _passive_agent(verb: Token) -> list[Token]:
     if not any(c.dep_ == "auxpass" for c in verb.children):
         return []
     return [o for c in verb.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"][:1]
+
+
+def _people(noun: Token) -> bool:
+    """A noun for people ("officials", "executives", "a spokeswoman", "engineers"), who speak for
+    the organisation named before it."""
+    lemma = noun.lemma_.lower()
+    return (lemma in PERSON_NOUNS or lemma in TITLE_NOUNS or lemma.endswith(("man", "woman", "person"))
+            or (len(lemma) >= 5 and lemma.endswith(AGENT_SUFFIXES)))
 
 
 def _trailing(verb: Token) -> bool:

@@ -47,6 +47,20 @@ def test_counted_speakers(sources, text, found):
     assert sources(text) == found
 
 
+@pytest.mark.parametrize("text, figure, expected", [
+    # sport: a club of the league, not the league
+    ("The Premier League club said 14 players had been injured this season.", "14", ["Premier League club"]),
+    # business: the people of a company speak for it
+    ("Tesla executives said 40,000 cars would be recalled.", "40,000", ["Tesla"]),
+])
+def test_an_organisation_named_before_a_noun(sources, text, figure, expected):
+    assert sources(text)[figure] == expected
+
+
+def test_an_age_beside_a_name_is_no_claim(sources):
+    assert list(sources("Alves, 21, scored 19 goals in 34 league appearances last season.")) == ["19", "34"]
+
+
 def test_a_ministry_named_is_not_the_organisation_named_before(sources):
     text = ("The flood killed 42 people, the agency AFAD said. More than 300 people were injured, according to "
             "the Health Ministry.")
