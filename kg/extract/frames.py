@@ -99,6 +99,8 @@ def _counted_noun(figure_tokens: list[Token], own_unit: bool = False) -> Token |
         return None
     if noun is not None and any(t.lower_ in TIME_DETERMINERS for t in noun.doc[figure_tokens[-1].i + 1 : noun.i]):
         return None  # "down from 47 last year", whatever the model's entities
+    while noun is not None and noun.dep_ == "compound" and noun.head.pos_ == "NOUN" and noun.head.i > noun.i:
+        noun = noun.head  # "4 million user reports" counts reports
     return noun
 
 

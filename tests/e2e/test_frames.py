@@ -64,6 +64,9 @@ FRAMES = [
     ("The port authority raised its harbour fees by 8 percent.", "8 percent", "fee", "any:fee:percent"),
     ("The department cut its wheat forecast to 1.85 billion bushels.", "1.85 billion", "forecast",
      "any:forecast:volume"),
+    # a noun before the counted noun only says which ("three test flights")
+    ("Of the four flu strains, one is the most common.", "four", "strain", "any:strain"),
+    ("Of the six bridge designs, one was chosen.", "six", "design", "any:design"),
     # a scale named before the figure
     ("A magnitude 6.1 earthquake struck the province on Wednesday.", "6.1", "earthquake", "any:earthquake"),
     ("Seismologists measured the quake at magnitude 6.0.", "6.0", "earthquake", "any:earthquake"),
