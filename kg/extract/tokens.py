@@ -42,6 +42,17 @@ def char_span(tokens: list[Token]) -> tuple[int, int]:
     return tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
 
 
+def runs(tokens: list[Token]) -> tuple[tuple[int, int], ...]:
+    """The character spans of the unbroken runs of ``tokens`` (in text order)."""
+    out: list[tuple[int, int]] = []
+    for prev, t in zip([None, *tokens], tokens):
+        if prev is not None and t.i == prev.i + 1:
+            out[-1] = (out[-1][0], t.idx + len(t.text))
+        else:
+            out.append((t.idx, t.idx + len(t.text)))
+    return tuple(out)
+
+
 def phrase_head(tokens: list[Token]) -> Token:
     """The token of a phrase whose head lies outside it."""
     for t in tokens:
