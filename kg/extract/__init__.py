@@ -18,7 +18,7 @@ import logging
 import re
 from dataclasses import replace
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from ..currencies import currency
 from ..lexicon import SCALES
@@ -104,7 +104,7 @@ def extract(doc: Document, parsed: Doc, gazetteer: Gazetteer) -> list[ClaimMenti
                 carried, carried_paragraph = attribution.outer, paragraph
             elif figures:
                 carried = ()
-        elif carried and not conditional and (
+        elif carried and not conditional and not _someone_else(sent, carried) and (
             paragraph == carried_paragraph or CONTINUATION.match(lead)
         ):
             chain = carried
@@ -171,6 +171,8 @@ def extract(doc: Document, parsed: Doc, gazetteer: Gazetteer) -> list[ClaimMenti
     return mentions
 
 
+#: Entities that act, named as the subject of a sentence.
+_ACTOR_ENTITIES = frozenset({"ORG", "PERSON", "GPE", "NORP"})
 #: Entities whose names may hold a number ("Windows 11", "a Boeing 737", "Section 230").
 _NAMES_WITH_NUMBERS = frozenset({"PRODUCT", "LAW", "WORK_OF_ART"})
 
@@ -182,6 +184,20 @@ def _in_a_name(parsed: Doc, start: int, end: int) -> bool:
     span = parsed.char_span(start, end, alignment_mode="expand")
     return span is not None and any(t.like_num and t.ent_type_ in _NAMES_WITH_NUMBERS for t in span) and not any(
         t.lower_ in SCALES or currency(t.lower_) is not None for t in span)
+
+
+def _someone_else(sent: Span, sources: tuple[Source, ...]) -> bool:
+    """A sentence whose subject names someone other than the sources of the report before it
+    ("Northbridge finished seventh", after what a rival club said): the writer's own, not more
+    of that report; "Orlov now hopes to hire 300", after what Orlov said, goes on with it."""
+    names = {w.lower() for s in sources for w in re.findall(r"\w+", f"{s.label} {s.phrase}")}
+    for subject in (c for c in sent.root.children if c.dep_ in ("nsubj", "nsubjpass")):
+        # the subject's name, or one set beside it ("An independent expert, Professor Sarah Lane")
+        named = [t for t in (subject, *(a for a in subject.children if a.dep_ == "appos"))
+                 if t.pos_ == "PROPN" or t.ent_type_ in _ACTOR_ENTITIES]
+        if named and not any(t.lower_ in names for t in named):
+            return True
+    return False
 
 
 def _an_age(parsed: Doc, start: int, end: int) -> bool:

@@ -153,6 +153,15 @@ class SourceReader:
         if orgs and not member and not (head.pos_ == "NOUN" and _placed(head, orgs[-1].start_char, ("in",))):
             self.last_org = Source(orgs[-1].text, "named", None, text)
             return self.last_org
+        name = next((c for c in head.children if c.dep_ == "appos" and c.i > head.i and c.pos_ == "PROPN"), None)
+        if head.pos_ == "NOUN" and name is not None and name.ent_type_ in ("", "PERSON", "ORG"):
+            # "the mayor, Ana Ruiz": the name set beside a description, which NER may have missed
+            words = span_text([t for t in name.subtree if not t.is_punct])[0]
+            key = self.gazetteer.resolve(words)
+            src = Source(self.gazetteer.label(key) if key else words, "named", key, text)
+            if _people(head):
+                self.last_person = src
+            return src
         # "FIDE, the sport's governing body": the name, without what is set beside it
         beside = [t for c in head.children if c.dep_ == "appos" and c.i > head.i for t in c.subtree]
         named = [t for t in tokens if t not in beside]

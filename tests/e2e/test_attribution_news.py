@@ -57,6 +57,24 @@ def test_an_organisation_named_before_a_noun(sources, text, figure, expected):
     assert sources(text)[figure] == expected
 
 
+@pytest.mark.parametrize("text, figure, expected", [
+    # someone else named as the subject: the writer's own sentence
+    ("Santos put the fee at 58 million euros, the club said. Northbridge finished seventh last season, 12 "
+     "points behind the leaders.", "12", []),
+    ("The authors said the risk fell by 19 percent. An independent expert, Professor Sarah Lane, reviewed 40 "
+     "earlier studies.", "40", []),
+    # the speaker named again goes on with the report
+    ("The mayor, Ana Ruiz, said the city had built 400 homes. Ruiz now plans to build 600 more by 2027.",
+     "600", ["Ana Ruiz"]),
+])
+def test_a_report_goes_on_until_someone_else_is_the_subject(sources, text, figure, expected):
+    assert sources(text)[figure] == expected
+
+
+def test_a_name_beside_a_description_is_the_source(sources):
+    assert sources("The harbour master, Tomasz Wiercik, said 14 vessels were waiting.")["14"] == ["Tomasz Wiercik"]
+
+
 def test_an_age_beside_a_name_is_no_claim(sources):
     assert list(sources("Alves, 21, scored 19 goals in 34 league appearances last season.")) == ["19", "34"]
 
