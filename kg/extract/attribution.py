@@ -124,10 +124,7 @@ class SourceReader:
             covers_head = best.start <= head.idx - start < best.end
             # "a Radio Free Asia report", "the Russian independent outlet Mediazona": a common
             # noun head stands for the entity named inside the phrase, unless a person is named.
-            # An organisation named after its kind ("the outlet Mediazona") is it; one named before
-            # ("the Premier League club") is what the organisation belongs to.
-            stands_for = head.pos_ == "NOUN" and (head.lemma_.lower() in INFO_NOUNS or (
-                head.lemma_.lower() in ORG_HEADS and best.start > head.idx - start))
+            stands_for = head.pos_ == "NOUN" and (head.lemma_.lower() in INFO_NOUNS or head.lemma_.lower() in ORG_HEADS)
             if covers_head or (stands_for and not people):
                 kind = "group" if self.gazetteer.type(best.key) == "group" else "named"
                 src = Source(self.gazetteer.label(best.key), kind, best.key, text)
@@ -147,9 +144,9 @@ class SourceReader:
         orgs = entities_within(tokens, "ORG")
         # "doctors at a hospital in Nagpur": a place the model took for an organisation
         # "the Premier League club": a club of the league, not the league ("a Reuters report" is Reuters',
-        # "PG&E officials" speak for PG&E)
-        member = (head.pos_ == "NOUN" and head.lemma_.lower() not in INFO_NOUNS and not _people(head) and bool(orgs)
-                  and orgs[-1].end <= head.i)
+        # "PG&E officials" and "a United Nations panel" speak for theirs)
+        member = (head.pos_ == "NOUN" and head.lemma_.lower() not in INFO_NOUNS | ORG_HEADS and not _people(head)
+                  and bool(orgs) and orgs[-1].end <= head.i)
         if orgs and not member and not (head.pos_ == "NOUN" and _placed(head, orgs[-1].start_char, ("in",))):
             self.last_org = Source(orgs[-1].text, "named", None, text)
             return self.last_org
