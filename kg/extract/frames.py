@@ -26,7 +26,6 @@ from collections.abc import Iterable
 
 from spacy.tokens import Span, Token
 
-from ..currencies import currency
 from ..lexicon import (
     CHANGE_NOUNS,
     FORECAST_VERBS,
@@ -38,15 +37,13 @@ from ..lexicon import (
     NOT_MEASURES,
     OUTCOMES,
     PERSON_NOUNS,
-    RELATIVE_TIME_WORDS,
     SPEECH_VERBS,
-    TIME_DETERMINERS,
     canonical,
     canonical_verb,
 )
 from ..model import Frame
 from ..ontology import Gazetteer, slug
-from ..units import unit_kind
+from .counts import compared, counted_noun, hung_on_other, rate_per, scale_before, unit_dimension, unit_noun
 from .owners import (
     OWNER_LABELS,
     agent_nationality,
@@ -67,60 +64,6 @@ from .tokens import path, span_text, subjects, subtree
 _PER = re.compile(r"\bper[- ]([A-Za-z]+)")
 #: Longest measured-thing phrase kept, in tokens.
 MAX_THING = 12
-
-
-def unit_noun(tok: Token) -> str | None:
-    """What kind of unit a noun after a number is: "percent", "ratio", "currency", "time",
-    "physical", or None when the noun is what is counted."""
-    low, lemma = tok.lower_, _lemma(tok)
-    if lemma in ("percent", "percentage") or low == "%":
-        return "percent"
-    if lemma in ("time", "fold"):
-        return "ratio"
-    if currency(low) or currency(lemma):
-        return "currency"
-    kind = unit_kind(lemma) or unit_kind(low)
-    return kind if kind == "time" or tok.pos_ in ("NOUN", "PROPN", "X") else None
-
-
-def _hung(number: Token) -> bool:
-    """A number the parser hung on a noun it does not count: "hunting with 45 and guided tours with
-    12", where "45 and guided" are conjuncts and "tours" is not what 45 counts."""
-    return any(c.dep_ == "conj" and not c.like_num for c in number.children)
-
-
-def _counted_noun(figure_tokens: list[Token], own_unit: bool = False) -> Token | None:
-    """The noun a figure quantifies: the head of its number, or (unless the figure carries its
-    own unit, "5%") the noun right after it; never the noun of a time the figure is not part of
-    ("rose to 4,000 last year" counts no years)."""
-    noun = _next_noun(figure_tokens, own_unit)
-    if noun is not None and noun.ent_type_ in ("DATE", "TIME") and all(t.ent_type_ != noun.ent_type_
-                                                                        for t in figure_tokens):
-        return None
-    if noun is not None and any(t.lower_ in TIME_DETERMINERS for t in noun.doc[figure_tokens[-1].i + 1 : noun.i]):
-        return None  # "down from 47 last year", whatever the model's entities
-    while noun is not None and noun.dep_ == "compound" and noun.head.pos_ == "NOUN" and noun.head.i > noun.i:
-        noun = noun.head  # "4 million user reports" counts reports
-    return noun
-
-
-def _next_noun(figure_tokens: list[Token], own_unit: bool) -> Token | None:
-    for t in figure_tokens:
-        if _hung(t):
-            continue
-        if t.dep_ in ("nummod", "quantmod", "amod", "compound") and t.head.pos_ in ("NOUN", "PROPN") and t.head not in figure_tokens:
-            return t.head
-    if own_unit:
-        return None
-    last = figure_tokens[-1]
-    nxt = last.nbor(1) if last.i + 1 < len(last.doc) else None
-    while nxt is not None and nxt.pos_ in ("ADJ", "PROPN", "NOUN") and nxt.dep_ in ("amod", "compound"):
-        if nxt.head.pos_ in ("NOUN", "PROPN") and nxt.head.i > nxt.i:
-            return nxt.head
-        break
-    if nxt is not None and nxt.pos_ in ("NOUN", "PROPN") and nxt.head.i != nxt.i - 1:
-        return nxt
-    return None
 
 
 def _people_named(noun: Token) -> str | None:
@@ -321,46 +264,6 @@ def _unit_of(counted: Token | None, head: str | None, gazetteer: Gazetteer) -> s
     return "person" if is_person(counted, gazetteer) else _lemma(counted)
 
 
-def _scale_before(tokens: list[Token]) -> Token | None:
-    """The scale a figure is read on, named right before it: "a magnitude 6.1 earthquake", "measured
-    at magnitude 6.0", "a level 3 alert"."""
-    first = number = tokens[0]
-    word = first.doc[first.i - 1] if first.i > first.sent.start else None
-    if word is None or not first.like_num or word.pos_ != "NOUN" or word.ent_type_ or unit_noun(word) is not None:
-        return None
-    if number.head == word:
-        return word
-    noun = number.head  # "magnitude" and "6.1 earthquake", however the parser split the phrase
-    one_phrase = word.head == noun or noun.head == word or (
-        word.dep_ == noun.dep_ == "nsubj" and word.head == noun.head)
-    return word if noun.i == number.i + 1 and noun.pos_ == "NOUN" and unit_noun(noun) is None and one_phrase else None
-
-
-def _compared(tokens: list[Token]) -> bool:
-    """A figure that is what another is compared with: "up from 15,900", "down from 47",
-    "compared with 12"."""
-    top = tokens[-1]
-    while top.head in tokens and top.head != top:
-        top = top.head
-    prep = top.head if top.dep_ == "pobj" else None
-    return prep is not None and (prep.lower_ == "from" and prep.head.lower_ in ("up", "down")
-                                 or prep.lower_ in ("with", "to") and prep.head.lower_ == "compared")
-
-
-def _rate(tokens: list[Token]) -> str | None:
-    """The thing a figure is per: "$2.53 a share", "80 km per hour", "$70 per barrel"; not a time
-    before or after it ("530,000 a year earlier")."""
-    doc, i = tokens[0].doc, tokens[-1].i + 1
-    if i + 1 < len(doc) and doc[i].lower_ in ("a", "an", "per"):
-        j = i + 1
-        while j < len(doc) - 1 and j < i + 3 and doc[j].pos_ == "ADJ":
-            j += 1
-        relative = j + 1 < len(doc) and doc[j + 1].lower_ in RELATIVE_TIME_WORDS
-        if doc[j].pos_ == "NOUN" and not relative:
-            return _lemma(doc[j])
-    return None
-
-
 def _purpose(tok: Token) -> str | None:
     """What the action counted was for, when the sentence says: "visited for education
     purposes", "crossed the border to study", "came for business reasons"."""
@@ -435,16 +338,16 @@ class FrameReader:
         g = self.gazetteer
         self.pointed_back, self.measured, self.said_now = False, None, False
         figure = set(tokens)
-        counted = _counted_noun(tokens, own_unit=bool(unit_text))
+        counted = counted_noun(tokens, own_unit=bool(unit_text))
         unit_word = counted if counted is not None and unit_noun(counted) is not None else None
         if unit_word is not None:
             counted = None
-        scale = _scale_before(tokens)
+        scale = scale_before(tokens)
         if scale is not None:  # "a magnitude 6.1 earthquake": an earthquake, on the magnitude scale
             unit_word, counted = scale, next((t.head for t in tokens if t.dep_ == "nummod" and t.head.i > t.i), None)
         # "hunting with 45 and guided tours with 12": the number hangs on a noun it does not
         # count; what it counts is read from where that noun stands.
-        hung = next((t.head for t in tokens if t.dep_ == "nummod" and t.head not in figure and _hung(t)), None)
+        hung = next((t.head for t in tokens if t.dep_ == "nummod" and t.head not in figure and hung_on_other(t)), None)
         anchor = unit_word if unit_word is not None else hung if hung is not None else tokens[-1]
         thing = counted
         if thing is None and self.number_of is not None and unit_word is None and not unit_text:
@@ -488,8 +391,10 @@ class FrameReader:
             if owner_name is None:
                 owner_entity, owner_name = resolve_name(span_text(name_span(thing))[0], g)
             thing = None
+        # a currency that rises or falls is what is measured ("the naira has gained 8%")
+        traded = thing is not None and thing.dep_ == "nsubj" and unit_noun(thing) == "currency"
         if thing is not None and (thing in figure or _lemma(thing) in NOT_MEASURES or not thing.text[:1].isalpha()
-                                  or thing.pos_ == "PRON" or unit_noun(thing) is not None):
+                                  or thing.pos_ == "PRON" or (unit_noun(thing) is not None and not traded)):
             thing = None
         back = thing is not None and _refers_back(thing)
         if back:
@@ -502,7 +407,11 @@ class FrameReader:
             head = "person"  # "125 died", "300 fled"
             predicate = predicate or _lemma(tokens[-1].head)
         earlier = None
-        if (head is None or _compared(tokens)) and self.in_sentence is not None:
+        # a unit of another kind than the figure before ("3,500 residents ... 2,000 hectares"); a
+        # conversion keeps the frame ("5 inches (127 millimeters)")
+        own_unit = unit_word is not None and self.in_sentence is not None and unit_dimension(self.in_sentence[1]) != unit_dimension(
+            _lemma(unit_word))
+        if (head is None or compared(tokens)) and self.in_sentence is not None and not own_unit:
             # "306 electoral votes to Clinton's 232": the list shares its frame; so does what a
             # figure is compared with ("completed 18,600 flats, up from 15,900")
             earlier = self.in_sentence
@@ -520,7 +429,7 @@ class FrameReader:
                           predicate=predicate or reused.predicate,
                           owner=(owner_entity or slug(owner_name)) if owner_name else reused.owner,
                           owner_entity=owner_entity if owner_name else reused.owner_entity,
-                          place=place_name(tokens) or reused.place, per=_rate(tokens) or reused.per,
+                          place=place_name(tokens) or reused.place, per=rate_per(tokens) or reused.per,
                           increment=_increment(tokens, None), purpose=_purpose(anchor) or reused.purpose)
             self.in_sentence, self.in_sentence_back = (frame, reused_unit), self.pointed_back
             return frame, reused_unit
@@ -556,7 +465,7 @@ class FrameReader:
                 elif owner_name is None:
                     # one the alias table does not know is still told apart by its name ("Kenyan nurses")
                     owner_name = _people_named(thing)
-        per = per or _rate(tokens)
+        per = per or rate_per(tokens)
         if owner_name is None:
             owner_entity, owner_name = named_agent(thing if thing is not None else anchor, figure, g)
         owner = (owner_entity or slug(owner_name)) if owner_name else None

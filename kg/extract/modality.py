@@ -33,14 +33,20 @@ def modality_cues(tokens: list[Token]) -> tuple[str, ...]:
     for below, anchor in zip([None, *path], path):
         if below is not None and below.dep_ in ("ccomp", "xcomp", "pcomp") and lemma(anchor) in DENIAL_VERBS:
             cues.append("denied")  # what is denied: "denied that troops had crossed"
-        # not a verb joined to it ("was approved and is expected to close": the approval is no forecast)
-        for t in [anchor, *(c for c in anchor.children if c.dep_ != "conj")]:
+        # not a verb joined to it ("was approved and is expected to close": the approval is no
+        # forecast), nor a comparison ("kept its rate at 27.5%, as expected")
+        for t in [anchor, *(c for c in anchor.children if c.dep_ != "conj" and not _as_clause(c))]:
             word = t.lower_
             if (t.tag_ == "MD" and word in MODAL_VERBS) or word in MODAL_WORDS:
                 cues.append("projected" if word == "would" and _told_before(anchor) else word)
             if t.dep_ == "mark" and word == "if":
                 cues.append("if")
     return tuple(dict.fromkeys(cues))
+
+
+def _as_clause(tok: Token) -> bool:
+    """"as expected", "as forecast": a clause that compares what happened with what was said."""
+    return tok.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in tok.children)
 
 
 def _told_before(verb: Token) -> bool:
