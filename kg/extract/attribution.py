@@ -29,7 +29,7 @@ from ..lexicon import (
 )
 from ..model import ClaimMention, Document, Source
 from ..ontology import Gazetteer
-from .tokens import char_span, entities_within, past_dateline, phrase_head, runs, span_text, subtree
+from .tokens import char_span, entities_within, entity_of, past_dateline, phrase_head, runs, span_text, subtree
 
 CONTINUATION = re.compile(
     r"^(?:\W*)(?:among\s+(?:them|those|these)|of\s+(?:them|those|these)|other\b|the\s+(?:same|remaining|rest)\b|"
@@ -197,11 +197,12 @@ class SourceReader:
         names no source but has a person for a subject gives the person a later "she said" means."""
         found = self._read(sent, figure_spans)
         if found is None:
-            person = next((e for e in reversed(sent.ents) if e.label_ == "PERSON"
-                           and e.root.dep_ in ("nsubj", "nsubjpass")), None)
-            if person is not None:
-                key = self.gazetteer.resolve(person.text)
-                self.last_person = Source(self.gazetteer.label(key) if key else person.text, "named", key, person.text)
+            subject = next((t for t in reversed(sent) if t.ent_type_ == "PERSON" and t.dep_ in ("nsubj", "nsubjpass")),
+                           None)
+            if subject is not None:
+                name = entity_of(subject).text
+                key = self.gazetteer.resolve(name)
+                self.last_person = Source(self.gazetteer.label(key) if key else name, "named", key, name)
         return found
 
     def _read(self, sent: Span, figure_spans: list[tuple[int, int]]) -> Attribution | None:

@@ -42,6 +42,17 @@ def char_span(tokens: list[Token]) -> tuple[int, int]:
     return tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
 
 
+def entity_of(tok: Token) -> Span:
+    """The whole entity a token is in, as the model's entities mark it (read from the token's
+    neighbours, not from ``Doc.ents``, which builds every entity of the document on each read)."""
+    doc, start, end = tok.doc, tok.i, tok.i + 1
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return doc[start:end]
+
+
 def runs(tokens: list[Token]) -> tuple[tuple[int, int], ...]:
     """The character spans of the unbroken runs of ``tokens`` (in text order)."""
     out: list[tuple[int, int]] = []
