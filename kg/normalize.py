@@ -44,6 +44,7 @@ from .model import (
     TimeMention,
     TimeScope,
 )
+from .shares import SHARE, share_of
 from .units import physical_unit
 
 # ==================================================================================== numbers
@@ -112,6 +113,10 @@ def read_figure(m: FigureMention, damaged: bool = False) -> Figure | None:
     fraction = next((v for k, v in FRACTIONS.items() if re.search(rf"(?<![\w-]){re.escape(k)}(?![\w-])", low_text)), None)
     values: list[float] = []
     is_range = False
+    share = SHARE.fullmatch(low_text.removeprefix((m.hedge or "") + " ") if m.hedge else low_text)
+    if share is not None and (percent := share_of(share)) is not None:  # "one in five": 20 percent
+        return Figure(m.surface, m.start, m.end, percent, None, None, _qualifier(m.hedge), "percent", confidence,
+                      repaired)
     across = _ACROSS_UNITS.fullmatch(low_text)
     mixed = _MIXED.search(low_text)
     if across:  # "20 minutes to an hour": both ends in the first end's unit

@@ -27,6 +27,7 @@ from ..lexicon import (
     VAGUE_PATTERN,
 )
 from ..model import FigureMention
+from ..shares import SHARE, share_of
 from ..units import physical_unit, unit_kind
 
 _WORD_NUMBER = (
@@ -129,10 +130,11 @@ def find_figures(text: str, offset: int = 0) -> list[FigureMention]:
     >>> [f.surface for f in find_figures("In 2024, on May 5, at 2:36 PM, Resolution 2397 and COVID-19")]
     []
     """
+    shares = [m for m in SHARE.finditer(text) if share_of(m) is not None]
     atoms: list[tuple[int, int, re.Match[str]]] = []
     for m in _ATOM.finditer(text):
         start, end = m.start(), m.end()
-        if not _atom_ok(text, m):
+        if not _atom_ok(text, m) or any(s.start() <= start < s.end() for s in shares):
             continue
         atoms.append((start, end, m))
     # Join ranges: "between A and B", "A to B", "A-B", "A–B".
@@ -170,6 +172,7 @@ def find_figures(text: str, offset: int = 0) -> list[FigureMention]:
                     continue
         joined.append((start, end, None, m))
         i += 1
+    joined = sorted([*joined, *((s.start(), s.end(), "share", s) for s in shares)], key=lambda j: j[0])
     figures = []
     for start, end, kind, atom in joined:
         after = right_of(text, end)

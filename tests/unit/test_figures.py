@@ -270,3 +270,19 @@ def test_a_score_is_no_range(text, surfaces):
 ])
 def test_a_period_counts_nothing(text, surfaces):
     assert [f.surface for f in find_figures(text)] == surfaces
+
+
+@pytest.mark.parametrize("text, surface, value, qualifier", [
+    ("one in five patients were children", "one in five", 20, "exact"),
+    ("1 in 4 adults smoke", "1 in 4", 25, "exact"),
+    ("nearly two out of three voters backed it", "nearly two out of three", 200 / 3, "approx"),
+    ("one out of every ten homes was empty", "one out of every ten", 10, "exact"),
+])
+def test_a_share_said_as_counts(text, surface, value, qualifier):
+    figure = one(text)
+    assert (figure.surface, figure.value, figure.unit, figure.qualifier) == (surface, pytest.approx(value), "percent",
+                                                                              qualifier)
+
+
+def test_a_count_in_a_year_is_no_share():
+    assert [f.surface for f in find_figures("two in 2024 and three in 2025")] == ["two", "three"]
