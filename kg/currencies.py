@@ -17,9 +17,9 @@ from collections import defaultdict
 from functools import cache
 
 from babel import Locale
-from babel.numbers import get_currency_name, get_territory_currencies
+from babel.numbers import get_currency_name, get_currency_symbol, get_territory_currencies
 
-from .lexicon import CURRENCIES, CURRENCY_HOMOGRAPHS
+from .lexicon import CURRENCIES, CURRENCY_CODES_BEFORE, CURRENCY_HOMOGRAPHS
 
 
 @cache
@@ -35,6 +35,9 @@ def names() -> dict[str, str]:
             name = " ".join(get_currency_name(code, count=count, locale="en").lower().split())
             found.setdefault(name, code)
             last[name.split()[-1]].add(code)
+        sign = get_currency_symbol(code, "en").lower()
+        if sign != code.lower() and not sign.isalpha() and " " not in sign:
+            found.setdefault(sign, code)  # "ca$", "hk$", "₪"
     for word, owners in last.items():
         if len(owners) == 1 and word not in CURRENCY_HOMOGRAPHS:
             found.setdefault(word, next(iter(owners)))
@@ -45,6 +48,29 @@ def after_pattern() -> str:
     """The names written after a figure, longest first, as a regular expression's alternatives."""
     return "|".join(r"\s+".join(re.escape(w) for w in name.split())
                     for name in sorted((n for n in names() if n[:1].isalpha()), key=lambda n: (-len(n), n)))
+
+
+def before_pattern() -> str:
+    """The signs and codes written before a figure ("$", "CA$", "R$", "₪", "USD "), longest first,
+    as a regular expression's alternatives (to be matched ignoring case)."""
+    return "|".join(re.escape(s) for s in _sign_names()) + "|" + CURRENCY_CODES_BEFORE
+
+
+def sign_in(text: str) -> str | None:
+    """The code of the first currency sign or code in ``text`` ("C$35.40": CAD), or None."""
+    found = _signs().search(text)
+    return currency(found.group().strip()) if found else None
+
+
+@cache
+def _signs() -> re.Pattern[str]:
+    written = sorted(set(names().values()) & {n.upper() for n in names()})  # "USD", "EUR"
+    return re.compile("|".join(re.escape(s) for s in _sign_names()) + r"|\b(?:" + "|".join(written) + r")\b", re.I)
+
+
+def _sign_names() -> list[str]:
+    """The signs among the names ("$", "ca$", "₪"), longest first."""
+    return sorted((n for n in names() if not n.isalnum() and " " not in n), key=lambda n: (-len(n), n))
 
 
 def currency(words: str) -> str | None:

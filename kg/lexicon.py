@@ -97,14 +97,15 @@ CURRENCIES: dict[str, str] = {
     "euros": "EUR", "euro": "EUR", "£": "GBP", "gbp": "GBP", "pounds": "GBP", "₩": "KRW", "krw": "KRW",
     "won": "KRW", "¥": "JPY", "jpy": "JPY", "yen": "JPY", "yuan": "CNY", "cny": "CNY", "rub": "RUB",
     "rubles": "RUB", "roubles": "RUB", "₹": "INR", "rupees": "INR", "inr": "INR", "chf": "CHF", "francs": "CHF",
+    "c$": "CAD", "s$": "SGD",
 }
 CURRENCY_CODES = frozenset(CURRENCIES.values())
 #: Last words of currencies' English names that are also everyday English after a number ("3
 #: marks", "two real problems", "5 gold medals", "two Afghanis"): read as currencies only in a
 #: full name ("Brazilian reals").
 CURRENCY_HOMOGRAPHS = frozenset("gold mark marks real reals sol afghani afghanis".split())
-#: Signs and codes written before a figure.
-CURRENCY_BEFORE_PATTERN = r"US\$|\$|€|£|₩|¥|₹|USD\s?|EUR\s?|GBP\s?|KRW\s?|JPY\s?|CNY\s?|RUB\s?|INR\s?|CHF\s?"
+#: Codes written before a figure ("USD 5 million"); ``currencies`` adds every sign ("$", "CA$", "₪").
+CURRENCY_CODES_BEFORE = r"USD\s?|EUR\s?|GBP\s?|KRW\s?|JPY\s?|CNY\s?|RUB\s?|INR\s?|CHF\s?"
 
 # ==================================================================================== hedges
 

@@ -19,10 +19,9 @@ from datetime import date, timedelta
 from decimal import Decimal
 
 from . import units
-from .currencies import codes, currency
+from .currencies import codes, currency, sign_in
 from .lexicon import (
     CLOCK_TIME,
-    CURRENCIES,
     CURRENCY_CODES,
     FRACTIONS,
     MONTH_NUMBERS,
@@ -187,7 +186,6 @@ def read_figure(m: FigureMention, damaged: bool = False) -> Figure | None:
     return Figure(m.surface, m.start, m.end, value, None, None, qualifier, unit, confidence, repaired)
 
 
-_CURRENCY_SIGN = re.compile(r"US\$|[$€£₩¥₹]|\b(?:" + "|".join(c for c in CURRENCY_CODES) + r")\b", re.I)
 
 
 _ACROSS_UNITS = re.compile(
@@ -230,9 +228,9 @@ def _qualifier(hedge: str | None) -> str:
 
 
 def _unit(surface: str, unit_text: str) -> str | None:
-    cur = _CURRENCY_SIGN.search(surface)
-    if cur:
-        return CURRENCIES[cur.group().lower()]
+    signed = sign_in(surface)
+    if signed:
+        return signed
     named = currency(unit_text) if unit_text else None
     if named:
         return named

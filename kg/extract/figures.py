@@ -8,9 +8,8 @@ from __future__ import annotations
 
 import re
 
-from ..currencies import after_pattern
+from ..currencies import after_pattern, before_pattern
 from ..lexicon import (
-    CURRENCY_BEFORE_PATTERN,
     EMERGENCY_NUMBERS,
     FRACTION_PATTERN,
     HEDGES_AFTER,
@@ -37,7 +36,7 @@ _WORD_NUMBER = (
 _VAGUE = VAGUE_PATTERN
 _FRACTION = FRACTION_PATTERN
 _SCALE = SCALE_PATTERN
-_CURRENCY = CURRENCY_BEFORE_PATTERN
+_CURRENCY = before_pattern()
 _MONTHS = MONTHS_PATTERN
 
 # One figure atom: an optional currency sign, a number (digits, words or a fraction) and a scale.

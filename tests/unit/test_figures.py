@@ -286,3 +286,16 @@ def test_a_share_said_as_counts(text, surface, value, qualifier):
 
 def test_a_count_in_a_year_is_no_share():
     assert [f.surface for f in find_figures("two in 2024 and three in 2025")] == ["two", "three"]
+
+
+@pytest.mark.parametrize("text, surface, unit", [
+    ("average wages rose to C$35.40", "C$35.40", "CAD"),
+    ("a contract worth A$2 million", "A$2 million", "AUD"),
+    ("HK$3.5 billion in bonds", "HK$3.5 billion", "HKD"),
+    ("damages of ₪12 million", "₪12 million", "ILS"),
+    ("a US$3 million grant", "US$3 million", "USD"),
+    ("a $3 million grant", "$3 million", "USD"),
+])
+def test_currency_signs_before_a_figure(text, surface, unit):
+    figure = one(text)
+    assert (figure.surface, figure.unit) == (surface, unit)
