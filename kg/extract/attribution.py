@@ -122,6 +122,12 @@ class SourceReader:
         if matches:
             best = max(matches, key=lambda m: m.end - m.start)
             covers_head = best.start <= head.idx - start < best.end
+            # "Statistics Canada", "Transport Canada": an organisation whose name ends in a place
+            named = [c for c in head.lefts if c.dep_ == "compound" and c.pos_ == "PROPN" and c.text[:1].isupper()
+                     and c.lemma_.lower() not in TITLE_NOUNS and not self.gazetteer.find(c.text)]
+            if named and covers_head and self.gazetteer.type(best.key) in ("country", "place") and not people:
+                self.last_org = Source(span_text([*named, head])[0], "named", None, text)
+                return self.last_org
             # "a Radio Free Asia report", "the Russian independent outlet Mediazona": a common
             # noun head stands for the entity named inside the phrase, unless a person is named.
             stands_for = head.pos_ == "NOUN" and (head.lemma_.lower() in INFO_NOUNS or head.lemma_.lower() in ORG_HEADS)
