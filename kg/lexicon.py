@@ -213,6 +213,9 @@ LEVEL_VERBS = frozenset(
     "reach grow rise increase hit total stand exceed fall drop climb top surge swell decline slide slip "
     "jump soar plunge tumble gain lose sink".split()
 )
+#: Verbs of level whose object, counted, is what is lost or gained, not the level ("the economy lost
+#: 12,000 jobs", against "the index lost 2%").
+LOST_OR_GAINED = frozenset("lose gain".split())
 #: Verbs that say nothing of what is measured: being, having, reporting, and light verbs.
 LIGHT_VERBS = frozenset(
     "be have do get make take give put include number total reach stand say tell report show estimate "

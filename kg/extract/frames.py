@@ -32,6 +32,7 @@ from ..lexicon import (
     HUMAN_VERBS,
     LEVEL_VERBS,
     LIGHT_VERBS,
+    LOST_OR_GAINED,
     NEUTRAL_HOLDERS,
     NEUTRAL_MODIFIERS,
     NOT_MEASURES,
@@ -214,7 +215,7 @@ def _level_subject(counted: Token, figure: set[Token]) -> Token | None:
         verb = verb.head
     elif counted.dep_ not in ("dobj", "attr"):
         return None
-    if verb.pos_ != "VERB" or _lemma(verb) not in LEVEL_VERBS:
+    if verb.pos_ != "VERB" or _lemma(verb) not in LEVEL_VERBS or (counted.dep_ == "dobj" and _lemma(verb) in LOST_OR_GAINED):
         return None
     measured = [c for c in subjects(verb) if c not in figure and c.pos_ == "NOUN" and _lemma(c) not in NOT_MEASURES]
     return measured[0] if measured else None

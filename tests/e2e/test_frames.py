@@ -73,6 +73,8 @@ FRAMES = [
     # a currency that rises or falls is what is measured
     ("The rand has gained about 6 percent against the dollar since March.", "about 6 percent", "rand",
      "any:rand:percent"),
+    # what is lost or gained, counted, is the measured thing, not who lost it
+    ("The province lost 12,000 factory jobs in March.", "12,000", "job", "any:job"),
     # a scale named before the figure
     ("A magnitude 6.1 earthquake struck the province on Wednesday.", "6.1", "earthquake", "any:earthquake"),
     ("Seismologists measured the quake at magnitude 6.0.", "6.0", "earthquake", "any:earthquake"),
