@@ -31,6 +31,13 @@ WEEKDAYS: dict[str, int] = {d.lower(): i for i, d in enumerate(calendar.day_name
 WEEKDAYS_PATTERN = "|".join(calendar.day_name)
 #: A time of day ("9 a.m.", "10:30 p.m."): alone, the day of the report.
 CLOCK_TIME = re.compile(r"(?:1[0-2]|[1-9])(?::[0-5]\d)?\s?[ap]\.m\.", re.I)
+#: Words before two numbers that make them a tally, not a range ("by a vote of 67 to 31", "lost the
+#: vote 49-51", "drew 2-2").
+TALLY_WORDS = frozenset("vote votes voted voting ballot score scored won lost beat beaten defeated drew tied "
+                        "trailed led ruled margin".split())
+#: Words that may follow a tally, where a range is followed by what it counts ("67 to 31 on
+#: Thursday", "49-51 against"; "30 to 40 votes" is a range).
+TALLY_FOLLOWERS = frozenset("on in to at for against with after before and but as in favour favor".split())
 #: Words before a unit of time that make it a time, not a length ("last year", "the past week").
 TIME_DETERMINERS = frozenset("last next this past previous coming following".split())
 #: Words after a span of time that place it before or after another ("a year earlier", "two days later").

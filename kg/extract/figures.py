@@ -18,6 +18,8 @@ from ..lexicon import (
     NAMED_OCCASIONS,
     QUALIFIERS,
     SCALE_PATTERN,
+    TALLY_FOLLOWERS,
+    TALLY_WORDS,
     TEENS_WORD_PATTERN,
     TENS_WORD_PATTERN,
     TIME_DETERMINERS,
@@ -84,6 +86,8 @@ _MONTH_AFTER = re.compile(rf"^\s*(?:{_MONTHS})\b", re.I)
 _COMPOUND_AFTER = re.compile(r"^-(?!fold\b|percent\b|to-\d)[A-Za-z]", re.I)
 _YEAR = re.compile(r"^(?:1[89]\d\d|20\d\d)$")
 _PERCENT_AFTER = re.compile(r"^\s?(?:%|percent\b)", re.I)
+_TALLY_BEFORE = re.compile(r"\b(?:" + "|".join(sorted(TALLY_WORDS)) + r")\b(?:\s+\S+){0,3}\s+$", re.I)
+_TALLY_AFTER = re.compile(r"^\s*(?:[^\w\s]|$|(?:" + "|".join(sorted(TALLY_FOLLOWERS)) + r")\b)", re.I)
 _PERIOD_BEFORE = re.compile(r"\b(?:" + "|".join(sorted(TIME_DETERMINERS)) + r"|first)\s+$", re.I)
 _PERIOD_AFTER = re.compile(r"^\s+(?:" + "|".join(f"{u}s?" for u in sorted(TIME_UNITS)) + r"|centuries)\b", re.I)
 _CLOCK_AFTER = re.compile(r"^\s?(?:[ap]\.\s?m\.|[ap]m\b)", re.I)
@@ -113,12 +117,18 @@ def _is_year(num: str) -> bool:
     return bool(_YEAR.match(num))
 
 
-def _tally(first: re.Match[str], glue: str, second: re.Match[str]) -> bool:
-    """Two whole numbers joined by a hyphen, the larger first: a score or a vote ("3-1", "5-4"),
-    where a range goes up ("3-5")."""
+def _tally(text: str, first: re.Match[str], glue: str, second: re.Match[str]) -> bool:
+    """Two whole numbers joined by a hyphen, the larger first, a score or a vote ("3-1", "5-4"),
+    where a range goes up ("3-5"); or joined by a hyphen or "to" after a word of voting or scoring
+    ("by a vote of 67 to 31", "lost the vote 49-51"), with no unit after them."""
     a, b = first.group("num"), second.group("num")
-    return (glue in ("-", "–") and bool(a) and bool(b) and a.isdigit() and b.isdigit()
-            and not first.group("scale") and not first.group("cur") and not second.group("cur") and int(a) > int(b))
+    if not (a and b and a.isdigit() and b.isdigit()) or first.group("scale") or first.group("cur") or second.group("cur"):
+        return False
+    if glue in ("-", "–") and int(a) > int(b):
+        return True
+    counted = not _TALLY_AFTER.match(right_of(text, second.end())) or second.group("scale")  # "30 to 40 votes"
+    return glue.strip().lower() in ("-", "–", "to") and not counted and bool(_TALLY_BEFORE.search(
+        left_of(text, first.start())))
 
 
 def find_figures(text: str, offset: int = 0) -> list[FigureMention]:
@@ -151,7 +161,7 @@ def find_figures(text: str, offset: int = 0) -> list[FigureMention]:
             same_unit = not _PERCENT_AFTER.match(glue) or (
                 not n.group("cur") and bool(_PERCENT_AFTER.match(right_of(text, n_end))))
             from_ = re.search(r"\bfrom\s+\S*$", before, re.I)
-            if _tally(m, glue, n):
+            if _tally(text, m, glue, n):
                 i += 2  # "beat them 3-1", "ruled 5-4": a score, neither a range nor two counts
                 continue
             if _RANGE_JOIN.match(glue) and kinds_match and same_unit and not from_ and not n.group("one"):

@@ -254,6 +254,9 @@ def test_a_scaled_figure_is_the_number_written(text, value):
     ("United beat the visitors 3-1 on Saturday", []),  # a score
     ("the court ruled 5-4 in the case", []),  # a vote
     ("the Senate voted 51–49 to confirm her", []),
+    ("passed the bill by a vote of 67 to 31, sending it on", []),  # a tally after a word of voting
+    ("the amendment lost 49-51 on Thursday", []),
+    ("won by 30 to 40 votes", ["30 to 40"]),  # a range of what it counts
     ("temperatures of 20-25 degrees", ["20-25"]),  # a range goes up
     ("a rise of 3-5 percent", ["3-5 percent"]),
 ])
