@@ -109,3 +109,13 @@ def rate_per(tokens: list[Token]) -> str | None:
         if doc[j].pos_ == "NOUN" and not relative:
             return _lemma(doc[j])
     return None
+
+
+def unit_per_time(unit_word: Token) -> str | None:
+    """A physical unit the text gives per a unit of time ("80 kilometres per hour", "5 metres a
+    second"): one unit of speed or flow, or None."""
+    doc, i = unit_word.doc, unit_word.i + 1
+    if i + 1 >= len(doc) or doc[i].lower_ not in ("per", "a", "an") or unit_kind(doc[i + 1].lower_) != "time":
+        return None
+    combined = f"{_lemma(unit_word)} per {_lemma(doc[i + 1])}"
+    return combined if physical_unit(combined) is not None else None

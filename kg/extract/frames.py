@@ -44,7 +44,16 @@ from ..lexicon import (
 )
 from ..model import Frame
 from ..ontology import Gazetteer, slug
-from .counts import compared, counted_noun, hung_on_other, rate_per, scale_before, unit_dimension, unit_noun
+from .counts import (
+    compared,
+    counted_noun,
+    hung_on_other,
+    rate_per,
+    scale_before,
+    unit_dimension,
+    unit_noun,
+    unit_per_time,
+)
 from .owners import (
     OWNER_LABELS,
     agent_nationality,
@@ -488,7 +497,8 @@ class FrameReader:
             purpose=_purpose(thing if thing is not None else anchor),
             reason=None if head else "no noun or verb in the sentence says what the figure counts",
         )
-        unit = _lemma(unit_word) if unit_word is not None else _unit_of(counted if thing is counted else None, head, g)
+        unit = (unit_per_time(unit_word) or _lemma(unit_word)) if unit_word is not None else _unit_of(
+            counted if thing is counted else None, head, g)
         if head is not None:
             self.in_sentence = self.last = self.said = (frame, unit)
             self.in_sentence_back, self.said_now = False, True

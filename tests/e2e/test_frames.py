@@ -156,6 +156,15 @@ def test_a_scale_named_before_a_figure_is_its_unit(read, sentence, surface):
     assert read(sentence)[surface].figure.unit == "magnitude"
 
 
+@pytest.mark.parametrize("sentence, surface, unit", [
+    ("The train left the tracks at roughly 80 kilometres per hour.", "roughly 80", "kilometer/hour"),
+    ("The river rose at 3 metres an hour overnight.", "3", "meter/hour"),
+])
+def test_a_unit_per_a_time_is_one_unit(read, sentence, surface, unit):
+    claim = read(sentence)[surface]
+    assert claim.figure.unit == unit and claim.measure.endswith(":speed")
+
+
 def test_a_time_on_the_other_side_of_after_is_not_a_figures(read):
     claims = read("The brewer cut 500 jobs after posting a loss of $2 billion last year.",
                   published=datetime.date(2025, 3, 14))  # business
