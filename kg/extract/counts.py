@@ -101,6 +101,8 @@ def rate_per(tokens: list[Token]) -> str | None:
     """The thing a figure is per: "$2.53 a share", "80 km per hour", "$70 per barrel"; not a time
     before or after it ("530,000 a year earlier")."""
     doc, i = tokens[0].doc, tokens[-1].i + 1
+    if i + 2 < len(doc) and doc[i].pos_ == "NOUN" and unit_noun(doc[i]) is None and doc[i + 1].lower_ in ("a", "an", "per"):
+        i += 1  # "400,000 passengers a day"
     if i + 1 < len(doc) and doc[i].lower_ in ("a", "an", "per"):
         j = i + 1
         while j < len(doc) - 1 and j < i + 3 and doc[j].pos_ == "ADJ":

@@ -50,7 +50,8 @@ _TIME = re.compile(
     )""",
     re.I | re.X,
 )
-_BASELINE_BEFORE = re.compile(r"(?:\bcompared\s+(?:to|with)|\bthan(?:\s+in)?|\bversus|\bvs\.?)\s+(?:the\s+)?$", re.I)
+_BASELINE_BEFORE = re.compile(
+    r"(?:\bcompared\s+(?:to|with)|\bthan(?:\s+in)?|\bversus|\bvs\.?|\bbelow|\babove)\s+(?:(?:the|its|their)\s+)?$", re.I)
 _CHANGE_BASELINE = re.compile(r"(?:\bfrom|\bover)\s+(?:the\s+)?$", re.I)
 _CHANGE = re.compile(r"\b(?:ris|rose|increas|grew|grow|fell|fall|drop|jump|surg|declin|doubl|tripl|times|fold|up|down)\w*", re.I)
 

@@ -75,6 +75,8 @@ FRAMES = [
      "any:rand:percent"),
     # what is lost or gained, counted, is the measured thing, not who lost it
     ("The province lost 12,000 factory jobs in March.", "12,000", "job", "any:job"),
+    # a rate after what is counted
+    ("The new line will carry 400,000 passengers a day by 2035.", "400,000", "person", "any:person:day"),
     # a scale named before the figure
     ("A magnitude 6.1 earthquake struck the province on Wednesday.", "6.1", "earthquake", "any:earthquake"),
     ("Seismologists measured the quake at magnitude 6.0.", "6.0", "earthquake", "any:earthquake"),

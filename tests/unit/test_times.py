@@ -131,6 +131,8 @@ def test_absolute_times_need_no_publication_date():
         ("Traffic on Highway 2019 was closed", []),
         ("The board meets at 10:30 a.m. ET on Friday", [("10:30 a.m.", False), ("on Friday", False)]),
         ("The ferry holds 9 am passengers", []),
+        ("ridership remains 15 percent below its 2019 level", [("2019", True)]),  # what it is compared with
+        ("exports are 8% above the 2022 peak", [("2022", True)]),
     ],
 )
 def test_find_times(text, found):
