@@ -163,7 +163,8 @@ CITING_VERBS = frozenset("cite quote report".split())
 INFO_NOUNS = frozenset(
     "data figure figures statistic statistics report reports document documents record records estimate "
     "estimates study survey investigation analysis briefing briefings assessment census poll numbers "
-    "information intelligence post posts statement statements filing filings".split()
+    "information intelligence post posts statement statements filing filings audit audits review inquiry "
+    "probe".split()
 )
 #: Common nouns that stand for the organisation named beside them ("the outlet Mediazona").
 ORG_HEADS = frozenset(

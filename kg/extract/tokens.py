@@ -154,11 +154,23 @@ def describes_other_noun(tok: Token, figure: list[Token]) -> bool:
         if t.dep_ in NOUN_CLAUSES:
             if inside & {s.i for s in t.subtree} or t.head.i == counted or t.head.i in inside:
                 return False
-            noun, verbs = t.head, {a.i for a in path(figure[0])}
+            noun, verbs = t.head, _sharing(clause_verb(figure[0]))
             if noun.dep_ in ("nsubj", "nsubjpass") and noun.head.i in verbs:
-                return False  # the subject the figure's clauses share ("the number ... rose ... to top 13,000")
+                # the subject the figure's clauses share ("the number ... rose ... to top 13,000"); not
+                # that of a report the figure is told in ("an audit released last month found that a
+                # third of trams ran late in 2025")
+                return False
             return clause_verb(figure[0]).i not in {a.i for a in path(t)}
     return False
+
+
+def _sharing(verb: Token) -> set[int]:
+    """A clause's verb and those whose subject it shares ("rose ... to top", "was hired and sent")."""
+    out = {verb.i}
+    while verb.dep_ in ("xcomp", "conj", "advcl") and verb.head != verb:
+        verb = verb.head
+        out.add(verb.i)
+    return out
 
 
 def subjects(verb: Token) -> list[Token]:

@@ -26,6 +26,9 @@ ATTRIBUTIONS = [
     ("Figures compiled by Eurostat show unemployment at 6.1%.", "6.1%", ["Eurostat"]),
     ("Forum posts by traders, citing exchange data, put the loss at $40 million.", "$40 million",
      ["traders", "exchange data"]),
+    # an audit or a review finds what it reports
+    ("The city's own audit, released last month, found that a third of buses ran late.", "a third",
+     ["city's own audit"]),
     # an organisation whose name ends in a country's
     ("Exports rose 4% in May, Statistics Norway said on Friday.", "4%", ["Statistics Norway"]),
 ]

@@ -167,6 +167,12 @@ def test_a_unit_per_a_time_is_one_unit(read, sentence, surface, unit):
     assert claim.figure.unit == unit and claim.measure.endswith(":speed")
 
 
+def test_when_a_report_came_out_is_not_when_its_figure_holds(read):
+    claims = read("The city's own audit, released last month, found that a third of buses ran late in 2025.",
+                  published=datetime.date(2026, 2, 26))  # transport
+    assert claims["a third"].time.iso == "2025"
+
+
 def test_a_time_on_the_other_side_of_after_is_not_a_figures(read):
     claims = read("The brewer cut 500 jobs after posting a loss of $2 billion last year.",
                   published=datetime.date(2025, 3, 14))  # business
