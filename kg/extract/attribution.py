@@ -235,7 +235,7 @@ class SourceReader:
         nested = [(tok, said) for tok, said in found
                   if tok == first or _within(first, _scope(tok)) or _within(tok, _scope(first))]
         if len(nested) == 1:
-            if first.dep_ != "advcl" or _trailing(first):
+            if first.dep_ != "advcl" or _trailing(first, sent):
                 return attribution
             # A report in a clause of its own ("Arteta praised his side, while Kompany said ..."):
             # it speaks for that clause (or, "as X reports", for the one it is set in).
@@ -370,12 +370,11 @@ def _people(noun: Token) -> bool:
             or (len(lemma) >= 5 and lemma.endswith(AGENT_SUFFIXES)))
 
 
-def _trailing(verb: Token) -> bool:
+def _trailing(verb: Token, sent: Span) -> bool:
     """A report that closes its sentence after a comma, with nothing of its own to report ("...,
     the commission announced on Friday."): it speaks for the sentence, wherever the parser hung it."""
-    sent = verb.sent
     last = max((t.i for t in sent if not (t.is_punct or t.is_space)), default=verb.i)
-    return (verb.right_edge.i >= last and verb.doc[verb.left_edge.i - 1].text == ","
+    return (verb.right_edge.i >= last and verb.left_edge.i > sent.start and verb.doc[verb.left_edge.i - 1].text == ","
             and not any(c.dep_ in ("mark", "ccomp", "dobj", "xcomp") for c in verb.children))
 
 
