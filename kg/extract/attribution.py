@@ -73,7 +73,8 @@ class Attribution:
             return ()
         if not self.scoped:
             return self.chain
-        return tuple(src for src, (a, b) in self.scoped if a <= start and end <= b)
+        # one speaker over two of its own reports ("the air force said, adding that ...") is one link
+        return tuple(_dedupe([src for src, (a, b) in self.scoped if a <= start and end <= b]))
 
     def says(self, start: int, end: int) -> bool:
         """True when ``[start, end)`` is part of what the source says."""
@@ -154,7 +155,13 @@ class SourceReader:
         member = (head.pos_ == "NOUN" and head.lemma_.lower() not in INFO_NOUNS | ORG_HEADS and not _people(head)
                   and bool(orgs) and orgs[-1].end <= head.i)
         if orgs and not member and not (head.pos_ == "NOUN" and _placed(head, orgs[-1].start_char, ("in",))):
-            self.last_org = Source(orgs[-1].text, "named", None, text)
+            # the one the phrase is about, with a name NER cut in two ("the Kiel Institute" + "for
+            # the World Economy")
+            org = entity_of(head) if head.ent_type_ == "ORG" else orgs[-1]
+            after = [o for o in orgs if o.start > org.end and all(
+                t.pos_ in ("ADP", "DET") for t in org.doc[org.end : o.start])]
+            full = org.doc[org.start : after[0].end] if after and org.doc[org.end].pos_ == "ADP" else org
+            self.last_org = Source(re.sub(r"^the\s+", "", full.text, flags=re.I), "named", None, text)
             return self.last_org
         name = next((c for c in head.children if c.dep_ == "appos" and c.i > head.i and c.pos_ == "PROPN"), None)
         if head.pos_ == "NOUN" and name is not None and name.ent_type_ in ("", "PERSON", "ORG"):
@@ -394,7 +401,10 @@ def _participle_speaker(verb: Token) -> list[Token]:
     its clause speaks for that clause's subject."""
     if verb.tag_ != "VBG" or verb.dep_ not in ("advcl", "conj") or verb.head.pos_ not in ("VERB", "AUX"):
         return []
-    return [s for c in verb.head.children if c.dep_ == "nsubj" and (s := past_dateline(c)) is not None][:1]
+    clause = verb.head
+    while clause.dep_ == "ccomp" and clause.head.lemma_.lower() in SPEECH_VERBS:
+        clause = clause.head  # "X said Russia launched 142 drones, adding ...": X adds it, however it is hung
+    return [s for c in clause.children if c.dep_ == "nsubj" and (s := past_dateline(c)) is not None][:1]
 
 
 def _plain(name: str) -> str:

@@ -29,6 +29,12 @@ ATTRIBUTIONS = [
     # an audit or a review finds what it reports
     ("The city's own audit, released last month, found that a third of buses ran late.", "a third",
      ["city's own audit"]),
+    # a name NER reads as two organisations
+    ("Aid has reached 28 billion euros, according to the Kiel Institute for the World Economy.",
+     "28 billion euros", ["Kiel Institute for the World Economy"]),
+    # one speaker saying and adding is one link
+    ("The Ukrainian air force said Russia launched 142 drones overnight, adding that 129 of them had been "
+     "shot down.", "129", ["Ukrainian air force"]),
     # an organisation whose name ends in a country's
     ("Exports rose 4% in May, Statistics Norway said on Friday.", "4%", ["Statistics Norway"]),
 ]
