@@ -59,13 +59,12 @@ def before_pattern() -> str:
 def sign_in(text: str) -> str | None:
     """The code of the first currency sign or code in ``text`` ("C$35.40": CAD), or None."""
     found = _signs().search(text)
-    return currency(found.group().strip()) if found else None
+    return currency(found.group().strip().rstrip(".")) if found else None
 
 
 @cache
 def _signs() -> re.Pattern[str]:
-    written = sorted(set(names().values()) & {n.upper() for n in names()})  # "USD", "EUR"
-    return re.compile("|".join(re.escape(s) for s in _sign_names()) + r"|\b(?:" + "|".join(written) + r")\b", re.I)
+    return re.compile("|".join(re.escape(s) for s in _sign_names()) + "|" + CURRENCY_CODES_BEFORE, re.I)
 
 
 def _sign_names() -> list[str]:

@@ -60,8 +60,12 @@ TENS_WORD_PATTERN = r"twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
 TEENS_WORD_PATTERN = r"ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen"
 SCALES: dict[str, float] = {
     "hundred": 1e2, "thousand": 1e3, "million": 1e6, "mn": 1e6, "billion": 1e9, "bn": 1e9, "trillion": 1e12,
+    "tn": 1e12, "lakh": 1e5, "lakhs": 1e5, "crore": 1e7, "crores": 1e7,
 }
-SCALE_PATTERN = r"hundred|thousand|million|billion|trillion|mn|bn"
+SCALE_PATTERN = r"hundred|thousand|million|billion|trillion|mn|bn|tn|lakhs?|crores?"
+#: Scales written onto the number ("£3.5bn", "$20m", "2.3m people", "$40k"); "m" and "k" only
+#: after a currency sign or before what they count, since "a 100m sprint" is metres.
+ATTACHED_SCALES: dict[str, float] = {"k": 1e3, "m": 1e6, "mn": 1e6, "bn": 1e9, "tn": 1e12}
 #: Fractions as shares in percent.
 FRACTIONS: dict[str, float] = {
     "half": 50.0, "one-half": 50.0, "one half": 50.0, "one-third": 100 / 3, "one third": 100 / 3,
@@ -104,7 +108,7 @@ CURRENCIES: dict[str, str] = {
     "euros": "EUR", "euro": "EUR", "£": "GBP", "gbp": "GBP", "pounds": "GBP", "₩": "KRW", "krw": "KRW",
     "won": "KRW", "¥": "JPY", "jpy": "JPY", "yen": "JPY", "yuan": "CNY", "cny": "CNY", "rub": "RUB",
     "rubles": "RUB", "roubles": "RUB", "₹": "INR", "rupees": "INR", "inr": "INR", "chf": "CHF", "francs": "CHF",
-    "c$": "CAD", "s$": "SGD",
+    "c$": "CAD", "s$": "SGD", "rs": "INR",
 }
 CURRENCY_CODES = frozenset(CURRENCIES.values())
 #: Last words of currencies' English names that are also everyday English after a number ("3
@@ -112,7 +116,7 @@ CURRENCY_CODES = frozenset(CURRENCIES.values())
 #: full name ("Brazilian reals").
 CURRENCY_HOMOGRAPHS = frozenset("gold mark marks real reals sol afghani afghanis".split())
 #: Codes written before a figure ("USD 5 million"); ``currencies`` adds every sign ("$", "CA$", "₪").
-CURRENCY_CODES_BEFORE = r"USD\s?|EUR\s?|GBP\s?|KRW\s?|JPY\s?|CNY\s?|RUB\s?|INR\s?|CHF\s?"
+CURRENCY_CODES_BEFORE = r"USD\s?|EUR\s?|GBP\s?|KRW\s?|JPY\s?|CNY\s?|RUB\s?|INR\s?|CHF\s?|\bRs\.?\s?"
 
 # ==================================================================================== hedges
 

@@ -21,6 +21,7 @@ from decimal import Decimal
 from . import units
 from .currencies import codes, currency, sign_in
 from .lexicon import (
+    ATTACHED_SCALES,
     CLOCK_TIME,
     CURRENCY_CODES,
     FRACTIONS,
@@ -28,6 +29,7 @@ from .lexicon import (
     NUMBER_WORDS,
     PERSON_NOUNS,
     QUALIFIERS,
+    SCALE_PATTERN,
     SCALES,
     TIME_UNITS,
     VAGUE,
@@ -49,7 +51,7 @@ from .units import physical_unit
 # ==================================================================================== numbers
 
 _NUMBER = re.compile(
-    r"(?P<num>\d+(?:,\d+)*(?:\.\d+)?)(?:[ \u00a0](?P<scale>hundred|thousand|million|billion|trillion|mn|bn)\b)?"
+    r"(?P<num>\d+(?:,\d+)*(?:\.\d+)?)(?:[ \u00a0](?P<scale>" + SCALE_PATTERN + r")\b|(?P<tight>bn|tn|mn|m|k)\b)?"
     r"|(?P<word>(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-\w+)?|eleven|twelve|thirteen|"
     r"fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|ten|one|two|three|four|five|six|seven|eight|nine|a)"
     r"(?:\s(?P<wscale>hundred|thousand|million|billion|trillion))?\b",
@@ -63,6 +65,12 @@ def _digits(num: str) -> tuple[float, bool]:
     groups = whole.split(",")
     valid = len(groups) == 1 or (1 <= len(groups[0]) <= 3 and all(len(g) == 3 for g in groups[1:]))
     return float(num.replace(",", "")), valid
+
+
+def _factor(scale: str | None) -> float:
+    """What a scale word multiplies by ("million", "bn", "m" written onto the number, "crore")."""
+    word = (scale or "").lower()
+    return SCALES.get(word) or ATTACHED_SCALES.get(word, 1.0)
 
 
 def _scaled(value: float, factor: float) -> float:
@@ -141,7 +149,7 @@ def read_figure(m: FigureMention, damaged: bool = False) -> Figure | None:
         body = re.sub(r"^(?:[a-z]+\s+){0,3}?(?=\$|€|£|₩|¥|\d|[a-z]+\b)", "", low_text) if m.hedge else low_text
         for n in _NUMBER.finditer(body):
             if n.group("num"):
-                numbers.append((n.group("num"), n.group("scale")))
+                numbers.append((n.group("num"), n.group("scale") or n.group("tight")))
             elif n.group("word") and (n.group("word").lower() != "a" or n.group("wscale")):
                 numbers.append((n.group("word"), n.group("wscale")))
         if not numbers and unit_text and re.search(r"\ban?\s+[a-z]", body):
@@ -149,7 +157,7 @@ def read_figure(m: FigureMention, damaged: bool = False) -> Figure | None:
         if not numbers:
             return None
         for text, scaled in numbers:
-            factor = SCALES.get((scaled or "").lower(), 1.0)
+            factor = _factor(scaled)
             if text[0].isdigit():
                 value, valid = _digits(text)
                 if not valid:
@@ -174,8 +182,8 @@ def read_figure(m: FigureMention, damaged: bool = False) -> Figure | None:
             is_range = True
             # "3 to 3.5 million": the scale of the high end is shared by the low end.
             s0, s1 = numbers[0][1], numbers[-1][1]
-            if not s0 and s1 and values[0] < values[1] / SCALES[s1.lower()] * 10:
-                values[0] = _scaled(values[0], SCALES[s1.lower()])
+            if not s0 and s1 and values[0] < values[1] / _factor(s1) * 10:
+                values[0] = _scaled(values[0], _factor(s1))
     if is_range and len(values) >= 2:
         low, high = min(values[0], values[-1]), max(values[0], values[-1])
         return Figure(m.surface, m.start, m.end, None, low, high, "range", unit, confidence, repaired)
@@ -234,7 +242,7 @@ def _unit(surface: str, unit_text: str) -> str | None:
     named = currency(unit_text) if unit_text else None
     if named:
         return named
-    if re.search(r"%|percent|per cent", unit_text) or re.search(r"%|\bpercent\b|\bper cent\b", surface, re.I):
+    if re.search(r"%|percent|per cent|^pc$", unit_text) or re.search(r"%|\bpercent\b|\bper cent\b|\dpc\b", surface, re.I):
         return "percent" if "point" not in unit_text else "percentage_point"
     if re.search(r"fold", unit_text):
         return "ratio"

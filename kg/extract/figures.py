@@ -48,12 +48,12 @@ _ATOM = re.compile(
     rf"""(?:(?P<cur>{_CURRENCY})|(?<!\w))
         (?:(?P<num>\d+(?:,\d+)*(?:\.\d+)?)(?:[-\u00a0\ ](?P<mixed>[1-9]/[1-9]\d?)(?![\d/]))?
           |(?P<vague>{_VAGUE})\b|(?P<frac>{_FRACTION})\b|(?P<word>{_WORD_NUMBER})\b|(?P<one>an?)(?=\s+[A-Za-z]))
-        (?:[ \u00a0](?P<scale>{_SCALE})\b)?""",
+        (?:[ \u00a0](?P<scale>{_SCALE})\b|(?P<tight>bn|tn|mn|m|k)\b)?""",
     re.I | re.X,
 )
 # Words after a figure that give its unit.
 _AFTER_UNIT = re.compile(
-    rf"""^(?:(?P<pct>\s?%|\s?percent\b|\s?per\s?cent\b|\s?percentage\s+points?\b)
+    rf"""^(?:(?P<pct>\s?%|\s?percent\b|\s?per\s?cent\b|\s?pc\b|\s?percentage\s+points?\b)
         |(?P<fold>-?\s?fold\b)
         |(?P<times>\s+times\b)
         |\s+(?P<curword>{after_pattern()})\b)""",
@@ -85,8 +85,9 @@ _MONTH_BEFORE = re.compile(rf"\b(?:{_MONTHS})\.?\s*$", re.I)
 _MONTH_AFTER = re.compile(rf"^\s*(?:{_MONTHS})\b", re.I)
 _COMPOUND_AFTER = re.compile(r"^-(?!fold\b|percent\b|to-\d)[A-Za-z]", re.I)
 _YEAR = re.compile(r"^(?:1[89]\d\d|20\d\d)$")
-_PERCENT_AFTER = re.compile(r"^\s?(?:%|percent\b)", re.I)
+_PERCENT_AFTER = re.compile(r"^\s?(?:%|percent\b|pc\b)", re.I)
 _TALLY_BEFORE = re.compile(r"\b(?:" + "|".join(sorted(TALLY_WORDS)) + r")\b(?:\s+\S+){0,3}\s+$", re.I)
+_COUNTED_AFTER = re.compile(r"^(?:\s+(?:[a-z]{2,}s|people|children|men|women)\b|\s*(?:to|and|or|[-–])\s*[$€£]?\d)")
 _TALLY_AFTER = re.compile(r"^\s*(?:[^\w\s]|$|(?:" + "|".join(sorted(TALLY_FOLLOWERS)) + r")\b)", re.I)
 _PERIOD_BEFORE = re.compile(r"\b(?:" + "|".join(sorted(TIME_DETERMINERS)) + r"|first)\s+$", re.I)
 _PERIOD_AFTER = re.compile(r"^\s+(?:" + "|".join(f"{u}s?" for u in sorted(TIME_UNITS)) + r"|centuries)\b", re.I)
@@ -164,7 +165,11 @@ def find_figures(text: str, offset: int = 0) -> list[FigureMention]:
             if _tally(text, m, glue, n):
                 i += 2  # "beat them 3-1", "ruled 5-4": a score, neither a range nor two counts
                 continue
-            if _RANGE_JOIN.match(glue) and kinds_match and same_unit and not from_ and not n.group("one"):
+            scales = [(x.group("scale") or x.group("tight") or "").lower() for x in (m, n)]
+            # "gave Rs 500 crore to 3 lakh farmers": an amount, then a count on another scale
+            other_scale = bool(m.group("cur")) and not n.group("cur") and scales[1] != "" and scales[0] != scales[1]
+            if (_RANGE_JOIN.match(glue) and kinds_match and same_unit and not from_ and not n.group("one")
+                    and not other_scale):
                 between = re.search(r"\bbetween\s+(?:\S+\s+)?$", before, re.I)
                 word = glue.strip().lower()
                 alternative = word == "or" and bool(m.group("cur")) == bool(n.group("cur"))
@@ -221,12 +226,15 @@ def _atom_ok(text: str, m: re.Match[str]) -> bool:
     start, end = m.start(), m.end()
     before, after = left_of(text, start), right_of(text, end)
     num = m.group("num")
+    tight = (m.group("tight") or "").lower()
+    if tight in ("m", "k") and not m.group("cur") and not _COUNTED_AFTER.match(after):
+        return False  # "a 100m sprint", "a 5k run": metres and kilometres, not millions
     if num:
         range_end = re.search(r"(?<![\w-])\$?\d+(?:[.,]\d+)*(?:\s?[-–]|-to-)$", before)
         if re.search(r"[\w\-/.:#]$", before) and not re.search(r"(?:\$|€|£|₩|¥)$", before) and not m.group("cur"):
             if not (re.search(r"\s-$|[(\[]$", before) or range_end):
                 return False
-        if re.match(r"^(?:[:/]\d|\.\d|[A-Za-z])", after) and not re.match(r"^(?:-fold|fold)", after, re.I):
+        if re.match(r"^(?:[:/]\d|\.\d|[A-Za-z])", after) and not re.match(r"^(?:-fold|fold|pc\b)", after, re.I):
             return False
         if re.match(r"^-\d+(?:-|[A-Za-z])", after) or (re.search(r"\d-$", before) and not range_end):
             return False

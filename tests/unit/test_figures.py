@@ -302,3 +302,28 @@ def test_a_count_in_a_year_is_no_share():
 def test_currency_signs_before_a_figure(text, surface, unit):
     figure = one(text)
     assert (figure.surface, figure.unit) == (surface, unit)
+
+
+@pytest.mark.parametrize("text, surface, value, unit", [
+    ("the deal is worth £3.5bn", "£3.5bn", 3.5e9, "GBP"),
+    ("a $20m fine", "$20m", 2e7, "USD"),
+    ("about 2.3m people fled", "about 2.3m", 2.3e6, None),
+    ("$40k salaries", "$40k", 4e4, "USD"),
+    ("¥1.5tn in bonds", "¥1.5tn", 1.5e12, "JPY"),
+    ("prices rose 4pc last year", "4pc", 4, "percent"),
+    ("a grant of Rs 500 crore", "Rs 500 crore", 5e9, "INR"),
+    ("3 lakh farmers", "3 lakh", 3e5, None),
+])
+def test_scales_written_onto_the_number(text, surface, value, unit):
+    figure = one(text)
+    assert (figure.surface, figure.value, figure.unit) == (surface, value, unit)
+
+
+@pytest.mark.parametrize("text, surfaces", [
+    ("she won the 100m sprint", []),  # metres
+    ("a 2.3m wall", []),
+    ("between 3m and 4m people", ["between 3m and 4m"]),
+    ("the state gave Rs 500 crore to 3 lakh farmers", ["Rs 500 crore", "3 lakh"]),  # an amount, then a count
+])
+def test_what_a_written_on_scale_is(text, surfaces):
+    assert [f.surface for f in find_figures(text)] == surfaces
