@@ -69,8 +69,7 @@ def _digits(num: str) -> tuple[float, bool]:
 
 def _factor(scale: str | None) -> float:
     """What a scale word multiplies by ("million", "bn", "m" written onto the number, "crore")."""
-    word = (scale or "").lower()
-    return SCALES.get(word) or ATTACHED_SCALES.get(word, 1.0)
+    return SCALES.get((scale or "").lower()) or ATTACHED_SCALES.get((scale or "").lower(), 1.0)
 
 
 def _scaled(value: float, factor: float) -> float:
