@@ -194,7 +194,8 @@ def _holder(tok: Token, figure: set[Token], gazetteer: Gazetteer) -> Token | Non
         holder = own[0] if own else (node.head if node.dep_ in ("acl", "relcl") else None)
         if holder is not None and holder.lower_ in ("figure", "number", "total", "it") and holder.dep_ == "appos":
             holder = holder.head
-        if holder is not None and _neutral(holder):
+        # "shares of Nimbus's parent company" are stock, not a portion of the company
+        if holder is not None and _neutral(holder) and not (_lemma(holder) == "share" and holder.tag_ == "NNS"):
             held = _of_object(holder, figure)  # "the number of visitors rose to 2 million"
             holder = held if held is not None and not is_name(held, gazetteer) else holder  # "shares of Globex"
         if holder is not None and holder.pos_ in ("NOUN", "PROPN") and _lemma(holder) not in NOT_MEASURES:

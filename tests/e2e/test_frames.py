@@ -37,6 +37,7 @@ FRAMES = [
     # markets
     ("Shares of Globex fell 7% on Tuesday after the warning.", "7%", "share", "globex:share:percent"),
     ("Brent crude rose to $84 a barrel.", "$84", "crude", "any:crude:USD/barrel"),
+    ("Shares of the airline's parent company fell 4% on Monday.", "4%", "share", "any:share:percent"),
     ("Analysts had expected earnings of $1.10 per share.", "$1.10", "earnings", "any:earnings:USD/share"),
     ("The index closed up 1.3 percent.", "1.3 percent", "index", None),
     # health
