@@ -229,7 +229,8 @@ def _choose_time(mention: ClaimMention, figure: Figure | None, published: date |
     candidates = dated or candidates
     if not candidates:
         candidates = [t for t in mention.times if t.reporting]
-    happened = mention.kind == "event"  # told as having happened (or going on): not ahead of the report
+    # told as having happened (or going on): not ahead of the report; a schedule is
+    happened = mention.kind == "event" and "scheduled" not in mention.modality_cues
     explicit_years = [s.start.year for s in (resolve_time(t.text, published, happened=happened) for t in candidates) if s]
     anchor = max(explicit_years) if explicit_years else None
     change = figure is not None and (figure.unit == "ratio" or re.search(

@@ -327,7 +327,8 @@ def events(doc: Document, sent: Span, span: TextSpan, gazetteer: Gazetteer, time
                 sources=() if sequel and _lemma(tok.head.head) in SPEECH_VERBS
                 else _own_report(span_text(subtree(agent))[0], None, _sources(tok, told_by)) if lemma in SPEECH_VERBS
                 else _sources(tok, told_by),
-                modality_cues=_cues(tok, cues),
+                # the simple present with a time of its own is a schedule ("meets on April 16")
+                modality_cues=(*_cues(tok, cues), *(("scheduled",) if _tense(tok) == "present" else ())),
                 trigger=lemma,
                 event_type=_kind(tok),
                 participants=tuple(participants(tok, gazetteer)),

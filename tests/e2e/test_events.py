@@ -142,6 +142,13 @@ def test_an_event_takes_the_time_of_its_own_clause(read_text, text, trigger, iso
     assert found.time is not None and found.time.iso == iso, found.time
 
 
+def test_a_schedule_in_the_present_is_ahead_of_the_report(read_text):
+    """Central banking: "meets next on April 16", told on April 4, is the coming April 16."""
+    _, claims = read_text("The central bank meets next on April 16 to set rates.", published=datetime.date(2025, 4, 4))
+    (meeting,) = [c for c in claims if c.trigger == "meet"]
+    assert meeting.time is not None and meeting.time.iso == "2025-04-16" and meeting.modality == "projected"
+
+
 def test_a_period_an_act_covers_is_not_its_time(read_text):
     _, claims = read_text("The company reported record sales for the second quarter.", published=datetime.date(2023, 8, 2))
     (reported,) = [c for c in claims if c.trigger == "report"]
