@@ -26,6 +26,7 @@ from typing import TypedDict
 
 from .dateline import find_date
 from .errors import InputError, InputTooLargeError, UnsupportedMediaError
+from .lexicon import DATELINE_DASHES
 from .model import Boilerplate, Document
 from .webpage import read_page
 
@@ -441,7 +442,7 @@ def _names(fragment: str) -> list[str]:
     return names
 
 
-_DATELINE_DASHES = (" — ", " – ", " -- ", " - ")
+_DATELINE_DASHES = tuple(f" {dash} " for dash in (*DATELINE_DASHES, "-"))
 
 
 def _dateline_date(paragraph: str) -> date | None:

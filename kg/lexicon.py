@@ -38,6 +38,11 @@ TALLY_WORDS = frozenset("vote votes voted voting ballot score scored won lost be
 #: Words that may follow a tally, where a range is followed by what it counts ("67 to 31 on
 #: Thursday", "49-51 against"; "30 to 40 votes" is a range).
 TALLY_FOLLOWERS = frozenset("on in to at for against with after before and but as in favour favor".split())
+#: Dashes that end a wire story's dateline ("OSLO, March 3 — ..."); a hyphen ends one only after a
+#: place in capitals ("NAIROBI, Kenya (Reuters) - ...").
+DATELINE_DASHES = ("—", "–", "--")
+#: Plurals without an "s" ("2.3m people").
+IRREGULAR_PLURALS = frozenset("people children men women".split())
 #: Words before a unit of time that make it a time, not a length ("last year", "the past week").
 TIME_DETERMINERS = frozenset("last next this past previous coming following".split())
 #: Words after a span of time that place it before or after another ("a year earlier", "two days later").
@@ -110,7 +115,6 @@ CURRENCIES: dict[str, str] = {
     "rubles": "RUB", "roubles": "RUB", "₹": "INR", "rupees": "INR", "inr": "INR", "chf": "CHF", "francs": "CHF",
     "c$": "CAD", "s$": "SGD", "rs": "INR",
 }
-CURRENCY_CODES = frozenset(CURRENCIES.values())
 #: Last words of currencies' English names that are also everyday English after a number ("3
 #: marks", "two real problems", "5 gold medals", "two Afghanis"): read as currencies only in a
 #: full name ("Brazilian reals").

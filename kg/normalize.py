@@ -16,7 +16,6 @@ from .amounts import read_figure
 from .currencies import codes
 from .lexicon import (
     CLOCK_TIME,
-    CURRENCY_CODES,
     MONTH_NUMBERS,
     TIME_UNITS,
     WEEKDAYS,
@@ -294,7 +293,7 @@ def _dimension(unit: str | None) -> str | None:
     dimensions; counts of people or things add nothing (the measured thing says what they are)."""
     if unit is None or unit == "person":
         return None
-    if unit in ("percent", "percentage_point", "ratio", "occurrence") or unit in CURRENCY_CODES or unit in codes():
+    if unit in ("percent", "percentage_point", "ratio", "occurrence") or unit in codes():
         return unit
     if unit in TIME_UNITS:
         return "duration"

@@ -143,9 +143,7 @@ class SourceReader:
                 return src
         if people:
             person = people[-1]
-            key = self.gazetteer.resolve(person.text)
-            label = self.gazetteer.label(key) if key else person.text
-            src = Source(label, "named", key, text)
+            src = self._named(person.text, text)
             self.last_person = src
             return src
         orgs = entities_within(tokens, "ORG")
@@ -167,8 +165,7 @@ class SourceReader:
         if head.pos_ == "NOUN" and name is not None and name.ent_type_ in ("", "PERSON", "ORG"):
             # "the mayor, Ana Ruiz": the name set beside a description, which NER may have missed
             words = span_text([t for t in name.subtree if not t.is_punct])[0]
-            key = self.gazetteer.resolve(words)
-            src = Source(self.gazetteer.label(key) if key else words, "named", key, text)
+            src = self._named(words, text)
             if _people(head):
                 self.last_person = src
             return src
@@ -203,6 +200,11 @@ class SourceReader:
             return src
         return None
 
+    def _named(self, name: str, phrase: str) -> Source:
+        """A source named as written in ``phrase``, under the alias table's label when it knows the name."""
+        key = self.gazetteer.resolve(name)
+        return Source(self.gazetteer.label(key) if key else name, "named", key, phrase)
+
     # ------------------------------------------------------------ one sentence -> one chain
 
     def read(self, sent: Span, figure_spans: list[tuple[int, int]]) -> Attribution | None:
@@ -214,8 +216,7 @@ class SourceReader:
                            None)
             if subject is not None:
                 name = entity_of(subject).text
-                key = self.gazetteer.resolve(name)
-                self.last_person = Source(self.gazetteer.label(key) if key else name, "named", key, name)
+                self.last_person = self._named(name, name)
         return found
 
     def _read(self, sent: Span, figure_spans: list[tuple[int, int]]) -> Attribution | None:

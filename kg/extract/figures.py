@@ -14,6 +14,7 @@ from ..lexicon import (
     FRACTION_PATTERN,
     HEDGES_AFTER,
     IDENTIFIER_WORDS,
+    IRREGULAR_PLURALS,
     MONTHS_PATTERN,
     NAMED_OCCASIONS,
     QUALIFIERS,
@@ -87,7 +88,8 @@ _COMPOUND_AFTER = re.compile(r"^-(?!fold\b|percent\b|to-\d)[A-Za-z]", re.I)
 _YEAR = re.compile(r"^(?:1[89]\d\d|20\d\d)$")
 _PERCENT_AFTER = re.compile(r"^\s?(?:%|percent\b|pc\b)", re.I)
 _TALLY_BEFORE = re.compile(r"\b(?:" + "|".join(sorted(TALLY_WORDS)) + r")\b(?:\s+\S+){0,3}\s+$", re.I)
-_COUNTED_AFTER = re.compile(r"^(?:\s+(?:[a-z]{2,}s|people|children|men|women)\b|\s*(?:to|and|or|[-–])\s*[$€£]?\d)")
+_COUNTED_AFTER = re.compile(r"^(?:\s+(?:[a-z]{2,}s|" + "|".join(sorted(IRREGULAR_PLURALS))
+                            + r")\b|\s*(?:to|and|or|[-–])\s*[$€£]?\d)")
 _TALLY_AFTER = re.compile(r"^\s*(?:[^\w\s]|$|(?:" + "|".join(sorted(TALLY_FOLLOWERS)) + r")\b)", re.I)
 _PERIOD_BEFORE = re.compile(r"\b(?:" + "|".join(sorted(TIME_DETERMINERS)) + r"|first)\s+$", re.I)
 _PERIOD_AFTER = re.compile(r"^\s+(?:" + "|".join(f"{u}s?" for u in sorted(TIME_UNITS)) + r"|centuries)\b", re.I)

@@ -420,9 +420,9 @@ class FrameReader:
         earlier = None
         # a unit of another kind than the figure before ("3,500 residents ... 2,000 hectares"); a
         # conversion keeps the frame ("5 inches (127 millimeters)")
-        own_unit = unit_word is not None and self.in_sentence is not None and unit_dimension(self.in_sentence[1]) != unit_dimension(
-            _lemma(unit_word))
-        if (head is None or compared(tokens)) and self.in_sentence is not None and not own_unit:
+        other_kind = unit_word is not None and self.in_sentence is not None and unit_dimension(
+            self.in_sentence[1]) != unit_dimension(_lemma(unit_word))
+        if (head is None or compared(tokens)) and self.in_sentence is not None and not other_kind:
             # "306 electoral votes to Clinton's 232": the list shares its frame; so does what a
             # figure is compared with ("completed 18,600 flats, up from 15,900")
             earlier = self.in_sentence

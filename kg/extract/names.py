@@ -20,8 +20,8 @@ from ..lexicon import (
 )
 from .aspect import ACTOR_LABELS as _ACTOR_LABELS
 from .aspect import SUBJECTS as _SUBJECTS
+from .tokens import entity_of, span_text, subtree
 from .tokens import lemma as _lemma
-from .tokens import span_text, subtree
 
 #: Words that end an actor's phrase: what describes it at length, lists and asides.
 PHRASE_STOPS = frozenset({"relcl", "acl", "appos", "prep", "punct", "cc", "conj", "advcl"})
@@ -31,15 +31,12 @@ def phrase(tok: Token) -> str:
     """An actor's words: its whole name when NER reads one, else its noun phrase without the
     clauses and asides that describe it."""
     if tok.ent_iob_ != "O" and tok.ent_type_ in _ACTOR_LABELS:
-        start = tok.i
-        while start > tok.sent.start and tok.doc[start].ent_iob_ == "I":
-            start -= 1
-        end = tok.i + 1
-        while end < tok.sent.end and (tok.doc[end].ent_iob_ == "I" or (
-                # a name ends in no "of": "the Electoral Commission of" + "Zambia", read as two
-                tok.doc[end].ent_iob_ == "B" and tok.doc[end - 1].pos_ in ("ADP", "CCONJ", "DET"))):
-            end += 1
-        return tok.doc[start:end].text
+        doc, name = tok.doc, entity_of(tok)
+        end = name.end
+        # a name ends in no "of": "the Electoral Commission of" + "Zambia", read as two
+        while end < len(doc) and doc[end].ent_iob_ == "B" and doc[end - 1].pos_ in ("ADP", "CCONJ", "DET"):
+            end = entity_of(doc[end]).end
+        return doc[name.start : end].text
     # An apposition is set off by punctuation; one the parser finds without ("A magnitude" + "6.1
     # earthquake") is the rest of the phrase.
     return span_text(subtree(tok, [c for c in tok.children if c.dep_ in PHRASE_STOPS and not (

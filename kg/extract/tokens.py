@@ -8,6 +8,7 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
 
+from ..lexicon import DATELINE_DASHES
 from ..model import TimeMention
 
 
@@ -72,20 +73,16 @@ def phrase_head(tokens: list[Token]) -> Token:
     return tokens[0]
 
 
-#: Dashes that end a wire story's dateline; a hyphen ends one only after a place in capitals.
-_DASHES = frozenset({"—", "–", "--"})
-
-
 def in_dateline(tok: Token) -> bool:
     """Whether a word is in the dateline that opens a wire story ("SAN FRANCISCO (AP) — PG&E was
     set ...", "OSLO, March 3, 2025 — The ferry line said ...", "NAIROBI, Kenya (Reuters) - The
     bank said ..."), which the parser can read as the subject: names, a date and punctuation
     before a dash at the start of the sentence."""
-    if not any(t.text in _DASHES or t.text == "-" for t in tok.doc[tok.i + 1 : tok.i + 14]):
+    if not any(t.text in DATELINE_DASHES or t.text == "-" for t in tok.doc[tok.i + 1 : tok.i + 14]):
         return False  # no dash after it: the common case, decided without finding the sentence
     sent = tok.sent
     for t in sent[:14]:
-        if t.text in _DASHES or (t.text == "-" and t.i > sent.start and sent[0].text.isupper()
+        if t.text in DATELINE_DASHES or (t.text == "-" and t.i > sent.start and sent[0].text.isupper()
                                  and t.whitespace_ and t.doc[t.i - 1].whitespace_):
             return tok.i < t.i
         if not (t.is_punct or t.pos_ == "PROPN" or (t.like_num and t.ent_type_ == "DATE")):
